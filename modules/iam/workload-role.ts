@@ -1,0 +1,171 @@
+import { Lazy } from "cdktf";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { Construct } from "constructs";
+import { awsContext } from "../internal/aws-context";
+import { physicalName } from "../internal/naming";
+import { checkUnique } from "../internal/validate";
+import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./policy-document";
+import {
+  SendEmailGrantOptions,
+  bucketReadStatements,
+  bucketReadWriteStatements,
+  invokeBedrockStatements,
+  readParametersStatements,
+  readSecretsStatements,
+  sendEmailStatements,
+} from "./statements";
+
+/**
+ * An IAM role that other modules can grant access to. A role read from remote state
+ * fits as well: modules then attach a separate inline policy to it by name.
+ */
+export interface RoleRef {
+  readonly roleName: string;
+  readonly roleArn: string;
+}
+
+/** A role that collects grants into its own policy (see {@link WorkloadRole}). */
+export interface PolicyCollector extends RoleRef {
+  /** Append statements to the role's single inline grants policy. */
+  addToPolicy(statements: readonly PolicyStatement[]): void;
+}
+
+function isCollector(role: RoleRef): role is PolicyCollector {
+  return typeof (role as Partial<PolicyCollector>).addToPolicy === "function";
+}
+
+/**
+ * Give `role` the statements: appended to its grants policy when it is a {@link WorkloadRole},
+ * otherwise as a separate inline policy created under `scope` with construct id `id`.
+ */
+export function grantTo(scope: Construct, id: string, role: RoleRef, statements: readonly PolicyStatement[]): void {
+  if (isCollector(role)) {
+    role.addToPolicy(statements);
+    return;
+  }
+  new IamRolePolicy(scope, id, { role: role.roleName, policy: policyDocument(statements) });
+}
+
+/** Bedrock models and inference profiles to invoke. */
+export interface BedrockGrant {
+  /** Foundation model ids, e.g. `anthropic.claude-3-5-sonnet-20240620-v1:0`. @default [] */
+  readonly foundationModelIds?: readonly string[];
+  /**
+   * Cross-region inference profile ids, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0`.
+   * The underlying foundation model (id without the geography prefix) is granted in every
+   * region the profile may route to, as Bedrock requires.
+   * @default []
+   */
+  readonly inferenceProfileIds?: readonly string[];
+}
+
+/** Props for {@link WorkloadRole}. */
+export interface WorkloadRoleProps {
+  /** Physical role name (checked against IAM's 64-character limit). */
+  readonly name: string;
+  /** The service principal that assumes the role, e.g. `ecs-tasks.amazonaws.com`. */
+  readonly assumedBy: string;
+  /**
+   * Limit the trust to this account through `aws:SourceAccount`.
+   * @default true
+   */
+  readonly restrictToAccount?: boolean;
+  /** @default - a description naming the service principal */
+  readonly description?: string;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * An IAM role for a workload (an ECS task or an App Runner instance), with grant methods
+ * that add ARN-scoped statements to one inline policy. The policy is rendered at synth,
+ * so grants may be added in any order until then.
+ */
+export class WorkloadRole extends Construct implements PolicyCollector {
+  /** The role. */
+  public readonly role: IamRole;
+  public readonly roleName: string;
+  public readonly roleArn: string;
+  private readonly statements: PolicyStatement[] = [];
+  private policy?: IamRolePolicy;
+
+  public constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
+    super(scope, id);
+    const name = physicalName(this, "iamRole", props.name);
+    const account = (props.restrictToAccount ?? true) ? awsContext(this).accountId : undefined;
+    this.role = new IamRole(this, "Role", {
+      name,
+      description: props.description ?? `Assumed by ${props.assumedBy}`,
+      assumeRolePolicy: serviceTrustPolicy(props.assumedBy, account),
+      tags: props.tags,
+    });
+    this.roleName = this.role.name;
+    this.roleArn = this.role.arn;
+  }
+
+  /** Append statements to the role's inline `grants` policy (created on first use). */
+  public addToPolicy(statements: readonly PolicyStatement[]): void {
+    // Sids must be unique within a policy: number repeats.
+    for (const s of statements) {
+      const base = s.sid ?? "Grant";
+      let sid = base;
+      for (let n = 2; this.statements.some((t) => t.sid === sid); n++) sid = `${base}${n}`;
+      this.statements.push({ ...s, sid });
+    }
+    if (!this.policy) {
+      this.policy = new IamRolePolicy(this, "Grants", {
+        role: this.role.name,
+        name: "grants",
+        policy: Lazy.stringValue({ produce: () => policyDocument(this.statements) }),
+      });
+    }
+  }
+
+  /** The statements granted so far (for inspection and tests). */
+  public get grantedStatements(): readonly PolicyStatement[] {
+    return this.statements;
+  }
+
+  /** Read these Secrets Manager secrets (and decrypt with these customer-managed keys). */
+  public grantReadSecrets(secretArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
+    checkUnique(this, "secretArns", secretArns);
+    this.addToPolicy(readSecretsStatements(secretArns, kmsKeyArns));
+  }
+
+  /** Read these SSM parameters. */
+  public grantReadParameters(parameterArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
+    this.addToPolicy(readParametersStatements(parameterArns, kmsKeyArns));
+  }
+
+  /** Send email through exactly this SES identity. */
+  public grantSendEmail(identityArn: string, options: SendEmailGrantOptions = {}): void {
+    this.addToPolicy(sendEmailStatements(identityArn, options));
+  }
+
+  /** Invoke these Bedrock models / inference profiles (seed 004). */
+  public grantInvokeBedrock(grant: BedrockGrant): void {
+    const { partition, region, accountId } = awsContext(this);
+    const arns = [
+      ...(grant.foundationModelIds ?? []).map((m) => `arn:${partition}:bedrock:${region}::foundation-model/${m}`),
+      ...(grant.inferenceProfileIds ?? []).flatMap((p) => [
+        `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/${p}`,
+        `arn:${partition}:bedrock:*::foundation-model/${p.replace(/^[a-z]{2,4}\./, "")}`,
+      ]),
+    ];
+    if (arns.length === 0) {
+      throw new Error(`${this.node.path}: grantInvokeBedrock needs foundationModelIds or inferenceProfileIds, got none`);
+    }
+    this.addToPolicy(invokeBedrockStatements(arns));
+  }
+
+  /** Read objects of a bucket. */
+  public grantBucketRead(bucketArn: string, keyPrefix?: string): void {
+    this.addToPolicy(bucketReadStatements(bucketArn, keyPrefix));
+  }
+
+  /** Read and write objects of a bucket. */
+  public grantBucketReadWrite(bucketArn: string, keyPrefix?: string): void {
+    this.addToPolicy(bucketReadWriteStatements(bucketArn, keyPrefix));
+  }
+}

@@ -1,0 +1,64 @@
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { Construct } from "constructs";
+import { physicalName } from "./naming";
+import { checkIntegerRange, checkNumber, checkOneOf } from "./validate";
+
+/** How an alarm compares the metric to its threshold. */
+export type AlarmComparison =
+  | "GreaterThanThreshold"
+  | "GreaterThanOrEqualToThreshold"
+  | "LessThanThreshold"
+  | "LessThanOrEqualToThreshold";
+
+/** What an alarm does when data points are missing. */
+export type MissingData = "missing" | "ignore" | "breaching" | "notBreaching";
+
+/** One CloudWatch metric alarm, in the terms seed 001 uses ("CPU > 80 % for 5 minutes"). */
+export interface MetricAlarmSpec {
+  /** Physical name suffix, e.g. `ecs-cpu-high`; the alarm is named `<base>-<purpose>`. */
+  readonly purpose: string;
+  readonly description: string;
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Record<string, string>;
+  /** @default "Average" */
+  readonly statistic?: "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+  readonly comparison: AlarmComparison;
+  readonly threshold: number;
+  /** Period of one data point, seconds (60 or a multiple of 60). */
+  readonly periodSeconds: number;
+  /** How many periods must breach. */
+  readonly evaluationPeriods: number;
+  /** SNS topic notified on ALARM and OK. */
+  readonly topicArn: string;
+  /** @default "missing" */
+  readonly treatMissingData?: MissingData;
+}
+
+/**
+ * Create a metric alarm that notifies `topicArn` on ALARM and on recovery (OK).
+ * Thresholds and periods are checked: CloudWatch accepts only numbers and
+ * periods of 10, 20, 30 or a multiple of 60 seconds.
+ */
+export function metricAlarm(scope: Construct, id: string, base: string, spec: MetricAlarmSpec): CloudwatchMetricAlarm {
+  checkNumber(scope, `${spec.purpose} threshold`, spec.threshold);
+  if (![10, 20, 30].includes(spec.periodSeconds) && !(spec.periodSeconds >= 60 && spec.periodSeconds % 60 === 0)) {
+    checkOneOf(scope, `${spec.purpose} periodSeconds`, spec.periodSeconds, [10, 20, 30, 60, 300]);
+  }
+  checkIntegerRange(scope, `${spec.purpose} evaluationPeriods`, spec.evaluationPeriods, 1, 100);
+  return new CloudwatchMetricAlarm(scope, id, {
+    alarmName: physicalName(scope, "cloudwatch", base, spec.purpose),
+    alarmDescription: spec.description,
+    namespace: spec.namespace,
+    metricName: spec.metricName,
+    dimensions: spec.dimensions,
+    statistic: spec.statistic ?? "Average",
+    comparisonOperator: spec.comparison,
+    threshold: spec.threshold,
+    period: spec.periodSeconds,
+    evaluationPeriods: spec.evaluationPeriods,
+    treatMissingData: spec.treatMissingData ?? "missing",
+    alarmActions: [spec.topicArn],
+    okActions: [spec.topicArn],
+  });
+}

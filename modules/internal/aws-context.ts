@@ -1,0 +1,41 @@
+import { TerraformStack } from "cdktf";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { IConstruct } from "constructs";
+
+/** Account, partition and region of the stack's default AWS provider, as tokens. */
+export interface AwsContext {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly region: string;
+  /** `amazonaws.com` in the commercial partition. */
+  readonly dnsSuffix: string;
+}
+
+/**
+ * One set of caller-identity/partition/region data sources per stack, shared by every module
+ * in it (like the AWS CDK's `Stack.of(this).account`), so ARNs are built without hard-coding.
+ */
+export function awsContext(scope: IConstruct): AwsContext {
+  const stack = TerraformStack.of(scope);
+  const id = "AwsContext";
+  const existing = stack.node.tryFindChild(id) as AwsContextHolder | undefined;
+  const holder = existing ?? new AwsContextHolder(stack, id);
+  return holder.context;
+}
+
+class AwsContextHolder extends DataAwsCallerIdentity {
+  public readonly context: AwsContext;
+  public constructor(scope: TerraformStack, id: string) {
+    super(scope, id);
+    const partition = new DataAwsPartition(scope, `${id}Partition`);
+    const region = new DataAwsRegion(scope, `${id}Region`);
+    this.context = {
+      accountId: this.accountId,
+      partition: partition.partition,
+      region: region.region,
+      dnsSuffix: partition.dnsSuffix,
+    };
+  }
+}

@@ -1,0 +1,168 @@
+import { Token } from "cdktf";
+import { IConstruct } from "constructs";
+
+/**
+ * Synth-time validation helpers. Every error names the construct path, the prop, what is
+ * allowed and the value that was given, so the fix is obvious from the message alone.
+ * Values that are unresolved tokens (known only at apply) are skipped: they cannot be checked here.
+ */
+
+/** Thrown for invalid props or configuration; the message is complete on its own. */
+export class ValidationError extends Error {
+  public constructor(message: string) {
+    super(message);
+    this.name = "ValidationError";
+  }
+}
+
+/** Render a value for an error message. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "undefined";
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** Throw `<path>: <prop> <rule>, got <value>`. */
+export function fail(scope: IConstruct | string, prop: string, rule: string, value: unknown): never {
+  const where = typeof scope === "string" ? scope : scope.node.path;
+  throw new ValidationError(`${where}: ${prop} ${rule}, got ${show(value)}`);
+}
+
+/** True when the value is only known at apply time (a cdktf token). */
+export function isToken(value: unknown): boolean {
+  if (typeof value === "string" || typeof value === "number") return Token.isUnresolved(value);
+  if (Array.isArray(value)) return Token.isUnresolved(value);
+  return false;
+}
+
+/** Require an integer within [min, max]. */
+export function checkIntegerRange(
+  scope: IConstruct | string,
+  prop: string,
+  value: number | undefined,
+  min: number,
+  max: number,
+): void {
+  if (value === undefined || isToken(value)) return;
+  if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+    fail(scope, prop, `must be an integer from ${min} to ${max}`, value);
+  }
+}
+
+/** Require a finite number (rejects NaN, Infinity and numeric strings). */
+export function checkNumber(scope: IConstruct | string, prop: string, value: unknown): void {
+  if (value === undefined || isToken(value)) return;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    fail(scope, prop, "must be a finite number", value);
+  }
+}
+
+/** Require one of a fixed set of values. */
+export function checkOneOf<T>(
+  scope: IConstruct | string,
+  prop: string,
+  value: T | undefined,
+  allowed: readonly T[],
+): void {
+  if (value === undefined || isToken(value)) return;
+  if (!allowed.includes(value)) {
+    fail(scope, prop, `must be one of ${allowed.map((a) => show(a)).join(", ")}`, value);
+  }
+}
+
+/** Require a string matching a pattern; `rule` says in words what the pattern allows. */
+export function checkPattern(
+  scope: IConstruct | string,
+  prop: string,
+  value: string | undefined,
+  pattern: RegExp,
+  rule: string,
+): void {
+  if (value === undefined || isToken(value)) return;
+  if (typeof value !== "string" || !pattern.test(value)) fail(scope, prop, rule, value);
+}
+
+/** Require `value.length <= max`. */
+export function checkMaxLength(scope: IConstruct | string, prop: string, value: string | undefined, max: number): void {
+  if (value === undefined || isToken(value)) return;
+  if (value.length > max) fail(scope, prop, `must be at most ${max} characters (is ${value.length})`, value);
+}
+
+/** Require that a list has no repeated entries. */
+export function checkUnique(scope: IConstruct | string, prop: string, values: readonly string[] | undefined): void {
+  if (!values) return;
+  const seen = new Set<string>();
+  for (const v of values) {
+    if (isToken(v)) continue;
+    if (seen.has(v)) fail(scope, prop, "must not contain duplicates", v);
+    seen.add(v);
+  }
+}
+
+/** Require min <= max, naming both props. */
+export function checkMinMax(
+  scope: IConstruct | string,
+  minProp: string,
+  min: number | undefined,
+  maxProp: string,
+  max: number | undefined,
+): void {
+  if (min === undefined || max === undefined || isToken(min) || isToken(max)) return;
+  if (min > max) fail(scope, minProp, `must not exceed ${maxProp} (${max})`, min);
+}
+
+/** A TCP/UDP port, 1-65535. */
+export function checkPort(scope: IConstruct | string, prop: string, value: number | undefined): void {
+  checkIntegerRange(scope, prop, value, 1, 65535);
+}
+
+/** An ARN, optionally of one service (`arn:<partition>:<service>:...`). */
+export function checkArn(scope: IConstruct | string, prop: string, value: string | undefined, service?: string): void {
+  const svc = service ? service.replace(/[.*+?^${}()|[\]\\]/g, "\\$&") : "[a-z0-9-]+";
+  checkPattern(
+    scope,
+    prop,
+    value,
+    new RegExp(`^arn:aws[a-z-]*:${svc}:[a-z0-9-]*:(\\d{12})?:.+$`),
+    `must be an ${service ?? "AWS"} ARN (arn:aws:${service ?? "<service>"}:...)`,
+  );
+}
+
+/** An AWS region code such as us-east-1. */
+export const REGION_PATTERN = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+
+/** A DNS domain name (no trailing dot), as Route 53, ACM and SES accept it. */
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
+
+/** An email address, strict enough to catch typos that AWS would reject. */
+export const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/;
+
+/** A domain name, lower case, no trailing dot. */
+export function checkDomain(scope: IConstruct | string, prop: string, value: string | undefined): void {
+  checkPattern(
+    scope,
+    prop,
+    value,
+    DOMAIN_PATTERN,
+    "must be a lower-case DNS name such as example.com (labels of 1-63 letters, digits or hyphens; no trailing dot)",
+  );
+}
+
+/** An email address. */
+export function checkEmail(scope: IConstruct | string, prop: string, value: string | undefined): void {
+  checkPattern(scope, prop, value, EMAIL_PATTERN, "must be an email address such as ops@example.com");
+}
+
+/** CloudWatch Logs accepts only these retention values (days). */
+export const LOG_RETENTION_DAYS = [
+  1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,
+] as const;
+
+/** A CloudWatch Logs retention value. 0 ("never expire") is refused: logs must not grow forever. */
+export function checkLogRetention(scope: IConstruct | string, prop: string, value: number | undefined): void {
+  checkOneOf<number>(scope, prop, value, LOG_RETENTION_DAYS);
+}

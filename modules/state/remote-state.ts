@@ -1,0 +1,97 @@
+import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
+import { checkName } from "../internal/naming";
+import { REGION_PATTERN, ValidationError, checkPattern } from "../internal/validate";
+
+/** State in an S3 bucket, locked with Terraform's native lock file (Terraform >= 1.10). */
+export interface S3StateSettings {
+  /** The state bucket (see the `bootstrap` stack). */
+  readonly bucket: string;
+  /** The bucket's region. */
+  readonly region: string;
+  /**
+   * Key prefix; the state key is `<keyPrefix>/<environment>.tfstate`.
+   * @default - the project name
+   */
+  readonly keyPrefix?: string;
+  /**
+   * DynamoDB lock table, only for teams still on DynamoDB locking (deprecated by Terraform).
+   * @default - none: `use_lockfile` alone locks
+   */
+  readonly dynamodbTable?: string;
+  /**
+   * KMS key for the state object.
+   * @default - the bucket's default encryption
+   */
+  readonly kmsKeyId?: string;
+}
+
+/** State in Terraform Cloud / HCP Terraform, one named workspace per environment. */
+export interface CloudStateSettings {
+  /** The organization. */
+  readonly organization: string;
+  /**
+   * @default "app.terraform.io"
+   */
+  readonly hostname?: string;
+  /**
+   * Workspace name.
+   * @default `<project>-<environment>`
+   */
+  readonly workspace?: string;
+}
+
+/** Exactly one of `s3` or `cloud`. */
+export interface RemoteStateSettings {
+  /** @default - not S3 */
+  readonly s3?: S3StateSettings;
+  /** @default - not Terraform Cloud */
+  readonly cloud?: CloudStateSettings;
+}
+
+/** Where a stack's state lives. */
+export interface RemoteStateProps {
+  readonly project: string;
+  readonly environment: string;
+  readonly state: RemoteStateSettings;
+}
+
+/**
+ * Give a stack its remote backend: S3 with `encrypt` and `use_lockfile` (cdktf 0.21's
+ * S3Backend has no typed prop for it, so it is added as an override on the backend block),
+ * or a Terraform Cloud `cloud` block with a named workspace. Exactly one must be configured.
+ */
+export function configureRemoteState(stack: TerraformStack, props: RemoteStateProps): TerraformBackend {
+  const where = `${stack.node.path}`;
+  const { s3, cloud } = props.state;
+  if (s3 && cloud) {
+    throw new ValidationError(
+      `${where}: state must configure exactly one backend, got both s3 (bucket ${JSON.stringify(s3.bucket)}) and cloud (organization ${JSON.stringify(cloud.organization)}); remove one`,
+    );
+  }
+  if (!s3 && !cloud) {
+    throw new ValidationError(`${where}: state must configure exactly one backend (s3 or cloud), got neither`);
+  }
+  if (s3) {
+    checkName(where, "state.s3.bucket", "s3Bucket", s3.bucket);
+    checkPattern(where, "state.s3.region", s3.region, REGION_PATTERN, "must be an AWS region such as us-east-1");
+    const backend = new S3Backend(stack, {
+      bucket: s3.bucket,
+      key: `${s3.keyPrefix ?? props.project}/${props.environment}.tfstate`,
+      region: s3.region,
+      encrypt: true,
+      ...(s3.dynamodbTable ? { dynamodbTable: s3.dynamodbTable } : {}),
+      ...(s3.kmsKeyId ? { kmsKeyId: s3.kmsKeyId } : {}),
+    });
+    backend.addOverride("use_lockfile", true);
+    return backend;
+  }
+  const c = cloud as CloudStateSettings;
+  checkPattern(where, "state.cloud.organization", c.organization, /^[A-Za-z0-9_-]+$/, "must be a Terraform Cloud organization name (letters, digits, - and _)");
+  const workspace = c.workspace ?? `${props.project}-${props.environment}`;
+  checkPattern(where, "state.cloud.workspace", workspace, /^[A-Za-z0-9_-]{1,90}$/, "must be 1-90 letters, digits, - and _");
+  return new CloudBackend(stack, {
+    organization: c.organization,
+    hostname: c.hostname ?? "app.terraform.io",
+    workspaces: new NamedCloudWorkspace(workspace),
+  });
+}

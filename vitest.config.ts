@@ -1,0 +1,14 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["modules/**/*.test.ts", "environments/**/*.test.ts", "scripts/**/*.test.ts", "*.test.ts"],
+    environment: "node",
+    // Two cores on the build machines: forks isolate cdktf's global state per file.
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    // Type-checking happens once, in `tsc --noEmit`, not per test file.
+    typecheck: { enabled: false },
+  },
+});
