@@ -10,3 +10,4 @@ export * from "./state/remote-state";
 export * from "./storage/private-bucket";
 export { baseName } from "./internal/naming";
 export { ValidationError } from "./internal/validate";
+export * from "./registry/repository-ref";
