@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { LocalBackend, TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { PrivateBucket } from "../modules/storage/private-bucket";
@@ -22,6 +22,9 @@ export class BootstrapStack extends TerraformStack {
       ...(config.allowedAccountIds.length > 0 ? { allowedAccountIds: [...config.allowedAccountIds] } : {}),
     });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    // Local state, kept beside the project (not in cdktf.out, which synth rewrites).
+    // Relative to cdktf.out/stacks/bootstrap, where Terraform runs.
+    new LocalBackend(this, { path: "../../../terraform.bootstrap.tfstate" });
     this.stateBucket = new PrivateBucket(this, "StateBucket", {
       bucketName: s3?.bucket ?? `${config.project}-terraform-state`,
       preventDestroy: true,

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { CONFIG, loadConfig, validateConfig } from "./config";
+
+describe("environment configuration", () => {
+  it("loads every environment with the seed defaults", () => {
+    for (const name of ["dev", "staging", "prod"] as const) {
+      const config = loadConfig(name, {});
+      expect(config.environment).toBe(name);
+      expect(config.region).toBe("us-east-1");
+      expect(config.state.s3?.bucket).toBe("fckdoomscroll-terraform-state");
+    }
+    expect(loadConfig("prod", {}).vpcCidr).toBe("10.0.0.0/16");
+  });
+
+  it("takes the image tag and allowed accounts from the environment", () => {
+    const config = loadConfig("prod", { IMAGE_TAG: "git-abc123", AWS_ALLOWED_ACCOUNT_IDS: "111111111111, 222222222222" });
+    expect(config.imageTag).toBe("git-abc123");
+    expect(config.allowedAccountIds).toEqual(["111111111111", "222222222222"]);
+  });
+
+  it("switches to Terraform Cloud when TFC_ORGANIZATION is set", () => {
+    const config = loadConfig("dev", { TFC_ORGANIZATION: "acme" });
+    expect(config.state).toEqual({ cloud: { organization: "acme" } });
+  });
+
+  it("overrides the S3 bucket and region", () => {
+    const config = loadConfig("dev", { STATE_BUCKET: "acme-state", STATE_REGION: "eu-west-1", STATE_DYNAMODB_TABLE: "locks" });
+    expect(config.state).toEqual({ s3: { bucket: "acme-state", region: "eu-west-1", dynamodbTable: "locks" } });
+  });
+
+  it("honours STATE_BACKEND when both kinds of settings are present", () => {
+    expect(loadConfig("dev", { STATE_BACKEND: "s3", TFC_ORGANIZATION: "acme" }).state.s3).toBeDefined();
+    expect(() => loadConfig("dev", { STATE_BACKEND: "gcs" })).toThrow(/config dev: STATE_BACKEND must be s3 or cloud, got "gcs"/);
+    expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
+  });
+
+  it.each([
+    [{ project: "X" }, /project must be 3-20 lower-case/],
+    [{ region: "us-east" }, /region must be an AWS region.*"us-east"/],
+    [{ allowedAccountIds: ["123"] }, /allowedAccountIds must hold 12-digit.*"123"/],
+    [{ availabilityZones: ["us-east-1a"] }, /availabilityZones must list 2 or 3/],
+    [{ availabilityZones: ["us-east-1a", "us-west-2b"] }, /availabilityZones must be zones of us-east-1.*"us-west-2b"/],
+    [{ availabilityZones: ["us-east-1a", "us-east-1a"] }, /availabilityZones must not repeat/],
+    [{ vpcCidr: "10.0.0.0/8" }, /vpcCidr must be an IPv4 CIDR block from \/16 to \/28/],
+    [{ vpcCidr: "300.0.0.0/16" }, /vpcCidr/],
+    [{ domain: { name: "Not A Domain", hostedZoneId: "Z123" } }, /domain.name must be a lower-case DNS name/],
+    [{ domain: { name: "example.com", hostedZoneId: "zone" } }, /domain.hostedZoneId must be a Route 53 hosted zone id/],
+    [{ imageTag: "bad tag" }, /imageTag must be a Docker tag/],
+    [{ tags: { Environment: "x" } }, /tags.Environment is set by the stack/],
+    [{ state: {} }, /state must configure exactly one of s3 or cloud/],
+    [{ state: { s3: { bucket: "b-b-b", region: "us-east-1" }, cloud: { organization: "o" } } }, /state must configure exactly one/],
+  ])("rejects %j", (override, message) => {
+    expect(() => validateConfig({ ...CONFIG.dev, ...override } as never)).toThrow(message);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { baseName, checkName, physicalName } from "./naming";
+import { scratchStack } from "./testing";
+
+describe("physical names", () => {
+  const stack = scratchStack();
+
+  it("joins project, environment and purpose", () => {
+    expect(baseName("fckdoomscroll", "prod")).toBe("fckdoomscroll-prod");
+    expect(physicalName(stack, "loadBalancer", "fckdoomscroll-prod", "alb")).toBe("fckdoomscroll-prod-alb");
+  });
+
+  it("enforces the 32-character load balancer and target group limit", () => {
+    expect(() => physicalName(stack, "loadBalancer", "a-very-long-project-name-prod", "alb"))
+      .toThrow(/test: name must be 1-32 characters for a loadBalancer name \(is 33\).*got "a-very-long-project-name-prod-alb"/);
+    expect(() => checkName(stack, "name", "targetGroup", "x".repeat(33))).toThrow(/1-32 characters for a targetGroup/);
+  });
+
+  it("enforces RDS identifier rules", () => {
+    expect(checkName(stack, "identifier", "dbInstance", "fckdoomscroll-db")).toBe("fckdoomscroll-db");
+    expect(() => checkName(stack, "identifier", "dbInstance", "1db")).toThrow(/identifier must be a valid dbInstance name.*starting with a letter/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "my--db")).toThrow(/no '--'/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "db-")).toThrow(/dbInstance/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "a".repeat(64))).toThrow(/1-63 characters/);
+  });
+
+  it("enforces IAM role, S3 bucket and ECR rules", () => {
+    expect(() => checkName(stack, "name", "iamRole", "r".repeat(65))).toThrow(/1-64 characters for a iamRole/);
+    expect(() => checkName(stack, "bucketName", "s3Bucket", "Upper_Case")).toThrow(/valid s3Bucket name/);
+    expect(() => checkName(stack, "bucketName", "s3Bucket", "192.168.1.1")).toThrow(/valid s3Bucket name/);
+    expect(checkName(stack, "name", "ecrRepository", "fckdoomscroll/app")).toBe("fckdoomscroll/app");
+    expect(() => checkName(stack, "name", "ecrRepository", "App")).toThrow(/valid ecrRepository name/);
+    expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/internal-/);
+  });
+});

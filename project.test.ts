@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = __dirname;
+const SKIP = new Set(["node_modules", "cdktf.out", "dist", ".git", ".gen"]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    if (SKIP.has(entry)) return [];
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|js|mjs|cjs)$/.test(entry) ? [path] : [];
+  });
+}
+
+// Built from parts so this file does not match itself.
+const PROVIDER = "@cdktf/" + "provider-aws";
+const rootImport = new RegExp(`(from\\s+|require\\(\\s*|import\\(\\s*)["']${PROVIDER}/?["']`);
+
+describe("project rules", () => {
+  it("never imports the AWS provider package from its root (~10 s and ~700 MB per process)", () => {
+    const offenders = sourceFiles(ROOT).filter((file) => rootImport.test(readFileSync(file, "utf8")));
+    expect(offenders).toEqual([]);
+  });
+
+  it("the guard itself catches a root import", () => {
+    expect(rootImport.test(`import { Vpc } from "${PROVIDER}";`)).toBe(true);
+    expect(rootImport.test(`import * as aws from "${PROVIDER}/";`)).toBe(true);
+    expect(rootImport.test(`const aws = require("${PROVIDER}");`)).toBe(true);
+    expect(rootImport.test(`import { Vpc } from "${PROVIDER}/lib/vpc";`)).toBe(false);
+  });
+
+  it("ships peer dependencies, not dependencies, and only the build", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(Object.keys(pkg.peerDependencies)).toEqual(expect.arrayContaining(["cdktf", "constructs", "@cdktf/provider-aws"]));
+    expect(pkg.devDependencies.cdktf).toBe("0.21.0");
+    expect(pkg.devDependencies["@cdktf/provider-aws"]).toBe("21.22.1");
+    expect(pkg.main).toMatch(/^dist\//);
+    expect(pkg.types).toMatch(/^dist\/.*\.d\.ts$/);
+    expect(pkg.files.every((f: string) => f.startsWith("dist/") || f.endsWith("README.md"))).toBe(true);
+  });
+
+  it("runs the app with tsx, without a build step", () => {
+    const cdktf = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8"));
+    expect(cdktf.app).toMatch(/tsx main\.ts|node dist\/main\.js/);
+  });
+});
