@@ -1,0 +1,108 @@
+import { describe, expect, it } from "vitest";
+import { WorkloadRole } from "../iam/workload-role";
+import { policyOf, resource, resources, synth } from "../internal/testing";
+import { ContainerRepository } from "./container-repository";
+
+const KMS = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+
+describe("ContainerRepository", () => {
+  it("defaults to scan on push, immutable tags, AES256, no force delete", () => {
+    const json = synth((s) => new ContainerRepository(s, "Repo", { name: "interviewlm-staging" }));
+    expect(resource(json, "aws_ecr_repository")).toMatchObject({
+      name: "interviewlm-staging",
+      image_tag_mutability: "IMMUTABLE",
+      image_scanning_configuration: { scan_on_push: true },
+      encryption_configuration: [{ encryption_type: "AES256" }],
+      force_delete: false,
+    });
+    expect(resource(json, "aws_ecr_repository").lifecycle).toBeUndefined();
+  });
+
+  it("expires untagged images first, then keeps the 10 most recent", () => {
+    const json = synth((s) => new ContainerRepository(s, "Repo", { name: "app" }));
+    const policy = JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy);
+    expect(policy.rules).toEqual([
+      expect.objectContaining({
+        rulePriority: 1,
+        selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 7 },
+        action: { type: "expire" },
+      }),
+      expect.objectContaining({
+        rulePriority: 2,
+        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 },
+        action: { type: "expire" },
+      }),
+    ]);
+  });
+
+  it("uses a customer-managed KMS key, force delete and prevent destroy when asked", () => {
+    const json = synth(
+      (s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS, forceDelete: true, preventDestroy: true, maxImageCount: 20 }),
+    );
+    const repo = resource(json, "aws_ecr_repository");
+    expect(repo.encryption_configuration).toEqual([{ encryption_type: "KMS", kms_key: KMS }]);
+    expect(repo.force_delete).toBe(true);
+    expect(repo.lifecycle).toEqual({ prevent_destroy: true });
+    expect(JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules[1].selection.countNumber).toBe(20);
+  });
+
+  it("grants pull on the repository ARN and the token on *", () => {
+    const json = synth((s) => {
+      const repo = new ContainerRepository(s, "Repo", { name: "app" });
+      const role = new WorkloadRole(s, "Role", { name: "app-role", assumedBy: "ecs-tasks.amazonaws.com" });
+      repo.grantPull(role);
+    });
+    const policy = policyOf(resource(json, "aws_iam_role_policy"));
+    expect(policy.Statement).toEqual([
+      {
+        Sid: "EcrPull",
+        Effect: "Allow",
+        Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+        Resource: expect.stringMatching(/^\$\{aws_ecr_repository\.Repo_Repository_[0-9A-F]+\.arn\}$/),
+      },
+      { Sid: "EcrAuthorizationToken", Effect: "Allow", Action: "ecr:GetAuthorizationToken", Resource: "*" },
+    ]);
+  });
+
+  it("grants push to a role read from elsewhere through its own inline policy", () => {
+    const json = synth((s) => {
+      const repo = new ContainerRepository(s, "Repo", { name: "app" });
+      repo.grantPush({ roleName: "ci-deployer", roleArn: "arn:aws:iam::123456789012:role/ci-deployer" });
+      repo.grantPull({ roleName: "ci-deployer", roleArn: "arn:aws:iam::123456789012:role/ci-deployer" });
+    });
+    const policies = Object.values(resources(json, "aws_iam_role_policy"));
+    expect(policies).toHaveLength(2);
+    expect(policies[0].role).toBe("ci-deployer");
+    const push = policyOf(policies.find((p) => policyOf(p).Statement[0].Sid === "EcrPush"));
+    expect(push.Statement[0].Action).toEqual([
+      "ecr:BatchCheckLayerAvailability",
+      "ecr:InitiateLayerUpload",
+      "ecr:UploadLayerPart",
+      "ecr:CompleteLayerUpload",
+      "ecr:PutImage",
+    ]);
+    expect(push.Statement.flatMap((st: any) => [st.Action].flat())).not.toContain("*");
+  });
+
+  it.each([
+    ["Interviewlm", /Repo: name must be a valid ecrRepository name/],
+    ["app/", /Repo: name must be a valid ecrRepository name/],
+    ["a", /Repo: name must be 2-256 characters.*got "a"/],
+    ["x".repeat(257), /Repo: name must be 1-256 characters/],
+  ])("rejects the repository name %s", (name, error) => {
+    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name }))).toThrow(error);
+  });
+
+  it("rejects a key that is not a KMS ARN", () => {
+    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: "alias/ecr" }))).toThrow(
+      /Repo: kmsKeyArn must be an kms ARN.*got "alias\/ecr"/,
+    );
+  });
+
+  it.each([
+    [{ maxImageCount: 0 }, /maxImageCount must be an integer from 1 to 10000, got 0/],
+    [{ untaggedImageExpiryDays: 0 }, /untaggedImageExpiryDays must be an integer from 1 to 3650, got 0/],
+  ])("rejects lifecycle values %j", (props, error) => {
+    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", ...props }))).toThrow(error);
+  });
+});

@@ -1,0 +1,148 @@
+import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { Construct } from "constructs";
+import { PolicyStatement } from "../iam/policy-document";
+import { RoleRef, grantTo } from "../iam/workload-role";
+import { checkName } from "../internal/naming";
+import { checkArn, checkIntegerRange, fail, isToken } from "../internal/validate";
+import { RepositoryRef } from "./repository-ref";
+import { repositoryPullStatements, repositoryPushStatements } from "./repository-statements";
+
+/** Props for {@link ContainerRepository}. */
+export interface ContainerRepositoryProps {
+  /**
+   * Repository name, e.g. `interviewlm-staging` or `interviewlm/app`: 2-256 lower-case
+   * letters and digits, separated by `.`, `_`, `-` or `/`.
+   */
+  readonly name: string;
+  /**
+   * Customer-managed KMS key for images (encryption type `KMS`). Changing the encryption
+   * replaces the repository.
+   * @default - AES256 (ECR-managed keys)
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * How many images to keep, tagged or not; older ones expire.
+   * @default 10
+   */
+  readonly maxImageCount?: number;
+  /**
+   * Days after which untagged images expire.
+   * @default 7
+   */
+  readonly untaggedImageExpiryDays?: number;
+  /**
+   * Let `terraform destroy` delete the repository while it still holds images.
+   * Only where the environment allows it (dev, staging).
+   * @default false
+   */
+  readonly forceDelete?: boolean;
+  /**
+   * Refuse `terraform destroy` of the repository (Terraform `prevent_destroy`).
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** ECR's own limit on repository names (the pattern comes from the shared naming rules). */
+const MIN_NAME_LENGTH = 2;
+
+/**
+ * A private ECR repository: scan on push, immutable tags (a tag always means the same image;
+ * deploy by version or git SHA, never by re-pushing `latest`), encryption at rest, and a
+ * lifecycle policy that expires untagged images after 7 days and keeps the 10 most recent
+ * images. Grant pull or push access to a role with {@link grantPull} / {@link grantPush}.
+ */
+export class ContainerRepository extends Construct implements RepositoryRef {
+  /** The repository. */
+  public readonly repository: EcrRepository;
+  /** The lifecycle policy. */
+  public readonly lifecyclePolicy: EcrLifecyclePolicy;
+  /** Repository name. */
+  public readonly repositoryName: string;
+  /** `<account>.dkr.ecr.<region>.amazonaws.com/<name>`, without a tag. */
+  public readonly repositoryUrl: string;
+  /** Repository ARN. */
+  public readonly repositoryArn: string;
+
+  public constructor(scope: Construct, id: string, props: ContainerRepositoryProps) {
+    super(scope, id);
+    const name = checkName(this, "name", "ecrRepository", props.name);
+    if (!isToken(name) && name.length < MIN_NAME_LENGTH) {
+      fail(this, "name", `must be ${MIN_NAME_LENGTH}-256 characters for an ECR repository`, name);
+    }
+    checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    const maxImageCount = props.maxImageCount ?? 10;
+    const untaggedDays = props.untaggedImageExpiryDays ?? 7;
+    checkIntegerRange(this, "maxImageCount", maxImageCount, 1, 10000);
+    checkIntegerRange(this, "untaggedImageExpiryDays", untaggedDays, 1, 3650);
+
+    this.repository = new EcrRepository(this, "Repository", {
+      name,
+      imageTagMutability: "IMMUTABLE",
+      imageScanningConfiguration: { scanOnPush: true },
+      encryptionConfiguration: [
+        props.kmsKeyArn ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" },
+      ],
+      forceDelete: props.forceDelete ?? false,
+      tags: props.tags,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    });
+    this.repositoryName = this.repository.name;
+    this.repositoryUrl = this.repository.repositoryUrl;
+    this.repositoryArn = this.repository.arn;
+
+    this.lifecyclePolicy = new EcrLifecyclePolicy(this, "LifecyclePolicy", {
+      repository: this.repository.name,
+      policy: lifecyclePolicyDocument(maxImageCount, untaggedDays),
+    });
+  }
+
+  /** Let `role` pull images from this repository (and get an ECR authorization token). */
+  public grantPull(role: RoleRef): void {
+    this.grant("Pull", role, repositoryPullStatements(this.repositoryArn));
+  }
+
+  /** Let `role` push images to this repository (and get an ECR authorization token). */
+  public grantPush(role: RoleRef): void {
+    this.grant("Push", role, repositoryPushStatements(this.repositoryArn));
+  }
+
+  private grant(kind: string, role: RoleRef, statements: PolicyStatement[]): void {
+    // The id is used only when the role is not a WorkloadRole: an inline policy is then created here.
+    let id = `${kind}Grant`;
+    for (let n = 2; this.node.tryFindChild(id); n++) id = `${kind}Grant${n}`;
+    grantTo(this, id, role, statements);
+  }
+}
+
+/**
+ * ECR evaluates rules by ascending priority and an image is expired by the first rule that
+ * selects it. A `tagStatus: any` rule must have the highest priority number, so the untagged
+ * rule comes first.
+ */
+export function lifecyclePolicyDocument(maxImageCount: number, untaggedImageExpiryDays: number): string {
+  return JSON.stringify({
+    rules: [
+      {
+        rulePriority: 1,
+        description: `Expire untagged images after ${untaggedImageExpiryDays} days`,
+        selection: {
+          tagStatus: "untagged",
+          countType: "sinceImagePushed",
+          countUnit: "days",
+          countNumber: untaggedImageExpiryDays,
+        },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 2,
+        description: `Keep the ${maxImageCount} most recent images`,
+        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: maxImageCount },
+        action: { type: "expire" },
+      },
+    ],
+  });
+}
