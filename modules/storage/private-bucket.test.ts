@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { PrivateBucket } from "./private-bucket";
+import { policyOf, resource, synth } from "../internal/testing";
+
+describe("PrivateBucket", () => {
+  it("encrypts with a customer-managed key and a bucket key when given one", () => {
+    const json = synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/abc" }));
+    expect(resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule[0]).toEqual({
+      apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: "arn:aws:kms:us-east-1:123456789012:key/abc" },
+      bucket_key_enabled: true,
+    });
+    expect(resource(json, "aws_s3_bucket").lifecycle).toBeUndefined();
+  });
+
+  it("adds resource-policy statements after the TLS-only deny", () => {
+    const json = synth((s) => {
+      const b = new PrivateBucket(s, "B", { bucketName: "acme-assets" });
+      b.addToResourcePolicy({ sid: "CloudFrontRead", principal: { Service: "cloudfront.amazonaws.com" }, actions: ["s3:GetObject"], resources: [`${b.bucketArn}/*`] });
+    });
+    const statements = policyOf(resource(json, "aws_s3_bucket_policy")).Statement;
+    expect(statements.map((s: any) => s.Sid)).toEqual(["DenyInsecureTransport", "CloudFrontRead"]);
+    expect(statements[1].Principal).toEqual({ Service: "cloudfront.amazonaws.com" });
+  });
+
+  it("rejects bad names, keys and lifecycle days", () => {
+    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "Acme_Assets" }))).toThrow(/test\/B: bucketName must be a valid s3Bucket name.*"Acme_Assets"/);
+    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "alias/aws/s3" }))).toThrow(/kmsKeyArn must be an kms ARN/);
+    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", noncurrentVersionExpirationDays: 0 }))).toThrow(/noncurrentVersionExpirationDays must be an integer from 1/);
+  });
+});
