@@ -1,0 +1,202 @@
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
+import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
+import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
+import { Construct } from "constructs";
+import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
+import { awsContext } from "../internal/aws-context";
+import { physicalName } from "../internal/naming";
+import { checkArn, checkEmail, checkNumber, checkOneOf, checkPattern, checkUnique, fail } from "../internal/validate";
+import { pascalId } from "../secrets/construct-id";
+import { EncryptionKey, SERVICE_PRINCIPAL_PATTERN } from "../secrets/encryption-key";
+import { AlarmTopics } from "./alarm-topics";
+
+/** Which topic an alarm notifies: `critical` pages someone, `warning` only needs attention. */
+export type AlarmSeverity = "critical" | "warning";
+
+const SEVERITIES: readonly AlarmSeverity[] = ["critical", "warning"];
+const CLOUDWATCH = "cloudwatch.amazonaws.com";
+
+/** Props for {@link Monitoring}. */
+export interface MonitoringProps {
+  /** Base name `<project>-<environment>`; topics are `<name>-critical` and `<name>-warning`. */
+  readonly name: string;
+  /**
+   * Email addresses subscribed to the critical topic. Each must confirm the subscription
+   * from the email AWS sends before it receives anything.
+   * @default [] - no subscriptions
+   */
+  readonly criticalEmails?: readonly string[];
+  /**
+   * Email addresses subscribed to the warning topic (confirmation needed as above).
+   * @default [] - no subscriptions
+   */
+  readonly warningEmails?: readonly string[];
+  /**
+   * Existing customer-managed KMS key ARN for the topics. Its key policy must let
+   * `cloudwatch.amazonaws.com` use `kms:GenerateDataKey*` and `kms:Decrypt`, or alarms fail
+   * to publish without any error in Terraform.
+   * @default - a new key (rotation on) whose policy allows exactly that
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Other AWS services that may publish to both topics (e.g. `events.amazonaws.com` for
+   * EventBridge rules, `events.rds.amazonaws.com` for RDS event subscriptions). They get
+   * `sns:Publish` limited to this account and, on the created key, `kms:GenerateDataKey*`/`kms:Decrypt`.
+   * @default [] - CloudWatch alarms only
+   */
+  readonly additionalPublisherServices?: readonly string[];
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** A custom alarm for {@link Monitoring.addAlarm}: a metric alarm without its topic, plus a severity. */
+export interface AlarmSpec extends Omit<MetricAlarmSpec, "topicArn"> {
+  /** Which topic is notified on ALARM and OK. */
+  readonly severity: AlarmSeverity;
+}
+
+/**
+ * Where the environment's alarms notify: a critical and a warning SNS topic, encrypted with a
+ * customer-managed KMS key that CloudWatch may use (with the AWS-managed `alias/aws/sns` key,
+ * alarms silently fail to publish), topic policies letting this account's CloudWatch alarms
+ * publish, and email subscriptions. Pass it as `AlarmTopics` to the database, service and CDN
+ * modules; add environment-specific alarms with {@link addAlarm}.
+ */
+export class Monitoring extends Construct implements AlarmTopics {
+  /** Topic for alarms that page someone. */
+  public readonly criticalTopic: SnsTopic;
+  /** Topic for alarms that only need attention. */
+  public readonly warningTopic: SnsTopic;
+  public readonly criticalTopicArn: string;
+  public readonly warningTopicArn: string;
+  /** The key created for the topics (undefined when `kmsKeyArn` was given). */
+  public readonly encryptionKey?: EncryptionKey;
+  /** ARN of the key encrypting both topics. */
+  public readonly kmsKeyArn: string;
+  /** Email subscriptions, critical then warning. */
+  public readonly subscriptions: SnsTopicSubscription[] = [];
+  /** Alarms added with {@link addAlarm}. */
+  public readonly alarms: CloudwatchMetricAlarm[] = [];
+  private readonly baseName: string;
+
+  public constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const criticalEmails = props.criticalEmails ?? [];
+    const warningEmails = props.warningEmails ?? [];
+    const publishers = props.additionalPublisherServices ?? [];
+    checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkUnique(this, "additionalPublisherServices", [CLOUDWATCH, ...publishers]);
+    publishers.forEach((s) =>
+      checkPattern(this, "additionalPublisherServices", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as events.amazonaws.com"),
+    );
+    this.baseName = props.name;
+
+    if (props.kmsKeyArn === undefined) {
+      this.encryptionKey = new EncryptionKey(this, "TopicKey", {
+        alias: physicalName(this, "snsTopic", props.name, "alarm-topics"),
+        description: `Encrypts the ${props.name} alarm topics; usable by CloudWatch alarms`,
+        servicePrincipals: [CLOUDWATCH, ...publishers],
+        tags: props.tags,
+      });
+    }
+    this.kmsKeyArn = props.kmsKeyArn ?? this.encryptionKey!.keyArn;
+
+    this.criticalTopic = this.createTopic("critical", criticalEmails, publishers, props.tags);
+    this.warningTopic = this.createTopic("warning", warningEmails, publishers, props.tags);
+    this.criticalTopicArn = this.criticalTopic.arn;
+    this.warningTopicArn = this.warningTopic.arn;
+  }
+
+  /** The topic ARN for a severity. */
+  public topicArnFor(severity: AlarmSeverity): string {
+    return severity === "critical" ? this.criticalTopicArn : this.warningTopicArn;
+  }
+
+  /**
+   * Add a CloudWatch metric alarm notifying the topic of its severity on ALARM and OK, e.g. an
+   * environment-specific alarm that no module offers. Named `<name>-<purpose>`; the construct id
+   * is derived from `purpose`, so each purpose may be used once.
+   */
+  public addAlarm(spec: AlarmSpec): CloudwatchMetricAlarm {
+    const prop = `addAlarm(${spec.purpose})`;
+    checkOneOf(this, `${prop}.severity`, spec.severity, SEVERITIES);
+    checkNumber(this, `${prop}.threshold`, spec.threshold);
+    if (spec.threshold === undefined || spec.threshold === null) fail(this, `${prop}.threshold`, "must be a finite number", spec.threshold);
+    const id = `Alarm${pascalId(spec.purpose)}`;
+    if (id === "Alarm" || this.node.tryFindChild(id)) {
+      fail(this, `${prop}.purpose`, "must be unique among this construct's alarms and contain letters or digits", spec.purpose);
+    }
+    const { severity, ...rest } = spec;
+    const alarm = metricAlarm(this, id, this.baseName, { ...rest, topicArn: this.topicArnFor(severity) });
+    this.alarms.push(alarm);
+    return alarm;
+  }
+
+  private createTopic(
+    severity: AlarmSeverity,
+    emails: readonly string[],
+    publishers: readonly string[],
+    tags: Record<string, string> | undefined,
+  ): SnsTopic {
+    const prefix = severity === "critical" ? "Critical" : "Warning";
+    const prop = `${severity}Emails`;
+    emails.forEach((e) => checkEmail(this, prop, e));
+    checkUnique(this, prop, emails.map((e) => e.toLowerCase()));
+
+    const topic = new SnsTopic(this, `${prefix}Topic`, {
+      name: physicalName(this, "snsTopic", this.baseName, severity),
+      kmsMasterKeyId: this.kmsKeyArn,
+      tags,
+    });
+    const { accountId, partition, region } = awsContext(this);
+    const sourceAccount = { StringEquals: { "aws:SourceAccount": accountId } };
+    const statements: PolicyStatement[] = [
+      {
+        sid: "AccountOwner",
+        principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+        actions: [
+          "sns:GetTopicAttributes",
+          "sns:SetTopicAttributes",
+          "sns:AddPermission",
+          "sns:RemovePermission",
+          "sns:DeleteTopic",
+          "sns:Subscribe",
+          "sns:ListSubscriptionsByTopic",
+          "sns:Publish",
+        ],
+        resources: [topic.arn],
+      },
+      {
+        sid: "CloudWatchAlarmsPublish",
+        principal: { Service: CLOUDWATCH },
+        actions: ["sns:Publish"],
+        resources: [topic.arn],
+        conditions: {
+          ...sourceAccount,
+          ArnLike: { "aws:SourceArn": `arn:${partition}:cloudwatch:${region}:${accountId}:alarm:*` },
+        },
+      },
+    ];
+    if (publishers.length > 0) {
+      statements.push({
+        sid: "ServicesPublish",
+        principal: { Service: publishers.length === 1 ? publishers[0] : [...publishers] },
+        actions: ["sns:Publish"],
+        resources: [topic.arn],
+        conditions: sourceAccount,
+      });
+    }
+    new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements) });
+
+    for (const email of emails) {
+      // Ids come from the address, not its position: removing one address must not replace
+      // (and force re-confirmation of) the others.
+      const id = `${prefix}Email${pascalId(email)}`;
+      if (this.node.tryFindChild(id)) fail(this, prop, "must not contain addresses that differ only in punctuation", email);
+      this.subscriptions.push(new SnsTopicSubscription(this, id, { topicArn: topic.arn, protocol: "email", endpoint: email }));
+    }
+    return topic;
+  }
+}

@@ -1,0 +1,90 @@
+import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
+import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { Construct } from "constructs";
+import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { awsContext } from "../internal/aws-context";
+import { checkIntegerRange, checkPattern, checkUnique } from "../internal/validate";
+
+/** AWS service principal, e.g. `cloudwatch.amazonaws.com`. */
+export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+
+/** Props for {@link EncryptionKey}. */
+export interface EncryptionKeyProps {
+  /** Alias without the `alias/` prefix, e.g. `fckdoomscroll-prod-secrets`. */
+  readonly alias: string;
+  /** What the key protects (shown in the KMS console). */
+  readonly description: string;
+  /**
+   * Service principals that use the key directly, on their own behalf (not through a caller's
+   * IAM permissions): they get `kms:GenerateDataKey*` and `kms:Decrypt`. CloudWatch alarms
+   * publishing to an SSE-KMS topic need this.
+   * @default [] - only principals of the account, through their IAM policies
+   */
+  readonly servicePrincipals?: readonly string[];
+  /**
+   * Waiting period before a deleted key is destroyed (7-30 days).
+   * @default 30
+   */
+  readonly deletionWindowInDays?: number;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A symmetric customer-managed KMS key with yearly automatic rotation and an alias. The key
+ * policy lets the account administer and use the key through IAM (the account-root statement
+ * that every AWS default key policy has), plus the given service principals.
+ */
+export class EncryptionKey extends Construct {
+  /** The key. */
+  public readonly key: KmsKey;
+  /** `alias/<alias>`. */
+  public readonly alias: KmsAlias;
+  /** Key ARN (what IAM grants and `kms_key_id` arguments take). */
+  public readonly keyArn: string;
+
+  public constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
+    super(scope, id);
+    const services = props.servicePrincipals ?? [];
+    const deletionWindow = props.deletionWindowInDays ?? 30;
+    checkPattern(
+      this,
+      "alias",
+      props.alias,
+      /^(?!aws\/)[A-Za-z0-9/_-]{1,250}$/,
+      "must be 1-250 letters, digits and /_- (without 'alias/', not starting with 'aws/')",
+    );
+    checkIntegerRange(this, "deletionWindowInDays", deletionWindow, 7, 30);
+    checkUnique(this, "servicePrincipals", services);
+    services.forEach((s) =>
+      checkPattern(this, "servicePrincipals", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as cloudwatch.amazonaws.com"),
+    );
+
+    const { accountId, partition } = awsContext(this);
+    const statements: PolicyStatement[] = [
+      {
+        sid: "EnableIamPolicies",
+        principal: { AWS: `arn:${partition}:iam::${accountId}:root` },
+        actions: ["kms:*"],
+        resources: ["*"],
+      },
+    ];
+    if (services.length > 0) {
+      statements.push({
+        sid: "AllowServicesToUseKey",
+        principal: { Service: services.length === 1 ? services[0] : [...services] },
+        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        resources: ["*"],
+      });
+    }
+    this.key = new KmsKey(this, "Key", {
+      description: props.description,
+      enableKeyRotation: true,
+      deletionWindowInDays: deletionWindow,
+      policy: policyDocument(statements),
+      tags: props.tags,
+    });
+    this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+    this.keyArn = this.key.arn;
+  }
+}
