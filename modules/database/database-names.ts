@@ -1,0 +1,62 @@
+import { IConstruct } from "constructs";
+import { fail, isToken } from "../internal/validate";
+
+/**
+ * Names inside a PostgreSQL instance: the initial database and the master user. RDS
+ * refuses SQL reserved words and its own role names; PostgreSQL folds unquoted names to
+ * lower case, so only lower-case names are accepted (no quoting needed in clients).
+ */
+
+/** PostgreSQL reserved key words (and those that cannot name a function or type). */
+const SQL_RESERVED = new Set(
+  (
+    "all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation " +
+    "column concurrently constraint create cross current_catalog current_date current_role current_schema current_time " +
+    "current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze " +
+    "from full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit " +
+    "localtime localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references " +
+    "returning right select session_user similar some symmetric system_user table tablesample then to trailing true union " +
+    "unique user using variadic verbose when where window with"
+  ).split(" "),
+);
+
+/** Role names RDS or PostgreSQL keep for themselves, or that invite confusion with them. */
+const RESERVED_USERNAMES = new Set(["postgres", "admin", "administrator", "root", "master", "rdsadmin", "rdsrepladmin", "rdstopmgr", "public", "none"]);
+/** Prefixes of built-in roles. */
+const RESERVED_USERNAME_PREFIXES = ["pg_", "rds_", "aws_"];
+/** Databases every instance already has. */
+const RESERVED_DATABASES = new Set(["postgres", "template0", "template1", "rdsadmin"]);
+
+const NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const NAME_RULE = "must be 1-63 lower-case letters, digits or underscores, starting with a letter";
+
+/** Check the initial database name (`db_name`). */
+export function checkDatabaseName(scope: IConstruct | string, prop: string, name: string): string {
+  if (isToken(name)) return name;
+  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. fckdoomscroll)`, name);
+  if (RESERVED_DATABASES.has(name)) fail(scope, prop, "must not be a database every instance already has (postgres, template0, template1, rdsadmin)", name);
+  if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word", name);
+  return name;
+}
+
+/** Check the master user name. */
+export function checkMasterUsername(scope: IConstruct | string, prop: string, name: string): string {
+  if (isToken(name)) return name;
+  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. dbadmin)`, name);
+  if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
+    fail(
+      scope,
+      prop,
+      `must not be a reserved or default role name (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")}); use e.g. dbadmin`,
+      name,
+    );
+  }
+  if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word; use e.g. dbadmin", name);
+  return name;
+}
+
+/** A database name derived from a base name: `fckdoomscroll-prod` → `fckdoomscroll_prod`. */
+export function defaultDatabaseName(base: string): string {
+  const name = base.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "").slice(0, 63);
+  return name === "" ? "app" : name;
+}

@@ -1,0 +1,471 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+import { serviceTrustPolicy } from "../iam/policy-document";
+import { readSecretsStatements } from "../iam/statements";
+import { RoleRef, grantTo } from "../iam/workload-role";
+import { awsContext } from "../internal/aws-context";
+import { NAME_RULES, checkName, physicalName } from "../internal/naming";
+import {
+  checkArn,
+  checkIntegerRange,
+  checkLogRetention,
+  checkMaxLength,
+  checkOneOf,
+  checkPattern,
+  fail,
+  isToken,
+} from "../internal/validate";
+import { AlarmTopics } from "../monitoring/alarm-topics";
+import { NetworkRef } from "../network/network-ref";
+import { databaseAlarms } from "./database-alarms";
+import { checkDatabaseName, checkMasterUsername, defaultDatabaseName } from "./database-names";
+import { DatabaseRef } from "./database-ref";
+import { checkWindows } from "./maintenance-windows";
+import { postgresEngine, renderParameters } from "./parameters";
+
+/** PostgreSQL's port; the security group and clients use it. */
+export const POSTGRES_PORT = 5432;
+/** Which subnets of the network hold the instance. */
+export type DatabaseSubnets = "database" | "private";
+/** CA certificates RDS offers; clients verify the server against the chosen one. */
+export const RDS_CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1"] as const;
+/** Enhanced monitoring granularities RDS accepts (0 = off). */
+export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
+/** Log types exported to CloudWatch Logs. */
+const LOG_EXPORTS = ["postgresql", "upgrade"] as const;
+/** Largest gp3 volume RDS allows, GiB. */
+const MAX_STORAGE_GIB = 65536;
+
+/** Props for {@link PostgresDatabase}. */
+export interface PostgresDatabaseProps {
+  /** Base name, `<project>-<environment>` (e.g. `fckdoomscroll-prod`); physical names derive from it. */
+  readonly name: string;
+  /** Where the instance lives. */
+  readonly network: NetworkRef;
+  /**
+   * Which subnets hold the instance: the network's isolated `database` subnets or its `private` ones.
+   * @default - "database" when the network has database subnets, else "private"
+   */
+  readonly subnets?: DatabaseSubnets;
+  /**
+   * DB instance identifier: 1-63 lower-case letters, digits and hyphens, starting with a
+   * letter, no `--`, no trailing hyphen. Changing it replaces the instance.
+   * @default `${name}-db`
+   */
+  readonly identifier?: string;
+  /**
+   * Treat this as production: refuses `backupRetentionDays: 0` and turns on Multi-AZ and
+   * `prevent_destroy` unless they are set explicitly.
+   * @default false
+   */
+  readonly isProduction?: boolean;
+  /**
+   * The database created with the instance (the app connects to it).
+   * @default - `name` with non-alphanumerics replaced by `_` (e.g. `fckdoomscroll_prod`)
+   */
+  readonly databaseName?: string;
+  /**
+   * Master user name; its password is generated and kept by RDS in Secrets Manager.
+   * Not `postgres`, `admin`, `rdsadmin` nor another reserved name.
+   * @default "dbadmin"
+   */
+  readonly masterUsername?: string;
+  /**
+   * PostgreSQL version: a major (`16`: the latest 16.x, with minor upgrades in the
+   * maintenance window) or a major.minor (`16.4`).
+   * @default "16"
+   */
+  readonly engineVersion?: string;
+  /**
+   * Parameter group family. Must match the engine's major version.
+   * @default - derived from engineVersion, e.g. `postgres16`
+   */
+  readonly parameterGroupFamily?: string;
+  /**
+   * Allow a change of `engineVersion` to a new major version to be applied.
+   * @default false
+   */
+  readonly allowMajorVersionUpgrade?: boolean;
+  /**
+   * Instance class, `db.*`.
+   * @default "db.t4g.micro"
+   */
+  readonly instanceClass?: string;
+  /**
+   * gp3 storage allocated at creation, in GiB (gp3 minimum 20).
+   * @default 20
+   */
+  readonly allocatedStorageGiB?: number;
+  /**
+   * Storage autoscaling ceiling, in GiB; equal to `allocatedStorageGiB` turns autoscaling off.
+   * @default - 100, or allocatedStorageGiB when that is larger (autoscaling off)
+   */
+  readonly maxAllocatedStorageGiB?: number;
+  /**
+   * Synchronous standby in a second availability zone with automatic failover.
+   * @default - isProduction
+   */
+  readonly multiAz?: boolean;
+  /**
+   * Refuse to delete the instance (RDS deletion protection).
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Refuse `terraform destroy` / replacement of the instance (Terraform `prevent_destroy`).
+   * @default - isProduction
+   */
+  readonly preventDestroy?: boolean;
+  /**
+   * Final snapshot taken when the instance is deleted (never skipped).
+   * @default `${identifier}-final`
+   */
+  readonly finalSnapshotIdentifier?: string;
+  /**
+   * Days automated backups are kept, 0-35. 0 turns backups off and is refused with Multi-AZ or in production.
+   * @default 7
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * Daily backup window, `hh24:mi-hh24:mi` UTC, at least 30 minutes.
+   * @default "03:00-04:00"
+   */
+  readonly backupWindow?: string;
+  /**
+   * Weekly maintenance window, `ddd:hh24:mi-ddd:hh24:mi` UTC, at least 30 minutes, not overlapping the backup window.
+   * @default "sun:04:00-sun:05:00"
+   */
+  readonly maintenanceWindow?: string;
+  /**
+   * Apply modifications now instead of in the next maintenance window.
+   * @default false
+   */
+  readonly applyImmediately?: boolean;
+  /**
+   * Customer-managed KMS key for storage, the master secret and Performance Insights.
+   * Storage is encrypted either way.
+   * @default - AWS managed keys (aws/rds, aws/secretsmanager)
+   */
+  readonly kmsKeyArn?: string;
+  /**
+   * Performance Insights with the free 7-day retention.
+   * @default true
+   */
+  readonly performanceInsights?: boolean;
+  /**
+   * Enhanced monitoring granularity in seconds (0, 1, 5, 10, 15, 30, 60); above 0 a monitoring role is created.
+   * @default 0
+   */
+  readonly enhancedMonitoringIntervalSeconds?: number;
+  /**
+   * CA the server certificate is signed by.
+   * @default "rds-ca-rsa2048-g1"
+   */
+  readonly caCertIdentifier?: (typeof RDS_CA_CERTIFICATES)[number];
+  /**
+   * `max_connections`, 6-8388607 (the connections alarm fires above 80 % of it).
+   * @default 100
+   */
+  readonly maxConnections?: number;
+  /**
+   * Extra or overriding parameters (values as strings), e.g. `{ work_mem: "8192" }`.
+   * `max_connections` is set through `maxConnections`; `rds.force_ssl` is always 1.
+   * @default - seed 001's: log_statement ddl, log_min_duration_statement 1000
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * Parameter names to treat as static (`pending-reboot`) beside the built-in list.
+   * @default []
+   */
+  readonly staticParameterNames?: readonly string[];
+  /**
+   * Days the exported PostgreSQL/upgrade logs are kept in CloudWatch Logs.
+   * @default 30
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * Topics for seed 001's alarms (CPU, free storage, connections).
+   * @default - no alarms
+   */
+  readonly alarms?: AlarmTopics;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * RDS for PostgreSQL with secure, data-safe defaults: private subnets, its own security
+ * group that admits only groups given to {@link allowFrom}, encrypted gp3 storage with
+ * autoscaling, a password that only Secrets Manager knows, TLS enforced, IAM
+ * authentication, backups, a final snapshot, log exports and Performance Insights.
+ */
+export class PostgresDatabase extends Construct implements DatabaseRef {
+  /** The DB instance. */
+  public readonly instance: DbInstance;
+  /** The instance's security group (no rules but those added by {@link allowFrom}). */
+  public readonly securityGroup: SecurityGroup;
+  public readonly subnetGroup: DbSubnetGroup;
+  public readonly parameterGroup: DbParameterGroup;
+  /** Log groups of the exported logs, by log type. */
+  public readonly logGroups: Readonly<Record<(typeof LOG_EXPORTS)[number], CloudwatchLogGroup>>;
+  /** The enhanced monitoring role, when enhanced monitoring is on. */
+  public readonly monitoringRole?: IamRole;
+  /** Alarms created (empty without `alarms`). */
+  public readonly alarms: readonly CloudwatchMetricAlarm[];
+  public readonly securityGroupId: string;
+  public readonly port: number = POSTGRES_PORT;
+  /** Host name clients connect to. */
+  public readonly address: string;
+  /** `address:port`. */
+  public readonly endpoint: string;
+  /** ARN of the RDS-managed secret holding `{"username", "password"}` of the master user. */
+  public readonly masterSecretArn: string;
+  /** The customer-managed key of the master secret, when one is given. */
+  public readonly masterSecretKmsKeyArn?: string;
+  /** The database created with the instance. */
+  public readonly databaseName: string;
+  public readonly masterUsername: string;
+  /** The DB instance identifier (also the CloudWatch `DBInstanceIdentifier`). */
+  public readonly instanceIdentifier: string;
+  public readonly maxConnections: number;
+  private readonly ingressIds = new Set<string>();
+  private readonly grantIds = new Set<string>();
+
+  public constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
+    super(scope, id);
+    const isProduction = props.isProduction ?? false;
+    const identifier = props.identifier !== undefined
+      ? checkName(this, "identifier", "dbInstance", props.identifier)
+      : physicalName(this, "dbInstance", props.name, "db");
+    const databaseName = checkDatabaseName(this, "databaseName", props.databaseName ?? (isToken(props.name) ? "app" : defaultDatabaseName(props.name)));
+    const username = checkMasterUsername(this, "masterUsername", props.masterUsername ?? "dbadmin");
+    const engine = postgresEngine(this, props.engineVersion ?? "16", props.parameterGroupFamily);
+    const instanceClass = props.instanceClass ?? "db.t4g.micro";
+    checkPattern(this, "instanceClass", instanceClass, /^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
+    const storage = props.allocatedStorageGiB ?? 20;
+    const maxStorage = props.maxAllocatedStorageGiB ?? Math.max(100, storage);
+    checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
+    checkIntegerRange(this, "maxAllocatedStorageGiB", maxStorage, 20, MAX_STORAGE_GIB);
+    if (!isToken(storage) && !isToken(maxStorage) && maxStorage < storage) {
+      fail(this, "maxAllocatedStorageGiB", `must be at least allocatedStorageGiB (${storage}); equal turns autoscaling off`, maxStorage);
+    }
+    const multiAz = props.multiAz ?? isProduction;
+    const retention = props.backupRetentionDays ?? 7;
+    checkIntegerRange(this, "backupRetentionDays", retention, 0, 35);
+    if (retention === 0 && multiAz) fail(this, "backupRetentionDays", "must be at least 1 with Multi-AZ", retention);
+    if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
+    const windows = checkWindows(this, props.backupWindow ?? "03:00-04:00", props.maintenanceWindow ?? "sun:04:00-sun:05:00");
+    checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;
+    checkOneOf<number>(this, "enhancedMonitoringIntervalSeconds", monitoringInterval, MONITORING_INTERVALS);
+    const caCert = props.caCertIdentifier ?? "rds-ca-rsa2048-g1";
+    checkOneOf<string>(this, "caCertIdentifier", caCert, RDS_CA_CERTIFICATES);
+    const maxConnections = props.maxConnections ?? 100;
+    checkIntegerRange(this, "maxConnections", maxConnections, 6, 8388607);
+    const logRetention = props.logRetentionDays ?? 30;
+    checkLogRetention(this, "logRetentionDays", logRetention);
+    const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final`;
+    checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
+    checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
+    const subnetIds = this.selectSubnets(props.network, props.subnets);
+    const tags = props.tags;
+
+    this.instanceIdentifier = identifier;
+    this.databaseName = databaseName;
+    this.masterUsername = username;
+    this.maxConnections = maxConnections;
+    this.masterSecretKmsKeyArn = props.kmsKeyArn;
+
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      name: physicalName(this, "securityGroup", identifier, "sg", "identifier"),
+      description: `PostgreSQL ${identifier}: ${POSTGRES_PORT} only from allowed security groups`,
+      vpcId: props.network.vpcId,
+      // No inline rules: ingress comes from allowFrom(); Terraform removes AWS's default egress rule.
+      tags,
+    });
+    this.securityGroupId = this.securityGroup.id;
+
+    this.subnetGroup = new DbSubnetGroup(this, "SubnetGroup", {
+      name: physicalName(this, "dbGroup", identifier, "subnets", "identifier"),
+      description: `Subnets of ${identifier}`,
+      subnetIds: [...subnetIds],
+      tags,
+    });
+
+    const extras = props.parameters ?? {};
+    for (const reserved of ["max_connections", "rds.force_ssl"]) {
+      if (Object.keys(extras).some((k) => k.toLowerCase() === reserved)) {
+        fail(this, `parameters.${reserved}`, reserved === "max_connections" ? "is set through the maxConnections prop" : "is always 1 (TLS required)", extras[reserved]);
+      }
+    }
+    this.parameterGroup = new DbParameterGroup(this, "ParameterGroup", {
+      namePrefix: physicalName(this, "dbGroup", identifier, `${engine.family}-`, "identifier"),
+      family: engine.family,
+      description: `PostgreSQL ${engine.major} parameters of ${identifier}`,
+      parameter: renderParameters(
+        this,
+        "parameters",
+        {
+          log_statement: "ddl",
+          log_min_duration_statement: "1000",
+          ...extras,
+          max_connections: String(maxConnections),
+          "rds.force_ssl": "1",
+        },
+        props.staticParameterNames,
+      ),
+      lifecycle: { createBeforeDestroy: true },
+      tags,
+    });
+
+    this.logGroups = {
+      postgresql: this.logGroup("PostgresqlLogGroup", identifier, "postgresql", logRetention, tags),
+      upgrade: this.logGroup("UpgradeLogGroup", identifier, "upgrade", logRetention, tags),
+    };
+
+    const monitoring = monitoringInterval > 0 ? this.createMonitoringRole(identifier, tags) : undefined;
+    this.monitoringRole = monitoring?.role;
+
+    const performanceInsights = props.performanceInsights ?? true;
+    this.instance = new DbInstance(this, "Instance", {
+      identifier,
+      engine: "postgres",
+      engineVersion: engine.version,
+      allowMajorVersionUpgrade: props.allowMajorVersionUpgrade ?? false,
+      autoMinorVersionUpgrade: true,
+      instanceClass,
+      dbName: databaseName,
+      port: POSTGRES_PORT,
+      username,
+      manageMasterUserPassword: true,
+      masterUserSecretKmsKeyId: props.kmsKeyArn,
+      iamDatabaseAuthenticationEnabled: true,
+      caCertIdentifier: caCert,
+      storageType: "gp3",
+      allocatedStorage: storage,
+      maxAllocatedStorage: maxStorage === storage ? 0 : maxStorage,
+      storageEncrypted: true,
+      kmsKeyId: props.kmsKeyArn,
+      multiAz,
+      dbSubnetGroupName: this.subnetGroup.name,
+      vpcSecurityGroupIds: [this.securityGroup.id],
+      publiclyAccessible: false,
+      parameterGroupName: this.parameterGroup.name,
+      backupRetentionPeriod: retention,
+      backupWindow: windows.backupWindow,
+      maintenanceWindow: windows.maintenanceWindow,
+      copyTagsToSnapshot: true,
+      deleteAutomatedBackups: false,
+      deletionProtection: props.deletionProtection ?? true,
+      skipFinalSnapshot: false,
+      finalSnapshotIdentifier: finalSnapshot,
+      applyImmediately: props.applyImmediately ?? false,
+      enabledCloudwatchLogsExports: [...LOG_EXPORTS],
+      performanceInsightsEnabled: performanceInsights,
+      performanceInsightsRetentionPeriod: performanceInsights ? 7 : undefined,
+      performanceInsightsKmsKeyId: performanceInsights ? props.kmsKeyArn : undefined,
+      monitoringInterval,
+      monitoringRoleArn: this.monitoringRole?.arn,
+      lifecycle: (props.preventDestroy ?? isProduction) ? { preventDestroy: true } : undefined,
+      // RDS creates the log groups on first write, without retention, unless they exist.
+      // and the monitoring role must hold its policy before RDS uses it.
+      dependsOn: [...Object.values(this.logGroups), ...(monitoring ? [monitoring.attachment] : [])],
+      tags,
+    });
+    this.address = this.instance.address;
+    this.endpoint = this.instance.endpoint;
+    this.masterSecretArn = this.instance.masterUserSecret.get(0).secretArn;
+
+    this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections }, props.alarms) : [];
+  }
+
+  /**
+   * Admit PostgreSQL (TCP 5432) from a security group. The construct id of the rule derives
+   * from `description`, so each allowed client needs its own description, e.g.
+   * "PostgreSQL from the web service".
+   */
+  public allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
+    checkPattern(this, "allowFrom securityGroupId", securityGroupId, /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, "must be a security group id such as sg-0123456789abcdef0");
+    checkPattern(
+      this,
+      "allowFrom description",
+      description,
+      /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/,
+      "must be 1-255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
+    );
+    if (!isToken(description) && pascal(description) === "") fail(this, "allowFrom description", "must contain letters or digits", description);
+    const id = `Ingress${pascal(description)}`;
+    if (this.ingressIds.has(id)) fail(this, "allowFrom description", "must differ from the descriptions of earlier allowFrom calls", description);
+    this.ingressIds.add(id);
+    return new VpcSecurityGroupIngressRule(this, id, {
+      securityGroupId: this.securityGroup.id,
+      referencedSecurityGroupId: securityGroupId,
+      ipProtocol: "tcp",
+      fromPort: POSTGRES_PORT,
+      toPort: POSTGRES_PORT,
+      description,
+    });
+  }
+
+  /**
+   * Let a role read the master secret (`GetSecretValue`/`DescribeSecret` on its ARN only),
+   * and decrypt it when a customer-managed key is used.
+   */
+  public grantReadMasterSecret(role: RoleRef): void {
+    const base = isToken(role.roleName) ? `Role${this.grantIds.size + 1}` : pascal(role.roleName);
+    const id = `ReadMasterSecret${base}`;
+    if (this.grantIds.has(id)) fail(this, "grantReadMasterSecret role", "was already granted", role.roleName);
+    this.grantIds.add(id);
+    grantTo(this, id, role, readSecretsStatements([this.masterSecretArn], this.masterSecretKmsKeyArn ? [this.masterSecretKmsKeyArn] : []));
+  }
+
+  private selectSubnets(network: NetworkRef, choice: DatabaseSubnets | undefined): readonly string[] {
+    checkOneOf<string>(this, "subnets", choice, ["database", "private"]);
+    const database = network.databaseSubnetIds;
+    const hasDatabase = database !== undefined && (isToken(database) || database.length > 0);
+    const selected = choice ?? (hasDatabase ? "database" : "private");
+    if (selected === "database" && !hasDatabase) {
+      fail(this, "subnets", "is \"database\" but network.databaseSubnetIds is empty; use \"private\" or add database subnets", choice);
+    }
+    const ids = selected === "database" ? database! : network.privateSubnetIds;
+    if (!isToken(ids) && !ids.some((s) => isToken(s)) && new Set(ids).size < 2) {
+      fail(this, `network.${selected === "database" ? "databaseSubnetIds" : "privateSubnetIds"}`, "must hold at least 2 subnets in different availability zones (RDS subnet groups need 2 AZs)", ids);
+    }
+    return ids;
+  }
+
+  private logGroup(id: string, identifier: string, type: string, retentionInDays: number, tags?: Record<string, string>): CloudwatchLogGroup {
+    return new CloudwatchLogGroup(this, id, { name: `/aws/rds/instance/${identifier}/${type}`, retentionInDays, tags });
+  }
+
+  private createMonitoringRole(identifier: string, tags?: Record<string, string>): { role: IamRole; attachment: IamRolePolicyAttachment } {
+    const { accountId, partition } = awsContext(this);
+    const role = new IamRole(this, "MonitoringRole", {
+      name: physicalName(this, "iamRole", identifier, "monitoring", "identifier"),
+      description: `RDS enhanced monitoring of ${identifier}`,
+      assumeRolePolicy: serviceTrustPolicy("monitoring.rds.amazonaws.com", accountId),
+      tags,
+    });
+    const attachment = new IamRolePolicyAttachment(this, "MonitoringRolePolicy", {
+      role: role.name,
+      policyArn: `arn:${partition}:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole`,
+    });
+    return { role, attachment };
+  }
+}
+
+/** `PostgreSQL from the web service` → `PostgreSQLFromTheWebService` (construct id part). */
+function pascal(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
