@@ -1,0 +1,510 @@
+import { TerraformProvider } from "cdktf";
+import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
+import { Construct } from "constructs";
+import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statements";
+import { RoleRef, grantTo } from "../iam/workload-role";
+import { checkName } from "../internal/naming";
+import { REGION_PATTERN, checkArn, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { PrivateBucket } from "../storage/private-bucket";
+import {
+  checkAliasName,
+  checkCloudFrontCertificateArn,
+  checkCorsOrigin,
+  checkOriginDomain,
+  checkOriginHeaderName,
+  checkPathPattern,
+  idOfName,
+} from "./cdn-checks";
+import { CloudFrontAccessLogs } from "./cloudfront-access-logs";
+import { CloudFrontCertificate } from "./cloudfront-certificate";
+import { CloudFrontWebAcl } from "./cloudfront-web-acl";
+import {
+  ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+  CACHING_DISABLED_POLICY_ID,
+  CACHING_OPTIMIZED_POLICY_ID,
+  PRICE_CLASSES,
+  PriceClass,
+} from "./managed-policies";
+import { SecurityHeadersPolicy } from "./security-headers-policy";
+
+/** Paths always served from the assets bucket: Next.js build output and a conventional static folder. */
+export const BUILT_IN_STATIC_PATHS = ["/_next/static/*", "/static/*"] as const;
+
+/** The dynamic origin: a load balancer or an App Runner service. */
+export interface CdnAppOrigin {
+  /** Host name CloudFront connects to: the ALB's DNS name (or a name with its certificate), or an App Runner service URL without `https://`. */
+  readonly domainName: string;
+  /**
+   * The origin serves HTTPS with a certificate valid for `domainName`. While it does, `http-only` is refused (a downgrade).
+   * @default true
+   */
+  readonly originHasCertificate?: boolean;
+  /**
+   * How CloudFront connects. `http-only` only for an origin without a certificate (seed 004: an ALB
+   * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted.
+   * @default "https-only" (TLSv1.2) when `originHasCertificate`, else "http-only"
+   */
+  readonly protocol?: "https-only" | "http-only";
+  /**
+   * Headers CloudFront adds to every origin request, e.g. `{ "X-Origin-Verify": secret }` that the
+   * load balancer's listener rule requires. The value ends up in Terraform state.
+   * @default {}
+   */
+  readonly customHeaders?: Record<string, string>;
+  /**
+   * Seconds CloudFront waits for the origin's response (above 60 needs a CloudFront quota increase).
+   * @default 30
+   */
+  readonly readTimeoutSeconds?: number;
+}
+
+/** Public names of the distribution. */
+export interface CdnDomain {
+  /** Aliases, e.g. `["app.example.com"]`; `*.example.com` wildcards allowed. */
+  readonly names: readonly string[];
+  /**
+   * Route 53 hosted zone holding the names: A and AAAA alias records are created there, and the
+   * certificate's validation records when the certificate is created here.
+   * @default - no DNS records (`certificateArn` is then required; point the names at `domainName` yourself)
+   */
+  readonly hostedZoneId?: string;
+  /**
+   * An existing ACM certificate in us-east-1 covering every name.
+   * @default - a DNS-validated certificate created in us-east-1 (needs `hostedZoneId` and `usEast1Provider`)
+   */
+  readonly certificateArn?: string;
+}
+
+/** One CORS rule of the assets bucket, for browser uploads with presigned URLs (seed 002). */
+export interface CdnCorsRule {
+  /** Origins allowed, e.g. `["https://app.example.com"]`, or `["*"]`. */
+  readonly allowedOrigins: readonly string[];
+  /**
+   * Methods allowed.
+   * @default ["GET", "HEAD", "PUT", "POST"]
+   */
+  readonly allowedMethods?: readonly ("GET" | "HEAD" | "PUT" | "POST" | "DELETE")[];
+  /**
+   * Request headers allowed in the preflight.
+   * @default ["*"]
+   */
+  readonly allowedHeaders?: readonly string[];
+  /**
+   * Response headers the browser may read.
+   * @default ["ETag"] (multipart uploads need it)
+   */
+  readonly exposeHeaders?: readonly string[];
+  /**
+   * Seconds a browser caches the preflight response.
+   * @default 3000
+   */
+  readonly maxAgeSeconds?: number;
+}
+
+/** Props for {@link CdnDistribution}. */
+export interface CdnDistributionProps {
+  /** Base name, `<project>-<environment>`: prefix of every physical name. */
+  readonly name: string;
+  /** The app behind the CDN (default behavior). */
+  readonly appOrigin: CdnAppOrigin;
+  /**
+   * Name of the static-assets bucket. S3 names are global across all AWS accounts: if the default
+   * is taken, pass one with e.g. the account id in it.
+   * @default `${name}-static-assets`
+   */
+  readonly bucketName?: string;
+  /**
+   * Custom domain names.
+   * @default - none: the distribution is served on its `*.cloudfront.net` name with the default CloudFront certificate
+   */
+  readonly domain?: CdnDomain;
+  /**
+   * The stack's AWS provider aliased to us-east-1 (`new AwsProvider(stack, "aws_us_east_1", { alias: "us_east_1",
+   * region: "us-east-1" })`). Modules never create providers; this one is needed for everything CloudFront only
+   * accepts from us-east-1: a created certificate, the WAF web ACL, the access log delivery.
+   * @default - none; then only the default certificate, an existing `certificateArn` and `webAclArn` can be used
+   */
+  readonly usEast1Provider?: TerraformProvider;
+  /**
+   * More path patterns served from the assets bucket (cached, compressed), after the built-in
+   * `/_next/static/*` and `/static/*`, e.g. `["/images/*", "/uploads/*"]`. Object keys mirror URL paths
+   * (no origin path): `/_next/static/x.js` is the key `_next/static/x.js`.
+   * @default []
+   */
+  readonly extraStaticPaths?: readonly string[];
+  /**
+   * Edge locations used: `PriceClass_100` (North America, Europe), `PriceClass_200` (+ Asia, Middle East, Africa), `PriceClass_All`.
+   * @default "PriceClass_100"
+   */
+  readonly priceClass?: PriceClass;
+  /**
+   * Region of the Origin Shield in front of the assets bucket, e.g. the bucket's region. Only the
+   * assets origin gets it: app responses are not cached (CachingDisabled), so a shield would add cost and no hits.
+   * @default - no Origin Shield
+   */
+  readonly originShieldRegion?: string;
+  /**
+   * HSTS `max-age`, seconds (at least one year; `includeSubDomains` always on).
+   * @default 63072000
+   */
+  readonly hstsMaxAgeSeconds?: number;
+  /** Add `preload` to HSTS. @default false */
+  readonly hstsPreload?: boolean;
+  /** `X-Frame-Options`. @default "DENY" */
+  readonly frameOptions?: "DENY" | "SAMEORIGIN";
+  /**
+   * `Content-Security-Policy` sent when the app sends none.
+   * @default - `base-uri 'self'; object-src 'none'; frame-ancestors 'none'; upgrade-insecure-requests`
+   */
+  readonly contentSecurityPolicy?: string;
+  /**
+   * Create a WAF web ACL (AWS common rules, known bad inputs, per-IP rate limit) in us-east-1; needs `usEast1Provider`.
+   * @default false
+   */
+  readonly webAcl?: boolean;
+  /**
+   * Requests per client IP per 5 minutes before the created web ACL blocks it.
+   * @default 2000
+   */
+  readonly webAclRateLimitPerFiveMinutes?: number;
+  /**
+   * An existing WAFv2 web ACL (scope CLOUDFRONT) to attach instead of creating one.
+   * @default - none (or the created one when `webAcl`)
+   */
+  readonly webAclArn?: string;
+  /**
+   * Deliver access logs (standard logging v2) to a private log bucket created here; needs `usEast1Provider`.
+   * @default false
+   */
+  readonly accessLogs?: boolean;
+  /**
+   * Name of the access log bucket (globally unique, like `bucketName`).
+   * @default `${name}-cdn-logs`
+   */
+  readonly accessLogsBucketName?: string;
+  /**
+   * CORS rules of the assets bucket, for browser uploads to presigned S3 URLs.
+   * @default [] - no CORS configuration
+   */
+  readonly corsRules?: readonly CdnCorsRule[];
+  /**
+   * Let `terraform destroy` delete the assets and log buckets while they hold objects.
+   * For dev/preview stacks only.
+   * @default false
+   */
+  readonly forceDestroyBuckets?: boolean;
+  /** Extra tags on taggable resources. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** Origin ids inside the distribution (stable: behaviors refer to them). */
+const ASSETS_ORIGIN_ID = "assets";
+const APP_ORIGIN_ID = "app";
+
+/**
+ * CloudFront in front of a web app (seed 003 §6): the app (load balancer or App Runner) is the
+ * default, uncached origin; `/_next/static/*`, `/static/*` and any extra paths come from a private
+ * S3 bucket read through origin access control. Viewers are redirected to HTTPS, get security
+ * headers, HTTP/2 and HTTP/3, IPv6. Optional: custom domain with a us-east-1 certificate and
+ * Route 53 aliases, WAF, access logs, Origin Shield, upload CORS.
+ */
+export class CdnDistribution extends Construct {
+  /** The distribution. */
+  public readonly distribution: CloudfrontDistribution;
+  /** The distribution's `*.cloudfront.net` name. */
+  public readonly domainName: string;
+  /** `https://` + the first alias, or the `*.cloudfront.net` name without a domain: what users (and AUTH_URL) use. */
+  public readonly url: string;
+  public readonly distributionId: string;
+  public readonly distributionArn: string;
+  /** The private static-assets bucket. */
+  public readonly bucket: PrivateBucket;
+  /** The assets bucket's CORS configuration, when `corsRules` are given. */
+  public readonly cors?: S3BucketCorsConfiguration;
+  /** Origin access control (S3, SigV4, always sign). */
+  public readonly originAccessControl: CloudfrontOriginAccessControl;
+  /** The security headers on every behavior. */
+  public readonly responseHeadersPolicy: SecurityHeadersPolicy;
+  /** The certificate, when created here. */
+  public readonly certificate?: CloudFrontCertificate;
+  /** The web ACL, when created here. */
+  public readonly webAcl?: CloudFrontWebAcl;
+  /** The access log bucket and delivery, when `accessLogs`. */
+  public readonly logBucket?: PrivateBucket;
+  public readonly accessLogDelivery?: CloudFrontAccessLogs;
+  /** The Route 53 alias records (A and AAAA per name), when a hosted zone is given. */
+  public readonly aliasRecords: Route53Record[] = [];
+  private grants = 0;
+
+  public constructor(scope: Construct, id: string, props: CdnDistributionProps) {
+    super(scope, id);
+    checkPattern(this, "name", props.name, /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be 1-40 lower-case letters, digits and hyphens (the <project>-<environment> base)");
+    const priceClass = props.priceClass ?? "PriceClass_100";
+    checkOneOf(this, "priceClass", priceClass, PRICE_CLASSES);
+    checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
+    const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
+    const origin = this.resolveAppOrigin(props.appOrigin);
+    this.checkDomain(props);
+    this.checkNeedsProvider(props);
+
+    const bucketName = props.bucketName ?? `${props.name}-static-assets`;
+    checkName(this, props.bucketName === undefined ? "bucketName (default `${name}-static-assets`)" : "bucketName", "s3Bucket", bucketName);
+    this.bucket = new PrivateBucket(this, "Assets", { bucketName, forceDestroy: props.forceDestroyBuckets, tags: props.tags });
+    this.cors = this.corsConfiguration(props.corsRules ?? []);
+
+    this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
+      name: `${props.name}-static-assets`,
+      description: `CloudFront access to ${bucketName}`,
+      originAccessControlOriginType: "s3",
+      signingBehavior: "always",
+      signingProtocol: "sigv4",
+    });
+    this.responseHeadersPolicy = new SecurityHeadersPolicy(this, "SecurityHeaders", {
+      name: `${props.name}-security-headers`,
+      hstsMaxAgeSeconds: props.hstsMaxAgeSeconds,
+      hstsPreload: props.hstsPreload,
+      frameOptions: props.frameOptions,
+      contentSecurityPolicy: props.contentSecurityPolicy,
+    });
+
+    const domain = props.domain;
+    if (domain && !domain.certificateArn) {
+      this.certificate = new CloudFrontCertificate(this, "Certificate", {
+        names: domain.names,
+        hostedZoneId: domain.hostedZoneId!,
+        usEast1Provider: props.usEast1Provider!,
+        tags: props.tags,
+      });
+    }
+    const certificateArn = domain?.certificateArn ?? this.certificate?.certificateArn;
+
+    if (props.webAcl) {
+      this.webAcl = new CloudFrontWebAcl(this, "WebAcl", {
+        name: `${props.name}-cdn`,
+        usEast1Provider: props.usEast1Provider!,
+        rateLimitPerFiveMinutes: props.webAclRateLimitPerFiveMinutes,
+        tags: props.tags,
+      });
+    }
+
+    const responseHeadersPolicyId = this.responseHeadersPolicy.policyId;
+    const staticBehaviors: CloudfrontDistributionOrderedCacheBehavior[] = staticPaths.map((pathPattern) => ({
+      pathPattern,
+      targetOriginId: ASSETS_ORIGIN_ID,
+      allowedMethods: ["GET", "HEAD"],
+      cachedMethods: ["GET", "HEAD"],
+      cachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
+      compress: true,
+      viewerProtocolPolicy: "redirect-to-https",
+      responseHeadersPolicyId,
+    }));
+
+    this.distribution = new CloudfrontDistribution(this, "Distribution", {
+      enabled: true,
+      comment: `${props.name}: app with static assets from S3`,
+      aliases: domain ? [...domain.names] : undefined,
+      priceClass,
+      httpVersion: "http2and3",
+      isIpv6Enabled: true,
+      webAclId: this.webAcl?.webAclArn ?? props.webAclArn,
+      origin: [
+        {
+          originId: ASSETS_ORIGIN_ID,
+          domainName: this.bucket.regionalDomainName,
+          originAccessControlId: this.originAccessControl.id,
+          originShield: props.originShieldRegion ? { enabled: true, originShieldRegion: props.originShieldRegion } : undefined,
+        },
+        {
+          originId: APP_ORIGIN_ID,
+          domainName: props.appOrigin.domainName,
+          customOriginConfig: {
+            httpPort: 80,
+            httpsPort: 443,
+            originProtocolPolicy: origin.protocol,
+            originSslProtocols: ["TLSv1.2"],
+            originReadTimeout: origin.readTimeoutSeconds,
+          },
+          customHeader: Object.entries(props.appOrigin.customHeaders ?? {}).map(([name, value]) => ({ name, value })),
+        },
+      ],
+      orderedCacheBehavior: staticBehaviors,
+      defaultCacheBehavior: {
+        targetOriginId: APP_ORIGIN_ID,
+        allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+        cachedMethods: ["GET", "HEAD"],
+        cachePolicyId: CACHING_DISABLED_POLICY_ID,
+        originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+        compress: true,
+        viewerProtocolPolicy: "redirect-to-https",
+        responseHeadersPolicyId,
+      },
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      viewerCertificate: certificateArn
+        ? { acmCertificateArn: certificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }
+        : { cloudfrontDefaultCertificate: true },
+      tags: props.tags,
+    });
+    this.domainName = this.distribution.domainName;
+    this.distributionId = this.distribution.id;
+    this.distributionArn = this.distribution.arn;
+    this.url = `https://${domain ? domain.names[0] : this.domainName}`;
+
+    // Only this distribution may read, and only through origin access control.
+    this.bucket.addToResourcePolicy({
+      sid: "AllowCloudFrontRead",
+      principal: { Service: "cloudfront.amazonaws.com" },
+      actions: ["s3:GetObject"],
+      resources: [`${this.bucket.bucketArn}/*`],
+      conditions: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
+    });
+
+    if (domain?.hostedZoneId) this.createAliasRecords(domain.names, domain.hostedZoneId);
+
+    if (props.accessLogs) {
+      const logBucketName = props.accessLogsBucketName ?? `${props.name}-cdn-logs`;
+      this.logBucket = new PrivateBucket(this, "AccessLogBucket", {
+        bucketName: logBucketName,
+        versioned: false,
+        forceDestroy: props.forceDestroyBuckets,
+        tags: props.tags,
+      });
+      this.accessLogDelivery = new CloudFrontAccessLogs(this, "AccessLogs", {
+        name: `${props.name}-cdn`,
+        distributionArn: this.distribution.arn,
+        bucket: this.logBucket,
+        usEast1Provider: props.usEast1Provider!,
+        tags: props.tags,
+      });
+    }
+  }
+
+  /** Let `role` read objects of the assets bucket (optionally only under `keyPrefix`, e.g. `uploads/*`). */
+  public grantRead(role: RoleRef, keyPrefix?: string): void {
+    grantTo(this, `ReadGrant${++this.grants}`, role, bucketReadStatements(this.bucket.bucketArn, keyPrefix));
+  }
+
+  /** Let `role` read, upload and delete objects of the assets bucket (optionally only under `keyPrefix`). */
+  public grantReadWrite(role: RoleRef, keyPrefix?: string): void {
+    grantTo(this, `ReadWriteGrant${++this.grants}`, role, bucketReadWriteStatements(this.bucket.bucketArn, keyPrefix));
+  }
+
+  /** Built-in and extra static path patterns, checked and without repeats. */
+  private staticPaths(extra: readonly string[]): string[] {
+    extra.forEach((p, i) => checkPathPattern(this, `extraStaticPaths[${i}]`, p));
+    const all = [...BUILT_IN_STATIC_PATHS, ...extra];
+    const seen = new Set<string>();
+    for (const p of all) {
+      if (seen.has(p)) {
+        fail(this, "extraStaticPaths", `must not repeat a path pattern (each may have one behavior; built in: ${BUILT_IN_STATIC_PATHS.join(", ")})`, p);
+      }
+      seen.add(p);
+    }
+    return all;
+  }
+
+  /** The app origin's protocol and timeout, refusing a downgrade to HTTP. */
+  private resolveAppOrigin(o: CdnAppOrigin): { protocol: string; readTimeoutSeconds: number } {
+    checkOriginDomain(this, "appOrigin.domainName", o.domainName);
+    const hasCertificate = o.originHasCertificate ?? true;
+    const protocol = o.protocol ?? (hasCertificate ? "https-only" : "http-only");
+    checkOneOf(this, "appOrigin.protocol", protocol, ["https-only", "http-only"]);
+    if (protocol === "http-only" && hasCertificate) {
+      fail(
+        this,
+        "appOrigin.protocol",
+        "must not be \"http-only\" while appOrigin.originHasCertificate is true: that would downgrade CloudFront-to-origin traffic to plain HTTP; use \"https-only\", or set originHasCertificate: false for an origin without TLS",
+        protocol,
+      );
+    }
+    if (protocol === "https-only" && !hasCertificate) {
+      fail(this, "appOrigin.protocol", "must be \"http-only\" (or omitted) when appOrigin.originHasCertificate is false: CloudFront cannot speak HTTPS to an origin without a certificate", protocol);
+    }
+    const readTimeoutSeconds = o.readTimeoutSeconds ?? 30;
+    checkIntegerRange(this, "appOrigin.readTimeoutSeconds", readTimeoutSeconds, 1, 180);
+    for (const name of Object.keys(o.customHeaders ?? {})) checkOriginHeaderName(this, "appOrigin.customHeaders", name);
+    checkUnique(this, "appOrigin.customHeaders (case-insensitive)", Object.keys(o.customHeaders ?? {}).map((n) => n.toLowerCase()));
+    return { protocol, readTimeoutSeconds };
+  }
+
+  /** Aliases need a certificate: an existing us-east-1 one, or a zone to validate a new one in. */
+  private checkDomain(props: CdnDistributionProps): void {
+    const domain = props.domain;
+    if (!domain) return;
+    if (domain.names.length === 0) fail(this, "domain.names", "must list at least one alias (omit `domain` for the default CloudFront certificate)", domain.names);
+    domain.names.forEach((n, i) => checkAliasName(this, `domain.names[${i}]`, n));
+    checkUnique(this, "domain.names", domain.names);
+    checkCloudFrontCertificateArn(this, "domain.certificateArn", domain.certificateArn);
+    if (!domain.certificateArn && !domain.hostedZoneId) {
+      fail(
+        this,
+        "domain",
+        "needs a certificate for its aliases: give domain.certificateArn (an ACM certificate in us-east-1) or domain.hostedZoneId (to create a DNS-validated one)",
+        domain.names,
+      );
+    }
+    checkPattern(this, "domain.hostedZoneId", domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+  }
+
+  /** Everything created in us-east-1 goes through the provider the stack passes in. */
+  private checkNeedsProvider(props: CdnDistributionProps): void {
+    if (props.webAcl && props.webAclArn) {
+      fail(this, "webAclArn", "must not be given together with webAcl: true (attach an existing web ACL or create one, not both)", props.webAclArn);
+    }
+    checkArn(this, "webAclArn", props.webAclArn, "wafv2");
+    if (props.webAclArn && !isToken(props.webAclArn) && !/:wafv2:us-east-1:\d{12}:global\/webacl\//.test(props.webAclArn)) {
+      fail(this, "webAclArn", "must be a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)", props.webAclArn);
+    }
+    if (props.usEast1Provider) return;
+    const needs = [
+      props.domain && !props.domain.certificateArn ? "a certificate for domain.names (or pass domain.certificateArn)" : undefined,
+      props.webAcl ? "webAcl" : undefined,
+      props.accessLogs ? "accessLogs" : undefined,
+    ].filter((n): n is string => n !== undefined);
+    if (needs.length > 0) {
+      fail(
+        this,
+        "usEast1Provider",
+        `is required for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass the stack's AwsProvider aliased to us-east-1`,
+        undefined,
+      );
+    }
+  }
+
+  private corsConfiguration(rules: readonly CdnCorsRule[]): S3BucketCorsConfiguration | undefined {
+    if (rules.length === 0) return undefined;
+    rules.forEach((rule, i) => {
+      if (rule.allowedOrigins.length === 0) fail(this, `corsRules[${i}].allowedOrigins`, "must list at least one origin", rule.allowedOrigins);
+      rule.allowedOrigins.forEach((o, j) => checkCorsOrigin(this, `corsRules[${i}].allowedOrigins[${j}]`, o));
+      (rule.allowedMethods ?? []).forEach((m, j) => checkOneOf(this, `corsRules[${i}].allowedMethods[${j}]`, m, ["GET", "HEAD", "PUT", "POST", "DELETE"]));
+      checkIntegerRange(this, `corsRules[${i}].maxAgeSeconds`, rule.maxAgeSeconds, 0, 86_400);
+    });
+    return new S3BucketCorsConfiguration(this, "Cors", {
+      bucket: this.bucket.bucket.id,
+      corsRule: rules.map((rule) => ({
+        allowedOrigins: [...rule.allowedOrigins],
+        allowedMethods: [...(rule.allowedMethods ?? ["GET", "HEAD", "PUT", "POST"])],
+        allowedHeaders: [...(rule.allowedHeaders ?? ["*"])],
+        exposeHeaders: [...(rule.exposeHeaders ?? ["ETag"])],
+        maxAgeSeconds: rule.maxAgeSeconds ?? 3000,
+      })),
+    });
+  }
+
+  private createAliasRecords(names: readonly string[], zoneId: string): void {
+    for (const name of names) {
+      for (const type of ["A", "AAAA"] as const) {
+        this.aliasRecords.push(
+          new Route53Record(this, `Alias${type}${idOfName(name)}`, {
+            zoneId,
+            name,
+            type,
+            alias: { name: this.distribution.domainName, zoneId: this.distribution.hostedZoneId, evaluateTargetHealth: false },
+          }),
+        );
+      }
+    }
+  }
+}
