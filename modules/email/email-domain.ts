@@ -100,7 +100,8 @@ export interface EmailDomainProps {
    */
   readonly configurationSetName?: string;
   /**
-   * SNS topic receiving BOUNCE and COMPLAINT events. Its policy must let `ses.amazonaws.com` publish.
+   * SNS topic receiving BOUNCE and COMPLAINT events. A topic of this account needs no topic policy
+   * for SES; if it is KMS-encrypted, the key policy must let `ses.amazonaws.com` use the key.
    * @default - CloudWatch only
    */
   readonly eventsTopicArn?: string;
