@@ -1,0 +1,569 @@
+import { Fn } from "cdktf";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+import { policyDocument, serviceTrustPolicy } from "../iam/policy-document";
+import { awsContext } from "../internal/aws-context";
+import { physicalName } from "../internal/naming";
+import {
+  checkArn,
+  checkLogRetention,
+  checkOneOf,
+  checkPattern,
+  checkUnique,
+  fail,
+  isToken,
+  show,
+} from "../internal/validate";
+import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
+import { NetworkRef } from "./network-ref";
+
+/** How private subnets reach the internet. */
+export type NatGatewayMode = "none" | "single" | "perAz";
+
+/** The NAT modes, for validation and docs. */
+export const NAT_GATEWAY_MODES: readonly NatGatewayMode[] = ["none", "single", "perAz"];
+
+/** Which traffic a flow log records. */
+export type FlowLogTrafficType = "ALL" | "ACCEPT" | "REJECT";
+
+/**
+ * AWS services this module can reach through an interface endpoint
+ * (`com.amazonaws.<region>.<service>`). Every entry is a real AWS PrivateLink service name.
+ * S3 is not here: use the free gateway endpoint (`endpoints.s3Gateway`).
+ */
+export const INTERFACE_ENDPOINT_SERVICES = [
+  "ecr.api",
+  "ecr.dkr",
+  "logs",
+  "secretsmanager",
+  "ssm",
+  "ssmmessages",
+  "ec2messages",
+  "kms",
+  "sts",
+  "monitoring",
+  "events",
+  "sqs",
+  "sns",
+  "ecs",
+  "ecs-agent",
+  "ecs-telemetry",
+  "elasticloadbalancing",
+  "ec2",
+  "lambda",
+  "execute-api",
+  "xray",
+  "email-smtp",
+  "rds",
+  "elasticfilesystem",
+  "states",
+  "kinesis-streams",
+  "cognito-idp",
+  "bedrock-runtime",
+  "application-autoscaling",
+] as const;
+
+/** A service name accepted in `endpoints.interfaces`. */
+export type InterfaceEndpointService = (typeof INTERFACE_ENDPOINT_SERVICES)[number];
+
+/** VPC flow log settings. */
+export interface NetworkFlowLogsProps {
+  /**
+   * Record the VPC's traffic to a CloudWatch log group (Security Hub EC2.6).
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Days the log group keeps flow log records; one of the values CloudWatch Logs accepts.
+   * 90 days leaves time to investigate an incident noticed weeks later; ingestion, not
+   * storage, dominates the cost of flow logs.
+   * @default 90
+   */
+  readonly retentionDays?: number;
+  /**
+   * Which traffic to record.
+   * @default "ALL"
+   */
+  readonly trafficType?: FlowLogTrafficType;
+  /**
+   * Longest interval, in seconds, over which a flow record is aggregated: 60 or 600.
+   * @default 600
+   */
+  readonly maxAggregationIntervalSeconds?: 60 | 600;
+  /**
+   * KMS key to encrypt the log group with (its key policy must admit CloudWatch Logs).
+   * @default - encrypted with a CloudWatch Logs owned key
+   */
+  readonly kmsKeyArn?: string;
+}
+
+/** VPC endpoint settings. */
+export interface NetworkEndpointsProps {
+  /**
+   * An S3 gateway endpoint on the private and database route tables. Free; keeps S3 traffic
+   * (including ECR image layers) off the NAT gateway.
+   * @default true
+   */
+  readonly s3Gateway?: boolean;
+  /**
+   * Interface endpoints, in the private subnets, with private DNS and their own security group
+   * admitting HTTPS from the VPC CIDR. Each costs an hourly fee per AZ. For NAT-less private
+   * subnets running ECS Fargate: `["ecr.api", "ecr.dkr", "logs", "secretsmanager"]` (plus the
+   * S3 gateway).
+   * @default []
+   */
+  readonly interfaces?: readonly InterfaceEndpointService[];
+}
+
+/** Props for {@link Network}. */
+export interface NetworkProps {
+  /** Base name (`<project>-<environment>`, e.g. `fckdoomscroll-prod`): Name tags and physical names are `<name>-<purpose>`. */
+  readonly name: string;
+  /**
+   * The VPC's IPv4 CIDR block, /16 to /28 (derived subnets need /20 or larger).
+   * @default "10.0.0.0/16"
+   */
+  readonly cidr?: string;
+  /** Availability zones, 2 or 3, in the stack's region (e.g. `["us-east-1a", "us-east-1b"]`). Subnet lists follow this order. */
+  readonly availabilityZones: readonly string[];
+  /**
+   * Public subnet CIDRs, one per AZ; `[]` for a VPC without public subnets (no internet gateway, NAT `none` only).
+   * @default - derived: `cidrsubnet(cidr, 8, 1 + i)` (10.0.1.0/24, 10.0.2.0/24, ... for 10.0.0.0/16)
+   */
+  readonly publicSubnetCidrs?: readonly string[];
+  /**
+   * Private subnet CIDRs, one per AZ.
+   * @default - derived: `cidrsubnet(cidr, 8, 10 + i)` (10.0.10.0/24, 10.0.11.0/24, ... for 10.0.0.0/16)
+   */
+  readonly privateSubnetCidrs?: readonly string[];
+  /**
+   * Database subnet CIDRs, one per AZ (giving them turns the database tier on).
+   * @default - derived when `databaseSubnets` is true: `cidrsubnet(cidr, 8, 20 + i)` (10.0.20.0/24, ...)
+   */
+  readonly databaseSubnetCidrs?: readonly string[];
+  /**
+   * An isolated database tier: subnets whose route table has no internet route.
+   * @default - true when `databaseSubnetCidrs` is given, else false
+   */
+  readonly databaseSubnets?: boolean;
+  /**
+   * NAT gateways for the private subnets' egress: `none`, `single` (one shared, in the first
+   * AZ: cheap, not AZ-resilient) or `perAz` (one per AZ, each AZ's private subnet uses its own).
+   * @default "single"
+   */
+  readonly natGateways?: NatGatewayMode;
+  /**
+   * VPC flow logs to CloudWatch Logs.
+   * @default - enabled, ALL traffic, 90 days
+   */
+  readonly flowLogs?: NetworkFlowLogsProps;
+  /**
+   * VPC endpoints.
+   * @default - S3 gateway endpoint only
+   */
+  readonly endpoints?: NetworkEndpointsProps;
+  /**
+   * Extra tags on every resource (the provider's default tags apply as well).
+   * @default {}
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+const AZ_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
+const FLOW_LOG_TRAFFIC_TYPES: readonly FlowLogTrafficType[] = ["ALL", "ACCEPT", "REJECT"];
+/** Derived subnets are this many bits longer than the VPC prefix (a /16 VPC gets /24 subnets). */
+const DERIVED_NEW_BITS = 8;
+/** AWS accepts subnet and VPC prefixes from /16 to /28. */
+const MIN_PREFIX = 16;
+const MAX_PREFIX = 28;
+
+type Tier = "public" | "private" | "database";
+
+/** Where each tier's derived subnets start, as `cidrsubnet` indexes. */
+const TIER_OFFSET: Record<Tier, number> = { public: 1, private: 10, database: 20 };
+
+interface PlannedSubnet {
+  readonly tier: Tier;
+  /** Prop (and index) the CIDR came from, for error messages. */
+  readonly prop: string;
+  readonly cidr: string;
+  readonly parsed?: Ipv4Cidr;
+}
+
+function pascal(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/**
+ * A VPC across 2 or 3 availability zones: public subnets (internet gateway; no public IPs on
+ * launch), private subnets (egress through NAT: none, one shared, or one per AZ), optional
+ * isolated database subnets, VPC flow logs to CloudWatch Logs, the default security group
+ * locked down (Security Hub EC2.2), and optional S3 gateway / interface endpoints.
+ */
+export class Network extends Construct implements NetworkRef {
+  /** The VPC. */
+  public readonly vpc: Vpc;
+  /** The internet gateway; absent when there are no public subnets. */
+  public readonly internetGateway?: InternetGateway;
+  /** Public subnets, one per AZ (empty when `publicSubnetCidrs` is `[]`). */
+  public readonly publicSubnets: readonly Subnet[];
+  /** Private subnets, one per AZ. */
+  public readonly privateSubnets: readonly Subnet[];
+  /** Isolated database subnets, one per AZ (empty unless the database tier is on). */
+  public readonly databaseSubnets: readonly Subnet[];
+  /** The public subnets' route table (default route to the internet gateway); absent without public subnets. */
+  public readonly publicRouteTable?: RouteTable;
+  /** One route table per AZ for the private subnets, default route to that AZ's NAT (or none). */
+  public readonly privateRouteTables: readonly RouteTable[];
+  /** The database subnets' route table (local routes only); absent unless the database tier is on. */
+  public readonly databaseRouteTable?: RouteTable;
+  /** NAT gateways: none, one (in the first AZ) or one per AZ. */
+  public readonly natGateways: readonly NatGateway[];
+  /** Elastic IPs of the NAT gateways: the VPC's egress addresses, for allow-lists elsewhere. */
+  public readonly natPublicIps: readonly string[];
+  /** Availability zones, in the order of the subnet lists. */
+  public readonly availabilityZones: readonly string[];
+  /** The flow log; absent when flow logs are disabled. */
+  public readonly flowLog?: FlowLog;
+  /** The flow logs' log group; absent when flow logs are disabled. */
+  public readonly flowLogGroup?: CloudwatchLogGroup;
+  /** The role VPC Flow Logs assumes to write to {@link flowLogGroup}; absent when disabled. */
+  public readonly flowLogRole?: IamRole;
+  /** The VPC's default security group, managed with no rules at all. */
+  public readonly defaultSecurityGroup: DefaultSecurityGroup;
+  /** Security group of the interface endpoints (HTTPS from the VPC CIDR); absent without interface endpoints. */
+  public readonly endpointSecurityGroup?: SecurityGroup;
+  /** The S3 gateway endpoint; absent when `endpoints.s3Gateway` is false. */
+  public readonly s3GatewayEndpoint?: VpcEndpoint;
+  /** Interface endpoints by service name (e.g. `interfaceEndpoints["ecr.api"]`). */
+  public readonly interfaceEndpoints: Readonly<Partial<Record<InterfaceEndpointService, VpcEndpoint>>>;
+
+  // NetworkRef
+  public readonly vpcId: string;
+  public readonly vpcCidr: string;
+  public readonly publicSubnetIds: readonly string[];
+  public readonly privateSubnetIds: readonly string[];
+  public readonly databaseSubnetIds?: readonly string[];
+
+  private readonly name: string;
+  private readonly extraTags: Readonly<Record<string, string>>;
+
+  public constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    this.name = props.name;
+    this.extraTags = props.tags ?? {};
+    const cidr = props.cidr ?? "10.0.0.0/16";
+    const natMode = props.natGateways ?? "single";
+    const flowLogsEnabled = props.flowLogs?.enabled ?? true;
+    const retentionDays = props.flowLogs?.retentionDays ?? 90;
+    const trafficType = props.flowLogs?.trafficType ?? "ALL";
+    const aggregationSeconds = props.flowLogs?.maxAggregationIntervalSeconds ?? 600;
+    const s3Gateway = props.endpoints?.s3Gateway ?? true;
+    const interfaces = props.endpoints?.interfaces ?? [];
+
+    // ---- validation: everything before any resource exists ----
+    physicalName(this, "generic", this.name, "vpc");
+    const azs = this.checkAvailabilityZones(props.availabilityZones);
+    const vpcBlock = checkCidr(this, "cidr", cidr, MIN_PREFIX, MAX_PREFIX);
+    checkOneOf(this, "natGateways", natMode, NAT_GATEWAY_MODES);
+    checkLogRetention(this, "flowLogs.retentionDays", retentionDays);
+    checkOneOf(this, "flowLogs.trafficType", trafficType, FLOW_LOG_TRAFFIC_TYPES);
+    checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
+    checkArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "kms");
+    interfaces.forEach((svc, i) => {
+      if (svc === ("s3" as string)) {
+        fail(this, `endpoints.interfaces[${i}]`, "must not be S3: use endpoints.s3Gateway (a free gateway endpoint)", svc);
+      }
+      checkOneOf<string>(this, `endpoints.interfaces[${i}]`, svc, INTERFACE_ENDPOINT_SERVICES);
+    });
+    checkUnique(this, "endpoints.interfaces", interfaces);
+
+    if (props.databaseSubnets === false && props.databaseSubnetCidrs !== undefined) {
+      fail(this, "databaseSubnetCidrs", "must not be given when databaseSubnets is false (drop one of the two)", props.databaseSubnetCidrs);
+    }
+    const withDatabase = props.databaseSubnets ?? props.databaseSubnetCidrs !== undefined;
+    const plan = {
+      public: this.planTier("public", "publicSubnetCidrs", props.publicSubnetCidrs, azs, cidr, vpcBlock, true),
+      private: this.planTier("private", "privateSubnetCidrs", props.privateSubnetCidrs, azs, cidr, vpcBlock, false),
+      database: withDatabase
+        ? this.planTier("database", "databaseSubnetCidrs", props.databaseSubnetCidrs, azs, cidr, vpcBlock, false)
+        : [],
+    };
+    this.checkNoOverlap([...plan.public, ...plan.private, ...plan.database]);
+    const hasPublic = plan.public.length > 0;
+    if (natMode !== "none" && !hasPublic) {
+      fail(this, "natGateways", `needs public subnets to hold the NAT gateways (publicSubnetCidrs is []); use "none" or give public subnets`, natMode);
+    }
+
+    // ---- VPC, internet gateway, subnets, route tables ----
+    this.availabilityZones = azs;
+    this.vpc = new Vpc(this, "Vpc", {
+      cidrBlock: cidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: this.tagsFor("vpc"),
+    });
+    this.vpcId = this.vpc.id;
+    this.vpcCidr = cidr;
+
+    this.defaultSecurityGroup = new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
+      vpcId: this.vpc.id,
+      ingress: [],
+      egress: [],
+      tags: this.tagsFor("default-do-not-use"),
+    });
+
+    this.publicSubnets = this.createSubnets("Public", plan.public, azs);
+    this.privateSubnets = this.createSubnets("Private", plan.private, azs);
+    this.databaseSubnets = this.createSubnets("Database", plan.database, azs);
+
+    if (hasPublic) {
+      this.internetGateway = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: this.tagsFor("igw") });
+      this.publicRouteTable = this.createRouteTable("PublicRouteTable", "public", this.publicSubnets);
+      new Route(this, "PublicDefaultRoute", {
+        routeTableId: this.publicRouteTable.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        gatewayId: this.internetGateway.id,
+      });
+    }
+
+    // One route table per AZ whatever the NAT mode, so switching modes only moves routes.
+    this.privateRouteTables = this.privateSubnets.map((subnet, i) =>
+      this.createRouteTable(`PrivateRouteTable${i + 1}`, `private-${azs[i]}`, [subnet]),
+    );
+    if (withDatabase) {
+      this.databaseRouteTable = this.createRouteTable("DatabaseRouteTable", "database", this.databaseSubnets);
+    }
+
+    // ---- NAT ----
+    const natCount = natMode === "none" ? 0 : natMode === "single" ? 1 : azs.length;
+    const eips: Eip[] = [];
+    const nats: NatGateway[] = [];
+    for (let i = 0; i < natCount; i++) {
+      const eip = new Eip(this, `NatEip${i + 1}`, {
+        domain: "vpc",
+        tags: this.tagsFor(`nat-${azs[i]}`),
+        dependsOn: [this.internetGateway!],
+      });
+      eips.push(eip);
+      nats.push(
+        new NatGateway(this, `NatGateway${i + 1}`, {
+          allocationId: eip.allocationId,
+          subnetId: this.publicSubnets[i].id,
+          connectivityType: "public",
+          tags: this.tagsFor(`nat-${azs[i]}`),
+          dependsOn: [this.internetGateway!],
+        }),
+      );
+    }
+    this.natGateways = nats;
+    this.natPublicIps = eips.map((e) => e.publicIp);
+    this.privateRouteTables.forEach((table, i) => {
+      if (nats.length === 0) return;
+      new Route(this, `PrivateDefaultRoute${i + 1}`, {
+        routeTableId: table.id,
+        destinationCidrBlock: "0.0.0.0/0",
+        natGatewayId: nats[Math.min(i, nats.length - 1)].id,
+      });
+    });
+
+    this.publicSubnetIds = this.publicSubnets.map((s) => s.id);
+    this.privateSubnetIds = this.privateSubnets.map((s) => s.id);
+    this.databaseSubnetIds = withDatabase ? this.databaseSubnets.map((s) => s.id) : undefined;
+
+    // ---- flow logs ----
+    if (flowLogsEnabled) {
+      const account = awsContext(this).accountId;
+      this.flowLogGroup = new CloudwatchLogGroup(this, "FlowLogGroup", {
+        name: physicalName(this, "logGroup", this.name, "vpc-flow-logs"),
+        retentionInDays: retentionDays,
+        kmsKeyId: props.flowLogs?.kmsKeyArn,
+        tags: this.tagsFor("vpc-flow-logs"),
+      });
+      this.flowLogRole = new IamRole(this, "FlowLogRole", {
+        name: physicalName(this, "iamRole", this.name, "vpc-flow-logs"),
+        description: `VPC Flow Logs delivery to ${this.name}-vpc-flow-logs`,
+        assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account),
+        tags: this.tagsFor("vpc-flow-logs"),
+      });
+      new IamRolePolicy(this, "FlowLogPolicy", {
+        name: "write-vpc-flow-logs",
+        role: this.flowLogRole.id,
+        policy: policyDocument([
+          {
+            sid: "WriteFlowLogs",
+            actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+            resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
+          },
+        ]),
+      });
+      this.flowLog = new FlowLog(this, "FlowLog", {
+        vpcId: this.vpc.id,
+        trafficType,
+        logDestinationType: "cloud-watch-logs",
+        logDestination: this.flowLogGroup.arn,
+        iamRoleArn: this.flowLogRole.arn,
+        maxAggregationInterval: aggregationSeconds,
+        tags: this.tagsFor("vpc-flow-logs"),
+      });
+    }
+
+    // ---- endpoints ----
+    if (s3Gateway) {
+      const region = awsContext(this).region;
+      this.s3GatewayEndpoint = new VpcEndpoint(this, "S3GatewayEndpoint", {
+        vpcId: this.vpc.id,
+        serviceName: `com.amazonaws.${region}.s3`,
+        vpcEndpointType: "Gateway",
+        routeTableIds: [...this.privateRouteTables, ...(this.databaseRouteTable ? [this.databaseRouteTable] : [])].map((t) => t.id),
+        tags: this.tagsFor("s3-endpoint"),
+      });
+    }
+    const endpoints: Partial<Record<InterfaceEndpointService, VpcEndpoint>> = {};
+    if (interfaces.length > 0) {
+      const region = awsContext(this).region;
+      const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
+        name: physicalName(this, "securityGroup", this.name, "vpc-endpoints"),
+        description: "VPC interface endpoints: HTTPS from the VPC",
+        vpcId: this.vpc.id,
+        tags: this.tagsFor("vpc-endpoints"),
+      });
+      new VpcSecurityGroupIngressRule(this, "EndpointSecurityGroupHttpsIngress", {
+        securityGroupId: sg.id,
+        cidrIpv4: cidr,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        description: "HTTPS from the VPC",
+      });
+      this.endpointSecurityGroup = sg;
+      for (const svc of interfaces) {
+        endpoints[svc] = new VpcEndpoint(this, `${pascal(svc)}Endpoint`, {
+          vpcId: this.vpc.id,
+          serviceName: `com.amazonaws.${region}.${svc}`,
+          vpcEndpointType: "Interface",
+          privateDnsEnabled: true,
+          subnetIds: [...this.privateSubnetIds],
+          securityGroupIds: [sg.id],
+          tags: this.tagsFor(`${svc.replace(/\./g, "-")}-endpoint`),
+        });
+      }
+    }
+    this.interfaceEndpoints = endpoints;
+  }
+
+  /** `{ ...tags, Name: <name>-<purpose> }`. */
+  private tagsFor(purpose: string): Record<string, string> {
+    return { ...this.extraTags, Name: physicalName(this, "generic", this.name, purpose) };
+  }
+
+  private checkAvailabilityZones(azs: readonly string[] | undefined): readonly string[] {
+    if (azs === undefined || isToken(azs) || !Array.isArray(azs)) {
+      fail(this, "availabilityZones", "must be a literal list of 2 or 3 availability zone names such as [\"us-east-1a\", \"us-east-1b\"]", azs);
+    }
+    if (azs.length < 2 || azs.length > 3) {
+      fail(this, "availabilityZones", "must list 2 or 3 availability zones (2 for high availability, 3 at most)", azs);
+    }
+    azs.forEach((az, i) =>
+      checkPattern(this, `availabilityZones[${i}]`, az, AZ_PATTERN, "must be an availability zone name such as us-east-1a"),
+    );
+    checkUnique(this, "availabilityZones", azs);
+    const regions = new Set(azs.filter((az) => !isToken(az)).map((az) => az.slice(0, -1)));
+    if (regions.size > 1) fail(this, "availabilityZones", "must all be in one region", azs);
+    return [...azs];
+  }
+
+  /** Subnet CIDRs of one tier: checked when given, derived from the VPC CIDR otherwise. */
+  private planTier(
+    tier: Tier,
+    prop: string,
+    given: readonly string[] | undefined,
+    azs: readonly string[],
+    vpcCidr: string,
+    vpcBlock: Ipv4Cidr | undefined,
+    mayBeEmpty: boolean,
+  ): PlannedSubnet[] {
+    if (given !== undefined) {
+      if (isToken(given) || !Array.isArray(given)) fail(this, prop, "must be a literal list of CIDR blocks", given);
+      if (given.length !== azs.length && !(mayBeEmpty && given.length === 0)) {
+        const allowed = mayBeEmpty ? ` (or [] for none)` : "";
+        fail(this, prop, `must have one CIDR per availability zone: ${azs.length} for ${show(azs)}${allowed}`, given);
+      }
+      return given.map((cidr, i) => {
+        const where = `${prop}[${i}]`;
+        const parsed = checkCidr(this, where, cidr, MIN_PREFIX, MAX_PREFIX);
+        if (parsed && vpcBlock && !cidrContains(vpcBlock, parsed)) {
+          fail(this, where, `must lie within the VPC CIDR ${show(vpcCidr)} (prop cidr)`, cidr);
+        }
+        return { tier, prop: where, cidr, parsed };
+      });
+    }
+    return azs.map((_, i) => {
+      const index = TIER_OFFSET[tier] + i;
+      const where = `${prop}[${i}] (derived)`;
+      if (!vpcBlock) return { tier, prop: where, cidr: Fn.cidrsubnet(vpcCidr, DERIVED_NEW_BITS, index) };
+      if (vpcBlock.prefix + DERIVED_NEW_BITS > MAX_PREFIX) {
+        fail(
+          this,
+          "cidr",
+          `is too small to derive ${tier} subnets from (derived subnets are /${DERIVED_NEW_BITS} longer than the VPC, at most /${MAX_PREFIX}); use a /${MAX_PREFIX - DERIVED_NEW_BITS} or larger VPC or give ${prop}`,
+          vpcCidr,
+        );
+      }
+      const parsed = subnetCidr(vpcBlock, DERIVED_NEW_BITS, index);
+      return { tier, prop: where, cidr: formatCidr(parsed), parsed };
+    });
+  }
+
+  private checkNoOverlap(subnets: readonly PlannedSubnet[]): void {
+    subnets.forEach((a, i) => {
+      subnets.slice(0, i).forEach((b) => {
+        if (a.parsed && b.parsed && cidrsOverlap(a.parsed, b.parsed)) {
+          fail(this, a.prop, `must not overlap ${b.prop} (${show(b.cidr)})`, a.cidr);
+        }
+      });
+    });
+  }
+
+  /** Subnets `<Kind>Subnet<n>`; none maps public IPs on launch (public ones included: nothing should get one by accident). */
+  private createSubnets(kind: "Public" | "Private" | "Database", plan: readonly PlannedSubnet[], azs: readonly string[]): Subnet[] {
+    return plan.map(
+      (p, i) =>
+        new Subnet(this, `${kind}Subnet${i + 1}`, {
+          vpcId: this.vpc.id,
+          cidrBlock: p.cidr,
+          availabilityZone: azs[i],
+          mapPublicIpOnLaunch: false,
+          tags: this.tagsFor(`${p.tier}-${azs[i]}`),
+        }),
+    );
+  }
+
+  /** A route table associated with these subnets (associations `<SubnetId>RouteTableAssociation`). */
+  private createRouteTable(id: string, purpose: string, subnets: readonly Subnet[]): RouteTable {
+    const table = new RouteTable(this, id, { vpcId: this.vpc.id, tags: this.tagsFor(purpose) });
+    subnets.forEach((subnet) => {
+      new RouteTableAssociation(this, `${subnet.node.id}RouteTableAssociation`, { routeTableId: table.id, subnetId: subnet.id });
+    });
+    return table;
+  }
+}
