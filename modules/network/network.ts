@@ -4,7 +4,6 @@ import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-g
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
@@ -16,7 +15,7 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { policyDocument, serviceTrustPolicy } from "../iam/policy-document";
+import { WorkloadRole } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import {
@@ -392,30 +391,28 @@ export class Network extends Construct implements NetworkRef {
 
     // ---- flow logs ----
     if (flowLogsEnabled) {
-      const account = awsContext(this).accountId;
+      const groupName = physicalName(this, "logGroup", this.name, "vpc-flow-logs");
       this.flowLogGroup = new CloudwatchLogGroup(this, "FlowLogGroup", {
-        name: physicalName(this, "logGroup", this.name, "vpc-flow-logs"),
+        name: groupName,
         retentionInDays: retentionDays,
         kmsKeyId: props.flowLogs?.kmsKeyArn,
         tags: this.tagsFor("vpc-flow-logs"),
       });
-      this.flowLogRole = new IamRole(this, "FlowLogRole", {
+      // A service role whose trust is limited to this account (aws:SourceAccount), writing only to this group.
+      const role = new WorkloadRole(this, "FlowLogRole", {
         name: physicalName(this, "iamRole", this.name, "vpc-flow-logs"),
-        description: `VPC Flow Logs delivery to ${this.name}-vpc-flow-logs`,
-        assumeRolePolicy: serviceTrustPolicy("vpc-flow-logs.amazonaws.com", account),
+        assumedBy: "vpc-flow-logs.amazonaws.com",
+        description: `VPC Flow Logs delivery to the ${groupName} log group`,
         tags: this.tagsFor("vpc-flow-logs"),
       });
-      new IamRolePolicy(this, "FlowLogPolicy", {
-        name: "write-vpc-flow-logs",
-        role: this.flowLogRole.id,
-        policy: policyDocument([
-          {
-            sid: "WriteFlowLogs",
-            actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-            resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
-          },
-        ]),
-      });
+      role.addToPolicy([
+        {
+          sid: "WriteFlowLogs",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
+          resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
+        },
+      ]);
+      this.flowLogRole = role.role;
       this.flowLog = new FlowLog(this, "FlowLog", {
         vpcId: this.vpc.id,
         trafficType,
