@@ -190,6 +190,11 @@ export class AppSecrets extends Construct {
     return Object.values(this.secrets).map((s) => s.arn);
   }
 
+  /** The customer-managed keys a reader must decrypt with (for a container's `secretsKmsKeyArns`). */
+  public get kmsKeyArns(): string[] {
+    return this.kmsKeyArn ? [this.kmsKeyArn] : [];
+  }
+
   /** ARNs of the parameters, in declaration order. */
   public get parameterArns(): string[] {
     return Object.values(this.parameters).map((p) => p.arn);
@@ -206,7 +211,7 @@ export class AppSecrets extends Construct {
     const secretArns = this.secretArns;
     const parameterArns = this.parameterArns;
     const statements: PolicyStatement[] = [
-      ...(secretArns.length > 0 ? readSecretsStatements(secretArns, this.kmsKeyArn ? [this.kmsKeyArn] : []) : []),
+      ...(secretArns.length > 0 ? readSecretsStatements(secretArns, this.kmsKeyArns) : []),
       ...(parameterArns.length > 0 ? readParametersStatements(parameterArns) : []),
     ];
     if (statements.length === 0) fail(this, "grantRead", "needs at least one secret or parameter to grant", role.roleName);
