@@ -14,4 +14,14 @@ export interface DatabaseRef {
    * @default - none
    */
   readonly masterSecretArn?: string;
+  /**
+   * The database the application connects to (the `dbname` of a connection URL).
+   * @default - none; the client must know it
+   */
+  readonly databaseName?: string;
+  /**
+   * Customer-managed KMS key of the master secret: readers also need `kms:Decrypt` on it.
+   * @default - none (an AWS managed key, which needs no extra grant)
+   */
+  readonly masterSecretKmsKeyArn?: string;
 }

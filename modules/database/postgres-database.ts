@@ -374,8 +374,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       monitoringInterval,
       monitoringRoleArn: this.monitoringRole?.arn,
       lifecycle: (props.preventDestroy ?? isProduction) ? { preventDestroy: true } : undefined,
-      // RDS creates the log groups on first write, without retention, unless they exist.
-      // and the monitoring role must hold its policy before RDS uses it.
+      // The log groups must exist first (RDS would create them without retention), and the
+      // monitoring role must hold its policy before RDS uses it.
       dependsOn: [...Object.values(this.logGroups), ...(monitoring ? [monitoring.attachment] : [])],
       tags,
     });
