@@ -1,0 +1,431 @@
+import { ITerraformDependable, dependable } from "cdktf";
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingScheduledAction } from "@cdktf/provider-aws/lib/appautoscaling-scheduled-action";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
+import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { Construct } from "constructs";
+import { DatabaseRef } from "../database/database-ref";
+import { WorkloadRole } from "../iam/workload-role";
+import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
+import { awsContext } from "../internal/aws-context";
+import { allowTcpBetween } from "../internal/connections";
+import { physicalName } from "../internal/naming";
+import { checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { AlarmTopics } from "../monitoring/alarm-topics";
+import { NetworkRef } from "../network/network-ref";
+import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
+import { CapacityProviderWeight, ClusterRef, ON_DEMAND_CAPACITY, renderCapacityStrategy } from "./fargate-cluster";
+import { checkFargateSize } from "./fargate-size";
+
+/** A scheduled change of the scaling bounds, e.g. staging scaled to zero at night. */
+export interface ScheduledCapacity {
+  /** Lower-case letters, digits and hyphens, e.g. `night`; part of the action's name and construct id. */
+  readonly name: string;
+  /** `cron(0 19 ? * MON-FRI *)`, `rate(1 day)` or `at(2030-01-01T00:00:00)`. */
+  readonly schedule: string;
+  /** IANA time zone of the schedule. @default "UTC" */
+  readonly timezone?: string;
+  /** New minimum task count (0 allowed). */
+  readonly minCapacity: number;
+  /** New maximum task count. */
+  readonly maxCapacity: number;
+}
+
+/**
+ * Props shared by {@link WebService} and {@link WorkerService}: the task, its IAM, logging,
+ * placement and scaling.
+ */
+export interface FargateServiceProps extends ContainerSettings {
+  /**
+   * Name of the service, task family, roles (`<name>-execution`, `<name>-task`), security group
+   * and alarms; the log group is `/ecs/<name>`. Usually `<project>-<environment>[-<purpose>]`.
+   */
+  readonly name: string;
+  /** The cluster to run in. */
+  readonly cluster: ClusterRef;
+  /** Tasks run in its private subnets, without public IPs. */
+  readonly network: NetworkRef;
+  /**
+   * Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.
+   * @default 512
+   */
+  readonly cpu?: number;
+  /**
+   * Task memory in MiB; must be a Fargate combination with `cpu`.
+   * @default 1024
+   */
+  readonly memoryMiB?: number;
+  /** @default "X86_64" */
+  readonly cpuArchitecture?: "X86_64" | "ARM64";
+  /**
+   * Where tasks run. FARGATE_SPOT is cheaper but may be interrupted.
+   * @default ON_DEMAND_CAPACITY
+   */
+  readonly capacityProviderStrategy?: readonly CapacityProviderWeight[];
+  /**
+   * Tasks at creation; afterwards autoscaling owns the count (Terraform ignores `desired_count`).
+   * @default - 2 for web services, 1 for workers, kept within [minCapacity, maxCapacity]
+   */
+  readonly desiredCount?: number;
+  /** @default - 2 for web services, 1 for workers */
+  readonly minCapacity?: number;
+  /** @default - 10 for web services, 5 for workers */
+  readonly maxCapacity?: number;
+  /** Target average CPU utilization, percent (1-100). @default - 70 for web services, 60 for workers */
+  readonly cpuTargetPercent?: number;
+  /** Also track average memory utilization at this percent. @default - not tracked (80 is a good value) */
+  readonly memoryTargetPercent?: number;
+  /** @default 60 */
+  readonly scaleOutCooldownSeconds?: number;
+  /** @default 300 */
+  readonly scaleInCooldownSeconds?: number;
+  /** @default [] */
+  readonly scheduledCapacity?: readonly ScheduledCapacity[];
+  /**
+   * Allow `aws ecs execute-command` into tasks (the task role gets the ssmmessages actions,
+   * which have no resource-level permissions).
+   * @default false
+   */
+  readonly enableExecuteCommand?: boolean;
+  /**
+   * Who deploys new images. `terraform`: the image comes from these props. `pipeline`: CI
+   * registers task definition revisions (latest revision of the family with a new image) and
+   * updates the service; Terraform then ignores the service's `task_definition` and keeps
+   * old revisions (`skip_destroy`). See the README for the contract.
+   * @default "terraform"
+   */
+  readonly imageManagedBy?: "terraform" | "pipeline";
+  /** @default 30 */
+  readonly logRetentionDays?: number;
+  /** Create the seed 001 alarms, notifying these topics. @default - no alarms */
+  readonly alarms?: AlarmTopics;
+  /** Extra tags on the resources. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** What differs between a web service and a worker, decided by the subclass. */
+export interface ServiceKind {
+  readonly defaultDesiredCount: number;
+  readonly defaultMinCapacity: number;
+  readonly defaultMaxCapacity: number;
+  readonly defaultCpuTargetPercent: number;
+  /** The port the container listens on. @default - no port mapping */
+  readonly containerPort?: number;
+}
+
+/** `scale-down` → `ScaleDown`, for construct ids derived from names. */
+export function pascalCase(name: string): string {
+  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
+}
+
+/**
+ * The machinery a web service and a worker share: log group, execution and task roles, task
+ * definition, security group, ECS service, autoscaling and the ECS alarms. Not used directly.
+ */
+export abstract class FargateServiceBase extends Construct {
+  public readonly service: EcsService;
+  public readonly taskDefinition: EcsTaskDefinition;
+  /** Used by ECS to pull the image, write logs and read the secrets. */
+  public readonly executionRole: WorkloadRole;
+  /** Assumed by the app: grant it what the code calls (`grantReadSecrets`, `grantInvokeBedrock`, ...). */
+  public readonly taskRole: WorkloadRole;
+  public readonly logGroup: CloudwatchLogGroup;
+  public readonly serviceSecurityGroup: SecurityGroup;
+  public readonly scalableTarget: AppautoscalingTarget;
+  public readonly clusterName: string;
+  public readonly serviceName: string;
+  public readonly serviceSecurityGroupId: string;
+  /** Alarms created (empty without `alarms`). */
+  public readonly alarms: CloudwatchMetricAlarm[] = [];
+  /** The container port (undefined for a worker without one). */
+  public readonly containerPort?: number;
+  protected readonly baseName: string;
+  protected readonly alarmTopics?: AlarmTopics;
+  private readonly loadBalancers: EcsServiceLoadBalancer[] = [];
+  private databaseConnections = 0;
+
+  protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
+    super(scope, id);
+    const name = physicalName(this, "ecs", props.name);
+    this.baseName = name;
+    this.alarmTopics = props.alarms;
+    this.containerPort = kind.containerPort;
+    const cpu = props.cpu ?? 512;
+    const memory = props.memoryMiB ?? 1024;
+    checkFargateSize(this, cpu, memory);
+    const architecture = props.cpuArchitecture ?? "X86_64";
+    checkOneOf(this, "cpuArchitecture", architecture, ["X86_64", "ARM64"]);
+    const imageManagedBy = props.imageManagedBy ?? "terraform";
+    checkOneOf(this, "imageManagedBy", imageManagedBy, ["terraform", "pipeline"]);
+    const retention = props.logRetentionDays ?? 30;
+    checkLogRetention(this, "logRetentionDays", retention);
+
+    const min = props.minCapacity ?? kind.defaultMinCapacity;
+    const max = props.maxCapacity ?? kind.defaultMaxCapacity;
+    checkIntegerRange(this, "minCapacity", min, 0, 1000);
+    checkIntegerRange(this, "maxCapacity", max, 1, 1000);
+    checkMinMax(this, "minCapacity", min, "maxCapacity", max);
+    const desired = props.desiredCount ?? Math.min(Math.max(kind.defaultDesiredCount, min), max);
+    checkIntegerRange(this, "desiredCount", desired, 0, 1000);
+    if (!isToken(desired) && (desired < min || desired > max)) {
+      fail(this, "desiredCount", `must be within [minCapacity, maxCapacity] = [${min}, ${max}]`, desired);
+    }
+    const cpuTarget = props.cpuTargetPercent ?? kind.defaultCpuTargetPercent;
+    checkIntegerRange(this, "cpuTargetPercent", cpuTarget, 1, 100);
+    checkIntegerRange(this, "memoryTargetPercent", props.memoryTargetPercent, 1, 100);
+    const scaleOut = props.scaleOutCooldownSeconds ?? 60;
+    const scaleIn = props.scaleInCooldownSeconds ?? 300;
+    checkIntegerRange(this, "scaleOutCooldownSeconds", scaleOut, 0, 3600);
+    checkIntegerRange(this, "scaleInCooldownSeconds", scaleIn, 0, 3600);
+    const strategy = renderCapacityStrategy(this, "capacityProviderStrategy", props.capacityProviderStrategy ?? ON_DEMAND_CAPACITY);
+    const image = imageOf(this, props);
+    const { region } = awsContext(this);
+
+    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: physicalName(this, "logGroup", `/ecs/${name}`),
+      retentionInDays: retention,
+      tags: props.tags,
+    });
+
+    this.executionRole = new WorkloadRole(this, "ExecutionRole", {
+      name: `${name}-execution`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `ECS task execution role of ${name}: image pull, logs, secrets`,
+      tags: props.tags,
+    });
+    this.executionRole.addToPolicy(executionStatements(props, this.logGroup.arn));
+
+    this.taskRole = new WorkloadRole(this, "TaskRole", {
+      name: `${name}-task`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `Task role of ${name}: what the app itself may call`,
+      tags: props.tags,
+    });
+    const exec = props.enableExecuteCommand ?? false;
+    if (exec) {
+      this.taskRole.addToPolicy([
+        {
+          sid: "EcsExec",
+          actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+          resources: ["*"],
+        },
+      ]);
+    }
+
+    const pipeline = imageManagedBy === "pipeline";
+    this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
+      family: name,
+      cpu: String(cpu),
+      memory: String(memory),
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
+      executionRoleArn: this.executionRole.roleArn,
+      taskRoleArn: this.taskRole.roleArn,
+      containerDefinitions: containerDefinitions(this, props, {
+        image,
+        port: kind.containerPort,
+        logGroupName: this.logGroup.name,
+        region,
+      }),
+      skipDestroy: pipeline,
+      tags: props.tags,
+    });
+
+    this.serviceSecurityGroup = new SecurityGroup(this, "SecurityGroup", {
+      name: physicalName(this, "securityGroup", name, "service"),
+      description: `ECS tasks of ${name}`,
+      vpcId: props.network.vpcId,
+      tags: { ...props.tags, Name: `${name}-service` },
+    });
+    this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
+    new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
+      securityGroupId: this.serviceSecurityGroup.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS to AWS APIs and external services",
+    });
+
+    this.service = new EcsService(this, "Service", {
+      name,
+      cluster: props.cluster.clusterArn,
+      taskDefinition: this.taskDefinition.arn,
+      desiredCount: desired,
+      capacityProviderStrategy: strategy,
+      platformVersion: "LATEST",
+      deploymentMinimumHealthyPercent: 100,
+      deploymentMaximumPercent: 200,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      networkConfiguration: {
+        subnets: [...props.network.privateSubnetIds],
+        securityGroups: [this.serviceSecurityGroup.id],
+        assignPublicIp: false,
+      },
+      enableExecuteCommand: exec,
+      enableEcsManagedTags: true,
+      propagateTags: "SERVICE",
+      dependsOn: props.cluster.dependable ? [props.cluster.dependable] : undefined,
+      lifecycle: { ignoreChanges: pipeline ? ["desired_count", "task_definition"] : ["desired_count"] },
+      tags: props.tags,
+    });
+    this.serviceName = this.service.name;
+    this.clusterName = props.cluster.clusterName;
+
+    // No role_arn: Application Auto Scaling uses its service-linked role and a set value drifts.
+    this.scalableTarget = new AppautoscalingTarget(this, "ScalableTarget", {
+      serviceNamespace: "ecs",
+      scalableDimension: "ecs:service:DesiredCount",
+      resourceId: `service/${this.clusterName}/${this.service.name}`,
+      minCapacity: min,
+      maxCapacity: max,
+      tags: props.tags,
+    });
+    this.addTargetTracking("CpuScaling", "cpu", "ECSServiceAverageCPUUtilization", cpuTarget, scaleOut, scaleIn);
+    if (props.memoryTargetPercent !== undefined) {
+      this.addTargetTracking("MemoryScaling", "memory", "ECSServiceAverageMemoryUtilization", props.memoryTargetPercent, scaleOut, scaleIn);
+    }
+    this.addScheduledCapacity(props.scheduledCapacity ?? []);
+
+    if (props.alarms) {
+      const dims = { ClusterName: this.clusterName, ServiceName: name };
+      this.addAlarm("CpuAlarm", "critical", {
+        purpose: "cpu-high",
+        description: `${name}: average CPU above 80 % for 5 minutes`,
+        namespace: "AWS/ECS",
+        metricName: "CPUUtilization",
+        dimensions: dims,
+        comparison: "GreaterThanThreshold",
+        threshold: 80,
+        periodSeconds: 60,
+        evaluationPeriods: 5,
+      });
+      this.addAlarm("MemoryAlarm", "critical", {
+        purpose: "memory-high",
+        description: `${name}: average memory above 85 % for 5 minutes`,
+        namespace: "AWS/ECS",
+        metricName: "MemoryUtilization",
+        dimensions: dims,
+        comparison: "GreaterThanThreshold",
+        threshold: 85,
+        periodSeconds: 60,
+        evaluationPeriods: 5,
+      });
+      this.alarms.push(this.runningBelowDesiredAlarm(dims, props.alarms.warningTopicArn));
+    }
+  }
+
+  /**
+   * Open the database's port from this service: egress on the service's group and ingress on
+   * the database's group, in one call.
+   */
+  public connectToDatabase(db: DatabaseRef): void {
+    checkPort(this, "connectToDatabase(db).port", db.port);
+    this.databaseConnections += 1;
+    const suffix = this.databaseConnections === 1 ? "" : String(this.databaseConnections);
+    allowTcpBetween(this, `DatabaseAccess${suffix}`, {
+      fromSecurityGroupId: this.serviceSecurityGroup.id,
+      toSecurityGroupId: db.securityGroupId,
+      port: db.port,
+      description: `Database from ${this.baseName}`,
+    });
+  }
+
+  /** Register the container in a target group; the service is created after `dependsOn`. */
+  protected attachToTargetGroup(targetGroupArn: string, port: number, dependsOn: readonly ITerraformDependable[]): void {
+    this.loadBalancers.push({ targetGroupArn, containerName: "app", containerPort: port });
+    this.service.putLoadBalancer([...this.loadBalancers]);
+    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...dependsOn.map((d) => dependable(d))];
+  }
+
+  /** A target-tracking policy on the service's scalable target. */
+  protected addTargetTracking(
+    id: string,
+    purpose: string,
+    metric: string,
+    target: number,
+    scaleOutCooldown: number,
+    scaleInCooldown: number,
+    resourceLabel?: string,
+  ): AppautoscalingPolicy {
+    return new AppautoscalingPolicy(this, id, {
+      name: physicalName(this, "generic", this.baseName, purpose),
+      policyType: "TargetTrackingScaling",
+      serviceNamespace: this.scalableTarget.serviceNamespace,
+      scalableDimension: this.scalableTarget.scalableDimension,
+      resourceId: this.scalableTarget.resourceId,
+      targetTrackingScalingPolicyConfiguration: {
+        targetValue: target,
+        scaleOutCooldown,
+        scaleInCooldown,
+        predefinedMetricSpecification: { predefinedMetricType: metric, ...(resourceLabel ? { resourceLabel } : {}) },
+      },
+    });
+  }
+
+  /** A metric alarm on the critical or warning topic (no-op without `alarms`). */
+  protected addAlarm(id: string, severity: "critical" | "warning", spec: Omit<MetricAlarmSpec, "topicArn">): void {
+    if (!this.alarmTopics) return;
+    const topicArn = severity === "critical" ? this.alarmTopics.criticalTopicArn : this.alarmTopics.warningTopicArn;
+    this.alarms.push(metricAlarm(this, id, this.baseName, { ...spec, topicArn }));
+  }
+
+  private addScheduledCapacity(actions: readonly ScheduledCapacity[]): void {
+    let previous: AppautoscalingScheduledAction | undefined;
+    const names = new Set<string>();
+    for (const [i, a] of actions.entries()) {
+      const prop = `scheduledCapacity[${i}]`;
+      checkPattern(this, `${prop}.name`, a.name, /^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+      if (names.has(a.name)) fail(this, `${prop}.name`, "must be unique", a.name);
+      names.add(a.name);
+      checkPattern(this, `${prop}.schedule`, a.schedule, /^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/, "must be cron(...), rate(N unit) or at(yyyy-mm-ddThh:mm:ss)");
+      checkIntegerRange(this, `${prop}.minCapacity`, a.minCapacity, 0, 1000);
+      checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, 1000);
+      checkMinMax(this, `${prop}.minCapacity`, a.minCapacity, `${prop}.maxCapacity`, a.maxCapacity);
+      // One at a time: concurrent changes to one scalable target fail with ConcurrentUpdateException.
+      previous = new AppautoscalingScheduledAction(this, `Schedule${pascalCase(a.name)}`, {
+        name: physicalName(this, "generic", this.baseName, a.name),
+        serviceNamespace: this.scalableTarget.serviceNamespace,
+        scalableDimension: this.scalableTarget.scalableDimension,
+        resourceId: this.scalableTarget.resourceId,
+        schedule: a.schedule,
+        timezone: a.timezone ?? "UTC",
+        scalableTargetAction: { minCapacity: String(a.minCapacity), maxCapacity: String(a.maxCapacity) },
+        dependsOn: previous ? [previous] : undefined,
+      });
+    }
+  }
+
+  /**
+   * Running < desired for 5 minutes, from Container Insights (metric math: desired - running > 0).
+   * A scale-to-zero service reports 0/0 and stays OK.
+   */
+  private runningBelowDesiredAlarm(dims: Record<string, string>, topicArn: string): CloudwatchMetricAlarm {
+    const metric = (id: string, metricName: string) => ({
+      id,
+      metric: { namespace: "ECS/ContainerInsights", metricName, dimensions: dims, period: 60, stat: "Average" },
+      returnData: false,
+    });
+    return new CloudwatchMetricAlarm(this, "RunningTasksAlarm", {
+      alarmName: physicalName(this, "cloudwatch", this.baseName, "running-below-desired"),
+      alarmDescription: `${this.baseName}: fewer tasks running than desired for 5 minutes`,
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: 0,
+      evaluationPeriods: 5,
+      treatMissingData: "notBreaching",
+      metricQuery: [
+        metric("running", "RunningTaskCount"),
+        metric("desired", "DesiredTaskCount"),
+        { id: "missing", expression: "desired - running", label: "Tasks missing", returnData: true },
+      ],
+      alarmActions: [topicArn],
+      okActions: [topicArn],
+    });
+  }
+}

@@ -1,0 +1,400 @@
+import { ITerraformDependable } from "cdktf";
+import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
+import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener, LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListenerRule, LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Construct } from "constructs";
+import { allowTcpBetween } from "../internal/connections";
+import { physicalName } from "../internal/naming";
+import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+import { FargateServiceBase, FargateServiceProps, pascalCase } from "./fargate-service-base";
+import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
+import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
+
+/** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
+export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+/** AWS-managed prefix list of CloudFront's origin-facing addresses. */
+export const CLOUDFRONT_ORIGIN_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+/** Listener-rule priority of the origin-header rule: after every extra route. */
+const ORIGIN_RULE_PRIORITY = 50000;
+
+/** A header CloudFront adds to origin requests; requests without it get 403. */
+export interface OriginVerifyHeader {
+  /** Header name, e.g. `X-Origin-Verify`. */
+  readonly name: string;
+  /** Shared secret value (ends up in Terraform state; rotate by changing both sides). */
+  readonly value: string;
+}
+
+/** An extra listener rule sending matching requests to its own target group (same tasks). */
+export interface ServiceRoute {
+  /** Lower-case letters, digits, hyphens; part of the construct ids (`Route<Name>`). */
+  readonly name: string;
+  /** Listener-rule priority, 1-49999, unique; lower wins. */
+  readonly priority: number;
+  /** Host names to match, e.g. `api.example.com` or `*.example.com`. @default - any host */
+  readonly hostHeaders?: readonly string[];
+  /** Path patterns, e.g. `/ws/*`. @default - any path */
+  readonly pathPatterns?: readonly string[];
+  /** Load-balancer cookie stickiness for 1 day (seed 003's `/ws/*`). @default false */
+  readonly stickySessions?: boolean;
+  /** @default - the service's health check */
+  readonly healthCheck?: TargetHealthCheck;
+  /** Fixed target group name (at most 32 characters). @default - generated (`name_prefix` "rt-") */
+  readonly targetGroupName?: string;
+}
+
+/** Props for {@link WebService}. */
+export interface WebServiceProps extends FargateServiceProps {
+  /** @default 3000 */
+  readonly containerPort?: number;
+  /**
+   * Who may reach the load balancer: `anywhere` (80 and 443 from 0.0.0.0/0) or `cloudfront`
+   * (only CloudFront's origin-facing prefix list, on 443 with HTTPS or 80 without; the list counts
+   * as 55 rules against the security group quota, so only one port is opened).
+   * @default "anywhere"
+   */
+  readonly ingress?: "anywhere" | "cloudfront";
+  /** Require this header on every request (CloudFront origin custom header). @default - not required */
+  readonly originVerifyHeader?: OriginVerifyHeader;
+  /** Serve HTTPS on 443 and redirect 80 to it. @default - true when certificateArn or domain is given */
+  readonly https?: boolean;
+  /** ACM certificate (same region) for the HTTPS listener. @default - one is created for `domain` */
+  readonly certificateArn?: string;
+  /**
+   * Name and zone for the load balancer: an alias record is created, and a DNS-validated
+   * certificate unless `certificateArn` is given.
+   * @default - the load balancer's AWS name only
+   */
+  readonly domain?: LoadBalancerDomain;
+  /** Also serve IPv6 (`dualstack`; the public subnets need IPv6 CIDRs). @default false */
+  readonly dualStack?: boolean;
+  /** Load balancer name (at most 32 characters). @default - `name` */
+  readonly loadBalancerName?: string;
+  /** Refuse to delete the load balancer. @default true */
+  readonly deletionProtection?: boolean;
+  /** S3 bucket for access logs (its policy must let ELB write). @default - no access logs */
+  readonly accessLogsBucket?: string;
+  /** @default - `name` */
+  readonly accessLogsPrefix?: string;
+  /** @default 60 */
+  readonly idleTimeoutSeconds?: number;
+  /** @default - seed 001: /api/health every 30 s, timeout 5, healthy 2, unhealthy 3, matcher 200 */
+  readonly healthCheck?: TargetHealthCheck;
+  /** Seconds load-balancer health checks are ignored after a task starts (slow Next.js start). @default 120 */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Seconds the load balancer drains a deregistering task. @default 60 */
+  readonly deregistrationDelaySeconds?: number;
+  /** Load-balancer cookie stickiness on the main target group. @default false */
+  readonly stickySessions?: boolean;
+  /** Stickiness duration. @default 86400 (1 day) */
+  readonly stickinessDurationSeconds?: number;
+  /** Fixed main target group name (at most 32 characters). @default - generated (`name_prefix` "app-"), replaced create-before-destroy */
+  readonly targetGroupName?: string;
+  /** Extra host/path rules to their own target groups (at most 4). @default [] */
+  readonly routes?: readonly ServiceRoute[];
+  /** Also scale on ALB requests per target per minute (seed 003: 2000). @default - not tracked */
+  readonly requestsPerTargetPerMinute?: number;
+}
+
+/**
+ * A Fargate service behind an internet-facing Application Load Balancer (seed 001): HTTPS with
+ * an ACM certificate and HTTP→HTTPS redirect, tasks in private subnets reachable only from the
+ * load balancer, autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms.
+ */
+export class WebService extends FargateServiceBase {
+  public readonly loadBalancer: Lb;
+  public readonly loadBalancerSecurityGroup: SecurityGroup;
+  public readonly targetGroup: LbTargetGroup;
+  /** Port 80: redirect to HTTPS, or the serving listener without HTTPS. */
+  public readonly httpListener: LbListener;
+  /** Port 443, when HTTPS is on. */
+  public readonly httpsListener?: LbListener;
+  /** Target groups of `routes`, by route name. */
+  public readonly routeTargetGroups: Record<string, LbTargetGroup> = {};
+  /** The certificate created for `domain` (none when `certificateArn` is given). */
+  public readonly certificate?: AcmCertificate;
+  /** Alias records for `domain`. */
+  public readonly aliasRecords: Route53Record[] = [];
+  public readonly dnsName: string;
+  /** `https://<domain>`, or `http(s)://<load balancer DNS name>`. */
+  public readonly url: string;
+  public readonly loadBalancerArnSuffix: string;
+  public readonly targetGroupArnSuffix: string;
+  public readonly loadBalancerSecurityGroupId: string;
+
+  public constructor(scope: Construct, id: string, props: WebServiceProps) {
+    const port = props.containerPort ?? 3000;
+    super(scope, id, props, {
+      defaultDesiredCount: 2,
+      defaultMinCapacity: 2,
+      defaultMaxCapacity: 10,
+      defaultCpuTargetPercent: 70,
+      containerPort: port,
+    });
+    const name = this.baseName;
+    const ingress = props.ingress ?? "anywhere";
+    checkOneOf(this, "ingress", ingress, ["anywhere", "cloudfront"]);
+    checkArn(this, "certificateArn", props.certificateArn, "acm");
+    if (props.domain) {
+      checkDomain(this, "domain.name", props.domain.name);
+      checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+    }
+    const https = props.https ?? (props.certificateArn !== undefined || props.domain !== undefined);
+    if (https && props.certificateArn === undefined && props.domain === undefined) {
+      fail(this, "https", "needs a certificate: give certificateArn, or domain ({ name, hostedZoneId }) to create a DNS-validated one", https);
+    }
+    if (!https && props.certificateArn !== undefined) {
+      fail(this, "https", "is false but certificateArn is given; drop one of them", https);
+    }
+    const header = props.originVerifyHeader;
+    if (header) {
+      checkPattern(this, "originVerifyHeader.name", header.name, /^[A-Za-z0-9-]{1,40}$/, "must be 1-40 letters, digits and hyphens");
+      checkPattern(this, "originVerifyHeader.value", header.value, /^[\x21-\x7e]{16,128}$/, "must be 16-128 printable characters (it is a shared secret)");
+    }
+    const routes = props.routes ?? [];
+    if (routes.length > 4) fail(this, "routes", "may hold at most 4 routes (an ECS service takes 5 target groups)", routes.length);
+    checkIntegerRange(this, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds, 0, 2147483647);
+    checkIntegerRange(this, "idleTimeoutSeconds", props.idleTimeoutSeconds, 1, 4000);
+    checkIntegerRange(this, "requestsPerTargetPerMinute", props.requestsPerTargetPerMinute, 1, 1000000);
+    const dualStack = props.dualStack ?? false;
+
+    // Load balancer and its security group.
+    this.loadBalancerSecurityGroup = new SecurityGroup(this, "LoadBalancerSecurityGroup", {
+      name: physicalName(this, "securityGroup", name, "alb"),
+      description: `Load balancer of ${name}`,
+      vpcId: props.network.vpcId,
+      tags: { ...props.tags, Name: `${name}-alb` },
+    });
+    this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
+    this.openIngress(ingress, https, dualStack);
+    allowTcpBetween(this, "LoadBalancerToService", {
+      fromSecurityGroupId: this.loadBalancerSecurityGroup.id,
+      toSecurityGroupId: this.serviceSecurityGroupId,
+      port,
+      description: `Load balancer to ${name} tasks`,
+    });
+
+    this.loadBalancer = new Lb(this, "LoadBalancer", {
+      name: physicalName(this, "loadBalancer", props.loadBalancerName ?? name, undefined, "loadBalancerName"),
+      loadBalancerType: "application",
+      internal: false,
+      ipAddressType: dualStack ? "dualstack" : "ipv4",
+      subnets: [...props.network.publicSubnetIds],
+      securityGroups: [this.loadBalancerSecurityGroup.id],
+      dropInvalidHeaderFields: true,
+      enableDeletionProtection: props.deletionProtection ?? true,
+      idleTimeout: props.idleTimeoutSeconds ?? 60,
+      ...(props.accessLogsBucket
+        ? { accessLogs: { bucket: props.accessLogsBucket, prefix: props.accessLogsPrefix ?? name, enabled: true } }
+        : {}),
+      tags: props.tags,
+    });
+    this.dnsName = this.loadBalancer.dnsName;
+    this.loadBalancerArnSuffix = this.loadBalancer.arnSuffix;
+
+    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? 60;
+    this.targetGroup = fargateTargetGroup(this, "TargetGroup", {
+      prop: "healthCheck",
+      vpcId: props.network.vpcId,
+      port,
+      namePrefix: "app-",
+      name: props.targetGroupName,
+      nameProp: "targetGroupName",
+      healthCheck: props.healthCheck,
+      deregistrationDelaySeconds,
+      stickinessSeconds: props.stickySessions ? (props.stickinessDurationSeconds ?? 86400) : undefined,
+      tags: props.tags,
+    });
+    this.targetGroupArnSuffix = this.targetGroup.arnSuffix;
+
+    // Listeners. The serving listener forwards, or answers 403 unless the origin header matches.
+    let certificateArn = props.certificateArn;
+    if (https && certificateArn === undefined && props.domain) {
+      const created = dnsValidatedCertificate(this, props.domain, props.tags);
+      this.certificate = created.certificate;
+      certificateArn = created.certificateArn;
+    }
+    const serve: LbListenerDefaultAction = header
+      ? { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }
+      : { type: "forward", targetGroupArn: this.targetGroup.arn };
+    this.httpListener = new LbListener(this, "HttpListener", {
+      loadBalancerArn: this.loadBalancer.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultAction: [
+        https ? { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } : serve,
+      ],
+      tags: props.tags,
+    });
+    if (https) {
+      this.httpsListener = new LbListener(this, "HttpsListener", {
+        loadBalancerArn: this.loadBalancer.arn,
+        port: 443,
+        protocol: "HTTPS",
+        sslPolicy: TLS_POLICY,
+        certificateArn,
+        defaultAction: [serve],
+        tags: props.tags,
+      });
+    }
+    const serving = this.httpsListener ?? this.httpListener;
+    const headerCondition: LbListenerRuleCondition[] = header
+      ? [{ httpHeader: { httpHeaderName: header.name, values: [header.value] } }]
+      : [];
+    const waitFor: ITerraformDependable[] = [this.httpListener, serving];
+    if (header) {
+      waitFor.push(
+        new LbListenerRule(this, "OriginVerifiedRule", {
+          listenerArn: serving.arn,
+          priority: ORIGIN_RULE_PRIORITY,
+          condition: headerCondition,
+          action: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
+          tags: props.tags,
+        }),
+      );
+    }
+    this.attachToTargetGroup(this.targetGroup.arn, port, waitFor);
+
+    // Extra routes, each to its own target group of the same tasks.
+    const priorities = new Set<number>();
+    const routeNames = new Set<string>();
+    for (const [i, route] of routes.entries()) {
+      const prop = `routes[${i}]`;
+      checkPattern(this, `${prop}.name`, route.name, /^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
+      if (routeNames.has(route.name)) fail(this, `${prop}.name`, "must be unique", route.name);
+      routeNames.add(route.name);
+      checkIntegerRange(this, `${prop}.priority`, route.priority, 1, ORIGIN_RULE_PRIORITY - 1);
+      if (priorities.has(route.priority)) fail(this, `${prop}.priority`, "must be unique among routes", route.priority);
+      priorities.add(route.priority);
+      const hosts = route.hostHeaders ?? [];
+      const paths = route.pathPatterns ?? [];
+      if (hosts.length + paths.length === 0) fail(this, prop, "needs hostHeaders or pathPatterns", route);
+      if (hosts.length + paths.length + headerCondition.length > 5) {
+        fail(this, prop, "may match at most 5 values in all (hosts, paths and the origin header)", hosts.length + paths.length);
+      }
+      for (const p of paths) checkPattern(this, `${prop}.pathPatterns`, p, /^\/\S{0,127}$/, "must start with / (at most 128 characters)");
+      for (const h of hosts) checkPattern(this, `${prop}.hostHeaders`, h, /^[A-Za-z0-9*?.-]{1,128}$/, "must be a host name, wildcards * and ? allowed");
+      const pascal = pascalCase(route.name);
+      const tg = fargateTargetGroup(this, `Route${pascal}TargetGroup`, {
+        prop: `${prop}.healthCheck`,
+        vpcId: props.network.vpcId,
+        port,
+        namePrefix: "rt-",
+        name: route.targetGroupName,
+        nameProp: `${prop}.targetGroupName`,
+        healthCheck: route.healthCheck ?? props.healthCheck,
+        deregistrationDelaySeconds,
+        stickinessSeconds: route.stickySessions ? 86400 : undefined,
+        tags: props.tags,
+      });
+      this.routeTargetGroups[route.name] = tg;
+      const rule = new LbListenerRule(this, `Route${pascal}Rule`, {
+        listenerArn: serving.arn,
+        priority: route.priority,
+        condition: [
+          ...(hosts.length > 0 ? [{ hostHeader: { values: [...hosts] } }] : []),
+          ...(paths.length > 0 ? [{ pathPattern: { values: [...paths] } }] : []),
+          ...headerCondition,
+        ],
+        action: [{ type: "forward", targetGroupArn: tg.arn }],
+        tags: props.tags,
+      });
+      this.attachToTargetGroup(tg.arn, port, [rule]);
+    }
+    this.service.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds ?? 120;
+
+    if (props.domain) this.aliasRecords.push(...aliasToLoadBalancer(this, props.domain, this.loadBalancer, dualStack));
+    const host = props.domain?.name ?? this.dnsName;
+    this.url = `${https ? "https" : "http"}://${host}`;
+
+    if (props.requestsPerTargetPerMinute !== undefined) {
+      this.addTargetTracking(
+        "RequestCountScaling",
+        "requests",
+        "ALBRequestCountPerTarget",
+        props.requestsPerTargetPerMinute,
+        props.scaleOutCooldownSeconds ?? 60,
+        props.scaleInCooldownSeconds ?? 300,
+        `${this.loadBalancerArnSuffix}/${this.targetGroupArnSuffix}`,
+      );
+    }
+    this.addLoadBalancerAlarms();
+  }
+
+  private openIngress(ingress: "anywhere" | "cloudfront", https: boolean, dualStack: boolean): void {
+    const sg = this.loadBalancerSecurityGroup.id;
+    if (ingress === "cloudfront") {
+      const list = new DataAwsEc2ManagedPrefixList(this, "CloudFrontOriginFacing", { name: CLOUDFRONT_ORIGIN_PREFIX_LIST });
+      const port = https ? 443 : 80;
+      new VpcSecurityGroupIngressRule(this, `CloudFront${port}Ingress`, {
+        securityGroupId: sg,
+        prefixListId: list.id,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        description: `CloudFront origin-facing on ${port}`,
+      });
+      return;
+    }
+    const sources = dualStack ? [{ cidrIpv4: "0.0.0.0/0" }, { cidrIpv6: "::/0" }] : [{ cidrIpv4: "0.0.0.0/0" }];
+    for (const port of https ? [80, 443] : [80]) {
+      for (const source of sources) {
+        new VpcSecurityGroupIngressRule(this, `Public${port}${source.cidrIpv6 ? "Ipv6" : ""}Ingress`, {
+          securityGroupId: sg,
+          ...source,
+          ipProtocol: "tcp",
+          fromPort: port,
+          toPort: port,
+          description: `${port === 443 ? "HTTPS" : "HTTP"} from anywhere`,
+        });
+      }
+    }
+  }
+
+  private addLoadBalancerAlarms(): void {
+    const dims = { LoadBalancer: this.loadBalancerArnSuffix, TargetGroup: this.targetGroupArnSuffix };
+    this.addAlarm("Target5xxAlarm", "critical", {
+      purpose: "alb-5xx",
+      description: `${this.baseName}: more than 10 target 5XX responses in a minute`,
+      namespace: "AWS/ApplicationELB",
+      metricName: "HTTPCode_Target_5XX_Count",
+      dimensions: dims,
+      statistic: "Sum",
+      comparison: "GreaterThanThreshold",
+      threshold: 10,
+      periodSeconds: 60,
+      evaluationPeriods: 1,
+      treatMissingData: "notBreaching",
+    });
+    this.addAlarm("ResponseTimeAlarm", "warning", {
+      purpose: "alb-latency",
+      description: `${this.baseName}: average target response time above 1 s for 5 minutes`,
+      namespace: "AWS/ApplicationELB",
+      metricName: "TargetResponseTime",
+      dimensions: dims,
+      comparison: "GreaterThanThreshold",
+      threshold: 1,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      treatMissingData: "notBreaching",
+    });
+    this.addAlarm("UnhealthyHostsAlarm", "warning", {
+      purpose: "alb-unhealthy-hosts",
+      description: `${this.baseName}: unhealthy targets for 2 minutes`,
+      namespace: "AWS/ApplicationELB",
+      metricName: "UnHealthyHostCount",
+      dimensions: dims,
+      statistic: "Maximum",
+      comparison: "GreaterThanThreshold",
+      threshold: 0,
+      periodSeconds: 60,
+      evaluationPeriods: 2,
+    });
+  }
+}
