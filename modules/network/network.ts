@@ -256,11 +256,15 @@ export class Network extends Construct implements NetworkRef {
   /** Interface endpoints by service name (e.g. `interfaceEndpoints["ecr.api"]`). */
   public readonly interfaceEndpoints: Readonly<Partial<Record<InterfaceEndpointService, VpcEndpoint>>>;
 
-  // NetworkRef
+  /** The VPC id (NetworkRef). */
   public readonly vpcId: string;
+  /** The VPC's CIDR block, as given (NetworkRef). */
   public readonly vpcCidr: string;
+  /** Public subnet ids in AZ order; empty without public subnets (NetworkRef). */
   public readonly publicSubnetIds: readonly string[];
+  /** Private subnet ids in AZ order (NetworkRef). */
   public readonly privateSubnetIds: readonly string[];
+  /** Database subnet ids in AZ order; undefined unless the database tier is on (NetworkRef). */
   public readonly databaseSubnetIds?: readonly string[];
 
   private readonly name: string;
