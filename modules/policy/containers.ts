@@ -1,0 +1,33 @@
+import { ResourceBlock } from "./types";
+
+/** One container definition (ECS JSON, camelCase as the ECS API spells it). */
+export interface ContainerDefinition {
+  readonly name?: string;
+  readonly privileged?: boolean;
+  readonly readonlyRootFilesystem?: boolean;
+  readonly logConfiguration?: { logDriver?: string; options?: Record<string, string> };
+  readonly environment?: { name?: string; value?: string }[];
+  readonly secrets?: { name?: string; valueFrom?: string }[];
+  readonly [key: string]: unknown;
+}
+
+/**
+ * The container definitions of an `aws_ecs_task_definition` (its `container_definitions` JSON
+ * string). Undefined when the JSON is only known at apply (e.g. built with `jsonencode()`).
+ */
+export function containersOf(taskDefinition: ResourceBlock): ContainerDefinition[] | undefined {
+  const raw = taskDefinition.config.container_definitions;
+  if (Array.isArray(raw)) return raw;
+  if (typeof raw !== "string") return undefined;
+  try {
+    const parsed = JSON.parse(raw);
+    return Array.isArray(parsed) ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `container "web"` for messages. */
+export function containerLabel(c: ContainerDefinition, index: number): string {
+  return c.name ? `container "${c.name}"` : `container #${index + 1}`;
+}

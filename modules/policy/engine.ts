@@ -1,0 +1,135 @@
+import { StackIndex, TerraformJson } from "./stack-index";
+import { DeclaredSuppression, covers } from "./suppressions";
+import { PolicyEnvironment, ResourceBlock, Rule, RuleLevel, Severity } from "./types";
+
+/** A rule violated by one resource. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Construct path of the resource. */
+  readonly path: string;
+  /** Terraform address, `type.name`. */
+  readonly address: string;
+  /** What is wrong. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly fix: string;
+}
+
+/** A finding accepted by a suppression. */
+export interface SuppressedFinding extends Finding {
+  readonly reason: string;
+  /** Where the suppression was declared (the resource or an ancestor). */
+  readonly suppressedAt: string;
+}
+
+/** A suppression that cannot be honoured (unknown rule id), or that matched nothing. */
+export interface SuppressionProblem extends DeclaredSuppression {
+  readonly problem: string;
+}
+
+/** Per-rule counts for one environment. */
+export interface RuleSummary {
+  readonly ruleId: string;
+  readonly cites: readonly string[];
+  readonly level: RuleLevel;
+  /** Resources the rule was evaluated on. */
+  readonly checked: number;
+  readonly failed: number;
+  readonly suppressed: number;
+}
+
+/** The result of evaluating rules over one stack. */
+export interface PolicyReport {
+  readonly environment: PolicyEnvironment;
+  readonly rules: readonly RuleSummary[];
+  /** Rule/resource pairs with no finding. */
+  readonly passed: readonly { ruleId: string; path: string }[];
+  /** Unsuppressed findings, errors and warnings. */
+  readonly failed: readonly Finding[];
+  readonly suppressed: readonly SuppressedFinding[];
+  /** Suppressions naming a rule that does not exist: errors (typos hide nothing). */
+  readonly invalidSuppressions: readonly SuppressionProblem[];
+  /** Suppressions that matched no finding: stale, worth deleting (reported, not failing). */
+  readonly unusedSuppressions: readonly SuppressionProblem[];
+}
+
+/** Options for {@link evaluate}. */
+export interface EvaluateOptions {
+  readonly environment: PolicyEnvironment;
+  readonly rules: readonly Rule[];
+  /** @default [] */
+  readonly suppressions?: readonly DeclaredSuppression[];
+}
+
+function messagesOf(result: ReturnType<Rule["check"]>): string[] {
+  if (result === undefined) return [];
+  return typeof result === "string" ? [result] : [...result];
+}
+
+/** Evaluate rules over a stack's synthesized JSON (with `//` metadata, as `toTerraform()` returns it). */
+export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyReport {
+  const { environment, rules } = options;
+  const suppressions = options.suppressions ?? [];
+  const ids = new Set<string>();
+  for (const rule of rules) {
+    if (ids.has(rule.id)) throw new Error(`policy: rule id ${rule.id} is used by two rules`);
+    ids.add(rule.id);
+  }
+  const stack = new StackIndex(json);
+  const used = new Set<DeclaredSuppression>();
+  const summaries: RuleSummary[] = [];
+  const passed: { ruleId: string; path: string }[] = [];
+  const failed: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+
+  for (const rule of rules) {
+    const level = rule.severity[environment];
+    const targets: ResourceBlock[] = level === "off" ? [] : stack.resources(...rule.resourceTypes);
+    let nFailed = 0;
+    let nSuppressed = 0;
+    for (const resource of targets) {
+      const messages = messagesOf(rule.check(resource, { environment, stack }));
+      if (messages.length === 0) passed.push({ ruleId: rule.id, path: resource.path });
+      for (const message of messages) {
+        const finding: Finding = { ruleId: rule.id, severity: level as Severity, path: resource.path, address: resource.address, message, fix: rule.fix };
+        const s = suppressions.find((d) => d.ruleId === rule.id && covers(d, resource.path));
+        if (s) used.add(s);
+        if (s && environment === "prod" && rule.dataProtection) {
+          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} protects data and cannot be suppressed in prod; reason given: "${s.reason}")` });
+          nFailed++;
+        } else if (s) {
+          suppressed.push({ ...finding, reason: s.reason, suppressedAt: s.path });
+          nSuppressed++;
+        } else {
+          failed.push(finding);
+          nFailed++;
+        }
+      }
+    }
+    summaries.push({ ruleId: rule.id, cites: rule.cites, level, checked: targets.length, failed: nFailed, suppressed: nSuppressed });
+  }
+
+  const invalidSuppressions = suppressions
+    .filter((s) => !ids.has(s.ruleId))
+    .map((s) => ({ ...s, problem: `suppresses unknown rule ${s.ruleId} (known ids: see the policy README)` }));
+  const unusedSuppressions = suppressions
+    .filter((s) => ids.has(s.ruleId) && !used.has(s))
+    .map((s) => ({ ...s, problem: `suppression of ${s.ruleId} matched no finding; delete it` }));
+  return { environment, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
+}
+
+/** Findings that fail synth. */
+export function errorsOf(report: PolicyReport): Finding[] {
+  return report.failed.filter((f) => f.severity === "error");
+}
+
+/** Findings reported as warnings. */
+export function warningsOf(report: PolicyReport): Finding[] {
+  return report.failed.filter((f) => f.severity === "warning");
+}
+
+/** One line: `RULE-ID path: message. Fix: ...`. */
+export function describeFinding(f: Finding): string {
+  return `${f.ruleId} ${f.path}: ${f.message}. Fix: ${f.fix}`;
+}

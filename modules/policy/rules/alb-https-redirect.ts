@@ -1,0 +1,23 @@
+import { blocks, block } from "../stack-index";
+import { LISTENER_TYPES, loadBalancerOf, isApplicationLoadBalancer } from "../network";
+import { ALWAYS, defineRule } from "../types";
+
+/** Plain-HTTP listeners only redirect to HTTPS. */
+export const albHttpsRedirect = defineRule({
+  id: "ALB-HTTPS-REDIRECT",
+  cites: ["FSBP ELB.1", "CKV_AWS_2", "AVD-AWS-0054"],
+  description:
+    "An HTTP listener on an application load balancer only redirects to HTTPS; it never forwards requests in clear text. An environment without a certificate must suppress this with its reason.",
+  severity: ALWAYS,
+  resourceTypes: [...LISTENER_TYPES],
+  check: (listener, { stack }) => {
+    const lb = loadBalancerOf(listener, stack);
+    if (lb && !isApplicationLoadBalancer(lb)) return undefined;
+    const protocol = listener.config.protocol ?? (listener.config.port === 443 ? "HTTPS" : "HTTP");
+    if (protocol !== "HTTP") return undefined;
+    const actions = blocks(listener.config.default_action);
+    const redirects = actions.length > 0 && actions.every((a: any) => a.type === "redirect" && block(a.redirect)?.protocol === "HTTPS");
+    return redirects ? undefined : `HTTP listener on port ${listener.config.port ?? "?"} does not redirect to HTTPS (default action: ${actions.map((a: any) => a.type).join(", ") || "none"})`;
+  },
+  fix: 'make the port-80 listener\'s default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } and serve the app on an HTTPS listener',
+});

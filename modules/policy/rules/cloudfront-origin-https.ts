@@ -1,0 +1,24 @@
+import { block, blocks } from "../stack-index";
+import { ALWAYS, defineRule } from "../types";
+
+const OLD_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
+
+/** CloudFront talks to custom (app) origins over HTTPS with TLS 1.2. */
+export const cloudfrontOriginHttps = defineRule({
+  id: "CLOUDFRONT-ORIGIN-HTTPS",
+  cites: ["FSBP CloudFront.9", "FSBP CloudFront.10"],
+  description: "Every custom origin (the app's load balancer or App Runner URL) uses origin_protocol_policy https-only and TLSv1.2 only.",
+  severity: ALWAYS,
+  resourceTypes: ["aws_cloudfront_distribution"],
+  check: (d) =>
+    blocks(d.config.origin).flatMap((o: any) => {
+      const custom = block(o.custom_origin_config);
+      if (!custom) return [];
+      const problems: string[] = [];
+      if (custom.origin_protocol_policy !== "https-only") problems.push(`origin ${o.origin_id} has origin_protocol_policy ${custom.origin_protocol_policy}`);
+      const old = (custom.origin_ssl_protocols ?? []).filter((p: string) => OLD_PROTOCOLS.includes(p));
+      if (old.length > 0) problems.push(`origin ${o.origin_id} allows ${old.join(", ")}`);
+      return problems;
+    }),
+  fix: 'set customOriginConfig { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } and give the origin a certificate for its host name',
+});

@@ -1,0 +1,13 @@
+import { containerLabel, containersOf } from "../containers";
+import { ALWAYS, defineRule } from "../types";
+
+/** No container runs privileged. */
+export const ecsNoPrivileged = defineRule({
+  id: "ECS-NO-PRIVILEGED",
+  cites: ["FSBP ECS.4", "AVD-AWS-0041"],
+  description: "No container definition sets privileged: true (root on the host; Fargate refuses it anyway).",
+  severity: ALWAYS,
+  resourceTypes: ["aws_ecs_task_definition"],
+  check: (t) => (containersOf(t) ?? []).flatMap((c, i) => (c.privileged === true ? [`${containerLabel(c, i)} is privileged`] : [])),
+  fix: "remove privileged: true from the container definition; grant specific Linux capabilities only if truly needed",
+});

@@ -1,0 +1,13 @@
+import { block } from "../stack-index";
+import { ALWAYS, defineRule } from "../types";
+
+/** ECS tasks get no public IP: they run in private subnets behind the load balancer. */
+export const ecsNoPublicIp = defineRule({
+  id: "ECS-NO-PUBLIC-IP",
+  cites: ["FSBP ECS.2", "CKV_AWS_333"],
+  description: "ECS services do not assign public IPs to tasks; tasks live in private subnets and reach the internet through NAT or VPC endpoints.",
+  severity: ALWAYS,
+  resourceTypes: ["aws_ecs_service"],
+  check: (s) => (block(s.config.network_configuration)?.assign_public_ip === true ? "network_configuration.assign_public_ip is true" : undefined),
+  fix: "set networkConfiguration.assignPublicIp: false and use private subnets",
+});

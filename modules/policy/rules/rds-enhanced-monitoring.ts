@@ -1,0 +1,16 @@
+import { PROD_ERROR, defineRule } from "../types";
+
+/** RDS enhanced monitoring (OS metrics). */
+export const rdsEnhancedMonitoring = defineRule({
+  id: "RDS-ENHANCED-MONITORING",
+  cites: ["FSBP RDS.6", "CKV_AWS_118"],
+  description: "RDS instances collect enhanced monitoring (OS-level metrics every 60 s or less) through a monitoring role.",
+  severity: PROD_ERROR,
+  resourceTypes: ["aws_db_instance"],
+  check: (r) => {
+    const interval = r.config.monitoring_interval;
+    if (typeof interval !== "number" || interval <= 0) return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
+    return r.config.monitoring_role_arn ? undefined : "monitoring_interval is set but monitoring_role_arn is missing";
+  },
+  fix: "set monitoringInterval (1-60 s) and monitoringRoleArn (a role with AmazonRDSEnhancedMonitoringRole)",
+});

@@ -1,0 +1,12 @@
+import { ALWAYS, defineRule } from "../types";
+
+/** RDS accepts IAM database authentication. */
+export const rdsIamAuth = defineRule({
+  id: "RDS-IAM-AUTH",
+  cites: ["FSBP RDS.10", "CKV_AWS_161"],
+  description: "RDS instances enable IAM database authentication, so workloads can connect with short-lived tokens instead of stored passwords.",
+  severity: ALWAYS,
+  resourceTypes: ["aws_db_instance"],
+  check: (r) => (r.config.iam_database_authentication_enabled === true ? undefined : "iam_database_authentication_enabled is not true"),
+  fix: "set iamDatabaseAuthenticationEnabled: true",
+});

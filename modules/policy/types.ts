@@ -1,0 +1,82 @@
+/**
+ * Types of the synth-time policy layer: a rule is a pure check over one synthesized
+ * Terraform resource block (snake_case JSON, as Terraform reads it).
+ */
+import type { StackIndex } from "./stack-index";
+
+/** The environments the policies know about. */
+export type PolicyEnvironment = "dev" | "staging" | "prod";
+
+/** All environments, in promotion order. */
+export const POLICY_ENVIRONMENTS: readonly PolicyEnvironment[] = ["dev", "staging", "prod"];
+
+/** An error fails synth; a warning is reported only. */
+export type Severity = "error" | "warning";
+
+/** What a rule is in one environment; `off` means not evaluated there. */
+export type RuleLevel = Severity | "off";
+
+/** A rule's level per environment. */
+export type SeverityByEnvironment = Readonly<Record<PolicyEnvironment, RuleLevel>>;
+
+/** An error everywhere: a baseline every environment meets. */
+export const ALWAYS: SeverityByEnvironment = { dev: "error", staging: "error", prod: "error" };
+/** An error in prod, a warning in dev and staging (cost or availability trade-offs). */
+export const PROD_ERROR: SeverityByEnvironment = { dev: "warning", staging: "warning", prod: "error" };
+/** Evaluated in prod only (a prod-grade setting that would only be noise elsewhere). */
+export const PROD_ONLY: SeverityByEnvironment = { dev: "off", staging: "off", prod: "error" };
+/** Advice: a warning everywhere, never fails synth. */
+export const ADVISORY: SeverityByEnvironment = { dev: "warning", staging: "warning", prod: "warning" };
+
+/** One resource block of the synthesized JSON. */
+export interface ResourceBlock {
+  /** Terraform type, e.g. `aws_db_instance`. */
+  readonly type: string;
+  /** Logical name in the JSON, e.g. `Database_Instance_1A2B3C4D`. */
+  readonly name: string;
+  /** `type.name`, as references spell it. */
+  readonly address: string;
+  /** Construct path (from the block's `//` metadata); the address when there is none. */
+  readonly path: string;
+  /** The block's attributes, snake_case, with `//` metadata removed. */
+  readonly config: Record<string, any>;
+}
+
+/** What a rule sees besides the resource itself. */
+export interface RuleContext {
+  readonly environment: PolicyEnvironment;
+  /** The whole stack, for cross-resource checks and reference resolution. */
+  readonly stack: StackIndex;
+}
+
+/** A check's answer: nothing (compliant), one message, or several. */
+export type CheckResult = string | readonly string[] | undefined;
+
+/** One policy rule. Rules live one per file in `rules/`. */
+export interface Rule {
+  /** Stable id, upper-kebab, e.g. `RDS-ENCRYPTED`; suppressions name it. */
+  readonly id: string;
+  /** Controls this rule mirrors: `FSBP RDS.3`, `CKV_AWS_16`, `AVD-AWS-0080`... */
+  readonly cites: readonly string[];
+  /** What the rule requires and why, one or two sentences. */
+  readonly description: string;
+  /** Error, warning or off, per environment. */
+  readonly severity: SeverityByEnvironment;
+  /**
+   * Data protection (encryption, deletion protection, backups, public access): such a rule
+   * cannot be suppressed in prod.
+   * @default false
+   */
+  readonly dataProtection?: boolean;
+  /** Terraform resource types the check runs on. */
+  readonly resourceTypes: readonly string[];
+  /** The check: pure, over one resource (and the stack, read-only). */
+  check(resource: ResourceBlock, context: RuleContext): CheckResult;
+  /** How to comply, in words a module author can act on. */
+  readonly fix: string;
+}
+
+/** Declare a rule (identity; gives type checking and a place for future defaults). */
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
