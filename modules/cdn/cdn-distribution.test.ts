@@ -148,6 +148,7 @@ describe("CdnDistribution", () => {
     const distId = idOf(json, "aws_cloudfront_distribution");
     const dist = resource(json, "aws_cloudfront_distribution");
     expect(dist.aliases).toEqual(["shop.example.com", "www.shop.example.com"]);
+    expect(dist.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
     expect(dist.viewer_certificate).toEqual({
       acm_certificate_arn: `\${aws_acm_certificate_validation.${idOf(json, "aws_acm_certificate_validation")}.certificate_arn}`,
       ssl_support_method: "sni-only",
@@ -233,8 +234,14 @@ describe("CdnDistribution", () => {
     expect(resources(withoutZone, "aws_acm_certificate")).toEqual({});
     expect(resources(withoutZone, "aws_route53_record")).toEqual({});
 
-    const withZone = synth((s) => new CdnDistribution(s, "Cdn", { ...BASE, domain: { names: ["shop.example.com"], certificateArn: CERT_USE1, hostedZoneId: ZONE } }));
-    expect(Object.values(resources(withZone, "aws_route53_record")).map((r: any) => r.type).sort()).toEqual(["A", "AAAA"]);
+    let cdn: CdnDistribution | undefined;
+    const withZone = synth((s) => {
+      cdn = new CdnDistribution(s, "Cdn", { ...BASE, domain: { names: ["*.shop.example.com", "shop.example.com"], certificateArn: CERT_USE1, hostedZoneId: ZONE } });
+    });
+    expect(Object.values(resources(withZone, "aws_route53_record")).map((r: any) => `${r.type} ${r.name}`).sort()).toEqual([
+      "A *.shop.example.com", "A shop.example.com", "AAAA *.shop.example.com", "AAAA shop.example.com",
+    ]);
+    expect(cdn?.url).toBe("https://shop.example.com");
   });
 
   it("connects over HTTP to an origin without a certificate (seed 004)", () => {
@@ -330,6 +337,7 @@ describe("CdnDistribution", () => {
 
     it("an invalid bucket name, given or derived", () => {
       expect(build({ bucketName: "Shop_Assets" })).toThrow(/test\/Cdn: bucketName must be a valid s3Bucket name.*got "Shop_Assets"/);
+      expect(build({ name: "xn--shop-prod" })).toThrow(/bucketName \(default `\$\{name\}-static-assets`\) must be a valid s3Bucket name.*got "xn--shop-prod-static-assets"/);
       expect(build({ name: "a-very-long-project-name-for-the-prod-env" })).toThrow(/name must be 1-40 lower-case/);
     });
 

@@ -216,7 +216,7 @@ export class CdnDistribution extends Construct {
   public readonly distribution: CloudfrontDistribution;
   /** The distribution's `*.cloudfront.net` name. */
   public readonly domainName: string;
-  /** `https://` + the first alias, or the `*.cloudfront.net` name without a domain: what users (and AUTH_URL) use. */
+  /** `https://` + the first non-wildcard alias, else the `*.cloudfront.net` name: what users (and AUTH_URL) use. */
   public readonly url: string;
   public readonly distributionId: string;
   public readonly distributionArn: string;
@@ -350,7 +350,7 @@ export class CdnDistribution extends Construct {
     this.domainName = this.distribution.domainName;
     this.distributionId = this.distribution.id;
     this.distributionArn = this.distribution.arn;
-    this.url = `https://${domain ? domain.names[0] : this.domainName}`;
+    this.url = `https://${domain?.names.find((n) => !n.startsWith("*.")) ?? this.domainName}`;
 
     // Only this distribution may read, and only through origin access control.
     this.bucket.addToResourcePolicy({
