@@ -284,7 +284,7 @@ describe("AppRunnerService", () => {
 
     it("refuses names App Runner would reject", () => {
       expectError({ name: "abc" }, /App: name must be a valid appRunner name/);
-      expectError({ name: "interviewlm-staging-long-name-x" }, /App: name \(auto scaling configuration name\) must be at most 32 characters/);
+      expectError({ name: "interviewlm-staging-long-name-x" }, /App: name must be 1-32 characters for a appRunnerConfig name \(is 34\)/);
     });
 
     it("refuses a port outside 1-65535", () => expectError({ port: 70000 }, /App: port must be an integer from 1 to 65535, got 70000/));

@@ -14,7 +14,6 @@ import { physicalName } from "../internal/naming";
 import {
   checkArn,
   checkIntegerRange,
-  checkMaxLength,
   checkMinMax,
   checkPattern,
   checkPort,
@@ -184,8 +183,6 @@ const RESERVED_PREFIXES = ["AWSAPPRUNNER"];
 const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager|ssm):/;
 const PUBLIC_ECR = /^public\.ecr\.aws\/[a-z0-9._/-]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** App Runner allows 32 characters for auto scaling and observability configuration names. */
-const CONFIGURATION_NAME_MAX = 32;
 /** X-Ray has no resource-level permissions for writing traces. */
 const XRAY_WRITE_ACTIONS = [
   "xray:PutTraceSegments",
@@ -269,10 +266,8 @@ export class AppRunnerService extends Construct {
     if (!isToken(subnetIds) && subnetIds.length === 0) {
       fail(this, "network.privateSubnetIds", "must list at least one private subnet for the VPC connector", subnetIds);
     }
-    const scalingName = physicalName(this, "appRunner", name, "as");
-    checkMaxLength(this, "name (auto scaling configuration name)", scalingName, CONFIGURATION_NAME_MAX);
-    const xrayName = tracing ? physicalName(this, "appRunner", name, "xray") : undefined;
-    checkMaxLength(this, "name (observability configuration name)", xrayName, CONFIGURATION_NAME_MAX);
+    const scalingName = physicalName(this, "appRunnerConfig", name, "as");
+    const xrayName = tracing ? physicalName(this, "appRunnerConfig", name, "xray") : undefined;
     const connectorName = physicalName(this, "appRunner", name, "vpc");
     const instanceRoleName = physicalName(this, "iamRole", name, "apprunner-instance");
     const accessRoleName = physicalName(this, "iamRole", name, "apprunner-access");

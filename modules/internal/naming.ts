@@ -71,6 +71,8 @@ export const NAME_RULES = {
   cloudwatch: { maxLength: 255, pattern: /^[A-Za-z0-9_-][A-Za-z0-9 ._\-/:]*$/, description: "letters, digits, spaces and ._-/:" },
   /** App Runner service / connector / auto scaling configuration (4-40 for some). */
   appRunner: { maxLength: 40, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$/, description: "4-40 letters, digits, hyphens and underscores, starting with a letter or digit" },
+  /** App Runner auto scaling / observability configuration (4-32). */
+  appRunnerConfig: { maxLength: 32, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,31}$/, description: "4-32 letters, digits, hyphens and underscores, starting with a letter or digit" },
   /** SES configuration set / template. */
   ses: { maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, description: "letters, digits, hyphens and underscores" },
   /** Generic resource name tag / other. */
