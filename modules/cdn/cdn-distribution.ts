@@ -218,7 +218,9 @@ export class CdnDistribution extends Construct {
   public readonly domainName: string;
   /** `https://` + the first non-wildcard alias, else the `*.cloudfront.net` name: what users (and AUTH_URL) use. */
   public readonly url: string;
+  /** Distribution id (e.g. for cache invalidations in CI). */
   public readonly distributionId: string;
+  /** Distribution ARN. */
   public readonly distributionArn: string;
   /** The private static-assets bucket. */
   public readonly bucket: PrivateBucket;
@@ -232,8 +234,9 @@ export class CdnDistribution extends Construct {
   public readonly certificate?: CloudFrontCertificate;
   /** The web ACL, when created here. */
   public readonly webAcl?: CloudFrontWebAcl;
-  /** The access log bucket and delivery, when `accessLogs`. */
+  /** The access log bucket, when `accessLogs`. */
   public readonly logBucket?: PrivateBucket;
+  /** The standard logging v2 delivery, when `accessLogs`. */
   public readonly accessLogDelivery?: CloudFrontAccessLogs;
   /** The Route 53 alias records (A and AAAA per name), when a hosted zone is given. */
   public readonly aliasRecords: Route53Record[] = [];

@@ -37,8 +37,11 @@ export interface CloudFrontAccessLogsProps {
  * which this construct adds to the bucket, limited to this account and this delivery source.
  */
 export class CloudFrontAccessLogs extends Construct {
+  /** The distribution's ACCESS_LOGS, as a delivery source (us-east-1). */
   public readonly source: CloudwatchLogDeliverySource;
+  /** The log bucket, as a delivery destination (us-east-1). */
   public readonly destination: CloudwatchLogDeliveryDestination;
+  /** Source → destination. */
   public readonly delivery: CloudwatchLogDelivery;
 
   public constructor(scope: Construct, id: string, props: CloudFrontAccessLogsProps) {

@@ -39,6 +39,7 @@ export interface SecurityHeadersPolicyProps {
  * strict-origin-when-cross-origin`, and a CSP. All but the CSP override what the origin sends.
  */
 export class SecurityHeadersPolicy extends Construct {
+  /** The response headers policy. */
   public readonly policy: CloudfrontResponseHeadersPolicy;
   /** Policy id, for cache behaviors. */
   public readonly policyId: string;
