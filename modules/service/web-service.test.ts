@@ -1,0 +1,333 @@
+import { describe, expect, it } from "vitest";
+import { dataSources, findResources, policyOf, resource, resources, TEST_NETWORK } from "../internal/testing";
+import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb } from "./testing";
+import { TLS_POLICY } from "./web-service";
+
+const ref = (type: string, json: any, id?: string): string => {
+  const names = Object.keys(resources(json, type));
+  const name = id ? names.find((n) => n.includes(id)) : names[0];
+  return `${type}.${name}`;
+};
+const statementsOf = (json: any, roleId: string): any[] => {
+  const policy = findResources(json, "aws_iam_role_policy", (p) => p.role.includes(roleId))[0];
+  return policyOf(policy).Statement;
+};
+
+describe("WebService defaults (no domain: HTTP only)", () => {
+  const json = synthWeb();
+  const service = resource(json, "aws_ecs_service");
+
+  it("runs a 0.5 vCPU / 1 GB x86 Fargate task of one app container", () => {
+    expect(resource(json, "aws_ecs_task_definition")).toMatchObject({
+      family: "fckdoomscroll-test",
+      cpu: "512",
+      memory: "1024",
+      network_mode: "awsvpc",
+      requires_compatibilities: ["FARGATE"],
+      runtime_platform: { cpu_architecture: "X86_64", operating_system_family: "LINUX" },
+      skip_destroy: false,
+    });
+    const container = containerOf(json);
+    expect(container).toMatchObject({
+      name: "app",
+      image: `${REPOSITORY.repositoryUrl}:latest`,
+      essential: true,
+      portMappings: [{ containerPort: 3000, hostPort: 3000, protocol: "tcp" }],
+      stopTimeout: 30,
+      logConfiguration: { logDriver: "awslogs", options: { "awslogs-stream-prefix": "ecs" } },
+    });
+    expect(container.privileged).toBeUndefined();
+    expect(container.logConfiguration.options["awslogs-group"]).toContain("aws_cloudwatch_log_group.");
+  });
+
+  it("logs to /ecs/<name> for 30 days", () => {
+    expect(resource(json, "aws_cloudwatch_log_group")).toMatchObject({ name: "/ecs/fckdoomscroll-test", retention_in_days: 30 });
+  });
+
+  it("deploys 2 tasks in private subnets with rolling, rollback-protected deployments", () => {
+    expect(service).toMatchObject({
+      name: "fckdoomscroll-test",
+      desired_count: 2,
+      deployment_minimum_healthy_percent: 100,
+      deployment_maximum_percent: 200,
+      deployment_circuit_breaker: { enable: true, rollback: true },
+      platform_version: "LATEST",
+      propagate_tags: "SERVICE",
+      enable_execute_command: false,
+      health_check_grace_period_seconds: 120,
+      capacity_provider_strategy: [{ capacity_provider: "FARGATE", weight: 1, base: 0 }],
+      network_configuration: { assign_public_ip: false, subnets: [...TEST_NETWORK.privateSubnetIds] },
+      lifecycle: { ignore_changes: ["desired_count"] },
+    });
+    expect(service.launch_type).toBeUndefined();
+  });
+
+  it("is created after the listener and the cluster's capacity providers", () => {
+    expect(service.depends_on).toEqual(
+      expect.arrayContaining([ref("aws_lb_listener", json, "HttpListener"), ref("aws_ecs_cluster_capacity_providers", json)]),
+    );
+    expect(service.load_balancer).toEqual([
+      { container_name: "app", container_port: 3000, target_group_arn: `\${${ref("aws_lb_target_group", json)}.arn}` },
+    ]);
+  });
+
+  it("checks targets like seed 001 on an ip target group replaced create-before-destroy", () => {
+    expect(resource(json, "aws_lb_target_group")).toMatchObject({
+      name_prefix: "app-",
+      lifecycle: { create_before_destroy: true },
+      target_type: "ip",
+      protocol: "HTTP",
+      port: 3000,
+      vpc_id: TEST_NETWORK.vpcId,
+      deregistration_delay: "60",
+      stickiness: { enabled: false },
+      health_check: { path: "/api/health", interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200" },
+    });
+  });
+
+  it("serves plain HTTP on 80 without a certificate, open to anywhere", () => {
+    const listener = resource(json, "aws_lb_listener");
+    expect(listener).toMatchObject({ port: 80, protocol: "HTTP", default_action: [{ type: "forward" }] });
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4);
+    expect(ingress).toEqual([expect.objectContaining({ cidr_ipv4: "0.0.0.0/0", from_port: 80, to_port: 80 })]);
+  });
+
+  it("puts an internet-facing, protected load balancer in the public subnets", () => {
+    expect(resource(json, "aws_lb")).toMatchObject({
+      name: "fckdoomscroll-test",
+      internal: false,
+      load_balancer_type: "application",
+      subnets: [...TEST_NETWORK.publicSubnetIds],
+      drop_invalid_header_fields: true,
+      enable_deletion_protection: true,
+    });
+    expect(resource(json, "aws_lb").access_logs).toBeUndefined();
+  });
+
+  it("scales 2-10 on CPU 70 % without a role_arn on the target", () => {
+    const target = resource(json, "aws_appautoscaling_target");
+    expect(target).toMatchObject({ min_capacity: 2, max_capacity: 10, scalable_dimension: "ecs:service:DesiredCount", service_namespace: "ecs" });
+    expect(target.role_arn).toBeUndefined();
+    expect(target.resource_id).toMatch(/^service\/\$\{aws_ecs_cluster\..+\.name\}\/\$\{aws_ecs_service\..+\.name\}$/);
+    expect(resource(json, "aws_appautoscaling_policy").target_tracking_scaling_policy_configuration).toMatchObject({
+      target_value: 70,
+      scale_out_cooldown: 60,
+      scale_in_cooldown: 300,
+      predefined_metric_specification: { predefined_metric_type: "ECSServiceAverageCPUUtilization" },
+    });
+    expect(resources(json, "aws_cloudwatch_metric_alarm")).toEqual({});
+  });
+
+  it("admits the container port only from the load balancer, and egresses 443 only", () => {
+    const lbSg = ref("aws_security_group", json, "LoadBalancerSecurityGroup");
+    const svcSg = ref("aws_security_group", json, "Web_SecurityGroup");
+    const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.security_group_id === `\${${svcSg}.id}`);
+    expect(ingress).toEqual([expect.objectContaining({ referenced_security_group_id: `\${${lbSg}.id}`, from_port: 3000, to_port: 3000 })]);
+    const egress = findResources(json, "aws_vpc_security_group_egress_rule", (r) => r.security_group_id === `\${${svcSg}.id}`);
+    expect(egress).toEqual([expect.objectContaining({ cidr_ipv4: "0.0.0.0/0", from_port: 443, to_port: 443 })]);
+    const lbEgress = findResources(json, "aws_vpc_security_group_egress_rule", (r) => r.security_group_id === `\${${lbSg}.id}`);
+    expect(lbEgress).toEqual([expect.objectContaining({ referenced_security_group_id: `\${${svcSg}.id}`, from_port: 3000 })]);
+  });
+});
+
+describe("WebService for prod (seed 001, behind CloudFront)", () => {
+  const json = synthWeb(
+    {
+      name: "fckdoomscroll-prod",
+      cpu: 512,
+      memoryMiB: 1024,
+      desiredCount: 2,
+      minCapacity: 2,
+      maxCapacity: 10,
+      cpuTargetPercent: 70,
+      memoryTargetPercent: 80,
+      requestsPerTargetPerMinute: 2000,
+      domain: { name: "origin.fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+      ingress: "cloudfront",
+      originVerifyHeader: { name: "X-Origin-Verify", value: "0123456789abcdef0123" },
+      alarms: TOPICS,
+      environment: { NODE_ENV: "production", AUTH_TRUST_HOST: "true" },
+      secrets: {
+        AUTH_SECRET: AUTH_SECRET_ARN,
+        POSTGRES_URL: { arn: DB_SECRET_ARN, jsonKey: "url" },
+        POSTGRES_PASSWORD: { arn: DB_SECRET_ARN, jsonKey: "password" },
+      },
+      routes: [{ name: "ws", priority: 10, pathPatterns: ["/ws/*"], stickySessions: true }],
+    },
+    (web) => {
+      web.connectToDatabase(DATABASE);
+      web.taskRole.grantInvokeBedrock({ inferenceProfileIds: ["us.anthropic.claude-3-5-haiku-20241022-v1:0"] });
+    },
+  );
+  const listeners = Object.values(resources(json, "aws_lb_listener")) as any[];
+  const https = listeners.find((l) => l.port === 443);
+
+  it("redirects HTTP to HTTPS with a 301", () => {
+    expect(listeners.find((l) => l.port === 80)).toMatchObject({
+      protocol: "HTTP",
+      default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
+    });
+  });
+
+  it("terminates TLS 1.2/1.3 with the DNS-validated certificate", () => {
+    expect(https).toMatchObject({ protocol: "HTTPS", ssl_policy: TLS_POLICY });
+    expect(TLS_POLICY).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
+    expect(https.certificate_arn).toBe(`\${${ref("aws_acm_certificate_validation", json)}.certificate_arn}`);
+    expect(resource(json, "aws_acm_certificate")).toMatchObject({ domain_name: "origin.fckdoomscroll.example.com", validation_method: "DNS" });
+    const validation = findResources(json, "aws_route53_record", (r) => r.for_each !== undefined)[0];
+    expect(validation).toMatchObject({ zone_id: "Z0EXAMPLE0ZONE0ID", name: "${each.value.resource_record_name}" });
+    expect(resource(json, "aws_acm_certificate_validation").validation_record_fqdns).toContain("fqdn");
+  });
+
+  it("points origin.<domain> at the load balancer and reports an https URL", () => {
+    const alias = findResources(json, "aws_route53_record", (r) => r.type === "A")[0];
+    expect(alias).toMatchObject({ name: "origin.fckdoomscroll.example.com", alias: { evaluate_target_health: true } });
+    expect(alias.alias.name).toContain(".dns_name}");
+  });
+
+  it("answers 403 unless CloudFront's origin header is present", () => {
+    expect(https.default_action).toEqual([expect.objectContaining({ type: "fixed-response", fixed_response: expect.objectContaining({ status_code: "403" }) })]);
+    const rules = Object.values(resources(json, "aws_lb_listener_rule")) as any[];
+    const header = { http_header: { http_header_name: "X-Origin-Verify", values: ["0123456789abcdef0123"] } };
+    expect(rules.find((r) => r.priority === 50000)).toMatchObject({ condition: [header], action: [{ type: "forward" }] });
+    expect(rules.find((r) => r.priority === 10).condition).toEqual([{ path_pattern: { values: ["/ws/*"] } }, header]);
+  });
+
+  it("admits only CloudFront's origin-facing prefix list, on 443", () => {
+    expect(Object.values(dataSources(json, "aws_ec2_managed_prefix_list"))).toEqual([
+      expect.objectContaining({ name: "com.amazonaws.global.cloudfront.origin-facing" }),
+    ]);
+    const publicRules = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.prefix_list_id || r.cidr_ipv4 || r.cidr_ipv6);
+    expect(publicRules).toEqual([expect.objectContaining({ from_port: 443, to_port: 443 })]);
+    expect(publicRules[0].prefix_list_id).toContain("data.aws_ec2_managed_prefix_list.");
+  });
+
+  it("routes /ws/* to a sticky target group of the same tasks", () => {
+    const ws = findResources(json, "aws_lb_target_group", (t) => t.name_prefix === "rt-")[0];
+    expect(ws).toMatchObject({ port: 3000, stickiness: { type: "lb_cookie", enabled: true, cookie_duration: 86400 } });
+    expect(resource(json, "aws_ecs_service").load_balancer).toHaveLength(2);
+  });
+
+  it("opens both sides of the path to the database in one call", () => {
+    const svcSg = `\${${ref("aws_security_group", json, "Web_SecurityGroup")}.id}`;
+    expect(findResources(json, "aws_vpc_security_group_egress_rule", (r) => r.from_port === 5432)).toEqual([
+      expect.objectContaining({ security_group_id: svcSg, referenced_security_group_id: DATABASE.securityGroupId, to_port: 5432 }),
+    ]);
+    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.from_port === 5432)).toEqual([
+      expect.objectContaining({ security_group_id: DATABASE.securityGroupId, referenced_security_group_id: svcSg, to_port: 5432 }),
+    ]);
+  });
+
+  it("scopes the execution role to this repository, log group and the referenced secrets", () => {
+    const statements = statementsOf(json, "ExecutionRole");
+    for (const s of statements) expect([s.Action].flat().every((a: string) => a !== "*" && !a.endsWith(":*"))).toBe(true);
+    const wildcard = statements.filter((s) => s.Resource === "*");
+    expect(wildcard).toEqual([expect.objectContaining({ Action: "ecr:GetAuthorizationToken" })]);
+    expect(statements.find((s) => s.Sid === "PullImage").Resource).toBe(REPOSITORY.repositoryArn);
+    expect(statements.find((s) => s.Sid === "WriteLogs").Resource).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
+    expect(statements.find((s) => s.Sid === "ReadSecrets").Resource).toEqual([AUTH_SECRET_ARN, DB_SECRET_ARN]);
+  });
+
+  it("trusts only ECS tasks of this account, for both roles", () => {
+    const roles = Object.values(resources(json, "aws_iam_role")) as any[];
+    expect(roles.map((r) => r.name).sort()).toEqual(["fckdoomscroll-prod-execution", "fckdoomscroll-prod-task"]);
+    for (const role of roles) {
+      expect(policyOf(role, "assume_role_policy").Statement).toEqual([
+        expect.objectContaining({
+          Principal: { Service: "ecs-tasks.amazonaws.com" },
+          Condition: { StringEquals: { "aws:SourceAccount": expect.stringContaining("data.aws_caller_identity") } },
+        }),
+      ]);
+    }
+  });
+
+  it("grants the task role Bedrock on the inference profile only", () => {
+    const statements = statementsOf(json, "TaskRole");
+    expect(statements).toEqual([expect.objectContaining({ Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] })]);
+    expect(statements[0].Resource.join(" ")).toContain("inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0");
+  });
+
+  it("injects secrets as valueFrom references only", () => {
+    const container = containerOf(json);
+    expect(container.secrets).toEqual([
+      { name: "AUTH_SECRET", valueFrom: AUTH_SECRET_ARN },
+      { name: "POSTGRES_PASSWORD", valueFrom: `${DB_SECRET_ARN}:password::` },
+      { name: "POSTGRES_URL", valueFrom: `${DB_SECRET_ARN}:url::` },
+    ]);
+    expect(JSON.stringify(container.environment)).not.toContain("secretsmanager");
+  });
+
+  it("also scales on memory 80 % and 2000 requests per target", () => {
+    const policies = Object.values(resources(json, "aws_appautoscaling_policy")) as any[];
+    const spec = (type: string) => policies.find((p) => p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type === type);
+    expect(spec("ECSServiceAverageMemoryUtilization").target_tracking_scaling_policy_configuration.target_value).toBe(80);
+    const requests = spec("ALBRequestCountPerTarget").target_tracking_scaling_policy_configuration;
+    expect(requests.target_value).toBe(2000);
+    expect(requests.predefined_metric_specification.resource_label).toMatch(/^\$\{aws_lb\..+\.arn_suffix\}\/\$\{aws_lb_target_group\..+\.arn_suffix\}$/);
+  });
+
+  it("raises seed 001's alarms on the right topics", () => {
+    const alarms = Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[];
+    const byName = (suffix: string) => alarms.find((a) => a.alarm_name === `fckdoomscroll-prod-${suffix}`);
+    expect(alarms).toHaveLength(6);
+    expect(byName("cpu-high")).toMatchObject({ threshold: 80, period: 60, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(byName("memory-high")).toMatchObject({ threshold: 85, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(byName("alb-5xx")).toMatchObject({ metric_name: "HTTPCode_Target_5XX_Count", statistic: "Sum", threshold: 10, period: 60, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(byName("alb-latency")).toMatchObject({ metric_name: "TargetResponseTime", threshold: 1, alarm_actions: [TOPICS.warningTopicArn] });
+    expect(byName("alb-unhealthy-hosts")).toMatchObject({ metric_name: "UnHealthyHostCount", threshold: 0, alarm_actions: [TOPICS.warningTopicArn] });
+    const running = byName("running-below-desired");
+    expect(running).toMatchObject({ threshold: 0, evaluation_periods: 5, alarm_actions: [TOPICS.warningTopicArn] });
+    expect(running.metric_query.map((q: any) => q.metric?.metric_name ?? q.expression)).toEqual(["RunningTaskCount", "DesiredTaskCount", "desired - running"]);
+  });
+});
+
+describe("WebService options", () => {
+  it("renders environment variables in a stable, sorted order", () => {
+    const a = synthWeb({ environment: { NODE_ENV: "production", AUTH_TRUST_HOST: "true", AWS_REGION: "us-east-1", AUTH_URL: "https://x.example.com" } });
+    const b = synthWeb({ environment: { AUTH_URL: "https://x.example.com", AWS_REGION: "us-east-1", NODE_ENV: "production", AUTH_TRUST_HOST: "true" } });
+    const defs = (json: any) => resource(json, "aws_ecs_task_definition").container_definitions;
+    expect(defs(a)).toBe(defs(b));
+    expect(containerOf(a).environment.map((e: any) => e.name)).toEqual(["AUTH_TRUST_HOST", "AUTH_URL", "AWS_REGION", "NODE_ENV"]);
+  });
+
+  it("leaves the image to the pipeline when imageManagedBy is pipeline", () => {
+    const json = synthWeb({ imageManagedBy: "pipeline", imageTag: "bootstrap" });
+    expect(resource(json, "aws_ecs_service").lifecycle.ignore_changes).toEqual(["desired_count", "task_definition"]);
+    expect(resource(json, "aws_ecs_task_definition").skip_destroy).toBe(true);
+    expect(containerOf(json).image).toBe(`${REPOSITORY.repositoryUrl}:bootstrap`);
+  });
+
+  it("uses a given certificate, exec, ARM64, a health check, access logs, an image URI and no ECR grant", () => {
+    const certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/0f0e0d0c-0b0a-0908-0706-050403020100";
+    const json = synthWeb({
+      repository: undefined,
+      imageUri: "public.ecr.aws/docker/library/node:22-alpine",
+      certificateArn,
+      enableExecuteCommand: true,
+      cpuArchitecture: "ARM64",
+      readonlyRootFilesystem: true,
+      stopTimeoutSeconds: 60,
+      containerHealthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:3000/api/health || exit 1"] },
+      accessLogsBucket: "fckdoomscroll-test-alb-logs",
+      deletionProtection: false,
+      stickySessions: true,
+      healthCheckGracePeriodSeconds: 90,
+    });
+    expect(resources(json, "aws_acm_certificate")).toEqual({});
+    expect(findResources(json, "aws_lb_listener", (l) => l.port === 443)[0].certificate_arn).toBe(certificateArn);
+    expect(resource(json, "aws_lb")).toMatchObject({ enable_deletion_protection: false, access_logs: { bucket: "fckdoomscroll-test-alb-logs", enabled: true } });
+    expect(resource(json, "aws_ecs_service")).toMatchObject({ enable_execute_command: true, health_check_grace_period_seconds: 90 });
+    expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
+    expect(containerOf(json)).toMatchObject({
+      image: "public.ecr.aws/docker/library/node:22-alpine",
+      readonlyRootFilesystem: true,
+      stopTimeout: 60,
+      healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
+    });
+    expect(findResources(json, "aws_lb_target_group", () => true)[0].stickiness).toMatchObject({ enabled: true, cookie_duration: 86400 });
+    const exec = statementsOf(json, "ExecutionRole").map((s) => s.Sid);
+    expect(exec).toEqual(["WriteLogs"]);
+    expect(statementsOf(json, "TaskRole")[0].Action).toContain("ssmmessages:OpenDataChannel");
+    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4).map((r) => r.from_port).sort()).toEqual([443, 80]);
+  });
+});
