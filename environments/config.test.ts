@@ -34,7 +34,27 @@ describe("environment configuration", () => {
     expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
   });
 
+  it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {
+    expect(loadConfig("staging", {}).compute).toBe("apprunner");
+    expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" }).compute).toBe("fargate");
+    expect(loadConfig("prod", { STAGING_COMPUTE: "apprunner" }).compute).toBe("fargate");
+    expect(() => loadConfig("staging", { STAGING_COMPUTE: "lambda" })).toThrow(/config staging: STAGING_COMPUTE must be apprunner or fargate, got "lambda"/);
+  });
+
+  it("follows seed 001 in prod: its subnets, a NAT per AZ, Multi-AZ, 0.5 vCPU / 1 GB, 2-10 tasks", () => {
+    const prod = loadConfig("prod", {});
+    expect(prod.subnetCidrs).toEqual({ public: ["10.0.1.0/24", "10.0.2.0/24"], private: ["10.0.10.0/24", "10.0.11.0/24"] });
+    expect(prod).toMatchObject({ natGateways: "perAz", production: true, database: { multiAz: true, instanceClass: "db.t4g.micro" } });
+    expect(prod.service).toMatchObject({ cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false });
+  });
+
   it.each([
+    [{ compute: "apprunner" }, /config dev: compute may be apprunner only in staging/],
+    [{ production: true, natGateways: "single" }, /natGateways must be perAz in production/],
+    [{ production: true, natGateways: "perAz" }, /database.multiAz must be true in production/],
+    [{ cdn: true }, /cdn needs domain/],
+    [{ emailDomain: "example.com" }, /emailDomain needs domain/],
+    [{ emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } }, /emailDomain must be example.com or a subdomain of it/],
     [{ project: "X" }, /project must be 3-20 lower-case/],
     [{ region: "us-east" }, /region must be an AWS region.*"us-east"/],
     [{ allowedAccountIds: ["123"] }, /allowedAccountIds must hold 12-digit.*"123"/],

@@ -13,6 +13,31 @@ export interface DomainSettings {
   readonly hostedZoneId: string;
 }
 
+/** How the web app runs. Staging may use App Runner (AWS closed it to new customers on 30 April 2026). */
+export type ComputeKind = "fargate" | "apprunner";
+
+/** Size and scaling of the web service (ECS Fargate). */
+export interface ServiceSettings {
+  /** Task CPU units (256 = 0.25 vCPU). */
+  readonly cpu: number;
+  /** Task memory, MiB; must pair with `cpu` (Fargate table). */
+  readonly memoryMiB: number;
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  /** Run on Fargate Spot (dev/staging savings); prod keeps an on-demand base. */
+  readonly spot: boolean;
+  /** Scale to zero outside working hours (cron in UTC). */
+  readonly nightlyScaleToZero: boolean;
+}
+
+/** The database of an environment. */
+export interface DatabaseSettings {
+  readonly instanceClass: string;
+  readonly multiAz: boolean;
+  readonly databaseName: string;
+  readonly masterUsername: string;
+}
+
 /** Typed settings of one environment. Everything a module needs comes from here. */
 export interface EnvironmentConfig {
   /** Project name: prefix of every physical name (`<project>-<environment>-<purpose>`). */
@@ -34,6 +59,29 @@ export interface EnvironmentConfig {
   readonly imageTag: string;
   /** Extra tags on every resource, beside Project, Environment and ManagedBy. */
   readonly tags: Readonly<Record<string, string>>;
+  /**
+   * Production safeguards: deletion protection and prevent_destroy on stateful resources,
+   * Multi-AZ, 7-30 day secret recovery, every alarm, prod-severity policy rules.
+   */
+  readonly production: boolean;
+  /** One NAT gateway shared by all AZs, or one per AZ (no cross-AZ dependency). */
+  readonly natGateways: "single" | "perAz";
+  /** Explicit subnet CIDRs (prod: seed 001's layout). @default derived from vpcCidr */
+  readonly subnetCidrs?: { readonly public: readonly string[]; readonly private: readonly string[] };
+  /** ECS Fargate + ALB, or App Runner (staging only). */
+  readonly compute: ComputeKind;
+  readonly service: ServiceSettings;
+  readonly database: DatabaseSettings;
+  /** CloudFront in front of the app, with the S3 static-assets origin. */
+  readonly cdn: boolean;
+  /** SES sending domain (a name inside `domain`'s hosted zone). @default - no email */
+  readonly emailDomain?: string;
+  /** Who gets alarm notifications. */
+  readonly alarmEmails: { readonly critical: readonly string[]; readonly warning: readonly string[] };
+  /** Application secrets, created empty in Secrets Manager (values never pass through Terraform). */
+  readonly appSecrets: readonly string[];
+  /** Non-secret runtime settings, as SSM parameters. */
+  readonly appParameters: Readonly<Record<string, string>>;
 }
 
 /** Settings that apply to every environment unless overridden. */
@@ -43,8 +91,18 @@ const BASE = {
   allowedAccountIds: [] as string[],
   availabilityZones: ["us-east-1a", "us-east-1b"],
   vpcCidr: "10.0.0.0/16",
-  imageTag: "latest",
+  // Tags are immutable in ECR: CI pushes a new tag per build and sets IMAGE_TAG.
+  imageTag: "initial",
   tags: { Owner: "platform-team" },
+  production: false,
+  natGateways: "single" as const,
+  compute: "fargate" as ComputeKind,
+  service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false },
+  database: { instanceClass: "db.t4g.micro", multiAz: false, databaseName: "fckdoomscroll", masterUsername: "fckadmin" },
+  cdn: false,
+  alarmEmails: { critical: [] as string[], warning: ["platform-alerts@example.com"] },
+  appSecrets: ["AUTH_SECRET", "SESSION_SECRET", "GOOGLE_CLIENT_SECRET"],
+  appParameters: { LOG_LEVEL: "info", FEATURE_FLAGS: "{}", DB_POOL_SIZE: "5" } as Record<string, string>,
 };
 
 /** Per-environment settings, as they are checked in. Environment variables may override some. */
@@ -52,6 +110,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
   dev: {
     ...BASE,
     environment: "dev",
+    vpcCidr: "10.2.0.0/16",
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
   },
@@ -59,13 +118,26 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     ...BASE,
     environment: "staging",
     vpcCidr: "10.1.0.0/16",
+    // Seed 003: App Runner for staging. Accounts that are not App Runner customers set
+    // STAGING_COMPUTE=fargate (one Spot task, scaled to zero at night).
+    compute: "apprunner",
+    service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: true },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
   },
   prod: {
     ...BASE,
     environment: "prod",
+    production: true,
     domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+    // Seed 001's exact layout, one NAT gateway per AZ.
+    natGateways: "perAz",
+    subnetCidrs: { public: ["10.0.1.0/24", "10.0.2.0/24"], private: ["10.0.10.0/24", "10.0.11.0/24"] },
+    service: { cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false, nightlyScaleToZero: false },
+    database: { ...BASE.database, multiAz: true },
+    cdn: true,
+    emailDomain: "fckdoomscroll.example.com",
+    alarmEmails: { critical: ["oncall@example.com"], warning: ["platform-alerts@example.com"] },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "production" },
   },
@@ -83,6 +155,7 @@ export const ENV_VARS = {
   TFC_ORGANIZATION: "Terraform Cloud organization (implies the cloud backend unless STATE_BACKEND=s3)",
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   IMAGE_TAG: "container image tag to deploy",
+  STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers)",
   AWS_ALLOWED_ACCOUNT_IDS: "comma-separated account ids Terraform may touch",
 } as const;
 
@@ -118,9 +191,12 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
   const accounts = env.AWS_ALLOWED_ACCOUNT_IDS
     ? env.AWS_ALLOWED_ACCOUNT_IDS.split(",").map((a) => a.trim()).filter((a) => a !== "")
     : config.allowedAccountIds;
+  const compute = env.STAGING_COMPUTE?.trim();
+  if (compute && compute !== "apprunner" && compute !== "fargate") bad(name, "STAGING_COMPUTE", "must be apprunner or fargate", compute);
   return {
     ...config,
     state,
+    ...(compute && name === "staging" ? { compute: compute as ComputeKind } : {}),
     allowedAccountIds: accounts,
     imageTag: env.IMAGE_TAG && env.IMAGE_TAG.trim() !== "" ? env.IMAGE_TAG.trim() : config.imageTag,
   };
@@ -158,6 +234,19 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   if (!/^[\w.-]{1,128}$/.test(config.imageTag)) bad(name, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -)", config.imageTag);
   for (const key of Object.keys(config.tags)) {
     if (["Project", "Environment", "ManagedBy"].includes(key)) bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
+  }
+  if (config.compute === "apprunner" && name !== "staging") bad(name, "compute", "may be apprunner only in staging (App Runner has no production SLA fit here)", config.compute);
+  if (config.production && config.natGateways !== "perAz") bad(name, "natGateways", "must be perAz in production (a single NAT is a cross-AZ single point of failure)", config.natGateways);
+  if (config.production && !config.database.multiAz) bad(name, "database.multiAz", "must be true in production", config.database.multiAz);
+  if (config.cdn && config.compute === "fargate" && !config.domain) {
+    bad(name, "cdn", "needs domain: CloudFront reaches the load balancer over HTTPS through origin.<domain>", config.cdn);
+  }
+  if (config.emailDomain) {
+    if (!config.domain) bad(name, "emailDomain", "needs domain (its hosted zone holds the email records)", config.emailDomain);
+    const zone = config.domain!.name;
+    if (config.emailDomain !== zone && !config.emailDomain.endsWith(`.${zone}`)) {
+      bad(name, "emailDomain", `must be ${zone} or a subdomain of it`, config.emailDomain);
+    }
   }
   const s3 = config.state.s3;
   const cloud = config.state.cloud;
