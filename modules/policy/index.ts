@@ -1,7 +1,9 @@
 // Public API of the policy layer: re-exports only.
 export * from "./types";
-export { StackIndex, TerraformJson, Reference, referencesIn, blocks, block, isUnknown } from "./stack-index";
-export { Statement, statementsOf, isWildcardAction } from "./policy-documents";
+export { StackIndex, referencesIn, blocks, block, isUnknown } from "./stack-index";
+export type { TerraformJson, Reference } from "./stack-index";
+export { statementsOf, isWildcardAction } from "./policy-documents";
+export type { Statement } from "./policy-documents";
 export * from "./engine";
 export * from "./suppressions";
 export * from "./enforce";

@@ -1,0 +1,361 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "./engine";
+import { ALL_RULES } from "./rules";
+import { Rule } from "./types";
+import { TerraformJson } from "./stack-index";
+
+type Resources = Record<string, Record<string, Record<string, any>>>;
+
+/** Wrap resource blocks as synthesized JSON, with `//` metadata paths `test/<name>`. */
+function stackJson(resources: Resources, data: Resources = {}): TerraformJson {
+  const withMeta = (blocksByType: Resources): Resources =>
+    Object.fromEntries(
+      Object.entries(blocksByType).map(([type, named]) => [
+        type,
+        Object.fromEntries(Object.entries(named).map(([name, config]) => [name, { ...config, "//": { metadata: { path: `test/${name}` } } }])),
+      ]),
+    );
+  return { resource: withMeta(resources), data: withMeta(data) };
+}
+
+const tlsDeny = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "DenyInsecureTransport",
+      Effect: "Deny",
+      Principal: "*",
+      Action: "s3:*",
+      Resource: ["${aws_s3_bucket.site.arn}", "${aws_s3_bucket.site.arn}/*"],
+      Condition: { Bool: { "aws:SecureTransport": "false" } },
+    },
+  ],
+});
+
+const containers = JSON.stringify([
+  {
+    name: "web",
+    image: "123456789012.dkr.ecr.us-east-1.amazonaws.com/app:abc123",
+    readonlyRootFilesystem: true,
+    environment: [
+      { name: "NODE_ENV", value: "production" },
+      { name: "DB_SECRET_ARN", value: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db" },
+    ],
+    secrets: [{ name: "DB_PASSWORD", valueFrom: "${aws_secretsmanager_secret.db.arn}" }],
+    logConfiguration: { logDriver: "awslogs", options: { "awslogs-group": "${aws_cloudwatch_log_group.app.name}" } },
+  },
+]);
+
+/** Resources of a stack that passes every rule in prod. Returns a fresh copy each call. */
+function secureResources(): Resources {
+  return structuredClone({
+    aws_vpc: { vpc: { cidr_block: "10.0.0.0/16" } },
+    aws_default_security_group: { default_sg: { vpc_id: "${aws_vpc.vpc.id}" } },
+    aws_flow_log: { flow: { vpc_id: "${aws_vpc.vpc.id}", traffic_type: "ALL", log_destination: "${aws_cloudwatch_log_group.app.arn}" } },
+    aws_subnet: { public_a: { vpc_id: "${aws_vpc.vpc.id}", cidr_block: "10.0.0.0/24" } },
+    aws_kms_key: { key: { description: "logs and secrets", enable_key_rotation: true } },
+    aws_cloudwatch_log_group: { app: { name: "/app/web", retention_in_days: 365, kms_key_id: "${aws_kms_key.key.arn}" } },
+    aws_security_group: {
+      alb_sg: { name: "alb", description: "Load balancer: HTTP/HTTPS from the internet", vpc_id: "${aws_vpc.vpc.id}" },
+      app_sg: {
+        name: "app",
+        description: "Web service tasks",
+        vpc_id: "${aws_vpc.vpc.id}",
+        ingress: [{ description: "App port from the load balancer", from_port: 8080, to_port: 8080, protocol: "tcp", security_groups: ["${aws_security_group.alb_sg.id}"] }],
+      },
+    },
+    aws_vpc_security_group_ingress_rule: {
+      https_in: { security_group_id: "${aws_security_group.alb_sg.id}", cidr_ipv4: "0.0.0.0/0", ip_protocol: "tcp", from_port: 443, to_port: 443, description: "HTTPS from the internet" },
+      http_in: { security_group_id: "${aws_security_group.alb_sg.id}", cidr_ipv6: "::/0", ip_protocol: "tcp", from_port: 80, to_port: 80, description: "HTTP (redirect) from the internet" },
+    },
+    aws_security_group_rule: {
+      app_out: { type: "egress", security_group_id: "${aws_security_group.app_sg.id}", from_port: 443, to_port: 443, protocol: "tcp", cidr_blocks: ["0.0.0.0/0"], description: "HTTPS to AWS APIs" },
+    },
+    aws_lb: {
+      alb: {
+        internal: false,
+        load_balancer_type: "application",
+        security_groups: ["${aws_security_group.alb_sg.id}"],
+        drop_invalid_header_fields: true,
+        enable_deletion_protection: true,
+        access_logs: { enabled: true, bucket: "${aws_s3_bucket.site.id}" },
+      },
+    },
+    aws_wafv2_web_acl_association: { alb_waf: { resource_arn: "${aws_lb.alb.arn}", web_acl_arn: "${aws_wafv2_web_acl.acl.arn}" } },
+    aws_lb_listener: {
+      http: {
+        load_balancer_arn: "${aws_lb.alb.arn}",
+        port: 80,
+        protocol: "HTTP",
+        default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
+      },
+      https: {
+        load_balancer_arn: "${aws_lb.alb.arn}",
+        port: 443,
+        protocol: "HTTPS",
+        ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+        default_action: [{ type: "forward", target_group_arn: "${aws_lb_target_group.tg.arn}" }],
+      },
+    },
+    aws_ecs_cluster: { cluster: { name: "app", setting: [{ name: "containerInsights", value: "enabled" }] } },
+    aws_ecs_task_definition: { task: { family: "web", container_definitions: containers } },
+    aws_ecs_service: { svc: { name: "web", network_configuration: { assign_public_ip: false, subnets: ["subnet-1"] } } },
+    aws_ecr_repository: { repo: { name: "app", image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true } } },
+    aws_ecr_lifecycle_policy: { repo_lifecycle: { repository: "${aws_ecr_repository.repo.name}", policy: "{}" } },
+    aws_apprunner_service: {
+      runner: {
+        source_configuration: { image_repository: { image_configuration: { runtime_environment_variables: { NODE_ENV: "production" } } } },
+      },
+    },
+    aws_db_parameter_group: { pg: { name: "app-pg16", family: "postgres16", parameter: [{ name: "rds.force_ssl", value: "1" }] } },
+    aws_db_instance: {
+      db: {
+        engine: "postgres",
+        storage_encrypted: true,
+        publicly_accessible: false,
+        deletion_protection: true,
+        multi_az: true,
+        backup_retention_period: 14,
+        enabled_cloudwatch_logs_exports: ["postgresql", "upgrade"],
+        iam_database_authentication_enabled: true,
+        parameter_group_name: "${aws_db_parameter_group.pg.name}",
+        monitoring_interval: 60,
+        monitoring_role_arn: "${aws_iam_role.role.arn}",
+        copy_tags_to_snapshot: true,
+        performance_insights_enabled: true,
+        performance_insights_kms_key_id: "${aws_kms_key.key.arn}",
+        manage_master_user_password: true,
+        master_user_secret_kms_key_id: "${aws_kms_key.key.arn}",
+      },
+    },
+    aws_s3_bucket: { site: { bucket: "app-site" } },
+    aws_s3_bucket_public_access_block: {
+      site_pab: { bucket: "${aws_s3_bucket.site.id}", block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true },
+    },
+    aws_s3_bucket_server_side_encryption_configuration: {
+      site_sse: { bucket: "${aws_s3_bucket.site.id}", rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] },
+    },
+    aws_s3_bucket_versioning: { site_versioning: { bucket: "app-site", versioning_configuration: { status: "Enabled" } } },
+    aws_s3_bucket_ownership_controls: { site_ownership: { bucket: "${aws_s3_bucket.site.id}", rule: { object_ownership: "BucketOwnerEnforced" } } },
+    aws_s3_bucket_policy: { site_policy: { bucket: "${aws_s3_bucket.site.id}", policy: tlsDeny } },
+    aws_s3_bucket_lifecycle_configuration: { site_lifecycle: { bucket: "${aws_s3_bucket.site.id}", rule: [{ id: "expire", status: "Enabled" }] } },
+    aws_cloudfront_distribution: {
+      cdn: {
+        enabled: true,
+        web_acl_id: "${aws_wafv2_web_acl.acl.arn}",
+        origin: [
+          { origin_id: "site", domain_name: "${aws_s3_bucket.site.bucket_regional_domain_name}", origin_access_control_id: "${aws_cloudfront_origin_access_control.oac.id}" },
+          { origin_id: "app", domain_name: "origin.example.com", custom_origin_config: { origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"], http_port: 80, https_port: 443 } },
+        ],
+        default_cache_behavior: { target_origin_id: "app", viewer_protocol_policy: "redirect-to-https", response_headers_policy_id: "67f7725c-6f97-4210-82d7-5512b31e9d03" },
+        ordered_cache_behavior: [
+          { path_pattern: "/assets/*", target_origin_id: "site", viewer_protocol_policy: "https-only", response_headers_policy_id: "67f7725c-6f97-4210-82d7-5512b31e9d03" },
+        ],
+        viewer_certificate: { acm_certificate_arn: "arn:aws:acm:us-east-1:123456789012:certificate/abc", ssl_support_method: "sni-only", minimum_protocol_version: "TLSv1.2_2021" },
+        logging_config: { bucket: "logs.s3.amazonaws.com" },
+      },
+    },
+    aws_wafv2_web_acl: {
+      acl: { scope: "CLOUDFRONT", rule: [{ name: "bad-inputs", statement: { managed_rule_group_statement: { vendor_name: "AWS", name: "AWSManagedRulesKnownBadInputsRuleSet" } } }] },
+    },
+    aws_wafv2_web_acl_logging_configuration: { acl_logs: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.app.arn}"] } },
+    aws_sesv2_configuration_set: { mail: { configuration_set_name: "app", delivery_options: { tls_policy: "REQUIRE" } } },
+    aws_sns_topic: { alarms: { name: "alarms", kms_master_key_id: "${aws_kms_key.key.id}" } },
+    aws_secretsmanager_secret: { db: { name: "db", kms_key_id: "${aws_kms_key.key.arn}" } },
+    aws_iam_role: { role: { name: "task", assume_role_policy: "{}" } },
+    aws_iam_role_policy: {
+      role_policy: {
+        role: "${aws_iam_role.role.id}",
+        policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: "${aws_secretsmanager_secret.db.arn}" }] }),
+      },
+    },
+    aws_iam_policy: { doc_policy: { name: "from-data", policy: "${data.aws_iam_policy_document.doc.json}" } },
+    aws_iam_role_policy_attachment: { monitoring: { role: "${aws_iam_role.role.name}", policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole" } },
+  });
+}
+
+/** Data sources of the secure stack. */
+function secureData(): Resources {
+  return structuredClone({
+    aws_iam_policy_document: {
+      doc: { statement: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["${aws_s3_bucket.site.arn}/*"] }] },
+    },
+  });
+}
+
+/** A stack-level mutation that makes one rule fail. */
+type Mutation = (r: Resources, d: Resources) => void;
+
+const del = (obj: any, key: string): void => {
+  delete obj[key];
+};
+
+/** Per rule: mutations of the secure stack, each of which must produce a finding of that rule. */
+const NON_COMPLIANT: Record<string, Mutation[]> = {
+  "RDS-ENCRYPTED": [(r) => (r.aws_db_instance.db.storage_encrypted = false)],
+  "RDS-NOT-PUBLIC": [(r) => (r.aws_db_instance.db.publicly_accessible = true)],
+  "RDS-DELETION-PROTECTION": [(r) => del(r.aws_db_instance.db, "deletion_protection")],
+  "RDS-MULTI-AZ": [(r) => (r.aws_db_instance.db.multi_az = false)],
+  "RDS-BACKUP-RETENTION": [(r) => (r.aws_db_instance.db.backup_retention_period = 3), (r) => del(r.aws_db_instance.db, "backup_retention_period")],
+  "RDS-LOG-EXPORTS": [(r) => del(r.aws_db_instance.db, "enabled_cloudwatch_logs_exports"), (r) => (r.aws_db_instance.db.enabled_cloudwatch_logs_exports = ["upgrade"])],
+  "RDS-IAM-AUTH": [(r) => del(r.aws_db_instance.db, "iam_database_authentication_enabled")],
+  "RDS-FORCE-SSL": [
+    (r) => (r.aws_db_parameter_group.pg.parameter = [{ name: "rds.force_ssl", value: "0" }]),
+    (r) => del(r.aws_db_instance.db, "parameter_group_name"),
+    (r) => (r.aws_db_instance.db.parameter_group_name = "default.postgres16"),
+  ],
+  "RDS-ENHANCED-MONITORING": [(r) => (r.aws_db_instance.db.monitoring_interval = 0), (r) => del(r.aws_db_instance.db, "monitoring_role_arn")],
+  "RDS-COPY-TAGS-TO-SNAPSHOT": [(r) => del(r.aws_db_instance.db, "copy_tags_to_snapshot")],
+  "RDS-PERFORMANCE-INSIGHTS": [(r) => del(r.aws_db_instance.db, "performance_insights_enabled"), (r) => del(r.aws_db_instance.db, "performance_insights_kms_key_id")],
+  "RDS-AUTO-MINOR-UPGRADE": [(r) => (r.aws_db_instance.db.auto_minor_version_upgrade = false)],
+  "S3-PUBLIC-ACCESS-BLOCK": [(r) => del(r, "aws_s3_bucket_public_access_block"), (r) => (r.aws_s3_bucket_public_access_block.site_pab.restrict_public_buckets = false)],
+  "S3-ENCRYPTION": [(r) => del(r, "aws_s3_bucket_server_side_encryption_configuration")],
+  "S3-VERSIONING": [(r) => (r.aws_s3_bucket_versioning.site_versioning.versioning_configuration.status = "Suspended")],
+  "S3-TLS-ONLY": [
+    (r) => del(r, "aws_s3_bucket_policy"),
+    (r) => (r.aws_s3_bucket_policy.site_policy.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] })),
+  ],
+  "S3-OWNERSHIP-ENFORCED": [(r) => (r.aws_s3_bucket_ownership_controls.site_ownership.rule.object_ownership = "ObjectWriter")],
+  "S3-LIFECYCLE": [(r) => del(r, "aws_s3_bucket_lifecycle_configuration")],
+  "ALB-DROP-INVALID-HEADERS": [(r) => del(r.aws_lb.alb, "drop_invalid_header_fields")],
+  "ALB-HTTPS-REDIRECT": [(r) => (r.aws_lb_listener.http.default_action = [{ type: "forward", target_group_arn: "${aws_lb_target_group.tg.arn}" }])],
+  "ALB-TLS13-POLICY": [(r) => (r.aws_lb_listener.https.ssl_policy = "ELBSecurityPolicy-2016-08"), (r) => del(r.aws_lb_listener.https, "ssl_policy")],
+  "ALB-DELETION-PROTECTION": [(r) => (r.aws_lb.alb.enable_deletion_protection = false)],
+  "ALB-ACCESS-LOGS": [(r) => del(r.aws_lb.alb, "access_logs")],
+  "ALB-DESYNC-MITIGATION": [(r) => (r.aws_lb.alb.desync_mitigation_mode = "monitor")],
+  "ALB-WAF": [(r) => del(r, "aws_wafv2_web_acl_association")],
+  "CLOUDFRONT-HTTPS": [(r) => (r.aws_cloudfront_distribution.cdn.ordered_cache_behavior[0].viewer_protocol_policy = "allow-all")],
+  "CLOUDFRONT-TLS-VERSION": [
+    (r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.minimum_protocol_version = "TLSv1.2_2019"),
+    (r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.ssl_support_method = "vip"),
+  ],
+  "CLOUDFRONT-S3-OAC": [
+    (r) => del(r.aws_cloudfront_distribution.cdn.origin[0], "origin_access_control_id"),
+    (r) => (r.aws_cloudfront_distribution.cdn.origin[0] = { origin_id: "site", domain_name: "app-site.s3.us-east-1.amazonaws.com", s3_origin_config: { origin_access_identity: "origin-access-identity/cloudfront/E1" } }),
+    (r) => (r.aws_cloudfront_distribution.cdn.origin[0].domain_name = "${aws_s3_bucket.site.website_endpoint}"),
+  ],
+  "CLOUDFRONT-ORIGIN-HTTPS": [
+    (r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_protocol_policy = "http-only"),
+    (r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_ssl_protocols = ["TLSv1.1", "TLSv1.2"]),
+  ],
+  "CLOUDFRONT-WAF": [(r) => del(r.aws_cloudfront_distribution.cdn, "web_acl_id")],
+  "CLOUDFRONT-LOGGING": [(r) => del(r.aws_cloudfront_distribution.cdn, "logging_config")],
+  "CLOUDFRONT-SECURITY-HEADERS": [(r) => del(r.aws_cloudfront_distribution.cdn.default_cache_behavior, "response_headers_policy_id")],
+  "WAF-KNOWN-BAD-INPUTS": [(r) => (r.aws_wafv2_web_acl.acl.rule = [])],
+  "WAF-LOGGING": [(r) => del(r, "aws_wafv2_web_acl_logging_configuration")],
+  "ECS-CONTAINER-INSIGHTS": [(r) => (r.aws_ecs_cluster.cluster.setting = [{ name: "containerInsights", value: "disabled" }]), (r) => del(r.aws_ecs_cluster.cluster, "setting")],
+  "ECS-NO-PUBLIC-IP": [(r) => (r.aws_ecs_service.svc.network_configuration.assign_public_ip = true)],
+  "ECS-NO-PRIVILEGED": [(r) => editContainer(r, (c) => (c.privileged = true))],
+  "ECS-LOGGING": [(r) => editContainer(r, (c) => delete c.logConfiguration)],
+  "ECS-READ-ONLY-ROOT-FS": [(r) => editContainer(r, (c) => delete c.readonlyRootFilesystem)],
+  "NO-PLAINTEXT-SECRETS": [
+    (r) => editContainer(r, (c) => c.environment.push({ name: "DB_PASSWORD", value: "hunter2hunter2" })),
+    (r) => editContainer(r, (c) => c.environment.push({ name: "UPSTREAM", value: "https://user:pa55word@example.com" })),
+    (r) => (r.aws_apprunner_service.runner.source_configuration.image_repository.image_configuration.runtime_environment_variables.STRIPE_API_KEY = "sk_live_x"),
+  ],
+  "ECR-IMMUTABLE-TAGS": [(r) => del(r.aws_ecr_repository.repo, "image_tag_mutability")],
+  "ECR-SCAN-ON-PUSH": [(r) => (r.aws_ecr_repository.repo.image_scanning_configuration.scan_on_push = false)],
+  "ECR-LIFECYCLE-POLICY": [(r) => del(r, "aws_ecr_lifecycle_policy")],
+  "SG-DESCRIPTION": [
+    (r) => del(r.aws_security_group.alb_sg, "description"),
+    (r) => del(r.aws_security_group.app_sg.ingress[0], "description"),
+    (r) => del(r.aws_vpc_security_group_ingress_rule.https_in, "description"),
+  ],
+  "SG-OPEN-INGRESS": [
+    (r) => (r.aws_vpc_security_group_ingress_rule.https_in.from_port = r.aws_vpc_security_group_ingress_rule.https_in.to_port = 22),
+    (r) => (r.aws_vpc_security_group_ingress_rule.https_in.security_group_id = "${aws_security_group.app_sg.id}"),
+    (r) => (r.aws_lb.alb.internal = true),
+    (r) => r.aws_security_group.app_sg.ingress.push({ description: "all", from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] }),
+  ],
+  "DEFAULT-SG-CLOSED": [
+    (r) => del(r, "aws_default_security_group"),
+    (r) => (r.aws_default_security_group.default_sg.egress = [{ from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] }]),
+  ],
+  "VPC-FLOW-LOGS": [(r) => del(r, "aws_flow_log"), (r) => (r.aws_flow_log.flow.traffic_type = "ACCEPT")],
+  "SUBNET-NO-AUTO-PUBLIC-IP": [(r) => (r.aws_subnet.public_a.map_public_ip_on_launch = true)],
+  "LOG-RETENTION": [(r) => del(r.aws_cloudwatch_log_group.app, "retention_in_days")],
+  "LOG-RETENTION-1Y": [(r) => (r.aws_cloudwatch_log_group.app.retention_in_days = 30)],
+  "LOG-GROUP-KMS": [(r) => del(r.aws_cloudwatch_log_group.app, "kms_key_id")],
+  "IAM-NO-WILDCARD-ACTIONS": [
+    (r) => (r.aws_iam_role_policy.role_policy.policy = JSON.stringify({ Statement: { Effect: "Allow", Action: "s3:*", Resource: "${aws_s3_bucket.site.arn}" } })),
+    (_r, d) => (d.aws_iam_policy_document.doc.statement[0].actions = ["*"]),
+    (r) => (r.aws_iam_role.role.inline_policy = [{ name: "x", policy: JSON.stringify({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] }) }]),
+  ],
+  "IAM-NO-ADMIN-STATEMENTS": [(r) => (r.aws_iam_role_policy.role_policy.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] }))],
+  "IAM-NO-ADMINISTRATOR-ACCESS": [
+    (r) => (r.aws_iam_role_policy_attachment.monitoring.policy_arn = "arn:aws:iam::aws:policy/AdministratorAccess"),
+    (r) => (r.aws_iam_role.role.managed_policy_arns = ["arn:aws:iam::aws:policy/PowerUserAccess"]),
+  ],
+  "SES-REQUIRE-TLS": [(r) => (r.aws_sesv2_configuration_set.mail.delivery_options.tls_policy = "OPTIONAL"), (r) => del(r.aws_sesv2_configuration_set.mail, "delivery_options")],
+  "SNS-ENCRYPTED": [(r) => del(r.aws_sns_topic.alarms, "kms_master_key_id")],
+  "SECRETS-CMK": [(r) => del(r.aws_secretsmanager_secret.db, "kms_key_id"), (r) => del(r.aws_db_instance.db, "master_user_secret_kms_key_id")],
+  "KMS-ROTATION": [(r) => (r.aws_kms_key.key.enable_key_rotation = false)],
+};
+
+function editContainer(r: Resources, edit: (c: any) => void): void {
+  const task = r.aws_ecs_task_definition.task;
+  const defs = JSON.parse(task.container_definitions);
+  edit(defs[0]);
+  task.container_definitions = JSON.stringify(defs);
+}
+
+function findingsOf(rule: Rule, resources: Resources, data: Resources = secureData()) {
+  return evaluate(stackJson(resources, data), { environment: "prod", rules: [rule] });
+}
+
+describe("the secure reference stack", () => {
+  it.each(["dev", "staging", "prod"] as const)("passes every rule in %s with no finding", (environment) => {
+    const report = evaluate(stackJson(secureResources(), secureData()), { environment, rules: ALL_RULES });
+    expect(report.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+  });
+});
+
+describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))("%s", (id, rule) => {
+  it("is documented: cites, description, fix, resource types", () => {
+    expect(rule.cites.length).toBeGreaterThan(0);
+    expect(rule.description.length).toBeGreaterThan(20);
+    expect(rule.fix.length).toBeGreaterThan(10);
+    expect(rule.resourceTypes.length).toBeGreaterThan(0);
+  });
+
+  it("passes a compliant resource", () => {
+    const report = findingsOf(rule, secureResources());
+    expect(report.rules[0].checked).toBeGreaterThan(0);
+    expect(report.failed).toEqual([]);
+  });
+
+  it.each((NON_COMPLIANT[id] ?? []).map((m, i) => [i + 1, m] as const))("fails non-compliant variant %i", (_i, mutate) => {
+    const resources = secureResources();
+    const data = secureData();
+    mutate(resources, data);
+    const report = findingsOf(rule, resources, data);
+    expect(report.failed.length).toBeGreaterThan(0);
+    for (const f of report.failed) {
+      expect(f.ruleId).toBe(id);
+      expect(f.path).toMatch(/^test\//);
+      expect(f.message.length).toBeGreaterThan(5);
+    }
+  });
+
+  it("has a non-compliant case in this file", () => {
+    expect(NON_COMPLIANT[id]?.length ?? 0).toBeGreaterThan(0);
+  });
+});
+
+describe("rule set", () => {
+  it("has unique, upper-kebab ids", () => {
+    const ids = ALL_RULES.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[A-Z0-9]+(-[A-Z0-9]+)*$/);
+  });
+
+  it("lists every rule in the README table with its cites", async () => {
+    const { readFileSync } = await import("node:fs");
+    const readme = readFileSync(`${__dirname}/README.md`, "utf8");
+    for (const rule of ALL_RULES) {
+      const row = readme.split("\n").find((l) => l.startsWith(`| \`${rule.id}\``));
+      expect(row, `README row for ${rule.id}`).toBeDefined();
+      for (const cite of rule.cites) expect(row).toContain(cite);
+    }
+  });
+});
