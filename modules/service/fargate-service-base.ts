@@ -237,12 +237,7 @@ export abstract class FargateServiceBase extends Construct {
       tags: props.tags,
     });
 
-    this.serviceSecurityGroup = new SecurityGroup(this, "SecurityGroup", {
-      name: physicalName(this, "securityGroup", name, "service"),
-      description: `ECS tasks of ${name}`,
-      vpcId: props.network.vpcId,
-      tags: { ...props.tags, Name: `${name}-service` },
-    });
+    this.serviceSecurityGroup = this.securityGroup("SecurityGroup", "service", `ECS tasks of ${name}`, props);
     this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
     new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
       securityGroupId: this.serviceSecurityGroup.id,
@@ -295,28 +290,19 @@ export abstract class FargateServiceBase extends Construct {
 
     if (props.alarms) {
       const dims = { ClusterName: this.clusterName, ServiceName: name };
-      this.addAlarm("CpuAlarm", "critical", {
-        purpose: "cpu-high",
-        description: `${name}: average CPU above 80 % for 5 minutes`,
-        namespace: "AWS/ECS",
-        metricName: "CPUUtilization",
-        dimensions: dims,
-        comparison: "GreaterThanThreshold",
-        threshold: 80,
-        periodSeconds: 60,
-        evaluationPeriods: 5,
-      });
-      this.addAlarm("MemoryAlarm", "critical", {
-        purpose: "memory-high",
-        description: `${name}: average memory above 85 % for 5 minutes`,
-        namespace: "AWS/ECS",
-        metricName: "MemoryUtilization",
-        dimensions: dims,
-        comparison: "GreaterThanThreshold",
-        threshold: 85,
-        periodSeconds: 60,
-        evaluationPeriods: 5,
-      });
+      for (const [metric, word, threshold] of [["CPUUtilization", "cpu", 80], ["MemoryUtilization", "memory", 85]] as const) {
+        this.addAlarm(`${word === "cpu" ? "Cpu" : "Memory"}Alarm`, "critical", {
+          purpose: `${word}-high`,
+          description: `${name}: average ${word} above ${threshold} % for 5 minutes`,
+          namespace: "AWS/ECS",
+          metricName: metric,
+          dimensions: dims,
+          comparison: "GreaterThanThreshold",
+          threshold,
+          periodSeconds: 60,
+          evaluationPeriods: 5,
+        });
+      }
       this.alarms.push(this.runningBelowDesiredAlarm(dims, props.alarms.warningTopicArn));
     }
   }
@@ -335,6 +321,12 @@ export abstract class FargateServiceBase extends Construct {
       port: db.port,
       description: `Database from ${this.baseName}`,
     });
+  }
+
+  /** A security group `<name>-<purpose>` in the service's VPC, without rules. */
+  protected securityGroup(id: string, purpose: string, description: string, props: FargateServiceProps): SecurityGroup {
+    const name = physicalName(this, "securityGroup", this.baseName, purpose);
+    return new SecurityGroup(this, id, { name, description, vpcId: props.network.vpcId, tags: { ...props.tags, Name: name } });
   }
 
   /** Register the container in a target group; the service is created after `dependsOn`. */

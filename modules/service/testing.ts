@@ -19,28 +19,19 @@ export const DB_SECRET_ARN = "arn:aws:secretsmanager:us-east-1:123456789012:secr
 
 type Overrides<P> = Partial<P> & Record<string, unknown>;
 
+function baseProps(scope: Construct, name: string): Omit<WebServiceProps, "name"> & { name: string } {
+  const cluster = new FargateCluster(scope, "Cluster", { name: "fckdoomscroll-test" });
+  return { name, cluster, network: TEST_NETWORK, repository: REPOSITORY };
+}
+
 /** A web service with the smallest valid props plus `overrides`, in a fresh stack. */
 export function webService(scope: Construct, overrides: Overrides<WebServiceProps> = {}): WebService {
-  const cluster = new FargateCluster(scope, "Cluster", { name: "fckdoomscroll-test" });
-  return new WebService(scope, "Web", {
-    name: "fckdoomscroll-test",
-    cluster,
-    network: TEST_NETWORK,
-    repository: REPOSITORY,
-    ...overrides,
-  } as WebServiceProps);
+  return new WebService(scope, "Web", { ...baseProps(scope, "fckdoomscroll-test"), ...overrides } as WebServiceProps);
 }
 
 /** A worker service with the smallest valid props plus `overrides`. */
 export function workerService(scope: Construct, overrides: Overrides<WorkerServiceProps> = {}): WorkerService {
-  const cluster = new FargateCluster(scope, "Cluster", { name: "fckdoomscroll-test" });
-  return new WorkerService(scope, "Worker", {
-    name: "fckdoomscroll-test-worker",
-    cluster,
-    network: TEST_NETWORK,
-    repository: REPOSITORY,
-    ...overrides,
-  } as WorkerServiceProps);
+  return new WorkerService(scope, "Worker", { ...baseProps(scope, "fckdoomscroll-test-worker"), ...overrides } as WorkerServiceProps);
 }
 
 /** Synthesize a web service with overrides. */

@@ -165,12 +165,7 @@ export class WebService extends FargateServiceBase {
     const dualStack = props.dualStack ?? false;
 
     // Load balancer and its security group.
-    this.loadBalancerSecurityGroup = new SecurityGroup(this, "LoadBalancerSecurityGroup", {
-      name: physicalName(this, "securityGroup", name, "alb"),
-      description: `Load balancer of ${name}`,
-      vpcId: props.network.vpcId,
-      tags: { ...props.tags, Name: `${name}-alb` },
-    });
+    this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
     this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
     this.openIngress(ingress, https, dualStack);
     allowTcpBetween(this, "LoadBalancerToService", {
