@@ -125,10 +125,15 @@ export function containerDefinitions(
     image: opts.image,
     essential: true,
     ...(opts.port !== undefined ? { portMappings: [{ containerPort: opts.port, hostPort: opts.port, protocol: "tcp" }] } : {}),
-    environment,
-    secrets: secrets
-      .map(([name, ref]) => ({ name, valueFrom: secretValueFrom(ref) }))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+    // Empty lists are left out: ECS drops them, and an empty list would show as a diff.
+    ...(environment.length > 0 ? { environment } : {}),
+    ...(secrets.length > 0
+      ? {
+          secrets: secrets
+            .map(([name, ref]) => ({ name, valueFrom: secretValueFrom(ref) }))
+            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+        }
+      : {}),
     logConfiguration: {
       logDriver: "awslogs",
       options: { "awslogs-group": opts.logGroupName, "awslogs-region": opts.region, "awslogs-stream-prefix": "ecs" },

@@ -34,7 +34,9 @@ export const SPOT_CAPACITY: readonly CapacityProviderWeight[] = [{ capacityProvi
  * object read from remote state (without `dependable`).
  */
 export interface ClusterRef {
+  /** Cluster name. */
   readonly clusterName: string;
+  /** Cluster ARN (what the service's `cluster` argument takes). */
   readonly clusterArn: string;
   /**
    * A resource services must be created after (the capacity provider association, without which
@@ -93,11 +95,15 @@ export function renderCapacityStrategy(
  * associated, and a default strategy (on-demand unless told otherwise).
  */
 export class FargateCluster extends Construct implements ClusterRef {
+  /** The ECS cluster. */
   public readonly cluster: EcsCluster;
   /** The capacity provider association (services depend on it). */
   public readonly capacityProviders: EcsClusterCapacityProviders;
+  /** Cluster name (ECS/ContainerInsights alarm dimension, `aws ecs` commands). */
   public readonly clusterName: string;
+  /** Cluster ARN. */
   public readonly clusterArn: string;
+  /** The capacity provider association: services wait for it. */
   public readonly dependable: ITerraformDependable;
 
   public constructor(scope: Construct, id: string, props: FargateClusterProps) {

@@ -128,17 +128,25 @@ export function pascalCase(name: string): string {
  * definition, security group, ECS service, autoscaling and the ECS alarms. Not used directly.
  */
 export abstract class FargateServiceBase extends Construct {
+  /** The ECS service. */
   public readonly service: EcsService;
+  /** The task definition (family `<name>`). */
   public readonly taskDefinition: EcsTaskDefinition;
   /** Used by ECS to pull the image, write logs and read the secrets. */
   public readonly executionRole: WorkloadRole;
   /** Assumed by the app: grant it what the code calls (`grantReadSecrets`, `grantInvokeBedrock`, ...). */
   public readonly taskRole: WorkloadRole;
+  /** `/ecs/<name>`. */
   public readonly logGroup: CloudwatchLogGroup;
+  /** The tasks' security group (egress 443; more via `connectToDatabase`). */
   public readonly serviceSecurityGroup: SecurityGroup;
+  /** Application Auto Scaling target of the service's desired count. */
   public readonly scalableTarget: AppautoscalingTarget;
+  /** The cluster's name (for `aws ecs` commands and outputs). */
   public readonly clusterName: string;
+  /** The service's name (for `aws ecs` commands and outputs). */
   public readonly serviceName: string;
+  /** Id of {@link serviceSecurityGroup}. */
   public readonly serviceSecurityGroupId: string;
   /** Alarms created (empty without `alarms`). */
   public readonly alarms: CloudwatchMetricAlarm[] = [];

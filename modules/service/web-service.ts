@@ -108,8 +108,11 @@ export interface WebServiceProps extends FargateServiceProps {
  * load balancer, autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms.
  */
 export class WebService extends FargateServiceBase {
+  /** The Application Load Balancer. */
   public readonly loadBalancer: Lb;
+  /** The load balancer's security group (ingress 80/443 or CloudFront only; egress to the tasks). */
   public readonly loadBalancerSecurityGroup: SecurityGroup;
+  /** The main target group (the service's tasks on the container port). */
   public readonly targetGroup: LbTargetGroup;
   /** Port 80: redirect to HTTPS, or the serving listener without HTTPS. */
   public readonly httpListener: LbListener;
@@ -121,11 +124,15 @@ export class WebService extends FargateServiceBase {
   public readonly certificate?: AcmCertificate;
   /** Alias records for `domain`. */
   public readonly aliasRecords: Route53Record[] = [];
+  /** The load balancer's DNS name. */
   public readonly dnsName: string;
   /** `https://<domain>`, or `http(s)://<load balancer DNS name>`. */
   public readonly url: string;
+  /** `app/<name>/<id>`: the `LoadBalancer` dimension of ALB metrics. */
   public readonly loadBalancerArnSuffix: string;
+  /** `targetgroup/<name>/<id>`: the `TargetGroup` dimension of ALB metrics. */
   public readonly targetGroupArnSuffix: string;
+  /** Id of {@link loadBalancerSecurityGroup}. */
   public readonly loadBalancerSecurityGroupId: string;
 
   public constructor(scope: Construct, id: string, props: WebServiceProps) {
