@@ -5,7 +5,7 @@ import { PROD_ERROR, defineRule } from "../types";
 /** Load balancers write access logs to S3. */
 export const albAccessLogs = defineRule({
   id: "ALB-ACCESS-LOGS",
-  cites: ["FSBP ELB.5", "CKV_AWS_91", "AVD-AWS-0053"],
+  cites: ["FSBP ELB.5", "CKV_AWS_91"],
   description: "Load balancers write access logs to an S3 bucket, the record of every request for incident response.",
   severity: PROD_ERROR,
   resourceTypes: [...LOAD_BALANCER_TYPES],

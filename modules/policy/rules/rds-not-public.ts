@@ -3,7 +3,7 @@ import { ALWAYS, defineRule } from "../types";
 /** RDS is not reachable from the internet. */
 export const rdsNotPublic = defineRule({
   id: "RDS-NOT-PUBLIC",
-  cites: ["FSBP RDS.2", "CKV_AWS_17", "AVD-AWS-0180"],
+  cites: ["FSBP RDS.2", "CKV_AWS_17"],
   description: "RDS instances are not publicly accessible: no public IP, reachable only inside the VPC.",
   severity: ALWAYS,
   dataProtection: true,

@@ -5,7 +5,7 @@ import { ALWAYS, defineRule } from "../types";
 /** Every bucket policy denies requests not made over TLS. */
 export const s3TlsOnly = defineRule({
   id: "S3-TLS-ONLY",
-  cites: ["FSBP S3.5", "AVD-AWS-0092"],
+  cites: ["FSBP S3.5"],
   description: 'Every S3 bucket has a bucket policy that denies any request with aws:SecureTransport "false".',
   severity: ALWAYS,
   resourceTypes: ["aws_s3_bucket"],

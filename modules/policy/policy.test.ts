@@ -1,0 +1,193 @@
+import { Testing } from "cdktf";
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { Construct } from "constructs";
+import { describe, expect, it } from "vitest";
+import { scratchStack } from "../internal/testing";
+import { PrivateBucket } from "../storage/private-bucket";
+import { errorsOf } from "./engine";
+import { enforcePolicies, policyReport } from "./enforce";
+import { formatReport } from "./format";
+import { statementsOf } from "./policy-documents";
+import { ALL_RULES, rdsEncrypted, rdsMultiAz } from "./rules";
+import { StackIndex, referencesIn } from "./stack-index";
+import { suppress } from "./suppressions";
+
+/** A database instance that passes every RDS rule except those the overrides break. */
+function database(scope: Construct, id = "Db", overrides: Record<string, unknown> = {}): DbInstance {
+  return new DbInstance(scope, id, {
+    engine: "postgres",
+    instanceClass: "db.t4g.micro",
+    allocatedStorage: 20,
+    storageEncrypted: true,
+    multiAz: false,
+    ...overrides,
+  });
+}
+
+const RDS_RULES = [rdsEncrypted, rdsMultiAz];
+
+describe("suppress", () => {
+  it("rejects a suppression without a reason, naming the construct and the rule", () => {
+    const db = database(scratchStack());
+    expect(() => suppress(db, "RDS-MULTI-AZ", undefined as unknown as string)).toThrow(/test\/Db: suppression of RDS-MULTI-AZ needs a reason of at least 10 characters/);
+  });
+
+  it("rejects a reason shorter than 10 characters", () => {
+    const db = database(scratchStack());
+    expect(() => suppress(db, "RDS-MULTI-AZ", "  too short ".slice(0, 11))).toThrow(/at least 10 characters.*got "  too short"/);
+  });
+
+  it("rejects a malformed rule id", () => {
+    const db = database(scratchStack());
+    expect(() => suppress(db, "rds multi az", "dev runs single-AZ to save cost")).toThrow(/test\/Db: suppress\(\) needs a rule id/);
+  });
+
+  it("lists suppressed findings with their reason in the report", () => {
+    const stack = scratchStack();
+    const db = database(stack);
+    suppress(db, "RDS-MULTI-AZ", "staging runs single-AZ to halve its cost");
+    const report = policyReport(stack, { environment: "staging", rules: RDS_RULES });
+    expect(report.failed).toEqual([]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ ruleId: "RDS-MULTI-AZ", path: "test/Db", reason: "staging runs single-AZ to halve its cost", suppressedAt: "test/Db" }),
+    ]);
+    expect(formatReport(report)).toMatch(/SUPPRESSED\n {2}RDS-MULTI-AZ {2}test\/Db .*staging runs single-AZ/);
+  });
+
+  it("applies to children only when asked", () => {
+    const stack = scratchStack();
+    const module = new Construct(stack, "Database");
+    database(module, "Instance");
+    suppress(module, "RDS-MULTI-AZ", "a module-wide decision, documented in the ADR");
+    expect(policyReport(stack, { environment: "prod", rules: RDS_RULES }).failed.map((f) => f.ruleId)).toEqual(["RDS-MULTI-AZ"]);
+    suppress(module, "RDS-MULTI-AZ", "a module-wide decision, documented in the ADR", { applyToChildren: true });
+    expect(policyReport(stack, { environment: "prod", rules: RDS_RULES }).suppressed.map((s) => s.path)).toEqual(["test/Database/Instance"]);
+  });
+
+  it("refuses to suppress a data-protection rule in prod", () => {
+    const stack = scratchStack();
+    suppress(database(stack, "Db", { storageEncrypted: false, multiAz: true }), "RDS-ENCRYPTED", "legacy snapshot restored unencrypted");
+    const prod = policyReport(stack, { environment: "prod", rules: RDS_RULES });
+    expect(errorsOf(prod)).toEqual([expect.objectContaining({ ruleId: "RDS-ENCRYPTED", message: expect.stringMatching(/suppression refused.*cannot be suppressed in prod/) })]);
+    expect(policyReport(stack, { environment: "dev", rules: RDS_RULES }).suppressed).toHaveLength(1);
+  });
+
+  it("reports unknown rule ids as invalid and unused suppressions as stale", () => {
+    const stack = scratchStack();
+    const db = database(stack, "Db", { multiAz: true });
+    suppress(db, "RDS-ENCRYPTD", "typo in the rule id must not hide anything");
+    suppress(db, "RDS-MULTI-AZ", "no longer needed since multi-AZ is on");
+    const report = policyReport(stack, { environment: "prod", rules: RDS_RULES });
+    expect(report.invalidSuppressions.map((s) => s.ruleId)).toEqual(["RDS-ENCRYPTD"]);
+    expect(report.unusedSuppressions.map((s) => s.ruleId)).toEqual(["RDS-MULTI-AZ"]);
+  });
+});
+
+describe("environment-aware severity", () => {
+  it("makes a prod rule an error in prod and a warning in dev", () => {
+    const stack = scratchStack();
+    database(stack);
+    const severity = (environment: "dev" | "prod") => policyReport(stack, { environment, rules: RDS_RULES }).failed.map((f) => `${f.ruleId}:${f.severity}`);
+    expect(severity("prod")).toEqual(["RDS-MULTI-AZ:error"]);
+    expect(severity("dev")).toEqual(["RDS-MULTI-AZ:warning"]);
+  });
+
+  it("does not evaluate prod-only rules in dev", () => {
+    const stack = scratchStack();
+    const report = policyReport(stack, { environment: "dev" });
+    expect(report.rules.find((r) => r.ruleId === "LOG-RETENTION-1Y")).toMatchObject({ level: "off", checked: 0 });
+    expect(report.rules.find((r) => r.ruleId === "RDS-ENCRYPTED")).toMatchObject({ level: "error" });
+  });
+});
+
+describe("enforcePolicies", () => {
+  it("fails synth with one line per finding: rule id, resource path, message", () => {
+    const stack = scratchStack();
+    database(stack, "Db", { storageEncrypted: false, publiclyAccessible: true });
+    enforcePolicies(stack, { environment: "dev" });
+    let message = "";
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/Validation failed/);
+    expect(message).toMatch(/\[test\] RDS-ENCRYPTED test\/Db: storage_encrypted is not true.*Fix: set storageEncrypted: true/);
+    expect(message).toMatch(/RDS-NOT-PUBLIC test\/Db: publicly_accessible is true/);
+    expect(message).toMatch(/RDS-BACKUP-RETENTION test\/Db/);
+    expect(message).not.toMatch(/RDS-MULTI-AZ/); // a warning in dev
+  });
+
+  it("fails app.synth() too", () => {
+    const stack = scratchStack();
+    database(stack, "Db", { storageEncrypted: false });
+    enforcePolicies(stack, { environment: "prod", rules: RDS_RULES });
+    expect(() => (stack.node.scope as any).synth()).toThrow(/RDS-ENCRYPTED test\/Db[\s\S]*RDS-MULTI-AZ test\/Db/);
+  });
+
+  it("lets warnings through and records them as construct warnings", () => {
+    const stack = scratchStack();
+    const db = database(stack);
+    enforcePolicies(stack, { environment: "dev", rules: RDS_RULES });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const warnings = db.node.metadata.filter((m) => m.type === "@cdktf/warn" || String(m.type).includes("warn")).map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/^\[policy\] RDS-MULTI-AZ test\/Db: multi_az is not true/)]);
+  });
+
+  it("fails synth on a suppression of an unknown rule", () => {
+    const stack = scratchStack();
+    suppress(database(stack, "Db", { multiAz: true }), "RDS-ENCRYPTD", "typo in the rule id must not hide anything");
+    enforcePolicies(stack, { environment: "prod", rules: RDS_RULES });
+    expect(() => Testing.synth(stack, true)).toThrow(/POLICY-SUPPRESSION test\/Db: suppresses unknown rule RDS-ENCRYPTD/);
+  });
+
+  it("refuses an unknown environment and a second registration", () => {
+    const stack = scratchStack();
+    expect(() => enforcePolicies(stack, { environment: "qa" as "dev" })).toThrow(/policy environment must be one of dev, staging, prod, got "qa"/);
+    enforcePolicies(stack, { environment: "prod" });
+    expect(() => enforcePolicies(stack, { environment: "prod" })).toThrow(/already called/);
+    expect(policyReport(stack).environment).toBe("prod");
+  });
+
+  it("needs an environment for a report of an unregistered stack", () => {
+    expect(() => policyReport(scratchStack())).toThrow(/policyReport\(\) needs \{ environment \}/);
+  });
+});
+
+describe("the library's PrivateBucket", () => {
+  it("passes every S3 rule in prod", () => {
+    const stack = scratchStack();
+    new PrivateBucket(stack, "Site", { bucketName: "fckdoomscroll-prod-site" });
+    const report = policyReport(stack, { environment: "prod", rules: ALL_RULES.filter((r) => r.id.startsWith("S3-")) });
+    expect(report.failed).toEqual([]);
+    expect(report.passed.filter((p) => p.path === "test/Site/Bucket")).toHaveLength(6);
+  });
+});
+
+describe("formatReport", () => {
+  it("prints the summary, failures with fixes, and the per-rule table", () => {
+    const stack = scratchStack();
+    database(stack, "Db", { storageEncrypted: false });
+    const text = formatReport(policyReport(stack, { environment: "prod", rules: RDS_RULES }));
+    expect(text).toMatch(/^Policy report: prod\n {2}2 rules, 0 passed checks, 2 errors, 0 warnings, 0 suppressed/);
+    expect(text).toMatch(/FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: set storageEncrypted/);
+    expect(text).toMatch(/RULES\n {2}FAIL RDS-ENCRYPTED +error +checked 1, failed 1, suppressed 0 {2}\[FSBP RDS.3, CKV_AWS_16, AVD-AWS-0080\]/);
+  });
+});
+
+describe("reference and document helpers", () => {
+  it("finds resource and data references inside interpolations", () => {
+    expect(referencesIn(["arn:${aws_s3_bucket.Site_1A.arn}/*", { x: "${data.aws_iam_policy_document.Doc.json}" }, "aws_s3_bucket.literal"]).map((r) => r.address)).toEqual([
+      "aws_s3_bucket.Site_1A",
+      "data.aws_iam_policy_document.Doc",
+    ]);
+  });
+
+  it("treats documents built at apply time as unreadable, not as compliant statements", () => {
+    const stack = new StackIndex({});
+    expect(statementsOf('${jsonencode({"Statement" = []})}', stack)).toBeUndefined();
+    expect(statementsOf('{"Statement":{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}}', stack)).toEqual([
+      expect.objectContaining({ effect: "Allow", actions: ["s3:GetObject"], resources: ["*"] }),
+    ]);
+  });
+});
