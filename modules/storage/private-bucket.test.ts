@@ -28,3 +28,20 @@ describe("PrivateBucket", () => {
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", noncurrentVersionExpirationDays: 0 }))).toThrow(/noncurrentVersionExpirationDays must be an integer from 1/);
   });
 });
+
+describe("LoadBalancerLogsBucket", () => {
+  it("lets ELB write only under this account's AWSLogs prefix, and expires logs", async () => {
+    const { LoadBalancerLogsBucket } = await import("./load-balancer-logs-bucket");
+    const json = synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-prod-alb-logs" }));
+    const statements = policyOf(resource(json, "aws_s3_bucket_policy")).Statement;
+    const writes = statements.filter((s: any) => s.Action === "s3:PutObject");
+    expect(writes.map((s: any) => s.Principal)).toEqual([
+      { AWS: "${data.aws_elb_service_account.Logs_ElbAccount_4513F5EE.arn}" },
+      { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
+    ]);
+    for (const w of writes) expect(w.Resource).toMatch(/\/AWSLogs\/\$\{data.aws_caller_identity.AwsContext.account_id\}\/\*$/);
+    const rules = resource(json, "aws_s3_bucket_lifecycle_configuration").rule;
+    expect(rules.find((r: any) => r.id === "expire-objects").expiration).toEqual([{ days: 90 }]);
+    expect(resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
+  });
+});

@@ -31,6 +31,11 @@ export interface PrivateBucketProps {
    */
   readonly noncurrentVersionExpirationDays?: number;
   /**
+   * Days after which current objects expire (for log buckets).
+   * @default - objects never expire
+   */
+  readonly expirationDays?: number;
+  /**
    * Days after which incomplete multipart uploads are aborted.
    * @default 7
    */
@@ -81,6 +86,7 @@ export class PrivateBucket extends Construct {
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
     checkIntegerRange(this, "noncurrentVersionExpirationDays", noncurrentDays, 1, 36500);
     checkIntegerRange(this, "abortIncompleteMultipartUploadDays", abortDays, 1, 36500);
+    checkIntegerRange(this, "expirationDays", props.expirationDays, 1, 36500);
 
     this.bucket = new S3Bucket(this, "Bucket", {
       bucket: props.bucketName,
@@ -130,6 +136,9 @@ export class PrivateBucket extends Construct {
           filter: [{ prefix: "" }],
           noncurrentVersionExpiration: [{ noncurrentDays }],
         },
+        ...(props.expirationDays !== undefined
+          ? [{ id: "expire-objects", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days: props.expirationDays }] }]
+          : []),
       ],
       // Lifecycle rules on versions need versioning to be configured first.
       dependsOn: [this.versioning],
