@@ -191,3 +191,63 @@ describe("reference and document helpers", () => {
     ]);
   });
 });
+
+describe("JSON shapes of the real provider classes", () => {
+  it("are read as the rules expect (nested blocks, listeners, origins, settings)", async () => {
+    const { EcsCluster } = await import("@cdktf/provider-aws/lib/ecs-cluster");
+    const { EcsService } = await import("@cdktf/provider-aws/lib/ecs-service");
+    const { Lb } = await import("@cdktf/provider-aws/lib/lb");
+    const { LbListener } = await import("@cdktf/provider-aws/lib/lb-listener");
+    const { SecurityGroup } = await import("@cdktf/provider-aws/lib/security-group");
+    const { VpcSecurityGroupIngressRule } = await import("@cdktf/provider-aws/lib/vpc-security-group-ingress-rule");
+    const { CloudfrontDistribution } = await import("@cdktf/provider-aws/lib/cloudfront-distribution");
+    const { Sesv2ConfigurationSet } = await import("@cdktf/provider-aws/lib/sesv2-configuration-set");
+    const { EcrRepository } = await import("@cdktf/provider-aws/lib/ecr-repository");
+    const { DbParameterGroup } = await import("@cdktf/provider-aws/lib/db-parameter-group");
+    const stack = scratchStack();
+    new EcsCluster(stack, "Cluster", { name: "c", setting: [{ name: "containerInsights", value: "enabled" }] });
+    new EcsService(stack, "Service", { name: "s", networkConfiguration: { subnets: ["subnet-1"], assignPublicIp: false } });
+    const sg = new SecurityGroup(stack, "AlbSg", { name: "alb", description: "Load balancer from the internet", vpcId: "vpc-1" });
+    new VpcSecurityGroupIngressRule(stack, "Https", { securityGroupId: sg.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS from anywhere" });
+    const lb = new Lb(stack, "Alb", { securityGroups: [sg.id], subnets: ["subnet-1", "subnet-2"], dropInvalidHeaderFields: true });
+    new LbListener(stack, "Http", {
+      loadBalancerArn: lb.arn,
+      port: 80,
+      protocol: "HTTP",
+      defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
+    });
+    new LbListener(stack, "HttpsListener", {
+      loadBalancerArn: lb.arn,
+      port: 443,
+      protocol: "HTTPS",
+      sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+      defaultAction: [{ type: "forward", targetGroupArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/x/1" }],
+    });
+    new CloudfrontDistribution(stack, "Cdn", {
+      enabled: true,
+      origin: [{ originId: "app", domainName: lb.dnsName, customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }],
+      defaultCacheBehavior: { targetOriginId: "app", viewerProtocolPolicy: "redirect-to-https", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"] },
+      restrictions: { geoRestriction: { restrictionType: "none" } },
+      viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
+    });
+    new Sesv2ConfigurationSet(stack, "Mail", { configurationSetName: "m", deliveryOptions: { tlsPolicy: "REQUIRE" } });
+    new EcrRepository(stack, "Repo", { name: "r", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true } });
+    new DbParameterGroup(stack, "Params", { family: "postgres16", parameter: [{ name: "rds.force_ssl", value: "1" }] });
+    database(stack, "Db", {
+      multiAz: true,
+      backupRetentionPeriod: 7,
+      enabledCloudwatchLogsExports: ["postgresql"],
+      iamDatabaseAuthenticationEnabled: true,
+      parameterGroupName: (stack.node.findChild("Params") as InstanceType<typeof DbParameterGroup>).name,
+    });
+    const ids = [
+      "ECS-CONTAINER-INSIGHTS", "ECS-NO-PUBLIC-IP", "SG-OPEN-INGRESS", "SG-DESCRIPTION", "ALB-DROP-INVALID-HEADERS", "ALB-HTTPS-REDIRECT",
+      "ALB-TLS13-POLICY", "CLOUDFRONT-HTTPS", "CLOUDFRONT-TLS-VERSION", "CLOUDFRONT-ORIGIN-HTTPS", "CLOUDFRONT-S3-OAC", "SES-REQUIRE-TLS",
+      "ECR-IMMUTABLE-TAGS", "ECR-SCAN-ON-PUSH", "RDS-FORCE-SSL", "RDS-ENCRYPTED", "RDS-MULTI-AZ", "RDS-BACKUP-RETENTION", "RDS-LOG-EXPORTS", "RDS-IAM-AUTH",
+    ];
+    const report = policyReport(stack, { environment: "prod", rules: ALL_RULES.filter((r) => ids.includes(r.id)) });
+    expect(report.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+    expect(report.rules.every((r) => r.checked > 0)).toBe(true);
+  });
+});

@@ -1,4 +1,4 @@
-import { block, blocks } from "../stack-index";
+import { cacheBehaviors } from "../cloudfront";
 import { ALWAYS, defineRule } from "../types";
 
 /** Viewers reach every cache behavior over HTTPS only. */
@@ -8,14 +8,9 @@ export const cloudfrontHttps = defineRule({
   description: "Every cache behavior of a CloudFront distribution uses viewer protocol policy redirect-to-https or https-only.",
   severity: ALWAYS,
   resourceTypes: ["aws_cloudfront_distribution"],
-  check: (d) => {
-    const behaviors = [
-      { where: "default_cache_behavior", b: block(d.config.default_cache_behavior) },
-      ...blocks(d.config.ordered_cache_behavior).map((b: any) => ({ where: `ordered_cache_behavior ${b.path_pattern}`, b })),
-    ];
-    return behaviors
-      .filter(({ b }) => b && b.viewer_protocol_policy !== "redirect-to-https" && b.viewer_protocol_policy !== "https-only")
-      .map(({ where, b }) => `${where} has viewer_protocol_policy ${b.viewer_protocol_policy ?? "unset"}`);
-  },
+  check: (d) =>
+    cacheBehaviors(d)
+      .filter(({ behavior }) => behavior.viewer_protocol_policy !== "redirect-to-https" && behavior.viewer_protocol_policy !== "https-only")
+      .map(({ label, behavior }) => `${label} has viewer_protocol_policy ${behavior.viewer_protocol_policy ?? "unset"}`),
   fix: 'set viewerProtocolPolicy: "redirect-to-https" on the default and every ordered cache behavior',
 });

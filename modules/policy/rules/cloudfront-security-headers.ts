@@ -1,4 +1,4 @@
-import { block, blocks } from "../stack-index";
+import { cacheBehaviors } from "../cloudfront";
 import { PROD_ERROR, defineRule } from "../types";
 
 /** Responses carry security headers (HSTS, nosniff, frame options...). */
@@ -9,8 +9,8 @@ export const cloudfrontSecurityHeaders = defineRule({
   severity: PROD_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) =>
-    [block(d.config.default_cache_behavior), ...blocks(d.config.ordered_cache_behavior)]
-      .filter((b: any) => b && !b.response_headers_policy_id)
-      .map((b: any) => `${b.path_pattern ? `ordered_cache_behavior ${b.path_pattern}` : "default_cache_behavior"} has no response_headers_policy_id`),
+    cacheBehaviors(d)
+      .filter(({ behavior }) => !behavior.response_headers_policy_id)
+      .map(({ label }) => `${label} has no response_headers_policy_id`),
   fix: 'set responseHeadersPolicyId (the managed "SecurityHeadersPolicy" 67f7725c-6f97-4210-82d7-5512b31e9d03, or a CloudfrontResponseHeadersPolicy with HSTS)',
 });
