@@ -166,6 +166,11 @@ export interface CdnDistributionProps {
    */
   readonly webAcl?: boolean;
   /**
+   * KMS key (in us-east-1) for the WAF log group; its policy must admit the logs service.
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logsKmsKeyArn?: string;
+  /**
    * Requests per client IP per 5 minutes before the created web ACL blocks it.
    * @default 2000
    */
@@ -180,6 +185,11 @@ export interface CdnDistributionProps {
    * @default false
    */
   readonly accessLogs?: boolean;
+  /**
+   * Days access logs are kept in the log bucket.
+   * @default 90
+   */
+  readonly accessLogsRetentionDays?: number;
   /**
    * Name of the access log bucket (globally unique, like `bucketName`).
    * @default `${name}-cdn-logs`
@@ -289,6 +299,7 @@ export class CdnDistribution extends Construct {
         name: `${props.name}-cdn`,
         usEast1Provider: props.usEast1Provider!,
         rateLimitPerFiveMinutes: props.webAclRateLimitPerFiveMinutes,
+        logsKmsKeyArn: props.logsKmsKeyArn,
         tags: props.tags,
       });
     }
@@ -370,7 +381,9 @@ export class CdnDistribution extends Construct {
       const logBucketName = props.accessLogsBucketName ?? `${props.name}-cdn-logs`;
       this.logBucket = new PrivateBucket(this, "AccessLogBucket", {
         bucketName: logBucketName,
-        versioned: false,
+        // Logs are kept 90 days; versioning guards them against overwrite and deletion.
+        expirationDays: props.accessLogsRetentionDays ?? 90,
+        noncurrentVersionExpirationDays: 7,
         forceDestroy: props.forceDestroyBuckets,
         tags: props.tags,
       });

@@ -1,7 +1,9 @@
 import { TerraformProvider } from "cdktf";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { Wafv2WebAcl, Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
+import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
-import { checkIntegerRange, checkMaxLength, checkPattern } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkLogRetention, checkMaxLength, checkPattern } from "../internal/validate";
 
 /** Props for {@link CloudFrontWebAcl}. */
 export interface CloudFrontWebAclProps {
@@ -22,6 +24,22 @@ export interface CloudFrontWebAclProps {
    * @default false
    */
   readonly blockLargeBodies?: boolean;
+  /**
+   * Log requests the ACL evaluates to a CloudWatch log group `aws-waf-logs-<name>` in us-east-1
+   * (Authorization and Cookie headers redacted).
+   * @default true
+   */
+  readonly logging?: boolean;
+  /**
+   * Days WAF logs are kept.
+   * @default 365
+   */
+  readonly logRetentionDays?: number;
+  /**
+   * KMS key (in us-east-1) for the WAF log group; its policy must admit the logs service.
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logsKmsKeyArn?: string;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -56,6 +74,10 @@ export class CloudFrontWebAcl extends Construct {
   public readonly webAcl: Wafv2WebAcl;
   /** Its ARN: what a distribution's `web_acl_id` takes for WAFv2. */
   public readonly webAclArn: string;
+  /** The log group WAF writes to, when logging is on. */
+  public readonly logGroup?: CloudwatchLogGroup;
+  /** The logging configuration, when logging is on. */
+  public readonly loggingConfiguration?: Wafv2WebAclLoggingConfiguration;
 
   public constructor(scope: Construct, id: string, props: CloudFrontWebAclProps) {
     super(scope, id);
@@ -64,6 +86,9 @@ export class CloudFrontWebAcl extends Construct {
     // The longest metric name is `<name>-AWSManagedRulesKnownBadInputsRuleSet` and metric names stop at 255.
     checkMaxLength(this, "name", props.name, 128);
     checkIntegerRange(this, "rateLimitPerFiveMinutes", rateLimit, 100, 2_000_000_000);
+    const logRetention = props.logRetentionDays ?? 365;
+    checkLogRetention(this, "logRetentionDays", logRetention);
+    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
 
     this.webAcl = new Wafv2WebAcl(this, "WebAcl", {
       provider: props.usEast1Provider,
@@ -86,5 +111,22 @@ export class CloudFrontWebAcl extends Construct {
       tags: props.tags,
     });
     this.webAclArn = this.webAcl.arn;
+
+    if (props.logging ?? true) {
+      // WAF only delivers to log groups whose name starts with aws-waf-logs-.
+      this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+        provider: props.usEast1Provider,
+        name: `aws-waf-logs-${props.name}`,
+        retentionInDays: logRetention,
+        kmsKeyId: props.logsKmsKeyArn,
+        tags: props.tags,
+      });
+      this.loggingConfiguration = new Wafv2WebAclLoggingConfiguration(this, "Logging", {
+        provider: props.usEast1Provider,
+        resourceArn: this.webAcl.arn,
+        logDestinationConfigs: [this.logGroup.arn],
+        redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "cookie" } }],
+      });
+    }
   }
 }

@@ -192,6 +192,11 @@ export interface PostgresDatabaseProps {
    */
   readonly logRetentionDays?: number;
   /**
+   * KMS key for the instance's CloudWatch log groups (its policy must admit the logs service).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logsKmsKeyArn?: string;
+  /**
    * Topics for seed 001's alarms (CPU, free storage, connections).
    * @default - no alarms
    */
@@ -263,6 +268,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
     const windows = checkWindows(this, props.backupWindow ?? "03:00-04:00", props.maintenanceWindow ?? "sun:04:00-sun:05:00");
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
     const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;
     checkOneOf<number>(this, "enhancedMonitoringIntervalSeconds", monitoringInterval, MONITORING_INTERVALS);
     const caCert = props.caCertIdentifier ?? "rds-ca-rsa2048-g1";
@@ -326,8 +332,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     });
 
     this.logGroups = {
-      postgresql: this.logGroup("PostgresqlLogGroup", identifier, "postgresql", logRetention, tags),
-      upgrade: this.logGroup("UpgradeLogGroup", identifier, "upgrade", logRetention, tags),
+      postgresql: this.logGroup("PostgresqlLogGroup", identifier, "postgresql", logRetention, tags, props.logsKmsKeyArn),
+      upgrade: this.logGroup("UpgradeLogGroup", identifier, "upgrade", logRetention, tags, props.logsKmsKeyArn),
     };
 
     const monitoring = monitoringInterval > 0 ? this.createMonitoringRole(identifier, tags) : undefined;
@@ -441,8 +447,15 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     return ids;
   }
 
-  private logGroup(id: string, identifier: string, type: string, retentionInDays: number, tags?: Record<string, string>): CloudwatchLogGroup {
-    return new CloudwatchLogGroup(this, id, { name: `/aws/rds/instance/${identifier}/${type}`, retentionInDays, tags });
+  private logGroup(
+    id: string,
+    identifier: string,
+    type: string,
+    retentionInDays: number,
+    tags?: Record<string, string>,
+    kmsKeyArn?: string,
+  ): CloudwatchLogGroup {
+    return new CloudwatchLogGroup(this, id, { name: `/aws/rds/instance/${identifier}/${type}`, retentionInDays, kmsKeyId: kmsKeyArn, tags });
   }
 
   private createMonitoringRole(identifier: string, tags?: Record<string, string>): { role: IamRole; attachment: IamRolePolicyAttachment } {

@@ -1,7 +1,7 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { awsContext } from "../internal/aws-context";
 import { checkIntegerRange, checkPattern, checkUnique } from "../internal/validate";
 
@@ -21,6 +21,16 @@ export interface EncryptionKeyProps {
    * @default [] - only principals of the account, through their IAM policies
    */
   readonly servicePrincipals?: readonly string[];
+  /**
+   * What the service principals may do with the key.
+   * @default ["kms:GenerateDataKey*", "kms:Decrypt"]
+   */
+  readonly serviceActions?: readonly string[];
+  /**
+   * Conditions on the service principals' use (e.g. CloudWatch Logs' encryption context).
+   * @default - none
+   */
+  readonly serviceConditions?: PolicyConditions;
   /**
    * Waiting period before a deleted key is destroyed (7-30 days).
    * @default 30
@@ -73,8 +83,9 @@ export class EncryptionKey extends Construct {
       statements.push({
         sid: "AllowServicesToUseKey",
         principal: { Service: services.length === 1 ? services[0] : [...services] },
-        actions: ["kms:GenerateDataKey*", "kms:Decrypt"],
+        actions: [...(props.serviceActions ?? ["kms:GenerateDataKey*", "kms:Decrypt"])],
         resources: ["*"],
+        ...(props.serviceConditions ? { conditions: props.serviceConditions } : {}),
       });
     }
     this.key = new KmsKey(this, "Key", {
@@ -87,4 +98,32 @@ export class EncryptionKey extends Construct {
     this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
     this.keyArn = this.key.arn;
   }
+}
+
+/** Props for {@link cloudWatchLogsKey}. */
+export interface CloudWatchLogsKeyProps {
+  /** Alias name without `alias/`. */
+  readonly alias: string;
+  /** Region of the log groups (the logs service principal is regional). */
+  readonly region: string;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A customer-managed key CloudWatch Logs can encrypt log groups with: the regional logs
+ * principal may use it only for log groups of this account (`kms:EncryptionContext:aws:logs:arn`).
+ */
+export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatchLogsKeyProps): EncryptionKey {
+  const { accountId, partition } = awsContext(scope);
+  return new EncryptionKey(scope, id, {
+    alias: props.alias,
+    description: `CloudWatch Logs encryption (${props.alias})`,
+    servicePrincipals: [`logs.${props.region}.amazonaws.com`],
+    serviceActions: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+    serviceConditions: {
+      ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${props.region}:${accountId}:log-group:*` },
+    },
+    tags: props.tags,
+  });
 }

@@ -102,6 +102,11 @@ export interface FargateServiceProps extends ContainerSettings {
   readonly imageManagedBy?: "terraform" | "pipeline";
   /** @default 30 */
   readonly logRetentionDays?: number;
+  /**
+   * KMS key for the log group (its policy must admit the logs service).
+   * @default - CloudWatch Logs' own encryption
+   */
+  readonly logsKmsKeyArn?: string;
   /** Create the seed 001 alarms, notifying these topics. @default - no alarms */
   readonly alarms?: AlarmTopics;
   /** Extra tags on the resources. @default {} */
@@ -197,6 +202,7 @@ export abstract class FargateServiceBase extends Construct {
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
       name: physicalName(this, "logGroup", `/ecs/${name}`),
       retentionInDays: retention,
+      kmsKeyId: props.logsKmsKeyArn,
       tags: props.tags,
     });
 
