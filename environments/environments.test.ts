@@ -1,0 +1,216 @@
+import { TerraformStack, Testing } from "cdktf";
+import { describe, expect, it } from "vitest";
+import { buildApp } from "./app";
+import { loadConfig } from "./config";
+import { buildStaging } from "./staging";
+import { policyReport } from "../modules/policy";
+import { SynthJson, resource, resources } from "../modules/internal/testing";
+
+// One App, one synth per environment, shared by every assertion below (synths are the slow part).
+const app = buildApp(Testing.app(), {});
+const stacks = Object.fromEntries(
+  ["dev", "staging", "prod"].map((name) => [name, app.node.findChild(name) as TerraformStack]),
+) as Record<"dev" | "staging" | "prod", TerraformStack>;
+// `true`: run validations, so the policy layer runs exactly as in `cdktf synth`.
+const json = Object.fromEntries(
+  Object.entries(stacks).map(([name, stack]) => [name, JSON.parse(Testing.synth(stack, true)) as SynthJson]),
+) as Record<"dev" | "staging" | "prod", SynthJson>;
+
+const TOPIC = { critical: "${aws_sns_topic.Monitoring_CriticalTopic_722D4857.arn}", warning: "${aws_sns_topic.Monitoring_WarningTopic_8FFF17AE.arn}" };
+
+function byName(j: SynthJson, type: string, key: string): Record<string, any> {
+  return Object.fromEntries(Object.values(resources(j, type)).map((r: any) => [r[key], r]));
+}
+
+describe("every environment", () => {
+  it.each(["dev", "staging", "prod"] as const)("%s passes every policy rule, with only reasoned suppressions", (env) => {
+    const report = policyReport(stacks[env]);
+    expect(report.failed.filter((f) => f.severity === "error")).toEqual([]);
+    expect(report.invalidSuppressions).toEqual([]);
+    for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it("suppresses nothing in prod, and in dev only the plain-HTTP listener (no domain)", () => {
+    expect(policyReport(stacks.prod).suppressed).toEqual([]);
+    expect(policyReport(stacks.staging).suppressed).toEqual([]);
+    expect(policyReport(stacks.dev).suppressed.map((s) => [s.ruleId, s.path])).toEqual([["ALB-HTTPS-REDIRECT", "dev/Web/HttpListener"]]);
+  });
+
+  it.each(["dev", "staging", "prod"] as const)("%s gives operators the seed 004 outputs", (env) => {
+    const outputs = Object.keys(json[env].output ?? {});
+    expect(outputs).toEqual(expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint"]));
+    if (env !== "staging") expect(outputs).toEqual(expect.arrayContaining(["ecs_cluster_name", "ecs_service_name"]));
+  });
+
+  it.each(["dev", "staging", "prod"] as const)("%s keeps every secret value out of Terraform", (env) => {
+    const text = JSON.stringify(json[env]);
+    expect(resources(json[env], "aws_secretsmanager_secret_version")).toEqual({});
+    expect(resource(json[env], "aws_db_instance")).toMatchObject({ manage_master_user_password: true });
+    expect(resource(json[env], "aws_db_instance").password).toBeUndefined();
+    expect(text).not.toMatch(/"(password|secret_string)"\s*:/);
+  });
+
+  it.each(["dev", "staging", "prod"] as const)("%s: the dashboard charts only resources of its own stack", (env) => {
+    const body = JSON.parse(resource(json[env], "aws_cloudwatch_dashboard").dashboard_body);
+    const refs = JSON.stringify(body).match(/\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_]+)\./g) ?? [];
+    expect(refs.length).toBeGreaterThan(0);
+    for (const ref of refs) {
+      const [, type, name] = /\$\{(aws_[a-z0-9_]+)\.([A-Za-z0-9_]+)\./.exec(ref)!;
+      expect(resources(json[env], type)[name], ref).toBeDefined();
+    }
+  });
+});
+
+describe("prod follows seed 001", () => {
+  const prod = json.prod;
+
+  it("lays out the VPC exactly, with a NAT gateway per AZ", () => {
+    expect(resource(prod, "aws_vpc").cidr_block).toBe("10.0.0.0/16");
+    const subnets = Object.values(resources(prod, "aws_subnet")).map((s: any) => [s.cidr_block, s.availability_zone]);
+    expect(subnets).toEqual(
+      expect.arrayContaining([
+        ["10.0.1.0/24", "us-east-1a"], ["10.0.2.0/24", "us-east-1b"], ["10.0.10.0/24", "us-east-1a"], ["10.0.11.0/24", "us-east-1b"],
+      ]),
+    );
+    expect(Object.keys(resources(prod, "aws_nat_gateway"))).toHaveLength(2);
+  });
+
+  it("runs a Multi-AZ, protected PostgreSQL 16", () => {
+    expect(resource(prod, "aws_db_instance")).toMatchObject({
+      engine: "postgres",
+      instance_class: "db.t4g.micro",
+      multi_az: true,
+      deletion_protection: true,
+      storage_encrypted: true,
+      storage_type: "gp3",
+      allocated_storage: 20,
+      max_allocated_storage: 100,
+      backup_retention_period: 7,
+      backup_window: "03:00-04:00",
+      publicly_accessible: false,
+      skip_final_snapshot: false,
+      db_name: "fckdoomscroll",
+      username: "fckadmin",
+      lifecycle: { prevent_destroy: true },
+    });
+    expect(resource(prod, "aws_db_instance").engine_version).toMatch(/^16/);
+  });
+
+  it("runs 0.5 vCPU / 1 GB tasks, 2 of them, scaling 2-10 on CPU 70 %", () => {
+    expect(resource(prod, "aws_ecs_task_definition")).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
+    expect(resource(prod, "aws_ecs_service")).toMatchObject({ desired_count: 2, deployment_minimum_healthy_percent: 100, deployment_maximum_percent: 200 });
+    expect(resource(prod, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
+    const cpu = Object.values(resources(prod, "aws_appautoscaling_policy")).find(
+      (p: any) => p.target_tracking_scaling_policy_configuration?.predefined_metric_specification?.predefined_metric_type === "ECSServiceAverageCPUUtilization",
+    ) as any;
+    expect(cpu.target_tracking_scaling_policy_configuration).toMatchObject({ target_value: 70, scale_out_cooldown: 60, scale_in_cooldown: 300 });
+  });
+
+  it("redirects HTTP to HTTPS and serves TLS 1.3 from an ACM certificate", () => {
+    const listeners = byName(prod, "aws_lb_listener", "port");
+    expect(listeners[80].default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } });
+    expect(listeners[443]).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
+    expect(listeners[443].certificate_arn).toMatch(/aws_acm_certificate_validation/);
+    expect(resource(prod, "aws_lb")).toMatchObject({ drop_invalid_header_fields: true, enable_deletion_protection: true, internal: false });
+    expect(resource(prod, "aws_lb_target_group").health_check).toMatchObject({
+      path: "/api/health", interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200",
+    });
+  });
+
+  it("admits the database only from the web service's security group", () => {
+    const dbSg = resource(prod, "aws_db_instance").vpc_security_group_ids[0];
+    const ingress = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
+    expect(ingress).toHaveLength(1);
+    expect(ingress[0]).toMatchObject({ from_port: 5432, to_port: 5432, ip_protocol: "tcp" });
+    expect(ingress[0].referenced_security_group_id).toBe(resource(prod, "aws_ecs_service").network_configuration.security_groups[0]);
+    expect(ingress[0].cidr_ipv4).toBeUndefined();
+  });
+
+  it("notifies the critical and warning topics exactly as seed 001 lists", () => {
+    const alarms = Object.values(resources(prod, "aws_cloudwatch_metric_alarm")) as any[];
+    const find = (metric: string, threshold: number) => alarms.find((a) => a.metric_name === metric && a.threshold === threshold);
+    const expectAlarm = (metric: string, threshold: number, op: string, minutes: number, topic: string) => {
+      const a = find(metric, threshold);
+      expect(a, `${metric} ${threshold}`).toBeDefined();
+      expect(a.comparison_operator).toBe(op);
+      expect((a.period * a.evaluation_periods) / 60).toBe(minutes);
+      expect(a.alarm_actions).toEqual([topic]);
+    };
+    // Critical
+    expectAlarm("CPUUtilization", 80, "GreaterThanThreshold", 5, TOPIC.critical); // ECS CPU > 80 % for 5 min
+    expectAlarm("MemoryUtilization", 85, "GreaterThanThreshold", 5, TOPIC.critical); // ECS memory > 85 % for 5 min
+    expectAlarm("HTTPCode_Target_5XX_Count", 10, "GreaterThanThreshold", 1, TOPIC.critical); // ALB 5XX > 10 per minute
+    expectAlarm("CPUUtilization", 75, "GreaterThanThreshold", 10, TOPIC.critical); // RDS CPU > 75 % for 10 min
+    expectAlarm("FreeStorageSpace", 5 * 1024 ** 3, "LessThanThreshold", 5, TOPIC.critical); // RDS free space < 5 GB
+    // Warning
+    expectAlarm("TargetResponseTime", 1, "GreaterThanThreshold", 5, TOPIC.warning); // ALB response time > 1 s
+    expectAlarm("FreeStorageSpace", 10 * 1024 ** 3, "LessThanThreshold", 5, TOPIC.warning); // RDS free space < 10 GB
+    expectAlarm("DatabaseConnections", 80, "GreaterThanThreshold", 10, TOPIC.warning); // connections > 80 % of 100
+    const running = alarms.find((a) => a.metric_query);
+    expect(running.alarm_actions).toEqual([TOPIC.warning]); // running < desired for 5 min
+    expect(running.evaluation_periods).toBe(5);
+  });
+
+  it("puts CloudFront with WAF, the static bucket and the domain in front of the load balancer", () => {
+    const distribution = resource(prod, "aws_cloudfront_distribution");
+    expect(distribution.aliases).toEqual(["fckdoomscroll.example.com"]);
+    expect(distribution.web_acl_id).toMatch(/aws_wafv2_web_acl/);
+    const origins = Object.fromEntries(distribution.origin.map((o: any) => [o.domain_name, o]));
+    expect(origins["origin.fckdoomscroll.example.com"].custom_origin_config).toMatchObject({ origin_protocol_policy: "https-only" });
+    // The load balancer admits only CloudFront's origin-facing addresses.
+    const open = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0");
+    expect(open).toEqual([]);
+  });
+
+  it("sends email from the domain, through the task role only", () => {
+    expect(byName(prod, "aws_sesv2_email_identity", "email_identity")["fckdoomscroll.example.com"]).toBeDefined();
+    const taskPolicies = Object.values(resources(prod, "aws_iam_role_policy")).map((p: any) => JSON.parse(p.policy).Statement).flat();
+    const send = taskPolicies.find((s: any) => [s.Action].flat().includes("ses:SendEmail"));
+    expect(send.Resource).not.toContain("*");
+    expect(send.Condition).toEqual({ StringLike: { "ses:FromAddress": ["noreply@fckdoomscroll.example.com"] } });
+  });
+});
+
+describe("dev", () => {
+  it("runs one Spot task behind plain HTTP, with a database that can be destroyed but keeps a final snapshot", () => {
+    expect(resource(json.dev, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
+    expect(resource(json.dev, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 1 });
+    expect(resource(json.dev, "aws_lb").enable_deletion_protection).toBe(false);
+    expect(resource(json.dev, "aws_db_instance")).toMatchObject({ multi_az: false, deletion_protection: false, skip_final_snapshot: false });
+    expect(resource(json.dev, "aws_db_instance").lifecycle).toBeUndefined();
+    expect(Object.keys(resources(json.dev, "aws_nat_gateway"))).toHaveLength(1);
+    expect(resources(json.dev, "aws_cloudfront_distribution")).toEqual({});
+  });
+});
+
+describe("staging", () => {
+  it("runs on App Runner by default (seed 003): 1 vCPU / 2 GB, 1-3 instances, no load balancer or ECS", () => {
+    const s = json.staging;
+    expect(resource(s, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
+    expect(resource(s, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({ max_concurrency: 100, min_size: 1, max_size: 3 });
+    expect(resources(s, "aws_lb")).toEqual({});
+    expect(resources(s, "aws_ecs_service")).toEqual({});
+    expect(resource(s, "aws_db_instance")).toMatchObject({ multi_az: false, instance_class: "db.t4g.micro", deletion_protection: false });
+  });
+
+  it("reaches the database through the VPC connector's security group", () => {
+    const s = json.staging;
+    const connectorSg = resource(s, "aws_apprunner_vpc_connector").security_groups[0];
+    const dbSg = resource(s, "aws_db_instance").vpc_security_group_ids[0];
+    const ingress = Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
+    expect(ingress.map((r: any) => r.referenced_security_group_id)).toEqual([connectorSg]);
+  });
+
+  it("runs on one Fargate Spot task, scaled to zero at night, when STAGING_COMPUTE=fargate", () => {
+    const stack = buildStaging(Testing.app(), loadConfig("staging", { STAGING_COMPUTE: "fargate" }));
+    const s = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+    expect(resources(s, "aws_apprunner_service")).toEqual({});
+    expect(resource(s, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
+    expect(resource(s, "aws_lb").enable_deletion_protection).toBe(false);
+    const actions = Object.values(resources(s, "aws_appautoscaling_scheduled_action")) as any[];
+    expect(actions.map((a) => a.scalable_target_action)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ min_capacity: 0, max_capacity: 0 })]),
+    );
+    expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
