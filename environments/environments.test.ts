@@ -209,7 +209,7 @@ describe("staging", () => {
     expect(resource(s, "aws_lb").enable_deletion_protection).toBe(false);
     const actions = Object.values(resources(s, "aws_appautoscaling_scheduled_action")) as any[];
     expect(actions.map((a) => a.scalable_target_action)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ min_capacity: 0, max_capacity: 0 })]),
+      expect.arrayContaining([expect.objectContaining({ min_capacity: "0", max_capacity: "0" })]),
     );
     expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
   });
