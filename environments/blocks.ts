@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, dependable } from "cdktf";
 import { AppRunnerService } from "../modules/app-runner/app-runner-service";
 import { CdnDistribution } from "../modules/cdn/cdn-distribution";
 import { PostgresDatabase } from "../modules/database/postgres-database";
@@ -22,6 +22,9 @@ import { EnvironmentStack } from "./environment-stack";
  * Building blocks the environment files compose. Each reads the stack's typed config, so
  * `dev.ts`, `staging.ts` and `prod.ts` only say which blocks an environment has.
  */
+
+/** Header CloudFront adds to app requests and the load balancer requires (with ORIGIN_VERIFY_SECRET). */
+export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
 
 /** The app's compute: ECS Fargate behind a load balancer, or App Runner. */
 export type WebApp = WebService | AppRunnerService;
@@ -53,7 +56,9 @@ export interface Foundation {
 export function foundation(stack: EnvironmentStack): Foundation {
   const c = stack.config;
   const name = stack.baseName;
-  const logsKey = c.production ? cloudWatchLogsKey(stack, "LogsKey", { alias: `${name}-logs`, region: c.region }) : undefined;
+  const logsKey = c.production
+    ? cloudWatchLogsKey(stack, "LogsKey", { alias: `${name}-logs`, region: c.region, preventDestroy: true })
+    : undefined;
   const logRetentionDays = c.production ? 365 : 30;
   const network = new Network(stack, "Network", {
     name,
@@ -70,7 +75,11 @@ export function foundation(stack: EnvironmentStack): Foundation {
   });
   // Prod encrypts storage, the master secret and Performance Insights with its own key.
   const databaseKey = c.production
-    ? new EncryptionKey(stack, "DatabaseKey", { alias: `${name}-database`, description: `RDS storage, master secret and Performance Insights of ${name}` })
+    ? new EncryptionKey(stack, "DatabaseKey", {
+        alias: `${name}-database`,
+        description: `RDS storage, master secret and Performance Insights of ${name}`,
+        preventDestroy: true,
+      })
     : undefined;
   const database = new PostgresDatabase(stack, "Database", {
     name,
@@ -132,7 +141,7 @@ export function fargateWebApp(stack: EnvironmentStack, f: Foundation): WebServic
   const capacity = c.service.spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
   const cluster = new FargateCluster(stack, "Cluster", { name, defaultCapacityProviderStrategy: capacity });
   const runtime = appRuntime(stack, f);
-  const logs = c.production ? new LoadBalancerLogsBucket(stack, "LoadBalancerLogs", { bucketName: `${name}-alb-logs` }) : undefined;
+  const logs = c.production ? new LoadBalancerLogsBucket(stack, "LoadBalancerLogs", { bucketName: `${name}-alb-logs`, prefix: name }) : undefined;
   const web = new WebService(stack, "Web", {
     name,
     cluster,
@@ -150,8 +159,10 @@ export function fargateWebApp(stack: EnvironmentStack, f: Foundation): WebServic
     // behind CloudFront it admits only CloudFront's origin-facing addresses.
     ...(c.domain ? { domain: { name: `origin.${c.domain.name}`, hostedZoneId: c.domain.hostedZoneId } } : { https: false }),
     ingress: c.cdn ? "cloudfront" : "anywhere",
+    ...(c.cdn && c.originVerifySecret ? { originVerifyHeader: { name: ORIGIN_VERIFY_HEADER, value: c.originVerifySecret } } : {}),
     deletionProtection: c.production,
     accessLogsBucket: logs?.bucketName,
+    accessLogsPrefix: logs?.prefix,
     scheduledCapacity: c.service.nightlyScaleToZero
       ? [
           { name: "night", schedule: "cron(0 19 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },
@@ -165,7 +176,8 @@ export function fargateWebApp(stack: EnvironmentStack, f: Foundation): WebServic
     logsKmsKeyArn: f.logsKey?.keyArn,
     alarms: c.production ? f.monitoring : undefined,
   });
-  if (logs) web.node.addDependency(logs);
+  // ELB checks that it may write to the bucket when logging is switched on: the policy first.
+  if (logs) web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(logs.bucket.policy)];
   web.connectToDatabase(f.database);
   return web;
 }
@@ -197,7 +209,10 @@ export function cdn(stack: EnvironmentStack, f: Foundation, appOrigin: string, g
   const c = stack.config;
   const distribution = new CdnDistribution(stack, "Cdn", {
     name: stack.baseName,
-    appOrigin: { domainName: appOrigin },
+    appOrigin: {
+      domainName: appOrigin,
+      ...(c.originVerifySecret ? { customHeaders: { [ORIGIN_VERIFY_HEADER]: c.originVerifySecret } } : {}),
+    },
     ...(c.domain ? { domain: { names: [c.domain.name], hostedZoneId: c.domain.hostedZoneId } } : {}),
     // Certificates, WAF and log delivery for CloudFront live in us-east-1.
     usEast1Provider: stack.usEast1Provider,

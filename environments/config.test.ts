@@ -34,6 +34,12 @@ describe("environment configuration", () => {
     expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
   });
 
+  it("takes the origin-verify secret only from the environment, and checks it without echoing it", () => {
+    expect(loadConfig("prod", {}).originVerifySecret).toBeUndefined();
+    expect(loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originVerifySecret).toBe("x".repeat(40));
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-256 printable ASCII.*"<redacted>"/);
+  });
+
   it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {
     expect(loadConfig("staging", {}).compute).toBe("apprunner");
     expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" }).compute).toBe("fargate");

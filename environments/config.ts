@@ -82,6 +82,12 @@ export interface EnvironmentConfig {
   readonly appSecrets: readonly string[];
   /** Non-secret runtime settings, as SSM parameters. */
   readonly appParameters: Readonly<Record<string, string>>;
+  /**
+   * Shared secret CloudFront sends in X-Origin-Verify and the load balancer requires, so that no
+   * other CloudFront distribution reaches the origin. Only from ORIGIN_VERIFY_SECRET (never in
+   * code); it is stored in Terraform state, as any CloudFront custom header is.
+   */
+  readonly originVerifySecret?: string;
 }
 
 /** Settings that apply to every environment unless overridden. */
@@ -100,7 +106,8 @@ const BASE = {
   service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false },
   database: { instanceClass: "db.t4g.micro", multiAz: false, databaseName: "fckdoomscroll", masterUsername: "fckadmin" },
   cdn: false,
-  alarmEmails: { critical: [] as string[], warning: ["platform-alerts@example.com"] },
+  // Outside prod, critical alarms go to the same people as warnings.
+  alarmEmails: { critical: ["platform-alerts@example.com"], warning: ["platform-alerts@example.com"] },
   appSecrets: ["AUTH_SECRET", "SESSION_SECRET", "GOOGLE_CLIENT_SECRET"],
   appParameters: { LOG_LEVEL: "info", FEATURE_FLAGS: "{}", DB_POOL_SIZE: "5" } as Record<string, string>,
 };
@@ -156,6 +163,7 @@ export const ENV_VARS = {
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   IMAGE_TAG: "container image tag to deploy",
   STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers)",
+  ORIGIN_VERIFY_SECRET: "secret header value CloudFront sends and the load balancer requires (from the pipeline's secret store)",
   AWS_ALLOWED_ACCOUNT_IDS: "comma-separated account ids Terraform may touch",
 } as const;
 
@@ -197,6 +205,7 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
     ...config,
     state,
     ...(compute && name === "staging" ? { compute: compute as ComputeKind } : {}),
+    ...(env.ORIGIN_VERIFY_SECRET ? { originVerifySecret: env.ORIGIN_VERIFY_SECRET } : {}),
     allowedAccountIds: accounts,
     imageTag: env.IMAGE_TAG && env.IMAGE_TAG.trim() !== "" ? env.IMAGE_TAG.trim() : config.imageTag,
   };
@@ -247,6 +256,9 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     if (config.emailDomain !== zone && !config.emailDomain.endsWith(`.${zone}`)) {
       bad(name, "emailDomain", `must be ${zone} or a subdomain of it`, config.emailDomain);
     }
+  }
+  if (config.originVerifySecret !== undefined && !/^[\x21-\x7e]{32,256}$/.test(config.originVerifySecret)) {
+    bad(name, "ORIGIN_VERIFY_SECRET", "must be 32-256 printable ASCII characters without spaces", "<redacted>");
   }
   const s3 = config.state.s3;
   const cloud = config.state.cloud;

@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
 import { loadConfig } from "./config";
+import { buildProd } from "./prod";
 import { buildStaging } from "./staging";
 import { policyReport } from "../modules/policy";
 import { SynthJson, resource, resources } from "../modules/internal/testing";
@@ -168,6 +169,27 @@ describe("prod follows seed 001", () => {
     const send = taskPolicies.find((s: any) => [s.Action].flat().includes("ses:SendEmail"));
     expect(send.Resource).not.toContain("*");
     expect(send.Condition).toEqual({ StringLike: { "ses:FromAddress": ["noreply@fckdoomscroll.example.com"] } });
+  });
+});
+
+describe("prod access logs", () => {
+  it("lets the load balancer write exactly where it logs, once the bucket policy exists", () => {
+    const lb = resource(json.prod, "aws_lb");
+    const policy = resources(json.prod, "aws_s3_bucket_policy");
+    const logsPolicyName = Object.keys(policy).find((k) => k.startsWith("LoadBalancerLogs"))!;
+    expect(lb.depends_on).toContain(`aws_s3_bucket_policy.${logsPolicyName}`);
+    const writes = JSON.parse(policy[logsPolicyName].policy).Statement.filter((s: any) => s.Action === "s3:PutObject");
+    for (const w of writes) expect(w.Resource).toContain(`/${lb.access_logs.prefix}/AWSLogs/`);
+  });
+
+  it("requires the origin-verify header on both sides when ORIGIN_VERIFY_SECRET is set", () => {
+    const secret = "s".repeat(40);
+    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_VERIFY_SECRET: secret }));
+    const p = JSON.parse(Testing.synth(stack)) as SynthJson;
+    const origin = resource(p, "aws_cloudfront_distribution").origin.find((o: any) => o.domain_name.startsWith("origin."));
+    expect(origin.custom_header).toEqual([{ name: "X-Origin-Verify", value: secret }]);
+    const rule = resource(p, "aws_lb_listener_rule");
+    expect(rule.condition).toEqual([{ http_header: { http_header_name: "X-Origin-Verify", values: [secret] } }]);
   });
 });
 

@@ -177,6 +177,8 @@ describe("Network", () => {
           Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
           Resource: [groupArn, `${groupArn}:*`],
         },
+        // AWS's documented minimum for delivery; DescribeLogGroups has no resource-level scoping.
+        { Sid: "DescribeLogGroups", Effect: "Allow", Action: "logs:DescribeLogGroups", Resource: "*" },
       ]);
     });
 

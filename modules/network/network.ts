@@ -415,6 +415,8 @@ export class Network extends Construct implements NetworkRef {
           actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
           resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
         },
+        // Part of AWS's documented minimum for flow-log delivery; the action has no resource-level scoping.
+        { sid: "DescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
       ]);
       this.flowLogRole = role.role;
       this.flowLog = new FlowLog(this, "FlowLog", {

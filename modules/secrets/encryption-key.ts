@@ -36,6 +36,12 @@ export interface EncryptionKeyProps {
    * @default 30
    */
   readonly deletionWindowInDays?: number;
+  /**
+   * Refuse `terraform destroy` of the key (Terraform `prevent_destroy`): deleting a key makes
+   * everything encrypted with it unreadable.
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -94,6 +100,7 @@ export class EncryptionKey extends Construct {
       deletionWindowInDays: deletionWindow,
       policy: policyDocument(statements),
       tags: props.tags,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
     this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
     this.keyArn = this.key.arn;
@@ -104,6 +111,8 @@ export class EncryptionKey extends Construct {
 export interface CloudWatchLogsKeyProps {
   /** Alias name without `alias/`. */
   readonly alias: string;
+  /** Refuse `terraform destroy` of the key. @default false */
+  readonly preventDestroy?: boolean;
   /** Region of the log groups (the logs service principal is regional). */
   readonly region: string;
   /** Extra tags. @default {} */
@@ -125,5 +134,6 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
       ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition}:logs:${props.region}:${accountId}:log-group:*` },
     },
     tags: props.tags,
+    preventDestroy: props.preventDestroy,
   });
 }

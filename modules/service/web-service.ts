@@ -249,7 +249,7 @@ export class WebService extends FargateServiceBase {
     const headerCondition: LbListenerRuleCondition[] = header
       ? [{ httpHeader: { httpHeaderName: header.name, values: [header.value] } }]
       : [];
-    const waitFor: ITerraformDependable[] = [this.httpListener, serving];
+    const waitFor: ITerraformDependable[] = serving === this.httpListener ? [serving] : [this.httpListener, serving];
     if (header) {
       waitFor.push(
         new LbListenerRule(this, "OriginVerifiedRule", {

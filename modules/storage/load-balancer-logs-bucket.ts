@@ -1,12 +1,19 @@
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
+import { checkPattern } from "../internal/validate";
 import { PrivateBucket } from "./private-bucket";
 
 /** Props for {@link LoadBalancerLogsBucket}. */
 export interface LoadBalancerLogsBucketProps {
   /** Exact bucket name (globally unique). */
   readonly bucketName: string;
+  /**
+   * The prefix load balancers write under (their `access_logs.prefix`); the policy allows
+   * exactly `<prefix>/AWSLogs/<account>/`.
+   * @default - no prefix
+   */
+  readonly prefix?: string;
   /**
    * Days access logs are kept.
    * @default 90
@@ -32,6 +39,8 @@ export class LoadBalancerLogsBucket extends Construct {
   public readonly bucket: PrivateBucket;
   public readonly bucketName: string;
   public readonly bucketArn: string;
+  /** The prefix the policy admits (pass it to the load balancer). */
+  public readonly prefix?: string;
 
   public constructor(scope: Construct, id: string, props: LoadBalancerLogsBucketProps) {
     super(scope, id);
@@ -45,7 +54,11 @@ export class LoadBalancerLogsBucket extends Construct {
     this.bucketName = this.bucket.bucketName;
     this.bucketArn = this.bucket.bucketArn;
     const elbAccount = new DataAwsElbServiceAccount(this, "ElbAccount");
-    const logs = `${this.bucket.bucketArn}/AWSLogs/${awsContext(this).accountId}/*`;
+    if (props.prefix !== undefined) {
+      checkPattern(this, "prefix", props.prefix, /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\w!\-.*'()/]{1,200}$/, "must be an S3 key prefix without leading or trailing '/' and without 'AWSLogs'");
+    }
+    this.prefix = props.prefix;
+    const logs = `${this.bucket.bucketArn}/${props.prefix ? `${props.prefix}/` : ""}AWSLogs/${awsContext(this).accountId}/*`;
     this.bucket.addToResourcePolicy({
       sid: "ElbAccountWritesAccessLogs",
       principal: { AWS: elbAccount.arn },

@@ -32,16 +32,23 @@ describe("PrivateBucket", () => {
 describe("LoadBalancerLogsBucket", () => {
   it("lets ELB write only under this account's AWSLogs prefix, and expires logs", async () => {
     const { LoadBalancerLogsBucket } = await import("./load-balancer-logs-bucket");
-    const json = synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-prod-alb-logs" }));
+    const json = synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-prod-alb-logs", prefix: "acme-prod" }));
     const statements = policyOf(resource(json, "aws_s3_bucket_policy")).Statement;
     const writes = statements.filter((s: any) => s.Action === "s3:PutObject");
     expect(writes.map((s: any) => s.Principal)).toEqual([
       { AWS: "${data.aws_elb_service_account.Logs_ElbAccount_4513F5EE.arn}" },
       { Service: "logdelivery.elasticloadbalancing.amazonaws.com" },
     ]);
-    for (const w of writes) expect(w.Resource).toMatch(/\/AWSLogs\/\$\{data.aws_caller_identity.AwsContext.account_id\}\/\*$/);
+    for (const w of writes) expect(w.Resource).toMatch(/\}\/acme-prod\/AWSLogs\/\$\{data.aws_caller_identity.AwsContext.account_id\}\/\*$/);
     const rules = resource(json, "aws_s3_bucket_lifecycle_configuration").rule;
     expect(rules.find((r: any) => r.id === "expire-objects").expiration).toEqual([{ days: 90 }]);
     expect(resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
+  });
+
+  it("refuses a prefix the load balancer cannot use", async () => {
+    const { LoadBalancerLogsBucket } = await import("./load-balancer-logs-bucket");
+    expect(() => synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-logs", prefix: "app/" }))).toThrow(
+      /test\/Logs: prefix must be an S3 key prefix without leading or trailing '\/'.*"app\/"/,
+    );
   });
 });
