@@ -11,7 +11,7 @@ import { Network } from "../modules/network/network";
 import { ContainerRepository } from "../modules/registry/container-repository";
 import { AppSecrets } from "../modules/secrets/app-secrets";
 import { EncryptionKey, cloudWatchLogsKey } from "../modules/secrets/encryption-key";
-import { databaseCredentialSecrets } from "../modules/secrets/database-credentials";
+import { databaseCredentialSecrets, databaseCredentialsJsonSecret } from "../modules/secrets/database-credentials";
 import { SecretRef } from "../modules/secrets/secret-ref";
 import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../modules/service/fargate-cluster";
 import { WebService } from "../modules/service/web-service";
@@ -128,9 +128,13 @@ export function appRuntime(stack: EnvironmentStack, f: Foundation): {
       DB_PORT: String(f.database.port),
       DB_NAME: stack.config.database.databaseName,
     },
-    // DB_USERNAME / DB_PASSWORD come from the RDS-managed master secret; the app assembles
+    // DB_USERNAME / DB_PASSWORD come from the RDS-managed master secret (on App Runner, which
+    // cannot select JSON keys, the whole JSON as DB_CREDENTIALS); the app assembles
     // DATABASE_URL from them at start (see modules/secrets/README.md).
-    secrets: { ...f.secrets.environmentSecrets(), ...databaseCredentialSecrets(f.database) },
+    secrets: {
+      ...f.secrets.environmentSecrets(),
+      ...(stack.config.compute === "apprunner" ? databaseCredentialsJsonSecret(f.database) : databaseCredentialSecrets(f.database)),
+    },
   };
 }
 
@@ -199,7 +203,8 @@ export function appRunnerWebApp(stack: EnvironmentStack, f: Foundation): AppRunn
     environment: runtime.environment,
     secrets: runtime.secrets,
   });
-  f.secrets.grantRead(app.instanceRole, "InstanceRoleReadsAppSecrets");
+  // The module grants read on exactly the referenced secrets; their customer-managed key too.
+  app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: f.secrets.kmsKeyArns }]);
   app.connectToDatabase(f.database);
   return app;
 }
@@ -229,12 +234,12 @@ export function cdn(stack: EnvironmentStack, f: Foundation, appOrigin: string, g
 export function email(stack: EnvironmentStack, grantee: RoleRef): EmailDomain | undefined {
   const c = stack.config;
   if (!c.emailDomain || !c.domain) return undefined;
+  // The domain identity covers every address; the grant limits the app to noreply@.
   const sender = `noreply@${c.emailDomain}`;
   const domain = new EmailDomain(stack, "Email", {
     name: stack.baseName,
     domain: c.emailDomain,
     hostedZoneId: c.domain.hostedZoneId,
-    senderAddress: sender,
     templates: SEED_TEMPLATES,
     templateNamePrefix: c.production ? "" : `${c.environment}-`,
   });

@@ -215,6 +215,12 @@ describe("staging", () => {
     expect(resource(s, "aws_db_instance")).toMatchObject({ multi_az: false, instance_class: "db.t4g.micro", deletion_protection: false });
   });
 
+  it("passes App Runner the whole database credentials JSON (it cannot select JSON keys)", () => {
+    const secrets = resource(json.staging, "aws_apprunner_service").source_configuration.image_repository.image_configuration.runtime_environment_secrets;
+    expect(secrets.DB_CREDENTIALS).toBe("${aws_db_instance.Database_Instance_02E622FB.master_user_secret[0].secret_arn}");
+    expect(Object.values(secrets).every((v) => !String(v).endsWith("::"))).toBe(true);
+  });
+
   it("reaches the database through the VPC connector's security group", () => {
     const s = json.staging;
     const connectorSg = resource(s, "aws_apprunner_vpc_connector").security_groups[0];
@@ -233,6 +239,8 @@ describe("staging", () => {
     expect(actions.map((a) => a.scalable_target_action)).toEqual(
       expect.arrayContaining([expect.objectContaining({ min_capacity: "0", max_capacity: "0" })]),
     );
+    // The night action sets min/max to 0: Terraform must not scale staging back up.
+    expect(resource(s, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
     expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
   });
 });

@@ -115,17 +115,15 @@ describe("AppRunnerService", () => {
     const json = build({
       secrets: {
         AUTH_SECRET,
-        POSTGRES_URL: { arn: DB_SECRET, jsonKey: "url" },
-        POSTGRES_PASSWORD: { arn: DB_SECRET, jsonKey: "password" },
+        DB_CREDENTIALS: { arn: DB_SECRET },
         FEATURE_FLAGS: PARAMETER,
       },
     });
     const svc = resource(json, "aws_apprunner_service");
     expect(svc.source_configuration.image_repository.image_configuration.runtime_environment_secrets).toEqual({
       AUTH_SECRET,
+      DB_CREDENTIALS: DB_SECRET,
       FEATURE_FLAGS: PARAMETER,
-      POSTGRES_PASSWORD: `${DB_SECRET}:password::`,
-      POSTGRES_URL: `${DB_SECRET}:url::`,
     });
     const role = findResources(json, "aws_iam_role", (r) => r.name === "interviewlm-staging-apprunner-instance")[0];
     expect(policyOf(role, "assume_role_policy").Statement[0].Principal).toEqual({ Service: "tasks.apprunner.amazonaws.com" });
@@ -286,6 +284,12 @@ describe("AppRunnerService", () => {
       expectError({ name: "abc" }, /App: name must be a valid appRunner name/);
       expectError({ name: "interviewlm-staging-long-name-x" }, /App: name must be 1-32 characters for a appRunnerConfig name \(is 34\)/);
     });
+
+    it("refuses a JSON-key secret reference, which App Runner does not support", () =>
+      expectError(
+        { secrets: { DB_PASSWORD: { arn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf", jsonKey: "password" } } },
+        /App: secrets.DB_PASSWORD must reference a whole secret: App Runner cannot select a JSON key.*"password"/,
+      ));
 
     it("refuses a port outside 1-65535", () => expectError({ port: 70000 }, /App: port must be an integer from 1 to 65535, got 70000/));
 

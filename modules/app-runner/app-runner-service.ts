@@ -443,6 +443,10 @@ export class AppRunnerService extends Construct {
     return names.map(({ name }) => {
       const ref = secrets[name];
       checkPattern(this, `secrets.${name}`, secretResourceArn(ref), SECRET_ARN, "must be a Secrets Manager secret or SSM parameter ARN");
+      // App Runner documents only whole-secret ARNs; a JSON-key reference fails the deployment.
+      if (typeof ref !== "string" && ref.jsonKey !== undefined) {
+        fail(this, `secrets.${name}`, "must reference a whole secret: App Runner cannot select a JSON key (the app parses the JSON)", ref.jsonKey);
+      }
       return { name, ref };
     });
   }

@@ -26,3 +26,15 @@ export function databaseCredentialSecrets(database: DatabaseRef, names: Database
     [names.password ?? "DB_PASSWORD"]: { arn, jsonKey: "password", kind: "secretsmanager" },
   };
 }
+
+/**
+ * The RDS-managed master secret as one `valueFrom` secret holding the whole JSON
+ * (`{"username","password"}`), for platforms that cannot select a JSON key (App Runner).
+ */
+export function databaseCredentialsJsonSecret(database: DatabaseRef, name = "DB_CREDENTIALS"): Record<string, SecretRef> {
+  const arn = database.masterSecretArn;
+  if (arn === undefined) {
+    fail("databaseCredentialsJsonSecret", "database.masterSecretArn", "must be set (use an RDS-managed master password)", arn);
+  }
+  return { [name]: { arn, kind: "secretsmanager" } };
+}

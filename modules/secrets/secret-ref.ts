@@ -30,7 +30,7 @@ export function secretKind(ref: SecretRef): "secretsmanager" | "ssm" {
 
 /**
  * The `valueFrom` ECS expects: the ARN, or `<secret-arn>:<json-key>::` for one key of a
- * JSON secret (App Runner accepts the same form).
+ * JSON secret (App Runner does not: it takes whole-secret ARNs only).
  */
 export function secretValueFrom(ref: SecretRef): string {
   if (typeof ref === "string" || !ref.jsonKey) return secretResourceArn(ref);

@@ -295,6 +295,8 @@ export abstract class FargateServiceBase extends Construct {
       minCapacity: min,
       maxCapacity: max,
       tags: props.tags,
+      // Scheduled actions move min/max (e.g. to 0 at night): Terraform must not move them back.
+      lifecycle: props.scheduledCapacity && props.scheduledCapacity.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
     });
     this.addTargetTracking("CpuScaling", "cpu", "ECSServiceAverageCPUUtilization", cpuTarget, scaleOut, scaleIn);
     if (props.memoryTargetPercent !== undefined) {

@@ -137,7 +137,11 @@ export class PrivateBucket extends Construct {
           noncurrentVersionExpiration: [{ noncurrentDays }],
         },
         ...(props.expirationDays !== undefined
-          ? [{ id: "expire-objects", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days: props.expirationDays }] }]
+          ? [
+              { id: "expire-objects", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days: props.expirationDays }] },
+              // Expired objects of a versioned bucket leave delete markers behind: clear them.
+              { id: "remove-expired-delete-markers", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ expiredObjectDeleteMarker: true }] },
+            ]
           : []),
       ],
       // Lifecycle rules on versions need versioning to be configured first.
