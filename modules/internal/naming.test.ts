@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { baseName, checkName, physicalName } from "./naming";
+import { baseName, checkName, pascalCase, physicalName } from "./naming";
 import { scratchStack } from "./testing";
 
 describe("physical names", () => {
@@ -31,5 +31,11 @@ describe("physical names", () => {
     expect(checkName(stack, "name", "ecrRepository", "fckdoomscroll/app")).toBe("fckdoomscroll/app");
     expect(() => checkName(stack, "name", "ecrRepository", "App")).toThrow(/valid ecrRepository name/);
     expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/internal-/);
+  });
+
+  it("derives stable PascalCase construct-id parts from user text", () => {
+    expect(pascalCase("PostgreSQL from the web service")).toBe("PostgreSQLFromTheWebService");
+    expect(pascalCase("10.0.1.0/24")).toBe("1001024");
+    expect(pascalCase("  --- ")).toBe("");
   });
 });

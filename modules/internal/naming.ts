@@ -106,3 +106,15 @@ export function physicalName(scope: IConstruct, kind: NameKind, base: string, pu
 export function baseName(project: string, environment: string): string {
   return `${project}-${environment}`;
 }
+
+/**
+ * `PostgreSQL from the web service` → `PostgreSQLFromTheWebService`: a stable construct-id part
+ * derived from user input (so ids do not depend on call order).
+ */
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter((w) => w !== "")
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join("");
+}
