@@ -95,7 +95,7 @@ export function foundation(stack: EnvironmentStack): Foundation {
     deletionProtection: c.production,
     preventDestroy: c.production,
     enhancedMonitoringIntervalSeconds: c.production ? 60 : 0,
-    // Every environment gets the database alarms; dev and staging only notify by email.
+    // Every environment watches its database; only prod adds the service and edge alarms.
     alarms: monitoring,
   });
   const repository = new ContainerRepository(stack, "Repository", {
