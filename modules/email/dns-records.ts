@@ -12,12 +12,14 @@ export interface EmailDnsRecord {
   readonly id: string;
   /** Fully qualified name, no trailing dot. */
   readonly name: string;
+  /** Record type. */
   readonly type: "CNAME" | "MX" | "TXT";
   /**
    * Record values exactly as `aws_route53_record.records` takes them. A TXT value longer than
    * 255 characters is already split into strings joined by `""` (Terraform's convention).
    */
   readonly values: string[];
+  /** TTL in seconds (`recordTtlSeconds`). */
   readonly ttl: number;
 }
 
@@ -94,9 +96,13 @@ export function spfValue(scope: IConstruct, prop: string, includes: readonly str
 
 /** Settings of a DMARC record. */
 export interface DmarcSettings {
+  /** `p=`: none, quarantine or reject. */
   readonly policy: string;
+  /** `rua=` mailboxes (at least one). */
   readonly reportAddresses: readonly string[];
+  /** `sp=`. @default - tag omitted (subdomains follow `policy`) */
   readonly subdomainPolicy?: string;
+  /** `pct=`, 0-100. @default - tag omitted (100) */
   readonly percent?: number;
 }
 

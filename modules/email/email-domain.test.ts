@@ -215,6 +215,20 @@ describe("EmailDomain variants", () => {
     expect(resource(json, "aws_ses_template").name).toBe("dev-WelcomeEmail");
   });
 
+  it("puts extra tags on the identities and the configuration set", () => {
+    const tags = { team: "growth" };
+    const { json } = build({ tags, senderAddress: "noreply@example.com" });
+    for (const identity of Object.values(resources(json, "aws_sesv2_email_identity"))) expect(identity.tags).toEqual(tags);
+    expect(resource(json, "aws_sesv2_configuration_set").tags).toEqual(tags);
+  });
+
+  it("uses the configuration set's name as the CloudWatch dimension's default value", () => {
+    const { json } = build({ configurationSetName: "custom_set" });
+    const [dimension] = resource(json, "aws_sesv2_configuration_set_event_destination").event_destination.cloud_watch_destination.dimension_configuration;
+    expect(dimension).toEqual({ dimension_name: "ConfigurationSet", dimension_value_source: "MESSAGE_TAG", default_dimension_value: "custom_set" });
+    expect(dimension.dimension_name).toMatch(/^[A-Za-z0-9_-]{1,256}$/); // the SES v2 DimensionName rule (no colon)
+  });
+
   it("reads template parts from files and escapes Terraform's ${ and %{", () => {
     const dir = mkdtempSync(join(tmpdir(), "email-templates-"));
     writeFileSync(join(dir, "t.html"), "<p>Hi {{name}}, ${cost} %{x}</p>");
@@ -263,6 +277,15 @@ describe("EmailDomain.grantSend", () => {
     ]);
   });
 
+  it("includes this construct's templates, which SES v2 SendEmail authorizes as resources", () => {
+    const { json } = build({ templates: SEED_TEMPLATES }, (email) => email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::123456789012:role/r" }));
+    const [statement] = policyOf(resource(json, "aws_iam_role_policy")).Statement;
+    const templateArns = Object.keys(resources(json, "aws_ses_template")).map((key) => `\${aws_ses_template.${key}.arn}`);
+    expect(templateArns).toHaveLength(3);
+    expect(statement.Resource).toEqual([arnOf(json, "aws_sesv2_email_identity"), arnOf(json, "aws_sesv2_configuration_set"), ...templateArns]);
+    expect(statement.Action).toEqual(["ses:SendEmail", "ses:SendRawEmail"]);
+  });
+
   it("fails for a From address outside the domain", () => {
     expect(() => build({}, (email) => email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::1:role/r" }, { fromAddresses: ["noreply@other.com"] })))
       .toThrow('test/Email: fromAddresses[0] must be an address in domain (example.com), e.g. noreply@example.com, got "noreply@other.com"');
@@ -307,6 +330,14 @@ describe("EmailDomain bad input", () => {
   it("fails for template names AWS rejects", () => {
     fails({ templates: { "Welcome Email": SEED_TEMPLATES.WelcomeEmail } }, /templates.Welcome Email must be a valid ses name: letters, digits, hyphens and underscores, got "Welcome Email"/);
     fails({ templates: { ["T".repeat(65)]: SEED_TEMPLATES.WelcomeEmail } }, /must be 1-64 characters for a ses name \(is 65\)/);
+  });
+
+  it("fails for a template name prefix SES rejects", () => {
+    fails({ templateNamePrefix: "dev.", templates: SEED_TEMPLATES }, /test\/Email: templateNamePrefix must be letters, digits, hyphens and underscores .*got "dev\."/);
+  });
+
+  it("fails for a template over SES's 500 KB limit", () => {
+    fails({ templates: { Big: { subject: "Hi", text: "x".repeat(500 * 1024) } } }, /templates.Big must be at most 512000 bytes in total \(SES limit\); it is 512002/);
   });
 
   it("fails for template content SES or the file system cannot provide", () => {

@@ -23,6 +23,16 @@ export const CLOUDWATCH_EVENT_TYPES = ["SEND", "REJECT", "BOUNCE", "COMPLAINT", 
 /** Events published to the SNS topic, when one is given. */
 export const SNS_EVENT_TYPES = ["BOUNCE", "COMPLAINT"];
 
+/**
+ * Dimension of the CloudWatch event destination. SES v1 documents auto-tag dimension names such
+ * as `ses:configuration-set`, but the SES v2 API (`aws_sesv2_*`, used here) documents
+ * `DimensionName` as letters, digits, `_` and `-` only, so the colon form is not used. Nothing is
+ * lost: the destination belongs to one configuration set, so the default value (the set's name)
+ * is exactly what the `ses:configuration-set` auto-tag would report, unless a sender overrides it
+ * with its own `ConfigurationSet` message tag.
+ */
+export const CLOUDWATCH_DIMENSION_NAME = "ConfigurationSet";
+
 /** Easy DKIM always publishes three keys. */
 const DKIM_RECORD_COUNT = 3;
 
@@ -89,8 +99,10 @@ export interface EmailDomainProps {
   readonly dmarcReportAddresses?: readonly string[];
   /**
    * An address to verify as its own SES identity (seed 001: `noreply@<domain>`); must be in
-   * `domain`. SES mails a verification link to it. The domain identity already lets every
-   * address of the domain send; this adds per-address settings and is granted with the domain.
+   * `domain`. SES mails a verification link to it, so the mailbox must exist and someone must
+   * click the link, or the identity stays pending. The domain identity already lets every
+   * address of the domain send, so this is rarely needed; it adds per-address settings and is
+   * granted with the domain.
    * @default - none
    */
   readonly senderAddress?: string;
@@ -186,6 +198,9 @@ export class EmailDomain extends Construct {
     checkOneOf<string>(this, "mailFromBehaviorOnMxFailure", behaviorOnMxFailure, MAIL_FROM_MX_FAILURE_BEHAVIORS);
     checkIntegerRange(this, "recordTtlSeconds", ttl, 60, 172800);
     checkName(this, "configurationSetName", "ses", configurationSetName);
+    if (!isToken(templatePrefix) && templatePrefix !== "" && !/^[A-Za-z0-9_-]+$/.test(templatePrefix)) {
+      fail(this, "templateNamePrefix", "must be letters, digits, hyphens and underscores (SES template names allow nothing else)", templatePrefix);
+    }
     checkArn(this, "eventsTopicArn", props.eventsTopicArn, "sns");
     if (props.senderAddress !== undefined) this.checkAddress("senderAddress", props.senderAddress);
 
@@ -208,7 +223,7 @@ export class EmailDomain extends Construct {
         matchingEventTypes: CLOUDWATCH_EVENT_TYPES,
         cloudWatchDestination: {
           dimensionConfiguration: [
-            { dimensionName: "ConfigurationSet", dimensionValueSource: "MESSAGE_TAG", defaultDimensionValue: configurationSetName },
+            { dimensionName: CLOUDWATCH_DIMENSION_NAME, dimensionValueSource: "MESSAGE_TAG", defaultDimensionValue: configurationSetName },
           ],
         },
       },
@@ -260,13 +275,16 @@ export class EmailDomain extends Construct {
 
   /**
    * Let `role` send email (`ses:SendEmail`, `ses:SendRawEmail`) through exactly this identity
-   * (and the sender address identity, if any) with this configuration set; never `Resource: "*"`.
-   * A `WorkloadRole` gets the statement in its grants policy; another role a separate inline policy.
+   * (and the sender address identity, if any) with this configuration set and this construct's
+   * templates; never `Resource: "*"`. SES v2 `SendEmail` authorizes the template as a resource
+   * (`arn:<partition>:ses:<region>:<account>:template/<name>`) when the message uses one, so the
+   * templates' ARNs are included. A `WorkloadRole` gets the statement in its grants policy;
+   * another role a separate inline policy.
    */
   public grantSend(role: RoleRef, options: GrantSendOptions = {}): void {
     const fromAddresses = options.fromAddresses ?? [];
     fromAddresses.forEach((a, i) => this.checkAddress(`fromAddresses[${i}]`, a, true));
-    const extra = this.senderIdentity ? [this.senderIdentity.arn] : [];
+    const extra = [...(this.senderIdentity ? [this.senderIdentity.arn] : []), ...Object.values(this.templates).map((t) => t.arn)];
     const statements = sendEmailStatements(this.identityArn, {
       configurationSetArn: this.configurationSetArn,
       fromAddresses,
