@@ -38,6 +38,18 @@ export function checkCloudFrontCertificateArn(scope: IConstruct, prop: string, v
   }
 }
 
+/**
+ * An ARN that must be in us-east-1 (`why` says which AWS rule requires it). ARNs of other
+ * shapes are left to the caller's format check; references known only at apply are skipped.
+ */
+export function checkInCloudFrontRegion(scope: IConstruct, prop: string, value: string | undefined, why: string): void {
+  if (value === undefined || isToken(value)) return;
+  const region = /^arn:aws[a-z-]*:[a-z0-9-]+:([a-z0-9-]*):/.exec(value)?.[1];
+  if (region !== undefined && region !== CLOUDFRONT_REGION) {
+    fail(scope, prop, `must be in ${CLOUDFRONT_REGION} (${why}), not in ${region || "no region"}`, value);
+  }
+}
+
 /** Characters CloudFront accepts in a cache behavior path pattern (max 255). */
 const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+&]{1,255}$/;
 

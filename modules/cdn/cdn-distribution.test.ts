@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { WorkloadRole } from "../iam/workload-role";
-import { SynthJson, dataSources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
+import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { CdnDistribution, CdnDistributionProps } from "./cdn-distribution";
 import {
   ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
@@ -14,6 +14,11 @@ import { cloudFrontOriginFacingPrefixListId } from "./origin-facing-prefix-list"
 const BASE: CdnDistributionProps = { name: "shop-staging", appOrigin: { domainName: "abc123.us-east-1.awsapprunner.com" } };
 const ZONE = "Z0EXAMPLE0ZONE0ID";
 const CERT_USE1 = "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab";
+const KMS_USE1 = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+const TOPICS = {
+  criticalTopicArn: "arn:aws:sns:us-east-1:123456789012:shop-staging-critical",
+  warningTopicArn: "arn:aws:sns:us-east-1:123456789012:shop-staging-warning",
+};
 
 /** A scratch stack with the us-east-1 provider alias a stack would pass in. */
 function stackWithUsEast1(): { stack: TerraformStack; usEast1: AwsProvider } {
@@ -305,6 +310,94 @@ describe("CdnDistribution", () => {
     expect(Object.values(lists)).toEqual([{ name: "com.amazonaws.global.cloudfront.origin-facing" }]);
   });
 
+  it("logs WAF requests to aws-waf-logs-<name> in us-east-1, one year, Authorization and Cookie redacted", () => {
+    const json = synthCdn({ webAcl: true });
+    const logGroup = resource(json, "aws_cloudwatch_log_group");
+    expect(logGroup).toMatchObject({ name: "aws-waf-logs-shop-staging-cdn", retention_in_days: 365, provider: "aws.us_east_1" });
+    expect(logGroup.kms_key_id).toBeUndefined();
+    const logging = resource(json, "aws_wafv2_web_acl_logging_configuration");
+    expect(logging).toMatchObject({
+      provider: "aws.us_east_1",
+      resource_arn: `\${aws_wafv2_web_acl.${idOf(json, "aws_wafv2_web_acl")}.arn}`,
+      log_destination_configs: [`\${aws_cloudwatch_log_group.${idOf(json, "aws_cloudwatch_log_group")}.arn}`],
+    });
+    expect(logging.redacted_fields).toEqual([{ single_header: { name: "authorization" } }, { single_header: { name: "cookie" } }]);
+  });
+
+  it("encrypts the WAF log group with logsKmsKeyArn and keeps it webAclLogRetentionDays", () => {
+    const json = synthCdn({ webAcl: true, logsKmsKeyArn: KMS_USE1, webAclLogRetentionDays: 90 });
+    expect(resource(json, "aws_cloudwatch_log_group")).toMatchObject({ kms_key_id: KMS_USE1, retention_in_days: 90 });
+  });
+
+  it("creates no WAF log group with webAclLogging: false, and none without webAcl", () => {
+    const off = synthCdn({ webAcl: true, webAclLogging: false });
+    expect(resources(off, "aws_wafv2_web_acl")).not.toEqual({});
+    expect(resources(off, "aws_cloudwatch_log_group")).toEqual({});
+    expect(resources(off, "aws_wafv2_web_acl_logging_configuration")).toEqual({});
+    // logsKmsKeyArn alone (as environments pass it) creates nothing.
+    const noAcl = synthCdn({ logsKmsKeyArn: KMS_USE1 });
+    expect(resources(noAcl, "aws_cloudwatch_log_group")).toEqual({});
+  });
+
+  it("applies the web ACL rate limit and lets the 8 KB body rule only count", () => {
+    const json = synthCdn({ webAcl: true, webAclRateLimitPerFiveMinutes: 500 });
+    const acl = resource(json, "aws_wafv2_web_acl");
+    expect(acl.rule[2].statement.rate_based_statement).toEqual({ limit: 500, aggregate_key_type: "IP", evaluation_window_sec: 300 });
+    expect(acl.rule[0].statement.managed_rule_group_statement.rule_action_override).toEqual([
+      { name: "SizeRestrictions_BODY", action_to_use: { count: {} } },
+    ]);
+  });
+
+  it("expires access logs after accessLogsRetentionDays (90 by default)", () => {
+    const expiryOf = (json: SynthJson): number => {
+      const lifecycles = findResources(json, "aws_s3_bucket_lifecycle_configuration", (l) => l.rule.some((r: any) => r.id === "expire-objects"));
+      expect(lifecycles).toHaveLength(1);
+      return lifecycles[0].rule.find((r: any) => r.id === "expire-objects").expiration[0].days;
+    };
+    expect(expiryOf(synthCdn({ accessLogs: true }))).toBe(90);
+    expect(expiryOf(synthCdn({ accessLogs: true, accessLogsRetentionDays: 30 }))).toBe(30);
+  });
+
+  it("alarms: 5xx error rate above 5 % for 5 minutes, in us-east-1, to the critical topic", () => {
+    const { stack, usEast1 } = stackWithUsEast1();
+    const cdn = new CdnDistribution(stack, "Cdn", { ...BASE, usEast1Provider: usEast1, alarms: TOPICS });
+    const json = synthStack(stack);
+    const alarm = resource(json, "aws_cloudwatch_metric_alarm");
+    expect(alarm).toMatchObject({
+      provider: "aws.us_east_1",
+      alarm_name: "shop-staging-cdn-5xx-rate",
+      namespace: "AWS/CloudFront",
+      metric_name: "5xxErrorRate",
+      dimensions: { DistributionId: `\${aws_cloudfront_distribution.${idOf(json, "aws_cloudfront_distribution")}.id}`, Region: "Global" },
+      statistic: "Average",
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 5,
+      period: 60,
+      evaluation_periods: 5,
+      treat_missing_data: "notBreaching",
+      alarm_actions: [TOPICS.criticalTopicArn],
+      ok_actions: [TOPICS.criticalTopicArn],
+    });
+    expect(cdn.alarms).toHaveLength(1);
+    expect(resource(synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: 2.5 }), "aws_cloudwatch_metric_alarm").threshold).toBe(2.5);
+  });
+
+  it("creates no alarm without alarm topics", () => {
+    let cdn: CdnDistribution | undefined;
+    synth((s) => {
+      cdn = new CdnDistribution(s, "Cdn", BASE);
+    });
+    expect(cdn?.alarms).toEqual([]);
+    expect(resources(synthCdn(), "aws_cloudwatch_metric_alarm")).toEqual({});
+  });
+
+  it("takes a certificate subject of at most 64 characters; longer names become SANs", () => {
+    const long = `${"a".repeat(50)}.shop.example.com`; // 67 characters
+    const json = synthCdn({ domain: { names: [long, "shop.example.com"], hostedZoneId: ZONE } });
+    expect(resource(json, "aws_acm_certificate")).toMatchObject({ domain_name: "shop.example.com", subject_alternative_names: [long] });
+    expect(resource(json, "aws_cloudfront_distribution").aliases).toEqual([long, "shop.example.com"]);
+  });
+
   describe("refuses bad input", () => {
     it("a certificate ARN outside us-east-1", () => {
       expect(build({ domain: { names: ["shop.example.com"], certificateArn: CERT_USE1.replace("us-east-1", "eu-west-1") } })).toThrow(
@@ -362,6 +455,45 @@ describe("CdnDistribution", () => {
         /webAclArn must not be given together with webAcl: true/,
       );
       expect(build({ webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/abc" })).toThrow(/webAclArn must be a WAFv2 web ACL of scope CLOUDFRONT/);
+    });
+
+    it("WAF settings AWS would refuse: a rate limit below 10, a retention CloudWatch Logs does not offer, a key outside us-east-1", () => {
+      const { stack, usEast1 } = stackWithUsEast1();
+      let n = 0;
+      const withAcl = (props: Partial<CdnDistributionProps>) => () =>
+        new CdnDistribution(stack, `Cdn${++n}`, { ...BASE, usEast1Provider: usEast1, webAcl: true, ...props });
+      expect(withAcl({ webAclRateLimitPerFiveMinutes: 5 })).toThrow(/Cdn\w+: webAclRateLimitPerFiveMinutes must be an integer from 10 to 2000000000, got 5/);
+      expect(withAcl({ webAclLogRetentionDays: 400.5 })).toThrow(/webAclLogRetentionDays must be one of 1, 3, 5, .*got 400.5/);
+      expect(withAcl({ webAclLogRetentionDays: 0 })).toThrow(/webAclLogRetentionDays must be one of .*got 0/);
+      expect(withAcl({ logsKmsKeyArn: KMS_USE1.replace("us-east-1", "eu-west-1") })).toThrow(
+        /logsKmsKeyArn must be in us-east-1 \(the WAF log group is in us-east-1 .*\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
+      );
+      expect(withAcl({ logsKmsKeyArn: "alias/logs" })).toThrow(/logsKmsKeyArn must be an kms ARN.*got "alias\/logs"/);
+    });
+
+    it("an access log retention that is not a whole number of days", () => {
+      expect(build({ accessLogsRetentionDays: 0 })).toThrow(/test\/Cdn: accessLogsRetentionDays must be an integer from 1 to 36500, got 0/);
+      expect(build({ accessLogsRetentionDays: 7.5 })).toThrow(/accessLogsRetentionDays must be an integer from 1 to 36500, got 7.5/);
+    });
+
+    it("alarms without the us-east-1 provider, with a topic outside us-east-1, or with a threshold that is not a percentage", () => {
+      expect(build({ alarms: TOPICS })).toThrow(/test\/Cdn: usEast1Provider is required for alarms: CloudFront takes them from us-east-1 only/);
+      const euTopics = { ...TOPICS, criticalTopicArn: "arn:aws:sns:eu-west-1:123456789012:shop-critical" };
+      expect(() => synthCdn({ alarms: euTopics })).toThrow(
+        /test\/Cdn: alarms\.criticalTopicArn must be in us-east-1 \(the CDN alarm lives in us-east-1 .*\), not in eu-west-1, got "arn:aws:sns:eu-west-1:/,
+      );
+      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an sns ARN/);
+      expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: 0 })).toThrow(
+        /errorRateAlarmThresholdPercent must be above 0 and at most 100 .*got 0/,
+      );
+      expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: "5" as never })).toThrow(/errorRateAlarmThresholdPercent must be a finite number, got "5"/);
+    });
+
+    it("a certificate whose names are all too long for ACM's subject", () => {
+      const long = `${"a".repeat(50)}.shop.example.com`;
+      expect(() => synthCdn({ domain: { names: [long], hostedZoneId: ZONE } })).toThrow(
+        /test\/Cdn\/Certificate: names must include one name of at most 64 characters: ACM needs one as the certificate's subject/,
+      );
     });
   });
 });

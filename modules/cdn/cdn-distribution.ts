@@ -1,4 +1,5 @@
 import { TerraformProvider } from "cdktf";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
@@ -6,12 +7,26 @@ import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cor
 import { Construct } from "constructs";
 import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
+import { metricAlarm } from "../internal/alarms";
 import { checkName } from "../internal/naming";
-import { REGION_PATTERN, checkArn, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import {
+  REGION_PATTERN,
+  checkArn,
+  checkIntegerRange,
+  checkLogRetention,
+  checkNumber,
+  checkOneOf,
+  checkPattern,
+  checkUnique,
+  fail,
+  isToken,
+} from "../internal/validate";
+import { AlarmTopics } from "../monitoring/alarm-topics";
 import { PrivateBucket } from "../storage/private-bucket";
 import {
   checkAliasName,
   checkCloudFrontCertificateArn,
+  checkInCloudFrontRegion,
   checkCorsOrigin,
   checkOriginDomain,
   checkOriginHeaderName,
@@ -124,7 +139,8 @@ export interface CdnDistributionProps {
   /**
    * The stack's AWS provider aliased to us-east-1 (`new AwsProvider(stack, "aws_us_east_1", { alias: "us_east_1",
    * region: "us-east-1" })`). Modules never create providers; this one is needed for everything CloudFront only
-   * accepts from us-east-1: a created certificate, the WAF web ACL, the access log delivery.
+   * accepts from us-east-1: a created certificate, the WAF web ACL and its logs, the access log delivery,
+   * the alarms (CloudFront metrics exist only there).
    * @default - none; then only the default certificate, an existing `certificateArn` and `webAclArn` can be used
    */
   readonly usEast1Provider?: TerraformProvider;
@@ -167,14 +183,26 @@ export interface CdnDistributionProps {
   readonly webAcl?: boolean;
   /**
    * KMS key (in us-east-1) for the WAF log group; its policy must admit the logs service.
+   * Used only with `webAcl` and `webAclLogging`.
    * @default - CloudWatch Logs' own encryption
    */
   readonly logsKmsKeyArn?: string;
   /**
-   * Requests per client IP per 5 minutes before the created web ACL blocks it.
+   * Requests per client IP per 5 minutes before the created web ACL blocks it (10-2,000,000,000).
    * @default 2000
    */
   readonly webAclRateLimitPerFiveMinutes?: number;
+  /**
+   * Log the requests the created web ACL evaluates to a CloudWatch log group `aws-waf-logs-<name>-cdn`
+   * in us-east-1 (Authorization and Cookie headers redacted). Used only with `webAcl`.
+   * @default true
+   */
+  readonly webAclLogging?: boolean;
+  /**
+   * Days the WAF logs are kept (a CloudWatch Logs retention value). Used only with `webAcl`.
+   * @default 365
+   */
+  readonly webAclLogRetentionDays?: number;
   /**
    * An existing WAFv2 web ACL (scope CLOUDFRONT) to attach instead of creating one.
    * @default - none (or the created one when `webAcl`)
@@ -186,7 +214,7 @@ export interface CdnDistributionProps {
    */
   readonly accessLogs?: boolean;
   /**
-   * Days access logs are kept in the log bucket.
+   * Days access logs are kept in the log bucket (1-36500). Used only with `accessLogs`.
    * @default 90
    */
   readonly accessLogsRetentionDays?: number;
@@ -206,6 +234,20 @@ export interface CdnDistributionProps {
    * @default false
    */
   readonly forceDestroyBuckets?: boolean;
+  /**
+   * Where the CDN's alarm notifies: 5xx error rate above `errorRateAlarmThresholdPercent` for
+   * 5 minutes → `criticalTopicArn`. CloudFront publishes its metrics in us-east-1 only, so the
+   * alarm is created through `usEast1Provider` (required), and CloudWatch notifies only topics in
+   * the alarm's region: the SNS topics must be in us-east-1 too (a literal ARN in another region
+   * is refused; a reference is not checked).
+   * @default - no alarms
+   */
+  readonly alarms?: AlarmTopics;
+  /**
+   * Threshold of the 5xx error rate alarm, percent of requests (above 0, at most 100).
+   * @default 5
+   */
+  readonly errorRateAlarmThresholdPercent?: number;
   /** Extra tags on taggable resources. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -250,6 +292,8 @@ export class CdnDistribution extends Construct {
   public readonly accessLogDelivery?: CloudFrontAccessLogs;
   /** The Route 53 alias records (A and AAAA per name), when a hosted zone is given. */
   public readonly aliasRecords: Route53Record[] = [];
+  /** The alarms (5xx error rate, in us-east-1), when `alarms` is given; otherwise empty. */
+  public readonly alarms: readonly CloudwatchMetricAlarm[];
   private grants = 0;
 
   public constructor(scope: Construct, id: string, props: CdnDistributionProps) {
@@ -262,6 +306,14 @@ export class CdnDistribution extends Construct {
     const origin = this.resolveAppOrigin(props.appOrigin);
     this.checkDomain(props);
     this.checkNeedsProvider(props);
+    const accessLogsRetentionDays = props.accessLogsRetentionDays ?? 90;
+    checkIntegerRange(this, "accessLogsRetentionDays", accessLogsRetentionDays, 1, 36_500);
+    checkIntegerRange(this, "webAclRateLimitPerFiveMinutes", props.webAclRateLimitPerFiveMinutes, 10, 2_000_000_000);
+    checkLogRetention(this, "webAclLogRetentionDays", props.webAclLogRetentionDays);
+    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkInCloudFrontRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "the WAF log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
+    const errorRateThreshold = props.errorRateAlarmThresholdPercent ?? 5;
+    this.checkAlarms(props.alarms, errorRateThreshold);
 
     const bucketName = props.bucketName ?? `${props.name}-static-assets`;
     checkName(this, props.bucketName === undefined ? "bucketName (default `${name}-static-assets`)" : "bucketName", "s3Bucket", bucketName);
@@ -299,6 +351,8 @@ export class CdnDistribution extends Construct {
         name: `${props.name}-cdn`,
         usEast1Provider: props.usEast1Provider!,
         rateLimitPerFiveMinutes: props.webAclRateLimitPerFiveMinutes,
+        logging: props.webAclLogging,
+        logRetentionDays: props.webAclLogRetentionDays,
         logsKmsKeyArn: props.logsKmsKeyArn,
         tags: props.tags,
       });
@@ -381,8 +435,8 @@ export class CdnDistribution extends Construct {
       const logBucketName = props.accessLogsBucketName ?? `${props.name}-cdn-logs`;
       this.logBucket = new PrivateBucket(this, "AccessLogBucket", {
         bucketName: logBucketName,
-        // Logs are kept 90 days; versioning guards them against overwrite and deletion.
-        expirationDays: props.accessLogsRetentionDays ?? 90,
+        // Logs are kept accessLogsRetentionDays; versioning guards them against overwrite and deletion.
+        expirationDays: accessLogsRetentionDays,
         noncurrentVersionExpirationDays: 7,
         forceDestroy: props.forceDestroyBuckets,
         tags: props.tags,
@@ -395,6 +449,8 @@ export class CdnDistribution extends Construct {
         tags: props.tags,
       });
     }
+
+    this.alarms = props.alarms ? [this.errorRateAlarm(props.name, props.alarms, errorRateThreshold, props.usEast1Provider!)] : [];
   }
 
   /** Let `role` read objects of the assets bucket (optionally only under `keyPrefix`, e.g. `uploads/*`). */
@@ -464,6 +520,46 @@ export class CdnDistribution extends Construct {
     checkPattern(this, "domain.hostedZoneId", domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
   }
 
+  /**
+   * CloudFront's 5xx error rate (percent of all requests, the `Region=Global` series) above the
+   * threshold for 5 consecutive minutes. No requests means no data: not breaching.
+   */
+  private errorRateAlarm(name: string, topics: AlarmTopics, threshold: number, usEast1Provider: TerraformProvider): CloudwatchMetricAlarm {
+    const alarm = metricAlarm(this, "ErrorRateAlarm", name, {
+      purpose: "cdn-5xx-rate",
+      description: `${name}: CloudFront 5xx error rate above ${threshold} % for 5 minutes`,
+      namespace: "AWS/CloudFront",
+      metricName: "5xxErrorRate",
+      dimensions: { DistributionId: this.distribution.id, Region: "Global" },
+      statistic: "Average",
+      comparison: "GreaterThanThreshold",
+      threshold,
+      periodSeconds: 60,
+      evaluationPeriods: 5,
+      topicArn: topics.criticalTopicArn,
+      treatMissingData: "notBreaching",
+    });
+    // CloudFront metrics exist only in us-east-1: the alarm must be created there.
+    alarm.provider = usEast1Provider;
+    return alarm;
+  }
+
+  /** The alarm threshold is a percentage; the topic the alarm notifies must be in us-east-1. */
+  private checkAlarms(alarms: AlarmTopics | undefined, threshold: number): void {
+    checkNumber(this, "errorRateAlarmThresholdPercent", threshold);
+    if (!isToken(threshold) && (threshold <= 0 || threshold > 100)) {
+      fail(this, "errorRateAlarmThresholdPercent", "must be above 0 and at most 100 (a percentage of requests)", threshold);
+    }
+    if (!alarms) return;
+    checkArn(this, "alarms.criticalTopicArn", alarms.criticalTopicArn, "sns");
+    checkInCloudFrontRegion(
+      this,
+      "alarms.criticalTopicArn",
+      alarms.criticalTopicArn,
+      "the CDN alarm lives in us-east-1 with CloudFront's metrics, and CloudWatch notifies only topics of the alarm's region",
+    );
+  }
+
   /** Everything created in us-east-1 goes through the provider the stack passes in. */
   private checkNeedsProvider(props: CdnDistributionProps): void {
     if (props.webAcl && props.webAclArn) {
@@ -478,6 +574,7 @@ export class CdnDistribution extends Construct {
       props.domain && !props.domain.certificateArn ? "a certificate for domain.names (or pass domain.certificateArn)" : undefined,
       props.webAcl ? "webAcl" : undefined,
       props.accessLogs ? "accessLogs" : undefined,
+      props.alarms ? "alarms" : undefined,
     ].filter((n): n is string => n !== undefined);
     if (needs.length > 0) {
       fail(

@@ -3,12 +3,18 @@ import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Construct } from "constructs";
-import { checkUnique, fail } from "../internal/validate";
+import { checkUnique, fail, isToken } from "../internal/validate";
 import { checkAliasName } from "./cdn-checks";
+
+/** ACM's limit on a certificate's subject (common name); SANs may be longer. */
+const MAX_SUBJECT_LENGTH = 64;
 
 /** Props for {@link CloudFrontCertificate}. */
 export interface CloudFrontCertificateProps {
-  /** Names the certificate covers; the first is the subject, the rest are SANs. Wildcards (`*.example.com`) allowed. */
+  /**
+   * Names the certificate covers; wildcards (`*.example.com`) allowed. The first name of at most
+   * 64 characters is the subject (ACM's limit for the common name); the others are SANs.
+   */
   readonly names: readonly string[];
   /** Route 53 hosted zone that holds every name; the DNS validation records are written there. */
   readonly hostedZoneId: string;
@@ -38,7 +44,12 @@ export class CloudFrontCertificate extends Construct {
     props.names.forEach((n, i) => checkAliasName(this, `names[${i}]`, n));
     checkUnique(this, "names", props.names);
 
-    const [subject, ...alternatives] = props.names;
+    // ACM refuses a common name over 64 characters (RFC 5280); SANs may have 253.
+    const subject = props.names.find((n) => isToken(n) || n.length <= MAX_SUBJECT_LENGTH);
+    if (subject === undefined) {
+      fail(this, "names", `must include one name of at most ${MAX_SUBJECT_LENGTH} characters: ACM needs one as the certificate's subject (common name)`, props.names);
+    }
+    const alternatives = props.names.filter((n) => n !== subject);
     this.certificate = new AcmCertificate(this, "Certificate", {
       provider: props.usEast1Provider,
       domainName: subject,

@@ -4,6 +4,7 @@ import { Wafv2WebAcl, Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
 import { checkArn, checkIntegerRange, checkLogRetention, checkMaxLength, checkPattern } from "../internal/validate";
+import { checkInCloudFrontRegion } from "./cdn-checks";
 
 /** Props for {@link CloudFrontWebAcl}. */
 export interface CloudFrontWebAclProps {
@@ -14,6 +15,7 @@ export interface CloudFrontWebAclProps {
   /**
    * Requests one client IP may send in any 5-minute window before it is blocked (rate-based rule).
    * Every request counts, cached static files too: a page view of a Next.js app is often 20-50 requests.
+   * AWS WAF accepts 10 to 2,000,000,000.
    * @default 2000
    */
   readonly rateLimitPerFiveMinutes?: number;
@@ -31,7 +33,7 @@ export interface CloudFrontWebAclProps {
    */
   readonly logging?: boolean;
   /**
-   * Days WAF logs are kept.
+   * Days WAF logs are kept (a CloudWatch Logs retention value: 1, 3, 5, 7, 14, 30, 60, 90, ...).
    * @default 365
    */
   readonly logRetentionDays?: number;
@@ -85,10 +87,11 @@ export class CloudFrontWebAcl extends Construct {
     checkPattern(this, "name", props.name, /^[\w-]+$/, "must be letters, digits, hyphens and underscores (a WAF web ACL name)");
     // The longest metric name is `<name>-AWSManagedRulesKnownBadInputsRuleSet` and metric names stop at 255.
     checkMaxLength(this, "name", props.name, 128);
-    checkIntegerRange(this, "rateLimitPerFiveMinutes", rateLimit, 100, 2_000_000_000);
+    checkIntegerRange(this, "rateLimitPerFiveMinutes", rateLimit, 10, 2_000_000_000);
     const logRetention = props.logRetentionDays ?? 365;
     checkLogRetention(this, "logRetentionDays", logRetention);
     checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkInCloudFrontRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "the log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
 
     this.webAcl = new Wafv2WebAcl(this, "WebAcl", {
       provider: props.usEast1Provider,
