@@ -39,10 +39,16 @@ export function checkDatabaseName(scope: IConstruct | string, prop: string, name
   return name;
 }
 
+/** RDS caps the master user name at 16 characters (CreateDBInstance `MasterUsername`). */
+export const MAX_MASTER_USERNAME_LENGTH = 16;
+const USERNAME = new RegExp(`^[a-z][a-z0-9_]{0,${MAX_MASTER_USERNAME_LENGTH - 1}}$`);
+
 /** Check the master user name. */
 export function checkMasterUsername(scope: IConstruct | string, prop: string, name: string): string {
   if (isToken(name)) return name;
-  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. dbadmin)`, name);
+  if (!USERNAME.test(name)) {
+    fail(scope, prop, `must be 1-${MAX_MASTER_USERNAME_LENGTH} lower-case letters, digits or underscores, starting with a letter (RDS's limit; e.g. dbadmin)`, name);
+  }
   if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
     fail(
       scope,

@@ -99,8 +99,78 @@ export function renderParameters(
         fail(scope, `${prop}.${name}`, "must be a PostgreSQL parameter name (letters, digits, _ and . separators)", name);
       }
       if (typeof value !== "string") fail(scope, `${prop}.${name}`, "must be a string value", value);
+      checkParameterValue(scope, `${prop}.${name}`, name, value);
       return { name, value, applyMethod: applyMethodFor(name, extraStatic) };
     });
+}
+
+/** What RDS accepts as the value of a parameter (its `DataType` and `AllowedValues`). */
+export type ParameterValueRule =
+  | { readonly kind: "integer"; readonly min: number; readonly max: number; readonly unit?: string }
+  | { readonly kind: "boolean" }
+  | { readonly kind: "enum"; readonly values: readonly string[] };
+
+const INT_MAX = 2147483647;
+const int = (min: number, max: number, unit?: string): ParameterValueRule => ({ kind: "integer", min, max, unit });
+const BOOLEAN: ParameterValueRule = { kind: "boolean" };
+const LOG_LEVELS = ["debug5", "debug4", "debug3", "debug2", "debug1", "info", "notice", "warning", "error", "log", "fatal", "panic"];
+
+/**
+ * Value rules of commonly tuned parameters. RDS checks values against the parameter's allowed
+ * values only at apply: integers take no units (`work_mem` is `8192` kB, not `8MB`), booleans are
+ * `0`/`1`. Integer parameters also accept RDS formulas such as `{DBInstanceClassMemory/32768}`.
+ * Parameters not listed here are passed through unchecked.
+ */
+export const PARAMETER_VALUE_RULES: Readonly<Record<string, ParameterValueRule>> = {
+  autovacuum: BOOLEAN,
+  autovacuum_max_workers: int(1, 262143),
+  autovacuum_work_mem: int(-1, INT_MAX, "kB"),
+  effective_cache_size: int(1, INT_MAX, "8 kB pages"),
+  idle_in_transaction_session_timeout: int(0, INT_MAX, "ms"),
+  idle_session_timeout: int(0, INT_MAX, "ms"),
+  lock_timeout: int(0, INT_MAX, "ms"),
+  log_autovacuum_min_duration: int(-1, INT_MAX, "ms"),
+  log_disconnections: BOOLEAN,
+  log_error_verbosity: { kind: "enum", values: ["terse", "default", "verbose"] },
+  log_lock_waits: BOOLEAN,
+  log_min_duration_statement: int(-1, INT_MAX, "ms"),
+  log_min_error_statement: { kind: "enum", values: LOG_LEVELS },
+  log_min_messages: { kind: "enum", values: LOG_LEVELS },
+  log_statement: { kind: "enum", values: ["none", "ddl", "mod", "all"] },
+  log_temp_files: int(-1, INT_MAX, "kB"),
+  maintenance_work_mem: int(1024, INT_MAX, "kB"),
+  max_parallel_workers: int(0, 1024),
+  max_parallel_workers_per_gather: int(0, 1024),
+  max_worker_processes: int(0, 262143),
+  "pg_stat_statements.max": int(100, INT_MAX),
+  "pg_stat_statements.track": { kind: "enum", values: ["none", "top", "all"] },
+  shared_buffers: int(16, 1073741823, "8 kB pages"),
+  statement_timeout: int(0, INT_MAX, "ms"),
+  temp_file_limit: int(-1, INT_MAX, "kB"),
+  track_activity_query_size: int(100, 1048576, "bytes"),
+  track_io_timing: BOOLEAN,
+  work_mem: int(64, INT_MAX, "kB"),
+};
+
+/** RDS parameter formula, e.g. `{DBInstanceClassMemory/32768}` or `GREATEST({DBInstanceClassMemory/9531392},5000)`. */
+const FORMULA = /[{}]/;
+
+/** Check a parameter value against {@link PARAMETER_VALUE_RULES}; tokens and unlisted names pass. */
+export function checkParameterValue(scope: IConstruct | string, prop: string, name: string, value: string): void {
+  const rule = PARAMETER_VALUE_RULES[name.toLowerCase()];
+  if (!rule || isToken(value)) return;
+  if (rule.kind === "integer") {
+    if (FORMULA.test(value)) return;
+    const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
+    if (!(n >= rule.min && n <= rule.max)) {
+      const unit = rule.unit ? ` in ${rule.unit}, without a unit suffix` : "";
+      fail(scope, prop, `must be an integer from ${rule.min} to ${rule.max}${unit} (or an RDS formula such as {DBInstanceClassMemory/32768})`, value);
+    }
+  } else if (rule.kind === "boolean") {
+    if (value !== "0" && value !== "1") fail(scope, prop, `must be "0" or "1" (RDS writes booleans as 0/1)`, value);
+  } else if (!rule.values.includes(value)) {
+    fail(scope, prop, `must be one of ${rule.values.join(", ")}`, value);
+  }
 }
 
 /** An engine version split into its major version and parameter group family. */

@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { WorkloadRole } from "../iam/workload-role";
@@ -294,6 +294,48 @@ describe("PostgresDatabase props", () => {
     });
   });
 
+  it("accepts a storage ceiling exactly 10 % above the allocation", () => {
+    expect(instanceOf(db({ allocatedStorageGiB: 20, maxAllocatedStorageGiB: 22 })).max_allocated_storage).toBe(22);
+  });
+
+  it("keeps the 100 GiB default ceiling up to a 90 GiB allocation, and turns autoscaling off above (RDS's 10 % rule)", () => {
+    expect(instanceOf(db({ allocatedStorageGiB: 90 })).max_allocated_storage).toBe(100);
+    expect(instanceOf(db({ allocatedStorageGiB: 95 }))).toMatchObject({ allocated_storage: 95, max_allocated_storage: 0 });
+    expect(instanceOf(db({ allocatedStorageGiB: 200 }))).toMatchObject({ allocated_storage: 200, max_allocated_storage: 0 });
+  });
+
+  it("uses another CA, allows major version upgrades and accepts a 16-character master user", () => {
+    expect(instanceOf(db({ caCertIdentifier: "rds-ca-ecc384-g1", allowMajorVersionUpgrade: true, masterUsername: "a".repeat(16) }))).toMatchObject({
+      ca_cert_identifier: "rds-ca-ecc384-g1",
+      allow_major_version_upgrade: true,
+      username: "a".repeat(16),
+    });
+  });
+
+  it("keeps exported logs as long as asked, encrypted with the given key", () => {
+    const groups = Object.values(resources(db({ logRetentionDays: 365, logsKmsKeyArn: KMS }), "aws_cloudwatch_log_group"));
+    expect(groups).toHaveLength(2);
+    for (const group of groups) expect(group).toMatchObject({ retention_in_days: 365, kms_key_id: KMS });
+  });
+
+  it("sets prevent_destroy outside production when asked", () => {
+    expect(instanceOf(db({ preventDestroy: true })).lifecycle).toEqual({ prevent_destroy: true });
+  });
+
+  it("accepts RDS formulas and 0/1 booleans as parameter values", () => {
+    const parameters = resource(
+      db({ parameters: { shared_buffers: "{DBInstanceClassMemory/32768}", track_io_timing: "1", work_mem: "8192" } }),
+      "aws_db_parameter_group",
+    ).parameter;
+    expect(parameters).toEqual(
+      expect.arrayContaining([
+        { name: "shared_buffers", value: "{DBInstanceClassMemory/32768}", apply_method: "pending-reboot" },
+        { name: "track_io_timing", value: "1", apply_method: "immediate" },
+        { name: "work_mem", value: "8192", apply_method: "immediate" },
+      ]),
+    );
+  });
+
   it("turns storage autoscaling off when max equals allocated", () => {
     expect(instanceOf(db({ allocatedStorageGiB: 50, maxAllocatedStorageGiB: 50 })).max_allocated_storage).toBe(0);
   });
@@ -409,6 +451,23 @@ describe("PostgresDatabase grantReadMasterSecret", () => {
   });
 });
 
+describe("PostgresDatabase method misuse", () => {
+  it("refuses to grant the same role twice", () => {
+    const role = { roleName: "imported-role", roleArn: "arn:aws:iam::123456789012:role/imported-role" };
+    expect(() =>
+      synth((s) => {
+        const d = build()(s);
+        d.grantReadMasterSecret(role);
+        d.grantReadMasterSecret(role);
+      }),
+    ).toThrow(/Db: grantReadMasterSecret role was already granted, got "imported-role"/);
+  });
+
+  it("refuses an allowFrom description without letters or digits", () => {
+    expect(() => synth((s) => build()(s).allowFrom(WEB_SG, "---"))).toThrow(/Db: allowFrom description must contain letters or digits, got "---"/);
+  });
+});
+
 describe("PostgresDatabase bad input", () => {
   it.each([
     ["Db-Upper", "lower-case"],
@@ -443,9 +502,10 @@ describe("PostgresDatabase bad input", () => {
 
   it.each([
     ["user", "must not be an SQL reserved word"],
-    ["1admin", "must be 1-63 lower-case letters, digits or underscores"],
-    ["db-admin", "must be 1-63 lower-case letters, digits or underscores"],
-    ["", "must be 1-63 lower-case letters, digits or underscores"],
+    ["1admin", "must be 1-16 lower-case letters, digits or underscores, starting with a letter \\(RDS's limit"],
+    ["db-admin", "must be 1-16 lower-case letters, digits or underscores"],
+    ["", "must be 1-16 lower-case letters, digits or underscores"],
+    ["a".repeat(17), "must be 1-16 lower-case letters, digits or underscores"],
   ])("rejects the master username %j", (masterUsername, rule) => {
     fails({ masterUsername }).toThrow(new RegExp(`Db: masterUsername ${rule}`));
   });
@@ -456,8 +516,48 @@ describe("PostgresDatabase bad input", () => {
 
   it("rejects a storage ceiling below the allocation", () => {
     fails({ allocatedStorageGiB: 50, maxAllocatedStorageGiB: 40 }).toThrow(
-      /Db: maxAllocatedStorageGiB must be at least allocatedStorageGiB \(50\); equal turns autoscaling off, got 40/,
+      /Db: maxAllocatedStorageGiB must be at least 55 \(10 % above allocatedStorageGiB 50, as RDS requires\) or equal to allocatedStorageGiB \(50\) to turn autoscaling off, got 40/,
     );
+  });
+
+  it("rejects a storage ceiling less than 10 % above the allocation", () => {
+    fails({ allocatedStorageGiB: 50, maxAllocatedStorageGiB: 54 }).toThrow(/Db: maxAllocatedStorageGiB must be at least 55 .*got 54/);
+  });
+
+  it("rejects a storage ceiling above the gp3 maximum", () => {
+    fails({ maxAllocatedStorageGiB: 70000 }).toThrow(/Db: maxAllocatedStorageGiB must be an integer from 20 to 65536, got 70000/);
+  });
+
+  it("rejects a final snapshot identifier longer than 255 characters", () => {
+    const finalSnapshotIdentifier = `s${"a".repeat(255)}`;
+    fails({ finalSnapshotIdentifier }).toThrow(/Db: finalSnapshotIdentifier must be at most 255 characters \(is 256\)/);
+  });
+
+  it("rejects a CA RDS does not offer", () => {
+    fails({ caCertIdentifier: "rds-ca-2019" as never }).toThrow(/Db: caCertIdentifier must be one of "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1", got "rds-ca-2019"/);
+  });
+
+  it("rejects an unknown subnet tier", () => {
+    fails({ subnets: "public" as never }).toThrow(/Db: subnets must be one of "database", "private", got "public"/);
+  });
+
+  it("rejects an engine version only known at apply without a parameter family", () => {
+    fails({ engineVersion: Fn.lookup({ v: "16" }, "v") }).toThrow(/Db: parameterGroupFamily is required when engineVersion is a token, got undefined/);
+  });
+
+  it("rejects a major version out of standard support", () => {
+    fails({ engineVersion: "12" }).toThrow(/Db: engineVersion must be PostgreSQL 13 or later .*got "12"/);
+  });
+
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ["a value with a unit", { work_mem: "8MB" }, /Db: parameters\.work_mem must be an integer from 64 to 2147483647 in kB, without a unit suffix .*got "8MB"/],
+    ["an integer out of range", { log_min_duration_statement: "-5" }, /Db: parameters\.log_min_duration_statement must be an integer from -1 to 2147483647 in ms.*got "-5"/],
+    ["a boolean written as on", { track_io_timing: "on" }, /Db: parameters\.track_io_timing must be "0" or "1" \(RDS writes booleans as 0\/1\), got "on"/],
+    ["an unknown enum value", { log_statement: "everything" }, /Db: parameters\.log_statement must be one of none, ddl, mod, all, got "everything"/],
+    ["a number instead of a string", { work_mem: 8192 }, /Db: parameters\.work_mem must be a string value, got 8192/],
+    ["a malformed name", { "work mem": "1" }, /Db: parameters\.work mem must be a PostgreSQL parameter name/],
+  ])("rejects a parameter with %s", (_, parameters, message) => {
+    fails({ parameters: parameters as Record<string, string> }).toThrow(message);
   });
 
   it.each([-1, 36, 7.5])("rejects backup retention %s", (backupRetentionDays) => {

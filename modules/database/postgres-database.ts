@@ -44,6 +44,14 @@ const LOG_EXPORTS = ["postgresql", "upgrade"] as const;
 /** Largest gp3 volume RDS allows, GiB. */
 const MAX_STORAGE_GIB = 65536;
 
+/**
+ * Smallest storage autoscaling ceiling RDS accepts for an allocation: 10 % above it, in whole GiB
+ * (integer arithmetic: 20 GiB gives 22, not 23).
+ */
+export function minAutoscalingCeiling(allocatedGiB: number): number {
+  return Math.ceil((allocatedGiB * 11) / 10);
+}
+
 /** Props for {@link PostgresDatabase}. */
 export interface PostgresDatabaseProps {
   /** Base name, `<project>-<environment>` (e.g. `fckdoomscroll-prod`); physical names derive from it. */
@@ -73,7 +81,8 @@ export interface PostgresDatabaseProps {
    */
   readonly databaseName?: string;
   /**
-   * Master user name; its password is generated and kept by RDS in Secrets Manager.
+   * Master user name, 1-16 lower-case letters, digits or underscores starting with a letter (RDS's
+   * limit); its password is generated and kept by RDS in Secrets Manager.
    * Not `postgres`, `admin`, `rdsadmin` nor another reserved name.
    * @default "dbadmin"
    */
@@ -105,8 +114,9 @@ export interface PostgresDatabaseProps {
    */
   readonly allocatedStorageGiB?: number;
   /**
-   * Storage autoscaling ceiling, in GiB; equal to `allocatedStorageGiB` turns autoscaling off.
-   * @default - 100, or allocatedStorageGiB when that is larger (autoscaling off)
+   * Storage autoscaling ceiling, in GiB: at least 10 % above `allocatedStorageGiB` (RDS's rule),
+   * or equal to it to turn autoscaling off.
+   * @default - 100; allocatedStorageGiB (autoscaling off) when the allocation is above 90 GiB
    */
   readonly maxAllocatedStorageGiB?: number;
   /**
@@ -201,7 +211,11 @@ export interface PostgresDatabaseProps {
    * @default - no alarms
    */
   readonly alarms?: AlarmTopics;
-  /** Extra tags. @default {} */
+  /**
+   * Extra tags on the instance, its security group, subnet group, parameter group, log groups and
+   * monitoring role (the provider's default tags apply as well).
+   * @default {}
+   */
   readonly tags?: Record<string, string>;
 }
 
@@ -216,7 +230,9 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public readonly instance: DbInstance;
   /** The instance's security group (no rules but those added by {@link allowFrom}). */
   public readonly securityGroup: SecurityGroup;
+  /** The DB subnet group over the chosen subnets. */
   public readonly subnetGroup: DbSubnetGroup;
+  /** The parameter group (`name_prefix`, replaced create-before-destroy on a family change). */
   public readonly parameterGroup: DbParameterGroup;
   /** Log groups of the exported logs, by log type. */
   public readonly logGroups: Readonly<Record<(typeof LOG_EXPORTS)[number], CloudwatchLogGroup>>;
@@ -224,7 +240,9 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public readonly monitoringRole?: IamRole;
   /** Alarms created (empty without `alarms`). */
   public readonly alarms: readonly CloudwatchMetricAlarm[];
+  /** Id of {@link securityGroup} (DatabaseRef). */
   public readonly securityGroupId: string;
+  /** The port PostgreSQL listens on, 5432 (DatabaseRef). */
   public readonly port: number = POSTGRES_PORT;
   /** Host name clients connect to. */
   public readonly address: string;
@@ -236,9 +254,11 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public readonly masterSecretKmsKeyArn?: string;
   /** The database created with the instance. */
   public readonly databaseName: string;
+  /** The master user name (its password is only in the secret {@link masterSecretArn}). */
   public readonly masterUsername: string;
   /** The DB instance identifier (also the CloudWatch `DBInstanceIdentifier`). */
   public readonly instanceIdentifier: string;
+  /** `max_connections` of the parameter group (the connections alarm fires above 80 % of it). */
   public readonly maxConnections: number;
   private readonly ingressIds = new Set<string>();
   private readonly grantIds = new Set<string>();
@@ -255,11 +275,19 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const instanceClass = props.instanceClass ?? "db.t4g.micro";
     checkPattern(this, "instanceClass", instanceClass, /^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
     const storage = props.allocatedStorageGiB ?? 20;
-    const maxStorage = props.maxAllocatedStorageGiB ?? Math.max(100, storage);
     checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
+    // RDS refuses a ceiling less than 10 % above the allocation ("Invalid max storage size"),
+    // so the default ceiling of 100 GiB only applies while it clears that margin.
+    const minCeiling = isToken(storage) ? undefined : minAutoscalingCeiling(storage);
+    const maxStorage = props.maxAllocatedStorageGiB ?? (minCeiling === undefined || minCeiling <= 100 ? 100 : storage);
     checkIntegerRange(this, "maxAllocatedStorageGiB", maxStorage, 20, MAX_STORAGE_GIB);
-    if (!isToken(storage) && !isToken(maxStorage) && maxStorage < storage) {
-      fail(this, "maxAllocatedStorageGiB", `must be at least allocatedStorageGiB (${storage}); equal turns autoscaling off`, maxStorage);
+    if (minCeiling !== undefined && !isToken(maxStorage) && maxStorage !== storage && maxStorage < minCeiling) {
+      fail(
+        this,
+        "maxAllocatedStorageGiB",
+        `must be at least ${minCeiling} (10 % above allocatedStorageGiB ${storage}, as RDS requires) or equal to allocatedStorageGiB (${storage}) to turn autoscaling off`,
+        maxStorage,
+      );
     }
     const multiAz = props.multiAz ?? isProduction;
     const retention = props.backupRetentionDays ?? 7;

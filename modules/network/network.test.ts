@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { Fn, TerraformLocal } from "cdktf";
+import { Fn, TerraformLocal, TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import { SynthJson, findResources, policyOf, resource, resources, scratchStack, synth } from "../internal/testing";
+import { SynthJson, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { InterfaceEndpointService, Network, NetworkProps } from "./network";
 import { NetworkRef } from "./network-ref";
 
@@ -363,6 +364,20 @@ describe("Network", () => {
       expect(resource(json, "aws_cloudwatch_log_group").kms_key_id).toBe(key);
     });
 
+    it("accepts the zones of the stack provider's region, and any region when the provider's is only known at apply", () => {
+      const stackWith = (region: string | undefined) => {
+        const stack = new TerraformStack(Testing.app(), "other");
+        new AwsProvider(stack, "aws", { region });
+        return stack;
+      };
+      const eu = stackWith("eu-west-1");
+      new Network(eu, "Net", { name: "x-dev", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+      expect(Object.values(resources(synthStack(eu), "aws_subnet")).map((s) => s.availability_zone).sort()).toEqual(["eu-west-1a", "eu-west-1a", "eu-west-1b", "eu-west-1b"]);
+      const unknown = stackWith(Fn.lookup({ r: "eu-west-1" }, "r"));
+      new Network(unknown, "Net", { name: "x-dev", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+      expect(Object.keys(resources(synthStack(unknown), "aws_subnet"))).toHaveLength(4);
+    });
+
     it("derives subnets with cidrsubnet() when the VPC CIDR is only known at apply", () => {
       const { json } = build({ name: "x-dev", availabilityZones: AZS, cidr: Fn.lookup({ a: "10.9.0.0/16" }, "a") });
       expect(byName(json, "aws_subnet", "x-dev-private-us-east-1b").cidr_block).toMatch(/^\$\{cidrsubnet\(.*, 8, 11\)\}$/);
@@ -391,6 +406,14 @@ describe("Network", () => {
       ["a region instead of an AZ", { availabilityZones: ["us-east-1a", "us-east-1"] }, /availabilityZones\[1\] must be an availability zone name such as us-east-1a, got "us-east-1"/],
       ["a repeated AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, /availabilityZones must not contain duplicates, got "us-east-1a"/],
       ["AZs in two regions", { availabilityZones: ["us-east-1a", "us-west-2b"] }, /availabilityZones must all be in one region/],
+      [
+        "AZs of another region than the stack's provider",
+        { availabilityZones: ["us-west-2a", "us-west-2b"] },
+        /^test\/Net: availabilityZones\[0\] must be a zone of the stack's AWS provider region us-east-1 \(e\.g\. us-east-1a\), got "us-west-2a"$/,
+      ],
+      ["a VPC CIDR smaller than /28", { cidr: "10.0.0.0/29" }, /test\/Net: cidr must have a prefix length from \/16 to \/28, got "10\.0\.0\.0\/29"/],
+      ["a subnet smaller than /28", { privateSubnetCidrs: ["10.0.10.0/29", "10.0.11.0/24"] }, /test\/Net: privateSubnetCidrs\[0\] must have a prefix length from \/16 to \/28, got "10\.0\.10\.0\/29"/],
+      ["a subnet list only known at apply", { privateSubnetCidrs: Fn.tolist(["10.0.10.0/24", "10.0.11.0/24"]) as unknown as string[] }, /test\/Net: privateSubnetCidrs must be a literal list of CIDR blocks/],
       ["perAz NAT without public subnets", { natGateways: "perAz", publicSubnetCidrs: [] }, /natGateways needs public subnets .*publicSubnetCidrs is \[\].*got "perAz"/],
       ["single NAT without public subnets", { publicSubnetCidrs: [] }, /natGateways needs public subnets .*got "single"/],
       ["an unknown NAT mode", { natGateways: "multi" as never }, /natGateways must be one of "none", "single", "perAz", got "multi"/],

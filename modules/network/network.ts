@@ -1,4 +1,4 @@
-import { Fn } from "cdktf";
+import { Fn, TerraformProvider, TerraformStack } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
@@ -202,6 +202,21 @@ interface PlannedSubnet {
   readonly prop: string;
   readonly cidr: string;
   readonly parsed?: Ipv4Cidr;
+}
+
+/**
+ * Region of the stack's default (un-aliased) AWS provider when it is a literal; undefined when
+ * there is none yet or it is only known at apply. Providers are found by type, not `instanceof`.
+ */
+function providerRegion(scope: Construct): string | undefined {
+  for (const child of TerraformStack.of(scope).node.children) {
+    if (!TerraformProvider.isTerraformProvider(child) || child.terraformResourceType !== "aws") continue;
+    const provider = child as TerraformProvider & { readonly alias?: string; readonly region?: string };
+    if (provider.alias !== undefined) continue;
+    const region = provider.region;
+    return typeof region === "string" && !isToken(region) ? region : undefined;
+  }
+  return undefined;
 }
 
 function pascal(text: string): string {
@@ -492,6 +507,15 @@ export class Network extends Construct implements NetworkRef {
     checkUnique(this, "availabilityZones", azs);
     const regions = new Set(azs.filter((az) => !isToken(az)).map((az) => az.slice(0, -1)));
     if (regions.size > 1) fail(this, "availabilityZones", "must all be in one region", azs);
+    // Subnets in another region's AZ fail only at apply ("InvalidParameterValue ... Availability Zone").
+    const region = providerRegion(this);
+    if (region !== undefined) {
+      azs.forEach((az, i) => {
+        if (!isToken(az) && az.slice(0, -1) !== region) {
+          fail(this, `availabilityZones[${i}]`, `must be a zone of the stack's AWS provider region ${region} (e.g. ${region}a)`, az);
+        }
+      });
+    }
     return [...azs];
   }
 
