@@ -69,12 +69,29 @@ describe("AppSecrets", () => {
     ["a space", { "LOG LEVEL": "info" }, /parameters keys must be letters, digits/],
     ["a trailing slash", { "flags/": "x" }, /parameters keys must be letters, digits/],
     ["too many levels", { [Array.from({ length: 14 }, (_, i) => `l${i}`).join("/")]: "x" }, /must have at most 15 levels \(has 16\)/],
-    ["more than 1011 characters", { ["x".repeat(1001)]: "x" }, /must be at most 1011 characters \(is 1012\)/],
+    ["a name whose ARN exceeds 1011 characters", { ["x".repeat(952)]: "x" }, /must be at most 961 characters without the leading \/ \(is 962\).*1011/],
     ["a secret-looking name", { API_KEY: "abc" }, /must not name secrets/],
     ["an empty value", { LOG_LEVEL: "" }, /parameters\.LOG_LEVEL\.value must be a non-empty string/],
-    ["a value over 4 KB", { LOG_LEVEL: "x".repeat(4097) }, /parameters\.LOG_LEVEL\.value must be at most 4096 characters/],
+    ["a value over 4 KB", { LOG_LEVEL: "x".repeat(4097) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4097\)/],
+    ["a value over 4 KB in UTF-8", { LOG_LEVEL: "é".repeat(2049) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4098\)/],
+    ["a value over 8 KB on Advanced", { LOG_LEVEL: { value: "x".repeat(8193), tier: "Advanced" as const } }, /must be at most 8192 bytes for the Advanced tier/],
+    ["an unknown tier", { LOG_LEVEL: { value: "x", tier: "Premium" as "Advanced" } }, /parameters\.LOG_LEVEL\.tier must be one of "Standard", "Advanced", got "Premium"/],
+    ["a description over 1024 characters", { LOG_LEVEL: { value: "x", description: "d".repeat(1025) } }, /parameters\.LOG_LEVEL\.description must be at most 1024 characters \(is 1025\)/],
   ])("fails on a parameter with %s", (_label, bad, message) => {
     expect(() => build({ parameters: bad })).toThrow(message);
+  });
+
+  it("accepts the longest parameter name and an Advanced value up to 8 KB", () => {
+    const json = build({ parameters: { ["x".repeat(951)]: "x", LOG_LEVEL: { value: "x".repeat(8192), tier: "Advanced" } } });
+    const params = Object.values(resources(json, "aws_ssm_parameter"));
+    expect(params.map((p) => p.name.length).sort()).toEqual([20, 962]);
+    expect(params.find((p) => p.name === "/shop/prod/LOG_LEVEL").tier).toBe("Advanced");
+  });
+
+  it("fails on a secret description over 2048 characters", () => {
+    expect(() => build({ secrets: { AUTH_SECRET: { description: "d".repeat(2049) } } })).toThrow(
+      /AppSecrets: secrets\.AUTH_SECRET\.description must be at most 2048 characters \(is 2049\)/,
+    );
   });
 
   it("fails on a project that SSM reserves and on bad secret keys", () => {

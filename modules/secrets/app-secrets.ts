@@ -13,7 +13,8 @@ import { SecretRef } from "./secret-ref";
 /** An application secret; its value is set by an operator after apply, never by Terraform. */
 export interface AppSecretSpec {
   /**
-   * What the secret is for and how to generate it (shown in the Secrets Manager console).
+   * What the secret is for and how to generate it (shown in the Secrets Manager console; at
+   * most 2048 characters).
    * @default "<NAME> for <project> <environment>; set with aws secretsmanager put-secret-value"
    */
   readonly description?: string;
@@ -23,7 +24,10 @@ export interface AppSecretSpec {
 export interface AppParameterSpec {
   /** The value (plain text, visible in plans and state). */
   readonly value: string;
-  /** @default - none */
+  /**
+   * What the setting is for (at most 1024 characters).
+   * @default - none
+   */
   readonly description?: string;
   /**
    * `Advanced` allows values up to 8 KB (and costs money); `Standard` is free, up to 4 KB.
@@ -69,17 +73,33 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PARAMETER_KEY = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 /** Names that say "this is a secret": such values belong in Secrets Manager. */
 const SECRET_LIKE = /(SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|TOKEN|CREDENTIAL|DATABASE_URL|POSTGRES_URL)/i;
-/** Maximum value size per tier, characters. */
+/** Maximum value size per tier, bytes (UTF-8). */
 const MAX_VALUE = { Standard: 4096, Advanced: 8192 } as const;
 
 /**
+ * Parameter Store counts its 1011-character name limit over the whole ARN
+ * (`arn:aws:ssm:<region>:<account>:parameter/<name>`); the prefix takes up to 50 characters
+ * (14-character regions such as `ap-southeast-5`), leaving this many for the name.
+ */
+export const PARAMETER_NAME_MAX = 1011 - "arn:aws:ssm:ap-southeast-5:123456789012:parameter/".length;
+
+/**
  * Check a fully qualified SSM parameter name against Parameter Store's rules: letters, digits
- * and `_.-` with `/` between levels, at most 15 levels and 1011 characters, not beginning with
- * `aws` or `ssm` (any case).
+ * and `_.-` with `/` between levels, at most 15 levels, at most {@link PARAMETER_NAME_MAX}
+ * characters without the leading `/` (1011 with the ARN prefix), not beginning with `aws` or
+ * `ssm` (any case).
  */
 export function checkParameterName(scope: IConstruct | string, prop: string, name: string): void {
   if (isToken(name)) return;
-  checkMaxLength(scope, prop, name, 1011);
+  const bare = name.replace(/^\//, "");
+  if (bare.length > PARAMETER_NAME_MAX) {
+    fail(
+      scope,
+      prop,
+      `must be at most ${PARAMETER_NAME_MAX} characters without the leading / (is ${bare.length}): AWS limits the full ARN arn:aws:ssm:<region>:<account>:parameter/<name> to 1011`,
+      name,
+    );
+  }
   checkPattern(
     scope,
     prop,
@@ -142,6 +162,7 @@ export class AppSecrets extends Construct {
       const prop = `secrets.${key}`;
       checkPattern(this, "secrets", key, ENV_NAME, "keys must be environment variable names (letters, digits, _; not starting with a digit)");
       const name = checkName(this, prop, "secret", `${props.project}/${props.environment}/${key}`);
+      checkMaxLength(this, `${prop}.description`, spec.description, 2048);
       // Secrets Manager appends "-" and six characters to ARNs; a name ending like that is ambiguous.
       if (/-[A-Za-z0-9]{6}$/.test(name)) fail(this, prop, "must not end with a hyphen followed by six characters", name);
       secrets[key] = new SecretsmanagerSecret(this, `Secret${pascalId(key)}`, {
@@ -170,7 +191,10 @@ export class AppSecrets extends Construct {
       if (!isToken(spec.value) && (typeof spec.value !== "string" || spec.value.length === 0)) {
         fail(this, `${prop}.value`, "must be a non-empty string (SSM refuses empty values)", spec.value);
       }
-      checkMaxLength(this, `${prop}.value`, spec.value, MAX_VALUE[tier]);
+      if (!isToken(spec.value) && Buffer.byteLength(spec.value, "utf8") > MAX_VALUE[tier]) {
+        fail(this, `${prop}.value`, `must be at most ${MAX_VALUE[tier]} bytes for the ${tier} tier (is ${Buffer.byteLength(spec.value, "utf8")})`, spec.value);
+      }
+      checkMaxLength(this, `${prop}.description`, spec.description, 1024);
       parameters[key] = new SsmParameter(this, `Parameter${pascalId(key)}`, {
         name,
         type: "String",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { databaseCredentialSecrets } from "./database-credentials";
+import { databaseCredentialSecrets, databaseCredentialsJsonSecret } from "./database-credentials";
 import { secretValueFrom } from "./secret-ref";
 
 const arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1234-AbCdEf";
@@ -16,5 +16,32 @@ describe("databaseCredentialSecrets", () => {
 
   it("fails without a managed master secret", () => {
     expect(() => databaseCredentialSecrets({ ...db, masterSecretArn: undefined })).toThrow(/database\.masterSecretArn must be set/);
+  });
+
+  it("fails on variable names a container cannot receive", () => {
+    expect(() => databaseCredentialSecrets(db, { username: "db-user" })).toThrow(
+      /databaseCredentialSecrets: names\.username must be an environment variable name .*got "db-user"/,
+    );
+    expect(() => databaseCredentialSecrets(db, { username: "PG", password: "PG" })).toThrow(/names\.password must differ from names\.username, got "PG"/);
+  });
+});
+
+describe("databaseCredentialsJsonSecret", () => {
+  it("injects the whole managed secret (no JSON key) as DB_CREDENTIALS, for App Runner", () => {
+    const env = databaseCredentialsJsonSecret(db);
+    expect(Object.keys(env)).toEqual(["DB_CREDENTIALS"]);
+    expect(env.DB_CREDENTIALS).toEqual({ arn, kind: "secretsmanager" });
+    expect(secretValueFrom(env.DB_CREDENTIALS)).toBe(arn);
+  });
+
+  it("uses the given variable name", () => {
+    expect(Object.keys(databaseCredentialsJsonSecret(db, "PG_CREDENTIALS"))).toEqual(["PG_CREDENTIALS"]);
+  });
+
+  it("fails without a managed master secret or with a bad variable name", () => {
+    expect(() => databaseCredentialsJsonSecret({ ...db, masterSecretArn: undefined })).toThrow(
+      /databaseCredentialsJsonSecret: database\.masterSecretArn must be set/,
+    );
+    expect(() => databaseCredentialsJsonSecret(db, "1CREDS")).toThrow(/databaseCredentialsJsonSecret: name must be an environment variable name.*got "1CREDS"/);
   });
 });

@@ -1,6 +1,9 @@
 import { DatabaseRef } from "../database/database-ref";
-import { fail } from "../internal/validate";
+import { checkPattern, fail } from "../internal/validate";
 import { SecretRef } from "./secret-ref";
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const ENV_RULE = "must be an environment variable name (letters, digits, _; not starting with a digit)";
 
 /** Options for {@link databaseCredentialSecrets}. */
 export interface DatabaseCredentialNames {
@@ -21,20 +24,29 @@ export function databaseCredentialSecrets(database: DatabaseRef, names: Database
   if (arn === undefined) {
     fail("databaseCredentialSecrets", "database.masterSecretArn", "must be set (use an RDS-managed master password)", arn);
   }
+  const username = names.username ?? "DB_USERNAME";
+  const password = names.password ?? "DB_PASSWORD";
+  checkPattern("databaseCredentialSecrets", "names.username", username, ENV_NAME, ENV_RULE);
+  checkPattern("databaseCredentialSecrets", "names.password", password, ENV_NAME, ENV_RULE);
+  if (username === password) fail("databaseCredentialSecrets", "names.password", "must differ from names.username", password);
   return {
-    [names.username ?? "DB_USERNAME"]: { arn, jsonKey: "username", kind: "secretsmanager" },
-    [names.password ?? "DB_PASSWORD"]: { arn, jsonKey: "password", kind: "secretsmanager" },
+    [username]: { arn, jsonKey: "username", kind: "secretsmanager" },
+    [password]: { arn, jsonKey: "password", kind: "secretsmanager" },
   };
 }
 
 /**
  * The RDS-managed master secret as one `valueFrom` secret holding the whole JSON
- * (`{"username","password"}`), for platforms that cannot select a JSON key (App Runner).
+ * (`{"username","password"}`), for platforms that cannot select a JSON key (App Runner's
+ * `runtimeEnvironmentSecrets` take whole-secret ARNs only). The app parses the JSON and
+ * assembles DATABASE_URL / POSTGRES_URL (see the README).
+ * @param name environment variable receiving the JSON (default `DB_CREDENTIALS`)
  */
 export function databaseCredentialsJsonSecret(database: DatabaseRef, name = "DB_CREDENTIALS"): Record<string, SecretRef> {
   const arn = database.masterSecretArn;
   if (arn === undefined) {
     fail("databaseCredentialsJsonSecret", "database.masterSecretArn", "must be set (use an RDS-managed master password)", arn);
   }
+  checkPattern("databaseCredentialsJsonSecret", "name", name, ENV_NAME, ENV_RULE);
   return { [name]: { arn, kind: "secretsmanager" } };
 }

@@ -3,7 +3,10 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { awsContext } from "../internal/aws-context";
-import { checkIntegerRange, checkPattern, checkUnique } from "../internal/validate";
+import { REGION_PATTERN, checkIntegerRange, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+
+/** A KMS action or action pattern for a key policy, e.g. `kms:GenerateDataKey*`. */
+export const KMS_ACTION_PATTERN = /^kms:[A-Za-z*]+$/;
 
 /** AWS service principal, e.g. `cloudwatch.amazonaws.com`. */
 export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
@@ -22,12 +25,13 @@ export interface EncryptionKeyProps {
    */
   readonly servicePrincipals?: readonly string[];
   /**
-   * What the service principals may do with the key.
+   * What the service principals may do with the key (`kms:` actions; needs `servicePrincipals`).
    * @default ["kms:GenerateDataKey*", "kms:Decrypt"]
    */
   readonly serviceActions?: readonly string[];
   /**
-   * Conditions on the service principals' use (e.g. CloudWatch Logs' encryption context).
+   * Conditions on the service principals' use (e.g. CloudWatch Logs' encryption context);
+   * needs `servicePrincipals`.
    * @default - none
    */
   readonly serviceConditions?: PolicyConditions;
@@ -75,6 +79,13 @@ export class EncryptionKey extends Construct {
     services.forEach((s) =>
       checkPattern(this, "servicePrincipals", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as cloudwatch.amazonaws.com"),
     );
+    const serviceActions = props.serviceActions ?? ["kms:GenerateDataKey*", "kms:Decrypt"];
+    if (services.length === 0 && (props.serviceActions !== undefined || props.serviceConditions !== undefined)) {
+      fail(this, props.serviceActions !== undefined ? "serviceActions" : "serviceConditions", "has no effect without servicePrincipals; add the services that use the key", props.serviceActions ?? props.serviceConditions);
+    }
+    if (serviceActions.length === 0) fail(this, "serviceActions", "must list at least one kms: action", serviceActions);
+    checkUnique(this, "serviceActions", serviceActions);
+    serviceActions.forEach((a) => checkPattern(this, "serviceActions", a, KMS_ACTION_PATTERN, "must be KMS actions such as kms:Decrypt or kms:GenerateDataKey*"));
 
     const { accountId, partition } = awsContext(this);
     const statements: PolicyStatement[] = [
@@ -89,7 +100,7 @@ export class EncryptionKey extends Construct {
       statements.push({
         sid: "AllowServicesToUseKey",
         principal: { Service: services.length === 1 ? services[0] : [...services] },
-        actions: [...(props.serviceActions ?? ["kms:GenerateDataKey*", "kms:Decrypt"])],
+        actions: [...serviceActions],
         resources: ["*"],
         ...(props.serviceConditions ? { conditions: props.serviceConditions } : {}),
       });
@@ -111,9 +122,15 @@ export class EncryptionKey extends Construct {
 export interface CloudWatchLogsKeyProps {
   /** Alias name without `alias/`. */
   readonly alias: string;
-  /** Refuse `terraform destroy` of the key. @default false */
+  /**
+   * Refuse `terraform destroy` of the key: encrypted log groups become unreadable without it.
+   * @default false
+   */
   readonly preventDestroy?: boolean;
-  /** Region of the log groups (the logs service principal is regional). */
+  /**
+   * Region of the log groups, e.g. `us-east-1` (the logs service principal is regional, and a
+   * key is usable only in its own region).
+   */
   readonly region: string;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
@@ -124,6 +141,10 @@ export interface CloudWatchLogsKeyProps {
  * principal may use it only for log groups of this account (`kms:EncryptionContext:aws:logs:arn`).
  */
 export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatchLogsKeyProps): EncryptionKey {
+  if (!isToken(props.region) && !REGION_PATTERN.test(props.region)) {
+    const where = scope.node.path ? `${scope.node.path}/${id}` : id;
+    fail(where, "region", "must be an AWS region code such as us-east-1 (the region of the log groups)", props.region);
+  }
   const { accountId, partition } = awsContext(scope);
   return new EncryptionKey(scope, id, {
     alias: props.alias,
