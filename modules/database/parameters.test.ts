@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Token } from "cdktf";
 import { applyMethodFor, postgresEngine, renderParameters } from "./parameters";
 
 describe("applyMethodFor", () => {
@@ -45,6 +46,14 @@ describe("postgresEngine", () => {
   });
   it.each(["16.4.1", "v16", "latest", ""])("rejects the malformed version %j", (version) => {
     expect(() => postgresEngine("Db", version)).toThrow(/engineVersion must be a PostgreSQL version such as 16 or 16.4/);
+  });
+  it("takes the family as given when the version is only known at apply", () => {
+    expect(postgresEngine("Db", Token.asString({ Ref: "v" }), "postgres17")).toMatchObject({ major: 17, family: "postgres17" });
+  });
+  it("rejects a family that is not postgres<major>", () => {
+    expect(() => postgresEngine("Db", Token.asString({ Ref: "v" }), "aurora-postgresql16")).toThrow(
+      /Db: parameterGroupFamily must be a PostgreSQL parameter group family such as postgres16, got "aurora-postgresql16"/,
+    );
   });
   it("rejects majors out of standard support", () => {
     expect(() => postgresEngine("Db", "12.20")).toThrow(/engineVersion must be PostgreSQL 13 or later/);

@@ -191,6 +191,9 @@ export const MIN_POSTGRES_MAJOR = 13;
  * When `family` is given it must match the version's major.
  */
 export function postgresEngine(scope: IConstruct | string, version: string, family?: string): PostgresEngine {
+  if (family !== undefined && !isToken(family) && !/^postgres\d+$/.test(family)) {
+    fail(scope, "parameterGroupFamily", "must be a PostgreSQL parameter group family such as postgres16", family);
+  }
   if (isToken(version)) {
     if (!family || isToken(family)) fail(scope, "parameterGroupFamily", "is required when engineVersion is a token", family);
     return { version, major: Number(/\d+$/.exec(family)?.[0] ?? NaN), family };
