@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { TerraformOutput, Token } from "cdktf";
 import { Construct } from "constructs";
 import { ContainerRepository } from "../registry/container-repository";
 import { RepositoryRef } from "../registry/repository-ref";
 import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { AppRunnerService, AppRunnerServiceProps } from "./app-runner-service";
+import { APP_RUNNER_INSTANCE_SIZES } from "./instance-size";
 
 const REPOSITORY: RepositoryRef = {
   repositoryUrl: "123456789012.dkr.ecr.us-east-1.amazonaws.com/interviewlm-staging",
@@ -109,6 +111,57 @@ describe("AppRunnerService", () => {
   it("renders other sizes in App Runner's canonical units", () => {
     const json = build({ cpu: 0.25, memoryGiB: 0.5 });
     expect(resource(json, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "256", memory: "512" });
+  });
+
+  it.each([...APP_RUNNER_INSTANCE_SIZES].flatMap(([cpu, memories]) => memories.map((memoryGiB) => [cpu, memoryGiB])))(
+    "accepts every pair App Runner offers: %s vCPU / %s GB",
+    (cpu, memoryGiB) => {
+      const json = build({ cpu, memoryGiB });
+      expect(resource(json, "aws_apprunner_service").instance_configuration).toMatchObject({
+        cpu: String(cpu * 1024),
+        memory: String(memoryGiB * 1024),
+      });
+    },
+  );
+
+  it("applies a configured health check", () => {
+    const json = build({
+      healthCheckPath: "/healthz",
+      healthCheckIntervalSeconds: 20,
+      healthCheckTimeoutSeconds: 10,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+    });
+    expect(resource(json, "aws_apprunner_service").health_check_configuration).toEqual({
+      protocol: "HTTP",
+      path: "/healthz",
+      interval: 20,
+      timeout: 10,
+      healthy_threshold: 2,
+      unhealthy_threshold: 3,
+    });
+  });
+
+  it("exposes the service URL (https://) and ARN", () => {
+    const json = synth((s) => {
+      const svc = new AppRunnerService(s, "App", BASE);
+      new TerraformOutput(s, "url", { value: svc.serviceUrl });
+      new TerraformOutput(s, "arn", { value: svc.serviceArn });
+    });
+    const id = Object.keys(resources(json, "aws_apprunner_service"))[0];
+    expect(json.output?.url.value).toBe(`https://\${aws_apprunner_service.${id}.service_url}`);
+    expect(json.output?.arn.value).toBe(`\${aws_apprunner_service.${id}.arn}`);
+  });
+
+  it("encrypts the stored source with a customer-managed key when given", () => {
+    const key = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    expect(resource(build({ kmsKeyArn: key }), "aws_apprunner_service").encryption_configuration).toEqual({ kms_key: key });
+    expect(resource(build(), "aws_apprunner_service").encryption_configuration).toBeUndefined();
+  });
+
+  it("creates the number of validation records asked for", () => {
+    const json = build({ domain: { name: "staging.example.com", hostedZoneId: "Z0123456789ABC", validationRecordCount: 4 } });
+    expect(Object.values(resources(json, "aws_route53_record")).filter((r) => r.allow_overwrite)).toHaveLength(4);
   });
 
   it("uses an instance role trusted by tasks.apprunner.amazonaws.com that reads exactly the referenced secrets", () => {
@@ -236,6 +289,14 @@ describe("AppRunnerService", () => {
 
     it("refuses maxSize above 25", () => expectError({ maxSize: 26 }, /App: maxSize must be an integer from 1 to 25, got 26/));
 
+    it.each([0, 26])("refuses minSize %s (1-25)", (minSize) =>
+      expectError({ minSize, maxSize: 25 }, new RegExp(`App: minSize must be an integer from 1 to 25, got ${minSize}`)));
+
+    it("refuses a cpu or memory given as a reference (converted to other units at synth)", () => {
+      expectError({ cpu: Token.asNumber("${var.cpu}") }, /App: cpu must be a literal number of vCPUs .*not a reference/);
+      expectError({ memoryGiB: Token.asNumber("${var.memory}") }, /App: memoryGiB must be a literal number of GB .*not a reference/);
+    });
+
     it.each([
       ["healthCheckIntervalSeconds", 0],
       ["healthCheckIntervalSeconds", 21],
@@ -245,8 +306,10 @@ describe("AppRunnerService", () => {
     ])("refuses %s = %s (1-20)", (prop, value) =>
       expectError({ [prop]: value }, new RegExp(`App: ${prop} must be an integer from 1 to 20, got ${value}`)));
 
-    it("refuses a health-check path without a leading /", () =>
-      expectError({ healthCheckPath: "api/health" }, /App: healthCheckPath must start with \/.*got "api\/health"/));
+    it("refuses a health-check path without a leading /, or with a space", () => {
+      expectError({ healthCheckPath: "api/health" }, /App: healthCheckPath must start with \/.*got "api\/health"/);
+      expectError({ healthCheckPath: "/api/health check" }, /App: healthCheckPath must start with \/ and contain no spaces, got "\/api\/health check"/);
+    });
 
     it("refuses environment variables starting with AWSAPPRUNNER", () =>
       expectError({ environment: { AWSAPPRUNNER_MODE: "x" } }, /App: environment.AWSAPPRUNNER_MODE must not start with the reserved prefix AWSAPPRUNNER/));
@@ -295,5 +358,23 @@ describe("AppRunnerService", () => {
 
     it("refuses a custom domain that is not a DNS name", () =>
       expectError({ domain: { name: "Staging.Example.com.", hostedZoneId: "Z1" } }, /App\/CustomDomain: domain.name must be a lower-case DNS name/));
+
+    it("refuses a zone apex as custom domain (it would get a CNAME)", () =>
+      expectError(
+        { domain: { name: "example.com", hostedZoneId: "Z1" } },
+        /App\/CustomDomain: domain.name must be a sub-domain such as staging.example.com: .*CNAME.*zone apex, got "example.com"/,
+      ));
+
+    it.each([0, 11])("refuses validationRecordCount %s (1-10)", (validationRecordCount) =>
+      expectError(
+        { domain: { name: "staging.example.com", hostedZoneId: "Z1", validationRecordCount } },
+        new RegExp(`App/CustomDomain: domain.validationRecordCount must be an integer from 1 to 10, got ${validationRecordCount}`),
+      ));
+
+    it("refuses an image tag Docker would reject", () =>
+      expectError({ imageTag: "-latest" }, /App: imageTag must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -, got "-latest"/));
+
+    it("refuses an encryption key that is not a KMS ARN", () =>
+      expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an kms ARN.*got "alias\/apprunner"/));
   });
 });

@@ -29,7 +29,7 @@ import { instanceSize } from "./instance-size";
 
 /** A custom domain served by the service, validated and routed in Route 53. */
 export interface AppRunnerDomain {
-  /** The domain, e.g. `staging.example.com`. Use a sub-domain: the record is a CNAME. */
+  /** The domain, e.g. `staging.example.com`. A sub-domain: the record is a CNAME (`example.com` is refused). */
   readonly name: string;
   /** The Route 53 hosted zone that holds it. */
   readonly hostedZoneId: string;
@@ -53,7 +53,10 @@ export interface AppRunnerServiceProps {
    * `<name>-as`/`<name>-xray` (App Runner allows 32 characters for those).
    */
   readonly name: string;
-  /** Where the VPC connector lives: its private subnets and VPC. */
+  /**
+   * Where the VPC connector lives: its private subnets (at least one) and VPC. App Runner does not
+   * support every Availability Zone (e.g. use1-az3): subnets in one it does not support fail at apply.
+   */
   readonly network: NetworkRef;
   /**
    * Private ECR repository of the image; an access role trusted by `build.apprunner.amazonaws.com`
@@ -79,7 +82,7 @@ export interface AppRunnerServiceProps {
    */
   readonly port?: number;
   /**
-   * vCPUs per instance: 0.25, 0.5, 1, 2 or 4.
+   * vCPUs per instance: 0.25, 0.5, 1, 2 or 4 (a literal number, not a reference).
    * @default 1
    */
   readonly cpu?: number;
@@ -136,8 +139,9 @@ export interface AppRunnerServiceProps {
    */
   readonly environment?: Readonly<Record<string, string>>;
   /**
-   * Variables injected from Secrets Manager or SSM Parameter Store (ARNs, or `{ arn, jsonKey }`).
-   * The instance role may read exactly these ARNs.
+   * Variables injected from Secrets Manager or SSM Parameter Store: whole-secret or parameter ARNs
+   * (`{ arn }` works too; a `jsonKey` is refused, App Runner cannot select one). Names follow the
+   * `environment` rules. The instance role may read exactly these ARNs.
    * @default {}
    */
   readonly secrets?: Readonly<Record<string, SecretRef>>;

@@ -2,7 +2,7 @@ import { Fn, Token } from "cdktf";
 import { ApprunnerCustomDomainAssociation } from "@cdktf/provider-aws/lib/apprunner-custom-domain-association";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Construct } from "constructs";
-import { checkDomain, checkIntegerRange } from "../internal/validate";
+import { checkDomain, checkIntegerRange, fail, isToken } from "../internal/validate";
 
 /** Props for {@link AppRunnerCustomDomain}. */
 export interface AppRunnerCustomDomainProps {
@@ -53,6 +53,16 @@ export class AppRunnerCustomDomain extends Construct {
   public constructor(scope: Construct, id: string, props: AppRunnerCustomDomainProps) {
     super(scope, id);
     checkDomain(this, "domain.name", props.domainName);
+    // The domain gets a CNAME, which DNS forbids at a zone apex. A two-label name (example.com) is
+    // always an apex; deeper apexes (example.co.uk) cannot be told from the name alone.
+    if (!isToken(props.domainName) && props.domainName.split(".").length < 3) {
+      fail(
+        this,
+        "domain.name",
+        "must be a sub-domain such as staging.example.com: the module points it at the service with a CNAME, which Route 53 refuses at a zone apex",
+        props.domainName,
+      );
+    }
     const www = props.enableWwwSubdomain ?? false;
     const count = props.validationRecordCount ?? (www ? 3 : 2);
     const ttl = props.ttlSeconds ?? 300;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Token } from "cdktf";
 import { WorkloadRole } from "../iam/workload-role";
 import { policyOf, resource, resources, synth } from "../internal/testing";
 import { ContainerRepository } from "./container-repository";
@@ -84,11 +85,34 @@ describe("ContainerRepository", () => {
     expect(push.Statement.flatMap((st: any) => [st.Action].flat())).not.toContain("*");
   });
 
+  it.each(["interviewlm/staging/app", "ab", "a.b_c-d/e1", "x".repeat(256)])("accepts the repository name %s", (name) => {
+    expect(resource(synth((s) => new ContainerRepository(s, "Repo", { name })), "aws_ecr_repository").name).toBe(name);
+  });
+
+  it("applies untaggedImageExpiryDays to the untagged rule", () => {
+    const json = synth((s) => new ContainerRepository(s, "Repo", { name: "app", untaggedImageExpiryDays: 14 }));
+    expect(JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules[0].selection.countNumber).toBe(14);
+  });
+
+  it("wires the lifecycle policy to the repository and exposes its URL and ARN", () => {
+    let repo: ContainerRepository | undefined;
+    const json = synth((s) => {
+      repo = new ContainerRepository(s, "Repo", { name: "app" });
+    });
+    const id = Object.keys(resources(json, "aws_ecr_repository"))[0];
+    expect(resource(json, "aws_ecr_lifecycle_policy").repository).toBe(`\${aws_ecr_repository.${id}.name}`);
+    expect(repo?.repositoryUrl).toMatch(/TfToken/);
+    expect(repo?.repositoryArn).toMatch(/TfToken/);
+  });
+
   it.each([
-    ["Interviewlm", /Repo: name must be a valid ecrRepository name/],
-    ["app/", /Repo: name must be a valid ecrRepository name/],
-    ["a", /Repo: name must be 2-256 characters.*got "a"/],
-    ["x".repeat(257), /Repo: name must be 1-256 characters/],
+    ["Interviewlm", /Repo: name must be a valid ecrRepository name.*got "Interviewlm"/],
+    ["app/", /Repo: name must be a valid ecrRepository name.*got "app\/"/],
+    ["/app", /Repo: name must be a valid ecrRepository name/],
+    ["app--web", /Repo: name must be a valid ecrRepository name.*got "app--web"/],
+    ["app//web", /Repo: name must be a valid ecrRepository name/],
+    ["a", /Repo: name must be 2-256 characters for an ECR repository \(is 1\), got "a"/],
+    ["x".repeat(257), /Repo: name must be 2-256 characters for an ECR repository \(is 257\)/],
   ])("rejects the repository name %s", (name, error) => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name }))).toThrow(error);
   });
@@ -100,8 +124,11 @@ describe("ContainerRepository", () => {
   });
 
   it.each([
-    [{ maxImageCount: 0 }, /maxImageCount must be an integer from 1 to 10000, got 0/],
-    [{ untaggedImageExpiryDays: 0 }, /untaggedImageExpiryDays must be an integer from 1 to 3650, got 0/],
+    [{ maxImageCount: 0 }, /Repo: maxImageCount must be an integer from 1 to 10000, got 0/],
+    [{ maxImageCount: 10001 }, /Repo: maxImageCount must be an integer from 1 to 10000, got 10001/],
+    [{ untaggedImageExpiryDays: 0 }, /Repo: untaggedImageExpiryDays must be an integer from 1 to 3650, got 0/],
+    [{ untaggedImageExpiryDays: 1.5 }, /Repo: untaggedImageExpiryDays must be an integer from 1 to 3650, got 1.5/],
+    [{ maxImageCount: Token.asNumber("${var.keep}") }, /Repo: maxImageCount must be a literal number .*not a reference/],
   ])("rejects lifecycle values %j", (props, error) => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", ...props }))).toThrow(error);
   });

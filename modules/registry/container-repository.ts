@@ -11,8 +11,9 @@ import { repositoryPullStatements, repositoryPushStatements } from "./repository
 /** Props for {@link ContainerRepository}. */
 export interface ContainerRepositoryProps {
   /**
-   * Repository name, e.g. `interviewlm-staging` or `interviewlm/app`: 2-256 lower-case
-   * letters and digits, separated by `.`, `_`, `-` or `/`.
+   * Repository name, e.g. `interviewlm-staging` or `interviewlm/staging/app`: 2-256 lower-case
+   * letters and digits in groups separated by one `.`, `_`, `-` or `/` (no leading, trailing or
+   * doubled separator).
    */
   readonly name: string;
   /**
@@ -22,12 +23,13 @@ export interface ContainerRepositoryProps {
    */
   readonly kmsKeyArn?: string;
   /**
-   * How many images to keep, tagged or not; older ones expire.
+   * How many images to keep, tagged or not (1-10000); older ones expire. Keep it above the number
+   * of releases you may roll back to: an expired tag cannot be deployed again.
    * @default 10
    */
   readonly maxImageCount?: number;
   /**
-   * Days after which untagged images expire.
+   * Days after which untagged images expire (1-3650).
    * @default 7
    */
   readonly untaggedImageExpiryDays?: number;
@@ -46,8 +48,9 @@ export interface ContainerRepositoryProps {
   readonly tags?: Record<string, string>;
 }
 
-/** ECR's own limit on repository names (the pattern comes from the shared naming rules). */
+/** ECR's own limits on repository names (the pattern comes from the shared naming rules). */
 const MIN_NAME_LENGTH = 2;
+const MAX_NAME_LENGTH = 256;
 
 /**
  * A private ECR repository: scan on push, immutable tags (a tag always means the same image;
@@ -69,13 +72,17 @@ export class ContainerRepository extends Construct implements RepositoryRef {
 
   public constructor(scope: Construct, id: string, props: ContainerRepositoryProps) {
     super(scope, id);
-    const name = checkName(this, "name", "ecrRepository", props.name);
-    if (!isToken(name) && name.length < MIN_NAME_LENGTH) {
-      fail(this, "name", `must be ${MIN_NAME_LENGTH}-256 characters for an ECR repository`, name);
+    if (!isToken(props.name) && (props.name.length < MIN_NAME_LENGTH || props.name.length > MAX_NAME_LENGTH)) {
+      fail(this, "name", `must be ${MIN_NAME_LENGTH}-${MAX_NAME_LENGTH} characters for an ECR repository (is ${props.name.length})`, props.name);
     }
+    const name = checkName(this, "name", "ecrRepository", props.name);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     const maxImageCount = props.maxImageCount ?? 10;
     const untaggedDays = props.untaggedImageExpiryDays ?? 7;
+    // Both are written into the policy JSON at synth: a reference cannot be rendered there.
+    for (const [prop, value] of [["maxImageCount", maxImageCount], ["untaggedImageExpiryDays", untaggedDays]] as const) {
+      if (isToken(value)) fail(this, prop, "must be a literal number (it is written into the lifecycle policy JSON at synth), not a reference", "<token>");
+    }
     checkIntegerRange(this, "maxImageCount", maxImageCount, 1, 10000);
     checkIntegerRange(this, "untaggedImageExpiryDays", untaggedDays, 1, 3650);
 
