@@ -115,6 +115,10 @@ describe("CdnDistribution", () => {
     });
     expect(resource(json, "aws_s3_bucket_ownership_controls").rule.object_ownership).toBe("BucketOwnerEnforced");
     expect(resource(json, "aws_s3_bucket_versioning").versioning_configuration.status).toBe("Enabled");
+    // SSE-S3: origin access control reads it without a key policy.
+    expect(resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule).toEqual([
+      { apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } },
+    ]);
     expect(resource(json, "aws_s3_bucket_lifecycle_configuration").rule.map((r: any) => r.id)).toEqual([
       "abort-incomplete-multipart-uploads",
       "expire-noncurrent-versions",
