@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { physicalName } from "./naming";
-import { checkIntegerRange, checkNumber, checkOneOf } from "./validate";
+import { checkIntegerRange, checkNumber, fail } from "./validate";
 
 /** How an alarm compares the metric to its threshold. */
 export type AlarmComparison =
@@ -43,7 +43,7 @@ export interface MetricAlarmSpec {
 export function metricAlarm(scope: Construct, id: string, base: string, spec: MetricAlarmSpec): CloudwatchMetricAlarm {
   checkNumber(scope, `${spec.purpose} threshold`, spec.threshold);
   if (![10, 20, 30].includes(spec.periodSeconds) && !(spec.periodSeconds >= 60 && spec.periodSeconds % 60 === 0)) {
-    checkOneOf(scope, `${spec.purpose} periodSeconds`, spec.periodSeconds, [10, 20, 30, 60, 300]);
+    fail(scope, `${spec.purpose} periodSeconds`, "must be 10, 20, 30 or a multiple of 60", spec.periodSeconds);
   }
   checkIntegerRange(scope, `${spec.purpose} evaluationPeriods`, spec.evaluationPeriods, 1, 100);
   return new CloudwatchMetricAlarm(scope, id, {

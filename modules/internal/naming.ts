@@ -36,8 +36,8 @@ export const NAME_RULES = {
   /** RDS subnet/parameter group names (lower-cased by AWS). */
   dbGroup: {
     maxLength: 255,
-    pattern: /^[a-z][a-z0-9-]*$/,
-    description: "lower-case letters, digits and hyphens, starting with a letter",
+    pattern: /^[a-z](?!.*--)(?:[a-z0-9-]*[a-z0-9])?$/,
+    description: "lower-case letters, digits and hyphens, starting with a letter, no '--', not ending with a hyphen",
   },
   /** IAM role. */
   iamRole: { maxLength: 64, pattern: /^[\w+=,.@-]+$/, description: "letters, digits and +=,.@_-" },
