@@ -59,7 +59,10 @@ export interface ContainerSettings {
    * @default [] (AWS-managed keys need no grant)
    */
   readonly secretsKmsKeyArns?: readonly string[];
-  /** @default - none (the load balancer's health check decides) */
+  /**
+   * The container's own health check (ECS replaces the task when it fails).
+   * @default - none (the load balancer's health check decides)
+   */
   readonly containerHealthCheck?: ContainerHealthCheck;
   /**
    * Seconds between SIGTERM and SIGKILL on stop (2-120 on Fargate).
@@ -67,7 +70,8 @@ export interface ContainerSettings {
    */
   readonly stopTimeoutSeconds?: number;
   /**
-   * Mount the root filesystem read-only (the app must write only to mounted volumes or /tmp-less paths).
+   * Mount the root filesystem read-only (the app must not write to its filesystem). Not
+   * combinable with `enableExecuteCommand`, whose SSM agent writes to it.
    * @default false
    */
   readonly readonlyRootFilesystem?: boolean;
@@ -102,6 +106,10 @@ export function containerDefinitions(
   const secrets = Object.entries(s.secrets ?? {});
   for (const [name] of secrets) {
     if (!VARIABLE_NAME.test(name)) fail(scope, `secrets.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
+    const upper = name.toUpperCase();
+    const prefix = RESERVED_PREFIXES.find((p) => upper.startsWith(p));
+    if (prefix) fail(scope, `secrets.${name}`, `must not start with the reserved prefix ${prefix}`, name);
+    if (RESERVED_NAMES.includes(upper)) fail(scope, `secrets.${name}`, "is reserved by the platform", name);
   }
   const environment = renderEnvironment(scope, "environment", s.environment, {
     reservedPrefixes: RESERVED_PREFIXES,

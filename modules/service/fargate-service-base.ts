@@ -8,14 +8,14 @@ import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DatabaseRef } from "../database/database-ref";
 import { WorkloadRole } from "../iam/workload-role";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { physicalName } from "../internal/naming";
-import { checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
@@ -26,9 +26,12 @@ import { checkFargateSize } from "./fargate-size";
 export interface ScheduledCapacity {
   /** Lower-case letters, digits and hyphens, e.g. `night`; part of the action's name and construct id. */
   readonly name: string;
-  /** `cron(0 19 ? * MON-FRI *)`, `rate(1 day)` or `at(2030-01-01T00:00:00)`. */
+  /**
+   * `cron(0 19 ? * MON-FRI *)` (six fields: minutes hours day-of-month month day-of-week year,
+   * with `?` in day-of-month or day-of-week), `rate(1 day)` or `at(2030-01-01T00:00:00)`.
+   */
   readonly schedule: string;
-  /** IANA time zone of the schedule. @default "UTC" */
+  /** IANA time zone of the schedule, e.g. `Europe/Berlin`. @default "UTC" */
   readonly timezone?: string;
   /** New minimum task count (0 allowed). */
   readonly minCapacity: number;
@@ -60,10 +63,14 @@ export interface FargateServiceProps extends ContainerSettings {
    * @default 1024
    */
   readonly memoryMiB?: number;
-  /** @default "X86_64" */
+  /**
+   * CPU architecture of the task (the image must be built for it). ARM64 (Graviton) cannot run
+   * on FARGATE_SPOT.
+   * @default "X86_64"
+   */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
   /**
-   * Where tasks run. FARGATE_SPOT is cheaper but may be interrupted.
+   * Where tasks run. FARGATE_SPOT is cheaper but may be interrupted, and runs X86_64 tasks only.
    * @default ON_DEMAND_CAPACITY
    */
   readonly capacityProviderStrategy?: readonly CapacityProviderWeight[];
@@ -72,23 +79,24 @@ export interface FargateServiceProps extends ContainerSettings {
    * @default - 2 for web services, 1 for workers, kept within [minCapacity, maxCapacity]
    */
   readonly desiredCount?: number;
-  /** @default - 2 for web services, 1 for workers */
+  /** Lowest task count autoscaling may set (0-1000). @default - 2 for web services, 1 for workers */
   readonly minCapacity?: number;
-  /** @default - 10 for web services, 5 for workers */
+  /** Highest task count autoscaling may set (1-1000). @default - 10 for web services, 5 for workers */
   readonly maxCapacity?: number;
   /** Target average CPU utilization, percent (1-100). @default - 70 for web services, 60 for workers */
   readonly cpuTargetPercent?: number;
-  /** Also track average memory utilization at this percent. @default - not tracked (80 is a good value) */
+  /** Also track average memory utilization at this percent (1-100). @default - not tracked (80 is a good value) */
   readonly memoryTargetPercent?: number;
-  /** @default 60 */
+  /** Seconds after a scale-out before the next one (0-3600). @default 60 */
   readonly scaleOutCooldownSeconds?: number;
-  /** @default 300 */
+  /** Seconds after a scale-in before the next one (0-3600). @default 300 */
   readonly scaleInCooldownSeconds?: number;
-  /** @default [] */
+  /** Scheduled changes of the scaling bounds, applied one after the other. @default [] */
   readonly scheduledCapacity?: readonly ScheduledCapacity[];
   /**
    * Allow `aws ecs execute-command` into tasks (the task role gets the ssmmessages actions,
-   * which have no resource-level permissions).
+   * which have no resource-level permissions). The SSM agent writes to the container's
+   * filesystem, so this cannot be combined with `readonlyRootFilesystem`.
    * @default false
    */
   readonly enableExecuteCommand?: boolean;
@@ -100,10 +108,10 @@ export interface FargateServiceProps extends ContainerSettings {
    * @default "terraform"
    */
   readonly imageManagedBy?: "terraform" | "pipeline";
-  /** @default 30 */
+  /** Days CloudWatch keeps the logs (one of the values CloudWatch offers). @default 30 */
   readonly logRetentionDays?: number;
   /**
-   * KMS key for the log group (its policy must admit the logs service).
+   * KMS key ARN for the log group (its policy must admit the logs service).
    * @default - CloudWatch Logs' own encryption
    */
   readonly logsKmsKeyArn?: string;
@@ -115,12 +123,48 @@ export interface FargateServiceProps extends ContainerSettings {
 
 /** What differs between a web service and a worker, decided by the subclass. */
 export interface ServiceKind {
+  /** Tasks at creation when `desiredCount` is not given. */
   readonly defaultDesiredCount: number;
+  /** `minCapacity` when not given. */
   readonly defaultMinCapacity: number;
+  /** `maxCapacity` when not given. */
   readonly defaultMaxCapacity: number;
+  /** `cpuTargetPercent` when not given. */
   readonly defaultCpuTargetPercent: number;
   /** The port the container listens on. @default - no port mapping */
   readonly containerPort?: number;
+}
+
+/** An IANA time zone name as Application Auto Scaling takes it (`UTC`, `Europe/Berlin`, `Etc/GMT+9`). */
+const TIME_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/;
+
+/**
+ * Fail unless `schedule` is an Application Auto Scaling expression: `at(yyyy-mm-ddThh:mm:ss)`,
+ * `rate(N minute(s)|hour(s)|day(s))` with N ≥ 1, or `cron(...)` with the six fields
+ * minutes hours day-of-month month day-of-week year, `?` in day-of-month or day-of-week.
+ */
+export function checkSchedule(scope: IConstruct, prop: string, schedule: string): void {
+  if (isToken(schedule)) return;
+  const rule = "must be cron(min hour day-of-month month day-of-week year), rate(N minute(s)|hour(s)|day(s)) or at(yyyy-mm-ddThh:mm:ss)";
+  if (/^at\(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\)$/.test(schedule)) return;
+  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(schedule);
+  if (rate) {
+    if (Number(rate[1]) < 1) fail(scope, prop, "needs a rate of at least 1", schedule);
+    return;
+  }
+  const cron = /^cron\((.*)\)$/.exec(schedule);
+  if (!cron) fail(scope, prop, rule, schedule);
+  const fields = cron[1].trim().split(/\s+/);
+  if (fields.length !== 6) {
+    fail(scope, prop, `must have six cron fields (minutes hours day-of-month month day-of-week year), not ${fields.length}`, schedule);
+  }
+  const [minutes, hours, dayOfMonth, , dayOfWeek] = fields;
+  if (!/^[\d,*/-]+$/.test(minutes) || !/^[\d,*/-]+$/.test(hours)) {
+    fail(scope, prop, "needs minutes and hours of digits and , - * / only", schedule);
+  }
+  if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
+    fail(scope, prop, "needs ? in exactly one of day-of-month and day-of-week, e.g. cron(0 19 ? * MON-FRI *)", schedule);
+  }
 }
 
 /** `scale-down` → `ScaleDown`, for construct ids derived from names. */
@@ -160,7 +204,9 @@ export abstract class FargateServiceBase extends Construct {
   protected readonly baseName: string;
   protected readonly alarmTopics?: AlarmTopics;
   private readonly loadBalancers: EcsServiceLoadBalancer[] = [];
-  private databaseConnections = 0;
+  private readonly databaseConnections = new Set<string>();
+  /** What the service already waits for (each listed once in depends_on). */
+  private readonly serviceDependencies = new Set<ITerraformDependable>();
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
     super(scope, id);
@@ -196,6 +242,20 @@ export abstract class FargateServiceBase extends Construct {
     checkIntegerRange(this, "scaleOutCooldownSeconds", scaleOut, 0, 3600);
     checkIntegerRange(this, "scaleInCooldownSeconds", scaleIn, 0, 3600);
     const strategy = renderCapacityStrategy(this, "capacityProviderStrategy", props.capacityProviderStrategy ?? ON_DEMAND_CAPACITY);
+    if (architecture === "ARM64" && strategy.some((e) => e.capacityProvider === "FARGATE_SPOT" && (e.weight > 0 || e.base > 0))) {
+      fail(
+        this,
+        "capacityProviderStrategy",
+        'places tasks on FARGATE_SPOT, which runs X86_64 tasks only; with cpuArchitecture "ARM64" use ON_DEMAND_CAPACITY (or cpuArchitecture "X86_64" for Spot)',
+        props.capacityProviderStrategy,
+      );
+    }
+    const exec = props.enableExecuteCommand ?? false;
+    if (exec && props.readonlyRootFilesystem) {
+      fail(this, "enableExecuteCommand", "needs a writable root filesystem (the SSM agent ECS Exec injects writes to it); set readonlyRootFilesystem to false or leave ECS Exec off", exec);
+    }
+    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    for (const [i, key] of (props.secretsKmsKeyArns ?? []).entries()) checkArn(this, `secretsKmsKeyArns[${i}]`, key, "kms");
     const image = imageOf(this, props);
     const { region } = awsContext(this);
 
@@ -220,7 +280,6 @@ export abstract class FargateServiceBase extends Construct {
       description: `Task role of ${name}: what the app itself may call`,
       tags: props.tags,
     });
-    const exec = props.enableExecuteCommand ?? false;
     if (exec) {
       this.taskRole.addToPolicy([
         {
@@ -284,6 +343,7 @@ export abstract class FargateServiceBase extends Construct {
       lifecycle: { ignoreChanges: pipeline ? ["desired_count", "task_definition"] : ["desired_count"] },
       tags: props.tags,
     });
+    if (props.cluster.dependable) this.serviceDependencies.add(props.cluster.dependable);
     this.serviceName = this.service.name;
     this.clusterName = props.cluster.clusterName;
 
@@ -325,12 +385,15 @@ export abstract class FargateServiceBase extends Construct {
 
   /**
    * Open the database's port from this service: egress on the service's group and ingress on
-   * the database's group, in one call.
+   * the database's group, in one call. Calling it again for the same group and port does
+   * nothing (AWS rejects duplicate rules).
    */
   public connectToDatabase(db: DatabaseRef): void {
     checkPort(this, "connectToDatabase(db).port", db.port);
-    this.databaseConnections += 1;
-    const suffix = this.databaseConnections === 1 ? "" : String(this.databaseConnections);
+    const key = `${db.securityGroupId}:${db.port}`;
+    if (this.databaseConnections.has(key)) return;
+    this.databaseConnections.add(key);
+    const suffix = this.databaseConnections.size === 1 ? "" : String(this.databaseConnections.size);
     allowTcpBetween(this, `DatabaseAccess${suffix}`, {
       fromSecurityGroupId: this.serviceSecurityGroup.id,
       toSecurityGroupId: db.securityGroupId,
@@ -345,11 +408,16 @@ export abstract class FargateServiceBase extends Construct {
     return new SecurityGroup(this, id, { name, description, vpcId: props.network.vpcId, tags: { ...props.tags, Name: name } });
   }
 
-  /** Register the container in a target group; the service is created after `dependsOn`. */
+  /**
+   * Register the container in a target group; the service is created after `dependsOn`
+   * (each resource listed once, however often it is passed).
+   */
   protected attachToTargetGroup(targetGroupArn: string, port: number, dependsOn: readonly ITerraformDependable[]): void {
     this.loadBalancers.push({ targetGroupArn, containerName: "app", containerPort: port });
     this.service.putLoadBalancer([...this.loadBalancers]);
-    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...dependsOn.map((d) => dependable(d))];
+    const added = dependsOn.filter((d, i) => !this.serviceDependencies.has(d) && dependsOn.indexOf(d) === i);
+    for (const d of added) this.serviceDependencies.add(d);
+    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...added.map((d) => dependable(d))];
   }
 
   /** A target-tracking policy on the service's scalable target. */
@@ -392,7 +460,8 @@ export abstract class FargateServiceBase extends Construct {
       checkPattern(this, `${prop}.name`, a.name, /^[a-z0-9]+(-[a-z0-9]+)*$/, "must be lower-case letters, digits and single hyphens");
       if (names.has(a.name)) fail(this, `${prop}.name`, "must be unique", a.name);
       names.add(a.name);
-      checkPattern(this, `${prop}.schedule`, a.schedule, /^(cron\(.+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\))$/, "must be cron(...), rate(N unit) or at(yyyy-mm-ddThh:mm:ss)");
+      checkSchedule(this, `${prop}.schedule`, a.schedule);
+      checkPattern(this, `${prop}.timezone`, a.timezone, TIME_ZONE, "must be UTC or an IANA time zone name such as Europe/Berlin or Etc/GMT+9");
       checkIntegerRange(this, `${prop}.minCapacity`, a.minCapacity, 0, 1000);
       checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, 1000);
       checkMinMax(this, `${prop}.minCapacity`, a.minCapacity, `${prop}.maxCapacity`, a.maxCapacity);

@@ -15,7 +15,7 @@ export interface TargetHealthCheck {
   readonly healthyThreshold?: number;
   /** 2-10. @default 3 */
   readonly unhealthyThreshold?: number;
-  /** HTTP codes meaning healthy, e.g. `200` or `200-299`. @default "200" */
+  /** HTTP codes meaning healthy, 200-499: e.g. `200`, `200,302` or `200-299`. @default "200" */
   readonly matcher?: string;
 }
 
@@ -23,18 +23,23 @@ export interface TargetHealthCheck {
 export interface TargetGroupSettings {
   /** Prop path used in error messages, e.g. `healthCheck` or `routes[0].healthCheck`. */
   readonly prop: string;
+  /** VPC of the targets. */
   readonly vpcId: string;
+  /** The container port (traffic and health checks go to it). */
   readonly port: number;
-  /** `name_prefix` (at most 6 characters) used when `name` is not given. */
+  /** `name_prefix` used when `name` is not given: at most 6 characters (a library constant, "app-" or "rt-"). */
   readonly namePrefix: string;
   /** Prop path of the fixed name, e.g. `targetGroupName`. */
   readonly nameProp: string;
   /** Fixed name (at most 32 characters). @default - generated from namePrefix */
   readonly name?: string;
+  /** @default - seed 001's health check */
   readonly healthCheck?: TargetHealthCheck;
+  /** Seconds a deregistering target drains (0-3600). */
   readonly deregistrationDelaySeconds: number;
   /** Load-balancer cookie stickiness for this many seconds. @default - off */
   readonly stickinessSeconds?: number;
+  /** @default {} */
   readonly tags?: Record<string, string>;
 }
 
@@ -56,11 +61,14 @@ export function fargateTargetGroup(scope: Construct, id: string, s: TargetGroupS
   }
   checkIntegerRange(scope, `${s.prop}.healthyThreshold`, hc.healthyThreshold, 2, 10);
   checkIntegerRange(scope, `${s.prop}.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
-  checkPattern(scope, `${s.prop}.matcher`, matcher, /^[1-5]\d\d(-[1-5]\d\d)?(,[1-5]\d\d(-[1-5]\d\d)?)*$/, "must be HTTP codes such as 200, 200,302 or 200-299");
+  checkPattern(scope, `${s.prop}.matcher`, matcher, /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/, "must be HTTP codes from 200 to 499 such as 200, 200,302 or 200-299");
+  for (const range of isToken(matcher) ? [] : matcher.split(",")) {
+    const [from, to] = range.split("-").map(Number);
+    if (to !== undefined && to < from) fail(scope, `${s.prop}.matcher`, "must list ranges low-high, e.g. 200-299", matcher);
+  }
   checkIntegerRange(scope, "deregistrationDelaySeconds", s.deregistrationDelaySeconds, 0, 3600);
   checkIntegerRange(scope, "stickinessDurationSeconds", s.stickinessSeconds, 1, 604800);
   if (s.name !== undefined) checkName(scope, s.nameProp, "targetGroup", s.name);
-  if (s.namePrefix.length > 6) fail(scope, "targetGroup namePrefix", "must be at most 6 characters", s.namePrefix);
 
   return new LbTargetGroup(scope, id, {
     ...(s.name !== undefined ? { name: s.name } : { namePrefix: s.namePrefix }),

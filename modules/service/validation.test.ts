@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { synth } from "../internal/testing";
-import { DATABASE, REPOSITORY, synthWeb, workerService } from "./testing";
-import { FargateCluster } from "./fargate-cluster";
+import { AUTH_SECRET_ARN, DATABASE, REPOSITORY, synthWeb, workerService } from "./testing";
+import { FargateCluster, FargateClusterProps, SPOT_CAPACITY } from "./fargate-cluster";
+
+const night = (schedule: string) => ({ name: "night", schedule, minCapacity: 0, maxCapacity: 0 });
 
 const LONG = "fckdoomscroll-production-web-frontend"; // 37 characters
 
@@ -36,13 +38,85 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a short origin header secret", { originVerifyHeader: { name: "X-Origin-Verify", value: "abc" } }, /originVerifyHeader.value must be 16-128 printable characters/],
     ["duplicate route priorities", { routes: [{ name: "a", priority: 5, pathPatterns: ["/a/*"] }, { name: "b", priority: 5, pathPatterns: ["/b/*"] }] }, /routes\[1\].priority must be unique among routes, got 5/],
     ["a route matching nothing", { routes: [{ name: "a", priority: 5 }] }, /routes\[0\] needs hostHeaders or pathPatterns/],
-    ["a bad schedule", { scheduledCapacity: [{ name: "night", schedule: "0 19 * * *", minCapacity: 0, maxCapacity: 0 }] }, /scheduledCapacity\[0\].schedule must be cron\(...\)/],
+    ["a bad schedule", { scheduledCapacity: [{ name: "night", schedule: "0 19 * * *", minCapacity: 0, maxCapacity: 0 }] }, /scheduledCapacity\[0\].schedule must be cron\(min hour day-of-month month day-of-week year\), rate\(N .*got "0 19 \* \* \*"/],
     ["a strategy with two bases", { capacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 1 }, { capacityProvider: "FARGATE_SPOT", base: 1 }] }, /capacityProviderStrategy may set base on one capacity provider only/],
     ["an image URI beside a repository", { imageUri: "nginx:1.27" }, /imageUri must not be combined with repository/],
     ["no image at all", { repository: undefined }, /repository or imageUri is required/],
     ["a log retention CloudWatch lacks", { logRetentionDays: 10 }, /logRetentionDays must be one of 1, 3, 5, 7, 14, 30/],
     ["a stop timeout above Fargate's 120 s", { stopTimeoutSeconds: 300 }, /stopTimeoutSeconds must be an integer from 2 to 120, got 300/],
     ["a container health check without CMD", { containerHealthCheck: { command: ["curl", "-f", "localhost"] } }, /containerHealthCheck.command must start with "CMD" or "CMD-SHELL"/],
+    // Task definition and container.
+    ["an unknown CPU architecture", { cpuArchitecture: "AMD64" }, /test\/Web: cpuArchitecture must be one of "X86_64", "ARM64", got "AMD64"/],
+    ["ARM64 tasks on Fargate Spot (Spot runs X86_64 only)", { cpuArchitecture: "ARM64", capacityProviderStrategy: SPOT_CAPACITY }, /test\/Web: capacityProviderStrategy places tasks on FARGATE_SPOT, which runs X86_64 tasks only.*got \[\{"capacityProvider":"FARGATE_SPOT","weight":1\}\]/],
+    ["ARM64 with a Spot base", { cpuArchitecture: "ARM64", capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 0, base: 1 }] }, /capacityProviderStrategy places tasks on FARGATE_SPOT/],
+    ["ECS Exec on a read-only root filesystem", { enableExecuteCommand: true, readonlyRootFilesystem: true }, /test\/Web: enableExecuteCommand needs a writable root filesystem.*got true/],
+    ["an unknown imageManagedBy", { imageManagedBy: "ci" }, /imageManagedBy must be one of "terraform", "pipeline", got "ci"/],
+    ["an invalid image tag", { imageTag: "v1 beta" }, /imageTag must be a Docker tag .*got "v1 beta"/],
+    ["an image URI without tag or digest", { repository: undefined, imageUri: "nginx" }, /imageUri must be a full image reference with a tag or digest.*got "nginx"/],
+    ["a stop timeout below 2 s", { stopTimeoutSeconds: 1 }, /stopTimeoutSeconds must be an integer from 2 to 120, got 1/],
+    ["a container health check interval above 300", { containerHealthCheck: { command: ["CMD", "true"], intervalSeconds: 301 } }, /containerHealthCheck.intervalSeconds must be an integer from 5 to 300, got 301/],
+    ["a container health check timeout below 2", { containerHealthCheck: { command: ["CMD", "true"], timeoutSeconds: 1 } }, /containerHealthCheck.timeoutSeconds must be an integer from 2 to 60, got 1/],
+    ["container health check retries above 10", { containerHealthCheck: { command: ["CMD", "true"], retries: 11 } }, /containerHealthCheck.retries must be an integer from 1 to 10, got 11/],
+    ["a container health check start period above 300", { containerHealthCheck: { command: ["CMD", "true"], startPeriodSeconds: 301 } }, /containerHealthCheck.startPeriodSeconds must be an integer from 0 to 300, got 301/],
+    ["a container health check with nothing after CMD", { containerHealthCheck: { command: ["CMD-SHELL"] } }, /containerHealthCheck.command must start with "CMD" or "CMD-SHELL" followed by the command/],
+    ["a secret name ECS reserves", { secrets: { ECS_AGENT_TOKEN: AUTH_SECRET_ARN } }, /secrets.ECS_AGENT_TOKEN must not start with the reserved prefix ECS_/],
+    ["a secret name that is no variable name", { secrets: { "1PASSWORD": AUTH_SECRET_ARN } }, /secrets.1PASSWORD must be a variable name/],
+    ["a log group KMS key that is no KMS ARN", { logsKmsKeyArn: "alias/logs" }, /logsKmsKeyArn must be an kms ARN .*got "alias\/logs"/],
+    ["a secrets KMS key that is no KMS ARN", { secretsKmsKeyArns: ["arn:aws:s3:::bucket"] }, /secretsKmsKeyArns\[0\] must be an kms ARN/],
+    ["a service name ECS refuses", { name: "fckdoomscroll.test" }, /test\/Web: name must be a valid ecs name: letters, digits, hyphens and underscores, got "fckdoomscroll.test"/],
+    // Target group and load balancer.
+    ["a health-check path over 1024 characters", { healthCheck: { path: `/${"a".repeat(1024)}` } }, /healthCheck.path must start with \/ \(and be at most 1024 printable characters\)/],
+    ["a health-check interval below 5", { healthCheck: { intervalSeconds: 4, timeoutSeconds: 2 } }, /healthCheck.intervalSeconds must be an integer from 5 to 300, got 4/],
+    ["a health-check timeout above 120", { healthCheck: { intervalSeconds: 300, timeoutSeconds: 121 } }, /healthCheck.timeoutSeconds must be an integer from 2 to 120, got 121/],
+    ["a matcher that is no HTTP code", { healthCheck: { matcher: "ok" } }, /healthCheck.matcher must be HTTP codes from 200 to 499 .*got "ok"/],
+    ["a matcher outside 200-499", { healthCheck: { matcher: "200,503" } }, /healthCheck.matcher must be HTTP codes from 200 to 499/],
+    ["a matcher range high-low", { healthCheck: { matcher: "299-200" } }, /healthCheck.matcher must list ranges low-high, e.g. 200-299, got "299-200"/],
+    ["a deregistration delay above 3600", { deregistrationDelaySeconds: 3601 }, /deregistrationDelaySeconds must be an integer from 0 to 3600, got 3601/],
+    ["a negative deregistration delay", { deregistrationDelaySeconds: -1 }, /deregistrationDelaySeconds must be an integer from 0 to 3600, got -1/],
+    ["a stickiness duration of 0", { stickySessions: true, stickinessDurationSeconds: 0 }, /stickinessDurationSeconds must be an integer from 1 to 604800, got 0/],
+    ["a stickiness duration above 7 days", { stickySessions: true, stickinessDurationSeconds: 604801 }, /stickinessDurationSeconds must be an integer from 1 to 604800, got 604801/],
+    ["a stickiness duration without stickySessions", { stickinessDurationSeconds: 3600 }, /stickinessDurationSeconds needs stickySessions: true.*got 3600/],
+    ["an idle timeout of 0", { idleTimeoutSeconds: 0 }, /idleTimeoutSeconds must be an integer from 1 to 4000, got 0/],
+    ["an idle timeout above 4000", { idleTimeoutSeconds: 4001 }, /idleTimeoutSeconds must be an integer from 1 to 4000, got 4001/],
+    ["a grace period above 2147483647", { healthCheckGracePeriodSeconds: 2147483648 }, /healthCheckGracePeriodSeconds must be an integer from 0 to 2147483647, got 2147483648/],
+    ["a negative grace period", { healthCheckGracePeriodSeconds: -1 }, /healthCheckGracePeriodSeconds must be an integer from 0 to 2147483647, got -1/],
+    ["HTTPS switched off beside a certificate", { https: false, certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" }, /https is false but certificateArn is given; drop one of them, got false/],
+    ["an unknown ingress", { ingress: "vpc" }, /ingress must be one of "anywhere", "cloudfront", got "vpc"/],
+    ["an invalid domain name", { domain: { name: "Origin.Example.com.", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } }, /domain.name must be/],
+    ["an origin header name with spaces", { originVerifyHeader: { name: "X Origin", value: "0123456789abcdef0123" } }, /originVerifyHeader.name must be 1-40 letters, digits and hyphens/],
+    ["an access-log bucket name S3 refuses", { accessLogsBucket: "Logs_Bucket" }, /accessLogsBucket must be a valid s3Bucket name/],
+    ["an access-log prefix containing AWSLogs", { accessLogsBucket: "fckdoomscroll-logs", accessLogsPrefix: "alb/AWSLogs" }, /accessLogsPrefix must be printable characters without a leading or trailing \/ and without AWSLogs.*got "alb\/AWSLogs"/],
+    ["an access-log prefix with a leading slash", { accessLogsBucket: "fckdoomscroll-logs", accessLogsPrefix: "/alb" }, /accessLogsPrefix must be printable characters without a leading or trailing \//],
+    ["an access-log prefix without a bucket", { accessLogsPrefix: "alb" }, /accessLogsPrefix needs accessLogsBucket, got "alb"/],
+    ["a fixed target group name used twice", { targetGroupName: "fds-app", routes: [{ name: "ws", priority: 1, pathPatterns: ["/ws/*"], targetGroupName: "fds-app" }] }, /targetGroupName and routes\[\]\.targetGroupName must not contain duplicates, got "fds-app"/],
+    // Routes (listener rules).
+    ["more than 4 routes", { routes: [1, 2, 3, 4, 5].map((i) => ({ name: `r${i}`, priority: i, pathPatterns: [`/r${i}/*`] })) }, /routes may hold at most 4 routes.*got 5/],
+    ["a route name with capitals", { routes: [{ name: "Ws", priority: 1, pathPatterns: ["/ws/*"] }] }, /routes\[0\].name must be lower-case letters, digits and single hyphens, got "Ws"/],
+    ["a repeated route name", { routes: [{ name: "ws", priority: 1, pathPatterns: ["/a/*"] }, { name: "ws", priority: 2, pathPatterns: ["/b/*"] }] }, /routes\[1\].name must be unique, got "ws"/],
+    ["a route priority of 0", { routes: [{ name: "ws", priority: 0, pathPatterns: ["/ws/*"] }] }, /routes\[0\].priority must be an integer from 1 to 49999, got 0/],
+    ["a route priority taken by the origin rule", { routes: [{ name: "ws", priority: 50000, pathPatterns: ["/ws/*"] }] }, /routes\[0\].priority must be an integer from 1 to 49999, got 50000/],
+    ["a route path without a leading /", { routes: [{ name: "ws", priority: 1, pathPatterns: ["ws/*"] }] }, /routes\[0\].pathPatterns must start with \/ \(at most 128 characters\), got "ws\/\*"/],
+    ["a route host with a space", { routes: [{ name: "api", priority: 1, hostHeaders: ["api example.com"] }] }, /routes\[0\].hostHeaders must be a host name/],
+    ["a route matching more than 5 values", { originVerifyHeader: { name: "X-Origin-Verify", value: "0123456789abcdef0123" }, routes: [{ name: "ws", priority: 1, pathPatterns: ["/a", "/b", "/c", "/d", "/e"] }] }, /routes\[0\] may match at most 5 values in all/],
+    // Autoscaling.
+    ["a CPU target above 100 %", { cpuTargetPercent: 101 }, /cpuTargetPercent must be an integer from 1 to 100, got 101/],
+    ["a memory target of 0 %", { memoryTargetPercent: 0 }, /memoryTargetPercent must be an integer from 1 to 100, got 0/],
+    ["a scale-out cooldown above an hour", { scaleOutCooldownSeconds: 3601 }, /scaleOutCooldownSeconds must be an integer from 0 to 3600, got 3601/],
+    ["a negative scale-in cooldown", { scaleInCooldownSeconds: -1 }, /scaleInCooldownSeconds must be an integer from 0 to 3600, got -1/],
+    ["a negative minimum", { minCapacity: -1 }, /minCapacity must be an integer from 0 to 1000, got -1/],
+    ["a maximum of 0", { minCapacity: 0, maxCapacity: 0 }, /maxCapacity must be an integer from 1 to 1000, got 0/],
+    ["requests per target of 0", { requestsPerTargetPerMinute: 0 }, /requestsPerTargetPerMinute must be an integer from 1 to 1000000, got 0/],
+    ["a cron with five fields", { scheduledCapacity: [night("cron(0 19 * * MON-FRI)")] }, /scheduledCapacity\[0\].schedule must have six cron fields .*not 5, got "cron\(0 19 \* \* MON-FRI\)"/],
+    ["a cron with both days set", { scheduledCapacity: [night("cron(0 19 * * MON-FRI *)")] }, /scheduledCapacity\[0\].schedule needs \? in exactly one of day-of-month and day-of-week/],
+    ["a cron with both days ?", { scheduledCapacity: [night("cron(0 19 ? * ? *)")] }, /needs \? in exactly one of day-of-month and day-of-week/],
+    ["a cron with letters in the hours", { scheduledCapacity: [night("cron(0 seven ? * MON-FRI *)")] }, /needs minutes and hours of digits and , - \* \/ only/],
+    ["a rate of 0", { scheduledCapacity: [night("rate(0 minutes)")] }, /scheduledCapacity\[0\].schedule needs a rate of at least 1, got "rate\(0 minutes\)"/],
+    ["a rate in weeks", { scheduledCapacity: [night("rate(1 week)")] }, /scheduledCapacity\[0\].schedule must be cron/],
+    ["an at() without seconds", { scheduledCapacity: [night("at(2030-01-01T00:00)")] }, /scheduledCapacity\[0\].schedule must be cron/],
+    ["a time zone that is no IANA name", { scheduledCapacity: [{ ...night("cron(0 19 ? * MON-FRI *)"), timezone: "CET+1" }] }, /scheduledCapacity\[0\].timezone must be UTC or an IANA time zone name.*got "CET\+1"/],
+    ["a schedule name with capitals", { scheduledCapacity: [{ ...night("rate(1 day)"), name: "Night" }] }, /scheduledCapacity\[0\].name must be lower-case letters/],
+    ["a repeated schedule name", { scheduledCapacity: [night("rate(1 day)"), night("rate(2 days)")] }, /scheduledCapacity\[1\].name must be unique, got "night"/],
+    ["a schedule with min above max", { scheduledCapacity: [{ ...night("rate(1 day)"), minCapacity: 2, maxCapacity: 1 }] }, /scheduledCapacity\[0\].minCapacity must not exceed scheduledCapacity\[0\].maxCapacity \(1\), got 2/],
   ];
   it.each(cases)("rejects %s", (_what, overrides, message) => {
     expect(() => synthWeb(overrides)).toThrow(message);
@@ -67,5 +141,21 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
   it("keeps the default desired count within a smaller range instead of failing", () => {
     const json = synthWeb({ minCapacity: 1, maxCapacity: 1, repository: REPOSITORY });
     expect((Object.values(json.resource!.aws_ecs_service)[0] as any).desired_count).toBe(1);
+  });
+  it("rejects a worker container port outside 1-65535", () => {
+    expect(() => synth((s) => workerService(s, { containerPort: 70000 }))).toThrow(/test\/Worker: containerPort must be an integer from 1 to 65535, got 70000/);
+  });
+
+  const clusterCases: [string, Record<string, unknown>, RegExp][] = [
+    ["an unknown insights level", { containerInsights: "disabled" }, /test\/Cluster: containerInsights must be one of "enabled", "enhanced", got "disabled"/],
+    ["an unknown capacity provider", { defaultCapacityProviderStrategy: [{ capacityProvider: "EC2" }] }, /defaultCapacityProviderStrategy\[0\].capacityProvider must be one of "FARGATE", "FARGATE_SPOT", got "EC2"/],
+    ["a repeated capacity provider", { defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE" }, { capacityProvider: "FARGATE" }] }, /defaultCapacityProviderStrategy must not repeat a capacity provider, got "FARGATE"/],
+    ["an empty strategy", { defaultCapacityProviderStrategy: [] }, /defaultCapacityProviderStrategy must list one or two capacity providers \(FARGATE, FARGATE_SPOT\), got \[\]/],
+    ["a weight above 1000", { defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1001 }] }, /defaultCapacityProviderStrategy\[0\].weight must be an integer from 0 to 1000, got 1001/],
+    ["a base above 100000", { defaultCapacityProviderStrategy: [{ capacityProvider: "FARGATE", base: 100001 }] }, /defaultCapacityProviderStrategy\[0\].base must be an integer from 0 to 100000, got 100001/],
+    ["a cluster name ECS refuses", { name: "fck doomscroll" }, /test\/Cluster: name must be a valid ecs name: letters, digits, hyphens and underscores, got "fck doomscroll"/],
+  ];
+  it.each(clusterCases)("rejects a cluster with %s", (_what, overrides, message) => {
+    expect(() => synth((s) => new FargateCluster(s, "Cluster", { name: "c", ...overrides } as unknown as FargateClusterProps))).toThrow(message);
   });
 });

@@ -1,7 +1,9 @@
+import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { dataSources, findResources, policyOf, resource, resources, TEST_NETWORK } from "../internal/testing";
-import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb } from "./testing";
-import { TLS_POLICY } from "./web-service";
+import { dataSources, findResources, policyOf, resource, resources, synth, TEST_NETWORK } from "../internal/testing";
+import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb, webService } from "./testing";
+import { FargateCluster } from "./fargate-cluster";
+import { TLS_POLICY, WebService } from "./web-service";
 
 const ref = (type: string, json: any, id?: string): string => {
   const names = Object.keys(resources(json, type));
@@ -305,7 +307,6 @@ describe("WebService options", () => {
       certificateArn,
       enableExecuteCommand: true,
       cpuArchitecture: "ARM64",
-      readonlyRootFilesystem: true,
       stopTimeoutSeconds: 60,
       containerHealthCheck: { command: ["CMD-SHELL", "wget -qO- http://localhost:3000/api/health || exit 1"] },
       accessLogsBucket: "fckdoomscroll-test-alb-logs",
@@ -320,7 +321,6 @@ describe("WebService options", () => {
     expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
     expect(containerOf(json)).toMatchObject({
       image: "public.ecr.aws/docker/library/node:22-alpine",
-      readonlyRootFilesystem: true,
       stopTimeout: 60,
       healthCheck: { interval: 30, timeout: 5, retries: 3, startPeriod: 60 },
     });
@@ -329,5 +329,158 @@ describe("WebService options", () => {
     expect(exec).toEqual(["WriteLogs"]);
     expect(statementsOf(json, "TaskRole")[0].Action).toContain("ssmmessages:OpenDataChannel");
     expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4).map((r) => r.from_port).sort()).toEqual([443, 80]);
+  });
+
+  it("mounts the root filesystem read-only when asked (ECS Exec off)", () => {
+    expect(containerOf(synthWeb({ readonlyRootFilesystem: true })).readonlyRootFilesystem).toBe(true);
+    expect(containerOf(synthWeb()).readonlyRootFilesystem).toBeUndefined();
+  });
+
+  it("runs ARM64 tasks when Spot carries no weight and no base", () => {
+    const json = synthWeb({
+      cpuArchitecture: "ARM64",
+      capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 0 }],
+    });
+    expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
+  });
+
+  it("passes load balancer and target group tuning through", () => {
+    const json = synthWeb({
+      idleTimeoutSeconds: 300,
+      deregistrationDelaySeconds: 0,
+      stickySessions: true,
+      stickinessDurationSeconds: 3600,
+      accessLogsBucket: "fckdoomscroll-test-alb-logs",
+      accessLogsPrefix: "alb/web",
+      healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 3, healthyThreshold: 3, unhealthyThreshold: 5, matcher: "200-299" },
+    });
+    expect(resource(json, "aws_lb")).toMatchObject({ idle_timeout: 300, access_logs: { bucket: "fckdoomscroll-test-alb-logs", prefix: "alb/web", enabled: true } });
+    expect(resource(json, "aws_lb_target_group")).toMatchObject({
+      deregistration_delay: "0",
+      stickiness: { type: "lb_cookie", enabled: true, cookie_duration: 3600 },
+      health_check: { path: "/healthz", interval: 10, timeout: 3, healthy_threshold: 3, unhealthy_threshold: 5, matcher: "200-299", port: "traffic-port" },
+    });
+  });
+
+  it("prefixes access logs with the service name by default", () => {
+    expect(resource(synthWeb({ accessLogsBucket: "fckdoomscroll-test-alb-logs" }), "aws_lb").access_logs.prefix).toBe("fckdoomscroll-test");
+  });
+
+  it("uses fixed target group names without create-before-destroy, and routes inherit the health check", () => {
+    const json = synthWeb({
+      targetGroupName: "fds-test-app",
+      healthCheck: { path: "/ready" },
+      routes: [{ name: "api", priority: 20, hostHeaders: ["api.example.com"], targetGroupName: "fds-test-api" }],
+    });
+    const groups = Object.values(resources(json, "aws_lb_target_group")) as any[];
+    expect(groups.map((g) => g.name).sort()).toEqual(["fds-test-api", "fds-test-app"]);
+    for (const g of groups) {
+      expect(g.name_prefix).toBeUndefined();
+      expect(g.lifecycle).toBeUndefined();
+      expect(g.health_check.path).toBe("/ready");
+    }
+    expect(resource(json, "aws_lb_listener_rule").condition).toEqual([{ host_header: { values: ["api.example.com"] } }]);
+  });
+
+  it("serves IPv6 too when dual-stack: AAAA alias and ::/0 ingress", () => {
+    const json = synthWeb({ dualStack: true, domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } });
+    expect(resource(json, "aws_lb").ip_address_type).toBe("dualstack");
+    expect(findResources(json, "aws_route53_record", (r) => r.alias).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    const v6 = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv6 === "::/0");
+    expect(v6.map((r) => r.from_port).sort()).toEqual([443, 80]);
+  });
+
+  it("encrypts logs with the given key and lets the execution role decrypt the secrets' keys", () => {
+    const logsKey = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+    const secretsKey = "arn:aws:kms:us-east-1:123456789012:key/66666666-7777-8888-9999-000000000000";
+    const json = synthWeb({ logsKmsKeyArn: logsKey, secrets: { AUTH_SECRET: AUTH_SECRET_ARN }, secretsKmsKeyArns: [secretsKey] });
+    expect(resource(json, "aws_cloudwatch_log_group").kms_key_id).toBe(logsKey);
+    expect(statementsOf(json, "ExecutionRole").find((s) => s.Sid === "DecryptSecrets")).toMatchObject({ Action: "kms:Decrypt", Resource: secretsKey });
+  });
+
+  it("accepts rate and at schedules, in UTC by default", () => {
+    const json = synthWeb({
+      scheduledCapacity: [
+        { name: "hourly", schedule: "rate(1 hour)", minCapacity: 2, maxCapacity: 10 },
+        { name: "launch", schedule: "at(2030-01-01T08:00:00)", minCapacity: 4, maxCapacity: 10 },
+      ],
+    });
+    const actions = Object.values(resources(json, "aws_appautoscaling_scheduled_action")) as any[];
+    expect(actions.map((a) => [a.schedule, a.timezone])).toEqual([["rate(1 hour)", "UTC"], ["at(2030-01-01T08:00:00)", "UTC"]]);
+    expect(resource(json, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
+  });
+});
+
+describe("WebService wiring", () => {
+  it("lists each resource once in the service's depends_on", () => {
+    class TwiceAttached extends WebService {
+      public attachAgain(): void {
+        this.attachToTargetGroup(this.targetGroup.arn, 3000, [this.httpListener, this.httpListener]);
+      }
+    }
+    const json = synth((s) => {
+      const cluster = new FargateCluster(s, "Cluster", { name: "fckdoomscroll-test" });
+      const again = new TwiceAttached(s, "Again", { name: "fckdoomscroll-again", cluster, network: TEST_NETWORK, repository: REPOSITORY });
+      again.attachAgain();
+    });
+    const service = findResources(json, "aws_ecs_service", (svc) => svc.name === "fckdoomscroll-again")[0];
+    expect(service.depends_on).toEqual([...new Set(service.depends_on)]);
+    expect(service.depends_on.filter((d: string) => d.includes("HttpListener"))).toHaveLength(1);
+  });
+
+  it("opens a database path once per database, however often it is connected", () => {
+    const other = { securityGroupId: "sg-0db0000000000000b", port: 5432, address: "other.internal" };
+    const json = synthWeb({}, (web) => {
+      web.connectToDatabase(DATABASE);
+      web.connectToDatabase(DATABASE);
+      web.connectToDatabase(other);
+    });
+    const egress = findResources(json, "aws_vpc_security_group_egress_rule", (r) => r.from_port === 5432);
+    expect(egress.map((r) => r.referenced_security_group_id).sort()).toEqual([DATABASE.securityGroupId, other.securityGroupId]);
+    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.from_port === 5432)).toHaveLength(2);
+  });
+
+  /** Synthesize a web service and the given attributes as outputs, resolved as Terraform sees them. */
+  const exposed = (overrides: Record<string, unknown>, pick: (web: WebService) => Record<string, string>): { web: WebService; out: Record<string, string> } => {
+    let web!: WebService;
+    const json = synth((s) => {
+      web = webService(s, overrides);
+      for (const [key, value] of Object.entries(pick(web))) new TerraformOutput(s, key, { value });
+    });
+    const out = Object.fromEntries(Object.entries(json.output ?? {}).map(([k, v]) => [k, (v as any).value]));
+    return { web, out };
+  };
+
+  it("exposes the URL, DNS name, names and metric dimensions", () => {
+    const plain = exposed({}, (w) => ({ url: w.url, dnsName: w.dnsName }));
+    expect(plain.out.url).toMatch(/^http:\/\/\$\{aws_lb\..+\.dns_name\}$/);
+    expect(plain.out.dnsName).toMatch(/^\$\{aws_lb\..+\.dns_name\}$/);
+    expect(plain.web.httpsListener).toBeUndefined();
+    const secure = exposed({ domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } }, (w) => ({
+      url: w.url,
+      clusterName: w.clusterName,
+      serviceName: w.serviceName,
+      loadBalancerArnSuffix: w.loadBalancerArnSuffix,
+      targetGroupArnSuffix: w.targetGroupArnSuffix,
+      serviceSecurityGroupId: w.serviceSecurityGroupId,
+      loadBalancerSecurityGroupId: w.loadBalancerSecurityGroupId,
+    }));
+    expect(secure.out).toMatchObject({
+      url: "https://app.example.com",
+      clusterName: expect.stringMatching(/^\$\{aws_ecs_cluster\..+\.name\}$/),
+      serviceName: expect.stringMatching(/^\$\{aws_ecs_service\..+\.name\}$/),
+      loadBalancerArnSuffix: expect.stringMatching(/^\$\{aws_lb\..+\.arn_suffix\}$/),
+      targetGroupArnSuffix: expect.stringMatching(/^\$\{aws_lb_target_group\..+\.arn_suffix\}$/),
+      serviceSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\..*SecurityGroup.*\.id\}$/),
+      loadBalancerSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\..*LoadBalancerSecurityGroup.*\.id\}$/),
+    });
+    const w = secure.web;
+    expect([w.httpsListener, w.certificate, w.taskDefinition, w.executionRole, w.taskRole, w.logGroup, w.scalableTarget, w.httpListener].every(Boolean)).toBe(true);
+    expect(w.containerPort).toBe(3000);
+  });
+
+  it("serves HTTPS on the load balancer's own name with a given certificate and no domain", () => {
+    const { out } = exposed({ certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/abc" }, (w) => ({ url: w.url }));
+    expect(out.url).toMatch(/^https:\/\/\$\{aws_lb\..+\.dns_name\}$/);
   });
 });

@@ -10,8 +10,8 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { allowTcpBetween } from "../internal/connections";
-import { physicalName } from "../internal/naming";
-import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+import { checkName, physicalName } from "../internal/naming";
+import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { FargateServiceBase, FargateServiceProps, pascalCase } from "./fargate-service-base";
 import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
@@ -35,15 +35,15 @@ export interface OriginVerifyHeader {
 export interface ServiceRoute {
   /** Lower-case letters, digits, hyphens; part of the construct ids (`Route<Name>`). */
   readonly name: string;
-  /** Listener-rule priority, 1-49999, unique; lower wins. */
+  /** Listener-rule priority, 1-49999 (50000 is the origin-header rule), unique; lower wins. */
   readonly priority: number;
-  /** Host names to match, e.g. `api.example.com` or `*.example.com`. @default - any host */
+  /** Host names to match, e.g. `api.example.com` or `*.example.com` (up to 128 characters each). @default - any host */
   readonly hostHeaders?: readonly string[];
-  /** Path patterns, e.g. `/ws/*`. @default - any path */
+  /** Path patterns starting with `/`, e.g. `/ws/*` (up to 128 characters each). @default - any path */
   readonly pathPatterns?: readonly string[];
   /** Load-balancer cookie stickiness for 1 day (seed 003's `/ws/*`). @default false */
   readonly stickySessions?: boolean;
-  /** @default - the service's health check */
+  /** Health check of this route's target group. @default - the service's `healthCheck` */
   readonly healthCheck?: TargetHealthCheck;
   /** Fixed target group name (at most 32 characters). @default - generated (`name_prefix` "rt-") */
   readonly targetGroupName?: string;
@@ -51,7 +51,7 @@ export interface ServiceRoute {
 
 /** Props for {@link WebService}. */
 export interface WebServiceProps extends FargateServiceProps {
-  /** @default 3000 */
+  /** Port the app listens on (1-65535); the target groups and the security group chain use it. @default 3000 */
   readonly containerPort?: number;
   /**
    * Who may reach the load balancer: `anywhere` (80 and 443 from 0.0.0.0/0) or `cloudfront`
@@ -78,27 +78,34 @@ export interface WebServiceProps extends FargateServiceProps {
   readonly loadBalancerName?: string;
   /** Refuse to delete the load balancer. @default true */
   readonly deletionProtection?: boolean;
-  /** S3 bucket for access logs (its policy must let ELB write). @default - no access logs */
+  /** S3 bucket name for access logs (its policy must let ELB write). @default - no access logs */
   readonly accessLogsBucket?: string;
-  /** @default - `name` */
+  /**
+   * Key prefix of the access logs in `accessLogsBucket` (no leading or trailing `/`, must not
+   * contain `AWSLogs`, which ELB appends itself).
+   * @default - `name`
+   */
   readonly accessLogsPrefix?: string;
-  /** @default 60 */
+  /** Seconds an idle connection stays open (1-4000). @default 60 */
   readonly idleTimeoutSeconds?: number;
-  /** @default - seed 001: /api/health every 30 s, timeout 5, healthy 2, unhealthy 3, matcher 200 */
+  /**
+   * The load balancer's health check of the tasks.
+   * @default - seed 001: /api/health every 30 s, timeout 5, healthy 2, unhealthy 3, matcher 200
+   */
   readonly healthCheck?: TargetHealthCheck;
-  /** Seconds load-balancer health checks are ignored after a task starts (slow Next.js start). @default 120 */
+  /** Seconds load-balancer health checks are ignored after a task starts (slow Next.js start; 0-2147483647). @default 120 */
   readonly healthCheckGracePeriodSeconds?: number;
-  /** Seconds the load balancer drains a deregistering task. @default 60 */
+  /** Seconds the load balancer drains a deregistering task (0-3600). @default 60 */
   readonly deregistrationDelaySeconds?: number;
   /** Load-balancer cookie stickiness on the main target group. @default false */
   readonly stickySessions?: boolean;
-  /** Stickiness duration. @default 86400 (1 day) */
+  /** Stickiness duration with `stickySessions` (1-604800 seconds). @default 86400 (1 day) */
   readonly stickinessDurationSeconds?: number;
   /** Fixed main target group name (at most 32 characters). @default - generated (`name_prefix` "app-"), replaced create-before-destroy */
   readonly targetGroupName?: string;
   /** Extra host/path rules to their own target groups (at most 4). @default [] */
   readonly routes?: readonly ServiceRoute[];
-  /** Also scale on ALB requests per target per minute (seed 003: 2000). @default - not tracked */
+  /** Also scale on ALB requests per target per minute (seed 003: 2000; 1-1000000). @default - not tracked */
   readonly requestsPerTargetPerMinute?: number;
 }
 
@@ -169,6 +176,16 @@ export class WebService extends FargateServiceBase {
     checkIntegerRange(this, "healthCheckGracePeriodSeconds", props.healthCheckGracePeriodSeconds, 0, 2147483647);
     checkIntegerRange(this, "idleTimeoutSeconds", props.idleTimeoutSeconds, 1, 4000);
     checkIntegerRange(this, "requestsPerTargetPerMinute", props.requestsPerTargetPerMinute, 1, 1000000);
+    if (props.stickinessDurationSeconds !== undefined && props.stickySessions !== true) {
+      fail(this, "stickinessDurationSeconds", "needs stickySessions: true (without it the duration would be ignored)", props.stickinessDurationSeconds);
+    }
+    if (props.accessLogsBucket !== undefined) checkName(this, "accessLogsBucket", "s3Bucket", props.accessLogsBucket);
+    if (props.accessLogsPrefix !== undefined) {
+      if (props.accessLogsBucket === undefined) fail(this, "accessLogsPrefix", "needs accessLogsBucket", props.accessLogsPrefix);
+      checkPattern(this, "accessLogsPrefix", props.accessLogsPrefix, /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\x21-\x7e]+$/, "must be printable characters without a leading or trailing / and without AWSLogs (ELB adds AWSLogs/<account>/ itself)");
+    }
+    const fixedNames = [props.targetGroupName, ...routes.map((r) => r.targetGroupName)].filter((n): n is string => n !== undefined && !isToken(n));
+    checkUnique(this, "targetGroupName and routes[].targetGroupName", fixedNames);
     const dualStack = props.dualStack ?? false;
 
     // Load balancer and its security group.
