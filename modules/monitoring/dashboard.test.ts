@@ -88,6 +88,23 @@ describe("OperationsDashboard", () => {
     }
   });
 
+  it("fails on an alarm ARN that is not a CloudWatch ARN", () => {
+    expect(() => dashboard({ databases: [database], alarmArns: ["arn:aws:sns:us-east-1:123456789012:topic"] })).toThrow(
+      /Dashboard: alarmArns must be an cloudwatch ARN .*got "arn:aws:sns:us-east-1:123456789012:topic"/,
+    );
+  });
+
+  it("fails on a name that makes an invalid dashboard name", () => {
+    expect(() => synth((s) => new OperationsDashboard(s, "Dashboard", { name: "shop prod", databases: [database] }))).toThrow(
+      /Dashboard: name must give a dashboard name of letters, digits, hyphens and underscores, got "shop prod-dashboard"/,
+    );
+  });
+
+  it("fails past CloudWatch's 500 widgets per dashboard", () => {
+    const databases = Array.from({ length: 100 }, (_, i) => ({ instanceIdentifier: `db-${i}` }));
+    expect(() => dashboard({ databases })).toThrow(/make 501 widgets; a dashboard holds at most 500/);
+  });
+
   it("fails without any resource to chart, or with a bad period", () => {
     expect(() => dashboard({})).toThrow(/Dashboard: services\/loadBalancers\/databases\/appRunnerServices must list at least one resource/);
     expect(() => dashboard({ databases: [database], periodSeconds: 90 })).toThrow(/periodSeconds must be 60 or a multiple of 60, got 90/);

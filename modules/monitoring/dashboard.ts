@@ -88,6 +88,8 @@ interface WidgetSpec {
 const COLUMNS = 24;
 const WIDTH = 8;
 const HEIGHT = 6;
+/** CloudWatch refuses a dashboard body with more than 500 widgets. */
+const MAX_WIDGETS = 500;
 
 /**
  * One CloudWatch dashboard per environment with the key metrics of seed 001, built from refs of
@@ -228,6 +230,9 @@ export class OperationsDashboard extends Construct {
       }),
     );
 
+    if (widgets.length > MAX_WIDGETS) {
+      fail(this, "services/loadBalancers/databases/appRunnerServices", `make ${widgets.length} widgets; a dashboard holds at most ${MAX_WIDGETS}: split the resources over several dashboards`, widgets.length);
+    }
     this.dashboard = new CloudwatchDashboard(this, "Dashboard", {
       dashboardName: name,
       dashboardBody: JSON.stringify({ widgets: layout(widgets) }),

@@ -101,6 +101,52 @@ describe("Monitoring", () => {
       ).toThrow(/Monitoring: addAlarm\(signups-low\)\.threshold must be a finite number/);
     });
 
+    it("defaults to the Average statistic and missing data treated as missing", () => {
+      const json = synth((s) => {
+        const { statistic: _s, treatMissingData: _t, ...rest } = spec;
+        new Monitoring(s, "Monitoring", { name }).addAlarm({ ...rest, severity: "warning" });
+      });
+      expect(resource(json, "aws_cloudwatch_metric_alarm")).toMatchObject({
+        alarm_name: "shop-prod-signups-low",
+        alarm_description: spec.description,
+        namespace: "App",
+        metric_name: "Signups",
+        dimensions: { Environment: "prod" },
+        comparison_operator: "LessThanThreshold",
+        evaluation_periods: 1,
+        statistic: "Average",
+        treat_missing_data: "missing",
+      });
+    });
+
+    const addFails = (override: Record<string, unknown>, message: RegExp) =>
+      expect(() => synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "warning", ...override } as any))).toThrow(message);
+
+    it.each([
+      ["a comparison CloudWatch does not know", { comparison: "GreaterThan" }, /Monitoring: addAlarm\(signups-low\)\.comparison must be one of "GreaterThanThreshold".*got "GreaterThan"/],
+      ["an unknown statistic", { statistic: "p99" }, /addAlarm\(signups-low\)\.statistic must be one of "Average", "Sum", "Minimum", "Maximum", "SampleCount", got "p99"/],
+      ["an unknown missing-data treatment", { treatMissingData: "zero" }, /addAlarm\(signups-low\)\.treatMissingData must be one of "missing", "ignore", "breaching", "notBreaching", got "zero"/],
+      ["an empty namespace", { namespace: " " }, /addAlarm\(signups-low\)\.namespace must be a non-empty string, got " "/],
+      ["an empty metric name", { metricName: "" }, /addAlarm\(signups-low\)\.metricName must be a non-empty string/],
+      ["a description over 1024 characters", { description: "d".repeat(1025) }, /addAlarm\(signups-low\)\.description must be at most 1024 characters \(is 1025\)/],
+      ["more than 30 dimensions", { dimensions: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`D${i}`, "x"])) }, /addAlarm\(signups-low\)\.dimensions must have at most 30 entries \(has 31\)/],
+      ["an empty dimension value", { dimensions: { Environment: "" } }, /addAlarm\(signups-low\)\.dimensions\.Environment must be a non-empty string/],
+      ["a period CloudWatch refuses", { periodSeconds: 90 }, /addAlarm\(signups-low\)\.periodSeconds must be 10, 20, 30 or a multiple of 60 .*got 90/],
+      ["zero evaluation periods", { evaluationPeriods: 0 }, /addAlarm\(signups-low\)\.evaluationPeriods must be an integer from 1 to 100, got 0/],
+      ["more than a day of short periods", { periodSeconds: 1800, evaluationPeriods: 49 }, /evaluationPeriods × periodSeconds must be at most 86400 seconds \(1 day for periods under an hour\); 49 × 1800 is 88200, got 49/],
+      ["more than 7 days of hourly periods", { periodSeconds: 7200, evaluationPeriods: 85 }, /must be at most 604800 seconds \(7 days\); 85 × 7200 is 612000/],
+    ])("fails on %s", (_label, override, message) => addFails(override, message));
+
+    it("accepts 10-second periods and up to 7 days of hourly periods", () => {
+      const json = synth((s) => {
+        const m = new Monitoring(s, "Monitoring", { name });
+        m.addAlarm({ ...spec, severity: "warning", periodSeconds: 10, evaluationPeriods: 3 });
+        m.addAlarm({ ...spec, purpose: "weekly", severity: "warning", periodSeconds: 3600, evaluationPeriods: 100 });
+      });
+      const periods = Object.values(resources(json, "aws_cloudwatch_metric_alarm")).map((a) => [a.period, a.evaluation_periods]);
+      expect(periods.sort()).toEqual([[10, 3], [3600, 100]]);
+    });
+
     it("fails on an unknown severity or a repeated purpose", () => {
       expect(() =>
         synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "page" as "critical" })),

@@ -7,7 +7,7 @@ import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { checkArn, checkEmail, checkNumber, checkOneOf, checkPattern, checkUnique, fail } from "../internal/validate";
+import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { pascalId } from "../secrets/construct-id";
 import { EncryptionKey, SERVICE_PRINCIPAL_PATTERN } from "../secrets/encryption-key";
 import { AlarmTopics } from "./alarm-topics";
@@ -16,6 +16,11 @@ import { AlarmTopics } from "./alarm-topics";
 export type AlarmSeverity = "critical" | "warning";
 
 const SEVERITIES: readonly AlarmSeverity[] = ["critical", "warning"];
+const COMPARISONS = ["GreaterThanThreshold", "GreaterThanOrEqualToThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"] as const;
+const STATISTICS = ["Average", "Sum", "Minimum", "Maximum", "SampleCount"] as const;
+const MISSING_DATA = ["missing", "ignore", "breaching", "notBreaching"] as const;
+/** CloudWatch caps period × evaluation periods at 1 day for periods under an hour, 7 days otherwise. */
+const MAX_EVALUATION_RANGE_SECONDS = { underAnHour: 86_400, hourOrMore: 604_800 } as const;
 const CLOUDWATCH = "cloudwatch.amazonaws.com";
 
 /** Props for {@link Monitoring}. */
@@ -124,6 +129,7 @@ export class Monitoring extends Construct implements AlarmTopics {
     checkOneOf(this, `${prop}.severity`, spec.severity, SEVERITIES);
     checkNumber(this, `${prop}.threshold`, spec.threshold);
     if (spec.threshold === undefined || spec.threshold === null) fail(this, `${prop}.threshold`, "must be a finite number", spec.threshold);
+    this.checkAlarmSpec(prop, spec);
     const id = `Alarm${pascalId(spec.purpose)}`;
     if (id === "Alarm" || this.node.tryFindChild(id)) {
       fail(this, `${prop}.purpose`, "must be unique among this construct's alarms and contain letters or digits", spec.purpose);
@@ -132,6 +138,45 @@ export class Monitoring extends Construct implements AlarmTopics {
     const alarm = metricAlarm(this, id, this.baseName, { ...rest, topicArn: this.topicArnFor(severity) });
     this.alarms.push(alarm);
     return alarm;
+  }
+
+  /** What CloudWatch's PutMetricAlarm would refuse at apply, checked at synth with the prop named. */
+  private checkAlarmSpec(prop: string, spec: AlarmSpec): void {
+    checkOneOf<string>(this, `${prop}.comparison`, spec.comparison, COMPARISONS);
+    checkOneOf<string>(this, `${prop}.statistic`, spec.statistic, STATISTICS);
+    checkOneOf<string>(this, `${prop}.treatMissingData`, spec.treatMissingData, MISSING_DATA);
+    for (const key of ["namespace", "metricName"] as const) {
+      const value = spec[key];
+      if (!isToken(value) && (typeof value !== "string" || value.trim() === "")) fail(this, `${prop}.${key}`, "must be a non-empty string", value);
+      checkMaxLength(this, `${prop}.${key}`, value, 255);
+    }
+    checkMaxLength(this, `${prop}.description`, spec.description, 1024);
+    const dimensions = Object.entries(spec.dimensions ?? {});
+    if (dimensions.length > 30) fail(this, `${prop}.dimensions`, `must have at most 30 entries (has ${dimensions.length})`, Object.keys(spec.dimensions));
+    for (const [name, value] of dimensions) {
+      checkMaxLength(this, `${prop}.dimensions`, name, 255);
+      if (!isToken(value) && (typeof value !== "string" || value === "")) {
+        fail(this, `${prop}.dimensions.${name}`, "must be a non-empty string (1-1024 characters)", value);
+      }
+      checkMaxLength(this, `${prop}.dimensions.${name}`, value, 1024);
+    }
+    const period = spec.periodSeconds;
+    if (!isToken(period) && !(typeof period === "number" && ([10, 20, 30].includes(period) || (Number.isInteger(period) && period >= 60 && period % 60 === 0)))) {
+      fail(this, `${prop}.periodSeconds`, "must be 10, 20, 30 or a multiple of 60 (CloudWatch alarm periods)", period);
+    }
+    checkIntegerRange(this, `${prop}.evaluationPeriods`, spec.evaluationPeriods, 1, 100);
+    if (!isToken(period) && !isToken(spec.evaluationPeriods)) {
+      const limit = period < 3600 ? MAX_EVALUATION_RANGE_SECONDS.underAnHour : MAX_EVALUATION_RANGE_SECONDS.hourOrMore;
+      const range = period * spec.evaluationPeriods;
+      if (range > limit) {
+        fail(
+          this,
+          `${prop}.evaluationPeriods`,
+          `× periodSeconds must be at most ${limit} seconds (${limit === 86_400 ? "1 day for periods under an hour" : "7 days"}); ${spec.evaluationPeriods} × ${period} is ${range}`,
+          spec.evaluationPeriods,
+        );
+      }
+    }
   }
 
   private createTopic(
