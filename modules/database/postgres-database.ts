@@ -340,7 +340,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       }
     }
     this.parameterGroup = new DbParameterGroup(this, "ParameterGroup", {
-      namePrefix: physicalName(this, "dbGroup", identifier, `${engine.family}-`, "identifier"),
+      namePrefix: physicalName(this, "dbGroupPrefix", identifier, `${engine.family}-`, "identifier"),
       family: engine.family,
       description: `PostgreSQL ${engine.major} parameters of ${identifier}`,
       parameter: renderParameters(

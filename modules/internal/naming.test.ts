@@ -33,6 +33,12 @@ describe("physical names", () => {
     expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/internal-/);
   });
 
+  it("keeps RDS group names clean but lets a name_prefix end in a hyphen", () => {
+    expect(() => checkName(stack, "name", "dbGroup", "app-prod-db-subnets-")).toThrow(/valid dbGroup name.*not ending with a hyphen/);
+    expect(() => checkName(stack, "name", "dbGroup", "app--subnets")).toThrow(/no '--'/);
+    expect(checkName(stack, "namePrefix", "dbGroupPrefix", "app-prod-db-postgres16-")).toBe("app-prod-db-postgres16-");
+  });
+
   it("derives stable PascalCase construct-id parts from user text", () => {
     expect(pascalCase("PostgreSQL from the web service")).toBe("PostgreSQLFromTheWebService");
     expect(pascalCase("10.0.1.0/24")).toBe("1001024");

@@ -39,6 +39,12 @@ export const NAME_RULES = {
     pattern: /^[a-z](?!.*--)(?:[a-z0-9-]*[a-z0-9])?$/,
     description: "lower-case letters, digits and hyphens, starting with a letter, no '--', not ending with a hyphen",
   },
+  /** RDS group name_prefix (AWS appends a unique suffix, so a trailing hyphen is fine). */
+  dbGroupPrefix: {
+    maxLength: 229,
+    pattern: /^[a-z](?!.*--)[a-z0-9-]*$/,
+    description: "lower-case letters, digits and hyphens, starting with a letter, no '--'",
+  },
   /** IAM role. */
   iamRole: { maxLength: 64, pattern: /^[\w+=,.@-]+$/, description: "letters, digits and +=,.@_-" },
   /** IAM role name_prefix (AWS appends 26 characters). */
