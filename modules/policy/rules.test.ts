@@ -32,6 +32,35 @@ const tlsDeny = JSON.stringify({
   ],
 });
 
+const kmsPolicy = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "EnableIamPolicies", Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "kms:*", Resource: "*" },
+    { Sid: "Logs", Effect: "Allow", Principal: { Service: "logs.us-east-1.amazonaws.com" }, Action: ["kms:Encrypt*", "kms:Decrypt*"], Resource: "*" },
+  ],
+});
+
+const snsPolicy = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [
+    {
+      Sid: "CloudWatchAlarmsPublish",
+      Effect: "Allow",
+      Principal: { Service: "cloudwatch.amazonaws.com" },
+      Action: "sns:Publish",
+      Resource: "${aws_sns_topic.alarms.arn}",
+      Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } },
+    },
+  ],
+});
+
+const trustPolicy = JSON.stringify({
+  Version: "2012-10-17",
+  Statement: [{ Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole", Condition: { StringEquals: { "aws:SourceAccount": "123456789012" } } }],
+});
+
+const publicAllow = (resource: string) => JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: resource }] });
+
 const containers = JSON.stringify([
   {
     name: "web",
@@ -53,7 +82,33 @@ function secureResources(): Resources {
     aws_default_security_group: { default_sg: { vpc_id: "${aws_vpc.vpc.id}" } },
     aws_flow_log: { flow: { vpc_id: "${aws_vpc.vpc.id}", traffic_type: "ALL", log_destination: "${aws_cloudwatch_log_group.app.arn}" } },
     aws_subnet: { public_a: { vpc_id: "${aws_vpc.vpc.id}", cidr_block: "10.0.0.0/24" } },
-    aws_kms_key: { key: { description: "logs and secrets", enable_key_rotation: true } },
+    aws_kms_key: { key: { description: "logs and secrets", enable_key_rotation: true, policy: kmsPolicy } },
+    aws_default_network_acl: {
+      default_acl: {
+        default_network_acl_id: "${aws_vpc.vpc.default_network_acl_id}",
+        ingress: [
+          { rule_no: 10, action: "deny", protocol: "tcp", from_port: 22, to_port: 22, cidr_block: "0.0.0.0/0" },
+          { rule_no: 11, action: "deny", protocol: "tcp", from_port: 3389, to_port: 3389, cidr_block: "0.0.0.0/0" },
+          { rule_no: 12, action: "deny", protocol: "tcp", from_port: 22, to_port: 22, ipv6_cidr_block: "::/0" },
+          { rule_no: 13, action: "deny", protocol: "tcp", from_port: 3389, to_port: 3389, ipv6_cidr_block: "::/0" },
+          { rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" },
+          { rule_no: 101, action: "allow", protocol: "-1", from_port: 0, to_port: 0, ipv6_cidr_block: "::/0" },
+        ],
+        egress: [{ rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" }],
+      },
+    },
+    aws_cloudwatch_metric_alarm: { cpu: { alarm_name: "cpu", alarm_actions: ["${aws_sns_topic.alarms.arn}"] } },
+    aws_sns_topic_policy: { alarms_policy: { arn: "${aws_sns_topic.alarms.arn}", policy: snsPolicy } },
+    aws_acm_certificate: { cert: { domain_name: "app.example.com", validation_method: "DNS", lifecycle: { create_before_destroy: true } } },
+    aws_cloudfront_response_headers_policy: {
+      headers: {
+        name: "security-headers",
+        security_headers_config: {
+          strict_transport_security: { access_control_max_age_sec: 63072000, include_subdomains: true, override: true, preload: false },
+          content_type_options: { override: true },
+        },
+      },
+    },
     aws_cloudwatch_log_group: { app: { name: "/app/web", retention_in_days: 365, kms_key_id: "${aws_kms_key.key.arn}" } },
     aws_security_group: {
       alb_sg: { name: "alb", description: "Load balancer: HTTP/HTTPS from the internet", vpc_id: "${aws_vpc.vpc.id}" },
@@ -98,7 +153,10 @@ function secureResources(): Resources {
       },
     },
     aws_ecs_cluster: { cluster: { name: "app", setting: [{ name: "containerInsights", value: "enabled" }] } },
-    aws_ecs_task_definition: { task: { family: "web", container_definitions: containers } },
+    aws_ecs_task_definition: {
+      task: { family: "web", network_mode: "awsvpc", execution_role_arn: "${aws_iam_role.execution.arn}", task_role_arn: "${aws_iam_role.role.arn}", container_definitions: containers },
+    },
+    aws_lb_target_group: { tg: { port: 8080, protocol: "HTTP", target_type: "ip", health_check: { enabled: true, path: "/health", matcher: "200" } } },
     aws_ecs_service: { svc: { name: "web", network_configuration: { assign_public_ip: false, subnets: ["subnet-1"] } } },
     aws_ecr_repository: { repo: { name: "app", image_tag_mutability: "IMMUTABLE", image_scanning_configuration: { scan_on_push: true } } },
     aws_ecr_lifecycle_policy: { repo_lifecycle: { repository: "${aws_ecr_repository.repo.name}", policy: "{}" } },
@@ -126,6 +184,7 @@ function secureResources(): Resources {
         performance_insights_kms_key_id: "${aws_kms_key.key.arn}",
         manage_master_user_password: true,
         master_user_secret_kms_key_id: "${aws_kms_key.key.arn}",
+        ca_cert_identifier: "rds-ca-rsa2048-g1",
       },
     },
     aws_s3_bucket: { site: { bucket: "app-site" } },
@@ -138,7 +197,9 @@ function secureResources(): Resources {
     aws_s3_bucket_versioning: { site_versioning: { bucket: "app-site", versioning_configuration: { status: "Enabled" } } },
     aws_s3_bucket_ownership_controls: { site_ownership: { bucket: "${aws_s3_bucket.site.id}", rule: { object_ownership: "BucketOwnerEnforced" } } },
     aws_s3_bucket_policy: { site_policy: { bucket: "${aws_s3_bucket.site.id}", policy: tlsDeny } },
-    aws_s3_bucket_lifecycle_configuration: { site_lifecycle: { bucket: "${aws_s3_bucket.site.id}", rule: [{ id: "expire", status: "Enabled" }] } },
+    aws_s3_bucket_lifecycle_configuration: {
+      site_lifecycle: { bucket: "${aws_s3_bucket.site.id}", rule: [{ id: "abort", status: "Enabled", abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] }] },
+    },
     aws_cloudfront_distribution: {
       cdn: {
         enabled: true,
@@ -156,13 +217,26 @@ function secureResources(): Resources {
       },
     },
     aws_wafv2_web_acl: {
-      acl: { scope: "CLOUDFRONT", rule: [{ name: "bad-inputs", statement: { managed_rule_group_statement: { vendor_name: "AWS", name: "AWSManagedRulesKnownBadInputsRuleSet" } } }] },
+      acl: {
+        scope: "CLOUDFRONT",
+        visibility_config: { cloudwatch_metrics_enabled: true, metric_name: "acl", sampled_requests_enabled: true },
+        rule: [
+          {
+            name: "bad-inputs",
+            statement: { managed_rule_group_statement: { vendor_name: "AWS", name: "AWSManagedRulesKnownBadInputsRuleSet" } },
+            visibility_config: { cloudwatch_metrics_enabled: true, metric_name: "bad-inputs", sampled_requests_enabled: true },
+          },
+        ],
+      },
     },
     aws_wafv2_web_acl_logging_configuration: { acl_logs: { resource_arn: "${aws_wafv2_web_acl.acl.arn}", log_destination_configs: ["${aws_cloudwatch_log_group.app.arn}"] } },
     aws_sesv2_configuration_set: { mail: { configuration_set_name: "app", delivery_options: { tls_policy: "REQUIRE" } } },
     aws_sns_topic: { alarms: { name: "alarms", kms_master_key_id: "${aws_kms_key.key.id}" } },
     aws_secretsmanager_secret: { db: { name: "db", kms_key_id: "${aws_kms_key.key.arn}" } },
-    aws_iam_role: { role: { name: "task", assume_role_policy: "{}" } },
+    aws_iam_role: {
+      role: { name: "task", assume_role_policy: trustPolicy },
+      execution: { name: "execution", assume_role_policy: trustPolicy },
+    },
     aws_iam_role_policy: {
       role_policy: {
         role: "${aws_iam_role.role.id}",
@@ -216,7 +290,10 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
     (r) => (r.aws_s3_bucket_policy.site_policy.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "*" }] })),
   ],
   "S3-OWNERSHIP-ENFORCED": [(r) => (r.aws_s3_bucket_ownership_controls.site_ownership.rule.object_ownership = "ObjectWriter")],
-  "S3-LIFECYCLE": [(r) => del(r, "aws_s3_bucket_lifecycle_configuration")],
+  "S3-LIFECYCLE": [
+    (r) => del(r, "aws_s3_bucket_lifecycle_configuration"),
+    (r) => (r.aws_s3_bucket_lifecycle_configuration.site_lifecycle.rule = [{ id: "expire", status: "Enabled", expiration: [{ days: 90 }] }]),
+  ],
   "ALB-DROP-INVALID-HEADERS": [(r) => del(r.aws_lb.alb, "drop_invalid_header_fields")],
   "ALB-HTTPS-REDIRECT": [(r) => (r.aws_lb_listener.http.default_action = [{ type: "forward", target_group_arn: "${aws_lb_target_group.tg.arn}" }])],
   "ALB-TLS13-POLICY": [(r) => (r.aws_lb_listener.https.ssl_policy = "ELBSecurityPolicy-2016-08"), (r) => del(r.aws_lb_listener.https, "ssl_policy")],
@@ -287,9 +364,48 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
     (r) => (r.aws_iam_role.role.managed_policy_arns = ["arn:aws:iam::aws:policy/PowerUserAccess"]),
   ],
   "SES-REQUIRE-TLS": [(r) => (r.aws_sesv2_configuration_set.mail.delivery_options.tls_policy = "OPTIONAL"), (r) => del(r.aws_sesv2_configuration_set.mail, "delivery_options")],
-  "SNS-ENCRYPTED": [(r) => del(r.aws_sns_topic.alarms, "kms_master_key_id")],
+  "SNS-ENCRYPTED": [(r) => del(r.aws_sns_topic.alarms, "kms_master_key_id"), (r) => (r.aws_sns_topic.alarms.kms_master_key_id = "alias/aws/sns")],
   "SECRETS-CMK": [(r) => del(r.aws_secretsmanager_secret.db, "kms_key_id"), (r) => del(r.aws_db_instance.db, "master_user_secret_kms_key_id")],
   "KMS-ROTATION": [(r) => (r.aws_kms_key.key.enable_key_rotation = false)],
+  "KMS-KEY-POLICY": [(r) => del(r.aws_kms_key.key, "policy")],
+  "NO-PUBLIC-RESOURCE-POLICY": [
+    (r) => (r.aws_s3_bucket_policy.site_policy.policy = publicAllow("${aws_s3_bucket.site.arn}/*")),
+    (r) => (r.aws_sns_topic_policy.alarms_policy.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sns:Publish", Resource: "*" }] })),
+    (r) => (r.aws_kms_key.key.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "kms:Decrypt", Resource: "*" }] })),
+    (r) => (r.aws_iam_role.role.assume_role_policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] })),
+  ],
+  "CLOUDWATCH-ALARM-ACTIONS": [(r) => (r.aws_cloudwatch_metric_alarm.cpu.actions_enabled = false), (r) => (r.aws_cloudwatch_metric_alarm.cpu.alarm_actions = [])],
+  "CLOUDFRONT-HSTS": [
+    (r) => del(r.aws_cloudfront_response_headers_policy.headers.security_headers_config, "strict_transport_security"),
+    (r) => (r.aws_cloudfront_response_headers_policy.headers.security_headers_config.strict_transport_security.access_control_max_age_sec = 86400),
+    (r) => (r.aws_cloudfront_response_headers_policy.headers.security_headers_config.strict_transport_security.include_subdomains = false),
+    (r) => (r.aws_cloudfront_response_headers_policy.headers.security_headers_config.strict_transport_security.override = false),
+  ],
+  "ECS-NO-HOST-NAMESPACES": [(r) => (r.aws_ecs_task_definition.task.pid_mode = "host"), (r) => (r.aws_ecs_task_definition.task.network_mode = "host"), (r) => (r.aws_ecs_task_definition.task.ipc_mode = "host")],
+  "ECS-SEPARATE-ROLES": [(r) => (r.aws_ecs_task_definition.task.execution_role_arn = r.aws_ecs_task_definition.task.task_role_arn)],
+  "ALB-TARGET-HEALTH-CHECK": [
+    (r) => del(r.aws_lb_target_group.tg, "health_check"),
+    (r) => (r.aws_lb_target_group.tg.health_check.enabled = false),
+    (r) => del(r.aws_lb_target_group.tg.health_check, "path"),
+  ],
+  "WAF-METRICS": [
+    (r) => (r.aws_wafv2_web_acl.acl.visibility_config.cloudwatch_metrics_enabled = false),
+    (r) => (r.aws_wafv2_web_acl.acl.rule[0].visibility_config.cloudwatch_metrics_enabled = false),
+  ],
+  "RDS-CA-CERT": [(r) => (r.aws_db_instance.db.ca_cert_identifier = "rds-ca-2019")],
+  "ACM-CREATE-BEFORE-DESTROY": [(r) => del(r.aws_acm_certificate.cert, "lifecycle")],
+  "ACM-TRANSPARENCY-LOGGING": [(r) => (r.aws_acm_certificate.cert.options = { certificate_transparency_logging_preference: "DISABLED" })],
+  "SG-EGRESS-ALL-PORTS": [
+    (r) => (r.aws_security_group_rule.app_out.protocol = "-1"),
+    (r) => (r.aws_security_group.app_sg.egress = [{ description: "all", from_port: 0, to_port: 0, protocol: "-1", ipv6_cidr_blocks: ["::/0"] }]),
+    (r) => (r.aws_vpc_security_group_egress_rule = { all_out: { security_group_id: "${aws_security_group.app_sg.id}", ip_protocol: "-1", cidr_ipv4: "0.0.0.0/0", description: "all" } }),
+  ],
+  "NACL-NO-ADMIN-PORTS": [
+    (r) => del(r, "aws_default_network_acl"),
+    (r) => r.aws_default_network_acl.default_acl.ingress.splice(0, 1),
+    (r) => r.aws_default_network_acl.default_acl.ingress.splice(2, 2),
+    (r) => (r.aws_network_acl = { custom: { vpc_id: "${aws_vpc.vpc.id}", ingress: [{ rule_no: 100, action: "allow", protocol: "tcp", from_port: 0, to_port: 65535, cidr_block: "0.0.0.0/0" }] } }),
+  ],
 };
 
 function editContainer(r: Resources, edit: (c: any) => void): void {

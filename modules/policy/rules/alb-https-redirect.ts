@@ -5,7 +5,7 @@ import { ALWAYS, defineRule } from "../types";
 /** Plain-HTTP listeners only redirect to HTTPS. */
 export const albHttpsRedirect = defineRule({
   id: "ALB-HTTPS-REDIRECT",
-  cites: ["FSBP ELB.1", "CKV_AWS_2", "AVD-AWS-0054"],
+  cites: ["FSBP ELB.1", "CKV_AWS_2", "CKV2_AWS_20", "AVD-AWS-0054"],
   description:
     "An HTTP listener on an application load balancer only redirects to HTTPS; it never forwards requests in clear text. An environment without a certificate must suppress this with its reason.",
   severity: ALWAYS,

@@ -7,7 +7,7 @@ export const TLS13_POLICY = /^ELBSecurityPolicy-TLS13-1-[23]-/;
 /** HTTPS listeners use a TLS 1.3 security policy. */
 export const albTlsPolicy = defineRule({
   id: "ALB-TLS13-POLICY",
-  cites: ["FSBP ELB.17", "CKV_AWS_103", "AVD-AWS-0047"],
+  cites: ["FSBP ELB.17", "CKV_AWS_103", "CKV2_AWS_74", "AVD-AWS-0047"],
   description: "HTTPS and TLS listeners use an ELBSecurityPolicy-TLS13-1-2-* (or 1-3) policy: TLS 1.3 offered, nothing older than TLS 1.2 accepted.",
   severity: ALWAYS,
   resourceTypes: [...LISTENER_TYPES],

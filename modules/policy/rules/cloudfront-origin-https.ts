@@ -6,7 +6,7 @@ const OLD_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
 /** CloudFront talks to custom (app) origins over HTTPS with TLS 1.2. */
 export const cloudfrontOriginHttps = defineRule({
   id: "CLOUDFRONT-ORIGIN-HTTPS",
-  cites: ["FSBP CloudFront.9", "FSBP CloudFront.10"],
+  cites: ["FSBP CloudFront.9", "FSBP CloudFront.10", "CKV2_AWS_54"],
   description: "Every custom origin (the app's load balancer or App Runner URL) uses origin_protocol_policy https-only and TLSv1.2 only.",
   severity: ALWAYS,
   resourceTypes: ["aws_cloudfront_distribution"],

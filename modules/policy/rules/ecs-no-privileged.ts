@@ -4,7 +4,7 @@ import { ALWAYS, defineRule } from "../types";
 /** No container runs privileged. */
 export const ecsNoPrivileged = defineRule({
   id: "ECS-NO-PRIVILEGED",
-  cites: ["FSBP ECS.4"],
+  cites: ["FSBP ECS.4", "CKV_AWS_334"],
   description: "No container definition sets privileged: true (root on the host; Fargate refuses it anyway).",
   severity: ALWAYS,
   resourceTypes: ["aws_ecs_task_definition"],

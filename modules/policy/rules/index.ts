@@ -1,12 +1,16 @@
 /** Every rule of the policy layer, in report order. One rule per file. */
 import { Rule } from "../types";
+import { acmCreateBeforeDestroy } from "./acm-create-before-destroy";
+import { acmTransparencyLogging } from "./acm-transparency-logging";
 import { albAccessLogs } from "./alb-access-logs";
 import { albDeletionProtection } from "./alb-deletion-protection";
 import { albDesyncMitigation } from "./alb-desync-mitigation";
 import { albDropInvalidHeaders } from "./alb-drop-invalid-headers";
 import { albHttpsRedirect } from "./alb-https-redirect";
+import { albTargetHealthCheck } from "./alb-target-health-check";
 import { albTlsPolicy } from "./alb-tls-policy";
 import { albWaf } from "./alb-waf";
+import { cloudfrontHsts } from "./cloudfront-hsts";
 import { cloudfrontHttps } from "./cloudfront-https";
 import { cloudfrontLogging } from "./cloudfront-logging";
 import { cloudfrontOriginHttps } from "./cloudfront-origin-https";
@@ -14,25 +18,32 @@ import { cloudfrontS3Oac } from "./cloudfront-s3-oac";
 import { cloudfrontSecurityHeaders } from "./cloudfront-security-headers";
 import { cloudfrontTlsVersion } from "./cloudfront-tls-version";
 import { cloudfrontWaf } from "./cloudfront-waf";
+import { cloudwatchAlarmActions } from "./cloudwatch-alarm-actions";
 import { defaultSgClosed } from "./default-sg-closed";
 import { ecrImmutableTags } from "./ecr-immutable-tags";
 import { ecrLifecyclePolicy } from "./ecr-lifecycle-policy";
 import { ecrScanOnPush } from "./ecr-scan-on-push";
 import { ecsContainerInsights } from "./ecs-container-insights";
 import { ecsLogging } from "./ecs-logging";
+import { ecsNoHostNamespaces } from "./ecs-no-host-namespaces";
 import { ecsNoPrivileged } from "./ecs-no-privileged";
 import { ecsNoPublicIp } from "./ecs-no-public-ip";
 import { ecsReadOnlyRootFilesystem } from "./ecs-read-only-root-filesystem";
+import { ecsSeparateRoles } from "./ecs-separate-roles";
 import { iamNoAdminStatements } from "./iam-no-admin-statements";
 import { iamNoAdministratorAccess } from "./iam-no-administrator-access";
 import { iamNoWildcardActions } from "./iam-no-wildcard-actions";
+import { kmsKeyPolicy } from "./kms-key-policy";
 import { kmsRotation } from "./kms-rotation";
 import { logGroupKms } from "./log-group-kms";
-import { logRetentionOneYear } from "./log-retention-one-year";
 import { logRetention } from "./log-retention";
+import { logRetentionOneYear } from "./log-retention-one-year";
+import { naclNoAdminPorts } from "./nacl-no-admin-ports";
 import { noPlaintextSecrets } from "./no-plaintext-secrets";
+import { noPublicResourcePolicy } from "./no-public-resource-policy";
 import { rdsAutoMinorUpgrade } from "./rds-auto-minor-upgrade";
 import { rdsBackupRetention } from "./rds-backup-retention";
+import { rdsCaCert } from "./rds-ca-cert";
 import { rdsCopyTagsToSnapshot } from "./rds-copy-tags-to-snapshot";
 import { rdsDeletionProtection } from "./rds-deletion-protection";
 import { rdsEncrypted } from "./rds-encrypted";
@@ -52,21 +63,27 @@ import { s3Versioning } from "./s3-versioning";
 import { secretsCmk } from "./secrets-cmk";
 import { sesRequireTls } from "./ses-require-tls";
 import { sgDescription } from "./sg-description";
+import { sgEgressAllPorts } from "./sg-egress-all-ports";
 import { sgOpenIngress } from "./sg-open-ingress";
 import { snsEncrypted } from "./sns-encrypted";
 import { subnetNoAutoPublicIp } from "./subnet-no-auto-public-ip";
 import { vpcFlowLogs } from "./vpc-flow-logs";
 import { wafKnownBadInputs } from "./waf-known-bad-inputs";
 import { wafLogging } from "./waf-logging";
+import { wafMetrics } from "./waf-metrics";
 
 export const ALL_RULES: readonly Rule[] = [
+  acmCreateBeforeDestroy,
+  acmTransparencyLogging,
   albAccessLogs,
   albDeletionProtection,
   albDesyncMitigation,
   albDropInvalidHeaders,
   albHttpsRedirect,
+  albTargetHealthCheck,
   albTlsPolicy,
   albWaf,
+  cloudfrontHsts,
   cloudfrontHttps,
   cloudfrontLogging,
   cloudfrontOriginHttps,
@@ -74,25 +91,32 @@ export const ALL_RULES: readonly Rule[] = [
   cloudfrontSecurityHeaders,
   cloudfrontTlsVersion,
   cloudfrontWaf,
+  cloudwatchAlarmActions,
   defaultSgClosed,
   ecrImmutableTags,
   ecrLifecyclePolicy,
   ecrScanOnPush,
   ecsContainerInsights,
   ecsLogging,
+  ecsNoHostNamespaces,
   ecsNoPrivileged,
   ecsNoPublicIp,
   ecsReadOnlyRootFilesystem,
+  ecsSeparateRoles,
   iamNoAdminStatements,
   iamNoAdministratorAccess,
   iamNoWildcardActions,
+  kmsKeyPolicy,
   kmsRotation,
   logGroupKms,
-  logRetentionOneYear,
   logRetention,
+  logRetentionOneYear,
+  naclNoAdminPorts,
   noPlaintextSecrets,
+  noPublicResourcePolicy,
   rdsAutoMinorUpgrade,
   rdsBackupRetention,
+  rdsCaCert,
   rdsCopyTagsToSnapshot,
   rdsDeletionProtection,
   rdsEncrypted,
@@ -112,21 +136,27 @@ export const ALL_RULES: readonly Rule[] = [
   secretsCmk,
   sesRequireTls,
   sgDescription,
+  sgEgressAllPorts,
   sgOpenIngress,
   snsEncrypted,
   subnetNoAutoPublicIp,
   vpcFlowLogs,
   wafKnownBadInputs,
   wafLogging,
+  wafMetrics,
 ];
 
+export { acmCreateBeforeDestroy };
+export { acmTransparencyLogging };
 export { albAccessLogs };
 export { albDeletionProtection };
 export { albDesyncMitigation };
 export { albDropInvalidHeaders };
 export { albHttpsRedirect };
+export { albTargetHealthCheck };
 export { albTlsPolicy };
 export { albWaf };
+export { cloudfrontHsts };
 export { cloudfrontHttps };
 export { cloudfrontLogging };
 export { cloudfrontOriginHttps };
@@ -134,25 +164,32 @@ export { cloudfrontS3Oac };
 export { cloudfrontSecurityHeaders };
 export { cloudfrontTlsVersion };
 export { cloudfrontWaf };
+export { cloudwatchAlarmActions };
 export { defaultSgClosed };
 export { ecrImmutableTags };
 export { ecrLifecyclePolicy };
 export { ecrScanOnPush };
 export { ecsContainerInsights };
 export { ecsLogging };
+export { ecsNoHostNamespaces };
 export { ecsNoPrivileged };
 export { ecsNoPublicIp };
 export { ecsReadOnlyRootFilesystem };
+export { ecsSeparateRoles };
 export { iamNoAdminStatements };
 export { iamNoAdministratorAccess };
 export { iamNoWildcardActions };
+export { kmsKeyPolicy };
 export { kmsRotation };
 export { logGroupKms };
-export { logRetentionOneYear };
 export { logRetention };
+export { logRetentionOneYear };
+export { naclNoAdminPorts };
 export { noPlaintextSecrets };
+export { noPublicResourcePolicy };
 export { rdsAutoMinorUpgrade };
 export { rdsBackupRetention };
+export { rdsCaCert };
 export { rdsCopyTagsToSnapshot };
 export { rdsDeletionProtection };
 export { rdsEncrypted };
@@ -172,9 +209,11 @@ export { s3Versioning };
 export { secretsCmk };
 export { sesRequireTls };
 export { sgDescription };
+export { sgEgressAllPorts };
 export { sgOpenIngress };
 export { snsEncrypted };
 export { subnetNoAutoPublicIp };
 export { vpcFlowLogs };
 export { wafKnownBadInputs };
 export { wafLogging };
+export { wafMetrics };

@@ -3,7 +3,7 @@ import { PROD_ERROR, defineRule } from "../types";
 /** RDS refuses deletion in prod. */
 export const rdsDeletionProtection = defineRule({
   id: "RDS-DELETION-PROTECTION",
-  cites: ["FSBP RDS.8", "CKV_AWS_293"],
+  cites: ["FSBP RDS.8", "CKV_AWS_293", "AVD-AWS-0177"],
   description: "RDS instances have deletion protection, so a destroy or replacement cannot drop the database.",
   severity: PROD_ERROR,
   dataProtection: true,

@@ -3,7 +3,7 @@ import { ALWAYS, defineRule } from "../types";
 /** RDS accepts IAM database authentication. */
 export const rdsIamAuth = defineRule({
   id: "RDS-IAM-AUTH",
-  cites: ["FSBP RDS.10", "CKV_AWS_161"],
+  cites: ["FSBP RDS.10", "CKV_AWS_161", "AVD-AWS-0176"],
   description: "RDS instances enable IAM database authentication, so workloads can connect with short-lived tokens instead of stored passwords.",
   severity: ALWAYS,
   resourceTypes: ["aws_db_instance"],

@@ -6,7 +6,7 @@ export const KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
 /** Web ACLs include the known-bad-inputs managed rule group. */
 export const wafKnownBadInputs = defineRule({
   id: "WAF-KNOWN-BAD-INPUTS",
-  cites: ["CKV_AWS_192", "CKV2_AWS_47"],
+  cites: ["CKV_AWS_192", "CKV2_AWS_47", "FSBP WAF.10"],
   description: `Every WAFv2 web ACL includes the ${KNOWN_BAD_INPUTS} managed rule group (Log4j / Log4Shell and other exploit patterns).`,
   severity: PROD_ERROR,
   resourceTypes: ["aws_wafv2_web_acl"],

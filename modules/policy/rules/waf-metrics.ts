@@ -1,0 +1,20 @@
+import { blocks, block } from "../stack-index";
+import { PROD_ERROR, defineRule } from "../types";
+
+/** Web ACLs and each of their rules publish CloudWatch metrics. */
+export const wafMetrics = defineRule({
+  id: "WAF-METRICS",
+  cites: ["FSBP WAF.12"],
+  description: "WAFv2 web ACLs and every rule in them have visibility_config.cloudwatch_metrics_enabled, so blocked and counted requests can be graphed and alarmed on.",
+  severity: PROD_ERROR,
+  resourceTypes: ["aws_wafv2_web_acl", "aws_wafv2_rule_group"],
+  check: (acl) => {
+    const problems: string[] = [];
+    if (block(acl.config.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push("visibility_config.cloudwatch_metrics_enabled is not true");
+    blocks(acl.config.rule).forEach((r: any, i: number) => {
+      if (block(r.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push(`rule ${r.name ?? `#${i + 1}`} has cloudwatch_metrics_enabled not true`);
+    });
+    return problems;
+  },
+  fix: "set visibilityConfig { cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true } on the web ACL and on each rule",
+});
