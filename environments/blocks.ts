@@ -223,8 +223,10 @@ export function cdn(stack: EnvironmentStack, f: Foundation, appOrigin: string, g
     usEast1Provider: stack.usEast1Provider,
     webAcl: c.production,
     accessLogs: c.production,
-    // The logs key serves WAF's log group too when the stack is in us-east-1.
+    // The logs key serves WAF's log group, and the alarm topics CloudFront's 5xx alarm, only
+    // when the stack is in us-east-1 (where CloudFront's metrics and WAF logs live).
     logsKmsKeyArn: c.region === "us-east-1" ? f.logsKey?.keyArn : undefined,
+    alarms: c.production && c.region === "us-east-1" ? f.monitoring : undefined,
   });
   distribution.grantReadWrite(grantee, "uploads/*");
   return distribution;
@@ -248,8 +250,13 @@ export function email(stack: EnvironmentStack, grantee: RoleRef): EmailDomain | 
 }
 
 /** One CloudWatch dashboard over what the environment runs. */
-export function dashboard(stack: EnvironmentStack, f: Foundation, web: WebApp): OperationsDashboard {
-  const alarms = [...f.monitoring.alarms, ...f.database.alarms, ...(web instanceof WebService ? web.alarms : [])].map((a) => a.arn);
+export function dashboard(stack: EnvironmentStack, f: Foundation, web: WebApp, distribution?: CdnDistribution): OperationsDashboard {
+  const alarms = [
+    ...f.monitoring.alarms,
+    ...f.database.alarms,
+    ...(web instanceof WebService ? web.alarms : []),
+    ...(distribution?.alarms ?? []),
+  ].map((a) => a.arn);
   return new OperationsDashboard(stack, "Dashboard", {
     name: stack.baseName,
     databases: [f.database],

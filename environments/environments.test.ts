@@ -147,6 +147,8 @@ describe("prod follows seed 001", () => {
     expectAlarm("TargetResponseTime", 1, "GreaterThanThreshold", 5, TOPIC.warning); // ALB response time > 1 s
     expectAlarm("FreeStorageSpace", 10 * 1024 ** 3, "LessThanThreshold", 5, TOPIC.warning); // RDS free space < 10 GB
     expectAlarm("DatabaseConnections", 80, "GreaterThanThreshold", 10, TOPIC.warning); // connections > 80 % of 100
+    // Beyond seed 001: CloudFront's 5xx error rate, critical.
+    expectAlarm("5xxErrorRate", 5, "GreaterThanThreshold", 5, TOPIC.critical);
     const running = alarms.find((a) => a.metric_query);
     expect(running.alarm_actions).toEqual([TOPIC.warning]); // running < desired for 5 min
     expect(running.evaluation_periods).toBe(5);

@@ -16,7 +16,7 @@ export function buildProd(scope: Construct, config: EnvironmentConfig): Environm
   const web = fargateWebApp(stack, base);
   const distribution = cdn(stack, base, appOrigin(stack, web), web.taskRole);
   email(stack, web.taskRole);
-  dashboard(stack, base, web);
+  dashboard(stack, base, web, distribution);
   operatorOutputs(stack, base, web, distribution.url);
   enforcePolicies(stack, { environment: "prod" });
   return stack;

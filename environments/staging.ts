@@ -19,7 +19,7 @@ export function buildStaging(scope: Construct, config: EnvironmentConfig): Envir
   }
   const distribution = config.cdn ? cdn(stack, base, appOrigin(stack, web), appRole(web)) : undefined;
   email(stack, appRole(web));
-  dashboard(stack, base, web);
+  dashboard(stack, base, web, distribution);
   operatorOutputs(stack, base, web, distribution?.url);
   enforcePolicies(stack, { environment: "staging" });
   return stack;
