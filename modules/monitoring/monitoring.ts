@@ -74,7 +74,9 @@ export class Monitoring extends Construct implements AlarmTopics {
   public readonly criticalTopic: SnsTopic;
   /** Topic for alarms that only need attention. */
   public readonly warningTopic: SnsTopic;
+  /** ARN of the critical topic (the `AlarmTopics` contract). */
   public readonly criticalTopicArn: string;
+  /** ARN of the warning topic (the `AlarmTopics` contract). */
   public readonly warningTopicArn: string;
   /** The key created for the topics (undefined when `kmsKeyArn` was given). */
   public readonly encryptionKey?: EncryptionKey;
