@@ -167,6 +167,18 @@ describe("Network", () => {
       });
     });
 
+    it("adopts the default network ACL: no SSH or RDP from the internet, everything else allowed", () => {
+      const acl = resource(json, "aws_default_network_acl");
+      expect(acl.default_network_acl_id).toBe(`\${aws_vpc.${Object.keys(resources(json, "aws_vpc"))[0]}.default_network_acl_id}`);
+      expect(acl.ingress).toEqual([
+        { rule_no: 10, action: "deny", protocol: "tcp", from_port: 22, to_port: 22, cidr_block: "0.0.0.0/0" },
+        { rule_no: 20, action: "deny", protocol: "tcp", from_port: 3389, to_port: 3389, cidr_block: "0.0.0.0/0" },
+        { rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" },
+      ]);
+      expect(acl.egress).toEqual([{ rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" }]);
+      expect(acl.lifecycle).toEqual({ ignore_changes: ["subnet_ids"] });
+    });
+
     it("scopes the flow log role's policy to its log group", () => {
       const policy = resource(json, "aws_iam_role_policy");
       const groupArn = `\${aws_cloudwatch_log_group.${Object.keys(resources(json, "aws_cloudwatch_log_group"))[0]}.arn}`;

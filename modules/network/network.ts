@@ -1,5 +1,6 @@
 import { Fn, TerraformProvider, TerraformStack } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DefaultNetworkAcl } from "@cdktf/provider-aws/lib/default-network-acl";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -264,6 +265,8 @@ export class Network extends Construct implements NetworkRef {
   public readonly flowLogRole?: IamRole;
   /** The VPC's default security group, managed with no rules at all. */
   public readonly defaultSecurityGroup: DefaultSecurityGroup;
+  /** The VPC's default network ACL, adopted: no SSH/RDP from the internet. */
+  public readonly defaultNetworkAcl: DefaultNetworkAcl;
   /** Security group of the interface endpoints (HTTPS from the VPC CIDR); absent without interface endpoints. */
   public readonly endpointSecurityGroup?: SecurityGroup;
   /** The S3 gateway endpoint; absent when `endpoints.s3Gateway` is false. */
@@ -348,6 +351,20 @@ export class Network extends Construct implements NetworkRef {
       ingress: [],
       egress: [],
       tags: this.tagsFor("default-do-not-use"),
+    });
+    // AWS creates the default network ACL allowing all inbound traffic (Security Hub EC2.21).
+    // Adopt it: refuse SSH and RDP from the internet, allow the rest (security groups filter
+    // finely). Subnets join it implicitly, so Terraform must not manage their association.
+    this.defaultNetworkAcl = new DefaultNetworkAcl(this, "DefaultNetworkAcl", {
+      defaultNetworkAclId: this.vpc.defaultNetworkAclId,
+      ingress: [
+        { ruleNo: 10, action: "deny", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
+        { ruleNo: 20, action: "deny", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlock: "0.0.0.0/0" },
+        { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
+      ],
+      egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+      tags: this.tagsFor("default-nacl"),
+      lifecycle: { ignoreChanges: ["subnet_ids"] },
     });
 
     this.publicSubnets = this.createSubnets("Public", plan.public, azs);
