@@ -375,6 +375,6 @@ describe("AppRunnerService", () => {
       expectError({ imageTag: "-latest" }, /App: imageTag must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -, got "-latest"/));
 
     it("refuses an encryption key that is not a KMS ARN", () =>
-      expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an kms ARN.*got "alias\/apprunner"/));
+      expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an ARN of kms.*got "alias\/apprunner"/));
   });
 });

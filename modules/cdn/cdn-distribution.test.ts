@@ -472,7 +472,7 @@ describe("CdnDistribution", () => {
       expect(withAcl({ logsKmsKeyArn: KMS_USE1.replace("us-east-1", "eu-west-1") })).toThrow(
         /logsKmsKeyArn must be in us-east-1 \(the WAF log group is in us-east-1 .*\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
       );
-      expect(withAcl({ logsKmsKeyArn: "alias/logs" })).toThrow(/logsKmsKeyArn must be an kms ARN.*got "alias\/logs"/);
+      expect(withAcl({ logsKmsKeyArn: "alias/logs" })).toThrow(/logsKmsKeyArn must be an ARN of kms.*got "alias\/logs"/);
     });
 
     it("an access log retention that is not a whole number of days", () => {
@@ -486,7 +486,7 @@ describe("CdnDistribution", () => {
       expect(() => synthCdn({ alarms: euTopics })).toThrow(
         /test\/Cdn: alarms\.criticalTopicArn must be in us-east-1 \(the CDN alarm lives in us-east-1 .*\), not in eu-west-1, got "arn:aws:sns:eu-west-1:/,
       );
-      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an sns ARN/);
+      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an ARN of sns/);
       expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: 0 })).toThrow(
         /errorRateAlarmThresholdPercent must be above 0 and at most 100 .*got 0/,
       );

@@ -614,7 +614,7 @@ describe("PostgresDatabase bad input", () => {
   it("rejects other out-of-range settings", () => {
     fails({ maxConnections: 2 }).toThrow(/Db: maxConnections must be an integer from 6 to 8388607, got 2/);
     fails({ enhancedMonitoringIntervalSeconds: 20 }).toThrow(/Db: enhancedMonitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 20/);
-    fails({ kmsKeyArn: "alias/rds" }).toThrow(/Db: kmsKeyArn must be an kms ARN/);
+    fails({ kmsKeyArn: "alias/rds" }).toThrow(/Db: kmsKeyArn must be an ARN of kms/);
     fails({ logRetentionDays: 0 }).toThrow(/Db: logRetentionDays must be one of/);
     fails({ finalSnapshotIdentifier: "final--snap" }).toThrow(/Db: finalSnapshotIdentifier must be a snapshot identifier/);
   });

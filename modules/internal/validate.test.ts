@@ -36,7 +36,7 @@ describe("validation helpers", () => {
 
   it("checks ARNs, domains, emails and log retention", () => {
     expect(() => checkArn(where, "certificateArn", "arn:aws:acm:us-east-1:123456789012:certificate/abc", "acm")).not.toThrow();
-    expect(() => checkArn(where, "certificateArn", "arn:aws:iam::123456789012:role/x", "acm")).toThrow(/must be an acm ARN/);
+    expect(() => checkArn(where, "certificateArn", "arn:aws:iam::123456789012:role/x", "acm")).toThrow(/must be an ARN of acm/);
     expect(() => checkDomain(where, "domain", "Example.com")).toThrow(/lower-case DNS name/);
     expect(() => checkDomain(where, "domain", "example.com.")).toThrow(/no trailing dot/);
     expect(() => checkEmail(where, "email", "ops@")).toThrow(/email address/);

@@ -128,7 +128,7 @@ export function checkArn(scope: IConstruct | string, prop: string, value: string
     prop,
     value,
     new RegExp(`^arn:aws[a-z-]*:${svc}:[a-z0-9-]*:(\\d{12})?:.+$`),
-    `must be an ${service ?? "AWS"} ARN (arn:aws:${service ?? "<service>"}:...)`,
+    `must be ${service ? `an ARN of ${service}` : "an AWS ARN"} (arn:aws:${service ?? "<service>"}:...)`,
   );
 }
 

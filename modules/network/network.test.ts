@@ -436,7 +436,7 @@ describe("Network", () => {
       ["a log retention CloudWatch refuses", { flowLogs: { retentionDays: 45 } }, /flowLogs\.retentionDays must be one of 1, 3, .*got 45/],
       ["an unknown traffic type", { flowLogs: { trafficType: "all" as never } }, /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/],
       ["an aggregation interval AWS refuses", { flowLogs: { maxAggregationIntervalSeconds: 300 as never } }, /flowLogs\.maxAggregationIntervalSeconds must be one of 60, 600, got 300/],
-      ["a KMS key that is not an ARN", { flowLogs: { kmsKeyArn: "alias/logs" } }, /flowLogs\.kmsKeyArn must be an kms ARN/],
+      ["a KMS key that is not an ARN", { flowLogs: { kmsKeyArn: "alias/logs" } }, /flowLogs\.kmsKeyArn must be an ARN of kms/],
       ["a name too long for the IAM role", { name: "x".repeat(51) }, /test\/Net: name must be 1-64 characters for a iamRole name/],
       ["a name with characters AWS refuses", { name: "acme dev!" }, /test\/Net: name must be a valid generic name/],
     ])("refuses %s", (_, props, message) => {

@@ -119,7 +119,7 @@ describe("ContainerRepository", () => {
 
   it("rejects a key that is not a KMS ARN", () => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: "alias/ecr" }))).toThrow(
-      /Repo: kmsKeyArn must be an kms ARN.*got "alias\/ecr"/,
+      /Repo: kmsKeyArn must be an ARN of kms.*got "alias\/ecr"/,
     );
   });
 

@@ -24,7 +24,7 @@ describe("PrivateBucket", () => {
 
   it("rejects bad names, keys and lifecycle days", () => {
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "Acme_Assets" }))).toThrow(/test\/B: bucketName must be a valid s3Bucket name.*"Acme_Assets"/);
-    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "alias/aws/s3" }))).toThrow(/kmsKeyArn must be an kms ARN/);
+    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "alias/aws/s3" }))).toThrow(/kmsKeyArn must be an ARN of kms/);
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", noncurrentVersionExpirationDays: 0 }))).toThrow(/noncurrentVersionExpirationDays must be an integer from 1/);
   });
 });
