@@ -12,7 +12,7 @@ import { serviceTrustPolicy } from "../iam/policy-document";
 import { readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
-import { NAME_RULES, checkName, physicalName } from "../internal/naming";
+import { checkName, NAME_RULES, pascalCase, physicalName } from "../internal/naming";
 import {
   checkArn,
   checkIntegerRange,
@@ -434,8 +434,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/,
       "must be 1-255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
     );
-    if (!isToken(description) && pascal(description) === "") fail(this, "allowFrom description", "must contain letters or digits", description);
-    const id = `Ingress${pascal(description)}`;
+    if (!isToken(description) && pascalCase(description) === "") fail(this, "allowFrom description", "must contain letters or digits", description);
+    const id = `Ingress${pascalCase(description)}`;
     if (this.ingressIds.has(id)) fail(this, "allowFrom description", "must differ from the descriptions of earlier allowFrom calls", description);
     this.ingressIds.add(id);
     return new VpcSecurityGroupIngressRule(this, id, {
@@ -453,7 +453,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
    * and decrypt it when a customer-managed key is used.
    */
   public grantReadMasterSecret(role: RoleRef): void {
-    const base = isToken(role.roleName) ? `Role${this.grantIds.size + 1}` : pascal(role.roleName);
+    const base = isToken(role.roleName) ? `Role${this.grantIds.size + 1}` : pascalCase(role.roleName);
     const id = `ReadMasterSecret${base}`;
     if (this.grantIds.has(id)) fail(this, "grantReadMasterSecret role", "was already granted", role.roleName);
     this.grantIds.add(id);
@@ -502,11 +502,3 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   }
 }
 
-/** `PostgreSQL from the web service` → `PostgreSQLFromTheWebService` (construct id part). */
-function pascal(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== "")
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join("");
-}

@@ -18,7 +18,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { WorkloadRole } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
-import { physicalName } from "../internal/naming";
+import { pascalCase, physicalName } from "../internal/naming";
 import {
   checkArn,
   checkLogRetention,
@@ -220,13 +220,6 @@ function providerRegion(scope: Construct): string | undefined {
   return undefined;
 }
 
-function pascal(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w !== "")
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join("");
-}
 
 /**
  * A VPC across 2 or 3 availability zones: public subnets (internet gateway; no public IPs on
@@ -492,7 +485,7 @@ export class Network extends Construct implements NetworkRef {
       });
       this.endpointSecurityGroup = sg;
       for (const svc of interfaces) {
-        endpoints[svc] = new VpcEndpoint(this, `${pascal(svc)}Endpoint`, {
+        endpoints[svc] = new VpcEndpoint(this, `${pascalCase(svc)}Endpoint`, {
           vpcId: this.vpc.id,
           serviceName: `com.amazonaws.${region}.${svc}`,
           vpcEndpointType: "Interface",
