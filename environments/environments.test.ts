@@ -246,3 +246,17 @@ describe("staging", () => {
     expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
   });
 });
+
+describe("resource addresses", () => {
+  // Construct ids are part of the public contract: a renamed id is a new Terraform address,
+  // and Terraform then destroys and recreates the resource (a database included) in every
+  // user's state. This snapshot makes any such change visible in review; update it with
+  // `npx vitest run -u` only when the move is intended (and add a `moved` block for users).
+  it.each(["dev", "staging", "prod"] as const)("%s keeps its resource addresses", (env) => {
+    const addresses = Object.entries(json[env].resource ?? {})
+      .flatMap(([type, byName]) => Object.keys(byName).map((name) => `${type}.${name}`))
+      .sort();
+    expect(addresses.length).toBeGreaterThan(50);
+    expect(addresses).toMatchSnapshot();
+  });
+});
