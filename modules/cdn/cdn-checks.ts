@@ -17,7 +17,13 @@ export function checkAliasName(scope: IConstruct, prop: string, value: string): 
 
 /** An origin host name: no scheme, no path, no port (case-insensitive, as ELB DNS names keep the LB name's case). */
 export function checkOriginDomain(scope: IConstruct, prop: string, value: string): void {
-  if (isToken(value)) return;
+  // A partly-known value still shows a literal scheme or path, e.g. `https://${service.url}`.
+  if (isToken(value)) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+      fail(scope, prop, "must be a host name without a scheme (pass the bare domain, e.g. appRunner.service.serviceUrl, not the https:// URL)", value);
+    }
+    return;
+  }
   if (!DOMAIN_PATTERN.test(value.toLowerCase())) {
     fail(scope, prop, "must be a host name such as my-alb-123.us-east-1.elb.amazonaws.com (no https://, path or port)", value);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { TerraformStack } from "cdktf";
+import { Lazy, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { WorkloadRole } from "../iam/workload-role";
 import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
@@ -449,6 +449,10 @@ describe("CdnDistribution", () => {
 
     it("an origin given as a URL, a reserved origin header, a short HSTS max-age, a bad alias", () => {
       expect(build({ appOrigin: { domainName: "https://abc.awsapprunner.com" } })).toThrow(/appOrigin\.domainName must be a host name .*no https:\/\//);
+      // Also when the rest is only known at apply (an App Runner service URL attribute, say).
+      expect(build({ appOrigin: { domainName: `https://${Lazy.stringValue({ produce: () => "abc.awsapprunner.com" })}` } })).toThrow(
+        /appOrigin\.domainName must be a host name without a scheme/,
+      );
       expect(build({ appOrigin: { ...BASE.appOrigin, customHeaders: { Host: "x" } } })).toThrow(/appOrigin\.customHeaders must not be a header CloudFront sets itself.*got "Host"/);
       expect(build({ hstsMaxAgeSeconds: 86_400 })).toThrow(/hstsMaxAgeSeconds must be an integer from 31536000/);
       expect(build({ domain: { names: ["Shop.Example.com."], certificateArn: CERT_USE1 } })).toThrow(/domain\.names\[0\] must be a lower-case DNS name/);
