@@ -31,10 +31,13 @@ describe("every environment", () => {
     for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("suppresses nothing in prod, and in dev only the plain-HTTP listener (no domain)", () => {
-    expect(policyReport(stacks.prod).suppressed).toEqual([]);
-    expect(policyReport(stacks.staging).suppressed).toEqual([]);
-    expect(policyReport(stacks.dev).suppressed.map((s) => [s.ruleId, s.path])).toEqual([["ALB-HTTPS-REDIRECT", "dev/Web/HttpListener"]]);
+  it("suppresses only what each environment explains: RDP on the public (NAT) subnets' ACL, and dev's plain-HTTP listener", () => {
+    const suppressed = (env: "dev" | "staging" | "prod") => policyReport(stacks[env]).suppressed.map((s) => [s.ruleId, s.path]);
+    const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/Network/PublicNetworkAcl`];
+    expect(suppressed("prod")).toEqual([nacl("prod")]);
+    expect(suppressed("staging")).toEqual([nacl("staging")]);
+    expect(suppressed("dev")).toEqual(expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/Web/HttpListener"]]));
+    expect(suppressed("dev")).toHaveLength(2);
   });
 
   it.each(["dev", "staging", "prod"] as const)("%s gives operators the seed 004 outputs", (env) => {

@@ -167,7 +167,7 @@ describe("Network", () => {
       });
     });
 
-    it("adopts the default network ACL: no SSH or RDP from the internet, everything else allowed", () => {
+    it("adopts the default network ACL (private subnets): no SSH or RDP from anywhere, everything else allowed", () => {
       const acl = resource(json, "aws_default_network_acl");
       expect(acl.default_network_acl_id).toBe(`\${aws_vpc.${Object.keys(resources(json, "aws_vpc"))[0]}.default_network_acl_id}`);
       expect(acl.ingress).toEqual([
@@ -177,6 +177,19 @@ describe("Network", () => {
       ]);
       expect(acl.egress).toEqual([{ rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" }]);
       expect(acl.lifecycle).toEqual({ ignore_changes: ["subnet_ids"] });
+    });
+
+    it("gives the public subnets their own ACL that refuses SSH but not 3389, which NAT replies may use", () => {
+      const acl = resource(json, "aws_network_acl");
+      const publicSubnets = Object.entries(resources(json, "aws_subnet"))
+        .filter(([, s]: [string, any]) => s.tags?.Name?.includes("public"))
+        .map(([name]) => `\${aws_subnet.${name}.id}`);
+      expect(publicSubnets).toHaveLength(2);
+      expect(acl.subnet_ids).toEqual(publicSubnets);
+      // aws_network_acl renders its unset entry fields as null.
+      expect(acl.ingress).toHaveLength(2);
+      expect(acl.ingress[0]).toMatchObject({ rule_no: 10, action: "deny", protocol: "tcp", from_port: 22, to_port: 22, cidr_block: "0.0.0.0/0" });
+      expect(acl.ingress[1]).toMatchObject({ rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" });
     });
 
     it("scopes the flow log role's policy to its log group", () => {

@@ -1,6 +1,7 @@
 import { Fn, TerraformProvider, TerraformStack } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { DefaultNetworkAcl } from "@cdktf/provider-aws/lib/default-network-acl";
+import { DefaultNetworkAcl, DefaultNetworkAclIngress } from "@cdktf/provider-aws/lib/default-network-acl";
+import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -19,6 +20,7 @@ import { Construct } from "constructs";
 import { WorkloadRole } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { pascalCase, physicalName } from "../internal/naming";
+import { suppress } from "../policy/suppressions";
 import {
   checkArn,
   checkLogRetention,
@@ -258,8 +260,10 @@ export class Network extends Construct implements NetworkRef {
   public readonly flowLogRole?: IamRole;
   /** The VPC's default security group, managed with no rules at all. */
   public readonly defaultSecurityGroup: DefaultSecurityGroup;
-  /** The VPC's default network ACL, adopted: no SSH/RDP from the internet. */
+  /** The VPC's default network ACL (private and database subnets), adopted: no SSH or RDP. */
   public readonly defaultNetworkAcl: DefaultNetworkAcl;
+  /** The public subnets' network ACL: no SSH (RDP stays open for NAT replies, see the README). */
+  public readonly publicNetworkAcl?: NetworkAcl;
   /** Security group of the interface endpoints (HTTPS from the VPC CIDR); absent without interface endpoints. */
   public readonly endpointSecurityGroup?: SecurityGroup;
   /** The S3 gateway endpoint; absent when `endpoints.s3Gateway` is false. */
@@ -346,16 +350,13 @@ export class Network extends Construct implements NetworkRef {
       tags: this.tagsFor("default-do-not-use"),
     });
     // AWS creates the default network ACL allowing all inbound traffic (Security Hub EC2.21).
-    // Adopt it: refuse SSH and RDP from the internet, allow the rest (security groups filter
-    // finely). Subnets join it implicitly, so Terraform must not manage their association.
+    // Adopt it for the private and database subnets: refuse SSH and RDP from anywhere, allow the
+    // rest (security groups filter finely; task ephemeral ports, 32768-60999, avoid both).
+    // Subnets join it implicitly, so Terraform must not manage their association.
     this.defaultNetworkAcl = new DefaultNetworkAcl(this, "DefaultNetworkAcl", {
       defaultNetworkAclId: this.vpc.defaultNetworkAclId,
-      ingress: [
-        { ruleNo: 10, action: "deny", protocol: "tcp", fromPort: 22, toPort: 22, cidrBlock: "0.0.0.0/0" },
-        { ruleNo: 20, action: "deny", protocol: "tcp", fromPort: 3389, toPort: 3389, cidrBlock: "0.0.0.0/0" },
-        { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" },
-      ],
-      egress: [{ ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" }],
+      ingress: [...denyInbound(ADMIN_PORTS), ALLOW_ALL],
+      egress: [ALLOW_ALL],
       tags: this.tagsFor("default-nacl"),
       lifecycle: { ignoreChanges: ["subnet_ids"] },
     });
@@ -363,6 +364,23 @@ export class Network extends Construct implements NetworkRef {
     this.publicSubnets = this.createSubnets("Public", plan.public, azs);
     this.privateSubnets = this.createSubnets("Private", plan.private, azs);
     this.databaseSubnets = this.createSubnets("Database", plan.database, azs);
+    if (this.publicSubnets.length > 0) {
+      // NACLs are stateless and NAT gateways pick source ports from 1024-65535: denying inbound
+      // 3389 here would drop replies to the NAT connections that happen to use port 3389. Port
+      // 22 is below that range, so the public subnets still refuse SSH.
+      this.publicNetworkAcl = new NetworkAcl(this, "PublicNetworkAcl", {
+        vpcId: this.vpc.id,
+        subnetIds: this.publicSubnets.map((s) => s.id),
+        ingress: [...denyInbound([22]), ALLOW_ALL],
+        egress: [ALLOW_ALL],
+        tags: this.tagsFor("public-nacl"),
+      });
+      suppress(
+        this.publicNetworkAcl,
+        "NACL-NO-ADMIN-PORTS",
+        "public subnets hold NAT gateways, whose replies arrive on ephemeral ports 1024-65535 (3389 included); nothing there listens on RDP, and SSH is denied",
+      );
+    }
 
     if (hasPublic) {
       this.internetGateway = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: this.tagsFor("igw") });
@@ -603,4 +621,13 @@ export class Network extends Construct implements NetworkRef {
     });
     return table;
   }
+}
+
+/** Remote administration ports (SSH, RDP) that Security Hub EC2.21 wants refused from the internet. */
+const ADMIN_PORTS = [22, 3389] as const;
+const ALLOW_ALL: DefaultNetworkAclIngress = { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" };
+
+/** Deny TCP `ports` from anywhere, at rule numbers 10, 20, ... (before ALLOW_ALL). */
+function denyInbound(ports: readonly number[]): DefaultNetworkAclIngress[] {
+  return ports.map((port, i) => ({ ruleNo: 10 * (i + 1), action: "deny", protocol: "tcp", fromPort: port, toPort: port, cidrBlock: "0.0.0.0/0" }));
 }
