@@ -127,6 +127,9 @@ export function appRuntime(stack: EnvironmentStack, f: Foundation): {
       DB_HOST: f.database.address,
       DB_PORT: String(f.database.port),
       DB_NAME: stack.config.database.databaseName,
+      // RDS rotates the managed master password every 7 days: values injected at start go
+      // stale, so the app reads this secret when it (re)connects (the role may read it).
+      DB_SECRET_ARN: f.database.masterSecretArn,
     },
     // DB_USERNAME / DB_PASSWORD come from the RDS-managed master secret (on App Runner, which
     // cannot select JSON keys, the whole JSON as DB_CREDENTIALS); the app assembles
@@ -183,6 +186,7 @@ export function fargateWebApp(stack: EnvironmentStack, f: Foundation): WebServic
   // ELB checks that it may write to the bucket when logging is switched on: the policy first.
   if (logs) web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(logs.bucket.policy)];
   web.connectToDatabase(f.database);
+  f.database.grantReadMasterSecret(web.taskRole);
   return web;
 }
 
@@ -206,6 +210,7 @@ export function appRunnerWebApp(stack: EnvironmentStack, f: Foundation): AppRunn
   // The module grants read on exactly the referenced secrets; their customer-managed key too.
   app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: f.secrets.kmsKeyArns }]);
   app.connectToDatabase(f.database);
+  f.database.grantReadMasterSecret(app.instanceRole);
   return app;
 }
 

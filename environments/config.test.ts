@@ -37,7 +37,9 @@ describe("environment configuration", () => {
   it("takes the origin-verify secret only from the environment, and checks it without echoing it", () => {
     expect(loadConfig("prod", {}).originVerifySecret).toBeUndefined();
     expect(loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originVerifySecret).toBe("x".repeat(40));
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-256 printable ASCII.*"<redacted>"/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128 letters, digits.*"<redacted>"/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(129) })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: `${"x".repeat(40)}*` })).toThrow(/no ALB wildcards/);
   });
 
   it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {

@@ -257,8 +257,9 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
       bad(name, "emailDomain", `must be ${zone} or a subdomain of it`, config.emailDomain);
     }
   }
-  if (config.originVerifySecret !== undefined && !/^[\x21-\x7e]{32,256}$/.test(config.originVerifySecret)) {
-    bad(name, "ORIGIN_VERIFY_SECRET", "must be 32-256 printable ASCII characters without spaces", "<redacted>");
+  // ALB header conditions take at most 128 characters and treat * and ? as wildcards.
+  if (config.originVerifySecret !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(config.originVerifySecret)) {
+    bad(name, "ORIGIN_VERIFY_SECRET", "must be 32-128 letters, digits, _ or - (no ALB wildcards * ?)", "<redacted>");
   }
   const s3 = config.state.s3;
   const cloud = config.state.cloud;

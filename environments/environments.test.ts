@@ -168,6 +168,16 @@ describe("prod follows seed 001", () => {
     expect(open).toEqual([]);
   });
 
+  it("lets the app re-read the rotating database secret (RDS rotates it every 7 days)", () => {
+    const env = JSON.parse(resource(prod, "aws_ecs_task_definition").container_definitions)[0].environment;
+    const secretArn = "${aws_db_instance.Database_Instance_02E622FB.master_user_secret[0].secret_arn}";
+    expect(env).toContainEqual({ name: "DB_SECRET_ARN", value: secretArn });
+    const grants = Object.values(resources(prod, "aws_iam_role_policy")).find((p: any) => p.role.includes("Web_TaskRole")) as any;
+    const statements = JSON.parse(grants.policy).Statement;
+    expect(statements).toContainEqual(expect.objectContaining({ Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArn }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: "kms:Decrypt", Resource: expect.stringContaining("aws_kms_key.DatabaseKey") }));
+  });
+
   it("sends email from the domain, through the task role only", () => {
     expect(byName(prod, "aws_sesv2_email_identity", "email_identity")["fckdoomscroll.example.com"]).toBeDefined();
     const taskPolicies = Object.values(resources(prod, "aws_iam_role_policy")).map((p: any) => JSON.parse(p.policy).Statement).flat();

@@ -62,18 +62,28 @@ export function invokeBedrockStatements(modelArns: readonly string[]): PolicySta
   ];
 }
 
-/** Read objects of this bucket (optionally under a key prefix). */
+/** List the bucket, only under `keyPrefix` when it is narrower than the whole bucket. */
+function listBucketStatement(bucketArn: string, keyPrefix: string): PolicyStatement {
+  return {
+    sid: "ListBucket",
+    actions: ["s3:ListBucket"],
+    resources: [bucketArn],
+    ...(keyPrefix === "*" ? {} : { conditions: { StringLike: { "s3:prefix": [keyPrefix] } } }),
+  };
+}
+
+/** Read objects of this bucket (optionally under a key prefix such as `uploads/*`). */
 export function bucketReadStatements(bucketArn: string, keyPrefix = "*"): PolicyStatement[] {
   return [
-    { sid: "ListBucket", actions: ["s3:ListBucket"], resources: [bucketArn] },
+    listBucketStatement(bucketArn, keyPrefix),
     { sid: "ReadObjects", actions: ["s3:GetObject"], resources: [`${bucketArn}/${keyPrefix}`] },
   ];
 }
 
-/** Read and write objects of this bucket (optionally under a key prefix). */
+/** Read and write objects of this bucket (optionally under a key prefix such as `uploads/*`). */
 export function bucketReadWriteStatements(bucketArn: string, keyPrefix = "*"): PolicyStatement[] {
   return [
-    { sid: "ListBucket", actions: ["s3:ListBucket"], resources: [bucketArn] },
+    listBucketStatement(bucketArn, keyPrefix),
     {
       sid: "ReadWriteObjects",
       actions: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"],
