@@ -188,7 +188,8 @@ export function executionStatements(s: ContainerSettings, logGroupArn: string): 
   const keys = [...(s.secretsKmsKeyArns ?? [])];
   const secretArns = unique("secretsmanager");
   const parameterArns = unique("ssm");
-  if (secretArns.length > 0) statements.push(...readSecretsStatements(secretArns, parameterArns.length > 0 ? [] : keys));
-  if (parameterArns.length > 0) statements.push(...readParametersStatements(parameterArns, keys));
+  // The keys are granted once, beside the secrets (or the parameters when there are no secrets).
+  if (secretArns.length > 0) statements.push(...readSecretsStatements(secretArns, keys));
+  if (parameterArns.length > 0) statements.push(...readParametersStatements(parameterArns, secretArns.length > 0 ? [] : keys));
   return statements;
 }
