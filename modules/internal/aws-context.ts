@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { TerraformProvider, TerraformStack, Token } from "cdktf";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
@@ -38,4 +38,19 @@ class AwsContextHolder extends DataAwsCallerIdentity {
       dnsSuffix: partition.dnsSuffix,
     };
   }
+}
+
+/**
+ * Region of the stack's default (un-aliased) AWS provider when it is a literal; undefined when
+ * there is none yet or it is only known at apply. Providers are found by type, not `instanceof`.
+ */
+export function providerRegion(scope: IConstruct): string | undefined {
+  for (const child of TerraformStack.of(scope).node.children) {
+    if (!TerraformProvider.isTerraformProvider(child) || child.terraformResourceType !== "aws") continue;
+    const provider = child as TerraformProvider & { readonly alias?: string; readonly region?: string };
+    if (provider.alias !== undefined) continue;
+    const region = provider.region;
+    return typeof region === "string" && !Token.isUnresolved(region) ? region : undefined;
+  }
+  return undefined;
 }

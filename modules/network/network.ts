@@ -1,4 +1,4 @@
-import { Fn, TerraformProvider, TerraformStack } from "cdktf";
+import { Fn } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DefaultNetworkAcl, DefaultNetworkAclIngress } from "@cdktf/provider-aws/lib/default-network-acl";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
@@ -18,7 +18,7 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { WorkloadRole } from "../iam/workload-role";
-import { awsContext } from "../internal/aws-context";
+import { awsContext, providerRegion } from "../internal/aws-context";
 import { pascalCase, physicalName } from "../internal/naming";
 import { suppress } from "../policy/suppressions";
 import {
@@ -205,21 +205,6 @@ interface PlannedSubnet {
   readonly prop: string;
   readonly cidr: string;
   readonly parsed?: Ipv4Cidr;
-}
-
-/**
- * Region of the stack's default (un-aliased) AWS provider when it is a literal; undefined when
- * there is none yet or it is only known at apply. Providers are found by type, not `instanceof`.
- */
-function providerRegion(scope: Construct): string | undefined {
-  for (const child of TerraformStack.of(scope).node.children) {
-    if (!TerraformProvider.isTerraformProvider(child) || child.terraformResourceType !== "aws") continue;
-    const provider = child as TerraformProvider & { readonly alias?: string; readonly region?: string };
-    if (provider.alias !== undefined) continue;
-    const region = provider.region;
-    return typeof region === "string" && !isToken(region) ? region : undefined;
-  }
-  return undefined;
 }
 
 

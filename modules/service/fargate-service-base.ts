@@ -14,7 +14,7 @@ import { WorkloadRole } from "../iam/workload-role";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
-import { physicalName } from "../internal/naming";
+import { pascalCase as idPart, physicalName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
@@ -167,7 +167,11 @@ export function checkSchedule(scope: IConstruct, prop: string, schedule: string)
   }
 }
 
-/** `scale-down` → `ScaleDown`, for construct ids derived from names. */
+/**
+ * `scale-down` → `ScaleDown`, for construct ids derived from names.
+ * @deprecated Kept for compatibility; the modules use the shared naming helper, which gives the
+ * same result for the lower-case, hyphenated names they accept.
+ */
 export function pascalCase(name: string): string {
   return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
 }
@@ -466,7 +470,7 @@ export abstract class FargateServiceBase extends Construct {
       checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, 1000);
       checkMinMax(this, `${prop}.minCapacity`, a.minCapacity, `${prop}.maxCapacity`, a.maxCapacity);
       // One at a time: concurrent changes to one scalable target fail with ConcurrentUpdateException.
-      previous = new AppautoscalingScheduledAction(this, `Schedule${pascalCase(a.name)}`, {
+      previous = new AppautoscalingScheduledAction(this, `Schedule${idPart(a.name)}`, {
         name: physicalName(this, "generic", this.baseName, a.name),
         serviceNamespace: this.scalableTarget.serviceNamespace,
         scalableDimension: this.scalableTarget.scalableDimension,

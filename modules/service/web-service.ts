@@ -9,10 +9,11 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
-import { checkName, physicalName } from "../internal/naming";
+import { checkName, pascalCase, physicalName } from "../internal/naming";
 import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
-import { FargateServiceBase, FargateServiceProps, pascalCase } from "./fargate-service-base";
+import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base";
 import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
 
@@ -64,7 +65,7 @@ export interface WebServiceProps extends FargateServiceProps {
   readonly originVerifyHeader?: OriginVerifyHeader;
   /** Serve HTTPS on 443 and redirect 80 to it. @default - true when certificateArn or domain is given */
   readonly https?: boolean;
-  /** ACM certificate (same region) for the HTTPS listener. @default - one is created for `domain` */
+  /** ACM certificate for the HTTPS listener, in the stack's region (checked when both are literals). @default - one is created for `domain` */
   readonly certificateArn?: string;
   /**
    * Name and zone for the load balancer: an alias record is created, and a DNS-validated
@@ -155,6 +156,12 @@ export class WebService extends FargateServiceBase {
     const ingress = props.ingress ?? "anywhere";
     checkOneOf(this, "ingress", ingress, ["anywhere", "cloudfront"]);
     checkArn(this, "certificateArn", props.certificateArn, "acm");
+    // An ALB takes certificates of its own region only ("CertificateNotFound" at apply otherwise).
+    const region = providerRegion(this);
+    const certificateRegion = props.certificateArn !== undefined && !isToken(props.certificateArn) ? props.certificateArn.split(":")[3] : undefined;
+    if (region !== undefined && certificateRegion !== undefined && certificateRegion !== region) {
+      fail(this, "certificateArn", `must be an ACM certificate in the stack's AWS provider region ${region} (a load balancer uses certificates of its own region only)`, props.certificateArn);
+    }
     if (props.domain) {
       checkDomain(this, "domain.name", props.domain.name);
       checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
