@@ -17,14 +17,16 @@ export interface ContainerDefinition {
  */
 export function containersOf(taskDefinition: ResourceBlock): ContainerDefinition[] | undefined {
   const raw = taskDefinition.config.container_definitions;
-  if (Array.isArray(raw)) return raw;
-  if (typeof raw !== "string") return undefined;
-  try {
-    const parsed = JSON.parse(raw);
-    return Array.isArray(parsed) ? parsed : undefined;
-  } catch {
-    return undefined;
+  let parsed: unknown = raw;
+  if (typeof raw === "string") {
+    try {
+      parsed = JSON.parse(raw);
+    } catch {
+      return undefined;
+    }
   }
+  // Entries that are not objects (null, strings) are not container definitions: skipped.
+  return Array.isArray(parsed) ? parsed.filter((c): c is ContainerDefinition => c !== null && typeof c === "object" && !Array.isArray(c)) : undefined;
 }
 
 /** `container "web"` for messages. */

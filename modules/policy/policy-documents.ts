@@ -17,9 +17,14 @@ const list = (v: unknown): string[] => (v === undefined || v === null ? [] : Arr
 function fromJsonStatement(s: any): Statement {
   const principal = s.Principal;
   const principals =
-    principal === undefined ? [] : typeof principal === "string" ? [principal] : Object.values(principal).flatMap((v) => list(v));
-  const conditions = Object.entries((s.Condition ?? {}) as Record<string, Record<string, unknown>>).flatMap(([operator, keys]) =>
-    Object.entries(keys ?? {}).map(([key, values]) => ({ operator, key, values: list(values) })),
+    principal === undefined || principal === null
+      ? []
+      : typeof principal === "object"
+        ? Object.values(principal).flatMap((v) => list(v))
+        : [String(principal)];
+  const condition = s.Condition !== null && typeof s.Condition === "object" ? (s.Condition as Record<string, unknown>) : {};
+  const conditions = Object.entries(condition).flatMap(([operator, keys]) =>
+    keys !== null && typeof keys === "object" ? Object.entries(keys).map(([key, values]) => ({ operator, key, values: list(values) })) : [],
   );
   return {
     effect: s.Effect === "Deny" ? "Deny" : "Allow",
@@ -65,7 +70,8 @@ export function statementsOf(policy: unknown, stack: StackIndex): Statement[] | 
     }
   }
   if (typeof policy === "object") {
-    return blocks((policy as any).Statement).map(fromJsonStatement);
+    // A statement that is not an object (a stray string or number) is no statement at all.
+    return blocks((policy as any).Statement).filter((s) => typeof s === "object").map(fromJsonStatement);
   }
   return undefined;
 }

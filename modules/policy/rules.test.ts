@@ -475,3 +475,40 @@ describe("rule set", () => {
     }
   });
 });
+
+describe("unexpected JSON shapes", () => {
+  it("are skipped, not crashed on: null entries, non-object statements and containers, values known only at apply", () => {
+    const r = secureResources();
+    const db = r.aws_db_instance.db;
+    db.enabled_cloudwatch_logs_exports = "${var.log_exports}";
+    db.monitoring_interval = "${var.monitoring_interval}";
+    const cdn = r.aws_cloudfront_distribution.cdn;
+    cdn.origin[1].custom_origin_config.origin_ssl_protocols = "${var.origin_ssl_protocols}";
+    cdn.ordered_cache_behavior = [null, ...cdn.ordered_cache_behavior];
+    r.aws_cloudfront_response_headers_policy.headers.security_headers_config.strict_transport_security.access_control_max_age_sec = "${var.hsts_max_age}";
+    r.aws_ecs_cluster.cluster.setting = [null, ...r.aws_ecs_cluster.cluster.setting];
+    r.aws_lb_listener.http.default_action = [null, ...r.aws_lb_listener.http.default_action];
+    r.aws_security_group.app_sg.ingress = [null, ...r.aws_security_group.app_sg.ingress];
+    r.aws_apprunner_service.runner.source_configuration.image_repository.image_configuration.runtime_environment_variables = "${var.env}";
+    const task = r.aws_ecs_task_definition.task;
+    task.container_definitions = JSON.stringify([null, "sidecar", ...JSON.parse(task.container_definitions)]);
+    const tls = JSON.parse(tlsDeny);
+    r.aws_s3_bucket_policy.site_policy.policy = JSON.stringify({ ...tls, Statement: [null, "x", 1, ...tls.Statement] });
+    const kms = JSON.parse(kmsPolicy);
+    r.aws_kms_key.key.policy = JSON.stringify({ ...kms, Statement: [...kms.Statement, { Effect: "Deny", Principal: null, Condition: null, Action: "kms:Delete*", Resource: "*" }] });
+    r.aws_sns_topic_policy.alarms_policy.policy = "null";
+
+    let report: ReturnType<typeof evaluate> | undefined;
+    expect(() => (report = evaluate(stackJson(r, secureData()), { environment: "prod", rules: ALL_RULES }))).not.toThrow();
+    expect(report!.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
+    // The shapes were read, not skipped wholesale: the real container and statements still count.
+    const ecs = findingsOf(ALL_RULES.find((x) => x.id === "ECS-NO-PRIVILEGED")!, (() => {
+      const copy = structuredClone(r);
+      const defs = JSON.parse(copy.aws_ecs_task_definition.task.container_definitions);
+      defs[2].privileged = true;
+      copy.aws_ecs_task_definition.task.container_definitions = JSON.stringify(defs);
+      return copy;
+    })());
+    expect(ecs.failed.map((f) => f.message)).toEqual(['container "web" is privileged']);
+  });
+});

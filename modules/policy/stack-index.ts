@@ -49,11 +49,12 @@ export function isUnknown(value: unknown): boolean {
 
 /**
  * Nested blocks come out of cdktf as an object (single block) or an array (list block);
- * this reads both as an array (empty when absent).
+ * this reads both as an array (empty when absent; `null` entries are dropped, so rules can
+ * read attributes of every entry without a guard).
  */
 export function blocks(value: unknown): any[] {
   if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
+  return Array.isArray(value) ? value.filter((v) => v !== undefined && v !== null) : [value];
 }
 
 /** The first nested block of an attribute, or undefined. */

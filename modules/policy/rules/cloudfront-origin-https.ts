@@ -1,4 +1,4 @@
-import { block, blocks } from "../stack-index";
+import { block, blocks, isUnknown } from "../stack-index";
 import { ALWAYS, defineRule } from "../types";
 
 const OLD_PROTOCOLS = ["SSLv3", "TLSv1", "TLSv1.1"];
@@ -15,8 +15,10 @@ export const cloudfrontOriginHttps = defineRule({
       const custom = block(o.custom_origin_config);
       if (!custom) return [];
       const problems: string[] = [];
-      if (custom.origin_protocol_policy !== "https-only") problems.push(`origin ${o.origin_id} has origin_protocol_policy ${custom.origin_protocol_policy}`);
-      const old = (custom.origin_ssl_protocols ?? []).filter((p: string) => OLD_PROTOCOLS.includes(p));
+      const policy = custom.origin_protocol_policy;
+      if (policy !== "https-only" && !isUnknown(policy)) problems.push(`origin ${o.origin_id} has origin_protocol_policy ${policy}`);
+      // A list known only at apply is a single token string: blocks() reads it as one unknown entry.
+      const old = blocks(custom.origin_ssl_protocols).filter((p) => OLD_PROTOCOLS.includes(p));
       if (old.length > 0) problems.push(`origin ${o.origin_id} allows ${old.join(", ")}`);
       return problems;
     }),

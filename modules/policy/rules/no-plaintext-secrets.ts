@@ -22,7 +22,11 @@ function appRunnerVariables(r: ResourceBlock): [string, unknown][] {
   const source = block(r.config.source_configuration);
   const image = block(block(source?.image_repository)?.image_configuration);
   const code = block(block(block(source?.code_repository)?.code_configuration)?.code_configuration_values);
-  return [...blocks(image), ...blocks(code)].flatMap((c: any) => Object.entries(c.runtime_environment_variables ?? {}));
+  return [...blocks(image), ...blocks(code)].flatMap((c: any) => {
+    const variables = c.runtime_environment_variables;
+    // A map known only at apply (a token string) cannot be read here.
+    return variables !== null && typeof variables === "object" && !Array.isArray(variables) ? Object.entries(variables) : [];
+  });
 }
 
 /** Secrets are injected from Secrets Manager / SSM, never as plain environment variables. */
@@ -38,7 +42,7 @@ export const noPlaintextSecrets = defineRule({
       return appRunnerVariables(r).flatMap(([name, value]) => secretLooking(name, value) ?? []);
     }
     return (containersOf(r) ?? []).flatMap((c, i) =>
-      (c.environment ?? []).flatMap((e) => {
+      blocks(c.environment).flatMap((e: any) => {
         const why = secretLooking(String(e.name ?? ""), e.value);
         return why ? [`${containerLabel(c, i)}: ${why}`] : [];
       }),

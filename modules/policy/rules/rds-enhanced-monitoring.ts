@@ -1,3 +1,4 @@
+import { isUnknown } from "../stack-index";
 import { PROD_ERROR, defineRule } from "../types";
 
 /** RDS enhanced monitoring (OS metrics). */
@@ -9,7 +10,8 @@ export const rdsEnhancedMonitoring = defineRule({
   resourceTypes: ["aws_db_instance"],
   check: (r) => {
     const interval = r.config.monitoring_interval;
-    if (typeof interval !== "number" || interval <= 0) return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
+    const known = typeof interval === "number" || !isUnknown(interval);
+    if (known && (typeof interval !== "number" || interval <= 0)) return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
     return r.config.monitoring_role_arn ? undefined : "monitoring_interval is set but monitoring_role_arn is missing";
   },
   fix: "set monitoringInterval (1-60 s) and monitoringRoleArn (a role with AmazonRDSEnhancedMonitoringRole)",

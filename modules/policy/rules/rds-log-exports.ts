@@ -1,3 +1,4 @@
+import { isUnknown } from "../stack-index";
 import { ALWAYS, defineRule } from "../types";
 
 /** Log types each engine must export to CloudWatch Logs. */
@@ -15,6 +16,7 @@ export const rdsLogExports = defineRule({
   severity: ALWAYS,
   resourceTypes: ["aws_db_instance"],
   check: (r) => {
+    if (isUnknown(r.config.enabled_cloudwatch_logs_exports)) return undefined; // a list known only at apply
     const exported: string[] = Array.isArray(r.config.enabled_cloudwatch_logs_exports) ? r.config.enabled_cloudwatch_logs_exports : [];
     const engine = String(r.config.engine ?? "");
     const required = REQUIRED_EXPORTS[engine] ?? [];
