@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { pascalCase } from "../internal/naming";
 import { DOMAIN_PATTERN, checkPattern, fail, isToken } from "../internal/validate";
 import { CLOUDFRONT_REGION } from "./managed-policies";
 
@@ -98,10 +99,5 @@ export function checkCorsOrigin(scope: IConstruct, prop: string, value: string):
 
 /** PascalCase of a DNS name for construct ids: `*.app.example.com` → `WildcardAppExampleCom`. */
 export function idOfName(name: string): string {
-  return name
-    .replace(/^\*\./, "wildcard.")
-    .split(/[^A-Za-z0-9]+/)
-    .filter((part) => part.length > 0)
-    .map((part) => part[0].toUpperCase() + part.slice(1))
-    .join("");
+  return pascalCase(name.replace(/^\*\./, "wildcard."));
 }

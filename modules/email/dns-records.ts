@@ -1,5 +1,5 @@
 import { IConstruct } from "constructs";
-import { checkEmail, checkOneOf, fail, isToken } from "../internal/validate";
+import { checkEmail, checkIntegerRange, checkOneOf, fail, isToken } from "../internal/validate";
 
 /**
  * DNS record values for an SES sending domain: SPF, DMARC and the TXT string rules of Route 53.
@@ -115,9 +115,7 @@ export function dmarcValue(scope: IConstruct, settings: DmarcSettings): string {
   }
   settings.reportAddresses.forEach((a, i) => checkEmail(scope, `dmarcReportAddresses[${i}]`, a));
   const percent = settings.percent;
-  if (percent !== undefined && !isToken(percent) && (!Number.isInteger(percent) || percent < 0 || percent > 100)) {
-    fail(scope, "dmarcPercent", "must be an integer from 0 to 100", percent);
-  }
+  checkIntegerRange(scope, "dmarcPercent", percent, 0, 100);
   const tags = [
     "v=DMARC1",
     `p=${settings.policy}`,

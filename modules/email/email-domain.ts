@@ -10,7 +10,7 @@ import { sendEmailStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, physicalName } from "../internal/naming";
-import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, fail, isToken } from "../internal/validate";
+import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
 import { EmailDnsRecord, SES_SPF_INCLUDE, checkTxtValue, dmarcValue, spfValue } from "./dns-records";
 import { EmailTemplateContent, resolveTemplate } from "./email-templates";
 
@@ -198,8 +198,8 @@ export class EmailDomain extends Construct {
     checkOneOf<string>(this, "mailFromBehaviorOnMxFailure", behaviorOnMxFailure, MAIL_FROM_MX_FAILURE_BEHAVIORS);
     checkIntegerRange(this, "recordTtlSeconds", ttl, 60, 172800);
     checkName(this, "configurationSetName", "ses", configurationSetName);
-    if (!isToken(templatePrefix) && templatePrefix !== "" && !/^[A-Za-z0-9_-]+$/.test(templatePrefix)) {
-      fail(this, "templateNamePrefix", "must be letters, digits, hyphens and underscores (SES template names allow nothing else)", templatePrefix);
+    if (templatePrefix !== "") {
+      checkPattern(this, "templateNamePrefix", templatePrefix, /^[A-Za-z0-9_-]+$/, "must be letters, digits, hyphens and underscores (SES template names allow nothing else)");
     }
     checkArn(this, "eventsTopicArn", props.eventsTopicArn, "sns");
     if (props.senderAddress !== undefined) this.checkAddress("senderAddress", props.senderAddress);
