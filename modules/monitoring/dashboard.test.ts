@@ -94,6 +94,19 @@ describe("OperationsDashboard", () => {
     );
   });
 
+  it("fails on dimension values of the wrong shape: a full ARN instead of an ARN suffix, an App Runner ARN instead of its id", () => {
+    const albArn = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/shop-prod/0123456789abcdef";
+    expect(() => dashboard({ loadBalancers: [{ loadBalancerArnSuffix: albArn }] })).toThrow(
+      /Dashboard: loadBalancers\[0\]\.loadBalancerArnSuffix must be an ALB ARN suffix app\/<name>\/<id> .*got "arn:aws:elasticloadbalancing:/,
+    );
+    expect(() => dashboard({ loadBalancers: [{ ...loadBalancer, targetGroupArnSuffix: "shop-prod-web" }] })).toThrow(
+      /Dashboard: loadBalancers\[0\]\.targetGroupArnSuffix must be a target group ARN suffix .*got "shop-prod-web"/,
+    );
+    expect(() => dashboard({ appRunnerServices: [{ ...appRunner, serviceId: "arn:aws:apprunner:us-east-1:123456789012:service/shop/0123" }] })).toThrow(
+      /Dashboard: appRunnerServices\[0\]\.serviceId must be an App Runner service id of 32 hex characters .*got "arn:aws:apprunner:/,
+    );
+  });
+
   it("fails on a name that makes an invalid dashboard name", () => {
     expect(() => synth((s) => new OperationsDashboard(s, "Dashboard", { name: "shop prod", databases: [database] }))).toThrow(
       /Dashboard: name must give a dashboard name of letters, digits, hyphens and underscores, got "shop prod-dashboard"/,

@@ -113,6 +113,14 @@ export class OperationsDashboard extends Construct {
     checkIntegerRange(this, "periodSeconds", period, 60, 86400);
     if (period % 60 !== 0) fail(this, "periodSeconds", "must be 60 or a multiple of 60", period);
     alarmArns.forEach((a) => checkArn(this, "alarmArns", a, "cloudwatch"));
+    // Metric dimensions take these exact shapes; a full ARN or URL would chart nothing.
+    loadBalancers.forEach((lb, i) => {
+      checkPattern(this, `loadBalancers[${i}].loadBalancerArnSuffix`, lb.loadBalancerArnSuffix, /^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, "must be an ALB ARN suffix app/<name>/<id> (the load balancer's arn_suffix attribute, not its ARN)");
+      checkPattern(this, `loadBalancers[${i}].targetGroupArnSuffix`, lb.targetGroupArnSuffix, /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, "must be a target group ARN suffix targetgroup/<name>/<id> (the target group's arn_suffix attribute, not its ARN)");
+    });
+    appRunnerServices.forEach((s, i) =>
+      checkPattern(this, `appRunnerServices[${i}].serviceId`, s.serviceId, /^[0-9a-f]{32}$/, "must be an App Runner service id of 32 hex characters (the service_id attribute, not the ARN or URL)"),
+    );
     if (services.length + loadBalancers.length + databases.length + appRunnerServices.length === 0) {
       fail(this, "services/loadBalancers/databases/appRunnerServices", "must list at least one resource to chart", props);
     }
