@@ -208,7 +208,10 @@ export function appRunnerWebApp(stack: EnvironmentStack, f: Foundation): AppRunn
     secrets: runtime.secrets,
   });
   // The module grants read on exactly the referenced secrets; their customer-managed key too.
-  app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: f.secrets.kmsKeyArns }]);
+  // No key without secrets: IAM refuses a statement with no resources.
+  if (f.secrets.kmsKeyArns.length > 0) {
+    app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: f.secrets.kmsKeyArns }]);
+  }
   app.connectToDatabase(f.database);
   f.database.grantReadMasterSecret(app.instanceRole);
   return app;

@@ -29,7 +29,9 @@ describe("environment configuration", () => {
   });
 
   it("honours STATE_BACKEND when both kinds of settings are present", () => {
-    expect(loadConfig("dev", { STATE_BACKEND: "s3", TFC_ORGANIZATION: "acme" }).state.s3).toBeDefined();
+    expect(loadConfig("dev", { STATE_BACKEND: "s3", TFC_ORGANIZATION: "acme" }).state).toEqual({
+      s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" },
+    });
     expect(() => loadConfig("dev", { STATE_BACKEND: "gcs" })).toThrow(/config dev: STATE_BACKEND must be s3 or cloud, got "gcs"/);
     expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
   });
@@ -70,7 +72,7 @@ describe("environment configuration", () => {
     [{ availabilityZones: ["us-east-1a", "us-west-2b"] }, /availabilityZones must be zones of us-east-1.*"us-west-2b"/],
     [{ availabilityZones: ["us-east-1a", "us-east-1a"] }, /availabilityZones must not repeat/],
     [{ vpcCidr: "10.0.0.0/8" }, /vpcCidr must be an IPv4 CIDR block from \/16 to \/28/],
-    [{ vpcCidr: "300.0.0.0/16" }, /vpcCidr/],
+    [{ vpcCidr: "300.0.0.0/16" }, /vpcCidr must be an IPv4 CIDR block from \/16 to \/28 .*got "300\.0\.0\.0\/16"/],
     [{ domain: { name: "Not A Domain", hostedZoneId: "Z123" } }, /domain.name must be a lower-case DNS name/],
     [{ domain: { name: "example.com", hostedZoneId: "zone" } }, /domain.hostedZoneId must be a Route 53 hosted zone id/],
     [{ imageTag: "bad tag" }, /imageTag must be a Docker tag/],

@@ -56,6 +56,15 @@ describe("EnvironmentStack", () => {
       .toThrow(/state.s3.bucket must be a valid s3Bucket name/);
   });
 
+  it("refuses a state region, organization or workspace the backend would reject", () => {
+    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "acme-state", region: "us-east" } } }))
+      .toThrow(/^dev: state.s3.region must be an AWS region such as us-east-1, got "us-east"$/);
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme corp" } } }))
+      .toThrow(/^dev: state.cloud.organization must be a Terraform Cloud organization name \(letters, digits, - and _\), got "acme corp"$/);
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", workspace: "w".repeat(91) } } }))
+      .toThrow(/^dev: state.cloud.workspace must be 1-90 letters, digits, - and _, got "w{91}"$/);
+  });
+
   it("gives us-east-1 stacks their default provider for CloudFront, and others an alias", () => {
     const app: App = Testing.app();
     const east = new EnvironmentStack(app, "east", CONFIG.dev);

@@ -180,8 +180,11 @@ describe("prod follows seed 001", () => {
 
   it("sends email from the domain, through the task role only", () => {
     expect(byName(prod, "aws_sesv2_email_identity", "email_identity")["fckdoomscroll.example.com"]).toBeDefined();
-    const taskPolicies = Object.values(resources(prod, "aws_iam_role_policy")).map((p: any) => JSON.parse(p.policy).Statement).flat();
-    const send = taskPolicies.find((s: any) => [s.Action].flat().includes("ses:SendEmail"));
+    const sends = (p: any) => JSON.parse(p.policy).Statement.some((s: any) => [s.Action].flat().includes("ses:SendEmail"));
+    const senders = Object.values(resources(prod, "aws_iam_role_policy")).filter(sends) as any[];
+    expect(senders).toHaveLength(1);
+    expect(senders[0].role).toContain("Web_TaskRole");
+    const send = JSON.parse(senders[0].policy).Statement.find((s: any) => [s.Action].flat().includes("ses:SendEmail"));
     expect(send.Resource).not.toContain("*");
     expect(send.Condition).toEqual({ StringLike: { "ses:FromAddress": ["noreply@fckdoomscroll.example.com"] } });
   });
@@ -194,6 +197,8 @@ describe("prod access logs", () => {
     const logsPolicyName = Object.keys(policy).find((k) => k.startsWith("LoadBalancerLogs"))!;
     expect(lb.depends_on).toContain(`aws_s3_bucket_policy.${logsPolicyName}`);
     const writes = JSON.parse(policy[logsPolicyName].policy).Statement.filter((s: any) => s.Action === "s3:PutObject");
+    expect(lb.access_logs.prefix).toBe("fckdoomscroll-prod");
+    expect(writes).toHaveLength(2);
     for (const w of writes) expect(w.Resource).toContain(`/${lb.access_logs.prefix}/AWSLogs/`);
   });
 
@@ -257,6 +262,17 @@ describe("staging", () => {
     // The night action sets min/max to 0: Terraform must not scale staging back up.
     expect(resource(s, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
     expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
+  });
+});
+
+describe("staging without application secrets", () => {
+  it("grants App Runner no KMS statement without resources (there is no secrets key)", () => {
+    const stack = buildStaging(Testing.app(), { ...loadConfig("staging", {}), appSecrets: [] });
+    const s = JSON.parse(Testing.synth(stack)) as SynthJson;
+    const statements = Object.values(resources(s, "aws_iam_role_policy")).flatMap((p: any) => JSON.parse(p.policy).Statement);
+    expect(statements.length).toBeGreaterThan(0);
+    expect(statements.filter((st: any) => [st.Resource].flat().length === 0)).toEqual([]);
+    expect(statements.map((st: any) => st.Sid)).not.toContain("DecryptAppSecrets");
   });
 });
 

@@ -42,8 +42,11 @@ describe("WorkloadRole", () => {
   });
 
   it("gives a role known only by name its own inline policy", () => {
-    const policies = Object.values(resources(json, "aws_iam_role_policy"));
-    expect(policies.find((p: any) => p.role === "other")).toBeDefined();
+    const external = Object.values(resources(json, "aws_iam_role_policy")).filter((p: any) => p.role === "other");
+    expect(external).toHaveLength(1);
+    expect(policyOf(external[0]).Statement).toEqual([
+      { Sid: "SendEmail", Effect: "Allow", Action: ["ses:SendEmail", "ses:SendRawEmail"], Resource: "arn:aws:ses:us-east-1:1:identity/x" },
+    ]);
   });
 
   it("refuses a Bedrock grant with nothing to invoke and a role name over 64 characters", () => {

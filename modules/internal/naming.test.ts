@@ -20,7 +20,7 @@ describe("physical names", () => {
     expect(checkName(stack, "identifier", "dbInstance", "fckdoomscroll-db")).toBe("fckdoomscroll-db");
     expect(() => checkName(stack, "identifier", "dbInstance", "1db")).toThrow(/identifier must be a valid dbInstance name.*starting with a letter/);
     expect(() => checkName(stack, "identifier", "dbInstance", "my--db")).toThrow(/no '--'/);
-    expect(() => checkName(stack, "identifier", "dbInstance", "db-")).toThrow(/dbInstance/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "db-")).toThrow(/identifier must be a valid dbInstance name: .*not ending with a hyphen, got "db-"/);
     expect(() => checkName(stack, "identifier", "dbInstance", "a".repeat(64))).toThrow(/1-63 characters/);
   });
 
@@ -30,7 +30,7 @@ describe("physical names", () => {
     expect(() => checkName(stack, "bucketName", "s3Bucket", "192.168.1.1")).toThrow(/valid s3Bucket name/);
     expect(checkName(stack, "name", "ecrRepository", "fckdoomscroll/app")).toBe("fckdoomscroll/app");
     expect(() => checkName(stack, "name", "ecrRepository", "App")).toThrow(/valid ecrRepository name/);
-    expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/internal-/);
+    expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/name must be a valid loadBalancer name: .*nor starting with 'internal-', got "internal-app"/);
   });
 
   it("keeps RDS group names clean but lets a name_prefix end in a hyphen", () => {
