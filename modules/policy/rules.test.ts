@@ -264,8 +264,12 @@ const del = (obj: any, key: string): void => {
   delete obj[key];
 };
 
-/** Per rule: mutations of the secure stack, each of which must produce a finding of that rule. */
-const NON_COMPLIANT: Record<string, Mutation[]> = {
+/**
+ * Per rule: mutations of the secure stack, each of which must produce a finding of that rule.
+ * Where a rule has several branches, a mutation comes with the message every finding must match,
+ * so a variant cannot pass by tripping another branch than the one it is meant to test.
+ */
+const NON_COMPLIANT: Record<string, (Mutation | [Mutation, RegExp])[]> = {
   "RDS-ENCRYPTED": [(r) => (r.aws_db_instance.db.storage_encrypted = false)],
   "RDS-NOT-PUBLIC": [(r) => (r.aws_db_instance.db.publicly_accessible = true)],
   "RDS-DELETION-PROTECTION": [(r) => del(r.aws_db_instance.db, "deletion_protection")],
@@ -274,13 +278,19 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
   "RDS-LOG-EXPORTS": [(r) => del(r.aws_db_instance.db, "enabled_cloudwatch_logs_exports"), (r) => (r.aws_db_instance.db.enabled_cloudwatch_logs_exports = ["upgrade"])],
   "RDS-IAM-AUTH": [(r) => del(r.aws_db_instance.db, "iam_database_authentication_enabled")],
   "RDS-FORCE-SSL": [
-    (r) => (r.aws_db_parameter_group.pg.parameter = [{ name: "rds.force_ssl", value: "0" }]),
-    (r) => del(r.aws_db_instance.db, "parameter_group_name"),
-    (r) => (r.aws_db_instance.db.parameter_group_name = "default.postgres16"),
+    [(r) => (r.aws_db_parameter_group.pg.parameter = [{ name: "rds.force_ssl", value: "0" }]), /^parameter group test\/pg does not set rds\.force_ssl=1$/],
+    [(r) => del(r.aws_db_instance.db, "parameter_group_name"), /^no parameter group attached/],
+    [(r) => (r.aws_db_instance.db.parameter_group_name = "default.postgres16"), /^parameter group default\.postgres16 is not defined in this stack/],
   ],
-  "RDS-ENHANCED-MONITORING": [(r) => (r.aws_db_instance.db.monitoring_interval = 0), (r) => del(r.aws_db_instance.db, "monitoring_role_arn")],
+  "RDS-ENHANCED-MONITORING": [
+    [(r) => (r.aws_db_instance.db.monitoring_interval = 0), /^monitoring_interval is 0: enhanced monitoring is off$/],
+    [(r) => del(r.aws_db_instance.db, "monitoring_role_arn"), /^monitoring_interval is set but monitoring_role_arn is missing$/],
+  ],
   "RDS-COPY-TAGS-TO-SNAPSHOT": [(r) => del(r.aws_db_instance.db, "copy_tags_to_snapshot")],
-  "RDS-PERFORMANCE-INSIGHTS": [(r) => del(r.aws_db_instance.db, "performance_insights_enabled"), (r) => del(r.aws_db_instance.db, "performance_insights_kms_key_id")],
+  "RDS-PERFORMANCE-INSIGHTS": [
+    [(r) => del(r.aws_db_instance.db, "performance_insights_enabled"), /^performance_insights_enabled is not true$/],
+    [(r) => del(r.aws_db_instance.db, "performance_insights_kms_key_id"), /^performance_insights_kms_key_id is unset/],
+  ],
   "RDS-AUTO-MINOR-UPGRADE": [(r) => (r.aws_db_instance.db.auto_minor_version_upgrade = false)],
   "S3-PUBLIC-ACCESS-BLOCK": [(r) => del(r, "aws_s3_bucket_public_access_block"), (r) => (r.aws_s3_bucket_public_access_block.site_pab.restrict_public_buckets = false)],
   "S3-ENCRYPTION": [(r) => del(r, "aws_s3_bucket_server_side_encryption_configuration")],
@@ -291,8 +301,11 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
   ],
   "S3-OWNERSHIP-ENFORCED": [(r) => (r.aws_s3_bucket_ownership_controls.site_ownership.rule.object_ownership = "ObjectWriter")],
   "S3-LIFECYCLE": [
-    (r) => del(r, "aws_s3_bucket_lifecycle_configuration"),
-    (r) => (r.aws_s3_bucket_lifecycle_configuration.site_lifecycle.rule = [{ id: "expire", status: "Enabled", expiration: [{ days: 90 }] }]),
+    [(r) => del(r, "aws_s3_bucket_lifecycle_configuration"), /has no enabled lifecycle rule$/],
+    [
+      (r) => (r.aws_s3_bucket_lifecycle_configuration.site_lifecycle.rule = [{ id: "expire", status: "Enabled", expiration: [{ days: 90 }] }]),
+      /has no enabled lifecycle rule aborting incomplete multipart uploads$/,
+    ],
   ],
   "ALB-DROP-INVALID-HEADERS": [(r) => del(r.aws_lb.alb, "drop_invalid_header_fields")],
   "ALB-HTTPS-REDIRECT": [(r) => (r.aws_lb_listener.http.default_action = [{ type: "forward", target_group_arn: "${aws_lb_target_group.tg.arn}" }])],
@@ -303,17 +316,27 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
   "ALB-WAF": [(r) => del(r, "aws_wafv2_web_acl_association")],
   "CLOUDFRONT-HTTPS": [(r) => (r.aws_cloudfront_distribution.cdn.ordered_cache_behavior[0].viewer_protocol_policy = "allow-all")],
   "CLOUDFRONT-TLS-VERSION": [
-    (r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.minimum_protocol_version = "TLSv1.2_2019"),
-    (r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.ssl_support_method = "vip"),
+    [(r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.minimum_protocol_version = "TLSv1.2_2019"), /^viewer_certificate\.minimum_protocol_version is TLSv1\.2_2019$/],
+    [(r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.ssl_support_method = "vip"), /^viewer_certificate\.ssl_support_method is vip, not sni-only$/],
   ],
   "CLOUDFRONT-S3-OAC": [
-    (r) => del(r.aws_cloudfront_distribution.cdn.origin[0], "origin_access_control_id"),
-    (r) => (r.aws_cloudfront_distribution.cdn.origin[0] = { origin_id: "site", domain_name: "app-site.s3.us-east-1.amazonaws.com", s3_origin_config: { origin_access_identity: "origin-access-identity/cloudfront/E1" } }),
-    (r) => (r.aws_cloudfront_distribution.cdn.origin[0].domain_name = "${aws_s3_bucket.site.website_endpoint}"),
+    [(r) => del(r.aws_cloudfront_distribution.cdn.origin[0], "origin_access_control_id"), /^S3 origin site has no origin_access_control_id$/],
+    // A literal S3 REST domain with a legacy OAI (and an OAC id, so only the OAI branch can fire).
+    [
+      (r) =>
+        (r.aws_cloudfront_distribution.cdn.origin[0] = {
+          origin_id: "site",
+          domain_name: "app-site.s3.us-east-1.amazonaws.com",
+          origin_access_control_id: "${aws_cloudfront_origin_access_control.oac.id}",
+          s3_origin_config: { origin_access_identity: "origin-access-identity/cloudfront/E1" },
+        }),
+      /^S3 origin site uses a legacy origin access identity$/,
+    ],
+    [(r) => (r.aws_cloudfront_distribution.cdn.origin[0].domain_name = "${aws_s3_bucket.site.website_endpoint}"), /^origin site is an S3 website endpoint/],
   ],
   "CLOUDFRONT-ORIGIN-HTTPS": [
-    (r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_protocol_policy = "http-only"),
-    (r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_ssl_protocols = ["TLSv1.1", "TLSv1.2"]),
+    [(r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_protocol_policy = "http-only"), /^origin app has origin_protocol_policy http-only$/],
+    [(r) => (r.aws_cloudfront_distribution.cdn.origin[1].custom_origin_config.origin_ssl_protocols = ["TLSv1.1", "TLSv1.2"]), /^origin app allows TLSv1\.1$/],
   ],
   "CLOUDFRONT-WAF": [(r) => del(r.aws_cloudfront_distribution.cdn, "web_acl_id")],
   "CLOUDFRONT-LOGGING": [(r) => del(r.aws_cloudfront_distribution.cdn, "logging_config")],
@@ -345,10 +368,13 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
     (r) => r.aws_security_group.app_sg.ingress.push({ description: "all", from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] }),
   ],
   "DEFAULT-SG-CLOSED": [
-    (r) => del(r, "aws_default_security_group"),
-    (r) => (r.aws_default_security_group.default_sg.egress = [{ from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] }]),
+    [(r) => del(r, "aws_default_security_group"), /^VPC has no aws_default_security_group/],
+    [(r) => (r.aws_default_security_group.default_sg.egress = [{ from_port: 0, to_port: 0, protocol: "-1", cidr_blocks: ["0.0.0.0/0"] }]), /^default security group has 1 rule\(s\)$/],
   ],
-  "VPC-FLOW-LOGS": [(r) => del(r, "aws_flow_log"), (r) => (r.aws_flow_log.flow.traffic_type = "ACCEPT")],
+  "VPC-FLOW-LOGS": [
+    [(r) => del(r, "aws_flow_log"), /^VPC has no aws_flow_log$/],
+    [(r) => (r.aws_flow_log.flow.traffic_type = "ACCEPT"), /^flow log traffic_type is neither ALL nor REJECT$/],
+  ],
   "SUBNET-NO-AUTO-PUBLIC-IP": [(r) => (r.aws_subnet.public_a.map_public_ip_on_launch = true)],
   "LOG-RETENTION": [(r) => del(r.aws_cloudwatch_log_group.app, "retention_in_days")],
   "LOG-RETENTION-1Y": [(r) => (r.aws_cloudwatch_log_group.app.retention_in_days = 30)],
@@ -364,8 +390,14 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
     (r) => (r.aws_iam_role.role.managed_policy_arns = ["arn:aws:iam::aws:policy/PowerUserAccess"]),
   ],
   "SES-REQUIRE-TLS": [(r) => (r.aws_sesv2_configuration_set.mail.delivery_options.tls_policy = "OPTIONAL"), (r) => del(r.aws_sesv2_configuration_set.mail, "delivery_options")],
-  "SNS-ENCRYPTED": [(r) => del(r.aws_sns_topic.alarms, "kms_master_key_id"), (r) => (r.aws_sns_topic.alarms.kms_master_key_id = "alias/aws/sns")],
-  "SECRETS-CMK": [(r) => del(r.aws_secretsmanager_secret.db, "kms_key_id"), (r) => del(r.aws_db_instance.db, "master_user_secret_kms_key_id")],
+  "SNS-ENCRYPTED": [
+    [(r) => del(r.aws_sns_topic.alarms, "kms_master_key_id"), /^kms_master_key_id is unset$/],
+    [(r) => (r.aws_sns_topic.alarms.kms_master_key_id = "alias/aws/sns"), /^kms_master_key_id is the AWS managed alias\/aws\/sns key/],
+  ],
+  "SECRETS-CMK": [
+    [(r) => del(r.aws_secretsmanager_secret.db, "kms_key_id"), /^kms_key_id is unset/],
+    [(r) => del(r.aws_db_instance.db, "master_user_secret_kms_key_id"), /^manage_master_user_password without master_user_secret_kms_key_id/],
+  ],
   "KMS-ROTATION": [(r) => (r.aws_kms_key.key.enable_key_rotation = false)],
   "KMS-KEY-POLICY": [(r) => del(r.aws_kms_key.key, "policy")],
   "NO-PUBLIC-RESOURCE-POLICY": [
@@ -374,7 +406,10 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
     (r) => (r.aws_kms_key.key.policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: ["*"] }, Action: "kms:Decrypt", Resource: "*" }] })),
     (r) => (r.aws_iam_role.role.assume_role_policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] })),
   ],
-  "CLOUDWATCH-ALARM-ACTIONS": [(r) => (r.aws_cloudwatch_metric_alarm.cpu.actions_enabled = false), (r) => (r.aws_cloudwatch_metric_alarm.cpu.alarm_actions = [])],
+  "CLOUDWATCH-ALARM-ACTIONS": [
+    [(r) => (r.aws_cloudwatch_metric_alarm.cpu.actions_enabled = false), /^actions_enabled is false$/],
+    [(r) => (r.aws_cloudwatch_metric_alarm.cpu.alarm_actions = []), /^alarm_actions is empty$/],
+  ],
   "CLOUDFRONT-HSTS": [
     (r) => del(r.aws_cloudfront_response_headers_policy.headers.security_headers_config, "strict_transport_security"),
     (r) => (r.aws_cloudfront_response_headers_policy.headers.security_headers_config.strict_transport_security.access_control_max_age_sec = 86400),
@@ -384,9 +419,9 @@ const NON_COMPLIANT: Record<string, Mutation[]> = {
   "ECS-NO-HOST-NAMESPACES": [(r) => (r.aws_ecs_task_definition.task.pid_mode = "host"), (r) => (r.aws_ecs_task_definition.task.network_mode = "host"), (r) => (r.aws_ecs_task_definition.task.ipc_mode = "host")],
   "ECS-SEPARATE-ROLES": [(r) => (r.aws_ecs_task_definition.task.execution_role_arn = r.aws_ecs_task_definition.task.task_role_arn)],
   "ALB-TARGET-HEALTH-CHECK": [
-    (r) => del(r.aws_lb_target_group.tg, "health_check"),
-    (r) => (r.aws_lb_target_group.tg.health_check.enabled = false),
-    (r) => del(r.aws_lb_target_group.tg.health_check, "path"),
+    [(r) => del(r.aws_lb_target_group.tg, "health_check"), /^health_check is not defined$/],
+    [(r) => (r.aws_lb_target_group.tg.health_check.enabled = false), /^health_check is disabled$/],
+    [(r) => del(r.aws_lb_target_group.tg.health_check, "path"), /^health_check has no path$/],
   ],
   "WAF-METRICS": [
     (r) => (r.aws_wafv2_web_acl.acl.visibility_config.cloudwatch_metrics_enabled = false),
@@ -440,7 +475,8 @@ describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))("%s", (id, rule
     expect(report.failed).toEqual([]);
   });
 
-  it.each((NON_COMPLIANT[id] ?? []).map((m, i) => [i + 1, m] as const))("fails non-compliant variant %i", (_i, mutate) => {
+  it.each((NON_COMPLIANT[id] ?? []).map((m, i) => [i + 1, m] as const))("fails non-compliant variant %i", (_i, variant) => {
+    const [mutate, message] = Array.isArray(variant) ? variant : [variant, undefined];
     const resources = secureResources();
     const data = secureData();
     mutate(resources, data);
@@ -450,6 +486,7 @@ describe.each(ALL_RULES.map((rule) => [rule.id, rule] as const))("%s", (id, rule
       expect(f.ruleId).toBe(id);
       expect(f.path).toMatch(/^test\//);
       expect(f.message.length).toBeGreaterThan(5);
+      if (message) expect(f.message).toMatch(message);
     }
   });
 
