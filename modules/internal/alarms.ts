@@ -25,7 +25,7 @@ export interface MetricAlarmSpec {
   readonly statistic?: "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
   readonly comparison: AlarmComparison;
   readonly threshold: number;
-  /** Period of one data point, seconds (60 or a multiple of 60). */
+  /** Period of one data point, seconds: 10, 20, 30 (high-resolution metrics) or a multiple of 60. */
   readonly periodSeconds: number;
   /** How many periods must breach. */
   readonly evaluationPeriods: number;

@@ -69,6 +69,7 @@ export function fargateTargetGroup(scope: Construct, id: string, s: TargetGroupS
   checkIntegerRange(scope, "deregistrationDelaySeconds", s.deregistrationDelaySeconds, 0, 3600);
   checkIntegerRange(scope, "stickinessDurationSeconds", s.stickinessSeconds, 1, 604800);
   if (s.name !== undefined) checkName(scope, s.nameProp, "targetGroup", s.name);
+  else checkPattern(scope, "namePrefix", s.namePrefix, /^[A-Za-z0-9][A-Za-z0-9-]{0,5}$/, "must be 1-6 letters, digits or hyphens, not starting with a hyphen (AWS appends the rest of a target group name)");
 
   return new LbTargetGroup(scope, id, {
     ...(s.name !== undefined ? { name: s.name } : { namePrefix: s.namePrefix }),

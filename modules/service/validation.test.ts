@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { synth } from "../internal/testing";
 import { AUTH_SECRET_ARN, DATABASE, REPOSITORY, synthWeb, workerService } from "./testing";
 import { FargateCluster, FargateClusterProps, SPOT_CAPACITY } from "./fargate-cluster";
+import { fargateTargetGroup } from "./target-group";
 
 const night = (schedule: string) => ({ name: "night", schedule, minCapacity: 0, maxCapacity: 0 });
 
@@ -121,6 +122,12 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
   ];
   it.each(cases)("rejects %s", (_what, overrides, message) => {
     expect(() => synthWeb(overrides)).toThrow(message);
+  });
+
+  it("rejects a target group name_prefix longer than AWS's 6 characters", () => {
+    expect(() =>
+      synth((s) => fargateTargetGroup(s, "TargetGroup", { prop: "healthCheck", vpcId: "vpc-1", port: 3000, namePrefix: "webapp-", nameProp: "targetGroupName", deregistrationDelaySeconds: 60 })),
+    ).toThrow(/^test: namePrefix must be 1-6 letters, digits or hyphens, not starting with a hyphen .*got "webapp-"$/);
   });
 
   it("rejects a database port outside 1-65535 in connectToDatabase", () => {
