@@ -141,6 +141,15 @@ describe("AppSecrets", () => {
     expect(secretValueFrom(env.AUTH_SECRET)).toBe(env.AUTH_SECRET.arn);
   });
 
+  it("fails on keys that differ only in case or punctuation, naming the key", () => {
+    expect(() => build({ secrets: { AUTH_SECRET: {}, auth_secret: {} } })).toThrow(
+      /AppSecrets: secrets\.auth_secret must not differ from another key only in case or punctuation \(both would be construct id SecretAuthSecret\), got "auth_secret"/,
+    );
+    expect(() => build({ parameters: { "feature.flags": "a", "feature-flags": "b" } })).toThrow(
+      /AppSecrets: parameters\.feature-flags must not differ from another key only in case or punctuation .*got "feature-flags"/,
+    );
+  });
+
   it("fails when a parameter and a secret map to the same variable", () => {
     expect(() => build({ secrets: { LOG_LEVEL: {} }, parameters: { "log-level": "info" } })).toThrow(
       /parameters\.log-level must not map to an environment variable name already used.*got "LOG_LEVEL"/,

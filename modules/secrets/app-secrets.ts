@@ -165,7 +165,7 @@ export class AppSecrets extends Construct {
       checkMaxLength(this, `${prop}.description`, spec.description, 2048);
       // Secrets Manager appends "-" and six characters to ARNs; a name ending like that is ambiguous.
       if (/-[A-Za-z0-9]{6}$/.test(name)) fail(this, prop, "must not end with a hyphen followed by six characters", name);
-      secrets[key] = new SecretsmanagerSecret(this, `Secret${pascalId(key)}`, {
+      secrets[key] = new SecretsmanagerSecret(this, this.uniqueId("Secret", prop, key), {
         name,
         description:
           spec.description ?? `${key} for ${props.project} ${props.environment}; set with aws secretsmanager put-secret-value`,
@@ -195,7 +195,7 @@ export class AppSecrets extends Construct {
         fail(this, `${prop}.value`, `must be at most ${MAX_VALUE[tier]} bytes for the ${tier} tier (is ${Buffer.byteLength(spec.value, "utf8")})`, spec.value);
       }
       checkMaxLength(this, `${prop}.description`, spec.description, 1024);
-      parameters[key] = new SsmParameter(this, `Parameter${pascalId(key)}`, {
+      parameters[key] = new SsmParameter(this, this.uniqueId("Parameter", prop, key), {
         name,
         type: "String",
         insecureValue: spec.value,
@@ -251,6 +251,15 @@ export class AppSecrets extends Construct {
    */
   public environmentSecrets(): Record<string, SecretRef> {
     return { ...this.envNames };
+  }
+
+  /** `<prefix><PascalKey>`, refusing two keys that differ only in case or punctuation (they would share a construct id). */
+  private uniqueId(prefix: string, prop: string, key: string): string {
+    const id = `${prefix}${pascalId(key)}`;
+    if (this.node.tryFindChild(id)) {
+      fail(this, prop, `must not differ from another key only in case or punctuation (both would be construct id ${id})`, key);
+    }
+    return id;
   }
 
   private addEnv(prop: string, envName: string, ref: SecretRef): void {
