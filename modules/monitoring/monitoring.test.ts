@@ -62,6 +62,15 @@ describe("Monitoring", () => {
     );
   });
 
+  it("fails on publisher services that are not service principals or repeat CloudWatch", () => {
+    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["events"] }))).toThrow(
+      /Monitoring: additionalPublisherServices must be service principals such as events\.amazonaws\.com, got "events"/,
+    );
+    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["cloudwatch.amazonaws.com"] }))).toThrow(
+      /Monitoring: additionalPublisherServices must not contain duplicates, got "cloudwatch\.amazonaws\.com"/,
+    );
+  });
+
   describe("addAlarm", () => {
     const spec = {
       purpose: "signups-low",
