@@ -230,8 +230,8 @@ describe("Network", () => {
         privateSubnetIds: ids("private"),
       });
       expect(network.privateRouteTables).toHaveLength(2);
-      expect(network.flowLogGroup).toBeDefined();
-      expect(network.flowLogRole).toBeDefined();
+      expect(network.flowLogGroup?.nameInput).toBe("fckdoomscroll-dev-vpc-flow-logs");
+      expect(network.flowLogRole?.nameInput).toBe("fckdoomscroll-dev-vpc-flow-logs");
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Token } from "cdktf";
+import { TerraformOutput, Token } from "cdktf";
 import { WorkloadRole } from "../iam/workload-role";
 import { policyOf, resource, resources, synth } from "../internal/testing";
 import { ContainerRepository } from "./container-repository";
@@ -95,14 +95,16 @@ describe("ContainerRepository", () => {
   });
 
   it("wires the lifecycle policy to the repository and exposes its URL and ARN", () => {
-    let repo: ContainerRepository | undefined;
     const json = synth((s) => {
-      repo = new ContainerRepository(s, "Repo", { name: "app" });
+      const repo = new ContainerRepository(s, "Repo", { name: "app" });
+      // Outputs only to see how the attributes resolve (modules never create outputs).
+      new TerraformOutput(s, "url", { value: repo.repositoryUrl });
+      new TerraformOutput(s, "arn", { value: repo.repositoryArn });
     });
     const id = Object.keys(resources(json, "aws_ecr_repository"))[0];
     expect(resource(json, "aws_ecr_lifecycle_policy").repository).toBe(`\${aws_ecr_repository.${id}.name}`);
-    expect(repo?.repositoryUrl).toMatch(/TfToken/);
-    expect(repo?.repositoryArn).toMatch(/TfToken/);
+    expect(json.output?.url.value).toBe(`\${aws_ecr_repository.${id}.repository_url}`);
+    expect(json.output?.arn.value).toBe(`\${aws_ecr_repository.${id}.arn}`);
   });
 
   it.each([
