@@ -471,8 +471,9 @@ describe("WebService wiring", () => {
       serviceName: expect.stringMatching(/^\$\{aws_ecs_service\..+\.name\}$/),
       loadBalancerArnSuffix: expect.stringMatching(/^\$\{aws_lb\..+\.arn_suffix\}$/),
       targetGroupArnSuffix: expect.stringMatching(/^\$\{aws_lb_target_group\..+\.arn_suffix\}$/),
-      serviceSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\..*SecurityGroup.*\.id\}$/),
-      loadBalancerSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\..*LoadBalancerSecurityGroup.*\.id\}$/),
+      // Exact logical ids: a pattern that also matched the other group would prove nothing.
+      serviceSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\.Web_SecurityGroup_[0-9A-F]+\.id\}$/),
+      loadBalancerSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\.Web_LoadBalancerSecurityGroup_[0-9A-F]+\.id\}$/),
     });
     const w = secure.web;
     expect([w.httpsListener, w.certificate, w.taskDefinition, w.executionRole, w.taskRole, w.logGroup, w.scalableTarget, w.httpListener].every(Boolean)).toBe(true);
