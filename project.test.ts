@@ -42,7 +42,7 @@ describe("project rules", () => {
     expect(pkg.files.every((f: string) => f.startsWith("dist/") || f.endsWith("README.md"))).toBe(true);
   });
 
-  it("runs the app with tsx, without a build step", () => {
+  it("runs the app as bundled JavaScript, without a build step", () => {
     const cdktf = JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8"));
     expect(cdktf.app).toBe("node scripts/app.js");
   });

@@ -104,8 +104,12 @@ export function containerDefinitions(
   opts: { image: string; port?: number; logGroupName: string; region: string },
 ): string {
   const secrets = Object.entries(s.secrets ?? {});
-  for (const [name] of secrets) {
+  for (const [name, ref] of secrets) {
     if (!VARIABLE_NAME.test(name)) fail(scope, `secrets.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
+    // ECS selects JSON keys of Secrets Manager secrets only; on a parameter the valueFrom is invalid.
+    if (typeof ref !== "string" && ref.jsonKey !== undefined && secretKind(ref) === "ssm") {
+      fail(scope, `secrets.${name}.jsonKey`, "is only for Secrets Manager secrets, not SSM parameters", ref.jsonKey);
+    }
     const upper = name.toUpperCase();
     const prefix = RESERVED_PREFIXES.find((p) => upper.startsWith(p));
     if (prefix) fail(scope, `secrets.${name}`, `must not start with the reserved prefix ${prefix}`, name);

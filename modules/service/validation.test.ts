@@ -31,6 +31,11 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a reserved ECS_ variable", { environment: { ECS_ENABLE_CONTAINER_METADATA: "true" } }, /environment.ECS_ENABLE_CONTAINER_METADATA must not start with the reserved prefix ECS_/],
     ["a reserved AWS_EXECUTION_ENV variable", { environment: { AWS_EXECUTION_ENV: "x" } }, /environment.AWS_EXECUTION_ENV is reserved by the platform/],
     ["a secret-looking plain variable", { environment: { AUTH_SECRET: "hunter2hunter2" } }, /environment.AUTH_SECRET looks like a secret; pass it in `secrets`.*got "<redacted>"/],
+    [
+      "a JSON key of an SSM parameter",
+      { secrets: { FLAGS: { arn: "arn:aws:ssm:us-east-1:123456789012:parameter/app/flags", jsonKey: "beta" } } },
+      /secrets.FLAGS.jsonKey is only for Secrets Manager secrets, not SSM parameters, got "beta"/,
+    ],
     ["a credential-looking plain value", { environment: { UPSTREAM: "postgres://admin:pw@db:5432/app" } }, /environment.UPSTREAM holds a value that looks like a credential/],
     ["a name both plain and secret", { environment: { AUTH_URL_PATH: "/x" }, secrets: { AUTH_URL_PATH: "arn:aws:ssm:us-east-1:123456789012:parameter/x" } }, /environment.AUTH_URL_PATH is also given as a secret/],
     ["HTTPS with neither certificate nor zone", { https: true }, /https needs a certificate: give certificateArn, or domain .*got true/],
