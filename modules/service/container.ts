@@ -4,6 +4,7 @@ import { readParametersStatements, readSecretsStatements } from "../iam/statemen
 import { renderEnvironment } from "../internal/environment-variables";
 import { checkIntegerRange, checkPattern, checkPort, fail } from "../internal/validate";
 import { RepositoryRef } from "../registry/repository-ref";
+import { repositoryPullStatements } from "../registry/repository-statements";
 import { SecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
 
 /** The container's own health check (Docker HEALTHCHECK semantics). */
@@ -175,14 +176,7 @@ export function containerDefinitions(
 export function executionStatements(s: ContainerSettings, logGroupArn: string): PolicyStatement[] {
   const statements: PolicyStatement[] = [];
   if (s.repository && s.imageUri === undefined) {
-    statements.push(
-      { sid: "EcrAuth", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
-      {
-        sid: "PullImage",
-        actions: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
-        resources: [s.repository.repositoryArn],
-      },
-    );
+    statements.push(...repositoryPullStatements(s.repository.repositoryArn));
   }
   statements.push({ sid: "WriteLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroupArn}:*`] });
   const refs = Object.values(s.secrets ?? {});

@@ -225,7 +225,10 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
     for (const s of statements) expect([s.Action].flat().every((a: string) => a !== "*" && !a.endsWith(":*"))).toBe(true);
     const wildcard = statements.filter((s) => s.Resource === "*");
     expect(wildcard).toEqual([expect.objectContaining({ Action: "ecr:GetAuthorizationToken" })]);
-    expect(statements.find((s) => s.Sid === "PullImage").Resource).toBe(REPOSITORY.repositoryArn);
+    expect(statements.find((s) => s.Sid === "EcrPull")).toMatchObject({
+      Action: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+      Resource: REPOSITORY.repositoryArn,
+    });
     expect(statements.find((s) => s.Sid === "WriteLogs").Resource).toMatch(/^\$\{aws_cloudwatch_log_group\..+\.arn\}:\*$/);
     expect(statements.find((s) => s.Sid === "ReadSecrets").Resource).toEqual([AUTH_SECRET_ARN, DB_SECRET_ARN]);
   });
