@@ -122,6 +122,15 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     }
   }
 
+  /**
+   * The inline `grants` policy, once a grant created it (undefined before the first grant).
+   * Resources that must not start before the role can act (an ECS or App Runner service)
+   * depend on it.
+   */
+  public get grantsPolicy(): IamRolePolicy | undefined {
+    return this.policy;
+  }
+
   /** The statements granted so far (for inspection and tests). */
   public get grantedStatements(): readonly PolicyStatement[] {
     return this.statements;

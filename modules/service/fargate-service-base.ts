@@ -1,4 +1,4 @@
-import { ITerraformDependable, dependable } from "cdktf";
+import { ITerraformDependable, Lazy, dependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingScheduledAction } from "@cdktf/provider-aws/lib/appautoscaling-scheduled-action";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
@@ -209,7 +209,7 @@ export abstract class FargateServiceBase extends Construct {
   protected readonly alarmTopics?: AlarmTopics;
   private readonly loadBalancers: EcsServiceLoadBalancer[] = [];
   private readonly databaseConnections = new Set<string>();
-  /** What the service already waits for (each listed once in depends_on). */
+  /** What the service waits for besides its roles' policies (each listed once in depends_on). */
   private readonly serviceDependencies = new Set<ITerraformDependable>();
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
@@ -343,11 +343,20 @@ export abstract class FargateServiceBase extends Construct {
       enableExecuteCommand: exec,
       enableEcsManagedTags: true,
       propagateTags: "SERVICE",
-      dependsOn: props.cluster.dependable ? [props.cluster.dependable] : undefined,
       lifecycle: { ignoreChanges: pipeline ? ["desired_count", "task_definition"] : ["desired_count"] },
       tags: props.tags,
     });
     if (props.cluster.dependable) this.serviceDependencies.add(props.cluster.dependable);
+    // ECS checks nothing about the roles when the service is created, but the first tasks pull
+    // the image, write logs and read secrets with the execution role at once: started before its
+    // policy has propagated they fail, and the deployment circuit breaker rolls back. Wait for the
+    // execution and task roles' inline policies (grants added after this constructor included).
+    this.service.dependsOn = Lazy.listValue({
+      produce: () => {
+        const policies = [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p): p is NonNullable<typeof p> => p !== undefined);
+        return [...this.serviceDependencies, ...policies].map((d) => dependable(d));
+      },
+    });
     this.serviceName = this.service.name;
     this.clusterName = props.cluster.clusterName;
 
@@ -419,9 +428,7 @@ export abstract class FargateServiceBase extends Construct {
   protected attachToTargetGroup(targetGroupArn: string, port: number, dependsOn: readonly ITerraformDependable[]): void {
     this.loadBalancers.push({ targetGroupArn, containerName: "app", containerPort: port });
     this.service.putLoadBalancer([...this.loadBalancers]);
-    const added = dependsOn.filter((d, i) => !this.serviceDependencies.has(d) && dependsOn.indexOf(d) === i);
-    for (const d of added) this.serviceDependencies.add(d);
-    this.service.dependsOn = [...(this.service.dependsOn ?? []), ...added.map((d) => dependable(d))];
+    for (const d of dependsOn) this.serviceDependencies.add(d);
   }
 
   /** A target-tracking policy on the service's scalable target. */
