@@ -17,6 +17,6 @@ export function buildDev(scope: Construct, config: EnvironmentConfig): Environme
   }
   dashboard(stack, base, web);
   operatorOutputs(stack, base, web);
-  enforcePolicies(stack, { environment: "dev" });
+  enforcePolicies(stack, { tier: config.production ? "production" : "baseline" });
   return stack;
 }

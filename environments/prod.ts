@@ -18,6 +18,6 @@ export function buildProd(scope: Construct, config: EnvironmentConfig): Environm
   email(stack, web.taskRole);
   dashboard(stack, base, web, distribution);
   operatorOutputs(stack, base, web, distribution.url);
-  enforcePolicies(stack, { environment: "prod" });
+  enforcePolicies(stack, { tier: config.production ? "production" : "baseline" });
   return stack;
 }

@@ -21,6 +21,6 @@ export function buildStaging(scope: Construct, config: EnvironmentConfig): Envir
   email(stack, appRole(web));
   dashboard(stack, base, web, distribution);
   operatorOutputs(stack, base, web, distribution?.url);
-  enforcePolicies(stack, { environment: "staging" });
+  enforcePolicies(stack, { tier: config.production ? "production" : "baseline" });
   return stack;
 }

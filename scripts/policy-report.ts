@@ -1,5 +1,5 @@
 /**
- * `npm run policy:report`: the policy layer's report per environment — rules passed, failed
+ * `npm run policy:report`: the policy layer's report per environment, each at its stack's tier — rules passed, failed
  * (with their fixes) and suppressed (with their reasons). Exits 1 when any environment has
  * an unsuppressed error or a suppression naming an unknown rule, as `cdktf synth` would.
  */

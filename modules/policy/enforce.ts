@@ -1,17 +1,19 @@
-import { Annotations, TerraformStack } from "cdktf";
-import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { Annotations, Aspects, IAspect, TerraformStack } from "cdktf";
 import { IConstruct } from "constructs";
 import { ValidationError } from "../internal/validate";
 import { PolicyReport, describeFinding, errorsOf, evaluate, warningsOf } from "./engine";
 import { ALL_RULES } from "./rules";
 import { TerraformJson } from "./stack-index";
 import { declaredSuppressions } from "./suppressions";
-import { POLICY_ENVIRONMENTS, PolicyEnvironment, Rule } from "./types";
+import { POLICY_TIERS, PolicyTier, Rule } from "./types";
 
 /** Options for {@link enforcePolicies} and {@link policyReport}. */
 export interface PolicyOptions {
-  /** Which severities apply (prod-only rules are warnings or off elsewhere). */
-  readonly environment: PolicyEnvironment;
+  /**
+   * Which severities apply: `baseline` for any environment, `production` for production
+   * (production-grade rules become errors; data-protection rules cannot be suppressed).
+   */
+  readonly tier: PolicyTier;
   /**
    * The rules to evaluate.
    * @default ALL_RULES
@@ -22,31 +24,49 @@ export interface PolicyOptions {
 const registered = new WeakMap<IConstruct, PolicyOptions>();
 
 function checkOptions(stack: IConstruct, options: PolicyOptions): void {
-  if (!POLICY_ENVIRONMENTS.includes(options?.environment)) {
-    throw new ValidationError(`${stack.node.path}: policy environment must be one of ${POLICY_ENVIRONMENTS.join(", ")}, got ${JSON.stringify(options?.environment)}`);
+  if (!POLICY_TIERS.includes(options?.tier)) {
+    const old = (options as { environment?: unknown } | undefined)?.environment;
+    const hint = old !== undefined ? ` (environment names are not used: pass { tier: "baseline" } or { tier: "production" } instead of { environment: ${JSON.stringify(old)} })` : "";
+    throw new ValidationError(`${stack.node.path}: policy tier must be one of ${POLICY_TIERS.join(", ")}, got ${JSON.stringify(options?.tier)}${hint}`);
   }
 }
 
 function report(stack: TerraformStack, options: PolicyOptions): PolicyReport {
-  return evaluate(stack.toTerraform() as TerraformJson, {
-    environment: options.environment,
+  const result = evaluate(stack.toTerraform() as TerraformJson, {
+    tier: options.tier,
     rules: options.rules ?? ALL_RULES,
     suppressions: declaredSuppressions(stack),
   });
+  return { ...result, stack: stack.node.path };
+}
+
+/**
+ * Apply the aspects of `root` and its ancestors to every construct below it, as synth does
+ * (inherited aspects first, each aspect once per construct), through the public `Aspects` API.
+ */
+function applyAspects(root: IConstruct): void {
+  const inherited: IAspect[] = root.node.scopes.slice(0, -1).flatMap((s) => Aspects.of(s).all);
+  const visit = (construct: IConstruct, fromAbove: readonly IAspect[]): void => {
+    const here = [...new Set([...fromAbove, ...Aspects.of(construct).all])];
+    for (const aspect of here) aspect.visit(construct);
+    for (const child of construct.node.children) visit(child, here);
+  };
+  visit(root, inherited);
 }
 
 /**
  * Evaluate the policy rules over a stack now and return the report (rules passed, failed,
  * suppressed). Uses the options given to {@link enforcePolicies} when none are passed.
- * Aspects are invoked first, as synth would.
+ * The stack's aspects are applied first, as synth would (synth applies them again: aspects
+ * should be idempotent, as cdktf's own are).
  */
 export function policyReport(stack: TerraformStack, options?: PolicyOptions): PolicyReport {
   const settings = options ?? registered.get(stack);
   if (!settings) {
-    throw new ValidationError(`${stack.node.path}: policyReport() needs { environment } or a prior enforcePolicies(stack, ...)`);
+    throw new ValidationError(`${stack.node.path}: policyReport() needs { tier } or a prior enforcePolicies(stack, ...)`);
   }
   checkOptions(stack, settings);
-  invokeAspects(stack);
+  applyAspects(stack);
   return report(stack, settings);
 }
 
@@ -55,15 +75,20 @@ export function policyReport(stack: TerraformStack, options?: PolicyOptions): Po
  * `Testing.synth(stack, true)`): any error finding, or a suppression naming an unknown rule,
  * fails synth with one line per finding (`RULE-ID path: message. Fix: ...`). Warnings do not
  * fail; they become construct warnings that `cdktf synth` prints.
+ *
+ * ```ts
+ * enforcePolicies(stack, { tier: "baseline" });   // dev, qa, staging, sandbox...
+ * enforcePolicies(stack, { tier: "production" }); // live, prod...
+ * ```
  */
 export function enforcePolicies(stack: TerraformStack, options: PolicyOptions): void {
   checkOptions(stack, options);
   if (registered.has(stack)) throw new ValidationError(`${stack.node.path}: enforcePolicies() was already called on this stack`);
   registered.set(stack, options);
   const warned = new Set<string>();
+  // A validation is the public hook that runs at synth after the aspects: the JSON is what will be written.
   stack.node.addValidation({
     validate: (): string[] => {
-      // Synth invokes aspects before validations: the JSON is what will be written.
       const result = report(stack, options);
       for (const w of warningsOf(result)) {
         const line = describeFinding(w);

@@ -1,6 +1,6 @@
 import { StackIndex, TerraformJson } from "./stack-index";
 import { DeclaredSuppression, covers } from "./suppressions";
-import { PolicyEnvironment, ResourceBlock, Rule, RuleLevel, Severity } from "./types";
+import { PolicyTier, ResourceBlock, Rule, RuleLevel, Severity } from "./types";
 
 /** A rule violated by one resource. */
 export interface Finding {
@@ -28,7 +28,7 @@ export interface SuppressionProblem extends DeclaredSuppression {
   readonly problem: string;
 }
 
-/** Per-rule counts for one environment. */
+/** Per-rule counts for one tier. */
 export interface RuleSummary {
   readonly ruleId: string;
   readonly cites: readonly string[];
@@ -41,7 +41,13 @@ export interface RuleSummary {
 
 /** The result of evaluating rules over one stack. */
 export interface PolicyReport {
-  readonly environment: PolicyEnvironment;
+  /** The tier the rules were evaluated at. */
+  readonly tier: PolicyTier;
+  /**
+   * Construct path of the stack, when the report was made from one.
+   * @default - none (a report of JSON alone)
+   */
+  readonly stack?: string;
   readonly rules: readonly RuleSummary[];
   /** Rule/resource pairs with no finding. */
   readonly passed: readonly { ruleId: string; path: string }[];
@@ -56,7 +62,8 @@ export interface PolicyReport {
 
 /** Options for {@link evaluate}. */
 export interface EvaluateOptions {
-  readonly environment: PolicyEnvironment;
+  /** Which severities apply. */
+  readonly tier: PolicyTier;
   readonly rules: readonly Rule[];
   /** @default [] */
   readonly suppressions?: readonly DeclaredSuppression[];
@@ -69,7 +76,7 @@ function messagesOf(result: ReturnType<Rule["check"]>): string[] {
 
 /** Evaluate rules over a stack's synthesized JSON (with `//` metadata, as `toTerraform()` returns it). */
 export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyReport {
-  const { environment, rules } = options;
+  const { tier, rules } = options;
   const suppressions = options.suppressions ?? [];
   const ids = new Set<string>();
   for (const rule of rules) {
@@ -84,19 +91,19 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
   const suppressed: SuppressedFinding[] = [];
 
   for (const rule of rules) {
-    const level = rule.severity[environment];
+    const level = rule.severity[tier];
     const targets: ResourceBlock[] = level === "off" ? [] : stack.resources(...rule.resourceTypes);
     let nFailed = 0;
     let nSuppressed = 0;
     for (const resource of targets) {
-      const messages = messagesOf(rule.check(resource, { environment, stack }));
+      const messages = messagesOf(rule.check(resource, { tier, stack }));
       if (messages.length === 0) passed.push({ ruleId: rule.id, path: resource.path });
       for (const message of messages) {
         const finding: Finding = { ruleId: rule.id, severity: level as Severity, path: resource.path, address: resource.address, message, fix: rule.fix };
         const s = suppressions.find((d) => d.ruleId === rule.id && covers(d, resource.path));
         if (s) used.add(s);
-        if (s && environment === "prod" && rule.dataProtection) {
-          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} protects data and cannot be suppressed in prod; reason given: "${s.reason}")` });
+        if (s && tier === "production" && rule.dataProtection) {
+          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} protects data and cannot be suppressed in the production tier; reason given: "${s.reason}")` });
           nFailed++;
         } else if (s) {
           suppressed.push({ ...finding, reason: s.reason, suppressedAt: s.path });
@@ -116,7 +123,7 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
   const unusedSuppressions = suppressions
     .filter((s) => ids.has(s.ruleId) && !used.has(s))
     .map((s) => ({ ...s, problem: `suppression of ${s.ruleId} matched no finding; delete it` }));
-  return { environment, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
+  return { tier, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
 }
 
 /** Findings that fail synth. */

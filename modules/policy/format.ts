@@ -1,12 +1,12 @@
 import { PolicyReport, errorsOf, warningsOf } from "./engine";
 
-/** A plain-text policy report for one environment: summary, failures, suppressions, per-rule table. */
+/** A plain-text policy report for one stack: summary, failures, suppressions, per-rule table. */
 export function formatReport(report: PolicyReport): string {
   const errors = errorsOf(report);
   const warnings = warningsOf(report);
   const active = report.rules.filter((r) => r.level !== "off");
   const lines: string[] = [
-    `Policy report: ${report.environment}`,
+    `Policy report: ${report.stack ?? "stack"} (${report.tier} tier)`,
     `  ${active.length} rules, ${report.passed.length} passed checks, ${errors.length} errors, ${warnings.length} warnings, ${report.suppressed.length} suppressed` +
       (report.invalidSuppressions.length > 0 ? `, ${report.invalidSuppressions.length} invalid suppressions` : ""),
   ];

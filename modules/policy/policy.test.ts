@@ -1,4 +1,4 @@
-import { Testing } from "cdktf";
+import { Aspects, Testing } from "cdktf";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
@@ -46,7 +46,7 @@ describe("suppress", () => {
     const stack = scratchStack();
     const db = database(stack);
     suppress(db, "RDS-MULTI-AZ", "staging runs single-AZ to halve its cost");
-    const report = policyReport(stack, { environment: "staging", rules: RDS_RULES });
+    const report = policyReport(stack, { tier: "baseline", rules: RDS_RULES });
     expect(report.failed).toEqual([]);
     expect(report.suppressed).toEqual([
       expect.objectContaining({ ruleId: "RDS-MULTI-AZ", path: "test/Db", reason: "staging runs single-AZ to halve its cost", suppressedAt: "test/Db" }),
@@ -59,17 +59,17 @@ describe("suppress", () => {
     const module = new Construct(stack, "Database");
     database(module, "Instance");
     suppress(module, "RDS-MULTI-AZ", "a module-wide decision, documented in the ADR");
-    expect(policyReport(stack, { environment: "prod", rules: RDS_RULES }).failed.map((f) => f.ruleId)).toEqual(["RDS-MULTI-AZ"]);
+    expect(policyReport(stack, { tier: "production", rules: RDS_RULES }).failed.map((f) => f.ruleId)).toEqual(["RDS-MULTI-AZ"]);
     suppress(module, "RDS-MULTI-AZ", "a module-wide decision, documented in the ADR", { applyToChildren: true });
-    expect(policyReport(stack, { environment: "prod", rules: RDS_RULES }).suppressed.map((s) => s.path)).toEqual(["test/Database/Instance"]);
+    expect(policyReport(stack, { tier: "production", rules: RDS_RULES }).suppressed.map((s) => s.path)).toEqual(["test/Database/Instance"]);
   });
 
-  it("refuses to suppress a data-protection rule in prod", () => {
+  it("refuses to suppress a data-protection rule in the production tier", () => {
     const stack = scratchStack();
     suppress(database(stack, "Db", { storageEncrypted: false, multiAz: true }), "RDS-ENCRYPTED", "legacy snapshot restored unencrypted");
-    const prod = policyReport(stack, { environment: "prod", rules: RDS_RULES });
-    expect(errorsOf(prod)).toEqual([expect.objectContaining({ ruleId: "RDS-ENCRYPTED", message: expect.stringMatching(/suppression refused.*cannot be suppressed in prod/) })]);
-    expect(policyReport(stack, { environment: "dev", rules: RDS_RULES }).suppressed).toHaveLength(1);
+    const prod = policyReport(stack, { tier: "production", rules: RDS_RULES });
+    expect(errorsOf(prod)).toEqual([expect.objectContaining({ ruleId: "RDS-ENCRYPTED", message: expect.stringMatching(/suppression refused.*cannot be suppressed in the production tier/) })]);
+    expect(policyReport(stack, { tier: "baseline", rules: RDS_RULES }).suppressed).toHaveLength(1);
   });
 
   it("reports unknown rule ids as invalid and unused suppressions as stale", () => {
@@ -77,24 +77,24 @@ describe("suppress", () => {
     const db = database(stack, "Db", { multiAz: true });
     suppress(db, "RDS-ENCRYPTD", "typo in the rule id must not hide anything");
     suppress(db, "RDS-MULTI-AZ", "no longer needed since multi-AZ is on");
-    const report = policyReport(stack, { environment: "prod", rules: RDS_RULES });
+    const report = policyReport(stack, { tier: "production", rules: RDS_RULES });
     expect(report.invalidSuppressions.map((s) => s.ruleId)).toEqual(["RDS-ENCRYPTD"]);
     expect(report.unusedSuppressions.map((s) => s.ruleId)).toEqual(["RDS-MULTI-AZ"]);
   });
 });
 
-describe("environment-aware severity", () => {
-  it("makes a prod rule an error in prod and a warning in dev", () => {
+describe("tier-aware severity", () => {
+  it("makes a production rule an error in the production tier and a warning in the baseline", () => {
     const stack = scratchStack();
     database(stack);
-    const severity = (environment: "dev" | "prod") => policyReport(stack, { environment, rules: RDS_RULES }).failed.map((f) => `${f.ruleId}:${f.severity}`);
-    expect(severity("prod")).toEqual(["RDS-MULTI-AZ:error"]);
-    expect(severity("dev")).toEqual(["RDS-MULTI-AZ:warning"]);
+    const severity = (tier: "baseline" | "production") => policyReport(stack, { tier, rules: RDS_RULES }).failed.map((f) => `${f.ruleId}:${f.severity}`);
+    expect(severity("production")).toEqual(["RDS-MULTI-AZ:error"]);
+    expect(severity("baseline")).toEqual(["RDS-MULTI-AZ:warning"]);
   });
 
-  it("does not evaluate prod-only rules in dev", () => {
+  it("does not evaluate production-only rules in the baseline tier", () => {
     const stack = scratchStack();
-    const report = policyReport(stack, { environment: "dev" });
+    const report = policyReport(stack, { tier: "baseline" });
     expect(report.rules.find((r) => r.ruleId === "LOG-RETENTION-1Y")).toMatchObject({ level: "off", checked: 0 });
     expect(report.rules.find((r) => r.ruleId === "RDS-ENCRYPTED")).toMatchObject({ level: "error" });
   });
@@ -104,7 +104,7 @@ describe("enforcePolicies", () => {
   it("fails synth with one line per finding: rule id, resource path, message", () => {
     const stack = scratchStack();
     database(stack, "Db", { storageEncrypted: false, publiclyAccessible: true });
-    enforcePolicies(stack, { environment: "dev" });
+    enforcePolicies(stack, { tier: "baseline" });
     let message = "";
     try {
       Testing.synth(stack, true);
@@ -121,14 +121,14 @@ describe("enforcePolicies", () => {
   it("fails app.synth() too", () => {
     const stack = scratchStack();
     database(stack, "Db", { storageEncrypted: false });
-    enforcePolicies(stack, { environment: "prod", rules: RDS_RULES });
+    enforcePolicies(stack, { tier: "production", rules: RDS_RULES });
     expect(() => (stack.node.scope as any).synth()).toThrow(/RDS-ENCRYPTED test\/Db[\s\S]*RDS-MULTI-AZ test\/Db/);
   });
 
   it("lets warnings through and records them as construct warnings", () => {
     const stack = scratchStack();
     const db = database(stack);
-    enforcePolicies(stack, { environment: "dev", rules: RDS_RULES });
+    enforcePolicies(stack, { tier: "baseline", rules: RDS_RULES });
     expect(() => Testing.synth(stack, true)).not.toThrow();
     const warnings = db.node.metadata.filter((m) => m.type === "@cdktf/warn" || String(m.type).includes("warn")).map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringMatching(/^\[policy\] RDS-MULTI-AZ test\/Db: multi_az is not true/)]);
@@ -137,20 +137,53 @@ describe("enforcePolicies", () => {
   it("fails synth on a suppression of an unknown rule", () => {
     const stack = scratchStack();
     suppress(database(stack, "Db", { multiAz: true }), "RDS-ENCRYPTD", "typo in the rule id must not hide anything");
-    enforcePolicies(stack, { environment: "prod", rules: RDS_RULES });
+    enforcePolicies(stack, { tier: "production", rules: RDS_RULES });
     expect(() => Testing.synth(stack, true)).toThrow(/POLICY-SUPPRESSION test\/Db: suppresses unknown rule RDS-ENCRYPTD/);
   });
 
-  it("refuses an unknown environment and a second registration", () => {
-    const stack = scratchStack();
-    expect(() => enforcePolicies(stack, { environment: "qa" as "dev" })).toThrow(/policy environment must be one of dev, staging, prod, got "qa"/);
-    enforcePolicies(stack, { environment: "prod" });
-    expect(() => enforcePolicies(stack, { environment: "prod" })).toThrow(/already called/);
-    expect(policyReport(stack).environment).toBe("prod");
+  it("works for stacks of any environment name, by tier", () => {
+    const stacks = { qa: scratchStack("qa"), live: scratchStack("live") };
+    for (const [name, tier] of [["qa", "baseline"], ["live", "production"]] as const) {
+      database(stacks[name]);
+      enforcePolicies(stacks[name], { tier, rules: RDS_RULES });
+      expect(policyReport(stacks[name])).toMatchObject({ tier, stack: name });
+    }
+    expect(() => Testing.synth(stacks.qa, true)).not.toThrow();
+    expect(() => Testing.synth(stacks.live, true)).toThrow(/RDS-MULTI-AZ live\/Db/);
   });
 
-  it("needs an environment for a report of an unregistered stack", () => {
-    expect(() => policyReport(scratchStack())).toThrow(/policyReport\(\) needs \{ environment \}/);
+  it("refuses an unknown tier, naming the old environment option, and a second registration", () => {
+    const stack = scratchStack();
+    expect(() => enforcePolicies(stack, { tier: "prod" as "production" })).toThrow(/policy tier must be one of baseline, production, got "prod"$/);
+    expect(() => enforcePolicies(stack, { environment: "qa" } as unknown as { tier: "baseline" })).toThrow(
+      /got undefined \(environment names are not used: pass \{ tier: "baseline" \} or \{ tier: "production" \} instead of \{ environment: "qa" \}\)/,
+    );
+    enforcePolicies(stack, { tier: "production" });
+    expect(() => enforcePolicies(stack, { tier: "production" })).toThrow(/already called/);
+    expect(policyReport(stack).tier).toBe("production");
+  });
+
+  it("reports on the stack as its aspects leave it, including aspects added on the app", () => {
+    const stack = scratchStack();
+    database(stack, "Db", { storageEncrypted: false, multiAz: true });
+    expect(policyReport(stack, { tier: "production", rules: RDS_RULES }).failed.map((f) => f.ruleId)).toEqual(["RDS-ENCRYPTED"]);
+    Aspects.of(stack.node.scope!).add({
+      visit: (node) => {
+        if (node instanceof DbInstance) node.storageEncrypted = true;
+      },
+    });
+    expect(policyReport(stack, { tier: "production", rules: RDS_RULES }).failed).toEqual([]);
+  });
+
+  it("uses only cdktf's public entry point (no cdktf/lib/... internals)", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const sources = readdirSync(__dirname).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+    expect(sources).toContain("enforce.ts");
+    for (const f of sources) expect(readFileSync(`${__dirname}/${f}`, "utf8"), f).not.toMatch(/from "cdktf\//);
+  });
+
+  it("needs a tier for a report of an unregistered stack", () => {
+    expect(() => policyReport(scratchStack())).toThrow(/policyReport\(\) needs \{ tier \}/);
   });
 });
 
@@ -158,7 +191,7 @@ describe("the library's PrivateBucket", () => {
   it("passes every S3 rule in prod", () => {
     const stack = scratchStack();
     new PrivateBucket(stack, "Site", { bucketName: "fckdoomscroll-prod-site" });
-    const report = policyReport(stack, { environment: "prod", rules: ALL_RULES.filter((r) => r.id.startsWith("S3-")) });
+    const report = policyReport(stack, { tier: "production", rules: ALL_RULES.filter((r) => r.id.startsWith("S3-")) });
     expect(report.failed).toEqual([]);
     expect(report.passed.filter((p) => p.path === "test/Site/Bucket")).toHaveLength(6);
   });
@@ -168,8 +201,8 @@ describe("formatReport", () => {
   it("prints the summary, failures with fixes, and the per-rule table", () => {
     const stack = scratchStack();
     database(stack, "Db", { storageEncrypted: false });
-    const text = formatReport(policyReport(stack, { environment: "prod", rules: RDS_RULES }));
-    expect(text).toMatch(/^Policy report: prod\n {2}2 rules, 0 passed checks, 2 errors, 0 warnings, 0 suppressed/);
+    const text = formatReport(policyReport(stack, { tier: "production", rules: RDS_RULES }));
+    expect(text).toMatch(/^Policy report: test \(production tier\)\n {2}2 rules, 0 passed checks, 2 errors, 0 warnings, 0 suppressed/);
     expect(text).toMatch(/FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: set storageEncrypted/);
     expect(text).toMatch(/RULES\n {2}FAIL RDS-ENCRYPTED +error +checked 1, failed 1, suppressed 0 {2}\[FSBP RDS.3, CKV_AWS_16, AVD-AWS-0080\]/);
   });
@@ -246,7 +279,7 @@ describe("JSON shapes of the real provider classes", () => {
       "ALB-TLS13-POLICY", "CLOUDFRONT-HTTPS", "CLOUDFRONT-TLS-VERSION", "CLOUDFRONT-ORIGIN-HTTPS", "CLOUDFRONT-S3-OAC", "SES-REQUIRE-TLS",
       "ECR-IMMUTABLE-TAGS", "ECR-SCAN-ON-PUSH", "RDS-FORCE-SSL", "RDS-ENCRYPTED", "RDS-MULTI-AZ", "RDS-BACKUP-RETENTION", "RDS-LOG-EXPORTS", "RDS-IAM-AUTH",
     ];
-    const report = policyReport(stack, { environment: "prod", rules: ALL_RULES.filter((r) => ids.includes(r.id)) });
+    const report = policyReport(stack, { tier: "production", rules: ALL_RULES.filter((r) => ids.includes(r.id)) });
     expect(report.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
     expect(report.rules.every((r) => r.checked > 0)).toBe(true);
   });

@@ -451,12 +451,12 @@ function editContainer(r: Resources, edit: (c: any) => void): void {
 }
 
 function findingsOf(rule: Rule, resources: Resources, data: Resources = secureData()) {
-  return evaluate(stackJson(resources, data), { environment: "prod", rules: [rule] });
+  return evaluate(stackJson(resources, data), { tier: "production", rules: [rule] });
 }
 
 describe("the secure reference stack", () => {
-  it.each(["dev", "staging", "prod"] as const)("passes every rule in %s with no finding", (environment) => {
-    const report = evaluate(stackJson(secureResources(), secureData()), { environment, rules: ALL_RULES });
+  it.each(["baseline", "production"] as const)("passes every rule in the %s tier with no finding", (tier) => {
+    const report = evaluate(stackJson(secureResources(), secureData()), { tier, rules: ALL_RULES });
     expect(report.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
   });
 });
@@ -536,7 +536,7 @@ describe("unexpected JSON shapes", () => {
     r.aws_sns_topic_policy.alarms_policy.policy = "null";
 
     let report: ReturnType<typeof evaluate> | undefined;
-    expect(() => (report = evaluate(stackJson(r, secureData()), { environment: "prod", rules: ALL_RULES }))).not.toThrow();
+    expect(() => (report = evaluate(stackJson(r, secureData()), { tier: "production", rules: ALL_RULES }))).not.toThrow();
     expect(report!.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);
     // The shapes were read, not skipped wholesale: the real container and statements still count.
     const ecs = findingsOf(ALL_RULES.find((x) => x.id === "ECS-NO-PRIVILEGED")!, (() => {

@@ -4,29 +4,34 @@
  */
 import type { StackIndex } from "./stack-index";
 
-/** The environments the policies know about. */
-export type PolicyEnvironment = "dev" | "staging" | "prod";
+/**
+ * How strict the policies are. `baseline`: what every environment meets (dev, qa, staging,
+ * sandbox...). `production`: the baseline plus production-grade requirements (Multi-AZ,
+ * deletion protection, one-year log retention...), and data-protection rules can no longer be
+ * suppressed. The environment's name plays no part: any name works.
+ */
+export type PolicyTier = "baseline" | "production";
 
-/** All environments, in promotion order. */
-export const POLICY_ENVIRONMENTS: readonly PolicyEnvironment[] = ["dev", "staging", "prod"];
+/** All tiers, from the least to the most strict. */
+export const POLICY_TIERS: readonly PolicyTier[] = ["baseline", "production"];
 
 /** An error fails synth; a warning is reported only. */
 export type Severity = "error" | "warning";
 
-/** What a rule is in one environment; `off` means not evaluated there. */
+/** What a rule is in one tier; `off` means not evaluated there. */
 export type RuleLevel = Severity | "off";
 
-/** A rule's level per environment. */
-export type SeverityByEnvironment = Readonly<Record<PolicyEnvironment, RuleLevel>>;
+/** A rule's level per tier. */
+export type SeverityByTier = Readonly<Record<PolicyTier, RuleLevel>>;
 
-/** An error everywhere: a baseline every environment meets. */
-export const ALWAYS: SeverityByEnvironment = { dev: "error", staging: "error", prod: "error" };
-/** An error in prod, a warning in dev and staging (cost or availability trade-offs). */
-export const PROD_ERROR: SeverityByEnvironment = { dev: "warning", staging: "warning", prod: "error" };
-/** Evaluated in prod only (a prod-grade setting that would only be noise elsewhere). */
-export const PROD_ONLY: SeverityByEnvironment = { dev: "off", staging: "off", prod: "error" };
-/** Advice: a warning everywhere, never fails synth. */
-export const ADVISORY: SeverityByEnvironment = { dev: "warning", staging: "warning", prod: "warning" };
+/** An error in every tier: the baseline every environment meets. */
+export const ALWAYS: SeverityByTier = { baseline: "error", production: "error" };
+/** An error in the production tier, a warning in the baseline (cost or availability trade-offs). */
+export const PRODUCTION_ERROR: SeverityByTier = { baseline: "warning", production: "error" };
+/** Evaluated in the production tier only (a production-grade setting that would only be noise elsewhere). */
+export const PRODUCTION_ONLY: SeverityByTier = { baseline: "off", production: "error" };
+/** Advice: a warning in every tier, never fails synth. */
+export const ADVISORY: SeverityByTier = { baseline: "warning", production: "warning" };
 
 /** One resource block of the synthesized JSON. */
 export interface ResourceBlock {
@@ -44,7 +49,7 @@ export interface ResourceBlock {
 
 /** What a rule sees besides the resource itself. */
 export interface RuleContext {
-  readonly environment: PolicyEnvironment;
+  readonly tier: PolicyTier;
   /** The whole stack, for cross-resource checks and reference resolution. */
   readonly stack: StackIndex;
 }
@@ -60,11 +65,11 @@ export interface Rule {
   readonly cites: readonly string[];
   /** What the rule requires and why, one or two sentences. */
   readonly description: string;
-  /** Error, warning or off, per environment. */
-  readonly severity: SeverityByEnvironment;
+  /** Error, warning or off, per tier. */
+  readonly severity: SeverityByTier;
   /**
    * Data protection (encryption, deletion protection, backups, public access): such a rule
-   * cannot be suppressed in prod.
+   * cannot be suppressed in the production tier.
    * @default false
    */
   readonly dataProtection?: boolean;

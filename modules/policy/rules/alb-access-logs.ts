@@ -1,13 +1,13 @@
 import { block } from "../stack-index";
 import { LOAD_BALANCER_TYPES } from "../network";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** Load balancers write access logs to S3. */
 export const albAccessLogs = defineRule({
   id: "ALB-ACCESS-LOGS",
   cites: ["FSBP ELB.5", "CKV_AWS_91"],
   description: "Load balancers write access logs to an S3 bucket, the record of every request for incident response.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb) => {
     const logs = block(lb.config.access_logs);

@@ -1,12 +1,12 @@
 import { LOAD_BALANCER_TYPES, isApplicationLoadBalancer } from "../network";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** ALBs mitigate HTTP desync in defensive or strictest mode. */
 export const albDesyncMitigation = defineRule({
   id: "ALB-DESYNC-MITIGATION",
   cites: ["FSBP ELB.12", "CKV_AWS_328"],
   description: "Application load balancers use desync mitigation mode defensive (the default) or strictest, never monitor.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb) => {
     const mode = lb.config.desync_mitigation_mode;

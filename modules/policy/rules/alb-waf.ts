@@ -1,5 +1,5 @@
 import { LOAD_BALANCER_TYPES, ingressOf, isInternetFacingAlb, isWorldOpen } from "../network";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** An internet-facing ALB is behind a WAF web ACL, or reachable only through the CDN. */
 export const albWaf = defineRule({
@@ -7,7 +7,7 @@ export const albWaf = defineRule({
   cites: ["FSBP ELB.16", "CKV2_AWS_28"],
   description:
     "An internet-facing application load balancer has a WAFv2 web ACL association, unless its security groups admit no internet CIDR (it is then reachable only through CloudFront, whose web ACL applies).",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb, { stack }) => {
     if (!isInternetFacingAlb(lb)) return undefined;

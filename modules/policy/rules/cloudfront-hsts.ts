@@ -1,5 +1,5 @@
 import { block, isUnknown } from "../stack-index";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** One year, the minimum max-age scanners and the HSTS preload list accept. */
 export const HSTS_MIN_MAX_AGE_SECONDS = 31_536_000;
@@ -9,7 +9,7 @@ export const cloudfrontHsts = defineRule({
   id: "CLOUDFRONT-HSTS",
   cites: ["CKV_AWS_259"],
   description: `CloudFront response headers policies set Strict-Transport-Security with override, max-age of at least ${HSTS_MIN_MAX_AGE_SECONDS} s (1 year) and includeSubDomains, so browsers never fall back to HTTP. (preload: see the table of checks that do not fit.)`,
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_response_headers_policy"],
   check: (p) => {
     const sts = block(block(p.config.security_headers_config)?.strict_transport_security);

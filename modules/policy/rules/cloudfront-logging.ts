@@ -1,5 +1,5 @@
 import { block } from "../stack-index";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** The CDN writes access logs (legacy S3 logging or CloudWatch log delivery v2). */
 export const cloudfrontLogging = defineRule({
@@ -7,7 +7,7 @@ export const cloudfrontLogging = defineRule({
   cites: ["FSBP CloudFront.5", "CKV_AWS_86"],
   description:
     "Every CloudFront distribution writes access logs: a logging_config bucket, or an aws_cloudwatch_log_delivery_source (ACCESS_LOGS) for the distribution.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d, { stack }) => {
     if (block(d.config.logging_config)?.bucket) return undefined;

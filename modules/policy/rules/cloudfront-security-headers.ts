@@ -1,12 +1,12 @@
 import { cacheBehaviors } from "../cloudfront";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** Responses carry security headers (HSTS, nosniff, frame options...). */
 export const cloudfrontSecurityHeaders = defineRule({
   id: "CLOUDFRONT-SECURITY-HEADERS",
   cites: ["CKV2_AWS_32"],
   description: "Every cache behavior of a CloudFront distribution has a response headers policy (HSTS, X-Content-Type-Options, X-Frame-Options, Referrer-Policy).",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) =>
     cacheBehaviors(d)

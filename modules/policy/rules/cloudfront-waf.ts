@@ -1,11 +1,11 @@
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** The CDN is protected by a WAF web ACL. */
 export const cloudfrontWaf = defineRule({
   id: "CLOUDFRONT-WAF",
   cites: ["FSBP CloudFront.6", "CKV_AWS_68"],
   description: "Every CloudFront distribution is associated with a WAFv2 web ACL (scope CLOUDFRONT, created in us-east-1).",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) => (d.config.web_acl_id ? undefined : "web_acl_id is unset: no WAF in front of the distribution"),
   fix: "create a Wafv2WebAcl (scope CLOUDFRONT, us-east-1 provider) with the AWS managed rule groups and set webAclId to its ARN",

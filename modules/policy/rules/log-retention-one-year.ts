@@ -1,4 +1,4 @@
-import { PROD_ONLY, defineRule } from "../types";
+import { PRODUCTION_ONLY, defineRule } from "../types";
 
 /** Minimum prod log retention, days. */
 export const PROD_LOG_RETENTION_DAYS = 365;
@@ -8,7 +8,7 @@ export const logRetentionOneYear = defineRule({
   id: "LOG-RETENTION-1Y",
   cites: ["FSBP CloudWatch.16", "CKV_AWS_338"],
   description: `In prod, CloudWatch log groups keep events at least ${PROD_LOG_RETENTION_DAYS} days (incident investigations often start months later).`,
-  severity: PROD_ONLY,
+  severity: PRODUCTION_ONLY,
   resourceTypes: ["aws_cloudwatch_log_group"],
   check: (g) => {
     const days = g.config.retention_in_days;

@@ -1,5 +1,5 @@
 import { blocks } from "../stack-index";
-import { PROD_ERROR, ResourceBlock, defineRule } from "../types";
+import { PRODUCTION_ERROR, ResourceBlock, defineRule } from "../types";
 
 /** Remote administration ports Security Hub checks on network ACLs. */
 export const ADMIN_PORTS = [22, 3389] as const;
@@ -43,7 +43,7 @@ export const naclNoAdminPorts = defineRule({
   cites: ["FSBP EC2.21", "CKV_AWS_229", "CKV_AWS_231", "CKV_AWS_232", "CKV_AWS_352"],
   description:
     "Every VPC adopts its default network ACL (aws_default_network_acl), and no network ACL admits TCP 22 or 3389 from 0.0.0.0/0 or ::/0. AWS's unmanaged default ACL allows all inbound traffic, which Security Hub EC2.21 reports.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_vpc", "aws_default_network_acl", "aws_network_acl"],
   check: (r, { stack }) => {
     if (r.type === "aws_vpc") {

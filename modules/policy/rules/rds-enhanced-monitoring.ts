@@ -1,12 +1,12 @@
 import { isUnknown } from "../stack-index";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** RDS enhanced monitoring (OS metrics). */
 export const rdsEnhancedMonitoring = defineRule({
   id: "RDS-ENHANCED-MONITORING",
   cites: ["FSBP RDS.6", "CKV_AWS_118"],
   description: "RDS instances collect enhanced monitoring (OS-level metrics every 60 s or less) through a monitoring role.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_db_instance"],
   check: (r) => {
     const interval = r.config.monitoring_interval;

@@ -1,13 +1,13 @@
 import { blocks } from "../stack-index";
 import { bucketConfigs, bucketLabel } from "../s3";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** Every bucket has an enabled lifecycle rule (noncurrent versions, stale uploads). */
 export const s3Lifecycle = defineRule({
   id: "S3-LIFECYCLE",
   cites: ["FSBP S3.13", "CKV2_AWS_61", "CKV_AWS_300"],
   description: "Every S3 bucket has a lifecycle configuration with an Enabled rule, and one that aborts incomplete multipart uploads, so noncurrent versions and stale upload parts do not accumulate forever.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_s3_bucket"],
   check: (bucket, { stack }) => {
     const enabled =

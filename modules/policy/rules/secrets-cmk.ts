@@ -1,4 +1,4 @@
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** Secrets are encrypted with a customer managed key. */
 export const secretsCmk = defineRule({
@@ -6,7 +6,7 @@ export const secretsCmk = defineRule({
   cites: ["CKV_AWS_149", "AVD-AWS-0098"],
   description:
     "Secrets Manager secrets (and RDS-managed master user secrets) are encrypted with a customer managed KMS key, so reading them also needs kms:Decrypt granted by the key policy.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_secretsmanager_secret", "aws_db_instance"],
   check: (r) => {
     if (r.type === "aws_db_instance") {

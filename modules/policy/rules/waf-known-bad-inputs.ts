@@ -1,4 +1,4 @@
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** The managed rule group that blocks Log4Shell and other known-bad request patterns. */
 export const KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
@@ -8,7 +8,7 @@ export const wafKnownBadInputs = defineRule({
   id: "WAF-KNOWN-BAD-INPUTS",
   cites: ["CKV_AWS_192", "CKV2_AWS_47", "FSBP WAF.10"],
   description: `Every WAFv2 web ACL includes the ${KNOWN_BAD_INPUTS} managed rule group (Log4j / Log4Shell and other exploit patterns).`,
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_wafv2_web_acl"],
   check: (acl) => {
     const text = JSON.stringify(acl.config.rule ?? []) + String(acl.config.rule_json ?? "");

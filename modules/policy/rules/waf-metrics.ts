@@ -1,12 +1,12 @@
 import { blocks, block } from "../stack-index";
-import { PROD_ERROR, defineRule } from "../types";
+import { PRODUCTION_ERROR, defineRule } from "../types";
 
 /** Web ACLs and each of their rules publish CloudWatch metrics. */
 export const wafMetrics = defineRule({
   id: "WAF-METRICS",
   cites: ["FSBP WAF.12"],
   description: "WAFv2 web ACLs and every rule in them have visibility_config.cloudwatch_metrics_enabled, so blocked and counted requests can be graphed and alarmed on.",
-  severity: PROD_ERROR,
+  severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_wafv2_web_acl", "aws_wafv2_rule_group"],
   check: (acl) => {
     const problems: string[] = [];
