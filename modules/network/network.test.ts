@@ -403,6 +403,18 @@ describe("Network", () => {
       expect(Object.keys(resources(synthStack(unknown), "aws_subnet"))).toHaveLength(4);
     });
 
+    it("accepts every zone letter some account has (us-east-1f, ca-central-1d) and zones of regions newer than the table", () => {
+      const zonesOf = (region: string, azs: string[]) => {
+        const stack = new TerraformStack(Testing.app(), "zones");
+        new AwsProvider(stack, "aws", { region });
+        new Network(stack, "Net", { name: "x-dev", availabilityZones: azs });
+        return Object.values(resources(synthStack(stack), "aws_subnet")).map((s) => s.availability_zone);
+      };
+      expect(zonesOf("us-east-1", ["us-east-1e", "us-east-1f"])).toContain("us-east-1f");
+      expect(zonesOf("ca-central-1", ["ca-central-1b", "ca-central-1d"])).toContain("ca-central-1d");
+      expect(zonesOf("xx-newregion-1", ["xx-newregion-1a", "xx-newregion-1e"])).toContain("xx-newregion-1e");
+    });
+
     it("derives subnets with cidrsubnet() when the VPC CIDR is only known at apply", () => {
       const { json } = build({ name: "x-dev", availabilityZones: AZS, cidr: Fn.lookup({ a: "10.9.0.0/16" }, "a") });
       expect(byName(json, "aws_subnet", "x-dev-private-us-east-1b").cidr_block).toMatch(/^\$\{cidrsubnet\(.*, 8, 11\)\}$/);
@@ -450,6 +462,16 @@ describe("Network", () => {
       ["an unknown traffic type", { flowLogs: { trafficType: "all" as never } }, /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/],
       ["an aggregation interval AWS refuses", { flowLogs: { maxAggregationIntervalSeconds: 300 as never } }, /flowLogs\.maxAggregationIntervalSeconds must be one of 60, 600, got 300/],
       ["a KMS key that is not an ARN", { flowLogs: { kmsKeyArn: "alias/logs" } }, /flowLogs\.kmsKeyArn must be an ARN of kms/],
+      [
+        "a KMS key of another region than the stack's",
+        { flowLogs: { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" } },
+        /^test\/Net: flowLogs\.kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs uses keys of its own region only\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
+      ],
+      [
+        "a zone letter the region does not have",
+        { availabilityZones: ["us-east-1a", "us-east-1g"] },
+        /^test\/Net: availabilityZones\[1\] must be an availability zone that exists in us-east-1: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f \(AWS zones as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us-east-1g"$/,
+      ],
       ["a name too long for the IAM role", { name: "x".repeat(51) }, /test\/Net: name must be 1-64 characters for a iamRole name/],
       ["a name with characters AWS refuses", { name: "acme dev!" }, /test\/Net: name must be a valid generic name/],
     ])("refuses %s", (_, props, message) => {

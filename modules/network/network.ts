@@ -20,6 +20,7 @@ import { Construct } from "constructs";
 import { WorkloadRole } from "../iam/workload-role";
 import { awsContext, providerRegion } from "../internal/aws-context";
 import { pascalCase, physicalName } from "../internal/naming";
+import { checkAvailabilityZoneExists, checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { suppress } from "../policy/suppressions";
 import {
   checkArn,
@@ -292,6 +293,7 @@ export class Network extends Construct implements NetworkRef {
     checkOneOf(this, "flowLogs.trafficType", trafficType, FLOW_LOG_TRAFFIC_TYPES);
     checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
     checkArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs");
     interfaces.forEach((svc, i) => {
       if (svc === ("s3" as string)) {
         fail(this, `endpoints.interfaces[${i}]`, "must not be S3: use endpoints.s3Gateway (a free gateway endpoint)", svc);
@@ -514,9 +516,12 @@ export class Network extends Construct implements NetworkRef {
     if (azs.length < 2 || azs.length > 3) {
       fail(this, "availabilityZones", "must list 2 or 3 availability zones (2 for high availability, 3 at most)", azs);
     }
-    azs.forEach((az, i) =>
-      checkPattern(this, `availabilityZones[${i}]`, az, AZ_PATTERN, "must be an availability zone name such as us-east-1a"),
-    );
+    azs.forEach((az, i) => {
+      checkPattern(this, `availabilityZones[${i}]`, az, AZ_PATTERN, "must be an availability zone name such as us-east-1a");
+      // A letter the region does not have fails only at apply ("InvalidParameterValue: Value
+      // (us-east-2d) for parameter availabilityZone is invalid").
+      checkAvailabilityZoneExists(this, `availabilityZones[${i}]`, az);
+    });
     checkUnique(this, "availabilityZones", azs);
     const regions = new Set(azs.filter((az) => !isToken(az)).map((az) => az.slice(0, -1)));
     if (regions.size > 1) fail(this, "availabilityZones", "must all be in one region", azs);
