@@ -12,6 +12,15 @@ describe("environment configuration", () => {
     expect(loadConfig("prod", {}).vpcCidr).toBe("10.0.0.0/16");
   });
 
+  it("gives every environment a monthly budget: the cost targets (dev and staging $60, prod $150)", () => {
+    expect([CONFIG.dev, CONFIG.staging, CONFIG.prod].map((c) => c.monthlyBudgetUsd)).toEqual([60, 60, 150]);
+  });
+
+  it("refuses a budget that is not a positive number, and accepts the smallest positive one", () => {
+    expect(() => validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0 })).toThrow(/config dev: monthlyBudgetUsd must be a positive number of US dollars, got 0/);
+    expect(validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0.01 }).monthlyBudgetUsd).toBe(0.01);
+  });
+
   it("takes the image tag and allowed accounts from the environment", () => {
     const config = loadConfig("prod", { IMAGE_TAG: "git-abc123", AWS_ALLOWED_ACCOUNT_IDS: "111111111111, 222222222222" });
     expect(config.imageTag).toBe("git-abc123");

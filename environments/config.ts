@@ -88,6 +88,12 @@ export interface EnvironmentConfig {
    * code); it is stored in Terraform state, as any CloudFront custom header is.
    */
   readonly originVerifySecret?: string;
+  /**
+   * Monthly budget, USD: `npm run cost` fails when the estimate exceeds it, and an AWS budget
+   * alerts the warning topic at 80 % and 100 % of actual spend (filtered by the Project and
+   * Environment cost allocation tags).
+   */
+  readonly monthlyBudgetUsd: number;
 }
 
 /** Settings that apply to every environment unless overridden. */
@@ -120,6 +126,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     vpcCidr: "10.2.0.0/16",
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
+    monthlyBudgetUsd: 60,
   },
   staging: {
     ...BASE,
@@ -131,6 +138,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: true },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
+    monthlyBudgetUsd: 60,
   },
   prod: {
     ...BASE,
@@ -147,6 +155,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     alarmEmails: { critical: ["oncall@example.com"], warning: ["platform-alerts@example.com"] },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "production" },
+    monthlyBudgetUsd: 150,
   },
 };
 
@@ -260,6 +269,9 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   // ALB header conditions take at most 128 characters and treat * and ? as wildcards.
   if (config.originVerifySecret !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(config.originVerifySecret)) {
     bad(name, "ORIGIN_VERIFY_SECRET", "must be 32-128 letters, digits, _ or - (no ALB wildcards * ?)", "<redacted>");
+  }
+  if (typeof config.monthlyBudgetUsd !== "number" || !Number.isFinite(config.monthlyBudgetUsd) || config.monthlyBudgetUsd <= 0) {
+    bad(name, "monthlyBudgetUsd", "must be a positive number of US dollars", config.monthlyBudgetUsd);
   }
   const s3 = config.state.s3;
   const cloud = config.state.cloud;
