@@ -4,6 +4,8 @@
  * synthesized JSON stays readable and testable with JSON.parse.
  */
 
+import { ValidationError } from "../internal/validate";
+
 /** Condition block: operator → key → value(s). */
 export type PolicyConditions = Record<string, Record<string, string | string[]>>;
 
@@ -15,8 +17,14 @@ export interface PolicyStatement {
   readonly effect?: "Allow" | "Deny";
   /** Actions, `service:Action`. */
   readonly actions: string[];
-  /** Resource ARNs the actions are limited to. */
+  /** Resource ARNs the actions are limited to (empty when `notResources` is set). */
   readonly resources: string[];
+  /**
+   * Every resource except these (`NotResource`), for Deny statements such as "nothing in this
+   * bucket but these keys"; `resources` must then be empty.
+   * @default - none: the statement applies to `resources`
+   */
+  readonly notResources?: string[];
   /** @default - no conditions */
   readonly conditions?: PolicyConditions;
   /** Principal, for resource policies only (bucket, topic, key policies). @default - none */
@@ -27,6 +35,8 @@ export interface PolicyStatement {
 export interface PolicyPrincipal {
   readonly Service?: string | string[];
   readonly AWS?: string | string[];
+  /** An OIDC/SAML identity provider ARN (web identity federation). */
+  readonly Federated?: string | string[];
 }
 
 function one<T>(values: T[]): T | T[] {
@@ -37,14 +47,19 @@ function one<T>(values: T[]): T | T[] {
 export function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
-    Statement: statements.map((s) => ({
-      ...(s.sid ? { Sid: s.sid } : {}),
-      Effect: s.effect ?? "Allow",
-      ...(s.principal ? { Principal: s.principal } : {}),
-      Action: one([...s.actions]),
-      Resource: one([...s.resources]),
-      ...(s.conditions ? { Condition: s.conditions } : {}),
-    })),
+    Statement: statements.map((s) => {
+      if (s.notResources && s.resources.length > 0) {
+        throw new ValidationError(`policy statement ${s.sid ?? "(no sid)"}: set resources or notResources, not both, got ${JSON.stringify(s.resources)} and ${JSON.stringify(s.notResources)}`);
+      }
+      return {
+        ...(s.sid ? { Sid: s.sid } : {}),
+        Effect: s.effect ?? "Allow",
+        ...(s.principal ? { Principal: s.principal } : {}),
+        Action: one([...s.actions]),
+        ...(s.notResources ? { NotResource: one([...s.notResources]) } : { Resource: one([...s.resources]) }),
+        ...(s.conditions ? { Condition: s.conditions } : {}),
+      };
+    }),
   });
 }
 
@@ -61,6 +76,29 @@ export function serviceTrustPolicy(service: string, sourceAccount?: string): str
         Principal: { Service: service },
         Action: "sts:AssumeRole",
         ...(sourceAccount ? { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } } : {}),
+      },
+    ],
+  });
+}
+
+/**
+ * A trust policy letting workloads that present a token of an OIDC identity provider assume the
+ * role (`sts:AssumeRoleWithWebIdentity`): the token's audience must equal `audience`, and its
+ * subject must equal one of `subjects` (`StringEquals`, no wildcards; several subjects are ORed).
+ * `host` is the provider URL without `https://` (the condition-key prefix IAM uses).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html
+ */
+export function webIdentityTrustPolicy(providerArn: string, host: string, audience: string, subjects: readonly string[]): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { Federated: providerArn },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: {
+          StringEquals: { [`${host}:aud`]: audience, [`${host}:sub`]: one([...subjects]) },
+        },
       },
     ],
   });

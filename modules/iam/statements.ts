@@ -62,13 +62,17 @@ export function invokeBedrockStatements(modelArns: readonly string[]): PolicySta
   ];
 }
 
-/** List the bucket, only under `keyPrefix` when it is narrower than the whole bucket. */
-function listBucketStatement(bucketArn: string, keyPrefix: string): PolicyStatement {
+/**
+ * List the bucket, only under `keyPrefix` (one pattern or several) when it is narrower than the
+ * whole bucket (`s3:prefix`, StringLike: `*` matches within a pattern).
+ */
+export function listBucketStatement(bucketArn: string, keyPrefix: string | readonly string[]): PolicyStatement {
+  const prefixes = typeof keyPrefix === "string" ? [keyPrefix] : [...keyPrefix];
   return {
     sid: "ListBucket",
     actions: ["s3:ListBucket"],
     resources: [bucketArn],
-    ...(keyPrefix === "*" ? {} : { conditions: { StringLike: { "s3:prefix": [keyPrefix] } } }),
+    ...(prefixes.includes("*") ? {} : { conditions: { StringLike: { "s3:prefix": prefixes } } }),
   };
 }
 

@@ -55,6 +55,16 @@ export interface RemoteStateProps {
   readonly state: RemoteStateSettings;
 }
 
+/** The S3 state key of an environment: `<keyPrefix>/<environment>.tfstate` (keyPrefix defaults to the project). */
+export function stateKey(project: string, environment: string, keyPrefix?: string): string {
+  return `${keyPrefix ?? project}/${environment}.tfstate`;
+}
+
+/** The HCP Terraform workspace of an environment: `workspace`, or `<project>-<environment>`. */
+export function cloudWorkspaceName(project: string, environment: string, workspace?: string): string {
+  return workspace ?? `${project}-${environment}`;
+}
+
 /**
  * Give a stack its remote backend: S3 with `encrypt` and `use_lockfile` (cdktf 0.21's
  * S3Backend has no typed prop for it, so it is added as an override on the backend block),
@@ -76,7 +86,7 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
     checkPattern(where, "state.s3.region", s3.region, REGION_PATTERN, "must be an AWS region such as us-east-1");
     const backend = new S3Backend(stack, {
       bucket: s3.bucket,
-      key: `${s3.keyPrefix ?? props.project}/${props.environment}.tfstate`,
+      key: stateKey(props.project, props.environment, s3.keyPrefix),
       region: s3.region,
       encrypt: true,
       ...(s3.dynamodbTable ? { dynamodbTable: s3.dynamodbTable } : {}),
@@ -87,7 +97,7 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
   }
   const c = cloud as CloudStateSettings;
   checkPattern(where, "state.cloud.organization", c.organization, /^[A-Za-z0-9_-]+$/, "must be a Terraform Cloud organization name (letters, digits, - and _)");
-  const workspace = c.workspace ?? `${props.project}-${props.environment}`;
+  const workspace = cloudWorkspaceName(props.project, props.environment, c.workspace);
   checkPattern(where, "state.cloud.workspace", workspace, /^[A-Za-z0-9_-]{1,90}$/, "must be 1-90 letters, digits, - and _");
   return new CloudBackend(stack, {
     organization: c.organization,

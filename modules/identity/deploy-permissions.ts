@@ -1,0 +1,146 @@
+import { PolicyStatement } from "../iam/policy-document";
+
+/**
+ * What deploy roles may do, as policy statements. The choice, documented in the README:
+ * - plan: the AWS managed `ReadOnlyAccess` (Terraform refreshes every attribute of every resource
+ *   type; no hand-written list keeps up), plus its own state object and lock file;
+ * - apply: the AWS managed `PowerUserAccess` (everything but IAM, Organizations and Account),
+ *   plus IAM limited to the roles and policies named `<namePrefix>-*`, optionally only with a
+ *   permissions boundary; a tag guard that refuses to touch another environment's resources; no
+ *   `sts:AssumeRole` into other roles.
+ */
+
+/** ARN of an AWS managed policy, e.g. `ReadOnlyAccess`. */
+export function awsManagedPolicyArn(partition: string, name: string): string {
+  return `arn:${partition}:iam::aws:policy/${name}`;
+}
+
+/** Options for {@link scopedIamStatements}. */
+export interface ScopedIamOptions {
+  readonly partition: string;
+  readonly accountId: string;
+  /** IAM roles and customer managed policies the stacks create are named `<namePrefix>-*`. */
+  readonly namePrefix: string;
+  /**
+   * Roles may be created or given permissions only with this permissions boundary
+   * (`iam:PermissionsBoundary`), so they can never hold more than it allows.
+   * @default - no boundary required
+   */
+  readonly permissionsBoundaryArn?: string;
+}
+
+const ROLE_READ_ACTIONS = [
+  "iam:GetRole",
+  "iam:GetRolePolicy",
+  "iam:ListRolePolicies",
+  "iam:ListAttachedRolePolicies",
+  "iam:ListInstanceProfilesForRole",
+  "iam:ListRoleTags",
+];
+const ROLE_WRITE_ACTIONS = [
+  "iam:DeleteRole",
+  "iam:UpdateRole",
+  "iam:UpdateRoleDescription",
+  "iam:UpdateAssumeRolePolicy",
+  "iam:TagRole",
+  "iam:UntagRole",
+  "iam:PassRole",
+];
+/** Actions that give a role permissions: conditioned on the boundary when one is required. */
+const ROLE_PERMISSION_ACTIONS = [
+  "iam:CreateRole",
+  "iam:PutRolePolicy",
+  "iam:DeleteRolePolicy",
+  "iam:AttachRolePolicy",
+  "iam:DetachRolePolicy",
+  "iam:PutRolePermissionsBoundary",
+];
+const POLICY_ACTIONS = [
+  "iam:CreatePolicy",
+  "iam:DeletePolicy",
+  "iam:GetPolicy",
+  "iam:GetPolicyVersion",
+  "iam:ListPolicyVersions",
+  "iam:CreatePolicyVersion",
+  "iam:DeletePolicyVersion",
+  "iam:TagPolicy",
+  "iam:UntagPolicy",
+  "iam:ListPolicyTags",
+];
+
+/**
+ * IAM for an apply role whose managed policy has none (PowerUserAccess): manage only the roles
+ * and customer managed policies named `<namePrefix>-*`, pass only those roles, read AWS managed
+ * policies. Deploy roles themselves must be named outside that prefix (checked by the constructs).
+ */
+export function scopedIamStatements(options: ScopedIamOptions): PolicyStatement[] {
+  const { partition, accountId, namePrefix } = options;
+  const roles = `arn:${partition}:iam::${accountId}:role/${namePrefix}-*`;
+  const policies = `arn:${partition}:iam::${accountId}:policy/${namePrefix}-*`;
+  const boundary = options.permissionsBoundaryArn;
+  return [
+    {
+      sid: "ManageEnvironmentRoles",
+      actions: [...ROLE_READ_ACTIONS, ...ROLE_WRITE_ACTIONS, ...(boundary ? [] : ROLE_PERMISSION_ACTIONS)],
+      resources: [roles],
+    },
+    ...(boundary
+      ? [
+          {
+            sid: "GrantOnlyWithinBoundary",
+            actions: ROLE_PERMISSION_ACTIONS,
+            resources: [roles],
+            conditions: { StringEquals: { "iam:PermissionsBoundary": boundary } },
+          },
+          { sid: "KeepBoundary", effect: "Deny" as const, actions: ["iam:DeleteRolePermissionsBoundary"], resources: [roles] },
+        ]
+      : []),
+    { sid: "ManageEnvironmentPolicies", actions: POLICY_ACTIONS, resources: [policies] },
+    { sid: "ReadAwsManagedPolicies", actions: ["iam:GetPolicy", "iam:GetPolicyVersion"], resources: [`arn:${partition}:iam::aws:policy/*`] },
+  ];
+}
+
+/**
+ * Services whose resources carry the environment's tag (through the provider's default_tags)
+ * and support `aws:ResourceTag` / `aws:RequestTag` conditions.
+ */
+export const ENVIRONMENT_GUARDED_SERVICES = [
+  "ec2",
+  "elasticloadbalancing",
+  "ecs",
+  "ecr",
+  "rds",
+  "apprunner",
+  "secretsmanager",
+  "ssm",
+  "kms",
+  "logs",
+  "sns",
+  "cloudwatch",
+  "cloudfront",
+  "wafv2",
+  "ses",
+  "application-autoscaling",
+] as const;
+
+/**
+ * Deny touching resources tagged for another environment, or tagging new ones for it: with
+ * several environments in one account, dev's apply role cannot modify or delete prod. Untagged
+ * resources and list/describe calls without a resource are not affected (both conditions must hold).
+ */
+export function environmentGuardStatements(tagKey: string, environment: string): PolicyStatement[] {
+  const actions = ENVIRONMENT_GUARDED_SERVICES.map((service) => `${service}:*`);
+  const guard = (kind: "ResourceTag" | "RequestTag") => ({
+    StringNotEquals: { [`aws:${kind}/${tagKey}`]: environment },
+    Null: { [`aws:${kind}/${tagKey}`]: "false" },
+  });
+  return [
+    { sid: "NoOtherEnvironmentResources", effect: "Deny", actions, resources: ["*"], conditions: guard("ResourceTag") },
+    { sid: "NoOtherEnvironmentTags", effect: "Deny", actions, resources: ["*"], conditions: guard("RequestTag") },
+  ];
+}
+
+/** Deploy roles never hop into other roles (PowerUserAccess would allow `sts:AssumeRole` on roles that trust the account). */
+export function noRoleChainingStatements(): PolicyStatement[] {
+  return [{ sid: "NoRoleChaining", effect: "Deny", actions: ["sts:AssumeRole"], resources: ["*"] }];
+}

@@ -1,0 +1,106 @@
+import { Construct } from "constructs";
+import { PolicyStatement } from "../iam/policy-document";
+import { awsContext } from "../internal/aws-context";
+import { pascalCase } from "../internal/naming";
+import { checkIntegerRange, fail } from "../internal/validate";
+import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../state/state-access";
+import { environmentGuardStatements, noRoleChainingStatements, scopedIamStatements } from "./deploy-permissions";
+import { DeployRole } from "./deploy-role";
+import { OidcProviderRef } from "./oidc-provider";
+
+/** Props for {@link DeployRolePair}. */
+export interface DeployRolePairProps {
+  /** Role names are `<name>-plan` and `<name>-apply`; must not start with `<managedNamePrefix>-`. */
+  readonly name: string;
+  /** The OIDC provider whose tokens the roles trust. */
+  readonly oidc: OidcProviderRef;
+  /** Exact `sub` claims that may plan. */
+  readonly planSubjects: readonly string[];
+  /** Exact `sub` claims that may apply. */
+  readonly applySubjects: readonly string[];
+  /** The environment, as its resources' environment tag says (e.g. `prod`). */
+  readonly environment: string;
+  /** IAM roles and policies of the environment are named `<managedNamePrefix>-*` (e.g. `shop-prod`). */
+  readonly managedNamePrefix: string;
+  /**
+   * The environment's S3 state object: the plan role reads it, the apply role writes it, each with
+   * the lock file.
+   * @default - no state access (state kept elsewhere, e.g. in HCP Terraform)
+   */
+  readonly state?: StateObjectRef;
+  /** @default "Environment" (the key the stacks' default_tags use) */
+  readonly environmentTagKey?: string;
+  /**
+   * Permissions boundary every role the apply role creates must carry.
+   * @default - none required (see the README: roles the stacks create are limited by name only)
+   */
+  readonly permissionsBoundaryArn?: string;
+  /** Longest apply session, seconds: a Multi-AZ database and a CloudFront distribution take a while. @default 7200 */
+  readonly applyMaxSessionDurationSeconds?: number;
+  /** Extra tags on both roles. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/**
+ * A plan role and an apply role for one environment, trusted by an OIDC provider:
+ * - plan: `ReadOnlyAccess` + read its own state (lock file included);
+ * - apply: `PowerUserAccess` + IAM on `<managedNamePrefix>-*` + read/write its own state, denied
+ *   other environments' tagged resources and role chaining.
+ * {@link stateBucketStatements} gives the state bucket policy that keeps both to their own state.
+ */
+export class DeployRolePair extends Construct {
+  public readonly planRole: DeployRole;
+  public readonly applyRole: DeployRole;
+  /** The state object the roles may use, if any. */
+  public readonly state?: StateObjectRef;
+
+  public constructor(scope: Construct, id: string, props: DeployRolePairProps) {
+    super(scope, id);
+    const prefix = `${props.managedNamePrefix}-`;
+    if (`${props.name}-`.startsWith(prefix)) {
+      fail(this, "name", `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`, props.name);
+    }
+    checkIntegerRange(this, "applyMaxSessionDurationSeconds", props.applyMaxSessionDurationSeconds, 3600, 43200);
+    this.state = props.state;
+    const { partition, accountId } = awsContext(this);
+    const tags = props.tags;
+    this.planRole = new DeployRole(this, "Plan", {
+      name: `${props.name}-plan`,
+      oidc: props.oidc,
+      subjects: props.planSubjects,
+      description: `Terraform plan of ${props.environment} (read-only)`,
+      awsManagedPolicies: ["ReadOnlyAccess"],
+      statements: props.state ? stateAccessStatements(props.state, "read") : [],
+      tags,
+    });
+    this.applyRole = new DeployRole(this, "Apply", {
+      name: `${props.name}-apply`,
+      oidc: props.oidc,
+      subjects: props.applySubjects,
+      description: `Terraform apply of ${props.environment}`,
+      awsManagedPolicies: ["PowerUserAccess"],
+      maxSessionDurationSeconds: props.applyMaxSessionDurationSeconds ?? 7200,
+      statements: [
+        ...scopedIamStatements({ partition, accountId, namePrefix: props.managedNamePrefix, permissionsBoundaryArn: props.permissionsBoundaryArn }),
+        ...(props.state ? stateAccessStatements(props.state, "readWrite") : []),
+        ...environmentGuardStatements(props.environmentTagKey ?? "Environment", props.environment),
+        ...noRoleChainingStatements(),
+      ],
+      tags,
+    });
+  }
+
+  /**
+   * Statements for the state bucket's policy: both roles may touch no object of `bucketArn` but
+   * their own state and lock file (none at all without {@link DeployRolePairProps.state}), and
+   * may not change the bucket's settings. Sids start with this construct's id.
+   */
+  public stateBucketStatements(bucketArn: string): PolicyStatement[] {
+    return stateIsolationStatements(
+      pascalCase(this.node.id),
+      bucketArn,
+      [this.planRole.roleArn, this.applyRole.roleArn],
+      this.state ? [this.state.key] : [],
+    );
+  }
+}
