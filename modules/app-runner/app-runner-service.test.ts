@@ -376,5 +376,11 @@ describe("AppRunnerService", () => {
 
     it("refuses an encryption key that is not a KMS ARN", () =>
       expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an ARN of kms.*got "alias\/apprunner"/));
+
+    it("refuses an encryption key of another region than the stack's", () =>
+      expectError(
+        { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" },
+        /App: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and App Runner uses keys of its own region only\), not in eu-west-1/,
+      ));
   });
 });

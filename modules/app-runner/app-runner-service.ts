@@ -20,6 +20,7 @@ import {
   fail,
   isToken,
 } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { NetworkRef } from "../network/network-ref";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
@@ -260,6 +261,7 @@ export class AppRunnerService extends Construct {
     checkIntegerRange(this, "healthyThreshold", healthCheck.healthyThreshold, 1, 20);
     checkIntegerRange(this, "unhealthyThreshold", healthCheck.unhealthyThreshold, 1, 20);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "App Runner");
     const image = this.resolveImage(props, autoDeployments);
     const secrets = this.resolveSecrets(props.secrets ?? {});
     const environment = renderEnvironment(this, "environment", props.environment, {

@@ -23,6 +23,7 @@ import {
   fail,
   isToken,
 } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { databaseAlarms } from "./database-alarms";
@@ -297,6 +298,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const windows = checkWindows(this, props.backupWindow ?? "03:00-04:00", props.maintenanceWindow ?? "sun:04:00-sun:05:00");
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
+    checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;
     checkOneOf<number>(this, "enhancedMonitoringIntervalSeconds", monitoringInterval, MONITORING_INTERVALS);
     const caCert = props.caCertIdentifier ?? "rds-ca-rsa2048-g1";

@@ -53,6 +53,13 @@ describe("Monitoring", () => {
     expect(statement.Principal).toEqual({ Service: "events.amazonaws.com" });
   });
 
+  it("refuses a topic key of another region than the stack's (SNS uses keys of its own region)", () => {
+    const kmsKeyArn = "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, kmsKeyArn }))).toThrow(
+      /Monitoring: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and SNS uses keys of its own region only\), not in eu-west-1/,
+    );
+  });
+
   it("fails on an invalid email", () => {
     expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, criticalEmails: ["oncall@example"] }))).toThrow(
       /Monitoring: criticalEmails must be an email address.*got "oncall@example"/,

@@ -8,6 +8,7 @@ import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "../secrets/construct-id";
 import { EncryptionKey, SERVICE_PRINCIPAL_PATTERN } from "../secrets/encryption-key";
 import { AlarmTopics } from "./alarm-topics";
@@ -94,6 +95,7 @@ export class Monitoring extends Construct implements AlarmTopics {
     const warningEmails = props.warningEmails ?? [];
     const publishers = props.additionalPublisherServices ?? [];
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "SNS");
     checkUnique(this, "additionalPublisherServices", [CLOUDWATCH, ...publishers]);
     publishers.forEach((s) =>
       checkPattern(this, "additionalPublisherServices", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as events.amazonaws.com"),

@@ -119,6 +119,12 @@ describe("ContainerRepository", () => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name }))).toThrow(error);
   });
 
+  it("rejects a key of another region than the stack's (ECR uses keys of its own region)", () => {
+    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") }))).toThrow(
+      /Repo: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and ECR uses keys of its own region only\), not in eu-west-1/,
+    );
+  });
+
   it("rejects a key that is not a KMS ARN", () => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: "alias/ecr" }))).toThrow(
       /Repo: kmsKeyArn must be an ARN of kms.*got "alias\/ecr"/,

@@ -5,6 +5,7 @@ import { PolicyStatement } from "../iam/policy-document";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange, fail, isToken } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { RepositoryRef } from "./repository-ref";
 import { repositoryPullStatements, repositoryPushStatements } from "./repository-statements";
 
@@ -77,6 +78,7 @@ export class ContainerRepository extends Construct implements RepositoryRef {
     }
     const name = checkName(this, "name", "ecrRepository", props.name);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "ECR");
     const maxImageCount = props.maxImageCount ?? 10;
     const untaggedDays = props.untaggedImageExpiryDays ?? 7;
     // Both are written into the policy JSON at synth: a reference cannot be rendered there.

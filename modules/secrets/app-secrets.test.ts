@@ -65,6 +65,12 @@ describe("AppSecrets", () => {
     expect(() => build({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/mine" })).toThrow(/kmsKeyArn must be a key ARN/);
   });
 
+  it("refuses a KMS key of another region than the stack's", () => {
+    expect(() => build({ kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" })).toThrow(
+      /kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and Secrets Manager uses keys of its own region only\), not in eu-west-1/,
+    );
+  });
+
   it.each([
     ["a space", { "LOG LEVEL": "info" }, /parameters keys must be letters, digits/],
     ["a trailing slash", { "flags/": "x" }, /parameters keys must be letters, digits/],

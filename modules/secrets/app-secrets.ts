@@ -6,6 +6,7 @@ import { readParametersStatements, readSecretsStatements } from "../iam/statemen
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "./construct-id";
 import { EncryptionKey } from "./encryption-key";
 import { SecretRef } from "./secret-ref";
@@ -144,6 +145,7 @@ export class AppSecrets extends Construct {
       checkIntegerRange(this, "recoveryWindowDays", recoveryWindow, 7, 30);
     }
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "Secrets Manager");
     if (props.kmsKeyArn !== undefined && !isToken(props.kmsKeyArn) && !/:key\//.test(props.kmsKeyArn)) {
       fail(this, "kmsKeyArn", "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: IAM grants need the key", props.kmsKeyArn);
     }

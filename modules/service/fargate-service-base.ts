@@ -16,6 +16,7 @@ import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { pascalCase as idPart, physicalName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
@@ -259,6 +260,7 @@ export abstract class FargateServiceBase extends Construct {
       fail(this, "enableExecuteCommand", "needs a writable root filesystem (the SSM agent ECS Exec injects writes to it); set readonlyRootFilesystem to false or leave ECS Exec off", exec);
     }
     checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     for (const [i, key] of (props.secretsKmsKeyArns ?? []).entries()) checkArn(this, `secretsKmsKeyArns[${i}]`, key, "kms");
     const image = imageOf(this, props);
     const { region } = awsContext(this);

@@ -69,6 +69,7 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a secret name ECS reserves", { secrets: { ECS_AGENT_TOKEN: AUTH_SECRET_ARN } }, /secrets.ECS_AGENT_TOKEN must not start with the reserved prefix ECS_/],
     ["a secret name that is no variable name", { secrets: { "1PASSWORD": AUTH_SECRET_ARN } }, /secrets.1PASSWORD must be a variable name/],
     ["a log group KMS key that is no KMS ARN", { logsKmsKeyArn: "alias/logs" }, /logsKmsKeyArn must be an ARN of kms .*got "alias\/logs"/],
+    ["a log group KMS key of another region", { logsKmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" }, /logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs uses keys of its own region only\), not in eu-west-1/],
     ["a secrets KMS key that is no KMS ARN", { secretsKmsKeyArns: ["arn:aws:s3:::bucket"] }, /secretsKmsKeyArns\[0\] must be an ARN of kms/],
     ["a service name ECS refuses", { name: "fckdoomscroll.test" }, /test\/Web: name must be a valid ecs name: letters, digits, hyphens and underscores, got "fckdoomscroll.test"/],
     // Target group and load balancer.

@@ -25,6 +25,9 @@ describe("PrivateBucket", () => {
   it("rejects bad names, keys and lifecycle days", () => {
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "Acme_Assets" }))).toThrow(/test\/B: bucketName must be a valid s3Bucket name.*"Acme_Assets"/);
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "alias/aws/s3" }))).toThrow(/kmsKeyArn must be an ARN of kms/);
+    expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" }))).toThrow(
+      /test\/B: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and S3 .*\), not in eu-west-1/,
+    );
     expect(() => synth((s) => new PrivateBucket(s, "B", { bucketName: "acme-assets", noncurrentVersionExpirationDays: 0 }))).toThrow(/noncurrentVersionExpirationDays must be an integer from 1/);
   });
 });

@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 
 /** Props for {@link PrivateBucket}. */
 export interface PrivateBucketProps {
@@ -81,6 +82,7 @@ export class PrivateBucket extends Construct {
     super(scope, id);
     checkName(this, "bucketName", "s3Bucket", props.bucketName);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "S3 (SSE-KMS takes a key of the bucket's region)");
     const versioned = props.versioned ?? true;
     const noncurrentDays = props.noncurrentVersionExpirationDays ?? 90;
     const abortDays = props.abortIncompleteMultipartUploadDays ?? 7;
