@@ -3,7 +3,6 @@ import { AppRunnerService } from "../modules/app-runner/app-runner-service";
 import { CdnDistribution } from "../modules/cdn/cdn-distribution";
 import { PostgresDatabase } from "../modules/database/postgres-database";
 import { EmailDomain } from "../modules/email/email-domain";
-import { SEED_TEMPLATES } from "../modules/email/seed-templates";
 import { RoleRef } from "../modules/iam/workload-role";
 import { OperationsDashboard } from "../modules/monitoring/dashboard";
 import { Monitoring } from "../modules/monitoring/monitoring";
@@ -16,6 +15,7 @@ import { SecretRef } from "../modules/secrets/secret-ref";
 import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../modules/service/fargate-cluster";
 import { WebService } from "../modules/service/web-service";
 import { LoadBalancerLogsBucket } from "../modules/storage/load-balancer-logs-bucket";
+import { SEED_TEMPLATES } from "./email-templates";
 import { EnvironmentStack } from "./environment-stack";
 
 /**

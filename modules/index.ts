@@ -40,7 +40,6 @@ export * from "./cdn/origin-facing-prefix-list";
 export * from "./email/email-domain";
 export * from "./email/dns-records";
 export * from "./email/email-templates";
-export * from "./email/seed-templates";
 export * from "./monitoring/alarm-topics";
 export * from "./monitoring/monitoring";
 export * from "./monitoring/dashboard";

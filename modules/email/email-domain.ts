@@ -118,8 +118,8 @@ export interface EmailDomainProps {
    */
   readonly eventsTopicArn?: string;
   /**
-   * SES templates by name (letters, digits, `_` and `-`, at most 64 with the prefix).
-   * `SEED_TEMPLATES` holds seed 001's three.
+   * SES templates by name (letters, digits, `_` and `-`, at most 64 with the prefix), each with a
+   * subject and HTML and/or text content given inline or as files read at synth.
    * @default {}
    */
   readonly templates?: Readonly<Record<string, EmailTemplateContent>>;

@@ -1,8 +1,8 @@
-import { EmailTemplateContent } from "./email-templates";
+import { EmailTemplateContent } from "../modules/email/email-templates";
 
 /**
- * Ready-made content for the three templates seed 001 names (StreakReminder, WeeklyDigest,
- * WelcomeEmail). Kept in code rather than in asset files so they survive compilation to `dist/`.
+ * This product's email content (not part of the library): the three templates seed 001 names
+ * (StreakReminder, WeeklyDigest, WelcomeEmail). Kept in code rather than in asset files so they survive compilation to `dist/`.
  * Placeholders (Handlebars, filled by the app through SendEmail's template data):
  * every template: `{{name}}`, `{{appUrl}}`, `{{unsubscribeUrl}}`; StreakReminder: `{{streakDays}}`;
  * WeeklyDigest: `{{weekStart}}`, `{{minutesSaved}}`, `{{sessionsBlocked}}`.
