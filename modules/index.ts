@@ -43,6 +43,7 @@ export * from "./email/email-templates";
 export * from "./monitoring/alarm-topics";
 export * from "./monitoring/monitoring";
 export * from "./monitoring/dashboard";
+export * from "./monitoring/cost-budget";
 export * from "./secrets/secret-ref";
 export * from "./secrets/app-secrets";
 export * from "./secrets/encryption-key";
