@@ -66,3 +66,17 @@ export function defaultDatabaseName(base: string): string {
   const name = base.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "").slice(0, 63);
   return name === "" ? "app" : name;
 }
+
+/**
+ * Check a login role the application uses (IAM authentication): PostgreSQL's 63-character
+ * identifier limit, lower case, not a reserved or built-in role name.
+ */
+export function checkRoleName(scope: IConstruct | string, prop: string, name: string): string {
+  if (isToken(name)) return name;
+  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. app_user)`, name);
+  if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
+    fail(scope, prop, `must not be a reserved or built-in role name (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")})`, name);
+  }
+  if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word (e.g. user); use e.g. app_user", name);
+  return name;
+}

@@ -78,7 +78,7 @@ describe("PostgresDatabase defaults", () => {
       backup_window: "03:00-04:00",
       maintenance_window: "sun:04:00-sun:05:00",
       skip_final_snapshot: false,
-      final_snapshot_identifier: "fckdoomscroll-dev-db-final",
+      final_snapshot_identifier: "fckdoomscroll-dev-db-final-${terraform_data.Db_FinalSnapshotSuffix_44F39129.id}",
       copy_tags_to_snapshot: true,
       delete_automated_backups: false,
       apply_immediately: false,
@@ -179,7 +179,7 @@ describe("PostgresDatabase seed 001 (prod)", () => {
       backup_window: "03:00-04:00",
       maintenance_window: "sun:04:00-sun:05:00",
       storage_encrypted: true,
-      final_snapshot_identifier: "fckdoomscroll-db-final",
+      final_snapshot_identifier: expect.stringMatching(/^fckdoomscroll-db-final-\$\{terraform_data\.Db_FinalSnapshotSuffix_[0-9A-F]+\.id\}$/),
     });
   });
 
@@ -226,7 +226,7 @@ describe("PostgresDatabase environments", () => {
       multi_az: false,
       deletion_protection: false,
       skip_final_snapshot: false,
-      final_snapshot_identifier: "fckdoomscroll-dev-db-final",
+      final_snapshot_identifier: "fckdoomscroll-dev-db-final-${terraform_data.Db_FinalSnapshotSuffix_44F39129.id}",
     });
   });
 });

@@ -1,3 +1,4 @@
+import { DataResource } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
@@ -9,7 +10,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { serviceTrustPolicy } from "../iam/policy-document";
-import { readSecretsStatements } from "../iam/statements";
+import { databaseConnectStatements, readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, NAME_RULES, pascalCase, physicalName } from "../internal/naming";
@@ -26,8 +27,10 @@ import {
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
+import { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand, checkConnectionCapacity, reservedConnections } from "./connection-capacity";
+import { ConnectionEnvironmentOptions, connectionEnvironment } from "./connection-environment";
 import { databaseAlarms } from "./database-alarms";
-import { checkDatabaseName, checkMasterUsername, defaultDatabaseName } from "./database-names";
+import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "./database-names";
 import { DatabaseRef } from "./database-ref";
 import { checkWindows } from "./maintenance-windows";
 import { postgresEngine, renderParameters } from "./parameters";
@@ -136,8 +139,11 @@ export interface PostgresDatabaseProps {
    */
   readonly preventDestroy?: boolean;
   /**
-   * Final snapshot taken when the instance is deleted (never skipped).
-   * @default `${identifier}-final`
+   * Final snapshot taken when the instance is deleted (never skipped). A fixed identifier
+   * blocks the second destroy of a re-created instance (the snapshot exists already).
+   * @default - `${identifier}-final-<uuid>`: the UUID of a `terraform_data` resource, created
+   * with the instance and replaced when a setting that replaces the instance changes, so every
+   * instance gets its own identifier and it never changes while the instance lives
    */
   readonly finalSnapshotIdentifier?: string;
   /**
@@ -261,8 +267,18 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public readonly instanceIdentifier: string;
   /** `max_connections` of the parameter group (the connections alarm fires above 80 % of it). */
   public readonly maxConnections: number;
+  /**
+   * Slots `max_connections` keeps for superusers and RDS (`superuser_reserved_connections` 3 +
+   * `rds.rds_superuser_reserved_connections` 2 unless `parameters` change them).
+   */
+  public readonly reservedConnections: number;
+  /** `DbiResourceId` of the instance (`db-...`), the resource part of IAM database-user ARNs. */
+  public readonly resourceId: string;
+  /** The `terraform_data` whose id makes the default final snapshot identifier unique (none when it is given). */
+  public readonly finalSnapshotSuffix?: DataResource;
   private readonly ingressIds = new Set<string>();
   private readonly grantIds = new Set<string>();
+  private readonly connectGrants = new Set<string>();
 
   public constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
@@ -308,7 +324,14 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     checkIntegerRange(this, "maxConnections", maxConnections, 6, 8388607);
     const logRetention = props.logRetentionDays ?? 30;
     checkLogRetention(this, "logRetentionDays", logRetention);
-    const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final`;
+    // Unique per instance, stable during its life: the id of a built-in terraform_data resource
+    // (no provider) replaced together with the instance (same replacing inputs).
+    this.finalSnapshotSuffix = props.finalSnapshotIdentifier === undefined
+      ? new DataResource(this, "FinalSnapshotSuffix", {
+          triggersReplace: { identifier, databaseName, username, kmsKeyArn: props.kmsKeyArn ?? "aws/rds" },
+        })
+      : undefined;
+    const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final-${this.finalSnapshotSuffix!.id}`;
     checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
     checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
     const subnetIds = this.selectSubnets(props.network, props.subnets);
@@ -318,6 +341,10 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     this.databaseName = databaseName;
     this.masterUsername = username;
     this.maxConnections = maxConnections;
+    this.reservedConnections = reservedConnections(props.parameters);
+    if (!isToken(maxConnections) && maxConnections - this.reservedConnections < 1) {
+      fail(this, "maxConnections", `must leave at least 1 connection beyond the ${this.reservedConnections} reserved for superusers and RDS`, maxConnections);
+    }
     this.masterSecretKmsKeyArn = props.kmsKeyArn;
 
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
@@ -419,6 +446,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     this.address = this.instance.address;
     this.endpoint = this.instance.endpoint;
     this.masterSecretArn = this.instance.masterUserSecret.get(0).secretArn;
+    this.resourceId = this.instance.resourceId;
 
     this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections }, props.alarms) : [];
   }
@@ -461,6 +489,64 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     if (this.grantIds.has(id)) fail(this, "grantReadMasterSecret role", "was already granted", role.roleName);
     this.grantIds.add(id);
     grantTo(this, id, role, readSecretsStatements([this.masterSecretArn], this.masterSecretKmsKeyArn ? [this.masterSecretKmsKeyArn] : []));
+  }
+
+  /**
+   * ARN IAM authorizes for logging in as `dbUser` with an IAM token:
+   * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId>/<dbUser>`.
+   */
+  public iamUserArn(dbUser: string): string {
+    checkRoleName(this, "dbUser", dbUser);
+    const { partition, region, accountId } = awsContext(this);
+    return `arn:${partition}:rds-db:${region}:${accountId}:dbuser:${this.resourceId}/${dbUser}`;
+  }
+
+  /**
+   * Let a role log in as `dbUser` with IAM database authentication (`rds-db:connect` on exactly
+   * that user of this instance). The role must exist in the database with `GRANT rds_iam`
+   * (see {@link DatabaseAdminTask}); the master user is refused, it keeps its password.
+   */
+  public grantConnect(role: RoleRef, dbUser: string): void {
+    checkRoleName(this, "grantConnect dbUser", dbUser);
+    if (!isToken(dbUser) && dbUser === this.masterUsername) {
+      fail(this, "grantConnect dbUser", "must not be the master user (it is for migrations and administration only); create an application role such as app_user", dbUser);
+    }
+    // A role's name token is the same string for every use of that role: it identifies repeats.
+    const key = `${role.roleName}/${dbUser}`;
+    if (this.connectGrants.has(key)) fail(this, "grantConnect role", `was already granted ${dbUser}`, role.roleName);
+    this.connectGrants.add(key);
+    const base = isToken(role.roleName) ? `Role${this.connectGrants.size}` : pascalCase(role.roleName);
+    const id = `Connect${base}As${pascalCase(dbUser)}`;
+    grantTo(this, id, role, databaseConnectStatements([this.iamUserArn(dbUser)]));
+  }
+
+  /**
+   * Plain settings for an app that logs in as `dbUser` with an IAM token over verified TLS:
+   * `DB_HOST`, `DB_PORT`, `DB_NAME`, `DB_USER`, `DB_REGION`, `PGSSLMODE=verify-full`,
+   * `PGSSLROOTCERT` and `NODE_EXTRA_CA_CERTS` (the RDS CA bundle in the image). No secret.
+   */
+  public connectionEnvironment(dbUser: string, options: ConnectionEnvironmentOptions = {}): Record<string, string> {
+    return connectionEnvironment(
+      this,
+      { host: this.address, port: this.port, databaseName: this.databaseName, region: awsContext(this).region },
+      dbUser,
+      options,
+    );
+  }
+
+  /**
+   * Refuse (or warn about) clients that can open more connections at once, during a rolling
+   * deployment, than `maxConnections` minus the reserved slots: per client
+   * `floor(maxTasks × deploymentMaximumPercent / 100) × poolSize`. The message names every
+   * setting. Clients of an RDS Proxy are not counted here (the proxy bounds its own pool).
+   */
+  public checkConnectionCapacity(demands: readonly ConnectionDemand[], options: ConnectionCapacityOptions = {}): ConnectionCapacityResult {
+    return checkConnectionCapacity(
+      this,
+      { maxConnections: this.maxConnections, reservedConnections: this.reservedConnections, setting: "maxConnections" },
+      demands,
+      options,
+    );
   }
 
   private selectSubnets(network: NetworkRef, choice: DatabaseSubnets | undefined): readonly string[] {

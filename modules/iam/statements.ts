@@ -95,3 +95,11 @@ export function bucketReadWriteStatements(bucketArn: string, keyPrefix = "*"): P
     },
   ];
 }
+
+/**
+ * Connect to RDS as these database users with IAM authentication (`rds-db:connect` on
+ * `arn:<partition>:rds-db:<region>:<account>:dbuser:<DbiResourceId or prx-id>/<user>`).
+ */
+export function databaseConnectStatements(dbUserArns: readonly string[]): PolicyStatement[] {
+  return [{ sid: "ConnectToDatabase", actions: ["rds-db:connect"], resources: [...dbUserArns] }];
+}
