@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TerraformOutput, Token } from "cdktf";
+import { TerraformOutput, TerraformStack, Testing, Token } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { ContainerRepository } from "../registry/container-repository";
 import { RepositoryRef } from "../registry/repository-ref";
@@ -376,6 +377,18 @@ describe("AppRunnerService", () => {
 
     it("refuses an encryption key that is not a KMS ARN", () =>
       expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an ARN of kms.*got "alias\/apprunner"/));
+
+    it("refuses a stack region App Runner is not offered in, and accepts one it is", () => {
+      const inRegion = (region: string) => () => {
+        const stack = new TerraformStack(Testing.app(), "apprunner");
+        new AwsProvider(stack, "aws", { region });
+        new AppRunnerService(stack, "App", { ...BASE, repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/nginx/nginx:latest" });
+      };
+      expect(inRegion("sa-east-1")).toThrow(
+        /^apprunner\/App: region \(of the stack's AWS provider\) must be a region where App Runner is offered: us-east-1, .*eu-west-3 \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "sa-east-1"$/,
+      );
+      expect(inRegion("eu-west-1")).not.toThrow();
+    });
 
     it("refuses an encryption key of another region than the stack's", () =>
       expectError(

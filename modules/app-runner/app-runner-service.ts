@@ -20,7 +20,9 @@ import {
   fail,
   isToken,
 } from "../internal/validate";
-import { checkKmsKeyInStackRegion } from "../internal/region-checks";
+import { checkKmsKeyInStackRegion, checkRegionOffers } from "../internal/region-checks";
+import { APP_RUNNER_REGIONS } from "../internal/aws-facts";
+import { providerRegion } from "../internal/aws-context";
 import { NetworkRef } from "../network/network-ref";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
@@ -262,6 +264,9 @@ export class AppRunnerService extends Construct {
     checkIntegerRange(this, "unhealthyThreshold", healthCheck.unhealthyThreshold, 1, 20);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "App Runner");
+    // App Runner runs in a subset of regions ("AWS App Runner endpoints and quotas"); elsewhere
+    // every resource of this construct fails at apply with an endpoint error.
+    checkRegionOffers(this, "region (of the stack's AWS provider)", providerRegion(this), APP_RUNNER_REGIONS, "App Runner");
     const image = this.resolveImage(props, autoDeployments);
     const secrets = this.resolveSecrets(props.secrets ?? {});
     const environment = renderEnvironment(this, "environment", props.environment, {

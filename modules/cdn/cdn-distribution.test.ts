@@ -420,6 +420,13 @@ describe("CdnDistribution", () => {
       expect(build({ webAcl: true, accessLogs: true })).toThrow(/usEast1Provider is required for webAcl, accessLogs/);
     });
 
+    it("an Origin Shield region CloudFront does not offer (us-west-1 is a region, but has no Origin Shield)", () => {
+      expect(build({ originShieldRegion: "us-west-1" })).toThrow(
+        /^test\/Cdn: originShieldRegion must be a region where CloudFront Origin Shield is offered: us-east-1, us-east-2, us-west-2, .* \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us-west-1"$/,
+      );
+      expect(build({ originShieldRegion: "us-west-2" })).not.toThrow();
+    });
+
     it("an invalid price class", () => {
       expect(build({ priceClass: "PriceClass_300" as never })).toThrow(
         /test\/Cdn: priceClass must be one of "PriceClass_100", "PriceClass_200", "PriceClass_All", got "PriceClass_300"/,

@@ -21,6 +21,8 @@ import {
   fail,
   isToken,
 } from "../internal/validate";
+import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
+import { checkRegionOffers } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { PrivateBucket } from "../storage/private-bucket";
 import {
@@ -302,6 +304,9 @@ export class CdnDistribution extends Construct {
     const priceClass = props.priceClass ?? "PriceClass_100";
     checkOneOf(this, "priceClass", priceClass, PRICE_CLASSES);
     checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
+    // CloudFront offers Origin Shield in some regions only ("Choosing the AWS Region for Origin
+    // Shield", CloudFront Developer Guide); any other region fails at apply.
+    checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield");
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
     const origin = this.resolveAppOrigin(props.appOrigin);
     this.checkDomain(props);
