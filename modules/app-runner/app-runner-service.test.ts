@@ -322,7 +322,7 @@ describe("AppRunnerService", () => {
       expectError({ environment: { AUTH_URL: "https://x.example.com" }, secrets: { AUTH_URL: AUTH_SECRET } }, /App: environment.AUTH_URL is also given as a secret/));
 
     it("refuses a secret that is not a Secrets Manager or SSM ARN", () =>
-      expectError({ secrets: { AUTH_SECRET: "interviewlm/auth" } }, /App: secrets.AUTH_SECRET must be a Secrets Manager secret or SSM parameter ARN, got "interviewlm\/auth"/));
+      expectError({ secrets: { AUTH_SECRET: "interviewlm/auth" } }, /App: secrets.AUTH_SECRET must be the ARN of a Secrets Manager secret .* or SSM parameter .*, not a name: IAM grants need ARNs, got "interviewlm\/auth"/));
 
     it("refuses a connector without subnets", () =>
       expectError({ network: { ...TEST_NETWORK, privateSubnetIds: [] } }, /App: network.privateSubnetIds must list at least one private subnet for the VPC connector, got \[\]/));

@@ -17,6 +17,7 @@ import {
   checkMinMax,
   checkPattern,
   checkPort,
+  checkTags,
   fail,
   isToken,
 } from "../internal/validate";
@@ -26,7 +27,7 @@ import { providerRegion } from "../internal/aws-context";
 import { NetworkRef } from "../network/network-ref";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
-import { SecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
+import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
 import { AppRunnerCustomDomain } from "./custom-domain";
 import { instanceSize } from "./instance-size";
 
@@ -187,7 +188,6 @@ export interface AppRunnerServiceProps {
 }
 
 const RESERVED_PREFIXES = ["AWSAPPRUNNER"];
-const SECRET_ARN = /^arn:aws[a-z-]*:(secretsmanager|ssm):/;
 const PUBLIC_ECR = /^public\.ecr\.aws\/[a-z0-9._/-]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** X-Ray has no resource-level permissions for writing traces. */
@@ -231,6 +231,7 @@ export class AppRunnerService extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppRunnerServiceProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const name = physicalName(this, "appRunner", props.name);
     this.baseName = name;
     const port = props.port ?? 3000;
@@ -453,7 +454,7 @@ export class AppRunnerService extends Construct {
     );
     return names.map(({ name }) => {
       const ref = secrets[name];
-      checkPattern(this, `secrets.${name}`, secretResourceArn(ref), SECRET_ARN, "must be a Secrets Manager secret or SSM parameter ARN");
+      checkSecretRef(this, `secrets.${name}`, ref);
       // App Runner documents only whole-secret ARNs; a JSON-key reference fails the deployment.
       if (typeof ref !== "string" && ref.jsonKey !== undefined) {
         fail(this, `secrets.${name}`, "must reference a whole secret: App Runner cannot select a JSON key (the app parses the JSON)", ref.jsonKey);

@@ -483,7 +483,7 @@ describe("CdnDistribution", () => {
       expect(withAcl({ logsKmsKeyArn: KMS_USE1.replace("us-east-1", "eu-west-1") })).toThrow(
         /logsKmsKeyArn must be in us-east-1 \(the WAF log group is in us-east-1 .*\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
       );
-      expect(withAcl({ logsKmsKeyArn: "alias/logs" })).toThrow(/logsKmsKeyArn must be an ARN of kms.*got "alias\/logs"/);
+      expect(withAcl({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" })).toThrow(/logsKmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/logs"/);
     });
 
     it("an access log retention that is not a whole number of days", () => {

@@ -13,10 +13,12 @@ import {
   REGION_PATTERN,
   checkArn,
   checkIntegerRange,
+  checkKmsKeyArn,
   checkLogRetention,
   checkNumber,
   checkOneOf,
   checkPattern,
+  checkTags,
   checkUnique,
   fail,
   isToken,
@@ -300,6 +302,7 @@ export class CdnDistribution extends Construct {
 
   public constructor(scope: Construct, id: string, props: CdnDistributionProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     checkPattern(this, "name", props.name, /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be 1-40 lower-case letters, digits and hyphens (the <project>-<environment> base)");
     const priceClass = props.priceClass ?? "PriceClass_100";
     checkOneOf(this, "priceClass", priceClass, PRICE_CLASSES);
@@ -315,7 +318,7 @@ export class CdnDistribution extends Construct {
     checkIntegerRange(this, "accessLogsRetentionDays", accessLogsRetentionDays, 1, 36_500);
     checkIntegerRange(this, "webAclRateLimitPerFiveMinutes", props.webAclRateLimitPerFiveMinutes, 10, 2_000_000_000);
     checkLogRetention(this, "webAclLogRetentionDays", props.webAclLogRetentionDays);
-    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkInCloudFrontRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "the WAF log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
     const errorRateThreshold = props.errorRateAlarmThresholdPercent ?? 5;
     this.checkAlarms(props.alarms, errorRateThreshold);

@@ -4,7 +4,7 @@ import { CloudwatchLogDeliveryDestination } from "@cdktf/provider-aws/lib/cloudw
 import { CloudwatchLogDeliverySource } from "@cdktf/provider-aws/lib/cloudwatch-log-delivery-source";
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
-import { checkOneOf, checkPattern } from "../internal/validate";
+import { checkOneOf, checkPattern, checkTags } from "../internal/validate";
 import { PrivateBucket } from "../storage/private-bucket";
 
 /** File formats CloudFront standard logging (v2) writes to S3. */
@@ -46,6 +46,7 @@ export class CloudFrontAccessLogs extends Construct {
 
   public constructor(scope: Construct, id: string, props: CloudFrontAccessLogsProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const format = props.format ?? "w3c";
     checkOneOf(this, "format", format, ACCESS_LOG_FORMATS);
     const name = `${props.name}-access-logs`;

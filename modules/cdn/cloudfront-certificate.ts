@@ -3,7 +3,7 @@ import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Construct } from "constructs";
-import { checkUnique, fail, isToken } from "../internal/validate";
+import { checkTags, checkUnique, fail, isToken } from "../internal/validate";
 import { checkAliasName } from "./cdn-checks";
 
 /** ACM's limit on a certificate's subject (common name); SANs may be longer. */
@@ -40,6 +40,7 @@ export class CloudFrontCertificate extends Construct {
 
   public constructor(scope: Construct, id: string, props: CloudFrontCertificateProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     if (props.names.length === 0) fail(this, "names", "must name at least one domain", props.names);
     props.names.forEach((n, i) => checkAliasName(this, `names[${i}]`, n));
     checkUnique(this, "names", props.names);

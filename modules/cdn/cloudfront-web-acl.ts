@@ -3,7 +3,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { Wafv2WebAcl, Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
 import { Construct } from "constructs";
-import { checkArn, checkIntegerRange, checkLogRetention, checkMaxLength, checkPattern } from "../internal/validate";
+import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMaxLength, checkPattern, checkTags } from "../internal/validate";
 import { checkInCloudFrontRegion } from "./cdn-checks";
 
 /** Props for {@link CloudFrontWebAcl}. */
@@ -83,6 +83,7 @@ export class CloudFrontWebAcl extends Construct {
 
   public constructor(scope: Construct, id: string, props: CloudFrontWebAclProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const rateLimit = props.rateLimitPerFiveMinutes ?? 2000;
     checkPattern(this, "name", props.name, /^[\w-]+$/, "must be letters, digits, hyphens and underscores (a WAF web ACL name)");
     // The longest metric name is `<name>-AWSManagedRulesKnownBadInputsRuleSet` and metric names stop at 255.
@@ -90,7 +91,7 @@ export class CloudFrontWebAcl extends Construct {
     checkIntegerRange(this, "rateLimitPerFiveMinutes", rateLimit, 10, 2_000_000_000);
     const logRetention = props.logRetentionDays ?? 365;
     checkLogRetention(this, "logRetentionDays", logRetention);
-    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkInCloudFrontRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "the log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
 
     this.webAcl = new Wafv2WebAcl(this, "WebAcl", {

@@ -614,7 +614,7 @@ describe("PostgresDatabase bad input", () => {
   it("rejects other out-of-range settings", () => {
     fails({ maxConnections: 2 }).toThrow(/Db: maxConnections must be an integer from 6 to 8388607, got 2/);
     fails({ enhancedMonitoringIntervalSeconds: 20 }).toThrow(/Db: enhancedMonitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 20/);
-    fails({ kmsKeyArn: "alias/rds" }).toThrow(/Db: kmsKeyArn must be an ARN of kms/);
+    fails({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/rds" }).toThrow(/Db: kmsKeyArn must be a KMS key ARN .*not an alias: it also encrypts the master secret/);
     fails({ kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") }).toThrow(/Db: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and RDS .*\), not in eu-west-1/);
     fails({ logsKmsKeyArn: KMS.replace("us-east-1", "us-west-2") }).toThrow(/Db: logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs .*\), not in us-west-2/);
     fails({ logRetentionDays: 0 }).toThrow(/Db: logRetentionDays must be one of/);

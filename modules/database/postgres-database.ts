@@ -15,12 +15,13 @@ import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, NAME_RULES, pascalCase, physicalName } from "../internal/naming";
 import {
-  checkArn,
   checkIntegerRange,
+  checkKmsKeyArn,
   checkLogRetention,
   checkMaxLength,
   checkOneOf,
   checkPattern,
+  checkTags,
   fail,
   isToken,
 } from "../internal/validate";
@@ -282,6 +283,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
 
   public constructor(scope: Construct, id: string, props: PostgresDatabaseProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const isProduction = props.isProduction ?? false;
     const identifier = props.identifier !== undefined
       ? checkName(this, "identifier", "dbInstance", props.identifier)
@@ -312,8 +314,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     if (retention === 0 && multiAz) fail(this, "backupRetentionDays", "must be at least 1 with Multi-AZ", retention);
     if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
     const windows = checkWindows(this, props.backupWindow ?? "03:00-04:00", props.maintenanceWindow ?? "sun:04:00-sun:05:00");
-    checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
-    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;

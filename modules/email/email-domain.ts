@@ -10,7 +10,7 @@ import { sendEmailStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, physicalName } from "../internal/naming";
-import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { EmailDnsRecord, SES_SPF_INCLUDE, checkTxtValue, dmarcValue, spfValue } from "./dns-records";
 import { EmailTemplateContent, resolveTemplate } from "./email-templates";
 
@@ -183,6 +183,7 @@ export class EmailDomain extends Construct {
 
   public constructor(scope: Construct, id: string, props: EmailDomainProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const domain = props.domain;
     const mailFromDomain = props.mailFromDomain ?? `mail.${domain}`;
     const behaviorOnMxFailure = props.mailFromBehaviorOnMxFailure ?? "USE_DEFAULT_VALUE";

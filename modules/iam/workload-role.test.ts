@@ -50,9 +50,58 @@ describe("WorkloadRole", () => {
   });
 
   it("refuses a Bedrock grant with nothing to invoke and a role name over 64 characters", () => {
-    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "x" }).grantInvokeBedrock({}))).toThrow(
+    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({}))).toThrow(
       /grantInvokeBedrock needs foundationModelIds or inferenceProfileIds/,
     );
-    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r".repeat(65), assumedBy: "x" }))).toThrow(/1-64 characters for a iamRole/);
+    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r".repeat(65), assumedBy: "ecs-tasks.amazonaws.com" }))).toThrow(/1-64 characters for a iamRole/);
+  });
+
+  describe("refuses what IAM would not take (or would take and never match)", () => {
+    const role = (build: (r: WorkloadRole) => void) => () =>
+      synth((s) => build(new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks.amazonaws.com" })));
+    const key = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+    const secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db-AbCdEf";
+
+    it("a service principal without its domain", () => {
+      expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks" }))).toThrow(
+        /R: assumedBy must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "ecs-tasks"/,
+      );
+    });
+
+    it("secret names, partial secret ARNs and JSON-key tails; full ARNs pass", () => {
+      expect(role((r) => r.grantReadSecrets(["app/db"]))).toThrow(/grantReadSecrets secretArns\[0\] must be the ARN of a Secrets Manager secret.*got "app\/db"/);
+      expect(role((r) => r.grantReadSecrets(["arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db"]))).toThrow(
+        /secretArns\[0\] must be the full secret ARN ending in the six characters Secrets Manager appends/,
+      );
+      expect(role((r) => r.grantReadSecrets([`${secret}:password::`]))).toThrow(/without a :<json-key>:: tail/);
+      expect(role((r) => r.grantReadSecrets(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"]))).toThrow(/secretArns\[0\] must be a Secrets Manager secret ARN/);
+      expect(role((r) => r.grantReadSecrets([secret, "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b-Xy12Zw"], [key]))).not.toThrow();
+    });
+
+    it("alias ARNs as decryption keys; key ARNs pass", () => {
+      expect(role((r) => r.grantReadSecrets([secret], ["arn:aws:kms:us-east-1:123456789012:alias/app"]))).toThrow(
+        /grantReadSecrets kmsKeyArns\[0\] must be a KMS key ARN .*not an alias: kms:Decrypt is authorized on the key/,
+      );
+      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"], ["alias/app"]))).toThrow(/grantReadParameters kmsKeyArns\[0\] must be a KMS key ARN/);
+    });
+
+    it("parameter names and double-slash parameter ARNs; parameter ARNs pass", () => {
+      expect(role((r) => r.grantReadParameters(["/app/x"]))).toThrow(/grantReadParameters parameterArns\[0\] must be the ARN of .*got "\/app\/x"/);
+      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter//app/x"]))).toThrow(/not …:parameter\/\/app\/key/);
+      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"], [key]))).not.toThrow();
+    });
+
+    it("bare identities and bucket names, object ARNs; identity and bucket ARNs pass", () => {
+      expect(role((r) => r.grantSendEmail("example.com"))).toThrow(/grantSendEmail identityArn must be an SES identity ARN .*got "example\.com"/);
+      expect(role((r) => r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { configurationSetArn: "app" }))).toThrow(
+        /grantSendEmail configurationSetArn must be an SES configuration set ARN/,
+      );
+      expect(role((r) => r.grantBucketRead("assets"))).toThrow(/grantBucketRead bucketArn must be an ARN of s3/);
+      expect(role((r) => r.grantBucketReadWrite("arn:aws:s3:::assets/*"))).toThrow(/grantBucketReadWrite bucketArn must be a bucket ARN arn:aws:s3:::<bucket> \(no object path/);
+      expect(role((r) => {
+        r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { configurationSetArn: "arn:aws:ses:us-east-1:123456789012:configuration-set/app" });
+        r.grantBucketRead("arn:aws:s3:::assets.example.com", "public/*");
+      })).not.toThrow();
+    });
   });
 });

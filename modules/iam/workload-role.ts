@@ -4,7 +4,8 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { checkUnique } from "../internal/validate";
+import { checkArn, checkKmsKeyArn, checkPattern, checkServicePrincipal, checkTags, checkUnique } from "../internal/validate";
+import { checkSecretRef } from "../secrets/secret-ref";
 import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./policy-document";
 import {
   SendEmailGrantOptions,
@@ -92,6 +93,8 @@ export class WorkloadRole extends Construct implements PolicyCollector {
 
   public constructor(scope: Construct, id: string, props: WorkloadRoleProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
+    checkServicePrincipal(this, "assumedBy", props.assumedBy);
     const name = physicalName(this, "iamRole", props.name);
     const account = (props.restrictToAccount ?? true) ? awsContext(this).accountId : undefined;
     this.role = new IamRole(this, "Role", {
@@ -131,6 +134,12 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     return this.policy;
   }
 
+  /** Customer-managed keys for kms:Decrypt: key ARNs (IAM authorizes Decrypt on the key, an alias ARN grants nothing). */
+  private checkKeys(method: string, kmsKeyArns: readonly string[]): void {
+    checkUnique(this, `${method} kmsKeyArns`, kmsKeyArns);
+    kmsKeyArns.forEach((k, i) => checkKmsKeyArn(this, `${method} kmsKeyArns[${i}]`, k, "kms:Decrypt is authorized on the key, so an alias ARN in the grant matches nothing"));
+  }
+
   /** The statements granted so far (for inspection and tests). */
   public get grantedStatements(): readonly PolicyStatement[] {
     return this.statements;
@@ -139,16 +148,23 @@ export class WorkloadRole extends Construct implements PolicyCollector {
   /** Read these Secrets Manager secrets (and decrypt with these customer-managed keys). */
   public grantReadSecrets(secretArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
     checkUnique(this, "secretArns", secretArns);
+    secretArns.forEach((arn, i) => checkSecretRef(this, `grantReadSecrets secretArns[${i}]`, arn, "secretsmanager"));
+    this.checkKeys("grantReadSecrets", kmsKeyArns);
     this.addToPolicy(readSecretsStatements(secretArns, kmsKeyArns));
   }
 
   /** Read these SSM parameters. */
   public grantReadParameters(parameterArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
+    parameterArns.forEach((arn, i) => checkSecretRef(this, `grantReadParameters parameterArns[${i}]`, arn, "ssm"));
+    this.checkKeys("grantReadParameters", kmsKeyArns);
     this.addToPolicy(readParametersStatements(parameterArns, kmsKeyArns));
   }
 
   /** Send email through exactly this SES identity. */
   public grantSendEmail(identityArn: string, options: SendEmailGrantOptions = {}): void {
+    // IAM refuses a Resource that is not an ARN (MalformedPolicyDocument), e.g. a bare domain.
+    checkPattern(this, "grantSendEmail identityArn", identityArn, /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), not the bare identity");
+    checkPattern(this, "grantSendEmail configurationSetArn", options.configurationSetArn, /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:configuration-set\/.+$/, "must be an SES configuration set ARN (arn:aws:ses:<region>:<account>:configuration-set/<name>)");
     this.addToPolicy(sendEmailStatements(identityArn, options));
   }
 
@@ -170,11 +186,23 @@ export class WorkloadRole extends Construct implements PolicyCollector {
 
   /** Read objects of a bucket. */
   public grantBucketRead(bucketArn: string, keyPrefix?: string): void {
+    checkBucketArn(this, "grantBucketRead bucketArn", bucketArn);
     this.addToPolicy(bucketReadStatements(bucketArn, keyPrefix));
   }
 
   /** Read and write objects of a bucket. */
   public grantBucketReadWrite(bucketArn: string, keyPrefix?: string): void {
+    checkBucketArn(this, "grantBucketReadWrite bucketArn", bucketArn);
     this.addToPolicy(bucketReadWriteStatements(bucketArn, keyPrefix));
   }
+}
+
+/**
+ * A bucket ARN `arn:aws:s3:::<bucket>`: the grants append `/<keyPrefix>` for objects, so a bare
+ * bucket name (IAM: MalformedPolicyDocument) or an object ARN (with a `/` path) is refused.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-arn-format.html
+ */
+function checkBucketArn(scope: Construct, prop: string, bucketArn: string): void {
+  checkArn(scope, prop, bucketArn, "s3");
+  checkPattern(scope, prop, bucketArn, /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket ARN arn:aws:s3:::<bucket> (no object path; the grant adds /<keyPrefix>)");
 }

@@ -5,11 +5,14 @@ import {
   checkDomain,
   checkEmail,
   checkIntegerRange,
+  checkKmsKeyArn,
   checkLogRetention,
   checkMinMax,
   checkNumber,
   checkOneOf,
   checkPort,
+  checkServicePrincipal,
+  checkTags,
   checkUnique,
 } from "./validate";
 
@@ -42,5 +45,27 @@ describe("validation helpers", () => {
     expect(() => checkEmail(where, "email", "ops@")).toThrow(/email address/);
     expect(() => checkLogRetention(where, "retentionDays", 31)).toThrow(/must be one of 1, 3, 5, 7, 14, 30/);
     expect(() => checkLogRetention(where, "retentionDays", 30)).not.toThrow();
+  });
+
+  it("refuses tag keys and values AWS reserves or any tagging service refuses, and accepts the rest", () => {
+    expect(() => checkTags(where, "tags", { "AWS:cost-center": "1" })).toThrow('stack/Thing: tags key must not start with aws: (reserved for AWS), got "AWS:cost-center"');
+    expect(() => checkTags(where, "tags", { Owner: "aws:me" })).toThrow(/tags\.Owner must not start with aws:/);
+    expect(() => checkTags(where, "tags", { ["k".repeat(129)]: "v" })).toThrow(/tags key must be 1-128 characters \(is 129\)/);
+    expect(() => checkTags(where, "tags", { k: "v".repeat(257) })).toThrow(/tags\.k must be at most 256 characters \(is 257\)/);
+    expect(() => checkTags(where, "tags", { "cost#center": "1" })).toThrow(/tags key must contain only letters, digits, spaces and _ \. : \/ = \+ - @, got "cost#center"/);
+    expect(() => checkTags(where, "tags", { ["k".repeat(128)]: "v".repeat(256), "team:owner": "ops@example.com", Größe: "", "Project Name": "a/b=c+d-e_f.g" })).not.toThrow();
+  });
+
+  it("takes KMS key ARNs but not alias ARNs where a key ARN is needed", () => {
+    expect(() => checkKmsKeyArn(where, "kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:alias/app", "IAM grants need the key")).toThrow(
+      'stack/Thing: kmsKeyArn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: IAM grants need the key, got "arn:aws:kms:us-east-1:123456789012:alias/app"',
+    );
+    expect(() => checkKmsKeyArn(where, "kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", "x")).not.toThrow();
+  });
+
+  it("takes service principals only with their domain", () => {
+    expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks")).toThrow(/assumedBy must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "ecs-tasks"/);
+    expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks.amazonaws.com")).not.toThrow();
+    expect(() => checkServicePrincipal(where, "assumedBy", "logs.us-east-1.amazonaws.com")).not.toThrow();
   });
 });

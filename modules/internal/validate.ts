@@ -166,3 +166,55 @@ export const LOG_RETENTION_DAYS = [
 export function checkLogRetention(scope: IConstruct | string, prop: string, value: number | undefined): void {
   checkOneOf<number>(scope, prop, value, LOG_RETENTION_DAYS);
 }
+
+/**
+ * Tags: keys of 1-128 and values of at most 256 Unicode characters, of letters, digits, spaces
+ * and `_ . : / = + - @` (the set every tagging service accepts; IAM, EFS and others refuse more),
+ * and neither keys nor values starting with `aws:` in any case (reserved for AWS).
+ * https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html ("Tag naming limits and requirements")
+ */
+export function checkTags(scope: IConstruct | string, prop: string, tags: Readonly<Record<string, string>> | undefined): void {
+  if (tags === undefined) return;
+  const chars = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+  const rule = "letters, digits, spaces and _ . : / = + - @";
+  for (const [key, value] of Object.entries(tags)) {
+    if (isToken(key)) continue;
+    const length = [...key].length;
+    if (length < 1 || length > 128) fail(scope, `${prop} key`, `must be 1-128 characters (is ${length})`, key);
+    if (!chars.test(key)) fail(scope, `${prop} key`, `must contain only ${rule}`, key);
+    if (/^aws:/i.test(key)) fail(scope, `${prop} key`, "must not start with aws: (reserved for AWS)", key);
+    if (value === undefined || isToken(value)) continue;
+    if (typeof value !== "string") fail(scope, `${prop}.${key}`, "must be a string", value);
+    if ([...value].length > 256) fail(scope, `${prop}.${key}`, `must be at most 256 characters (is ${[...value].length})`, value);
+    if (!chars.test(value)) fail(scope, `${prop}.${key}`, `must contain only ${rule}`, value);
+    if (/^aws:/i.test(value)) fail(scope, `${prop}.${key}`, "must not start with aws: (reserved for AWS)", value);
+  }
+}
+
+/**
+ * A KMS key ARN (`arn:aws:kms:<region>:<account>:key/<id>`), not an alias ARN: where the ARN
+ * lands in an IAM `Resource` (kms:Decrypt is authorized on the key, so an alias ARN grants
+ * nothing) or in a service that takes key ARNs only (CloudWatch Logs `kmsKeyId`).
+ * https://docs.aws.amazon.com/kms/latest/developerguide/cmks-in-iam-policies.html
+ */
+export function checkKmsKeyArn(scope: IConstruct | string, prop: string, value: string | undefined, why: string): void {
+  checkPattern(
+    scope,
+    prop,
+    value,
+    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/,
+    `must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: ${why}`,
+  );
+}
+
+/** An AWS service principal with its domain, e.g. `ecs-tasks.amazonaws.com` (not `ecs-tasks`). */
+export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com(\.cn)?$/;
+
+/**
+ * A service principal as IAM takes it in a `Principal.Service`: the service's DNS name, such as
+ * `ecs-tasks.amazonaws.com`; a bare `ecs-tasks` is refused by IAM (MalformedPolicyDocument).
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
+ */
+export function checkServicePrincipal(scope: IConstruct | string, prop: string, value: string | undefined): void {
+  checkPattern(scope, prop, value, SERVICE_PRINCIPAL_PATTERN, "must be a service principal with its domain, such as ecs-tasks.amazonaws.com");
+}

@@ -69,9 +69,29 @@ describe("Monitoring", () => {
     );
   });
 
+  it("refuses the AWS-managed alias/aws/sns key (CloudWatch cannot publish to topics encrypted with it)", () => {
+    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/aws/sns" }))).toThrow(
+      /Monitoring: kmsKeyArn must be a customer-managed key whose policy admits cloudwatch\.amazonaws\.com, not the AWS-managed alias\/aws\/sns.*got "arn:aws:kms:us-east-1:123456789012:alias\/aws\/sns"/,
+    );
+  });
+
+  it("accepts the alias ARN of a customer-managed key (SNS resolves aliases)", () => {
+    const kmsKeyArn = "arn:aws:kms:us-east-1:123456789012:alias/alarm-topics";
+    const json = synth((s) => new Monitoring(s, "Monitoring", { name, kmsKeyArn }));
+    for (const t of Object.values(resources(json, "aws_sns_topic"))) expect(t.kms_master_key_id).toBe(kmsKeyArn);
+  });
+
+  it("refuses tags AWS reserves and accepts ordinary ones", () => {
+    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, tags: { "aws:team": "x" } }))).toThrow(
+      /Monitoring: tags key must not start with aws: \(reserved for AWS\), got "aws:team"/,
+    );
+    const json = synth((s) => new Monitoring(s, "Monitoring", { name, tags: { "team:owner": "ops@example.com" } }));
+    for (const t of Object.values(resources(json, "aws_sns_topic"))) expect(t.tags).toEqual({ "team:owner": "ops@example.com" });
+  });
+
   it("fails on publisher services that are not service principals or repeat CloudWatch", () => {
     expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["events"] }))).toThrow(
-      /Monitoring: additionalPublisherServices must be service principals such as events\.amazonaws\.com, got "events"/,
+      /Monitoring: additionalPublisherServices\[0\] must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "events"/,
     );
     expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["cloudwatch.amazonaws.com"] }))).toThrow(
       /Monitoring: additionalPublisherServices must not contain duplicates, got "cloudwatch\.amazonaws\.com"/,

@@ -7,10 +7,10 @@ import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "../secrets/construct-id";
-import { EncryptionKey, SERVICE_PRINCIPAL_PATTERN } from "../secrets/encryption-key";
+import { EncryptionKey } from "../secrets/encryption-key";
 import { AlarmTopics } from "./alarm-topics";
 
 /** Which topic an alarm notifies: `critical` pages someone, `warning` only needs attention. */
@@ -96,10 +96,15 @@ export class Monitoring extends Construct implements AlarmTopics {
     const publishers = props.additionalPublisherServices ?? [];
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "SNS");
+    // The AWS-managed SNS key's policy cannot be changed to admit CloudWatch, so alarms could
+    // never publish to the topics (silently: Terraform applies, no notification ever arrives).
+    // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
+    if (props.kmsKeyArn !== undefined && !isToken(props.kmsKeyArn) && /:alias\/aws\/sns$/.test(props.kmsKeyArn)) {
+      fail(this, "kmsKeyArn", "must be a customer-managed key whose policy admits cloudwatch.amazonaws.com, not the AWS-managed alias/aws/sns (CloudWatch alarms cannot publish to topics encrypted with it); leave kmsKeyArn unset to create one", props.kmsKeyArn);
+    }
     checkUnique(this, "additionalPublisherServices", [CLOUDWATCH, ...publishers]);
-    publishers.forEach((s) =>
-      checkPattern(this, "additionalPublisherServices", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as events.amazonaws.com"),
-    );
+    publishers.forEach((s, i) => checkServicePrincipal(this, `additionalPublisherServices[${i}]`, s));
+    checkTags(this, "tags", props.tags);
     this.baseName = props.name;
 
     if (props.kmsKeyArn === undefined) {

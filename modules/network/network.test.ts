@@ -461,7 +461,7 @@ describe("Network", () => {
       ["a log retention CloudWatch refuses", { flowLogs: { retentionDays: 45 } }, /flowLogs\.retentionDays must be one of 1, 3, .*got 45/],
       ["an unknown traffic type", { flowLogs: { trafficType: "all" as never } }, /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/],
       ["an aggregation interval AWS refuses", { flowLogs: { maxAggregationIntervalSeconds: 300 as never } }, /flowLogs\.maxAggregationIntervalSeconds must be one of 60, 600, got 300/],
-      ["a KMS key that is not an ARN", { flowLogs: { kmsKeyArn: "alias/logs" } }, /flowLogs\.kmsKeyArn must be an ARN of kms/],
+      ["a KMS alias ARN (CloudWatch Logs takes key ARNs)", { flowLogs: { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" } }, /flowLogs\.kmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only/],
       [
         "a KMS key of another region than the stack's",
         { flowLogs: { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" } },

@@ -23,10 +23,11 @@ import { pascalCase, physicalName } from "../internal/naming";
 import { checkAvailabilityZoneExists, checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { suppress } from "../policy/suppressions";
 import {
-  checkArn,
+  checkKmsKeyArn,
   checkLogRetention,
   checkOneOf,
   checkPattern,
+  checkTags,
   checkUnique,
   fail,
   isToken,
@@ -273,6 +274,7 @@ export class Network extends Construct implements NetworkRef {
 
   public constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     this.name = props.name;
     this.extraTags = props.tags ?? {};
     const cidr = props.cidr ?? "10.0.0.0/16";
@@ -292,7 +294,7 @@ export class Network extends Construct implements NetworkRef {
     checkLogRetention(this, "flowLogs.retentionDays", retentionDays);
     checkOneOf(this, "flowLogs.trafficType", trafficType, FLOW_LOG_TRAFFIC_TYPES);
     checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
-    checkArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "kms");
+    checkKmsKeyArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkKmsKeyInStackRegion(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs");
     interfaces.forEach((svc, i) => {
       if (svc === ("s3" as string)) {

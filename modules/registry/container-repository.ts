@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { PolicyStatement } from "../iam/policy-document";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { checkName } from "../internal/naming";
-import { checkArn, checkIntegerRange, fail, isToken } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { RepositoryRef } from "./repository-ref";
 import { repositoryPullStatements, repositoryPushStatements } from "./repository-statements";
@@ -73,6 +73,7 @@ export class ContainerRepository extends Construct implements RepositoryRef {
 
   public constructor(scope: Construct, id: string, props: ContainerRepositoryProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     if (!isToken(props.name) && (props.name.length < MIN_NAME_LENGTH || props.name.length > MAX_NAME_LENGTH)) {
       fail(this, "name", `must be ${MIN_NAME_LENGTH}-${MAX_NAME_LENGTH} characters for an ECR repository (is ${props.name.length})`, props.name);
     }

@@ -5,7 +5,7 @@ import { PolicyStatement } from "../iam/policy-document";
 import { readParametersStatements, readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { checkName } from "../internal/naming";
-import { checkArn, checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "./construct-id";
 import { EncryptionKey } from "./encryption-key";
@@ -135,6 +135,7 @@ export class AppSecrets extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const secretSpecs = props.secrets ?? {};
     const parameterSpecs = props.parameters ?? {};
     const recoveryWindow = props.recoveryWindowDays ?? 30;

@@ -56,7 +56,7 @@ describe("EncryptionKey", () => {
     [{ alias: "aws/mine" }, /Key: alias must be 1-250 letters.*got "aws\/mine"/],
     [{ alias: "alias/x y" }, /alias must be 1-250/],
     [{ alias: "a", deletionWindowInDays: 3 }, /deletionWindowInDays must be an integer from 7 to 30, got 3/],
-    [{ alias: "a", servicePrincipals: ["cloudwatch"] }, /servicePrincipals must be service principals/],
+    [{ alias: "a", servicePrincipals: ["cloudwatch"] }, /servicePrincipals\[0\] must be a service principal with its domain, such as ecs-tasks.amazonaws.com, got "cloudwatch"/],
     [{ alias: "a", serviceActions: ["kms:Decrypt"] }, /Key: serviceActions has no effect without servicePrincipals.*got \["kms:Decrypt"\]/],
     [{ alias: "a", serviceConditions: { Bool: { "aws:SecureTransport": "true" } } }, /Key: serviceConditions has no effect without servicePrincipals/],
     [{ alias: "a", servicePrincipals: ["events.amazonaws.com"], serviceActions: [] }, /serviceActions must list at least one kms: action/],

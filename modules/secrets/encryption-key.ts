@@ -3,13 +3,13 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { awsContext } from "../internal/aws-context";
-import { REGION_PATTERN, checkIntegerRange, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { REGION_PATTERN, SERVICE_PRINCIPAL_PATTERN, checkIntegerRange, checkPattern, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 
 /** A KMS action or action pattern for a key policy, e.g. `kms:GenerateDataKey*`. */
 export const KMS_ACTION_PATTERN = /^kms:[A-Za-z*]+$/;
 
-/** AWS service principal, e.g. `cloudwatch.amazonaws.com`. */
-export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\.com$/;
+/** AWS service principal, e.g. `cloudwatch.amazonaws.com` (kept here for existing imports). */
+export { SERVICE_PRINCIPAL_PATTERN };
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {
@@ -76,9 +76,8 @@ export class EncryptionKey extends Construct {
     );
     checkIntegerRange(this, "deletionWindowInDays", deletionWindow, 7, 30);
     checkUnique(this, "servicePrincipals", services);
-    services.forEach((s) =>
-      checkPattern(this, "servicePrincipals", s, SERVICE_PRINCIPAL_PATTERN, "must be service principals such as cloudwatch.amazonaws.com"),
-    );
+    services.forEach((s, i) => checkServicePrincipal(this, `servicePrincipals[${i}]`, s));
+    checkTags(this, "tags", props.tags);
     const serviceActions = props.serviceActions ?? ["kms:GenerateDataKey*", "kms:Decrypt"];
     if (services.length === 0 && (props.serviceActions !== undefined || props.serviceConditions !== undefined)) {
       fail(this, props.serviceActions !== undefined ? "serviceActions" : "serviceConditions", "has no effect without servicePrincipals; add the services that use the key", props.serviceActions ?? props.serviceConditions);

@@ -5,7 +5,7 @@ import { renderEnvironment } from "../internal/environment-variables";
 import { checkIntegerRange, checkPattern, checkPort, fail } from "../internal/validate";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
-import { SecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
+import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
 
 /** The container's own health check (Docker HEALTHCHECK semantics). */
 export interface ContainerHealthCheck {
@@ -107,6 +107,7 @@ export function containerDefinitions(
   const secrets = Object.entries(s.secrets ?? {});
   for (const [name, ref] of secrets) {
     if (!VARIABLE_NAME.test(name)) fail(scope, `secrets.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
+    checkSecretRef(scope, `secrets.${name}`, ref);
     // ECS selects JSON keys of Secrets Manager secrets only; on a parameter the valueFrom is invalid.
     if (typeof ref !== "string" && ref.jsonKey !== undefined && secretKind(ref) === "ssm") {
       fail(scope, `secrets.${name}.jsonKey`, "is only for Secrets Manager secrets, not SSM parameters", ref.jsonKey);

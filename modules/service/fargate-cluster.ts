@@ -3,7 +3,7 @@ import { EcsCluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
 import { Construct, IConstruct } from "constructs";
 import { physicalName } from "../internal/naming";
-import { checkIntegerRange, checkOneOf, fail } from "../internal/validate";
+import { checkIntegerRange, checkOneOf, checkTags, fail } from "../internal/validate";
 
 /** The two Fargate capacity providers every {@link FargateCluster} offers. */
 export type FargateCapacityProvider = "FARGATE" | "FARGATE_SPOT";
@@ -108,6 +108,7 @@ export class FargateCluster extends Construct implements ClusterRef {
 
   public constructor(scope: Construct, id: string, props: FargateClusterProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const insights = props.containerInsights ?? "enabled";
     checkOneOf(this, "containerInsights", insights, ["enabled", "enhanced"]);
     const strategy = renderCapacityStrategy(

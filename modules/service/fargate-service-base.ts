@@ -15,7 +15,7 @@ import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { pascalCase as idPart, physicalName } from "../internal/naming";
-import { checkArn, checkIntegerRange, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
@@ -215,6 +215,7 @@ export abstract class FargateServiceBase extends Construct {
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     const name = physicalName(this, "ecs", props.name);
     this.baseName = name;
     this.alarmTopics = props.alarms;
@@ -259,9 +260,11 @@ export abstract class FargateServiceBase extends Construct {
     if (exec && props.readonlyRootFilesystem) {
       fail(this, "enableExecuteCommand", "needs a writable root filesystem (the SSM agent ECS Exec injects writes to it); set readonlyRootFilesystem to false or leave ECS Exec off", exec);
     }
-    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
+    for (const [i, key] of (props.secretsKmsKeyArns ?? []).entries()) {
+      checkKmsKeyArn(this, `secretsKmsKeyArns[${i}]`, key, "the execution role is granted kms:Decrypt on it, and IAM authorizes Decrypt on the key, not on an alias");
+    }
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
-    for (const [i, key] of (props.secretsKmsKeyArns ?? []).entries()) checkArn(this, `secretsKmsKeyArns[${i}]`, key, "kms");
     const image = imageOf(this, props);
     const { region } = awsContext(this);
 

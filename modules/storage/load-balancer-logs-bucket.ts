@@ -1,7 +1,7 @@
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
-import { checkPattern } from "../internal/validate";
+import { checkPattern, checkTags } from "../internal/validate";
 import { PrivateBucket } from "./private-bucket";
 
 /** Props for {@link LoadBalancerLogsBucket}. */
@@ -44,6 +44,7 @@ export class LoadBalancerLogsBucket extends Construct {
 
   public constructor(scope: Construct, id: string, props: LoadBalancerLogsBucketProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     this.bucket = new PrivateBucket(this, "Bucket", {
       bucketName: props.bucketName,
       expirationDays: props.retentionDays ?? 90,

@@ -9,7 +9,7 @@ import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versionin
 import { Construct } from "constructs";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { checkName } from "../internal/naming";
-import { checkArn, checkIntegerRange } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkTags } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 
 /** Props for {@link PrivateBucket}. */
@@ -80,6 +80,7 @@ export class PrivateBucket extends Construct {
 
   public constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     checkName(this, "bucketName", "s3Bucket", props.bucketName);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "S3 (SSE-KMS takes a key of the bucket's region)");
