@@ -359,6 +359,78 @@ describe("Network", () => {
     });
   });
 
+  describe("NAT instance (fck-nat)", () => {
+    let json: SynthJson;
+    let network: Network;
+    beforeAll(() => {
+      ({ json, network } = build({ name: "fckdoomscroll-dev", cidr: "10.2.0.0/16", availabilityZones: AZS, natGateways: "instance" }));
+    });
+
+    it("runs the latest fck-nat AL2023 ARM64 AMI of its publisher on a t4g.nano in the first public subnet, with no NAT gateway", () => {
+      const ami = Object.values(json.data?.aws_ami ?? {});
+      expect(ami).toEqual([
+        {
+          owners: ["568608671756"],
+          most_recent: true,
+          filter: [
+            { name: "name", values: ["fck-nat-al2023-*-arm64-*"] },
+            { name: "architecture", values: ["arm64"] },
+          ],
+        },
+      ]);
+      const instance = resource(json, "aws_instance");
+      const amiName = Object.keys(json.data!.aws_ami)[0];
+      expect(instance).toMatchObject({
+        ami: `\${data.aws_ami.${amiName}.id}`,
+        instance_type: "t4g.nano",
+        source_dest_check: false,
+        associate_public_ip_address: false,
+        metadata_options: { http_tokens: "required" },
+        root_block_device: { encrypted: true, volume_type: "gp3" },
+      });
+      expect(target(json, instance.subnet_id).config.tags.Name).toBe("fckdoomscroll-dev-public-us-east-1a");
+      expect(resources(json, "aws_nat_gateway")).toEqual({});
+      expect(network.natGateways).toHaveLength(0);
+    });
+
+    it("routes every private subnet to the instance's network interface", () => {
+      const routes = defaultRoutes(json).filter((r) => r.network_interface_id !== undefined);
+      const instanceName = Object.keys(resources(json, "aws_instance"))[0];
+      expect(routes).toHaveLength(2);
+      for (const r of routes) expect(r.network_interface_id).toBe(`\${aws_instance.${instanceName}.primary_network_interface_id}`);
+      expect(defaultRoutes(json).filter((r) => r.nat_gateway_id !== undefined)).toHaveLength(0);
+    });
+
+    it("admits all traffic from the VPC CIDR only, and gives the instance an elastic IP (the egress address)", () => {
+      const sgId = idOf(json, "aws_security_group", byName(json, "aws_security_group", "fckdoomscroll-dev-nat-instance"));
+      const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.security_group_id === sgId);
+      expect(ingress).toEqual([expect.objectContaining({ cidr_ipv4: "10.2.0.0/16", ip_protocol: "-1" })]);
+      expect(resource(json, "aws_instance").vpc_security_group_ids).toEqual([sgId]);
+      const eip = resource(json, "aws_eip");
+      expect(eip.instance).toBe(idOf(json, "aws_instance", resource(json, "aws_instance")));
+      expect(network.natPublicIps).toHaveLength(1);
+    });
+
+    it("runs a pinned AMI without looking one up", () => {
+      const pinned = build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { amiId: "ami-0123456789abcdef0", instanceType: "t4g.micro" } }).json;
+      expect(pinned.data?.aws_ami).toBeUndefined();
+      expect(resource(pinned, "aws_instance")).toMatchObject({ ami: "ami-0123456789abcdef0", instance_type: "t4g.micro" });
+    });
+
+    it("fails on an x86 instance type (the AMI is ARM64), and accepts a Graviton one", () => {
+      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "t3.nano" } })).toThrow(
+        /natInstance.instanceType must be a Graviton \(ARM64\) instance type.*got "t3.nano"/,
+      );
+      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "c7gn.medium" } })).not.toThrow();
+    });
+
+    it("fails on natInstance settings without the instance mode", () => {
+      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "single", natInstance: { instanceType: "t4g.nano" } })).toThrow(
+        /natInstance applies only with natGateways "instance" \(natGateways is "single"\)/,
+      );
+    });
+  });
+
   describe("variants", () => {
     it("without flow logs creates no log group, role or flow log", () => {
       const { json, network } = build({ name: "x-dev", availabilityZones: AZS, flowLogs: { enabled: false }, endpoints: { s3Gateway: false } });
@@ -453,7 +525,7 @@ describe("Network", () => {
       ["a subnet list only known at apply", { privateSubnetCidrs: Fn.tolist(["10.0.10.0/24", "10.0.11.0/24"]) as unknown as string[] }, /test\/Net: privateSubnetCidrs must be a literal list of CIDR blocks/],
       ["perAz NAT without public subnets", { natGateways: "perAz", publicSubnetCidrs: [] }, /natGateways needs public subnets .*publicSubnetCidrs is \[\].*got "perAz"/],
       ["single NAT without public subnets", { publicSubnetCidrs: [] }, /natGateways needs public subnets .*got "single"/],
-      ["an unknown NAT mode", { natGateways: "multi" as never }, /natGateways must be one of "none", "single", "perAz", got "multi"/],
+      ["an unknown NAT mode", { natGateways: "multi" as never }, /natGateways must be one of "none", "single", "perAz", "instance", got "multi"/],
       ["an endpoint AWS does not have", { endpoints: { interfaces: ["logs", "ecr"] as never } }, /test\/Net: endpoints\.interfaces\[1\] must be one of "ecr\.api", "ecr\.dkr", .*got "ecr"/],
       ["a misspelt endpoint", { endpoints: { interfaces: ["secretmanager"] as never } }, /endpoints\.interfaces\[0\] must be one of .*got "secretmanager"/],
       ["S3 as an interface endpoint", { endpoints: { interfaces: ["s3"] as never } }, /endpoints\.interfaces\[0\] must not be S3: use endpoints\.s3Gateway/],

@@ -3,9 +3,11 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { DefaultNetworkAcl, DefaultNetworkAclIngress } from "@cdktf/provider-aws/lib/default-network-acl";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { DataAwsAmi } from "@cdktf/provider-aws/lib/data-aws-ami";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { Instance } from "@cdktf/provider-aws/lib/instance";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
@@ -15,6 +17,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { WorkloadRole } from "../iam/workload-role";
@@ -36,11 +39,37 @@ import {
 import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
 import { NetworkRef } from "./network-ref";
 
-/** How private subnets reach the internet. */
-export type NatGatewayMode = "none" | "single" | "perAz";
+/**
+ * How private subnets reach the internet: no NAT, one NAT gateway, one per AZ, or one NAT
+ * instance (fck-nat on Graviton, in the first AZ: about $6 a month instead of $37).
+ */
+export type NatGatewayMode = "none" | "single" | "perAz" | "instance";
 
 /** The NAT modes, for validation and docs. */
-export const NAT_GATEWAY_MODES: readonly NatGatewayMode[] = ["none", "single", "perAz"];
+export const NAT_GATEWAY_MODES: readonly NatGatewayMode[] = ["none", "single", "perAz", "instance"];
+
+/**
+ * Account that publishes the fck-nat AMIs (https://fck-nat.dev), and the name of its Amazon
+ * Linux 2023 ARM64 builds: the NAT instance runs the most recent one.
+ */
+export const FCK_NAT_AMI_OWNER = "568608671756";
+export const FCK_NAT_AMI_NAME = "fck-nat-al2023-*-arm64-*";
+
+/** NAT instance settings (`natGateways: "instance"`). */
+export interface NatInstanceProps {
+  /**
+   * EC2 instance type: a Graviton (ARM64) type, since the AMI is the ARM64 build. A t4g.nano
+   * forwards up to 5 Gbit/s in bursts, plenty for a non-production environment.
+   * @default "t4g.nano"
+   */
+  readonly instanceType?: string;
+  /**
+   * AMI id to run instead of the most recent fck-nat AL2023 ARM64 image (pin one for
+   * repeatable plans; a new AMI otherwise replaces the instance on the next apply after release).
+   * @default - the most recent image named `fck-nat-al2023-*-arm64-*` owned by 568608671756
+   */
+  readonly amiId?: string;
+}
 
 /** Which traffic a flow log records. */
 export type FlowLogTrafficType = "ALL" | "ACCEPT" | "REJECT";
@@ -166,11 +195,18 @@ export interface NetworkProps {
    */
   readonly databaseSubnets?: boolean;
   /**
-   * NAT gateways for the private subnets' egress: `none`, `single` (one shared, in the first
-   * AZ: cheap, not AZ-resilient) or `perAz` (one per AZ, each AZ's private subnet uses its own).
+   * NAT for the private subnets' egress: `none`, `single` (one NAT gateway shared, in the first
+   * AZ: not AZ-resilient), `perAz` (one per AZ, each AZ's private subnet uses its own) or
+   * `instance` (one fck-nat EC2 instance in the first AZ: cheapest, single-AZ, and egress stops
+   * while the instance is down; for non-production, see the README).
    * @default "single"
    */
   readonly natGateways?: NatGatewayMode;
+  /**
+   * The NAT instance, when `natGateways` is `instance`.
+   * @default - t4g.nano running the latest fck-nat AL2023 ARM64 AMI
+   */
+  readonly natInstance?: NatInstanceProps;
   /**
    * VPC flow logs to CloudWatch Logs.
    * @default - enabled, ALL traffic, 90 days
@@ -233,9 +269,13 @@ export class Network extends Construct implements NetworkRef {
   public readonly privateRouteTables: readonly RouteTable[];
   /** The database subnets' route table (local routes only); absent unless the database tier is on. */
   public readonly databaseRouteTable?: RouteTable;
-  /** NAT gateways: none, one (in the first AZ) or one per AZ. */
+  /** NAT gateways: none, one (in the first AZ) or one per AZ (none in `instance` mode). */
   public readonly natGateways: readonly NatGateway[];
-  /** Elastic IPs of the NAT gateways: the VPC's egress addresses, for allow-lists elsewhere. */
+  /** The NAT instance (`natGateways: "instance"`), in the first public subnet. */
+  public readonly natInstance?: Instance;
+  /** The NAT instance's security group: all traffic from the VPC CIDR in, all out. */
+  public readonly natInstanceSecurityGroup?: SecurityGroup;
+  /** Elastic IPs of the NAT gateways or NAT instance: the VPC's egress addresses, for allow-lists elsewhere. */
   public readonly natPublicIps: readonly string[];
   /** Availability zones, in the order of the subnet lists. */
   public readonly availabilityZones: readonly string[];
@@ -291,6 +331,13 @@ export class Network extends Construct implements NetworkRef {
     const azs = this.checkAvailabilityZones(props.availabilityZones);
     const vpcBlock = checkCidr(this, "cidr", cidr, MIN_PREFIX, MAX_PREFIX);
     checkOneOf(this, "natGateways", natMode, NAT_GATEWAY_MODES);
+    const natInstanceType = props.natInstance?.instanceType ?? "t4g.nano";
+    if (props.natInstance !== undefined && natMode !== "instance") {
+      fail(this, "natInstance", `applies only with natGateways "instance" (natGateways is ${show(natMode)})`, props.natInstance);
+    }
+    // The fck-nat image is the ARM64 build: Graviton families carry a "g" after the generation (t4g, c7gn, m8g).
+    checkPattern(this, "natInstance.instanceType", natInstanceType, /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/, "must be a Graviton (ARM64) instance type such as t4g.nano, to run the ARM64 fck-nat AMI");
+    checkPattern(this, "natInstance.amiId", props.natInstance?.amiId, /^ami-[0-9a-f]{8,17}$/, "must be an AMI id such as ami-0123456789abcdef0");
     checkLogRetention(this, "flowLogs.retentionDays", retentionDays);
     checkOneOf(this, "flowLogs.trafficType", trafficType, FLOW_LOG_TRAFFIC_TYPES);
     checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
@@ -390,7 +437,7 @@ export class Network extends Construct implements NetworkRef {
     }
 
     // ---- NAT ----
-    const natCount = natMode === "none" ? 0 : natMode === "single" ? 1 : azs.length;
+    const natCount = natMode === "single" ? 1 : natMode === "perAz" ? azs.length : 0;
     const eips: Eip[] = [];
     const nats: NatGateway[] = [];
     for (let i = 0; i < natCount; i++) {
@@ -411,13 +458,21 @@ export class Network extends Construct implements NetworkRef {
       );
     }
     this.natGateways = nats;
+    if (natMode === "instance") {
+      const nat = this.createNatInstance(cidr, natInstanceType, props.natInstance?.amiId);
+      this.natInstance = nat.instance;
+      this.natInstanceSecurityGroup = nat.securityGroup;
+      eips.push(nat.eip);
+    }
     this.natPublicIps = eips.map((e) => e.publicIp);
     this.privateRouteTables.forEach((table, i) => {
-      if (nats.length === 0) return;
+      if (nats.length === 0 && !this.natInstance) return;
       new Route(this, `PrivateDefaultRoute${i + 1}`, {
         routeTableId: table.id,
         destinationCidrBlock: "0.0.0.0/0",
-        natGatewayId: nats[Math.min(i, nats.length - 1)].id,
+        ...(this.natInstance
+          ? { networkInterfaceId: this.natInstance.primaryNetworkInterfaceId }
+          : { natGatewayId: nats[Math.min(i, nats.length - 1)].id }),
       });
     });
 
@@ -504,6 +559,68 @@ export class Network extends Construct implements NetworkRef {
       }
     }
     this.interfaceEndpoints = endpoints;
+  }
+
+  /**
+   * One fck-nat instance in the first public subnet (the fck-nat approach: an AMI that turns on
+   * IP forwarding and masquerading at boot). Source/destination checking is off, so it may
+   * forward packets that are not its own; its Elastic IP is the VPC's egress address.
+   */
+  private createNatInstance(vpcCidr: string, instanceType: string, amiId: string | undefined): { instance: Instance; securityGroup: SecurityGroup; eip: Eip } {
+    const az = this.availabilityZones[0];
+    const securityGroup = new SecurityGroup(this, "NatInstanceSecurityGroup", {
+      name: physicalName(this, "securityGroup", this.name, "nat-instance"),
+      description: "NAT instance: all traffic from the VPC in, forwarded out",
+      vpcId: this.vpc.id,
+      tags: this.tagsFor("nat-instance"),
+    });
+    new VpcSecurityGroupIngressRule(this, "NatInstanceIngressFromVpc", {
+      securityGroupId: securityGroup.id,
+      cidrIpv4: vpcCidr,
+      ipProtocol: "-1",
+      description: "Traffic of the private subnets to forward",
+    });
+    const egress = new VpcSecurityGroupEgressRule(this, "NatInstanceEgress", {
+      securityGroupId: securityGroup.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "-1",
+      description: "Forwarded traffic to the internet",
+    });
+    suppress(
+      egress,
+      "SG-EGRESS-ALL-PORTS",
+      "a NAT instance forwards the private subnets' traffic whatever its port, as a NAT gateway does; what may leave is decided by the workloads' own security groups",
+    );
+    const image =
+      amiId ??
+      new DataAwsAmi(this, "NatInstanceAmi", {
+        owners: [FCK_NAT_AMI_OWNER],
+        mostRecent: true,
+        filter: [
+          { name: "name", values: [FCK_NAT_AMI_NAME] },
+          { name: "architecture", values: ["arm64"] },
+        ],
+      }).id;
+    const instance = new Instance(this, "NatInstance", {
+      ami: image,
+      instanceType,
+      subnetId: this.publicSubnets[0].id,
+      vpcSecurityGroupIds: [securityGroup.id],
+      sourceDestCheck: false,
+      associatePublicIpAddress: false,
+      // IMDSv2 only (Security Hub EC2.8); the root volume is encrypted (EC2.3 for its EBS volume).
+      metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
+      rootBlockDevice: { encrypted: true, volumeType: "gp3" },
+      tags: this.tagsFor(`nat-${az}`),
+      dependsOn: [this.internetGateway!],
+    });
+    const eip = new Eip(this, "NatInstanceEip", {
+      domain: "vpc",
+      instance: instance.id,
+      tags: this.tagsFor(`nat-${az}`),
+      dependsOn: [this.internetGateway!],
+    });
+    return { instance, securityGroup, eip };
   }
 
   /** `{ ...tags, Name: <name>-<purpose> }`. */
