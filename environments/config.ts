@@ -1,3 +1,4 @@
+import { GitHubRepository } from "../modules/identity/github-subjects";
 import { RemoteStateSettings } from "../modules/state/remote-state";
 import { DOMAIN_PATTERN, REGION_PATTERN, ValidationError } from "../modules/internal/validate";
 
@@ -157,6 +158,52 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     tags: { ...BASE.tags, CostCenter: "production" },
     monthlyBudgetUsd: 150,
   },
+};
+
+/** GitHub Actions deploy roles: per environment, a plan role and an apply role. */
+export interface GitHubDeliverySettings {
+  /** The repository whose workflows plan and apply (see modules/identity for the sub formats). */
+  readonly repository: GitHubRepository;
+  /** Branches whose push/schedule jobs may plan (the drift check). @default ["main"] */
+  readonly planBranches?: readonly string[];
+  /** The account's existing GitHub OIDC provider, if it has one. @default - created */
+  readonly existingProviderArn?: string;
+}
+
+/** HCP Terraform dynamic credentials: per environment workspace, a plan role and an apply role. */
+export interface HcpTerraformDeliverySettings {
+  readonly organization: string;
+  /** The HCP Terraform project holding the `<project>-<env>` workspaces. */
+  readonly project: string;
+  /** @default "app.terraform.io" */
+  readonly hostname?: string;
+  /** The account's existing HCP Terraform OIDC provider, if it has one. @default - created */
+  readonly existingProviderArn?: string;
+}
+
+/**
+ * Workload identity for pipelines, created by the `bootstrap` stack (opt-in: leave a field out
+ * and nothing of it is created). No AWS access key is needed anywhere.
+ */
+export interface DeliverySettings {
+  /** @default - no GitHub Actions roles */
+  readonly github?: GitHubDeliverySettings;
+  /** @default - no HCP Terraform roles */
+  readonly hcpTerraform?: HcpTerraformDeliverySettings;
+}
+
+/**
+ * Checked in with example values, so the synthesized bootstrap shows the roles: replace the
+ * repository (owner, name and their numeric ids: `gh api repos/<owner>/<repo> --jq '.owner.id, .id'`)
+ * and the HCP Terraform organization before applying, or remove what you do not use.
+ */
+export const DELIVERY: DeliverySettings = {
+  github: {
+    // "both" while a repository migrates to immutable sub claims; "immutable" afterwards.
+    repository: { owner: "example-org", name: "fckdoomscroll-infra", ownerId: 100000001, repositoryId: 200000002, subjectFormat: "both" },
+    planBranches: ["main"],
+  },
+  hcpTerraform: { organization: "example-org", project: "fckdoomscroll" },
 };
 
 /**
