@@ -138,7 +138,8 @@ export interface AppRunnerServiceProps {
   readonly unhealthyThreshold?: number;
   /**
    * Plain environment variables, rendered sorted by name. Names starting with `AWSAPPRUNNER`
-   * are reserved; secret-looking values are refused (use `secrets`).
+   * are reserved; variables the library's secret heuristic flags ({@link looksLikeSecret}:
+   * credential names such as `DB_PASSWORD`, credential-shaped values) are refused (use `secrets`).
    * @default {}
    */
   readonly environment?: Readonly<Record<string, string>>;

@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
-import { fail, isToken } from "./validate";
+import { looksLikeSecret } from "./secret-heuristic";
+import { fail } from "./validate";
 
 /** A name/value pair as ECS and App Runner take it. */
 export interface NameValue {
@@ -8,19 +9,6 @@ export interface NameValue {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-/** Names that suggest a secret: such values belong in `secrets`, not `environment`. */
-const SECRET_NAME = /(SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|TOKEN|CREDENTIAL|DATABASE_URL|POSTGRES_URL|CONNECTION_STRING)/i;
-/** Values that look like credentials whatever their name. */
-const SECRET_VALUE = [
-  /AKIA[0-9A-Z]{16}/, // AWS access key id
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
-  /^(sk|pk|rk)_(live|test)_[A-Za-z0-9]{10,}/, // Stripe-style keys
-  /^sk-[A-Za-z0-9_-]{20,}/, // OpenAI/Anthropic-style keys
-  /^gh[pousr]_[A-Za-z0-9]{30,}/, // GitHub tokens
-  /:\/\/[^:/\s]+:[^@/\s]+@/, // credentials inside a URL
-];
-/** Settings that are fine in plain text even though their name matches SECRET_NAME. */
-const NOT_SECRET = /(_ARN|_ID|_NAME|_REGION|_ENDPOINT|_HOST|_PORT|_TTL|_EXPIRY|_EXPIRES_IN|_URL_PATH)$/i;
 
 /** Options for {@link renderEnvironment}. */
 export interface RenderEnvironmentOptions {
@@ -60,12 +48,14 @@ export function renderEnvironment(
       fail(scope, `${prop}.${name}`, "is also given as a secret; keep it in one place", name);
     }
     if (typeof value !== "string") fail(scope, `${prop}.${name}`, "must be a string", value);
-    if (isToken(value)) continue;
-    if (SECRET_NAME.test(name) && !NOT_SECRET.test(name) && value !== "") {
+    // The library's one heuristic, shared with the NO-PLAINTEXT-SECRETS policy rule. A value
+    // known only at apply (a token) is judged by its name.
+    const suspicion = looksLikeSecret(name, value);
+    if (suspicion?.kind === "name") {
       fail(scope, `${prop}.${name}`, "looks like a secret; pass it in `secrets` as a Secrets Manager or SSM reference, not as a plain value", "<redacted>");
     }
-    if (SECRET_VALUE.some((re) => re.test(value))) {
-      fail(scope, `${prop}.${name}`, "holds a value that looks like a credential; store it in Secrets Manager and pass it in `secrets`", "<redacted>");
+    if (suspicion?.kind === "value") {
+      fail(scope, `${prop}.${name}`, `holds a value that looks like a credential (${suspicion.reason}); store it in Secrets Manager and pass it in \`secrets\``, "<redacted>");
     }
   }
   return entries

@@ -8,4 +8,5 @@ export * from "./engine";
 export * from "./suppressions";
 export * from "./enforce";
 export * from "./format";
+export * from "./secret-heuristic";
 export * from "./rules";

@@ -77,6 +77,8 @@ describe("AppSecrets", () => {
     ["too many levels", { [Array.from({ length: 14 }, (_, i) => `l${i}`).join("/")]: "x" }, /must have at most 15 levels \(has 16\)/],
     ["a name whose ARN exceeds 1011 characters", { ["x".repeat(952)]: "x" }, /must be at most 961 characters without the leading \/ \(is 962\).*1011/],
     ["a secret-looking name", { API_KEY: "abc" }, /must not name secrets/],
+    ["a secret-looking nested name", { "auth/client-secret": "abc" }, /must not name secrets.*got "auth\/client-secret"/],
+    ["a credential-shaped value", { UPSTREAM: "postgres://app:hunter2@db/app" }, /nor values hold credentials/],
     ["an empty value", { LOG_LEVEL: "" }, /parameters\.LOG_LEVEL\.value must be a non-empty string/],
     ["a value over 4 KB", { LOG_LEVEL: "x".repeat(4097) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4097\)/],
     ["a value over 4 KB in UTF-8", { LOG_LEVEL: "é".repeat(2049) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4098\)/],
@@ -85,6 +87,13 @@ describe("AppSecrets", () => {
     ["a description over 1024 characters", { LOG_LEVEL: { value: "x", description: "d".repeat(1025) } }, /parameters\.LOG_LEVEL\.description must be at most 1024 characters \(is 1025\)/],
   ])("fails on a parameter with %s", (_label, bad, message) => {
     expect(() => build({ parameters: bad })).toThrow(message);
+  });
+
+  it("accepts settings whose names merely contain a credential word (the shared secret heuristic)", () => {
+    const json = build({ parameters: { TOKEN_TTL_SECONDS: "3600", PASSWORD_MIN_LENGTH: "12", "auth/url": "https://app.example.com" } });
+    expect(Object.values(resources(json, "aws_ssm_parameter")).map((p) => p.name).sort()).toEqual([
+      "/shop/prod/PASSWORD_MIN_LENGTH", "/shop/prod/TOKEN_TTL_SECONDS", "/shop/prod/auth/url",
+    ]);
   });
 
   it("accepts the longest parameter name and an Advanced value up to 8 KB", () => {

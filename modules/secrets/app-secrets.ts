@@ -5,6 +5,7 @@ import { PolicyStatement } from "../iam/policy-document";
 import { readParametersStatements, readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { checkName } from "../internal/naming";
+import { looksLikeSecret } from "../internal/secret-heuristic";
 import { checkArn, checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "./construct-id";
@@ -72,8 +73,6 @@ export interface AppSecretsProps {
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const PARAMETER_KEY = /^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
-/** Names that say "this is a secret": such values belong in Secrets Manager. */
-const SECRET_LIKE = /(SECRET|PASSWORD|PASSWD|PRIVATE_KEY|API_KEY|ACCESS_KEY|TOKEN|CREDENTIAL|DATABASE_URL|POSTGRES_URL)/i;
 /** Maximum value size per tier, bytes (UTF-8). */
 const MAX_VALUE = { Standard: 4096, Advanced: 8192 } as const;
 
@@ -185,8 +184,10 @@ export class AppSecrets extends Construct {
       const spec: AppParameterSpec = typeof given === "string" ? { value: given } : given;
       const tier = spec.tier ?? "Standard";
       checkPattern(this, "parameters", key, PARAMETER_KEY, "keys must be letters, digits and _.- with single / between levels");
-      if (SECRET_LIKE.test(key)) {
-        fail(this, "parameters", "keys must not name secrets: put secret values in `secrets` (Secrets Manager), never in plain parameters", key);
+      // The library's one secret heuristic (shared with containers and NO-PLAINTEXT-SECRETS),
+      // on the variable the parameter becomes: a plain String parameter is readable in plans.
+      if (looksLikeSecret(environmentName(key), spec.value) !== undefined) {
+        fail(this, "parameters", "keys must not name secrets, nor values hold credentials: put secret values in `secrets` (Secrets Manager), never in plain parameters", key);
       }
       const name = `/${props.project}/${props.environment}/${key}`;
       checkParameterName(this, prop, name);
