@@ -6,7 +6,7 @@ import { PolicyStatement, policyDocument, webIdentityTrustPolicy } from "../iam/
 import { RoleRef } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { physicalName, pascalCase } from "../internal/naming";
-import { checkIntegerRange, checkUnique, fail } from "../internal/validate";
+import { checkIntegerRange, checkTags, checkUnique, fail } from "../internal/validate";
 import { OidcProviderRef } from "./oidc-provider";
 import { awsManagedPolicyArn } from "./deploy-permissions";
 
@@ -45,6 +45,7 @@ export class DeployRole extends Construct implements RoleRef {
 
   public constructor(scope: Construct, id: string, props: DeployRoleProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     this.name = physicalName(this, "iamRole", props.name);
     if (props.subjects.length === 0) fail(this, "subjects", "must list at least one sub claim", props.subjects);
     for (const subject of props.subjects) {

@@ -1,6 +1,6 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { Construct } from "constructs";
-import { checkArn, checkPattern } from "../internal/validate";
+import { checkArn, checkPattern, checkTags } from "../internal/validate";
 
 /**
  * An IAM OIDC identity provider as roles need it: its ARN, the host that prefixes its condition
@@ -49,6 +49,7 @@ export class OidcProvider extends Construct implements OidcProviderRef {
 
   public constructor(scope: Construct, id: string, props: OidcProviderProps) {
     super(scope, id);
+    checkTags(this, "tags", props.tags);
     checkPattern(this, "host", props.host, HOST, "must be an issuer host without https:// or a trailing slash, such as app.terraform.io");
     checkArn(this, "existingProviderArn", props.existingProviderArn, "iam");
     this.host = props.host;

@@ -28,6 +28,15 @@ describe("physical names", () => {
     expect(() => checkName(stack, "name", "iamRole", "r".repeat(65))).toThrow(/1-64 characters for a iamRole/);
     expect(() => checkName(stack, "bucketName", "s3Bucket", "Upper_Case")).toThrow(/valid s3Bucket name/);
     expect(() => checkName(stack, "bucketName", "s3Bucket", "192.168.1.1")).toThrow(/valid s3Bucket name/);
+    for (const reserved of ["amzn-s3-demo-assets", "sthree-assets", "xn--assets", "assets-s3alias", "assets--ol-s3", "assets.mrap", "assets--use1-az4--x-s3", "assets--table-s3"]) {
+      expect(() => checkName(stack, "bucketName", "s3Bucket", reserved)).toThrow(
+        new RegExp(`bucketName must be a valid s3Bucket name: .*not starting with the reserved xn--, sthree- or amzn-s3-demo-, not ending with the reserved -s3alias, --ol-s3, \\.mrap, --x-s3 or --table-s3, got "${reserved.replace(/\./g, "\\.")}"`),
+      );
+    }
+    // The nearest valid names: the reserved words inside the name, not at its ends.
+    for (const valid of ["acme-amzn-s3-demo", "acme-s3alias-logs", "acme.mrap.assets", "acme-x-s3", "acme-table-s3", "xn-acme"]) {
+      expect(checkName(stack, "bucketName", "s3Bucket", valid)).toBe(valid);
+    }
     expect(checkName(stack, "name", "ecrRepository", "fckdoomscroll/app")).toBe("fckdoomscroll/app");
     expect(() => checkName(stack, "name", "ecrRepository", "App")).toThrow(/valid ecrRepository name/);
     expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/name must be a valid loadBalancer name: .*nor starting with 'internal-', got "internal-app"/);

@@ -61,11 +61,18 @@ export const NAME_RULES = {
   },
   /** CloudWatch log group. */
   logGroup: { maxLength: 512, pattern: /^[\w\-/.#]+$/, description: "letters, digits and _-/.#" },
-  /** S3 bucket. */
+  /**
+   * S3 general purpose bucket, with the prefixes and suffixes S3 reserves (access point,
+   * Object Lambda, Multi-Region Access Point, directory and table bucket names).
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (checked 2026-11-28)
+   */
   s3Bucket: {
     maxLength: 63,
-    pattern: /^(?!xn--)(?!sthree-)(?!.*\.\.)(?!.*-s3alias$)(?!.*--ol-s3$)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-    description: "3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit",
+    pattern:
+      /^(?!xn--|sthree-|amzn-s3-demo-)(?!.*\.\.)(?!.*(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$)(?!\d+\.\d+\.\d+\.\d+$)[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    description:
+      "3-63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, no '..', not an IP address, " +
+      "not starting with the reserved xn--, sthree- or amzn-s3-demo-, not ending with the reserved -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3",
   },
   /** EC2 security group. */
   securityGroup: { maxLength: 255, pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, description: "ASCII letters, digits and ._-:/()#,@[]+=&;{}!$*, not starting with 'sg-'" },

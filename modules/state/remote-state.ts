@@ -84,9 +84,21 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
   if (s3) {
     checkName(where, "state.s3.bucket", "s3Bucket", s3.bucket);
     checkPattern(where, "state.s3.region", s3.region, REGION_PATTERN, "must be an AWS region such as us-east-1");
+    // Terraform's S3 backend refuses keys that start or end with "/" or contain "//" (the AWS SDK v2
+    // no longer cleans object paths, so such a key could not be read back).
+    // https://developer.hashicorp.com/terraform/language/backend/s3 (key); hashicorp/terraform#33869
+    const key = stateKey(props.project, props.environment, s3.keyPrefix);
+    checkPattern(
+      where,
+      s3.keyPrefix !== undefined ? "state.s3.keyPrefix" : "project",
+      s3.keyPrefix ?? props.project,
+      /^(?!\/)(?!.*\/\/)(?!.*\/$).+$/,
+      "must not start or end with / nor contain // (it makes the S3 state key <keyPrefix>/<environment>.tfstate, which Terraform refuses then)",
+    );
+    checkPattern(where, "environment", props.environment, /^(?!\/)[^]+$/, `must not start with / (the S3 state key would be ${key}, with //)`);
     const backend = new S3Backend(stack, {
       bucket: s3.bucket,
-      key: stateKey(props.project, props.environment, s3.keyPrefix),
+      key,
       region: s3.region,
       encrypt: true,
       ...(s3.dynamodbTable ? { dynamodbTable: s3.dynamodbTable } : {}),
