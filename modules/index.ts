@@ -26,6 +26,7 @@ export * from "./service/web-service";
 export * from "./service/worker-service";
 export * from "./service/target-group";
 export * from "./service/load-balancer-domain";
+export * from "./service/load-balancer-origin";
 export * from "./service/container";
 export * from "./app-runner/app-runner-service";
 export * from "./app-runner/custom-domain";

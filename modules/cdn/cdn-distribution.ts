@@ -1,7 +1,8 @@
-import { TerraformProvider } from "cdktf";
+import { DataResource, Fn, TerraformProvider } from "cdktf";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
+import { CloudfrontVpcOrigin } from "@cdktf/provider-aws/lib/cloudfront-vpc-origin";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { Construct } from "constructs";
@@ -9,6 +10,7 @@ import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statemen
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { metricAlarm } from "../internal/alarms";
 import { checkName } from "../internal/naming";
+import { findOrigin } from "../internal/origin-registry";
 import {
   REGION_PATTERN,
   checkArn,
@@ -26,6 +28,7 @@ import {
 import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
 import { checkRegionOffers } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
+import { LoadBalancerOriginRef } from "../service/load-balancer-origin";
 import { PrivateBucket } from "../storage/private-bucket";
 import {
   checkAliasName,
@@ -54,22 +57,36 @@ export const BUILT_IN_STATIC_PATHS = ["/_next/static/*", "/static/*"] as const;
 
 /** The dynamic origin: a load balancer or an App Runner service. */
 export interface CdnAppOrigin {
-  /** Host name CloudFront connects to: the ALB's DNS name (or a name with its certificate), or an App Runner service URL without `https://`. */
-  readonly domainName: string;
+  /**
+   * The load balancer behind the CDN: a `WebService`'s `origin`. Protocol, port, host name and the
+   * origin-verify header come from it, so the CDN and the load balancer cannot disagree. An
+   * internal load balancer is reached through a CloudFront VPC origin created here (`vpcOrigin`).
+   * @default - none: a custom origin at `domainName`
+   */
+  readonly loadBalancer?: LoadBalancerOriginRef;
+  /**
+   * Host name CloudFront connects to and verifies the origin's certificate against: a name the
+   * ALB's certificate covers, or an App Runner service URL without `https://`. When it names a
+   * `WebService`'s load balancer (its DNS or domain name), both sides are checked to agree.
+   * @default - `loadBalancer`'s certificate name, else its DNS name (required without `loadBalancer`)
+   */
+  readonly domainName?: string;
   /**
    * The origin serves HTTPS with a certificate valid for `domainName`. While it does, `http-only` is refused (a downgrade).
-   * @default true
+   * @default - whether `loadBalancer` serves HTTPS; true without it
    */
   readonly originHasCertificate?: boolean;
   /**
    * How CloudFront connects. `http-only` only for an origin without a certificate (seed 004: an ALB
-   * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted.
+   * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted
+   * (inside AWS's network with an internal load balancer).
    * @default "https-only" (TLSv1.2) when `originHasCertificate`, else "http-only"
    */
   readonly protocol?: "https-only" | "http-only";
   /**
-   * Headers CloudFront adds to every origin request, e.g. `{ "X-Origin-Verify": secret }` that the
-   * load balancer's listener rule requires. The value ends up in Terraform state.
+   * Headers CloudFront adds to every origin request. `loadBalancer`'s origin-verify header is
+   * added by itself; give it here only for an origin wired by `domainName`. Values end up in
+   * Terraform state.
    * @default {}
    */
   readonly customHeaders?: Record<string, string>;
@@ -252,8 +269,25 @@ export interface CdnDistributionProps {
    * @default 5
    */
   readonly errorRateAlarmThresholdPercent?: number;
+  /**
+   * Refuse an internet-facing load balancer origin that does not require an origin-verify header
+   * (anyone could point another CloudFront distribution at it and skip this one's WAF). Production
+   * sets it; an internal load balancer behind a VPC origin needs no header.
+   * @default false
+   */
+  readonly requireOriginVerification?: boolean;
   /** Extra tags on taggable resources. @default {} */
   readonly tags?: Record<string, string>;
+}
+
+/** The app origin as the distribution uses it. */
+interface ResolvedAppOrigin {
+  readonly domainName: string;
+  readonly protocol: "https-only" | "http-only";
+  readonly readTimeoutSeconds: number;
+  readonly headers: Record<string, string>;
+  /** The load balancer behind it, given or found by host name. */
+  readonly loadBalancer?: LoadBalancerOriginRef;
 }
 
 /** Origin ids inside the distribution (stable: behaviors refer to them). */
@@ -298,6 +332,8 @@ export class CdnDistribution extends Construct {
   public readonly aliasRecords: Route53Record[] = [];
   /** The alarms (5xx error rate, in us-east-1), when `alarms` is given; otherwise empty. */
   public readonly alarms: readonly CloudwatchMetricAlarm[];
+  /** The CloudFront VPC origin of an internal load balancer (`appOrigin.loadBalancer` with scheme `internal`). */
+  public readonly vpcOrigin?: CloudfrontVpcOrigin;
   private grants = 0;
 
   public constructor(scope: Construct, id: string, props: CdnDistributionProps) {
@@ -311,7 +347,7 @@ export class CdnDistribution extends Construct {
     // Shield", CloudFront Developer Guide); any other region fails at apply.
     checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield");
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
-    const origin = this.resolveAppOrigin(props.appOrigin);
+    const origin = this.resolveAppOrigin(props.appOrigin, props.requireOriginVerification ?? false);
     this.checkDomain(props);
     this.checkNeedsProvider(props);
     const accessLogsRetentionDays = props.accessLogsRetentionDays ?? 90;
@@ -366,6 +402,8 @@ export class CdnDistribution extends Construct {
       });
     }
 
+    if (origin.loadBalancer?.scheme === "internal") this.vpcOrigin = this.createVpcOrigin(props.name, origin, props.tags);
+
     const responseHeadersPolicyId = this.responseHeadersPolicy.policyId;
     const staticBehaviors: CloudfrontDistributionOrderedCacheBehavior[] = staticPaths.map((pathPattern) => ({
       pathPattern,
@@ -395,15 +433,22 @@ export class CdnDistribution extends Construct {
         },
         {
           originId: APP_ORIGIN_ID,
-          domainName: props.appOrigin.domainName,
-          customOriginConfig: {
-            httpPort: 80,
-            httpsPort: 443,
-            originProtocolPolicy: origin.protocol,
-            originSslProtocols: ["TLSv1.2"],
-            originReadTimeout: origin.readTimeoutSeconds,
-          },
-          customHeader: Object.entries(props.appOrigin.customHeaders ?? {}).map(([name, value]) => ({ name, value })),
+          domainName: origin.domainName,
+          ...(this.vpcOrigin
+            ? {
+                // Keep-alive at CloudFront's default, set so that it does not show as a change.
+                vpcOriginConfig: { vpcOriginId: this.vpcOrigin.id, originReadTimeout: origin.readTimeoutSeconds, originKeepaliveTimeout: 5 },
+              }
+            : {
+                customOriginConfig: {
+                  httpPort: 80,
+                  httpsPort: 443,
+                  originProtocolPolicy: origin.protocol,
+                  originSslProtocols: ["TLSv1.2"],
+                  originReadTimeout: origin.readTimeoutSeconds,
+                },
+              }),
+          customHeader: Object.entries(origin.headers).map(([name, value]) => ({ name, value })),
         },
       ],
       orderedCacheBehavior: staticBehaviors,
@@ -485,12 +530,33 @@ export class CdnDistribution extends Construct {
     return all;
   }
 
-  /** The app origin's protocol and timeout, refusing a downgrade to HTTP. */
-  private resolveAppOrigin(o: CdnAppOrigin): { protocol: string; readTimeoutSeconds: number } {
-    checkOriginDomain(this, "appOrigin.domainName", o.domainName);
-    const hasCertificate = o.originHasCertificate ?? true;
+  /**
+   * The app origin's host name, protocol, timeout and headers, refusing a downgrade to HTTP and,
+   * when a load balancer is behind it, anything that load balancer does not serve.
+   */
+  private resolveAppOrigin(o: CdnAppOrigin, requireVerification: boolean): ResolvedAppOrigin {
+    if (o.domainName === undefined && o.loadBalancer === undefined) {
+      fail(this, "appOrigin", "needs loadBalancer (a WebService's origin) or domainName", o);
+    }
+    const lb = o.loadBalancer ?? findOrigin<LoadBalancerOriginRef>(this, o.domainName!);
+    if (o.loadBalancer && o.domainName !== undefined && o.loadBalancer.certificateName !== undefined && o.domainName !== o.loadBalancer.certificateName) {
+      fail(this, "appOrigin.domainName", `must be the name the certificate of the load balancer ${o.loadBalancer.constructPath} covers (${o.loadBalancer.certificateName}), or omitted`, o.domainName);
+    }
+    const domainName = o.domainName ?? lb!.certificateName ?? lb!.dnsName;
+    checkOriginDomain(this, "appOrigin.domainName", domainName);
+    const hasCertificate = o.originHasCertificate ?? (lb ? lb.protocol === "https" : true);
     const protocol = o.protocol ?? (hasCertificate ? "https-only" : "http-only");
     checkOneOf(this, "appOrigin.protocol", protocol, ["https-only", "http-only"]);
+    const headers: Record<string, string> = { ...(o.customHeaders ?? {}) };
+    for (const name of Object.keys(headers)) checkOriginHeaderName(this, "appOrigin.customHeaders", name);
+    checkUnique(this, "appOrigin.customHeaders (case-insensitive)", Object.keys(headers).map((n) => n.toLowerCase()));
+    if (lb) {
+      const required = lb.originVerifyHeader;
+      if (required && o.loadBalancer && !Object.keys(headers).some((n) => n.toLowerCase() === required.name.toLowerCase())) {
+        headers[required.name] = required.value;
+      }
+      this.checkMatchesLoadBalancer(lb, o.loadBalancer !== undefined, domainName, protocol, headers, requireVerification);
+    }
     if (protocol === "http-only" && hasCertificate) {
       fail(
         this,
@@ -504,9 +570,92 @@ export class CdnDistribution extends Construct {
     }
     const readTimeoutSeconds = o.readTimeoutSeconds ?? 30;
     checkIntegerRange(this, "appOrigin.readTimeoutSeconds", readTimeoutSeconds, 1, 180);
-    for (const name of Object.keys(o.customHeaders ?? {})) checkOriginHeaderName(this, "appOrigin.customHeaders", name);
-    checkUnique(this, "appOrigin.customHeaders (case-insensitive)", Object.keys(o.customHeaders ?? {}).map((n) => n.toLowerCase()));
-    return { protocol, readTimeoutSeconds };
+    return { domainName, protocol, readTimeoutSeconds, headers, loadBalancer: lb };
+  }
+
+  /**
+   * What CloudFront sends must be what the load balancer serves: the protocol of its one serving
+   * listener (so also its port), a host name its certificate covers, the header it requires; an
+   * internal one only through a VPC origin, in a VPC with an internet gateway. Messages name both sides.
+   */
+  private checkMatchesLoadBalancer(
+    lb: LoadBalancerOriginRef,
+    byRef: boolean,
+    domainName: string,
+    protocol: "https-only" | "http-only",
+    headers: Record<string, string>,
+    requireVerification: boolean,
+  ): void {
+    const side = `the load balancer ${lb.constructPath}`;
+    const fix = byRef ? "" : "; or pass appOrigin.loadBalancer: web.origin, which derives this side from the other";
+    if (!byRef && lb.scheme === "internal") {
+      fail(this, "appOrigin.domainName", `names ${side}, which is internal: CloudFront reaches it only through a VPC origin; pass appOrigin.loadBalancer: web.origin instead`, domainName);
+    }
+    const served = lb.protocol === "https" ? "https-only" : "http-only";
+    if (protocol !== served) {
+      const why = lb.protocol === "https" ? "port 80 only redirects to HTTPS" : "it has no certificate";
+      fail(this, "appOrigin.protocol", `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"${fix}`, protocol);
+    }
+    if (lb.protocol === "https" && lb.certificateName === undefined && domainName === lb.dnsName) {
+      fail(
+        this,
+        "appOrigin.domainName",
+        `is the AWS DNS name of ${side}, which its certificate does not cover (CloudFront verifies the origin's certificate against this name); give the web service a domain, or appOrigin.domainName the name its certificateArn covers`,
+        domainName,
+      );
+    }
+    const required = lb.originVerifyHeader;
+    if (required) {
+      const sent = Object.entries(headers).find(([n]) => n.toLowerCase() === required.name.toLowerCase());
+      if (!sent) {
+        fail(this, "appOrigin.customHeaders", `send no ${required.name} header, but ${side} answers 403 without it (its originVerifyHeader)${fix}`, Object.keys(headers));
+      }
+      if (sent[1] !== required.value) {
+        fail(this, "appOrigin.customHeaders", `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)${fix}`, "<redacted>");
+      }
+    }
+    if (lb.scheme === "internal" && lb.vpcHasInternetGateway === false) {
+      fail(
+        this,
+        "appOrigin.loadBalancer",
+        `is ${side}, in a VPC without an internet gateway: CloudFront VPC origins need one attached (they don't route through it); give the network public subnets (the Network module then attaches one)`,
+        lb.constructPath,
+      );
+    }
+    if (requireVerification && lb.scheme === "internet-facing" && !required) {
+      fail(
+        this,
+        "requireOriginVerification",
+        `is on, but ${side} is internet-facing and requires no origin-verify header: anyone could point another CloudFront distribution at it and skip this one's WAF; set the web service's originVerifyHeader, or its scheme "internal" for a VPC origin`,
+        lb.constructPath,
+      );
+    }
+  }
+
+  /**
+   * The VPC origin of an internal load balancer. CloudFront refuses to update or delete a VPC origin
+   * while a distribution uses it (409), so every change of its settings is made by replacement,
+   * new one first (a `terraform_data` of the settings triggers it; the name carries a suffix of it,
+   * so the two never clash): the distribution moves to the new one, then the old one is deleted.
+   * Creating one takes about 15 minutes, at times more than the provider's 15-minute default wait.
+   */
+  private createVpcOrigin(name: string, origin: ResolvedAppOrigin, tags?: Record<string, string>): CloudfrontVpcOrigin {
+    const lb = origin.loadBalancer!;
+    const endpoint = { arn: lb.loadBalancerArn, httpPort: 80, httpsPort: lb.protocol === "https" ? lb.port : 443, originProtocolPolicy: origin.protocol };
+    const settings = new DataResource(this, "AppVpcOriginSettings", { triggersReplace: endpoint });
+    return new CloudfrontVpcOrigin(this, "AppVpcOrigin", {
+      vpcOriginEndpointConfig: [
+        {
+          ...endpoint,
+          name: `${name}-app-${Fn.substr(settings.id, 0, 8)}`,
+          originSslProtocols: [{ items: ["TLSv1.2"], quantity: 1 }],
+        },
+      ],
+      timeouts: { create: "30m", update: "30m", delete: "30m" },
+      // A plain address: cdktf renders a resource given here as "${...}", which Terraform refuses.
+      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [`${settings.terraformResourceType}.${settings.friendlyUniqueId}`] },
+      tags,
+    });
   }
 
   /** Aliases need a certificate: an existing us-east-1 one, or a zone to validate a new one in. */

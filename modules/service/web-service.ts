@@ -11,10 +11,12 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Construct } from "constructs";
 import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
+import { registerOrigin } from "../internal/origin-registry";
 import { checkName, pascalCase, physicalName } from "../internal/naming";
 import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base";
 import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
+import { LoadBalancerOriginRef, OriginVerifyHeader } from "./load-balancer-origin";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
@@ -23,14 +25,6 @@ export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 export const CLOUDFRONT_ORIGIN_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
 /** Listener-rule priority of the origin-header rule: after every extra route. */
 const ORIGIN_RULE_PRIORITY = 50000;
-
-/** A header CloudFront adds to origin requests; requests without it get 403. */
-export interface OriginVerifyHeader {
-  /** Header name, e.g. `X-Origin-Verify`. */
-  readonly name: string;
-  /** Shared secret value (ends up in Terraform state; rotate by changing both sides). */
-  readonly value: string;
-}
 
 /** An extra listener rule sending matching requests to its own target group (same tasks). */
 export interface ServiceRoute {
@@ -55,21 +49,35 @@ export interface WebServiceProps extends FargateServiceProps {
   /** Port the app listens on (1-65535); the target groups and the security group chain use it. @default 3000 */
   readonly containerPort?: number;
   /**
+   * `internet-facing`: the load balancer sits in the public subnets with public addresses.
+   * `internal`: it sits in the private subnets with no public address and no alias record;
+   * nothing on the internet reaches it, CloudFront does through a VPC origin (pass
+   * {@link WebService.origin} to `CdnDistribution` as `appOrigin.loadBalancer`).
+   * @default "internet-facing"
+   */
+  readonly scheme?: "internet-facing" | "internal";
+  /**
    * Who may reach the load balancer: `anywhere` (80 and 443 from 0.0.0.0/0) or `cloudfront`
    * (only CloudFront's origin-facing prefix list, on 443 with HTTPS or 80 without; the list counts
-   * as 55 rules against the security group quota, so only one port is opened).
-   * @default "anywhere"
+   * as 55 rules against the security group quota, so only one port is opened). CloudFront VPC
+   * origins connect from the same prefix list.
+   * @default - "cloudfront" for an internal load balancer, else "anywhere"
    */
   readonly ingress?: "anywhere" | "cloudfront";
-  /** Require this header on every request (CloudFront origin custom header). @default - not required */
+  /**
+   * Require this header on every request: the serving listener answers 403 without it. A CDN given
+   * {@link WebService.origin} sends it, so the value is set in this one place.
+   * @default - not required
+   */
   readonly originVerifyHeader?: OriginVerifyHeader;
   /** Serve HTTPS on 443 and redirect 80 to it. @default - true when certificateArn or domain is given */
   readonly https?: boolean;
   /** ACM certificate for the HTTPS listener, in the stack's region (checked when both are literals). @default - one is created for `domain` */
   readonly certificateArn?: string;
   /**
-   * Name and zone for the load balancer: an alias record is created, and a DNS-validated
-   * certificate unless `certificateArn` is given.
+   * Name and zone for the load balancer: a DNS-validated certificate is created unless
+   * `certificateArn` is given, and (internet-facing only) an alias record. The name is the origin
+   * host name CloudFront verifies the certificate against.
    * @default - the load balancer's AWS name only
    */
   readonly domain?: LoadBalancerDomain;
@@ -111,9 +119,10 @@ export interface WebServiceProps extends FargateServiceProps {
 }
 
 /**
- * A Fargate service behind an internet-facing Application Load Balancer (seed 001): HTTPS with
- * an ACM certificate and HTTP→HTTPS redirect, tasks in private subnets reachable only from the
- * load balancer, autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms.
+ * A Fargate service behind an Application Load Balancer (seed 001): HTTPS with an ACM certificate
+ * and HTTP→HTTPS redirect, tasks in private subnets reachable only from the load balancer,
+ * autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms. The load balancer is
+ * internet-facing, or internal for a CloudFront VPC origin (`scheme`).
  */
 export class WebService extends FargateServiceBase {
   /** The Application Load Balancer. */
@@ -142,6 +151,8 @@ export class WebService extends FargateServiceBase {
   public readonly targetGroupArnSuffix: string;
   /** Id of {@link loadBalancerSecurityGroup}. */
   public readonly loadBalancerSecurityGroupId: string;
+  /** What a CDN needs to reach this load balancer (`CdnDistribution`'s `appOrigin.loadBalancer`). */
+  public readonly origin: LoadBalancerOriginRef;
 
   public constructor(scope: Construct, id: string, props: WebServiceProps) {
     const port = props.containerPort ?? 3000;
@@ -153,7 +164,10 @@ export class WebService extends FargateServiceBase {
       containerPort: port,
     });
     const name = this.baseName;
-    const ingress = props.ingress ?? "anywhere";
+    const scheme = props.scheme ?? "internet-facing";
+    checkOneOf(this, "scheme", scheme, ["internet-facing", "internal"]);
+    const internal = scheme === "internal";
+    const ingress = props.ingress ?? (internal ? "cloudfront" : "anywhere");
     checkOneOf(this, "ingress", ingress, ["anywhere", "cloudfront"]);
     checkArn(this, "certificateArn", props.certificateArn, "acm");
     // An ALB takes certificates of its own region only ("CertificateNotFound" at apply otherwise).
@@ -209,9 +223,9 @@ export class WebService extends FargateServiceBase {
     this.loadBalancer = new Lb(this, "LoadBalancer", {
       name: physicalName(this, "loadBalancer", props.loadBalancerName ?? name, undefined, "loadBalancerName"),
       loadBalancerType: "application",
-      internal: false,
+      internal,
       ipAddressType: dualStack ? "dualstack" : "ipv4",
-      subnets: [...props.network.publicSubnetIds],
+      subnets: [...(internal ? props.network.privateSubnetIds : props.network.publicSubnetIds)],
       securityGroups: [this.loadBalancerSecurityGroup.id],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: props.deletionProtection ?? true,
@@ -335,9 +349,24 @@ export class WebService extends FargateServiceBase {
     }
     this.service.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds ?? 120;
 
-    if (props.domain) this.aliasRecords.push(...aliasToLoadBalancer(this, props.domain, this.loadBalancer, dualStack));
+    // An internal load balancer gets no public record: CloudFront reaches it through the VPC
+    // origin by ARN, and the name only has to match the certificate.
+    if (props.domain && !internal) this.aliasRecords.push(...aliasToLoadBalancer(this, props.domain, this.loadBalancer, dualStack));
     const host = props.domain?.name ?? this.dnsName;
     this.url = `${https ? "https" : "http"}://${host}`;
+    const publicSubnets = props.network.publicSubnetIds;
+    this.origin = {
+      constructPath: this.node.path,
+      loadBalancerArn: this.loadBalancer.arn,
+      dnsName: this.dnsName,
+      scheme,
+      protocol: https ? "https" : "http",
+      port: https ? 443 : 80,
+      certificateName: https ? props.domain?.name : undefined,
+      originVerifyHeader: header,
+      vpcHasInternetGateway: isToken(publicSubnets) ? undefined : publicSubnets.length > 0,
+    };
+    registerOrigin(this, this.origin);
 
     if (props.requestsPerTargetPerMinute !== undefined) {
       this.addTargetTracking(

@@ -1,0 +1,45 @@
+/** A header CloudFront adds to origin requests; the load balancer answers 403 to requests without it. */
+export interface OriginVerifyHeader {
+  /** Header name, e.g. `X-Origin-Verify`. */
+  readonly name: string;
+  /** Shared secret value (ends up in Terraform state; rotate by changing it where it is set). */
+  readonly value: string;
+}
+
+/**
+ * What a CDN needs to know of a load balancer to reach it: scheme, the one protocol and port it
+ * serves, the name its certificate covers and the header it requires. A {@link WebService}
+ * exposes one as `origin`; `CdnDistribution` takes it as `appOrigin.loadBalancer` and derives its
+ * origin settings from it, so the two sides cannot disagree.
+ */
+export interface LoadBalancerOriginRef {
+  /** Construct path of the load balancer's owner, used in error messages that name both sides. */
+  readonly constructPath: string;
+  /** ARN of the Application Load Balancer (a CloudFront VPC origin points at it). */
+  readonly loadBalancerArn: string;
+  /** The load balancer's AWS DNS name. */
+  readonly dnsName: string;
+  /** `internal`: private subnets, no public addresses, reachable from CloudFront only through a VPC origin. */
+  readonly scheme: "internet-facing" | "internal";
+  /** What the serving listener speaks: `https` on 443 (80 only redirects) or `http` on 80. */
+  readonly protocol: "https" | "http";
+  /** Port of the serving listener: 443 with HTTPS, 80 without. */
+  readonly port: number;
+  /**
+   * The name the load balancer's certificate covers (its `domain.name`), which CloudFront must use as
+   * the origin host name to verify the certificate.
+   * @default - none (HTTP, or an HTTPS listener with a certificateArn of unknown names)
+   */
+  readonly certificateName?: string;
+  /**
+   * The header every request must carry, or the load balancer answers 403.
+   * @default - none required
+   */
+  readonly originVerifyHeader?: OriginVerifyHeader;
+  /**
+   * Whether the VPC has an internet gateway (CloudFront VPC origins need one attached, although
+   * they don't route through it): true when the network has public subnets.
+   * @default - unknown (subnet ids known only at apply)
+   */
+  readonly vpcHasInternetGateway?: boolean;
+}
