@@ -1,0 +1,113 @@
+import { Construct } from "constructs";
+import { describe, expect, it } from "vitest";
+import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
+import { AdminTaskRunSettings, DatabaseAdminTask, DatabaseAdminTaskProps, POSTGRES_CLIENT_IMAGE, appRoleSql } from "./database-admin-task";
+import { PostgresDatabase } from "./postgres-database";
+
+const KMS = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
+const build = (extra: Partial<DatabaseAdminTaskProps> = {}, dbKms?: string) => (scope: Construct) => {
+  const database = new PostgresDatabase(scope, "Db", { name: "shop-dev", network: TEST_NETWORK, kmsKeyArn: dbKms });
+  return new DatabaseAdminTask(scope, "DbAdmin", { name: "shop-dev", database, network: TEST_NETWORK, ...extra });
+};
+const containerOf = (json: ReturnType<typeof synth>) => JSON.parse(resource(json, "aws_ecs_task_definition").container_definitions)[0];
+
+describe("DatabaseAdminTask defaults", () => {
+  let settings: AdminTaskRunSettings | undefined;
+  const json = synth((scope) => {
+    settings = build()(scope).runSettings;
+  });
+  const container = containerOf(json);
+
+  it("runs the public PostgreSQL client image on Fargate, in its own family", () => {
+    expect(resource(json, "aws_ecs_task_definition")).toMatchObject({
+      family: "shop-dev-db-admin",
+      cpu: "256",
+      memory: "512",
+      network_mode: "awsvpc",
+      requires_compatibilities: ["FARGATE"],
+    });
+    expect(resource(json, "aws_ecs_task_definition").task_role_arn).toBeUndefined();
+    expect(container.image).toBe(POSTGRES_CLIENT_IMAGE);
+  });
+
+  it("injects the master credentials into this task only, as JSON keys of the RDS secret", () => {
+    expect(container.secrets).toEqual([
+      { name: "PGPASSWORD", valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:password::$/) },
+      { name: "PGUSER", valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:username::$/) },
+    ]);
+    const statement = policyOf(resource(json, "aws_iam_role_policy")).Statement.find((s: { Sid: string }) => s.Sid === "ReadSecrets");
+    expect(statement.Resource).toMatch(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}$/);
+  });
+
+  it("verifies the server certificate against the downloaded RDS bundle", () => {
+    expect(container.environment).toEqual(
+      expect.arrayContaining([
+        { name: "PGSSLMODE", value: "verify-full" },
+        { name: "PGSSLROOTCERT", value: "/tmp/rds-ca.pem" },
+        { name: "RDS_CA_BUNDLE_URL", value: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem" },
+        { name: "APP_USER", value: "app_user" },
+        { name: "MASTER_USER", value: "dbadmin" },
+        { name: "PGDATABASE", value: "shop_dev" },
+        { name: "PGPORT", value: "5432" },
+      ]),
+    );
+    expect(container.command[0]).toBe("sh");
+    expect(container.command[2]).toContain('wget -qO "$PGSSLROOTCERT" "$RDS_CA_BUNDLE_URL"');
+    expect(container.command[2]).toContain("psql -v ON_ERROR_STOP=1");
+  });
+
+  it("is admitted by the database's security group on 5432, from its own group", () => {
+    const adminGroup = Object.entries(resources(json, "aws_security_group")).find(([, g]) => g.name === "shop-dev-db-admin")![0];
+    const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.referenced_security_group_id === `\${aws_security_group.${adminGroup}.id}`);
+    expect(ingress).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432, security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Db_SecurityGroup_\w+\.id\}$/) })]);
+  });
+
+  it("gives the script the cluster, task definition, private subnets and group", () => {
+    expect(settings).toMatchObject({
+      task_definition: expect.stringMatching(/TOKEN/),
+      subnets: [...TEST_NETWORK.privateSubnetIds],
+      app_user: "app_user",
+    });
+    // Without a cluster, it brings its own (App Runner environments have none).
+    expect(resource(json, "aws_ecs_cluster").name).toBe("shop-dev-admin");
+  });
+});
+
+describe("DatabaseAdminTask SQL", () => {
+  it("creates the role only when missing, with rds_iam and DML on present and future tables", () => {
+    const sql = appRoleSql(false);
+    expect(sql).toMatch(/WHERE NOT EXISTS \(SELECT 1 FROM pg_roles WHERE rolname = :'app_user'\) \\gexec/);
+    expect(sql).toContain('GRANT rds_iam TO :"app_user";');
+    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"master_user" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app_user";');
+    expect(sql).not.toContain("GRANT CREATE");
+  });
+
+  it("grants CREATE on the schema only with allowSchemaChanges", () => {
+    expect(appRoleSql(true)).toContain('GRANT CREATE ON SCHEMA public TO :"app_user";');
+  });
+});
+
+describe("DatabaseAdminTask options", () => {
+  it("decrypts the secret with the database's customer-managed key", () => {
+    const json = synth(build({}, KMS));
+    const statement = policyOf(resource(json, "aws_iam_role_policy")).Statement.find((s: { Sid: string }) => s.Sid === "DecryptSecrets");
+    expect(statement.Resource).toBe(KMS);
+  });
+
+  it("runs in a given cluster instead of its own", () => {
+    let settings: AdminTaskRunSettings | undefined;
+    const json = synth((scope) => {
+      settings = build({ cluster: { clusterName: "shop-dev", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/shop-dev" } })(scope).runSettings;
+    });
+    expect(resources(json, "aws_ecs_cluster")).toEqual({});
+    expect(settings!.cluster).toBe("shop-dev");
+  });
+
+  it("refuses the master user as the app user", () => {
+    expect(() => synth(build({ appUser: "dbadmin" }))).toThrow(/DbAdmin: appUser must differ from the database's master user .*got "dbadmin"/);
+  });
+
+  it("refuses an app user PostgreSQL would have to quote", () => {
+    expect(() => synth(build({ appUser: "App-User" }))).toThrow(/DbAdmin: appUser must be 1-63 lower-case letters, digits or underscores.*got "App-User"/);
+  });
+});

@@ -1,0 +1,234 @@
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { Construct } from "constructs";
+import { WorkloadRole } from "../iam/workload-role";
+import { awsContext } from "../internal/aws-context";
+import { allowTcpBetween } from "../internal/connections";
+import { physicalName } from "../internal/naming";
+import { checkArn, checkLogRetention, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { NetworkRef } from "../network/network-ref";
+import { SecretRef } from "../secrets/secret-ref";
+import { ContainerSettings, containerDefinitions, executionStatements } from "../service/container";
+import { ClusterRef, FargateCluster } from "../service/fargate-cluster";
+import { RDS_CA_BUNDLE_URL } from "./connection-environment";
+import { checkRoleName } from "./database-names";
+import { DatabaseRef } from "./database-ref";
+
+/** The PostgreSQL client image the task runs (public ECR mirror of Docker's official image). */
+export const POSTGRES_CLIENT_IMAGE = "public.ecr.aws/docker/library/postgres:16-alpine";
+
+/** What the admin task needs of a database: a {@link PostgresDatabase} has all of it. */
+export interface AdminDatabaseRef extends DatabaseRef {
+  /** ARN of the RDS-managed master secret (JSON `username`/`password`). */
+  readonly masterSecretArn: string;
+  /** The database the application uses. */
+  readonly databaseName: string;
+  /** The master user: owner of what migrations create, so default privileges are set for it. */
+  readonly masterUsername: string;
+}
+
+/** Props for {@link DatabaseAdminTask}. */
+export interface DatabaseAdminTaskProps {
+  /** Base name, `<project>-<environment>`: family and log group `<name>-db-admin`. */
+  readonly name: string;
+  /** The database to administer; its security group admits the task. */
+  readonly database: AdminDatabaseRef;
+  /** The task runs in its private subnets (NAT for the image and the CA bundle). */
+  readonly network: NetworkRef;
+  /**
+   * Cluster to run in.
+   * @default - a {@link FargateCluster} `<name>-admin` (App Runner environments have none)
+   */
+  readonly cluster?: ClusterRef;
+  /**
+   * The application's login role: created with `LOGIN` and `rds_iam` (IAM authentication, no
+   * password), `CONNECT` on the database, `USAGE` on schema `public`, read/write on its tables
+   * and sequences, and the same on what the master user (migrations) creates later.
+   * @default "app_user"
+   */
+  readonly appUser?: string;
+  /**
+   * Also grant `CREATE` on schema `public`, for apps that run their own migrations as the app
+   * user (then they own their tables). Off keeps DDL with the master user.
+   * @default false
+   */
+  readonly allowSchemaChanges?: boolean;
+  /**
+   * PostgreSQL client image (needs `sh`, `psql` and `wget` with TLS, as the Alpine images have).
+   * @default POSTGRES_CLIENT_IMAGE
+   */
+  readonly image?: string;
+  /** CPU architecture of the task. @default "X86_64" */
+  readonly cpuArchitecture?: "X86_64" | "ARM64";
+  /** Days CloudWatch keeps the task's logs. @default 30 */
+  readonly logRetentionDays?: number;
+  /** KMS key ARN for the log group. @default - CloudWatch Logs' own encryption */
+  readonly logsKmsKeyArn?: string;
+  /** Extra tags. @default {} */
+  readonly tags?: Record<string, string>;
+}
+
+/** What `scripts/db-create-app-role.sh` reads from the stack output (see the README). */
+export interface AdminTaskRunSettings {
+  readonly cluster: string;
+  readonly task_definition: string;
+  readonly subnets: string[];
+  readonly security_groups: string[];
+  readonly log_group: string;
+  readonly app_user: string;
+}
+
+/**
+ * Idempotent SQL run by `psql` with variables `app_user`, `master_user`, `db`: create the login
+ * role once, then (re-)grant; every statement may run again without error.
+ */
+export function appRoleSql(allowSchemaChanges: boolean): string {
+  return [
+    "SELECT format('CREATE ROLE %I LOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
+    "ALTER ROLE :\"app_user\" LOGIN;",
+    "GRANT rds_iam TO :\"app_user\";",
+    "GRANT CONNECT ON DATABASE :\"db\" TO :\"app_user\";",
+    "GRANT USAGE ON SCHEMA public TO :\"app_user\";",
+    ...(allowSchemaChanges ? ["GRANT CREATE ON SCHEMA public TO :\"app_user\";"] : []),
+    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"app_user\";",
+    "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO :\"app_user\";",
+    "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app_user\";",
+    "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO :\"app_user\";",
+  ].join("\n");
+}
+
+/**
+ * A one-off ECS task definition that logs in as the master user (the only thing besides
+ * migrations that does) and creates the application's least-privilege login role for IAM
+ * authentication. The master secret is injected into this task only. Run it with
+ * `scripts/db-create-app-role.sh <env>`; it is idempotent.
+ */
+export class DatabaseAdminTask extends Construct {
+  /** The task definition (family `<name>-db-admin`). */
+  public readonly taskDefinition: EcsTaskDefinition;
+  /** Reads the master secret and writes the log group; nothing else. */
+  public readonly executionRole: WorkloadRole;
+  /** The task's security group: HTTPS out, PostgreSQL to the database. */
+  public readonly securityGroup: SecurityGroup;
+  /** `/ecs/<name>-db-admin`. */
+  public readonly logGroup: CloudwatchLogGroup;
+  /** The cluster created when none was given. */
+  public readonly cluster?: FargateCluster;
+  /** The application's login role name. */
+  public readonly appUser: string;
+  /** Everything `aws ecs run-task` needs: put it in a stack output named `db_admin_task`. */
+  public readonly runSettings: AdminTaskRunSettings;
+
+  public constructor(scope: Construct, id: string, props: DatabaseAdminTaskProps) {
+    super(scope, id);
+    const name = physicalName(this, "ecs", props.name, "db-admin");
+    const appUser = checkRoleName(this, "appUser", props.appUser ?? "app_user");
+    const db = props.database;
+    if (!isToken(appUser) && appUser === db.masterUsername) {
+      fail(this, "appUser", "must differ from the database's master user (the app must not log in as it)", appUser);
+    }
+    checkPattern(this, "database.masterUsername", db.masterUsername, /^[a-z][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL role name");
+    const architecture = props.cpuArchitecture ?? "X86_64";
+    checkOneOf(this, "cpuArchitecture", architecture, ["X86_64", "ARM64"]);
+    const retention = props.logRetentionDays ?? 30;
+    checkLogRetention(this, "logRetentionDays", retention);
+    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    this.appUser = appUser;
+
+    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: physicalName(this, "logGroup", `/ecs/${name}`),
+      retentionInDays: retention,
+      kmsKeyId: props.logsKmsKeyArn,
+      tags: props.tags,
+    });
+
+    const credentials: Record<string, SecretRef> = {
+      PGUSER: { arn: db.masterSecretArn, jsonKey: "username", kind: "secretsmanager" },
+      PGPASSWORD: { arn: db.masterSecretArn, jsonKey: "password", kind: "secretsmanager" },
+    };
+    const settings: ContainerSettings = {
+      imageUri: props.image ?? POSTGRES_CLIENT_IMAGE,
+      environment: {
+        PGHOST: db.address,
+        PGPORT: String(db.port),
+        PGDATABASE: db.databaseName,
+        PGSSLMODE: "verify-full",
+        PGSSLROOTCERT: "/tmp/rds-ca.pem",
+        RDS_CA_BUNDLE_URL,
+        APP_USER: appUser,
+        MASTER_USER: db.masterUsername,
+      },
+      secrets: credentials,
+      secretsKmsKeyArns: db.masterSecretKmsKeyArn ? [db.masterSecretKmsKeyArn] : [],
+      stopTimeoutSeconds: 10,
+    };
+
+    this.executionRole = new WorkloadRole(this, "ExecutionRole", {
+      name: `${name}-execution`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `Runs ${name}: reads the master secret of the database, writes logs`,
+      tags: props.tags,
+    });
+    this.executionRole.addToPolicy(executionStatements(settings, this.logGroup.arn));
+
+    // The shared renderer validates names and values; the one-off command is added to it.
+    const [container] = JSON.parse(
+      containerDefinitions(this, settings, { image: settings.imageUri!, logGroupName: this.logGroup.name, region: awsContext(this).region }),
+    );
+    const script = [
+      "set -eu",
+      'wget -qO "$PGSSLROOTCERT" "$RDS_CA_BUNDLE_URL"',
+      'psql -v ON_ERROR_STOP=1 -v app_user="$APP_USER" -v master_user="$MASTER_USER" -v db="$PGDATABASE" <<\'SQL\'',
+      appRoleSql(props.allowSchemaChanges ?? false),
+      "SQL",
+      'echo "app role $APP_USER ready in $PGDATABASE"',
+    ].join("\n");
+    this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
+      family: name,
+      cpu: "256",
+      memory: "512",
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
+      executionRoleArn: this.executionRole.roleArn,
+      containerDefinitions: JSON.stringify([{ ...container, name: "psql", command: ["sh", "-c", script] }]),
+      // The role's policy before the definition: a run right after apply can read the secret.
+      dependsOn: this.executionRole.grantsPolicy ? [this.executionRole.grantsPolicy] : undefined,
+      tags: props.tags,
+    });
+
+    this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
+      name: physicalName(this, "securityGroup", name),
+      description: `One-off database administration task ${name}`,
+      vpcId: props.network.vpcId,
+      tags: { ...props.tags, Name: name },
+    });
+    new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
+      securityGroupId: this.securityGroup.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS to the image registry, the RDS CA bundle and AWS APIs",
+    });
+    allowTcpBetween(this, "DatabaseAccess", {
+      fromSecurityGroupId: this.securityGroup.id,
+      toSecurityGroupId: db.securityGroupId,
+      port: db.port,
+      description: `PostgreSQL from ${name}`,
+    });
+
+    this.cluster = props.cluster ? undefined : new FargateCluster(this, "Cluster", { name: `${props.name}-admin`, tags: props.tags });
+    const cluster = props.cluster ?? this.cluster!;
+    this.runSettings = {
+      cluster: cluster.clusterName,
+      task_definition: this.taskDefinition.arn,
+      subnets: [...props.network.privateSubnetIds],
+      security_groups: [this.securityGroup.id],
+      log_group: this.logGroup.name,
+      app_user: appUser,
+    };
+  }
+}
