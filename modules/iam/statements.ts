@@ -63,6 +63,25 @@ export function invokeBedrockStatements(modelArns: readonly string[]): PolicySta
 }
 
 /**
+ * Invoke models through these cross-region inference profiles: the profiles (ARNs in the
+ * source region) and their models in any region, the latter only through one of the profiles
+ * (`bedrock:InferenceProfileArn`), the shape of Bedrock's "Geographic cross-Region inference"
+ * and "Global cross-Region inference" IAM examples.
+ */
+export function invokeBedrockProfilesStatements(profileArns: readonly string[], modelArns: readonly string[]): PolicyStatement[] {
+  const actions = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+  return [
+    { sid: "InvokeBedrockProfiles", actions, resources: [...profileArns] },
+    {
+      sid: "InvokeBedrockProfileModels",
+      actions,
+      resources: [...modelArns],
+      conditions: { StringEquals: { "bedrock:InferenceProfileArn": [...profileArns] } },
+    },
+  ];
+}
+
+/**
  * List the bucket, only under `keyPrefix` (one pattern or several) when it is narrower than the
  * whole bucket (`s3:prefix`, StringLike: `*` matches within a pattern).
  */

@@ -1,7 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { WorkloadRole, grantTo } from "./workload-role";
+import { Fn, TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { BedrockGrant, WorkloadRole, grantTo } from "./workload-role";
 import { sendEmailStatements } from "./statements";
-import { policyOf, resource, resources, synth } from "../internal/testing";
+import { policyOf, resource, resources, synth, synthStack } from "../internal/testing";
+
+/** The grants policy of a role granted `grant` in a stack whose provider is in `region`. */
+function bedrockPolicy(region: string, grant: BedrockGrant): any[] {
+  const stack = new TerraformStack(Testing.app(), "s");
+  new AwsProvider(stack, "aws", { region });
+  new WorkloadRole(stack, "R", { name: "app", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock(grant);
+  return policyOf(resource(synthStack(stack), "aws_iam_role_policy")).Statement;
+}
+const P = "${data.aws_partition.AwsContextPartition.partition}";
+const PROFILE = (id: string) => `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}:\${data.aws_caller_identity.AwsContext.account_id}:inference-profile/${id}`;
 
 describe("WorkloadRole", () => {
   const json = synth((scope) => {
@@ -29,16 +41,17 @@ describe("WorkloadRole", () => {
     const policies = Object.values(resources(json, "aws_iam_role_policy"));
     const grants = policies.find((p: any) => p.name === "grants");
     const statements = policyOf(grants).Statement;
-    expect(statements.map((s: any) => s.Sid)).toEqual(["ReadSecrets", "SendEmail", "InvokeBedrock", "ListBucket", "ReadWriteObjects"]);
+    expect(statements.map((s: any) => s.Sid)).toEqual(["ReadSecrets", "SendEmail", "InvokeBedrockProfiles", "InvokeBedrockProfileModels", "ListBucket", "ReadWriteObjects"]);
     for (const s of statements) {
       expect([s.Action].flat()).not.toContain("*");
       expect([s.Resource].flat()).not.toContain("*");
     }
     expect(statements[1].Condition).toEqual({ StringLike: { "ses:FromAddress": ["noreply@example.com"] } });
-    expect(statements[2].Resource).toEqual([
-      "arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:${data.aws_region.AwsContextRegion.region}:${data.aws_caller_identity.AwsContext.account_id}:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0",
-      "arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
-    ]);
+    const profile =
+      "arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:${data.aws_region.AwsContextRegion.region}:${data.aws_caller_identity.AwsContext.account_id}:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
+    expect(statements[2].Resource).toBe(profile);
+    expect(statements[3].Resource).toBe("arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0");
+    expect(statements[3].Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [profile] } });
   });
 
   it("gives a role known only by name its own inline policy", () => {
@@ -51,7 +64,7 @@ describe("WorkloadRole", () => {
 
   it("refuses a Bedrock grant with nothing to invoke and a role name over 64 characters", () => {
     expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({}))).toThrow(
-      /grantInvokeBedrock needs foundationModelIds or inferenceProfileIds/,
+      /^test\/R: grantInvokeBedrock needs foundationModelIds or inferenceProfileIds \(at least one id\), got \{\}$/,
     );
     expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r".repeat(65), assumedBy: "ecs-tasks.amazonaws.com" }))).toThrow(/1-64 characters for a iamRole/);
   });
@@ -103,5 +116,52 @@ describe("WorkloadRole", () => {
         r.grantBucketRead("arn:aws:s3:::assets.example.com", "public/*");
       })).not.toThrow();
     });
+  });
+});
+
+describe("WorkloadRole.grantInvokeBedrock", () => {
+  it("grants a foundation model in the stack's region, without conditions", () => {
+    const [direct, ...rest] = bedrockPolicy("eu-west-1", { foundationModelIds: ["amazon.nova-lite-v1:0"] });
+    expect(rest).toEqual([]);
+    expect(direct).toMatchObject({ Sid: "InvokeBedrock", Resource: `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}::foundation-model/amazon.nova-lite-v1:0` });
+    expect(direct.Condition).toBeUndefined();
+  });
+
+  it("grants an eu. profile from an eu-west-1 stack: the profile there, its model anywhere through the profile only", () => {
+    const [profiles, models] = bedrockPolicy("eu-west-1", { inferenceProfileIds: ["eu.anthropic.claude-3-7-sonnet-20250219-v1:0"] });
+    expect(profiles.Resource).toBe(PROFILE("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"));
+    expect(models.Resource).toBe(`arn:${P}:bedrock:*::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0`);
+    expect(models.Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [PROFILE("eu.anthropic.claude-3-7-sonnet-20250219-v1:0")] } });
+  });
+
+  it("refuses a us. profile from an eu-west-1 stack (it does not exist there), naming the profiles that do", () => {
+    expect(() => bedrockPolicy("eu-west-1", { inferenceProfileIds: ["us.anthropic.claude-3-7-sonnet-20250219-v1:0"] })).toThrow(
+      /^s\/R: grantInvokeBedrock\.inferenceProfileIds\[0\] must be a profile of the geography of the stack's AWS provider region eu-west-1: us\. profiles are called from us-east-1, .*; from eu-west-1 use eu\. or global\. \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us\.anthropic\.claude-3-7-sonnet-20250219-v1:0"$/,
+    );
+  });
+
+  it("accepts a us. profile from ca-central-1 (a documented US source region) and any profile when the region is only known at apply", () => {
+    expect(bedrockPolicy("ca-central-1", { inferenceProfileIds: ["us.amazon.nova-pro-v1:0"] })[0].Resource).toBe(PROFILE("us.amazon.nova-pro-v1:0"));
+    const stack = new TerraformStack(Testing.app(), "t");
+    new AwsProvider(stack, "aws", { region: Fn.lookup({ r: "eu-west-1" }, "r") });
+    new WorkloadRole(stack, "R", { name: "app", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({ inferenceProfileIds: ["us.amazon.nova-pro-v1:0"] });
+    expect(policyOf(resource(synthStack(stack), "aws_iam_role_policy")).Statement[0].Resource).toBe(PROFILE("us.amazon.nova-pro-v1:0"));
+  });
+
+  it("grants a global. profile from any region, with the region-less model ARN Bedrock documents for it", () => {
+    const [, models] = bedrockPolicy("eu-west-1", { inferenceProfileIds: ["global.anthropic.claude-sonnet-4-5-20250929-v1:0"] });
+    expect(models.Resource).toEqual([
+      `arn:${P}:bedrock:*::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0`,
+      `arn:${P}:bedrock:::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0`,
+    ]);
+  });
+
+  it.each<[string, BedrockGrant, RegExp]>([
+    ["a profile id among the foundation models", { foundationModelIds: ["us.amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.foundationModelIds\[0\] is a cross-region inference profile id \(us\.\): pass it in inferenceProfileIds/],
+    ["a model id among the profiles", { inferenceProfileIds: ["amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.inferenceProfileIds\[0\] must be a cross-region inference profile id <geography>\.<provider>\.<model>/],
+    ["a model id that is no id", { foundationModelIds: ["claude 3"] }, /grantInvokeBedrock\.foundationModelIds\[0\] must be a Bedrock model id <provider>\.<model>.*got "claude 3"/],
+    ["a repeated profile", { inferenceProfileIds: ["eu.amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.inferenceProfileIds must not contain duplicates/],
+  ])("refuses %s", (_, grant, message) => {
+    expect(() => bedrockPolicy("eu-west-1", grant)).toThrow(message);
   });
 });

@@ -6,12 +6,12 @@ import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkKmsKeyArn, checkPattern, checkServicePrincipal, checkTags, checkUnique } from "../internal/validate";
 import { checkSecretRef } from "../secrets/secret-ref";
+import { BedrockGrant, bedrockInvokeStatements } from "./bedrock";
 import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./policy-document";
 import {
   SendEmailGrantOptions,
   bucketReadStatements,
   bucketReadWriteStatements,
-  invokeBedrockStatements,
   readParametersStatements,
   readSecretsStatements,
   sendEmailStatements,
@@ -48,18 +48,7 @@ export function grantTo(scope: Construct, id: string, role: RoleRef, statements:
   new IamRolePolicy(scope, id, { role: role.roleName, policy: policyDocument(statements) });
 }
 
-/** Bedrock models and inference profiles to invoke. */
-export interface BedrockGrant {
-  /** Foundation model ids, e.g. `anthropic.claude-3-5-sonnet-20240620-v1:0`. @default [] */
-  readonly foundationModelIds?: readonly string[];
-  /**
-   * Cross-region inference profile ids, e.g. `us.anthropic.claude-3-5-sonnet-20241022-v2:0`.
-   * The underlying foundation model (id without the geography prefix) is granted in every
-   * region the profile may route to, as Bedrock requires.
-   * @default []
-   */
-  readonly inferenceProfileIds?: readonly string[];
-}
+export type { BedrockGrant } from "./bedrock";
 
 /** Props for {@link WorkloadRole}. */
 export interface WorkloadRoleProps {
@@ -168,20 +157,12 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     this.addToPolicy(sendEmailStatements(identityArn, options));
   }
 
-  /** Invoke these Bedrock models / inference profiles (seed 004). */
+  /**
+   * Invoke these Bedrock models (in the stack's region) and cross-region inference profiles
+   * (seed 004). Profiles of another geography than the stack's region are refused at synth.
+   */
   public grantInvokeBedrock(grant: BedrockGrant): void {
-    const { partition, region, accountId } = awsContext(this);
-    const arns = [
-      ...(grant.foundationModelIds ?? []).map((m) => `arn:${partition}:bedrock:${region}::foundation-model/${m}`),
-      ...(grant.inferenceProfileIds ?? []).flatMap((p) => [
-        `arn:${partition}:bedrock:${region}:${accountId}:inference-profile/${p}`,
-        `arn:${partition}:bedrock:*::foundation-model/${p.replace(/^[a-z]{2,4}\./, "")}`,
-      ]),
-    ];
-    if (arns.length === 0) {
-      throw new Error(`${this.node.path}: grantInvokeBedrock needs foundationModelIds or inferenceProfileIds, got none`);
-    }
-    this.addToPolicy(invokeBedrockStatements(arns));
+    this.addToPolicy(bedrockInvokeStatements(this, grant));
   }
 
   /** Read objects of a bucket. */

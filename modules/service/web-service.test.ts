@@ -248,8 +248,10 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
 
   it("grants the task role Bedrock on the inference profile only", () => {
     const statements = statementsOf(json, "TaskRole");
-    expect(statements).toEqual([expect.objectContaining({ Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] })]);
-    expect(statements[0].Resource.join(" ")).toContain("inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0");
+    expect(statements.map((s: any) => s.Sid)).toEqual(["InvokeBedrockProfiles", "InvokeBedrockProfileModels"]);
+    for (const s of statements) expect(s.Action).toEqual(["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]);
+    expect(statements[0].Resource).toMatch(/:inference-profile\/us\.anthropic\.claude-3-5-haiku-20241022-v1:0$/);
+    expect(statements[1].Condition.StringEquals["bedrock:InferenceProfileArn"]).toEqual([statements[0].Resource]);
   });
 
   it("injects secrets as valueFrom references only", () => {
