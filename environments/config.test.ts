@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG, loadConfig, validateConfig } from "./config";
+import { CONFIG, ENV_VARS, loadConfig, validateConfig } from "./config";
 
 describe("environment configuration", () => {
   it("loads every environment with the seed defaults", () => {
@@ -90,5 +92,12 @@ describe("environment configuration", () => {
     [{ state: { s3: { bucket: "b-b-b", region: "us-east-1" }, cloud: { organization: "o" } } }, /state must configure exactly one/],
   ])("rejects %j", (override, message) => {
     expect(() => validateConfig({ ...CONFIG.dev, ...override } as never)).toThrow(message);
+  });
+
+  it("documents every environment variable it reads in the README's variable table", () => {
+    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+    const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
+    const documented = new Set(rows.flatMap((l) => [...l.split("|")[1].matchAll(/`([A-Z_]+)`/g)].map((m) => m[1])));
+    expect(Object.keys(ENV_VARS).filter((v) => !documented.has(v))).toEqual([]);
   });
 });
