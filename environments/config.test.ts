@@ -26,6 +26,8 @@ describe("environment configuration", () => {
   it("takes the image tag and allowed accounts from the environment", () => {
     const config = loadConfig("prod", { IMAGE_TAG: "git-abc123", AWS_ALLOWED_ACCOUNT_IDS: "111111111111, 222222222222" });
     expect(config.imageTag).toBe("git-abc123");
+    // The nearest valid tag to "latest" is accepted.
+    expect(loadConfig("dev", { IMAGE_TAG: "latest-2026-11-28" }).imageTag).toBe("latest-2026-11-28");
     expect(config.allowedAccountIds).toEqual(["111111111111", "222222222222"]);
   });
 
@@ -87,6 +89,7 @@ describe("environment configuration", () => {
     [{ domain: { name: "Not A Domain", hostedZoneId: "Z123" } }, /domain.name must be a lower-case DNS name/],
     [{ domain: { name: "example.com", hostedZoneId: "zone" } }, /domain.hostedZoneId must be a Route 53 hosted zone id/],
     [{ imageTag: "bad tag" }, /imageTag must be a Docker tag/],
+    [{ imageTag: "latest" }, /^config dev: imageTag must name one build \(a git SHA or a version\), not latest, got "latest"$/],
     [{ tags: { Environment: "x" } }, /tags.Environment is set by the stack/],
     [{ state: {} }, /state must configure exactly one of s3 or cloud/],
     [{ state: { s3: { bucket: "b-b-b", region: "us-east-1" }, cloud: { organization: "o" } } }, /state must configure exactly one/],

@@ -297,6 +297,8 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     }
   }
   if (!/^[\w.-]{1,128}$/.test(config.imageTag)) bad(name, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -)", config.imageTag);
+  // ECR tags are immutable here, and `latest` would not say which build runs: CI passes a SHA or version.
+  if (config.imageTag === "latest") bad(name, "imageTag", "must name one build (a git SHA or a version), not latest", config.imageTag);
   for (const key of Object.keys(config.tags)) {
     if (["Project", "Environment", "ManagedBy"].includes(key)) bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
   }
