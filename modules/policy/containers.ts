@@ -29,6 +29,11 @@ export function containersOf(taskDefinition: ResourceBlock): ContainerDefinition
   return Array.isArray(parsed) ? parsed.filter((c): c is ContainerDefinition => c !== null && typeof c === "object" && !Array.isArray(c)) : undefined;
 }
 
+/** A container's subject for per-finding suppressions: its name, or `#2` when it has none. */
+export function containerSubject(c: ContainerDefinition, index: number): string {
+  return c.name ? c.name : `#${index + 1}`;
+}
+
 /** `container "web"` for messages. */
 export function containerLabel(c: ContainerDefinition, index: number): string {
   return c.name ? `container "${c.name}"` : `container #${index + 1}`;

@@ -1,6 +1,6 @@
 import { StackIndex, TerraformJson } from "./stack-index";
-import { DeclaredSuppression, covers } from "./suppressions";
-import { PolicyTier, ResourceBlock, Rule, RuleLevel, Severity } from "./types";
+import { DeclaredSuppression, covers, specificity } from "./suppressions";
+import { CheckFinding, PolicyTier, ResourceBlock, Rule, RuleLevel, Severity, Suppressible } from "./types";
 
 /** A rule violated by one resource. */
 export interface Finding {
@@ -10,6 +10,12 @@ export interface Finding {
   readonly path: string;
   /** Terraform address, `type.name`. */
   readonly address: string;
+  /**
+   * Which part of the resource (`app/DB_PASSWORD`), for rules that can find several things
+   * wrong with one resource; `suppress(..., { subject })` accepts this finding alone.
+   * @default - the resource as a whole
+   */
+  readonly subject?: string;
   /** What is wrong. */
   readonly message: string;
   /** How to fix it. */
@@ -69,9 +75,15 @@ export interface EvaluateOptions {
   readonly suppressions?: readonly DeclaredSuppression[];
 }
 
-function messagesOf(result: ReturnType<Rule["check"]>): string[] {
+function findingsOf(result: ReturnType<Rule["check"]>): { message: string; subject?: string }[] {
   if (result === undefined) return [];
-  return typeof result === "string" ? [result] : [...result];
+  const all: readonly (string | CheckFinding)[] = typeof result === "string" || !Array.isArray(result) ? [result as string | CheckFinding] : result;
+  return all.map((f) => (typeof f === "string" ? { message: f } : { message: f.message, subject: f.subject }));
+}
+
+/** Where a rule's suppressions are honoured (data-protection rules: the baseline tier only). */
+export function suppressibleIn(rule: Rule): Suppressible {
+  return rule.suppressible ?? (rule.dataProtection ? "baseline-only" : "any-tier");
 }
 
 /** Evaluate rules over a stack's synthesized JSON (with `//` metadata, as `toTerraform()` returns it). */
@@ -96,14 +108,26 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
     let nFailed = 0;
     let nSuppressed = 0;
     for (const resource of targets) {
-      const messages = messagesOf(rule.check(resource, { tier, stack }));
-      if (messages.length === 0) passed.push({ ruleId: rule.id, path: resource.path });
-      for (const message of messages) {
-        const finding: Finding = { ruleId: rule.id, severity: level as Severity, path: resource.path, address: resource.address, message, fix: rule.fix };
-        const s = suppressions.find((d) => d.ruleId === rule.id && covers(d, resource.path));
+      const found = findingsOf(rule.check(resource, { tier, stack }));
+      if (found.length === 0) passed.push({ ruleId: rule.id, path: resource.path });
+      for (const { message, subject } of found) {
+        const finding: Finding = {
+          ruleId: rule.id,
+          severity: level as Severity,
+          path: resource.path,
+          address: resource.address,
+          ...(subject !== undefined ? { subject } : {}),
+          message,
+          fix: rule.fix,
+        };
+        // The most specific suppression wins: one naming this finding's subject, then one on the resource itself.
+        const s = suppressions
+          .filter((d) => d.ruleId === rule.id && covers(d, resource.path, subject))
+          .sort((a, b) => specificity(b, resource.path) - specificity(a, resource.path))[0];
         if (s) used.add(s);
-        if (s && tier === "production" && rule.dataProtection) {
-          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} protects data and cannot be suppressed in the production tier; reason given: "${s.reason}")` });
+        if (s && tier === "production" && suppressibleIn(rule) === "baseline-only") {
+          const why = rule.dataProtection ? "protects data and cannot" : "cannot";
+          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} ${why} be suppressed in the production tier; reason given: "${s.reason}")` });
           nFailed++;
         } else if (s) {
           suppressed.push({ ...finding, reason: s.reason, suppressedAt: s.path });
@@ -122,7 +146,7 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
     .map((s) => ({ ...s, problem: `suppresses unknown rule ${s.ruleId} (known ids: see the policy README)` }));
   const unusedSuppressions = suppressions
     .filter((s) => ids.has(s.ruleId) && !used.has(s))
-    .map((s) => ({ ...s, problem: `suppression of ${s.ruleId} matched no finding; delete it` }));
+    .map((s) => ({ ...s, problem: `suppression of ${s.ruleId}${s.subject !== undefined ? ` [${s.subject}]` : ""} matched no finding; delete it` }));
   return { tier, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
 }
 
@@ -136,7 +160,7 @@ export function warningsOf(report: PolicyReport): Finding[] {
   return report.failed.filter((f) => f.severity === "warning");
 }
 
-/** One line: `RULE-ID path: message. Fix: ...`. */
+/** One line: `RULE-ID path [subject]: message. Fix: ...`. */
 export function describeFinding(f: Finding): string {
-  return `${f.ruleId} ${f.path}: ${f.message}. Fix: ${f.fix}`;
+  return `${f.ruleId} ${f.path}${f.subject !== undefined ? ` [${f.subject}]` : ""}: ${f.message}. Fix: ${f.fix}`;
 }

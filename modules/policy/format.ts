@@ -1,5 +1,10 @@
 import { PolicyReport, errorsOf, warningsOf } from "./engine";
 
+/** ` [subject]` when the finding names one. */
+function subjectOf(f: { subject?: string }): string {
+  return f.subject !== undefined ? ` [${f.subject}]` : "";
+}
+
 /** A plain-text policy report for one stack: summary, failures, suppressions, per-rule table. */
 export function formatReport(report: PolicyReport): string {
   const errors = errorsOf(report);
@@ -15,11 +20,11 @@ export function formatReport(report: PolicyReport): string {
   };
   section(
     "FAILED",
-    report.failed.flatMap((f) => [`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path}`, `          ${f.message}`, `          Fix: ${f.fix}`]),
+    report.failed.flatMap((f) => [`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path}${subjectOf(f)}`, `          ${f.message}`, `          Fix: ${f.fix}`]),
   );
   section(
     "SUPPRESSED",
-    report.suppressed.map((s) => `  ${s.ruleId}  ${s.path}  (at ${s.suppressedAt}): ${s.reason}`),
+    report.suppressed.map((s) => `  ${s.ruleId}  ${s.path}${subjectOf(s)}  (at ${s.suppressedAt}): ${s.reason}`),
   );
   section("INVALID SUPPRESSIONS", report.invalidSuppressions.map((s) => `  ${s.path}: ${s.problem}`));
   section("UNUSED SUPPRESSIONS", report.unusedSuppressions.map((s) => `  ${s.path}: ${s.problem}`));

@@ -1,5 +1,7 @@
 import { Aspects, Testing } from "cdktf";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { scratchStack } from "../internal/testing";
@@ -80,6 +82,79 @@ describe("suppress", () => {
     const report = policyReport(stack, { tier: "production", rules: RDS_RULES });
     expect(report.invalidSuppressions.map((s) => s.ruleId)).toEqual(["RDS-ENCRYPTD"]);
     expect(report.unusedSuppressions.map((s) => s.ruleId)).toEqual(["RDS-MULTI-AZ"]);
+  });
+});
+
+describe("per-finding suppressions", () => {
+  /** A task definition whose container "app" has two plain-text secrets. */
+  function taskWithTwoSecrets(scope: Construct): EcsTaskDefinition {
+    const environment = [
+      { name: "DEMO_API_KEY", value: "public-demo-key" },
+      { name: "DB_PASSWORD", value: "hunter2hunter2" },
+    ];
+    return new EcsTaskDefinition(scope, "Task", { family: "t", containerDefinitions: JSON.stringify([{ name: "app", image: "x", environment }]) });
+  }
+  const SECRET_RULES = ALL_RULES.filter((r) => r.id === "NO-PLAINTEXT-SECRETS");
+
+  it("accept one variable of one container, with its reason, while the other still fails", () => {
+    const stack = scratchStack();
+    const task = taskWithTwoSecrets(stack);
+    suppress(task, "NO-PLAINTEXT-SECRETS", "the demo key is public by design (documented)", { subject: "app/DEMO_API_KEY" });
+    const report = policyReport(stack, { tier: "baseline", rules: SECRET_RULES });
+    expect(report.failed.map((f) => [f.path, f.subject])).toEqual([["test/Task", "app/DB_PASSWORD"]]);
+    expect(report.suppressed).toEqual([
+      expect.objectContaining({ path: "test/Task", subject: "app/DEMO_API_KEY", reason: "the demo key is public by design (documented)" }),
+    ]);
+    const text = formatReport(report);
+    expect(text).toMatch(/error {3}NO-PLAINTEXT-SECRETS {2}test\/Task \[app\/DB_PASSWORD\]/);
+    expect(text).toMatch(/SUPPRESSED\n {2}NO-PLAINTEXT-SECRETS {2}test\/Task \[app\/DEMO_API_KEY\] {2}\(at test\/Task\): the demo key is public/);
+  });
+
+  it("name the subject in the synth error line", () => {
+    const stack = scratchStack();
+    taskWithTwoSecrets(stack);
+    enforcePolicies(stack, { tier: "baseline", rules: SECRET_RULES });
+    expect(() => Testing.synth(stack, true)).toThrow(/NO-PLAINTEXT-SECRETS test\/Task \[app\/DB_PASSWORD\]: container "app": DB_PASSWORD is named like a credential/);
+  });
+
+  it("report a subject that matches no finding as unused, and accept nothing with it", () => {
+    const stack = scratchStack();
+    const task = taskWithTwoSecrets(stack);
+    suppress(task, "NO-PLAINTEXT-SECRETS", "a typo in the variable name must not hide the others", { subject: "app/DB_PASSWD" });
+    const report = policyReport(stack, { tier: "baseline", rules: SECRET_RULES });
+    expect(report.failed).toHaveLength(2);
+    expect(report.unusedSuppressions.map((s) => s.problem)).toEqual(["suppression of NO-PLAINTEXT-SECRETS [app/DB_PASSWD] matched no finding; delete it"]);
+    expect(formatReport(report)).toMatch(/UNUSED SUPPRESSIONS\n {2}test\/Task: suppression of NO-PLAINTEXT-SECRETS \[app\/DB_PASSWD\] matched no finding/);
+  });
+
+  it("prefer the suppression naming the finding over one for the whole resource", () => {
+    const stack = scratchStack();
+    const task = taskWithTwoSecrets(stack);
+    suppress(task, "NO-PLAINTEXT-SECRETS", "legacy task definition, migration tracked in OPS-12");
+    suppress(task, "NO-PLAINTEXT-SECRETS", "the demo key is public by design (documented)", { subject: "app/DEMO_API_KEY" });
+    const report = policyReport(stack, { tier: "baseline", rules: SECRET_RULES });
+    expect(report.suppressed.map((s) => [s.subject, s.reason.slice(0, 10)])).toEqual([
+      ["app/DEMO_API_KEY", "the demo k"],
+      ["app/DB_PASSWORD", "legacy tas"],
+    ]);
+    expect(report.unusedSuppressions).toEqual([]);
+  });
+
+  it("refuse an empty subject", () => {
+    const task = taskWithTwoSecrets(scratchStack());
+    expect(() => suppress(task, "NO-PLAINTEXT-SECRETS", "a reason long enough", { subject: " " })).toThrow(/test\/Task: suppression of NO-PLAINTEXT-SECRETS needs a non-empty subject/);
+  });
+
+  it("let a baseline service run tasks with a public IP for a recorded reason, never a production one", () => {
+    const stack = scratchStack();
+    const service = new EcsService(stack, "Service", { name: "s", networkConfiguration: { subnets: ["subnet-1"], assignPublicIp: true } });
+    const rules = ALL_RULES.filter((r) => r.id === "ECS-NO-PUBLIC-IP");
+    expect(policyReport(stack, { tier: "baseline", rules }).failed.map((f) => f.ruleId)).toEqual(["ECS-NO-PUBLIC-IP"]);
+    suppress(service, "ECS-NO-PUBLIC-IP", "non-production tasks run in public subnets: no NAT gateway to pay for");
+    expect(policyReport(stack, { tier: "baseline", rules }).suppressed.map((s) => s.reason)).toEqual(["non-production tasks run in public subnets: no NAT gateway to pay for"]);
+    expect(errorsOf(policyReport(stack, { tier: "production", rules }))).toEqual([
+      expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", message: expect.stringMatching(/suppression refused: ECS-NO-PUBLIC-IP cannot be suppressed in the production tier/) }),
+    ]);
   });
 });
 

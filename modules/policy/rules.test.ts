@@ -454,7 +454,7 @@ function editContainer(r: Resources, edit: (c: any) => void): void {
 function readmeRow(rule: Rule): string {
   const { baseline, production } = rule.severity;
   const levels = baseline === production ? `${baseline} in both tiers` : baseline === "off" ? `production only (${production})` : `${baseline} in baseline, ${production} in production`;
-  const marks = rule.dataProtection ? " · data protection" : "";
+  const marks = rule.dataProtection ? " · data protection" : rule.suppressible === "baseline-only" ? " · not suppressible in production" : "";
   const types = rule.resourceTypes.map((t) => `\`${t}\``).join(", ");
   return `| \`${rule.id}\` | ${rule.cites.join(", ")} | ${levels}${marks} | ${types} | ${rule.description} |`;
 }

@@ -14,6 +14,13 @@ export interface SuppressOptions {
    * @default false - only the resource at this construct's path
    */
   readonly applyToChildren?: boolean;
+  /**
+   * Suppress only the finding about this part of the resource: the `subject` the report prints
+   * in brackets, e.g. `app/DB_PASSWORD` for one variable of container `app`. Other findings of
+   * the rule on the same resource still fail.
+   * @default - every finding of the rule on the resource
+   */
+  readonly subject?: string;
 }
 
 /** A suppression as declared on a construct. */
@@ -23,15 +30,20 @@ export interface DeclaredSuppression {
   readonly ruleId: string;
   readonly reason: string;
   readonly applyToChildren: boolean;
+  /** Only the finding with this subject. @default - every finding of the rule */
+  readonly subject?: string;
 }
 
 /**
  * Accept a policy finding on one resource (or, with `applyToChildren`, on everything below a
- * construct), naming the rule and saying why. The reason is mandatory (at least 10 characters)
- * and is listed in the policy report. In prod, data-protection rules cannot be suppressed.
+ * construct), naming the rule and saying why; with `subject`, one finding alone (one variable
+ * of one container). The reason is mandatory (at least 10 characters) and is listed in the
+ * policy report. In the production tier, data-protection rules (and rules marked
+ * `suppressible: "baseline-only"`) cannot be suppressed.
  *
  * ```ts
  * suppress(service.httpListener, "ALB-HTTPS-REDIRECT", "dev has no domain, so no certificate: HTTP only");
+ * suppress(service.taskDefinition, "NO-PLAINTEXT-SECRETS", "a public demo key, documented as public", { subject: "app/DEMO_API_KEY" });
  * ```
  */
 export function suppress(construct: IConstruct, ruleId: string, reason: string, options: SuppressOptions = {}): void {
@@ -45,7 +57,16 @@ export function suppress(construct: IConstruct, ruleId: string, reason: string, 
       `${where}: suppression of ${ruleId} needs a reason of at least ${MIN_REASON_LENGTH} characters saying why the finding is acceptable, got ${JSON.stringify(reason)}`,
     );
   }
-  construct.node.addMetadata(SUPPRESSION_METADATA_TYPE, { ruleId, reason: text, applyToChildren: options.applyToChildren ?? false });
+  const subject = options.subject;
+  if (subject !== undefined && (typeof subject !== "string" || subject.trim() === "")) {
+    throw new ValidationError(`${where}: suppression of ${ruleId} needs a non-empty subject (as the report prints it, e.g. "app/DB_PASSWORD") or none, got ${JSON.stringify(subject)}`);
+  }
+  construct.node.addMetadata(SUPPRESSION_METADATA_TYPE, {
+    ruleId,
+    reason: text,
+    applyToChildren: options.applyToChildren ?? false,
+    ...(subject !== undefined ? { subject: subject.trim() } : {}),
+  });
 }
 
 /** Every suppression declared on `root` and below. */
@@ -53,11 +74,26 @@ export function declaredSuppressions(root: IConstruct): DeclaredSuppression[] {
   return root.node.findAll().flatMap((c) =>
     c.node.metadata
       .filter((m) => m.type === SUPPRESSION_METADATA_TYPE)
-      .map((m) => ({ path: c.node.path, ruleId: m.data.ruleId, reason: m.data.reason, applyToChildren: !!m.data.applyToChildren })),
+      .map((m) => ({
+        path: c.node.path,
+        ruleId: m.data.ruleId,
+        reason: m.data.reason,
+        applyToChildren: !!m.data.applyToChildren,
+        ...(m.data.subject !== undefined ? { subject: String(m.data.subject) } : {}),
+      })),
   );
 }
 
-/** True when a suppression declared at `s.path` covers the resource at `resourcePath`. */
-export function covers(s: DeclaredSuppression, resourcePath: string): boolean {
+/**
+ * True when a suppression declared at `s.path` covers the resource at `resourcePath` and, when
+ * it names a subject, the finding about that subject.
+ */
+export function covers(s: DeclaredSuppression, resourcePath: string, subject?: string): boolean {
+  if (s.subject !== undefined && s.subject !== subject) return false;
   return s.path === resourcePath || (s.applyToChildren && (s.path === "" || resourcePath.startsWith(`${s.path}/`)));
+}
+
+/** How specific a suppression is: a subject beats none, the resource itself beats an ancestor. */
+export function specificity(s: DeclaredSuppression, resourcePath: string): number {
+  return (s.subject !== undefined ? 2 : 0) + (s.path === resourcePath ? 1 : 0);
 }

@@ -54,8 +54,22 @@ export interface RuleContext {
   readonly stack: StackIndex;
 }
 
-/** A check's answer: nothing (compliant), one message, or several. */
-export type CheckResult = string | readonly string[] | undefined;
+/** One finding of a check that names which part of the resource it is about. */
+export interface CheckFinding {
+  /** What is wrong. */
+  readonly message: string;
+  /**
+   * Which part of the resource, stable across runs: `app/DB_PASSWORD` (a container and one of
+   * its variables), `app` (a container). A suppression naming it accepts this finding alone.
+   */
+  readonly subject: string;
+}
+
+/** A check's answer: nothing (compliant), one finding (a message, or a message with its subject), or several. */
+export type CheckResult = string | CheckFinding | readonly (string | CheckFinding)[] | undefined;
+
+/** Where a rule's suppressions are honoured. */
+export type Suppressible = "any-tier" | "baseline-only";
 
 /** One policy rule. Rules live one per file in `rules/`. */
 export interface Rule {
@@ -73,6 +87,12 @@ export interface Rule {
    * @default false
    */
   readonly dataProtection?: boolean;
+  /**
+   * Where a suppression of this rule is honoured: `baseline-only` refuses it in the production
+   * tier (the finding stays an error and says so).
+   * @default - "baseline-only" for data-protection rules, "any-tier" otherwise
+   */
+  readonly suppressible?: Suppressible;
   /** Terraform resource types the check runs on. */
   readonly resourceTypes: readonly string[];
   /** The check: pure, over one resource (and the stack, read-only). */

@@ -1,4 +1,4 @@
-import { containerLabel, containersOf } from "../containers";
+import { containerLabel, containerSubject, containersOf } from "../containers";
 import { ALWAYS, defineRule } from "../types";
 
 /** Every container ships its logs. */
@@ -8,6 +8,6 @@ export const ecsLogging = defineRule({
   description: "Every container definition has a logConfiguration with a log driver (awslogs to a log group with retention).",
   severity: ALWAYS,
   resourceTypes: ["aws_ecs_task_definition"],
-  check: (t) => (containersOf(t) ?? []).flatMap((c, i) => (c.logConfiguration?.logDriver ? [] : [`${containerLabel(c, i)} has no logConfiguration.logDriver`])),
+  check: (t) => (containersOf(t) ?? []).flatMap((c, i) => (c.logConfiguration?.logDriver ? [] : [{ subject: containerSubject(c, i), message: `${containerLabel(c, i)} has no logConfiguration.logDriver` }])),
   fix: 'add logConfiguration { logDriver: "awslogs", options: { "awslogs-group", "awslogs-region", "awslogs-stream-prefix" } } to every container',
 });

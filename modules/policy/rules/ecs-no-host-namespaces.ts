@@ -8,6 +8,6 @@ export const ecsNoHostNamespaces = defineRule({
   severity: ALWAYS,
   resourceTypes: ["aws_ecs_task_definition"],
   check: (t) =>
-    (["pid_mode", "ipc_mode", "network_mode"] as const).flatMap((k) => (t.config[k] === "host" ? [`${k} is host: containers share the host's namespace`] : [])),
+    (["pid_mode", "ipc_mode", "network_mode"] as const).flatMap((k) => (t.config[k] === "host" ? [{ subject: k, message: `${k} is host: containers share the host's namespace` }] : [])),
   fix: "remove pidMode/ipcMode host and use networkMode awsvpc (the only mode Fargate supports)",
 });

@@ -1,4 +1,4 @@
-import { containerLabel, containersOf } from "../containers";
+import { containerLabel, containerSubject, containersOf } from "../containers";
 import { ALWAYS, defineRule } from "../types";
 
 /** No container runs privileged. */
@@ -8,6 +8,6 @@ export const ecsNoPrivileged = defineRule({
   description: "No container definition sets privileged: true (root on the host; Fargate refuses it anyway).",
   severity: ALWAYS,
   resourceTypes: ["aws_ecs_task_definition"],
-  check: (t) => (containersOf(t) ?? []).flatMap((c, i) => (c.privileged === true ? [`${containerLabel(c, i)} is privileged`] : [])),
+  check: (t) => (containersOf(t) ?? []).flatMap((c, i) => (c.privileged === true ? [{ subject: containerSubject(c, i), message: `${containerLabel(c, i)} is privileged` }] : [])),
   fix: "remove privileged: true from the container definition; grant specific Linux capabilities only if truly needed",
 });

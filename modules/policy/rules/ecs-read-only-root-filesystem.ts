@@ -1,4 +1,4 @@
-import { containerLabel, containersOf } from "../containers";
+import { containerLabel, containerSubject, containersOf } from "../containers";
 import { ADVISORY, defineRule } from "../types";
 
 /** Containers mount their root filesystem read-only (advice: apps that write to disk need a volume). */
@@ -9,6 +9,6 @@ export const ecsReadOnlyRootFilesystem = defineRule({
   severity: ADVISORY,
   resourceTypes: ["aws_ecs_task_definition"],
   check: (t) =>
-    (containersOf(t) ?? []).flatMap((c, i) => (c.readonlyRootFilesystem === true ? [] : [`${containerLabel(c, i)} has a writable root filesystem`])),
+    (containersOf(t) ?? []).flatMap((c, i) => (c.readonlyRootFilesystem === true ? [] : [{ subject: containerSubject(c, i), message: `${containerLabel(c, i)} has a writable root filesystem` }])),
   fix: "set readonlyRootFilesystem: true and mount an ephemeral volume for /tmp if the app writes files",
 });

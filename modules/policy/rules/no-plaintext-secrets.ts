@@ -1,6 +1,6 @@
 import { looksLikeSecret } from "../../internal/secret-heuristic";
 import { block, blocks } from "../stack-index";
-import { containerLabel, containersOf } from "../containers";
+import { containerLabel, containerSubject, containersOf } from "../containers";
 import { ALWAYS, ResourceBlock, defineRule } from "../types";
 
 /** The finding for one plain variable, from the library's one secret heuristic. */
@@ -33,12 +33,15 @@ export const noPlaintextSecrets = defineRule({
   resourceTypes: ["aws_ecs_task_definition", "aws_apprunner_service"],
   check: (r) => {
     if (r.type === "aws_apprunner_service") {
-      return appRunnerVariables(r).flatMap(([name, value]) => plaintextSecret(name, value) ?? []);
+      return appRunnerVariables(r).flatMap(([name, value]) => {
+        const why = plaintextSecret(name, value);
+        return why ? [{ subject: name, message: why }] : [];
+      });
     }
     return (containersOf(r) ?? []).flatMap((c, i) =>
       blocks(c.environment).flatMap((e: any) => {
         const why = plaintextSecret(String(e.name ?? ""), e.value);
-        return why ? [`${containerLabel(c, i)}: ${why}`] : [];
+        return why ? [{ subject: `${containerSubject(c, i)}/${String(e.name ?? "")}`, message: `${containerLabel(c, i)}: ${why}` }] : [];
       }),
     );
   },
