@@ -8,7 +8,7 @@ import { EcsService, EcsServiceLoadBalancer } from "@cdktf/provider-aws/lib/ecs-
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { DatabaseRef } from "../database/database-ref";
 import { WorkloadRole } from "../iam/workload-role";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
@@ -22,6 +22,7 @@ import { NetworkRef } from "../network/network-ref";
 import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
 import { CapacityProviderWeight, ClusterRef, ON_DEMAND_CAPACITY, renderCapacityStrategy } from "./fargate-cluster";
 import { checkFargateSize } from "./fargate-size";
+import { checkSchedule, checkTimeZone } from "./schedule";
 
 /** A scheduled change of the scaling bounds, e.g. staging scaled to zero at night. */
 export interface ScheduledCapacity {
@@ -136,37 +137,8 @@ export interface ServiceKind {
   readonly containerPort?: number;
 }
 
-/** An IANA time zone name as Application Auto Scaling takes it (`UTC`, `Europe/Berlin`, `Etc/GMT+9`). */
-const TIME_ZONE = /^(UTC|[A-Z][A-Za-z_]+(\/[A-Za-z0-9_+-]+){1,2})$/;
-
-/**
- * Fail unless `schedule` is an Application Auto Scaling expression: `at(yyyy-mm-ddThh:mm:ss)`,
- * `rate(N minute(s)|hour(s)|day(s))` with N ≥ 1, or `cron(...)` with the six fields
- * minutes hours day-of-month month day-of-week year, `?` in day-of-month or day-of-week.
- */
-export function checkSchedule(scope: IConstruct, prop: string, schedule: string): void {
-  if (isToken(schedule)) return;
-  const rule = "must be cron(min hour day-of-month month day-of-week year), rate(N minute(s)|hour(s)|day(s)) or at(yyyy-mm-ddThh:mm:ss)";
-  if (/^at\(\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\)$/.test(schedule)) return;
-  const rate = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/.exec(schedule);
-  if (rate) {
-    if (Number(rate[1]) < 1) fail(scope, prop, "needs a rate of at least 1", schedule);
-    return;
-  }
-  const cron = /^cron\((.*)\)$/.exec(schedule);
-  if (!cron) fail(scope, prop, rule, schedule);
-  const fields = cron[1].trim().split(/\s+/);
-  if (fields.length !== 6) {
-    fail(scope, prop, `must have six cron fields (minutes hours day-of-month month day-of-week year), not ${fields.length}`, schedule);
-  }
-  const [minutes, hours, dayOfMonth, , dayOfWeek] = fields;
-  if (!/^[\d,*/-]+$/.test(minutes) || !/^[\d,*/-]+$/.test(hours)) {
-    fail(scope, prop, "needs minutes and hours of digits and , - * / only", schedule);
-  }
-  if ((dayOfMonth === "?") === (dayOfWeek === "?")) {
-    fail(scope, prop, "needs ? in exactly one of day-of-month and day-of-week, e.g. cron(0 19 ? * MON-FRI *)", schedule);
-  }
-}
+/** Kept here for existing imports; the check lives in ./schedule. */
+export { checkSchedule };
 
 /**
  * `scale-down` → `ScaleDown`, for construct ids derived from names.
@@ -477,7 +449,7 @@ export abstract class FargateServiceBase extends Construct {
       if (names.has(a.name)) fail(this, `${prop}.name`, "must be unique", a.name);
       names.add(a.name);
       checkSchedule(this, `${prop}.schedule`, a.schedule);
-      checkPattern(this, `${prop}.timezone`, a.timezone, TIME_ZONE, "must be UTC or an IANA time zone name such as Europe/Berlin or Etc/GMT+9");
+      checkTimeZone(this, `${prop}.timezone`, a.timezone);
       checkIntegerRange(this, `${prop}.minCapacity`, a.minCapacity, 0, 1000);
       checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, 1000);
       checkMinMax(this, `${prop}.minCapacity`, a.minCapacity, `${prop}.maxCapacity`, a.maxCapacity);

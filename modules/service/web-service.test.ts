@@ -387,6 +387,15 @@ describe("WebService options", () => {
     expect(resource(json, "aws_lb_listener_rule").condition).toEqual([{ host_header: { values: ["api.example.com"] } }]);
   });
 
+  it("accepts the path and host patterns ELB takes: suffix wildcards, ELB's punctuation, 128 characters, wildcard hosts", () => {
+    const paths = ["*.png", "/api/v?/*", "/user/@me/~files/a+b:c$d'e\"f&g", `/${"a".repeat(127)}`];
+    const hosts = ["*.example.com", "api-?.example.co", `${"a".repeat(120)}.example`];
+    const json = synthWeb({ routes: [{ name: "api", priority: 20, pathPatterns: paths.slice(0, 2), hostHeaders: hosts.slice(0, 2) }, { name: "files", priority: 21, pathPatterns: paths.slice(2), hostHeaders: hosts.slice(2) }] });
+    const conditions = Object.values(resources(json, "aws_lb_listener_rule")).flatMap((r: any) => r.condition);
+    expect(conditions.flatMap((c: any) => c.path_pattern?.values ?? []).sort()).toEqual([...paths].sort());
+    expect(conditions.flatMap((c: any) => c.host_header?.values ?? []).sort()).toEqual([...hosts].sort());
+  });
+
   it("serves IPv6 too when dual-stack: AAAA alias and ::/0 ingress", () => {
     const json = synthWeb({ dualStack: true, domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } });
     expect(resource(json, "aws_lb").ip_address_type).toBe("dualstack");
@@ -413,6 +422,24 @@ describe("WebService options", () => {
     const actions = Object.values(resources(json, "aws_appautoscaling_scheduled_action")) as any[];
     expect(actions.map((a) => [a.schedule, a.timezone])).toEqual([["rate(1 hour)", "UTC"], ["at(2030-01-01T08:00:00)", "UTC"]]);
     expect(resource(json, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
+  });
+
+  it("accepts the edge values and wildcards of every cron field, and canonical zones", () => {
+    const schedules = [
+      ["edges", "cron(59 23 31 12 ? 2199)", "Etc/GMT+9"],
+      ["lows", "cron(0 0 1 1 ? 1970)", "America/Argentina/Buenos_Aires"],
+      ["names", "cron(0/15 8-18 ? jan-dec MON-FRI *)", "Europe/Amsterdam"],
+      ["lists", "cron(0,30 6,18 ? * SUN,SAT *)", "Asia/Kolkata"],
+      ["last-day", "cron(0 3 L * ? *)", "Pacific/Tahiti"],
+      ["weekday", "cron(0 3 15W * ? *)", "UTC"],
+      ["nth", "cron(0 3 ? * 6#3 *)", "Europe/Kyiv"],
+      ["last-friday", "cron(0 3 ? * FRIL *)", "Australia/Sydney"],
+    ] as const;
+    const json = synthWeb({
+      scheduledCapacity: schedules.map(([name, schedule, timezone]) => ({ name, schedule, timezone, minCapacity: 2, maxCapacity: 10 })),
+    });
+    const actions = Object.values(resources(json, "aws_appautoscaling_scheduled_action")) as any[];
+    expect(actions.map((a) => [a.schedule, a.timezone]).sort()).toEqual(schedules.map(([, schedule, timezone]) => [schedule, timezone]).sort());
   });
 });
 

@@ -23,6 +23,23 @@ import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** AWS-managed prefix list of CloudFront's origin-facing addresses. */
 export const CLOUDFRONT_ORIGIN_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+/**
+ * Listener-rule path patterns: at most 128 of A-Z a-z 0-9 _ - . $ / ~ " ' @ : + & (or &amp;) and
+ * the wildcards * and ?. A request path always starts with /, so a pattern starting otherwise
+ * than with / or a wildcard (`api/*`) never matches: refused as well.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html#path-conditions
+ */
+const PATH_PATTERN = /^(?=.{1,128}$)[/*?](?:[A-Za-z0-9_\-.$/~"'@:+*?]|&(?:amp;)?)*$/;
+const PATH_PATTERN_RULE =
+  "must be at most 128 characters of letters, digits, _ - . $ / ~ \" ' @ : + & and the wildcards * ?, starting with / or a wildcard (e.g. /ws/* or *.png)";
+/**
+ * Listener-rule host names: at most 128 of A-Z a-z 0-9 - . and the wildcards * ?, with at least
+ * one "." and only letters after the last one.
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/rule-condition-types.html#host-conditions
+ */
+const HOST_PATTERN = /^(?=.{1,128}$)[A-Za-z0-9\-.*?]*\.[A-Za-z]+$/;
+const HOST_PATTERN_RULE =
+  "must be a host name of at most 128 letters, digits, - . and the wildcards * ?, with at least one . and only letters after the last one (e.g. api.example.com or *.example.com)";
 /** Listener-rule priority of the origin-header rule: after every extra route. */
 const ORIGIN_RULE_PRIORITY = 50000;
 
@@ -32,9 +49,15 @@ export interface ServiceRoute {
   readonly name: string;
   /** Listener-rule priority, 1-49999 (50000 is the origin-header rule), unique; lower wins. */
   readonly priority: number;
-  /** Host names to match, e.g. `api.example.com` or `*.example.com` (up to 128 characters each). @default - any host */
+  /**
+   * Host names to match, e.g. `api.example.com` or `*.example.com` (up to 128 letters, digits,
+   * `-`, `.`, `*`, `?`; a `.` and only letters after the last one). @default - any host
+   */
   readonly hostHeaders?: readonly string[];
-  /** Path patterns starting with `/`, e.g. `/ws/*` (up to 128 characters each). @default - any path */
+  /**
+   * Path patterns, e.g. `/ws/*` or `*.png` (up to 128 characters: letters, digits,
+   * `_-.$/~"'@:+&`, wildcards `*` `?`; starting with `/` or a wildcard). @default - any path
+   */
   readonly pathPatterns?: readonly string[];
   /** Load-balancer cookie stickiness for 1 day (seed 003's `/ws/*`). @default false */
   readonly stickySessions?: boolean;
@@ -318,8 +341,8 @@ export class WebService extends FargateServiceBase {
       if (hosts.length + paths.length + headerCondition.length > 5) {
         fail(this, prop, "may match at most 5 values in all (hosts, paths and the origin header)", hosts.length + paths.length);
       }
-      for (const p of paths) checkPattern(this, `${prop}.pathPatterns`, p, /^\/\S{0,127}$/, "must start with / (at most 128 characters)");
-      for (const h of hosts) checkPattern(this, `${prop}.hostHeaders`, h, /^[A-Za-z0-9*?.-]{1,128}$/, "must be a host name, wildcards * and ? allowed");
+      for (const p of paths) checkPattern(this, `${prop}.pathPatterns`, p, PATH_PATTERN, PATH_PATTERN_RULE);
+      for (const h of hosts) checkPattern(this, `${prop}.hostHeaders`, h, HOST_PATTERN, HOST_PATTERN_RULE);
       const pascal = pascalCase(route.name);
       const tg = fargateTargetGroup(this, `Route${pascal}TargetGroup`, {
         prop: `${prop}.healthCheck`,
