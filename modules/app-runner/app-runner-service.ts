@@ -52,7 +52,7 @@ export interface AppRunnerDomain {
 /** Props for {@link AppRunnerService}. */
 export interface AppRunnerServiceProps {
   /**
-   * Base of every physical name, `<project>-<environment>` (e.g. `interviewlm-staging`). The
+   * Base of every physical name, `<project>-<environment>` (e.g. `shop-staging`). The
    * service is named `<name>`; the auto scaling and observability configurations
    * `<name>-as`/`<name>-xray` (App Runner allows 32 characters for those).
    */
@@ -132,7 +132,7 @@ export interface AppRunnerServiceProps {
   readonly healthyThreshold?: number;
   /**
    * Consecutive failures before an instance is unhealthy (1-20). With the default interval this
-   * allows about 60 s, twice the 20-30 s a Next.js app needs to start (seed 004).
+   * allows about 60 s, twice the 20-30 s a Next.js app needs to start.
    * @default 6
    */
   readonly unhealthyThreshold?: number;

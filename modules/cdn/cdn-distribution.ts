@@ -77,7 +77,7 @@ export interface CdnAppOrigin {
    */
   readonly originHasCertificate?: boolean;
   /**
-   * How CloudFront connects. `http-only` only for an origin without a certificate (seed 004: an ALB
+   * How CloudFront connects. `http-only` only for an origin without a certificate (e.g. an ALB
    * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted
    * (inside AWS's network with an internal load balancer).
    * @default "https-only" (TLSv1.2) when `originHasCertificate`, else "http-only"
@@ -114,7 +114,7 @@ export interface CdnDomain {
   readonly certificateArn?: string;
 }
 
-/** One CORS rule of the assets bucket, for browser uploads with presigned URLs (seed 002). */
+/** One CORS rule of the assets bucket, for browser uploads with presigned URLs. */
 export interface CdnCorsRule {
   /** Origins allowed, e.g. `["https://app.example.com"]`, or `["*"]`. */
   readonly allowedOrigins: readonly string[];
@@ -295,7 +295,7 @@ const ASSETS_ORIGIN_ID = "assets";
 const APP_ORIGIN_ID = "app";
 
 /**
- * CloudFront in front of a web app (seed 003 §6): the app (load balancer or App Runner) is the
+ * CloudFront in front of a web app: the app (load balancer or App Runner) is the
  * default, uncached origin; `/_next/static/*`, `/static/*` and any extra paths come from a private
  * S3 bucket read through origin access control. Viewers are redirected to HTTPS, get security
  * headers, HTTP/2 and HTTP/3, IPv6. Optional: custom domain with a us-east-1 certificate and

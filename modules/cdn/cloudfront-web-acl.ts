@@ -21,7 +21,7 @@ export interface CloudFrontWebAclProps {
   readonly rateLimitPerFiveMinutes?: number;
   /**
    * Let the common rule set block request bodies over 8 KB (its `SizeRestrictions_BODY` rule).
-   * Off by default: that rule only counts, since form posts, server actions (up to 2 MB in seed 003)
+   * Off by default: that rule only counts, since form posts, server actions (Next.js accepts up to 1 MB by default, often raised)
    * and API calls of a web app routinely exceed 8 KB.
    * @default false
    */

@@ -34,7 +34,7 @@ export interface SecurityHeadersPolicyProps {
 }
 
 /**
- * A CloudFront response headers policy with the security headers of seed 001: HSTS with
+ * A CloudFront response headers policy with the usual security headers: HSTS with
  * subdomains, `X-Content-Type-Options: nosniff`, `X-Frame-Options`, `Referrer-Policy:
  * strict-origin-when-cross-origin`, and a CSP. All but the CSP override what the origin sends.
  */

@@ -15,7 +15,7 @@ export interface DatabaseAlarmTarget {
 }
 
 /**
- * Seed 001's RDS alarms:
+ * The database's alarms:
  * - critical: CPU > 75 % for 10 minutes; free storage < 5 GiB;
  * - warning: free storage < 10 GiB; connections > 80 % of `max_connections` for 10 minutes.
  * Missing data counts as "not breaching" for CPU and connections (no data, no load) and is

@@ -33,7 +33,7 @@ const NAME_RULE = "must be 1-63 lower-case letters, digits or underscores, start
 /** Check the initial database name (`db_name`). */
 export function checkDatabaseName(scope: IConstruct | string, prop: string, name: string): string {
   if (isToken(name)) return name;
-  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. fckdoomscroll)`, name);
+  if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. shop)`, name);
   if (RESERVED_DATABASES.has(name)) fail(scope, prop, "must not be a database every instance already has (postgres, template0, template1, rdsadmin)", name);
   if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word", name);
   return name;
@@ -61,7 +61,7 @@ export function checkMasterUsername(scope: IConstruct | string, prop: string, na
   return name;
 }
 
-/** A database name derived from a base name: `fckdoomscroll-prod` → `fckdoomscroll_prod`. */
+/** A database name derived from a base name: `shop-prod` → `shop_prod`. */
 export function defaultDatabaseName(base: string): string {
   const name = base.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "").slice(0, 63);
   return name === "" ? "app" : name;

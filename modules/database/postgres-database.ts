@@ -59,7 +59,7 @@ export function minAutoscalingCeiling(allocatedGiB: number): number {
 
 /** Props for {@link PostgresDatabase}. */
 export interface PostgresDatabaseProps {
-  /** Base name, `<project>-<environment>` (e.g. `fckdoomscroll-prod`); physical names derive from it. */
+  /** Base name, `<project>-<environment>` (e.g. `shop-prod`); physical names derive from it. */
   readonly name: string;
   /** Where the instance lives. */
   readonly network: NetworkRef;
@@ -82,7 +82,7 @@ export interface PostgresDatabaseProps {
   readonly isProduction?: boolean;
   /**
    * The database created with the instance (the app connects to it).
-   * @default - `name` with non-alphanumerics replaced by `_` (e.g. `fckdoomscroll_prod`)
+   * @default - `name` with non-alphanumerics replaced by `_` (e.g. `shop_prod`)
    */
   readonly databaseName?: string;
   /**
@@ -196,7 +196,7 @@ export interface PostgresDatabaseProps {
   /**
    * Extra or overriding parameters (values as strings), e.g. `{ work_mem: "8192" }`.
    * `max_connections` is set through `maxConnections`; `rds.force_ssl` is always 1.
-   * @default - seed 001's: log_statement ddl, log_min_duration_statement 1000
+   * @default - log_statement ddl, log_min_duration_statement 1000 (schema changes and queries over 1 s are logged)
    */
   readonly parameters?: Readonly<Record<string, string>>;
   /**
@@ -215,7 +215,7 @@ export interface PostgresDatabaseProps {
    */
   readonly logsKmsKeyArn?: string;
   /**
-   * Topics for seed 001's alarms (CPU, free storage, connections).
+   * Topics for the database's alarms (CPU, free storage, connections).
    * @default - no alarms
    */
   readonly alarms?: AlarmTopics;

@@ -98,7 +98,7 @@ export interface EmailDomainProps {
    */
   readonly dmarcReportAddresses?: readonly string[];
   /**
-   * An address to verify as its own SES identity (seed 001: `noreply@<domain>`); must be in
+   * An address to verify as its own SES identity (e.g. `noreply@<domain>`); must be in
    * `domain`. SES mails a verification link to it, so the mailbox must exist and someone must
    * click the link, or the identity stays pending. The domain identity already lets every
    * address of the domain send, so this is rarely needed; it adds per-address settings and is

@@ -158,8 +158,8 @@ export class WorkloadRole extends Construct implements PolicyCollector {
   }
 
   /**
-   * Invoke these Bedrock models (in the stack's region) and cross-region inference profiles
-   * (seed 004). Profiles of another geography than the stack's region are refused at synth.
+   * Invoke these Bedrock models (in the stack's region) and cross-region inference profiles.
+   * Profiles of another geography than the stack's region are refused at synth.
    */
   public grantInvokeBedrock(grant: BedrockGrant): void {
     this.addToPolicy(bedrockInvokeStatements(this, grant));

@@ -13,7 +13,7 @@ export type AlarmComparison =
 /** What an alarm does when data points are missing. */
 export type MissingData = "missing" | "ignore" | "breaching" | "notBreaching";
 
-/** One CloudWatch metric alarm, in the terms seed 001 uses ("CPU > 80 % for 5 minutes"). */
+/** One CloudWatch metric alarm, in operator terms ("CPU > 80 % for 5 minutes"). */
 export interface MetricAlarmSpec {
   /** Physical name suffix, e.g. `ecs-cpu-high`; the alarm is named `<base>-<purpose>`. */
   readonly purpose: string;

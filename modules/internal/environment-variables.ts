@@ -23,7 +23,7 @@ export interface RenderEnvironmentOptions {
 /**
  * Validate plain environment variables and return them sorted by name. A stable order
  * matters: ECS stores container definitions as JSON, and a reordered list shows up as a
- * perpetual diff and "inconsistent result after apply" (seed 004).
+ * perpetual diff and "inconsistent result after apply".
  */
 export function renderEnvironment(
   scope: IConstruct,

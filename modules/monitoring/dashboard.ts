@@ -92,7 +92,7 @@ const HEIGHT = 6;
 const MAX_WIDGETS = 500;
 
 /**
- * One CloudWatch dashboard per environment with the key metrics of seed 001, built from refs of
+ * One CloudWatch dashboard per environment with the key metrics of the app's resources, built from refs of
  * the resources in the stack (construct attributes become Terraform references inside the
  * dashboard body). Sections: alarms, ECS, ALB, RDS, App Runner; three graphs per row.
  */

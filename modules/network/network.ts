@@ -165,7 +165,7 @@ export interface NetworkEndpointsProps {
 
 /** Props for {@link Network}. */
 export interface NetworkProps {
-  /** Base name (`<project>-<environment>`, e.g. `fckdoomscroll-prod`): Name tags and physical names are `<name>-<purpose>`. */
+  /** Base name (`<project>-<environment>`, e.g. `shop-prod`): Name tags and physical names are `<name>-<purpose>`. */
   readonly name: string;
   /**
    * The VPC's IPv4 CIDR block, /16 to /28 (derived subnets need /20 or larger).

@@ -12,7 +12,7 @@ import { repositoryPullStatements, repositoryPushStatements } from "./repository
 /** Props for {@link ContainerRepository}. */
 export interface ContainerRepositoryProps {
   /**
-   * Repository name, e.g. `interviewlm-staging` or `interviewlm/staging/app`: 2-256 lower-case
+   * Repository name, e.g. `shop-staging` or `shop/staging/app`: 2-256 lower-case
    * letters and digits in groups separated by one `.`, `_`, `-` or `/` (no leading, trailing or
    * doubled separator).
    */

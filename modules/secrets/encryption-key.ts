@@ -13,7 +13,7 @@ export { SERVICE_PRINCIPAL_PATTERN };
 
 /** Props for {@link EncryptionKey}. */
 export interface EncryptionKeyProps {
-  /** Alias without the `alias/` prefix, e.g. `fckdoomscroll-prod-secrets`. */
+  /** Alias without the `alias/` prefix, e.g. `shop-prod-secrets`. */
   readonly alias: string;
   /** What the key protects (shown in the KMS console). */
   readonly description: string;

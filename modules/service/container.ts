@@ -43,8 +43,8 @@ export interface ContainerSettings {
    */
   readonly imageUri?: string;
   /**
-   * Plain environment variables. Rendered sorted by name (a stable order avoids perpetual diffs,
-   * seed 004); names ECS reserves (`ECS_*`, `AWS_CONTAINER_*`, `AWS_EXECUTION_ENV`) and
+   * Plain environment variables. Rendered sorted by name (a stable order avoids perpetual
+   * diffs); names ECS reserves (`ECS_*`, `AWS_CONTAINER_*`, `AWS_EXECUTION_ENV`) and
    * variables the library's secret heuristic flags ({@link looksLikeSecret}: credential names such
    * as `DB_PASSWORD` or `API_KEY`, credential-shaped values) are refused; settings such as
    * `AUTH_URL` or `TOKEN_TTL_SECONDS` are fine.

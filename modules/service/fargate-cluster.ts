@@ -48,7 +48,7 @@ export interface ClusterRef {
 
 /** Props for {@link FargateCluster}. */
 export interface FargateClusterProps {
-  /** Physical cluster name, e.g. `fckdoomscroll-prod` (letters, digits, - and _, up to 255). */
+  /** Physical cluster name, e.g. `shop-prod` (letters, digits, - and _, up to 255). */
   readonly name: string;
   /**
    * CloudWatch Container Insights level. `enhanced` adds task- and container-level metrics (costs more).

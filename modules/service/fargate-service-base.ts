@@ -117,7 +117,7 @@ export interface FargateServiceProps extends ContainerSettings {
    * @default - CloudWatch Logs' own encryption
    */
   readonly logsKmsKeyArn?: string;
-  /** Create the seed 001 alarms, notifying these topics. @default - no alarms */
+  /** Create the service's alarms (CPU, memory, running tasks), notifying these topics. @default - no alarms */
   readonly alarms?: AlarmTopics;
   /** Extra tags on the resources. @default {} */
   readonly tags?: Record<string, string>;

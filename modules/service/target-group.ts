@@ -3,7 +3,7 @@ import { Construct } from "constructs";
 import { checkName } from "../internal/naming";
 import { checkIntegerRange, checkPattern, fail, isToken } from "../internal/validate";
 
-/** The load balancer's health check of the tasks (seed 001 values by default). */
+/** The load balancer's health check of the tasks. */
 export interface TargetHealthCheck {
   /** Must start with `/`. @default "/api/health" */
   readonly path?: string;
@@ -33,7 +33,7 @@ export interface TargetGroupSettings {
   readonly nameProp: string;
   /** Fixed name (at most 32 characters). @default - generated from namePrefix */
   readonly name?: string;
-  /** @default - seed 001's health check */
+  /** @default - /api/health every 30 s, timeout 5 s, healthy 2, unhealthy 3, matcher 200 */
   readonly healthCheck?: TargetHealthCheck;
   /** Seconds a deregistering target drains (0-3600). */
   readonly deregistrationDelaySeconds: number;

@@ -59,7 +59,7 @@ export interface ServiceRoute {
    * `_-.$/~"'@:+&`, wildcards `*` `?`; starting with `/` or a wildcard). @default - any path
    */
   readonly pathPatterns?: readonly string[];
-  /** Load-balancer cookie stickiness for 1 day (seed 003's `/ws/*`). @default false */
+  /** Load-balancer cookie stickiness for 1 day (e.g. for websockets on `/ws/*`). @default false */
   readonly stickySessions?: boolean;
   /** Health check of this route's target group. @default - the service's `healthCheck` */
   readonly healthCheck?: TargetHealthCheck;
@@ -122,7 +122,7 @@ export interface WebServiceProps extends FargateServiceProps {
   readonly idleTimeoutSeconds?: number;
   /**
    * The load balancer's health check of the tasks.
-   * @default - seed 001: /api/health every 30 s, timeout 5, healthy 2, unhealthy 3, matcher 200
+   * @default - /api/health every 30 s, timeout 5, healthy 2, unhealthy 3, matcher 200
    */
   readonly healthCheck?: TargetHealthCheck;
   /** Seconds load-balancer health checks are ignored after a task starts (slow Next.js start; 0-2147483647). @default 120 */
@@ -137,12 +137,12 @@ export interface WebServiceProps extends FargateServiceProps {
   readonly targetGroupName?: string;
   /** Extra host/path rules to their own target groups (at most 4). @default [] */
   readonly routes?: readonly ServiceRoute[];
-  /** Also scale on ALB requests per target per minute (seed 003: 2000; 1-1000000). @default - not tracked */
+  /** Also scale on ALB requests per target per minute (e.g. 2000; 1-1000000). @default - not tracked */
   readonly requestsPerTargetPerMinute?: number;
 }
 
 /**
- * A Fargate service behind an Application Load Balancer (seed 001): HTTPS with an ACM certificate
+ * A Fargate service behind an Application Load Balancer: HTTPS with an ACM certificate
  * and HTTP→HTTPS redirect, tasks in private subnets reachable only from the load balancer,
  * autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms. The load balancer is
  * internet-facing, or internal for a CloudFront VPC origin (`scheme`).

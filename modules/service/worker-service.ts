@@ -11,7 +11,7 @@ export interface WorkerServiceProps extends FargateServiceProps {
 }
 
 /**
- * A Fargate service without a load balancer (seed 003's queue worker): the same task, IAM,
+ * A Fargate service without a load balancer (e.g. a queue worker): the same task, IAM,
  * logging, scaling and alarm machinery as {@link WebService}. Defaults: 1 task, scaling 1-5 on
  * average CPU 60 %.
  */
