@@ -602,6 +602,23 @@ describe("PostgresDatabase bad input", () => {
     fails({ engineVersion: "sixteen" }).toThrow(/Db: engineVersion must be a PostgreSQL version such as 16 or 16.4/);
   });
 
+  it.each<[string, RegExp]>([
+    ["db.t3.nano", /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "db\.t3\.nano"$/],
+    ["db.m6g.medium", /instanceClass must be a size db\.m6g comes in: large, xlarge, .*got "db\.m6g\.medium"/],
+    ["db.t2.micro", /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 13 and later.*got "db\.t2\.micro"/],
+    ["db.t4.micro", /instanceClass must be of a family RDS offers for PostgreSQL: db\.t3, db\.t4g, .*got "db\.t4\.micro"/],
+    ["db.serverless", /instanceClass must be an RDS instance class db\.<family>\.<size>.*got "db\.serverless"/],
+  ])("rejects %s, a class RDS does not offer for PostgreSQL", (instanceClass, message) => {
+    fails({ instanceClass }).toThrow(message);
+  });
+
+  it.each(["db.t3.micro", "db.t4g.2xlarge", "db.m6g.large", "db.r7g.16xlarge", "db.m7i.48xlarge", "db.x2iedn.xlarge"])(
+    "accepts %s, a class RDS offers for PostgreSQL",
+    (instanceClass) => {
+      expect(instanceOf(db({ instanceClass })).instance_class).toBe(instanceClass);
+    },
+  );
+
   it.each(["t4g.micro", "m5.large", "db.t4g", "cache.t4g.micro"])("rejects the instance class %s", (instanceClass) => {
     fails({ instanceClass }).toThrow(new RegExp(`Db: instanceClass must be an RDS instance class db.<family>.<size> such as db.t4g.micro, got "${instanceClass}"`));
   });

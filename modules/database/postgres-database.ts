@@ -34,6 +34,7 @@ import { databaseAlarms } from "./database-alarms";
 import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "./database-names";
 import { DatabaseRef } from "./database-ref";
 import { checkWindows } from "./maintenance-windows";
+import { checkPostgresInstanceClass } from "./instance-class";
 import { postgresEngine, renderParameters } from "./parameters";
 
 /** PostgreSQL's port; the security group and clients use it. */
@@ -292,7 +293,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const username = checkMasterUsername(this, "masterUsername", props.masterUsername ?? "dbadmin");
     const engine = postgresEngine(this, props.engineVersion ?? "16", props.parameterGroupFamily);
     const instanceClass = props.instanceClass ?? "db.t4g.micro";
-    checkPattern(this, "instanceClass", instanceClass, /^db\.[a-z0-9]+\.[a-z0-9]+$/, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
+    checkPostgresInstanceClass(this, "instanceClass", instanceClass);
     const storage = props.allocatedStorageGiB ?? 20;
     checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
     // RDS refuses a ceiling less than 10 % above the allocation ("Invalid max storage size"),

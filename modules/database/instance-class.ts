@@ -1,0 +1,34 @@
+import { IConstruct } from "constructs";
+import {
+  AWS_FACTS_FILE,
+  AWS_FACTS_RETRIEVED,
+  RDS_POSTGRES_INSTANCE_CLASSES,
+  RDS_POSTGRES_RETIRED_FAMILIES,
+} from "../internal/aws-facts";
+import { checkPattern, fail, isToken } from "../internal/validate";
+
+const INSTANCE_CLASS = /^db\.([a-z0-9]+)\.([a-z0-9]+)$/;
+
+/**
+ * An instance class RDS offers for PostgreSQL: `db.<family>.<size>` with a family and size of
+ * the dated table in aws-facts.ts (source: "Supported DB engines for DB instance classes",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html).
+ * RDS answers any other class at apply with "InvalidParameterCombination: RDS does not support
+ * creating a DB instance with the following combination: DBInstanceClass=…, Engine=postgres".
+ */
+export function checkPostgresInstanceClass(scope: IConstruct, prop: string, value: string): void {
+  checkPattern(scope, prop, value, INSTANCE_CLASS, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
+  if (isToken(value)) return;
+  const [, family, size] = INSTANCE_CLASS.exec(value)!;
+  const asOf = `(RDS for PostgreSQL classes as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`;
+  if (RDS_POSTGRES_RETIRED_FAMILIES.includes(family)) {
+    fail(scope, prop, `must not be a previous-generation class: RDS does not offer db.${family} for PostgreSQL 13 and later; use db.t4g or db.t3 (burstable), db.m7g or db.r7g ${asOf}`, value);
+  }
+  const sizes = RDS_POSTGRES_INSTANCE_CLASSES[family];
+  if (sizes === undefined) {
+    fail(scope, prop, `must be of a family RDS offers for PostgreSQL: ${Object.keys(RDS_POSTGRES_INSTANCE_CLASSES).map((f) => `db.${f}`).join(", ")} ${asOf}`, value);
+  }
+  if (!sizes.includes(size)) {
+    fail(scope, prop, `must be a size db.${family} comes in: ${sizes.join(", ")} ${asOf}`, value);
+  }
+}
