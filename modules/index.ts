@@ -20,6 +20,7 @@ export * from "./database/postgres-database";
 export * from "./database/connection-capacity";
 export * from "./database/connection-environment";
 export * from "./database/database-admin-task";
+export * from "./database/database-proxy";
 export * from "./registry/repository-ref";
 export * from "./registry/container-repository";
 export * from "./registry/repository-statements";

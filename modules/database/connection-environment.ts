@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { awsContext } from "../internal/aws-context";
 import { checkPattern } from "../internal/validate";
 import { checkRoleName } from "./database-names";
 
@@ -49,4 +50,14 @@ export function connectionEnvironment(
     PGSSLROOTCERT: caPath,
     NODE_EXTRA_CA_CERTS: caPath,
   };
+}
+
+/** {@link connectionEnvironment} of an endpoint construct (the database or its proxy), in the stack's region. */
+export function endpointEnvironment(
+  endpoint: IConstruct & { readonly address: string; readonly port: number; readonly databaseName: string },
+  dbUser: string,
+  options: ConnectionEnvironmentOptions = {},
+): Record<string, string> {
+  const target = { host: endpoint.address, port: endpoint.port, databaseName: endpoint.databaseName, region: awsContext(endpoint).region };
+  return connectionEnvironment(endpoint, target, dbUser, options);
 }

@@ -10,7 +10,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
 import { serviceTrustPolicy } from "../iam/policy-document";
-import { databaseConnectStatements, readSecretsStatements } from "../iam/statements";
+import { readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, NAME_RULES, pascalCase, physicalName } from "../internal/naming";
@@ -28,8 +28,9 @@ import {
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
+import { admitFrom, grantConnectOnce } from "./access";
 import { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand, checkConnectionCapacity, reservedConnections } from "./connection-capacity";
-import { ConnectionEnvironmentOptions, connectionEnvironment } from "./connection-environment";
+import { ConnectionEnvironmentOptions, endpointEnvironment } from "./connection-environment";
 import { databaseAlarms } from "./database-alarms";
 import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "./database-names";
 import { DatabaseRef } from "./database-ref";
@@ -460,26 +461,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
    * "PostgreSQL from the web service".
    */
   public allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {
-    checkPattern(this, "allowFrom securityGroupId", securityGroupId, /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, "must be a security group id such as sg-0123456789abcdef0");
-    checkPattern(
-      this,
-      "allowFrom description",
-      description,
-      /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/,
-      "must be 1-255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
-    );
-    if (!isToken(description) && pascalCase(description) === "") fail(this, "allowFrom description", "must contain letters or digits", description);
-    const id = `Ingress${pascalCase(description)}`;
-    if (this.ingressIds.has(id)) fail(this, "allowFrom description", "must differ from the descriptions of earlier allowFrom calls", description);
-    this.ingressIds.add(id);
-    return new VpcSecurityGroupIngressRule(this, id, {
-      securityGroupId: this.securityGroup.id,
-      referencedSecurityGroupId: securityGroupId,
-      ipProtocol: "tcp",
-      fromPort: POSTGRES_PORT,
-      toPort: POSTGRES_PORT,
-      description,
-    });
+    return admitFrom(this, this.ingressIds, this, securityGroupId, description);
   }
 
   /**
@@ -514,13 +496,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     if (!isToken(dbUser) && dbUser === this.masterUsername) {
       fail(this, "grantConnect dbUser", "must not be the master user (it is for migrations and administration only); create an application role such as app_user", dbUser);
     }
-    // A role's name token is the same string for every use of that role: it identifies repeats.
-    const key = `${role.roleName}/${dbUser}`;
-    if (this.connectGrants.has(key)) fail(this, "grantConnect role", `was already granted ${dbUser}`, role.roleName);
-    this.connectGrants.add(key);
-    const base = isToken(role.roleName) ? `Role${this.connectGrants.size}` : pascalCase(role.roleName);
-    const id = `Connect${base}As${pascalCase(dbUser)}`;
-    grantTo(this, id, role, databaseConnectStatements([this.iamUserArn(dbUser)]));
+    grantConnectOnce(this, this.connectGrants, role, dbUser, this.iamUserArn(dbUser));
   }
 
   /**
@@ -529,13 +505,9 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
    * `PGSSLROOTCERT` and `NODE_EXTRA_CA_CERTS` (the RDS CA bundle in the image). No secret.
    */
   public connectionEnvironment(dbUser: string, options: ConnectionEnvironmentOptions = {}): Record<string, string> {
-    return connectionEnvironment(
-      this,
-      { host: this.address, port: this.port, databaseName: this.databaseName, region: awsContext(this).region },
-      dbUser,
-      options,
-    );
+    return endpointEnvironment(this, dbUser, options);
   }
+
 
   /**
    * Refuse (or warn about) clients that can open more connections at once, during a rolling
