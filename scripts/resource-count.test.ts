@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 import { HCP_FREE_TIER_RESOURCES, resourceCounts, resourceReport } from "./resource-count";
 
 describe("resource report", () => {
-  it("counts managed resources only (count expanded, no data sources)", () => {
-    const json = { resource: { aws_subnet: { a: { count: 3 }, b: {} } }, data: { aws_region: { r: {} } } };
+  it("counts managed resources as HCP Terraform does (count expanded; no data sources, terraform_data or null_resource)", () => {
+    const json = {
+      resource: { aws_subnet: { a: { count: 3 }, b: {} }, terraform_data: { t: {} }, null_resource: { n: {} } },
+      data: { aws_region: { r: {} } },
+    };
     expect(resourceCounts({ dev: json })).toEqual({ dev: 4 });
   });
 

@@ -6,9 +6,21 @@ import { countResources } from "./cost/estimate";
  */
 export const HCP_FREE_TIER_RESOURCES = 500;
 
-/** Managed resources per stack (what HCP Terraform counts: resources with `count` expanded, no data sources). */
+/** Resource types HCP Terraform leaves out of the managed-resource count. */
+export const UNCOUNTED_TYPES = ["terraform_data", "null_resource"];
+
+/**
+ * Managed resources per stack, as HCP Terraform counts them: resources with `count` expanded, no
+ * data sources, no `terraform_data` or `null_resource`.
+ */
 export function resourceCounts(stacks: Readonly<Record<string, unknown>>): Record<string, number> {
-  return Object.fromEntries(Object.entries(stacks).map(([name, json]) => [name, countResources(json as never)]));
+  return Object.fromEntries(
+    Object.entries(stacks).map(([name, json]) => {
+      const all = (json as { resource?: Record<string, unknown> }).resource ?? {};
+      const counted = Object.fromEntries(Object.entries(all).filter(([type]) => !UNCOUNTED_TYPES.includes(type)));
+      return [name, countResources({ ...(json as object), resource: counted } as never)];
+    }),
+  );
 }
 
 /**
