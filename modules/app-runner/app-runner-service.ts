@@ -1,14 +1,17 @@
-import { TerraformResource } from "cdktf";
+import { Lazy, TerraformResource } from "cdktf";
 import { ApprunnerAutoScalingConfigurationVersion } from "@cdktf/provider-aws/lib/apprunner-auto-scaling-configuration-version";
 import { ApprunnerObservabilityConfiguration } from "@cdktf/provider-aws/lib/apprunner-observability-configuration";
 import { ApprunnerService } from "@cdktf/provider-aws/lib/apprunner-service";
 import { ApprunnerVpcConnector } from "@cdktf/provider-aws/lib/apprunner-vpc-connector";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
+import { CdnAppOrigin } from "../cdn/cdn-distribution";
+import { DashboardSources, OperatorOutput, WebCompute } from "../compute/web-compute";
+import { Connections, IConnectable, connectable } from "../connections/connections";
 import { DatabaseRef } from "../database/database-ref";
 import { WorkloadRole } from "../iam/workload-role";
-import { allowTcpBetween } from "../internal/connections";
 import { renderEnvironment } from "../internal/environment-variables";
 import { physicalName } from "../internal/naming";
 import {
@@ -207,7 +210,7 @@ const XRAY_WRITE_ACTIONS = [
  * environment variables and runtime secrets, VPC egress through a connector with its own
  * security group, public ingress, and optionally a custom domain and X-Ray tracing.
  */
-export class AppRunnerService extends Construct {
+export class AppRunnerService extends Construct implements WebCompute {
   /** The service. */
   public readonly service: ApprunnerService;
   /** `https://<id>.<region>.awsapprunner.com`. */
@@ -222,19 +225,25 @@ export class AppRunnerService extends Construct {
   public readonly vpcConnector: ApprunnerVpcConnector;
   /** The connector's security group (egress only). */
   public readonly connectorSecurityGroup: SecurityGroup;
+  /** Network paths of the VPC connector: `app.connections.allowTo(database)`. */
+  public readonly connections: Connections;
   /** Auto scaling configuration used by the service. */
   public readonly autoScalingConfiguration: ApprunnerAutoScalingConfigurationVersion;
   /** X-Ray observability configuration, when `tracing` is on. */
   public readonly observabilityConfiguration?: ApprunnerObservabilityConfiguration;
   /** Custom domain association and its records, when `domain` is set. */
   public readonly customDomain?: AppRunnerCustomDomain;
-  private readonly baseName: string;
+  /** How a CDN reaches the service: its own host name over HTTPS. */
+  public readonly cdnOrigin: CdnAppOrigin;
+  /** App Runner services create no alarms (always empty). */
+  public readonly alarms: readonly CloudwatchMetricAlarm[] = [];
+  /** Variables added after construction ({@link addEnvironment}). */
+  private readonly addedEnvironment: Record<string, string> = {};
 
   public constructor(scope: Construct, id: string, props: AppRunnerServiceProps) {
     super(scope, id);
     checkTags(this, "tags", props.tags);
     const name = physicalName(this, "appRunner", props.name);
-    this.baseName = name;
     const port = props.port ?? 3000;
     const cpu = props.cpu ?? 1;
     const memoryGiB = props.memoryGiB ?? 2;
@@ -271,10 +280,15 @@ export class AppRunnerService extends Construct {
     checkRegionOffers(this, "region (of the stack's AWS provider)", providerRegion(this), APP_RUNNER_REGIONS, "App Runner");
     const image = this.resolveImage(props, autoDeployments);
     const secrets = this.resolveSecrets(props.secrets ?? {});
-    const environment = renderEnvironment(this, "environment", props.environment, {
-      reservedPrefixes: RESERVED_PREFIXES,
-      secretNames: secrets.map((s) => s.name),
-    });
+    // Rendered at synth so that addEnvironment() can still add variables; checked now.
+    const environment = (): Record<string, string> =>
+      Object.fromEntries(
+        renderEnvironment(this, "environment", { ...props.environment, ...this.addedEnvironment }, {
+          reservedPrefixes: RESERVED_PREFIXES,
+          secretNames: secrets.map((s) => s.name),
+        }).map((e) => [e.name, e.value]),
+      );
+    environment();
     const subnetIds = props.network.privateSubnetIds;
     if (!isToken(subnetIds) && subnetIds.length === 0) {
       fail(this, "network.privateSubnetIds", "must list at least one private subnet for the VPC connector", subnetIds);
@@ -321,6 +335,7 @@ export class AppRunnerService extends Construct {
       vpcId: props.network.vpcId,
       tags: props.tags,
     });
+    this.connections = new Connections({ securityGroupId: this.connectorSecurityGroup.id, label: `${name} App Runner`, owner: this });
     new VpcSecurityGroupEgressRule(this, "ConnectorEgress", {
       securityGroupId: this.connectorSecurityGroup.id,
       cidrIpv4: "0.0.0.0/0",
@@ -366,7 +381,7 @@ export class AppRunnerService extends Construct {
           imageRepositoryType: image.type,
           imageConfiguration: {
             port: String(port),
-            runtimeEnvironmentVariables: Object.fromEntries(environment.map((e) => [e.name, e.value])),
+            runtimeEnvironmentVariables: Lazy.anyValue({ produce: () => environment() }) as unknown as Record<string, string>,
             runtimeEnvironmentSecrets: Object.fromEntries(secrets.map((s) => [s.name, secretValueFrom(s.ref)])),
           },
         },
@@ -395,6 +410,8 @@ export class AppRunnerService extends Construct {
     });
     this.serviceArn = this.service.arn;
     this.serviceUrl = `https://${this.service.serviceUrl}`;
+    // App Runner serves HTTPS on its own name with an AWS certificate.
+    this.cdnOrigin = { domainName: this.service.serviceUrl, originHasCertificate: true, protocol: "https-only" };
 
     if (props.domain) {
       this.customDomain = new AppRunnerCustomDomain(this, "CustomDomain", {
@@ -407,20 +424,45 @@ export class AppRunnerService extends Construct {
     }
   }
 
+  /** The instance role: what the app's code may call. */
+  public get appRole(): WorkloadRole {
+    return this.instanceRole;
+  }
+
+  /** `https://<service URL>` (the same as {@link serviceUrl}). */
+  public get url(): string {
+    return this.serviceUrl;
+  }
+
+  /** The App Runner service, for a dashboard. */
+  public get dashboardSources(): DashboardSources {
+    return { appRunnerServices: [{ serviceName: this.service.serviceName, serviceId: this.service.serviceId }] };
+  }
+
+  /** `apprunner_service_url` and `apprunner_service_arn`. */
+  public get operatorOutputs(): Record<string, OperatorOutput> {
+    return {
+      apprunner_service_url: { value: this.serviceUrl, description: "App Runner service URL" },
+      apprunner_service_arn: { value: this.serviceArn, description: "App Runner service ARN" },
+    };
+  }
+
+  /**
+   * Add a plain environment variable after construction (e.g. a URL known only once the CDN
+   * exists). Checked like `environment` when the stack is synthesized.
+   */
+  public addEnvironment(name: string, value: string): void {
+    if (this.addedEnvironment[name] !== undefined) fail(this, `addEnvironment(${name})`, "was already added", name);
+    this.addedEnvironment[name] = value;
+  }
+
   /**
    * Let the service reach a database: ingress on the database's security group from the
-   * connector's group, and egress from the connector's group to it, on the database port.
+   * connector's group, and egress from the connector's group to it, on the database port
+   * (the same as `connections.allowTo(database)`).
    */
-  public connectToDatabase(db: DatabaseRef): void {
-    checkPort(this, "connectToDatabase port", db.port);
-    let id = "Database";
-    for (let n = 2; this.node.tryFindChild(`${id}Ingress`); n++) id = `Database${n}`;
-    allowTcpBetween(this, id, {
-      fromSecurityGroupId: this.connectorSecurityGroup.id,
-      toSecurityGroupId: db.securityGroupId,
-      port: db.port,
-      description: `Database from App Runner ${this.baseName}`,
-    });
+  public connectToDatabase(db: DatabaseRef | IConnectable): void {
+    this.connections.allowTo(connectable(db, "database"));
   }
 
   private resolveImage(props: AppRunnerServiceProps, autoDeployments: boolean): { identifier: string; type: string } {

@@ -9,6 +9,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { Connections } from "../connections/connections";
 import { serviceTrustPolicy } from "../iam/policy-document";
 import { readSecretsStatements } from "../iam/statements";
 import { RoleRef, grantTo } from "../iam/workload-role";
@@ -240,6 +241,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public readonly instance: DbInstance;
   /** The instance's security group (no rules but those added by {@link allowFrom}). */
   public readonly securityGroup: SecurityGroup;
+  /** Network paths to the instance: `database.connections.allowFrom(service)`. */
+  public readonly connections: Connections;
   /** The DB subnet group over the chosen subnets. */
   public readonly subnetGroup: DbSubnetGroup;
   /** The parameter group (`name_prefix`, replaced create-before-destroy on a family change). */
@@ -358,6 +361,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       // No inline rules: ingress comes from allowFrom(); Terraform removes AWS's default egress rule.
       tags,
     });
+    this.connections = new Connections({ securityGroupId: this.securityGroup.id, defaultPort: POSTGRES_PORT, label: "database", owner: this });
     this.securityGroupId = this.securityGroup.id;
 
     this.subnetGroup = new DbSubnetGroup(this, "SubnetGroup", {

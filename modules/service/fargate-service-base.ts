@@ -13,9 +13,9 @@ import { DatabaseRef } from "../database/database-ref";
 import { WorkloadRole } from "../iam/workload-role";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
-import { allowTcpBetween } from "../internal/connections";
+import { Connections, IConnectable, connectable } from "../connections/connections";
 import { pascalCase as idPart, physicalName } from "../internal/naming";
-import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkPort, checkTags, fail, isToken } from "../internal/validate";
+import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
@@ -178,10 +178,13 @@ export abstract class FargateServiceBase extends Construct {
   public readonly alarms: CloudwatchMetricAlarm[] = [];
   /** The container port (undefined for a worker without one). */
   public readonly containerPort?: number;
+  /** Network paths of the tasks: `service.connections.allowTo(database)`. */
+  public readonly connections: Connections;
   protected readonly baseName: string;
   protected readonly alarmTopics?: AlarmTopics;
   private readonly loadBalancers: EcsServiceLoadBalancer[] = [];
-  private readonly databaseConnections = new Set<string>();
+  /** Variables added after construction ({@link addEnvironment}). */
+  private readonly addedEnvironment: Record<string, string> = {};
   /** What the service waits for besides its roles' policies (each listed once in depends_on). */
   private readonly serviceDependencies = new Set<ITerraformDependable>();
 
@@ -272,6 +275,14 @@ export abstract class FargateServiceBase extends Construct {
     }
 
     const pipeline = imageManagedBy === "pipeline";
+    const renderContainers = (): string =>
+      containerDefinitions(this, { ...props, environment: { ...props.environment, ...this.addedEnvironment } }, {
+        image,
+        port: kind.containerPort,
+        logGroupName: this.logGroup.name,
+        region,
+      });
+    renderContainers();
     this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
       family: name,
       cpu: String(cpu),
@@ -281,18 +292,20 @@ export abstract class FargateServiceBase extends Construct {
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
       executionRoleArn: this.executionRole.roleArn,
       taskRoleArn: this.taskRole.roleArn,
-      containerDefinitions: containerDefinitions(this, props, {
-        image,
-        port: kind.containerPort,
-        logGroupName: this.logGroup.name,
-        region,
-      }),
+      // Rendered at synth so that addEnvironment() can still add variables; checked now.
+      containerDefinitions: Lazy.stringValue({ produce: () => renderContainers() }),
       skipDestroy: pipeline,
       tags: props.tags,
     });
 
     this.serviceSecurityGroup = this.securityGroup("SecurityGroup", "service", `ECS tasks of ${name}`, props);
     this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
+    this.connections = new Connections({
+      securityGroupId: this.serviceSecurityGroup.id,
+      defaultPort: kind.containerPort,
+      label: `${name} tasks`,
+      owner: this,
+    });
     new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
       securityGroupId: this.serviceSecurityGroup.id,
       cidrIpv4: "0.0.0.0/0",
@@ -378,18 +391,17 @@ export abstract class FargateServiceBase extends Construct {
    * the database's group, in one call. Calling it again for the same group and port does
    * nothing (AWS rejects duplicate rules).
    */
-  public connectToDatabase(db: DatabaseRef): void {
-    checkPort(this, "connectToDatabase(db).port", db.port);
-    const key = `${db.securityGroupId}:${db.port}`;
-    if (this.databaseConnections.has(key)) return;
-    this.databaseConnections.add(key);
-    const suffix = this.databaseConnections.size === 1 ? "" : String(this.databaseConnections.size);
-    allowTcpBetween(this, `DatabaseAccess${suffix}`, {
-      fromSecurityGroupId: this.serviceSecurityGroup.id,
-      toSecurityGroupId: db.securityGroupId,
-      port: db.port,
-      description: `Database from ${this.baseName}`,
-    });
+  public connectToDatabase(db: DatabaseRef | IConnectable): void {
+    this.connections.allowTo(connectable(db, "database"));
+  }
+
+  /**
+   * Add a plain environment variable to the app container after construction (e.g. a URL known
+   * only once the CDN exists). Checked like `environment` when the stack is synthesized.
+   */
+  public addEnvironment(name: string, value: string): void {
+    if (this.addedEnvironment[name] !== undefined) fail(this, `addEnvironment(${name})`, "was already added", name);
+    this.addedEnvironment[name] = value;
   }
 
   /** A security group `<name>-<purpose>` in the service's VPC, without rules. */
@@ -494,3 +506,4 @@ export abstract class FargateServiceBase extends Construct {
     });
   }
 }
+

@@ -166,7 +166,7 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
 
   it("rejects a database port outside 1-65535 in connectToDatabase", () => {
     expect(() => synthWeb({}, (web) => web.connectToDatabase({ ...DATABASE, port: 0 }))).toThrow(
-      /test\/Web: connectToDatabase\(db\).port must be an integer from 1 to 65535, got 0/,
+      /test\/Web: connections.allowTo\(database\).port must be an integer from 1 to 65535, got 0/,
     );
   });
 

@@ -517,3 +517,30 @@ describe("WebService wiring", () => {
     expect(out.url).toMatch(/^https:\/\/\$\{aws_lb\..+\.dns_name\}$/);
   });
 });
+
+describe("WebService as a WebCompute", () => {
+  it("adds environment variables after construction, rendered sorted with the others", () => {
+    const json = synthWeb({ environment: { NODE_ENV: "production" } }, (web) => web.addEnvironment("APP_URL", "https://app.example.com"));
+    expect(containerOf(json).environment).toEqual([
+      { name: "APP_URL", value: "https://app.example.com" },
+      { name: "NODE_ENV", value: "production" },
+    ]);
+  });
+
+  it("refuses a variable added twice", () => {
+    expect(() => synthWeb({}, (web) => { web.addEnvironment("APP_URL", "a"); web.addEnvironment("APP_URL", "b"); })).toThrow(
+      /test\/Web: addEnvironment\(APP_URL\) was already added/,
+    );
+  });
+
+  it("hands a CDN the load balancer itself, so protocol, host and header are derived from one place", () => {
+    let origin: any;
+    let lb: any;
+    synthWeb({}, (web) => {
+      origin = web.cdnOrigin;
+      lb = web.origin;
+    });
+    expect(origin).toEqual({ loadBalancer: lb });
+    expect(lb).toMatchObject({ protocol: "http", port: 80 });
+  });
+});

@@ -9,6 +9,9 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { CdnAppOrigin } from "../cdn/cdn-distribution";
+import { DashboardSources, OperatorOutput, WebCompute } from "../compute/web-compute";
+import { WorkloadRole } from "../iam/workload-role";
 import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { registerOrigin } from "../internal/origin-registry";
@@ -147,7 +150,7 @@ export interface WebServiceProps extends FargateServiceProps {
  * autoscaling 2-10 on CPU 70 %, optional CloudFront-only ingress and alarms. The load balancer is
  * internet-facing, or internal for a CloudFront VPC origin (`scheme`).
  */
-export class WebService extends FargateServiceBase {
+export class WebService extends FargateServiceBase implements WebCompute {
   /** The Application Load Balancer. */
   public readonly loadBalancer: Lb;
   /** The load balancer's security group (ingress 80/443 or CloudFront only; egress to the tasks). */
@@ -403,6 +406,33 @@ export class WebService extends FargateServiceBase {
       );
     }
     this.addLoadBalancerAlarms();
+  }
+
+  /** How a CDN reaches this service (`CdnDistribution`'s `appOrigin`): derived from {@link origin}. */
+  public get cdnOrigin(): CdnAppOrigin {
+    return { loadBalancer: this.origin };
+  }
+
+  /** The task role: what the app's code may call. */
+  public get appRole(): WorkloadRole {
+    return this.taskRole;
+  }
+
+  /** The ECS service and its load balancer, for a dashboard. */
+  public get dashboardSources(): DashboardSources {
+    return {
+      services: [{ clusterName: this.clusterName, serviceName: this.serviceName }],
+      loadBalancers: [{ loadBalancerArnSuffix: this.loadBalancerArnSuffix, targetGroupArnSuffix: this.targetGroupArnSuffix }],
+    };
+  }
+
+  /** `ecs_cluster_name`, `ecs_service_name` and `load_balancer_dns_name`. */
+  public get operatorOutputs(): Record<string, OperatorOutput> {
+    return {
+      ecs_cluster_name: { value: this.clusterName, description: "ECS cluster" },
+      ecs_service_name: { value: this.serviceName, description: "ECS service" },
+      load_balancer_dns_name: { value: this.dnsName, description: "Load balancer DNS name" },
+    };
   }
 
   private openIngress(ingress: "anywhere" | "cloudfront", https: boolean, dualStack: boolean): void {
