@@ -19,6 +19,7 @@ import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, chec
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
+import { suppress } from "../policy/suppressions";
 import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
 import { CapacityProviderWeight, ClusterRef, ON_DEMAND_CAPACITY, renderCapacityStrategy } from "./fargate-cluster";
 import { checkFargateSize } from "./fargate-size";
@@ -53,8 +54,17 @@ export interface FargateServiceProps extends ContainerSettings {
   readonly name: string;
   /** The cluster to run in. */
   readonly cluster: ClusterRef;
-  /** Tasks run in its private subnets, without public IPs. */
+  /** Tasks run in its private subnets, without public IPs (or in its public subnets, see `assignPublicIp`). */
   readonly network: NetworkRef;
+  /**
+   * Run tasks in the network's public subnets with a public IPv4 address each, so they reach ECR,
+   * CloudWatch Logs and the internet without a NAT (about $3.65 a month per task instead of
+   * $33+ per NAT gateway). Inbound traffic is still limited by the service's security group (a
+   * web service admits only its load balancer). For non-production: the policy rule
+   * ECS-NO-PUBLIC-IP is suppressed with that reason, and the production tier refuses the suppression.
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
   /**
    * Task CPU units (1024 = 1 vCPU): 256, 512, 1024, 2048, 4096, 8192 or 16384.
    * @default 512
@@ -66,13 +76,13 @@ export interface FargateServiceProps extends ContainerSettings {
    */
   readonly memoryMiB?: number;
   /**
-   * CPU architecture of the task (the image must be built for it). ARM64 (Graviton) cannot run
-   * on FARGATE_SPOT.
+   * CPU architecture of the task (the image must be built for it, or be multi-arch). ARM64
+   * (Graviton) costs about 20 % less and runs on FARGATE and FARGATE_SPOT (platform 1.4.0+).
    * @default "X86_64"
    */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
   /**
-   * Where tasks run. FARGATE_SPOT is cheaper but may be interrupted, and runs X86_64 tasks only.
+   * Where tasks run. FARGATE_SPOT is cheaper but may be interrupted.
    * @default ON_DEMAND_CAPACITY
    */
   readonly capacityProviderStrategy?: readonly CapacityProviderWeight[];
@@ -223,13 +233,11 @@ export abstract class FargateServiceBase extends Construct {
     checkIntegerRange(this, "scaleOutCooldownSeconds", scaleOut, 0, 3600);
     checkIntegerRange(this, "scaleInCooldownSeconds", scaleIn, 0, 3600);
     const strategy = renderCapacityStrategy(this, "capacityProviderStrategy", props.capacityProviderStrategy ?? ON_DEMAND_CAPACITY);
-    if (architecture === "ARM64" && strategy.some((e) => e.capacityProvider === "FARGATE_SPOT" && (e.weight > 0 || e.base > 0))) {
-      fail(
-        this,
-        "capacityProviderStrategy",
-        'places tasks on FARGATE_SPOT, which runs X86_64 tasks only; with cpuArchitecture "ARM64" use ON_DEMAND_CAPACITY (or cpuArchitecture "X86_64" for Spot)',
-        props.capacityProviderStrategy,
-      );
+    // FARGATE_SPOT runs ARM64 Linux tasks on platform version 1.4.0 or later (ECS API reference,
+    // CapacityProviderStrategyItem); services here use LATEST, which is 1.4.0.
+    const assignPublicIp = props.assignPublicIp ?? false;
+    if (assignPublicIp && !isToken(props.network.publicSubnetIds) && props.network.publicSubnetIds.length === 0) {
+      fail(this, "assignPublicIp", "needs public subnets in the network (publicSubnetIds is empty)", assignPublicIp);
     }
     const exec = props.enableExecuteCommand ?? false;
     if (exec && props.readonlyRootFilesystem) {
@@ -326,9 +334,9 @@ export abstract class FargateServiceBase extends Construct {
       deploymentMaximumPercent: 200,
       deploymentCircuitBreaker: { enable: true, rollback: true },
       networkConfiguration: {
-        subnets: [...props.network.privateSubnetIds],
+        subnets: [...(assignPublicIp ? props.network.publicSubnetIds : props.network.privateSubnetIds)],
         securityGroups: [this.serviceSecurityGroup.id],
-        assignPublicIp: false,
+        assignPublicIp,
       },
       enableExecuteCommand: exec,
       enableEcsManagedTags: true,
@@ -337,6 +345,13 @@ export abstract class FargateServiceBase extends Construct {
       tags: props.tags,
     });
     if (props.cluster.dependable) this.serviceDependencies.add(props.cluster.dependable);
+    if (assignPublicIp) {
+      suppress(
+        this.service,
+        "ECS-NO-PUBLIC-IP",
+        "assignPublicIp: tasks run in public subnets with a public IP instead of paying for a NAT (non-production); the service security group still admits only its load balancer",
+      );
+    }
     // ECS checks nothing about the roles when the service is created, but the first tasks pull
     // the image, write logs and read secrets with the execution role at once: started before its
     // policy has propagated they fail, and the deployment circuit breaker rolls back. Wait for the

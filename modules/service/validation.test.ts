@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { synth } from "../internal/testing";
+import { synth, TEST_NETWORK } from "../internal/testing";
 import { AUTH_SECRET_ARN, DATABASE, REPOSITORY, synthWeb, workerService } from "./testing";
-import { FargateCluster, FargateClusterProps, SPOT_CAPACITY } from "./fargate-cluster";
+import { FargateCluster, FargateClusterProps } from "./fargate-cluster";
 import { fargateTargetGroup } from "./target-group";
 
 const night = (schedule: string) => ({ name: "night", schedule, minCapacity: 0, maxCapacity: 0 });
@@ -63,9 +63,8 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a container health check without CMD", { containerHealthCheck: { command: ["curl", "-f", "localhost"] } }, /containerHealthCheck.command must start with "CMD" or "CMD-SHELL"/],
     // Task definition and container.
     ["an unknown CPU architecture", { cpuArchitecture: "AMD64" }, /test\/Web: cpuArchitecture must be one of "X86_64", "ARM64", got "AMD64"/],
-    ["ARM64 tasks on Fargate Spot (Spot runs X86_64 only)", { cpuArchitecture: "ARM64", capacityProviderStrategy: SPOT_CAPACITY }, /test\/Web: capacityProviderStrategy places tasks on FARGATE_SPOT, which runs X86_64 tasks only.*got \[\{"capacityProvider":"FARGATE_SPOT","weight":1\}\]/],
-    ["ARM64 with a Spot base", { cpuArchitecture: "ARM64", capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 0, base: 1 }] }, /capacityProviderStrategy places tasks on FARGATE_SPOT/],
     ["ECS Exec on a read-only root filesystem", { enableExecuteCommand: true, readonlyRootFilesystem: true }, /test\/Web: enableExecuteCommand needs a writable root filesystem.*got true/],
+    ["public IPs without public subnets", { assignPublicIp: true, network: { ...TEST_NETWORK, publicSubnetIds: [] } }, /test\/Web: assignPublicIp needs public subnets in the network \(publicSubnetIds is empty\), got true/],
     ["an unknown imageManagedBy", { imageManagedBy: "ci" }, /imageManagedBy must be one of "terraform", "pipeline", got "ci"/],
     ["an invalid image tag", { imageTag: "v1 beta" }, /imageTag must be a Docker tag .*got "v1 beta"/],
     ["an image URI without tag or digest", { repository: undefined, imageUri: "nginx" }, /imageUri must be a full image reference with a tag or digest.*got "nginx"/],

@@ -1,8 +1,11 @@
 import { TerraformOutput } from "cdktf";
 import { describe, expect, it } from "vitest";
-import { dataSources, findResources, policyOf, resource, resources, synth, TEST_NETWORK } from "../internal/testing";
+import { dataSources, findResources, policyOf, resource, resources, scratchStack, synth, TEST_NETWORK } from "../internal/testing";
+import { errorsOf } from "../policy/engine";
+import { policyReport } from "../policy/enforce";
+import { ecsNoPublicIp } from "../policy/rules";
 import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb, webService } from "./testing";
-import { FargateCluster } from "./fargate-cluster";
+import { FargateCluster, SPOT_CAPACITY } from "./fargate-cluster";
 import { TLS_POLICY, WebService } from "./web-service";
 
 const ref = (type: string, json: any, id?: string): string => {
@@ -341,12 +344,37 @@ describe("WebService options", () => {
     expect(containerOf(synthWeb()).readonlyRootFilesystem).toBeUndefined();
   });
 
-  it("runs ARM64 tasks when Spot carries no weight and no base", () => {
-    const json = synthWeb({
-      cpuArchitecture: "ARM64",
-      capacityProviderStrategy: [{ capacityProvider: "FARGATE", weight: 1 }, { capacityProvider: "FARGATE_SPOT", weight: 0 }],
-    });
+  it("runs ARM64 tasks on Fargate Spot (AWS accepts ARM64 on FARGATE_SPOT from platform 1.4.0)", () => {
+    const json = synthWeb({ cpuArchitecture: "ARM64", capacityProviderStrategy: SPOT_CAPACITY });
     expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
+    expect(resource(json, "aws_ecs_service")).toMatchObject({ platform_version: "LATEST", capacity_provider_strategy: [{ capacity_provider: "FARGATE_SPOT", weight: 1 }] });
+  });
+
+  describe("assignPublicIp (tasks in public subnets, no NAT needed)", () => {
+    it("places tasks in the public subnets with a public IP, still admitting only the load balancer", () => {
+      const json = synthWeb({ assignPublicIp: true });
+      const service = resource(json, "aws_ecs_service");
+      expect(service.network_configuration).toMatchObject({ subnets: [...TEST_NETWORK.publicSubnetIds], assign_public_ip: true });
+      const [taskGroup] = service.network_configuration.security_groups;
+      const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.security_group_id === taskGroup.replace(/\.arn\}$|\.id\}$/, ".id}"));
+      expect(ingress).toHaveLength(1);
+      expect(ingress[0].referenced_security_group_id).toMatch(/LoadBalancerSecurityGroup/);
+      expect(ingress[0].cidr_ipv4).toBeUndefined();
+    });
+
+    it("keeps tasks in private subnets without a public IP by default", () => {
+      expect(resource(synthWeb(), "aws_ecs_service").network_configuration).toMatchObject({ subnets: [...TEST_NETWORK.privateSubnetIds], assign_public_ip: false });
+    });
+
+    it("is accepted with its recorded reason in the baseline policy tier and refused in production", () => {
+      const stack = scratchStack();
+      webService(stack, { assignPublicIp: true });
+      const baseline = policyReport(stack, { tier: "baseline", rules: [ecsNoPublicIp] });
+      expect(baseline.failed).toEqual([]);
+      expect(baseline.suppressed).toEqual([expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", reason: expect.stringMatching(/instead of paying for a NAT/) })]);
+      const production = policyReport(stack, { tier: "production", rules: [ecsNoPublicIp] });
+      expect(errorsOf(production)).toEqual([expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", message: expect.stringMatching(/suppression refused/) })]);
+    });
   });
 
   it("passes load balancer and target group tuning through", () => {
