@@ -14,6 +14,18 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+function readmes(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    if (SKIP.has(entry)) return [];
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return readmes(path);
+    return entry === "README.md" ? [path] : [];
+  });
+}
+
+/** The product this repository deploys and the design documents it was built from. */
+const PRODUCT_WORDING = /\bseeds? \d{3}\b|\bseed's\b|fckdoomscroll|interviewlm/i;
+
 // Built from parts so this file does not match itself.
 const PROVIDER = "@cdktf/" + "provider-aws";
 const rootImport = new RegExp(`(from\\s+|require\\(\\s*|import\\(\\s*)["']${PROVIDER}/?["']`);
@@ -40,6 +52,26 @@ describe("project rules", () => {
     expect(pkg.main).toMatch(/^dist\//);
     expect(pkg.types).toMatch(/^dist\/.*\.d\.ts$/);
     expect(pkg.files.every((f: string) => f.startsWith("dist/") || f.endsWith("README.md"))).toBe(true);
+  });
+
+  it("ships no product names or design-document references in the library's code and READMEs", () => {
+    // modules/ is the package: its JSDoc and READMEs speak of the library and AWS. Tests and
+    // test helpers (not shipped) and environments/ may name the product and its seed documents.
+    const shipped = [...sourceFiles(join(ROOT, "modules")), ...readmes(join(ROOT, "modules"))].filter(
+      (file) => !/\.test\.ts$|[\\/]testing\.ts$/.test(file),
+    );
+    const offenders = shipped.flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .map((line, i) => (PRODUCT_WORDING.test(line) ? `${file.slice(ROOT.length + 1)}:${i + 1}: ${line.trim()}` : ""))
+        .filter(Boolean),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("the wording guard catches seed references and product names", () => {
+    expect(["seed 001's alarms", "(seeds 002, 004)", "fckdoomscroll-prod", "FckDoomscroll", "interviewlm-staging"].filter((t) => PRODUCT_WORDING.test(t))).toHaveLength(5);
+    expect(PRODUCT_WORDING.test("seeded random data, shop-prod")).toBe(false);
   });
 
   it("runs the app as bundled JavaScript, without a build step", () => {
