@@ -32,6 +32,32 @@ describe("renderParameters", () => {
   });
 });
 
+describe("parameter names the family cannot hold", () => {
+  it.each<[string, number, RegExp]>([
+    ["vacuum_defer_cleanup_age", 16, /^Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it, got "vacuum_defer_cleanup_age"$/],
+    ["force_parallel_mode", 16, /parameters\.force_parallel_mode is not a parameter of family postgres16: PostgreSQL 16 removed it; use debug_parallel_query/],
+    ["wal_keep_segments", 16, /PostgreSQL 13 removed it; use wal_keep_size \(in MB\)/],
+    ["old_snapshot_threshold", 17, /is not a parameter of family postgres17: PostgreSQL 17 removed it/],
+    ["transaction_timeout", 16, /parameters\.transaction_timeout is not a parameter of family postgres16: it exists from PostgreSQL 17 on/],
+    ["time_zone", 16, /parameters\.time_zone is not a parameter of family postgres16: it is a MySQL parameter; the PostgreSQL setting is timezone/],
+    ["innodb_buffer_pool_size", 16, /it is a MySQL parameter, got "innodb_buffer_pool_size"/],
+    ["data_directory", 16, /parameters\.data_directory is not a parameter of an RDS parameter group \(family postgres16\)/],
+  ])("refuses %s in postgres%i", (name, major, message) => {
+    expect(() => renderParameters("Db", "parameters", { [name]: "1" }, [], major)).toThrow(message);
+  });
+
+  it.each<[string, number]>([
+    ["old_snapshot_threshold", 16],
+    ["debug_parallel_query", 16],
+    ["transaction_timeout", 17],
+    ["timezone", 16],
+    ["pg_stat_statements.track", 16],
+    ["rds.log_retention_period", 16],
+  ])("accepts %s in postgres%i", (name, major) => {
+    expect(renderParameters("Db", "parameters", { [name]: name === "pg_stat_statements.track" ? "all" : "1" }, [], major).map((p) => p.name)).toEqual([name]);
+  });
+});
+
 describe("postgresEngine", () => {
   it("derives the family from a major version", () => {
     expect(postgresEngine("Db", "16")).toEqual({ version: "16", major: 16, family: "postgres16" });

@@ -81,15 +81,112 @@ export interface DbParameter {
 
 const PARAMETER_NAME = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)*$/i;
 
+/** Where a setting went: the PostgreSQL major that dropped it, and its replacement if any. */
+interface RemovedParameter {
+  readonly removedIn: number;
+  readonly use?: string;
+}
+
+/**
+ * PostgreSQL settings a major version removed or renamed: the RDS family `postgres<N>` for that
+ * major and later has no such parameter, and RDS refuses it at apply ("InvalidParameterValue:
+ * Could not find parameter with name: ..."). Source: the "Migration to Version N" sections of
+ * the PostgreSQL release notes (https://www.postgresql.org/docs/release/), versions 10-17.
+ */
+export const REMOVED_POSTGRES_PARAMETERS: Readonly<Record<string, RemovedParameter>> = {
+  checkpoint_segments: { removedIn: 10, use: "max_wal_size" },
+  min_parallel_relation_size: { removedIn: 10, use: "min_parallel_table_scan_size" },
+  replacement_sort_tuples: { removedIn: 11 },
+  default_with_oids: { removedIn: 12 },
+  wal_keep_segments: { removedIn: 13, use: "wal_keep_size (in MB)" },
+  operator_precedence_warning: { removedIn: 14 },
+  vacuum_cleanup_index_scale_factor: { removedIn: 14 },
+  stats_temp_directory: { removedIn: 15 },
+  force_parallel_mode: { removedIn: 16, use: "debug_parallel_query" },
+  promote_trigger_file: { removedIn: 16 },
+  vacuum_defer_cleanup_age: { removedIn: 16 },
+  db_user_namespace: { removedIn: 17 },
+  old_snapshot_threshold: { removedIn: 17 },
+  trace_recovery_messages: { removedIn: 17 },
+};
+
+/**
+ * Settings a major version introduced: a family of an older major has no such parameter.
+ * Source: the "Server Configuration" changes in the PostgreSQL 13-17 release notes.
+ */
+export const ADDED_POSTGRES_PARAMETERS: Readonly<Record<string, number>> = {
+  wal_keep_size: 13,
+  client_connection_check_interval: 14,
+  idle_session_timeout: 14,
+  debug_parallel_query: 16,
+  reserved_connections: 16,
+  io_combine_limit: 17,
+  summarize_wal: 17,
+  transaction_timeout: 17,
+};
+
+/**
+ * MySQL/MariaDB parameters that end up in PostgreSQL groups by mistake, with the PostgreSQL
+ * setting that does the job. No `postgres<N>` family has them (RDS parameter group families:
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.html).
+ */
+export const MYSQL_PARAMETERS: Readonly<Record<string, string | undefined>> = {
+  require_secure_transport: "rds.force_ssl (always 1 here)",
+  time_zone: "timezone",
+  slow_query_log: "log_min_duration_statement",
+  long_query_time: "log_min_duration_statement (milliseconds)",
+  general_log: "log_statement",
+  wait_timeout: "idle_session_timeout (milliseconds)",
+  interactive_timeout: "idle_session_timeout (milliseconds)",
+  max_allowed_packet: undefined,
+  sql_mode: undefined,
+  character_set_server: undefined,
+  collation_server: undefined,
+  binlog_format: undefined,
+  log_bin_trust_function_creators: undefined,
+};
+
+/** File locations RDS manages itself: not parameters of an RDS group. */
+const RDS_MANAGED_FILES = ["config_file", "data_directory", "external_pid_file", "hba_file", "ident_file"];
+
+/**
+ * Refuse a parameter name that the `postgres<major>` family cannot contain: removed or not yet
+ * added in that major, a MySQL setting, or a file location RDS manages. Anything else passes
+ * (RDS has extension and `rds.*` parameters this list does not try to enumerate).
+ */
+export function checkParameterInFamily(scope: IConstruct | string, prop: string, name: string, major: number): void {
+  if (isToken(name) || !Number.isFinite(major)) return;
+  const key = name.toLowerCase();
+  const family = `postgres${major}`;
+  const removed = REMOVED_POSTGRES_PARAMETERS[key];
+  if (removed && major >= removed.removedIn) {
+    const instead = removed.use ? `; use ${removed.use}` : "";
+    fail(scope, prop, `is not a parameter of family ${family}: PostgreSQL ${removed.removedIn} removed it${instead}`, name);
+  }
+  const added = ADDED_POSTGRES_PARAMETERS[key];
+  if (added !== undefined && major < added) {
+    fail(scope, prop, `is not a parameter of family ${family}: it exists from PostgreSQL ${added} on`, name);
+  }
+  if (key in MYSQL_PARAMETERS || key.startsWith("innodb_")) {
+    const instead = MYSQL_PARAMETERS[key] ? `; the PostgreSQL setting is ${MYSQL_PARAMETERS[key]}` : "";
+    fail(scope, prop, `is not a parameter of family ${family}: it is a MySQL parameter${instead}`, name);
+  }
+  if (RDS_MANAGED_FILES.includes(key)) {
+    fail(scope, prop, `is not a parameter of an RDS parameter group (family ${family}): RDS manages the server's file locations`, name);
+  }
+}
+
 /**
  * Render parameters with their apply methods, sorted by name so the plan is stable.
- * Names must look like PostgreSQL settings (`work_mem`, `pg_stat_statements.track`).
+ * Names must look like PostgreSQL settings (`work_mem`, `pg_stat_statements.track`) and,
+ * when `major` is given, be possible in the `postgres<major>` family.
  */
 export function renderParameters(
   scope: IConstruct | string,
   prop: string,
   parameters: Readonly<Record<string, string>>,
   extraStatic: readonly string[] = [],
+  major?: number,
 ): DbParameter[] {
   return Object.keys(parameters)
     .sort()
@@ -98,6 +195,7 @@ export function renderParameters(
       if (!PARAMETER_NAME.test(name)) {
         fail(scope, `${prop}.${name}`, "must be a PostgreSQL parameter name (letters, digits, _ and . separators)", name);
       }
+      if (major !== undefined) checkParameterInFamily(scope, `${prop}.${name}`, name, major);
       if (typeof value !== "string") fail(scope, `${prop}.${name}`, "must be a string value", value);
       checkParameterValue(scope, `${prop}.${name}`, name, value);
       return { name, value, applyMethod: applyMethodFor(name, extraStatic) };

@@ -628,6 +628,13 @@ describe("PostgresDatabase bad input", () => {
     fails({ parameters: { "rds.force_ssl": "0" } }).toThrow(/Db: parameters.rds.force_ssl is always 1/);
   });
 
+  it("checks parameter names against the engine's family: removed in 16, still there in 15", () => {
+    fails({ parameters: { vacuum_defer_cleanup_age: "0" } }).toThrow(/Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it/);
+    const group = resource(db({ engineVersion: "15", parameters: { vacuum_defer_cleanup_age: "0" } }), "aws_db_parameter_group");
+    expect(group.family).toBe("postgres15");
+    expect(group.parameter).toContainEqual({ name: "vacuum_defer_cleanup_age", value: "0", apply_method: "immediate" });
+  });
+
   it("rejects other out-of-range settings", () => {
     fails({ maxConnections: 2 }).toThrow(/Db: maxConnections must be an integer from 6 to 8388607, got 2/);
     fails({ enhancedMonitoringIntervalSeconds: 20 }).toThrow(/Db: enhancedMonitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 20/);

@@ -392,6 +392,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
           "rds.force_ssl": "1",
         },
         props.staticParameterNames,
+        engine.major,
       ),
       lifecycle: { createBeforeDestroy: true },
       tags,
