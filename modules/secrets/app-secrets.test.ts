@@ -2,7 +2,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { describe, expect, it } from "vitest";
 import { WorkloadRole } from "../iam/workload-role";
 import { policyOf, resource, resources, synth } from "../internal/testing";
-import { AppSecrets, AppSecretsProps } from "./app-secrets";
+import { AppSecrets, AppSecretsProps, recoveryWindowDaysFor } from "./app-secrets";
 import { secretKind, secretValueFrom } from "./secret-ref";
 
 const base = { project: "shop", environment: "prod" };
@@ -169,5 +169,21 @@ describe("AppSecrets", () => {
     expect(() => build({ secrets: { LOG_LEVEL: {} }, parameters: { "log-level": "info" } })).toThrow(
       /parameters\.log-level must not map to an environment variable name already used.*got "LOG_LEVEL"/,
     );
+  });
+});
+
+describe("recoveryWindowDaysFor", () => {
+  it("frees the names at once outside production, so a destroyed environment can be applied again", () => {
+    expect(recoveryWindowDaysFor("non-production")).toBe(0);
+    const all = Object.values(resources(build({ recoveryWindowDays: recoveryWindowDaysFor("non-production") }), "aws_secretsmanager_secret"));
+    expect(all.map((s) => s.recovery_window_in_days)).toEqual([0, 0, 0]);
+  });
+
+  it("keeps deleted production secrets restorable for 30 days", () => {
+    expect(recoveryWindowDaysFor("production")).toBe(30);
+  });
+
+  it("refuses an unknown profile", () => {
+    expect(() => recoveryWindowDaysFor("staging" as "production")).toThrow(/recoveryWindowDaysFor: profile must be one of "production", "non-production", got "staging"/);
   });
 });

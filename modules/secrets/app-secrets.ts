@@ -38,6 +38,16 @@ export interface AppParameterSpec {
   readonly tier?: "Standard" | "Advanced";
 }
 
+/**
+ * The recovery window an environment's secrets should have: 0 for non-production (a destroyed
+ * environment can be applied again the same day: the names are free at once), 30 days for
+ * production (a deleted secret can be restored; its name stays taken meanwhile).
+ */
+export function recoveryWindowDaysFor(profile: "production" | "non-production"): number {
+  checkOneOf("recoveryWindowDaysFor", "profile", profile, ["production", "non-production"]);
+  return profile === "production" ? 30 : 0;
+}
+
 /** Props for {@link AppSecrets}. */
 export interface AppSecretsProps {
   /** Project name: first level of every secret and parameter name. */
@@ -57,8 +67,9 @@ export interface AppSecretsProps {
    */
   readonly parameters?: Readonly<Record<string, string | AppParameterSpec>>;
   /**
-   * Days a deleted secret can be restored: 0 deletes at once (dev: `destroy` then `apply`
-   * can reuse the names), 7-30 protects against accidental deletion (staging, prod).
+   * Days a deleted secret can be restored: 0 deletes at once (non-production: `destroy` then
+   * `apply` can reuse the names the same day), 7-30 protects against accidental deletion
+   * (production). {@link recoveryWindowDaysFor} gives the value for a profile.
    * @default 30 - Secrets Manager's own default
    */
   readonly recoveryWindowDays?: number;

@@ -15,7 +15,9 @@ export interface DatabaseCredentialNames {
 
 /**
  * The RDS-managed master secret (JSON `{"username","password"}`) as two `valueFrom` secrets,
- * one per JSON key, to merge into a container's `secrets`. The app assembles DATABASE_URL /
+ * one per JSON key, to merge into a container's `secrets`: for a migration or administration
+ * task only. The app logs in as its own role with IAM (`db.connectionEnvironment`,
+ * `db.grantConnect`) and never receives these. The app assembles DATABASE_URL /
  * POSTGRES_URL from these and the host/port/name environment variables (see the README).
  * Grant the reading role `masterSecretArn` (and the secret's KMS key, when customer-managed).
  */
@@ -36,7 +38,8 @@ export function databaseCredentialSecrets(database: DatabaseRef, names: Database
 }
 
 /**
- * The RDS-managed master secret as one `valueFrom` secret holding the whole JSON
+ * For migration or administration tasks only (never the app), the RDS-managed master secret as
+ * one `valueFrom` secret holding the whole JSON
  * (`{"username","password"}`), for platforms that cannot select a JSON key (App Runner's
  * `runtimeEnvironmentSecrets` take whole-secret ARNs only). The app parses the JSON and
  * assembles DATABASE_URL / POSTGRES_URL (see the README).
