@@ -187,7 +187,7 @@ describe("enforcePolicies", () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/Validation failed/);
-    expect(message).toMatch(/\[test\] RDS-ENCRYPTED test\/Db: storage_encrypted is not true.*Fix: set storageEncrypted: true/);
+    expect(message).toMatch(/\[test\] RDS-ENCRYPTED test\/Db: storage_encrypted is not true.*Fix: `PostgresDatabase` always encrypts \(prop `kmsKeyArn`/);
     expect(message).toMatch(/RDS-NOT-PUBLIC test\/Db: publicly_accessible is true/);
     expect(message).toMatch(/RDS-BACKUP-RETENTION test\/Db/);
     expect(message).not.toMatch(/RDS-MULTI-AZ/); // a warning in dev
@@ -278,7 +278,7 @@ describe("formatReport", () => {
     database(stack, "Db", { storageEncrypted: false });
     const text = formatReport(policyReport(stack, { tier: "production", rules: RDS_RULES }));
     expect(text).toMatch(/^Policy report: test \(production tier\)\n {2}2 rules, 0 passed checks, 2 errors, 0 warnings, 0 suppressed/);
-    expect(text).toMatch(/FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: set storageEncrypted/);
+    expect(text).toMatch(/FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: `PostgresDatabase` always encrypts/);
     expect(text).toMatch(/RULES\n {2}FAIL RDS-ENCRYPTED +error +checked 1, failed 1, suppressed 0 {2}\[FSBP RDS.3, CKV_AWS_16, AVD-AWS-0080\]/);
   });
 });

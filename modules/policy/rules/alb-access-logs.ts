@@ -13,5 +13,5 @@ export const albAccessLogs = defineRule({
     const logs = block(lb.config.access_logs);
     return logs?.enabled === true && logs.bucket ? undefined : "access_logs is not enabled with a bucket";
   },
-  fix: "set accessLogs: { enabled: true, bucket } (a bucket whose policy lets the ELB log delivery service write)",
+  fix: "set `WebService` prop `accessLogsBucket` (e.g. a `LoadBalancerLogsBucket`, whose policy lets ELB log delivery write); raw `Lb`: `accessLogs: { enabled: true, bucket }`",
 });

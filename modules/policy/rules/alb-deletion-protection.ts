@@ -10,5 +10,5 @@ export const albDeletionProtection = defineRule({
   dataProtection: true,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb) => (lb.config.enable_deletion_protection === true ? undefined : "enable_deletion_protection is not true"),
-  fix: "set enableDeletionProtection: true",
+  fix: "keep `WebService` prop `deletionProtection` true (the default); raw `Lb`: `enableDeletionProtection: true`",
 });

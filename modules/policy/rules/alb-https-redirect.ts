@@ -19,5 +19,5 @@ export const albHttpsRedirect = defineRule({
     const redirects = actions.length > 0 && actions.every((a: any) => a.type === "redirect" && block(a.redirect)?.protocol === "HTTPS");
     return redirects ? undefined : `HTTP listener on port ${listener.config.port ?? "?"} does not redirect to HTTPS (default action: ${actions.map((a: any) => a.type).join(", ") || "none"})`;
   },
-  fix: 'make the port-80 listener\'s default action { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } and serve the app on an HTTPS listener',
+  fix: "give `WebService` prop `domain` or `certificateArn` (HTTPS on 443, port 80 redirects; `https` defaults to true then), or suppress on `WebService.httpListener` with the reason when there is no certificate; raw `LbListener`: port-80 default action `{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }`",
 });

@@ -5,7 +5,7 @@ import { ALWAYS, defineRule } from "../types";
 export const albTargetHealthCheck = defineRule({
   id: "ALB-TARGET-HEALTH-CHECK",
   cites: ["CKV_AWS_261"],
-  description: "HTTP and HTTPS target groups define an enabled health check with a path, so the load balancer stops routing to a task that is up but not serving.",
+  description: "HTTP and HTTPS target groups define an enabled health check with a path, so the load balancer stops routing to a task that is up but not serving. `WebService` always defines one; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_lb_target_group", "aws_alb_target_group"],
   check: (tg) => {
@@ -16,5 +16,5 @@ export const albTargetHealthCheck = defineRule({
     if (hc.enabled === false) return "health_check is disabled";
     return hc.path ? undefined : "health_check has no path";
   },
-  fix: "set healthCheck { path: the app's health endpoint, matcher: \"200\" }",
+  fix: "set `WebService` prop `healthCheck` (`path` defaults to /api/health; routes take their own `healthCheck`); raw `LbTargetGroup`: `healthCheck: { enabled: true, path }`",
 });

@@ -16,5 +16,5 @@ export const albWaf = defineRule({
     const open = groups.length === 0 || groups.some((g) => ingressOf(g, stack).some(isWorldOpen));
     return open ? "internet-facing load balancer has no WAFv2 web ACL association and admits traffic from the whole internet" : undefined;
   },
-  fix: "add a Wafv2WebAclAssociation (resourceArn: lb.arn) with a REGIONAL web ACL, or admit only CloudFront (the com.amazonaws.global.cloudfront.origin-facing prefix list) in the load balancer's security group",
+  fix: "set `WebService` prop `ingress` to \"cloudfront\" (only CloudFront reaches the load balancer) behind a `CdnDistribution` with prop `webAcl` or `webAclArn`; raw: a `Wafv2WebAclAssociation` (resourceArn: the load balancer) with a REGIONAL web ACL",
 });

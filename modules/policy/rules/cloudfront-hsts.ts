@@ -8,7 +8,7 @@ export const HSTS_MIN_MAX_AGE_SECONDS = 31_536_000;
 export const cloudfrontHsts = defineRule({
   id: "CLOUDFRONT-HSTS",
   cites: ["CKV_AWS_259"],
-  description: `CloudFront response headers policies set Strict-Transport-Security with override, max-age of at least ${HSTS_MIN_MAX_AGE_SECONDS} s (1 year) and includeSubDomains, so browsers never fall back to HTTP. (preload: see the table of checks that do not fit.)`,
+  description: `CloudFront response headers policies set Strict-Transport-Security with override, max-age of at least ${HSTS_MIN_MAX_AGE_SECONDS} s (1 year) and includeSubDomains, so browsers never fall back to HTTP. (preload: see the table of checks that do not fit.) \`SecurityHeadersPolicy\` refuses less than a year; the rule guards raw resources and overrides.`,
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_response_headers_policy"],
   check: (p) => {
@@ -21,5 +21,5 @@ export const cloudfrontHsts = defineRule({
     if (sts.override !== true) problems.push("strict_transport_security.override is not true: the origin's header wins");
     return problems;
   },
-  fix: `set securityHeadersConfig.strictTransportSecurity { accessControlMaxAgeSec: ${HSTS_MIN_MAX_AGE_SECONDS} (or more), includeSubdomains: true, override: true }`,
+  fix: "set `CdnDistribution`/`SecurityHeadersPolicy` prop `hstsMaxAgeSeconds` (at least 31536000; includeSubDomains and override are always on); raw `CloudfrontResponseHeadersPolicy`: `securityHeadersConfig.strictTransportSecurity { accessControlMaxAgeSec: 31536000 or more, includeSubdomains: true, override: true }`",
 });

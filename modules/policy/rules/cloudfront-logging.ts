@@ -14,5 +14,5 @@ export const cloudfrontLogging = defineRule({
     const v2 = stack.pointingAt(d, ["aws_cloudwatch_log_delivery_source"], "resource_arn").some((s) => s.config.log_type === "ACCESS_LOGS");
     return v2 ? undefined : "no access logging: neither logging_config nor a CloudWatch log delivery source";
   },
-  fix: "add a CloudwatchLogDeliverySource (logType ACCESS_LOGS, resourceArn: distribution.arn) with a delivery to S3 or CloudWatch Logs, or set loggingConfig { bucket }",
+  fix: "set `CdnDistribution` prop `accessLogs` to true (or add `CloudFrontAccessLogs`); raw: a `CloudwatchLogDeliverySource` (logType ACCESS_LOGS) with a delivery, or `loggingConfig { bucket }`",
 });

@@ -22,5 +22,5 @@ export const cloudfrontOriginHttps = defineRule({
       if (old.length > 0) problems.push(`origin ${o.origin_id} allows ${old.join(", ")}`);
       return problems;
     }),
-  fix: 'set customOriginConfig { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } and give the origin a certificate for its host name',
+  fix: "give the app origin a certificate and keep `CdnDistribution` prop `appOrigin` with `protocol` \"https-only\" (the default when `originHasCertificate`); raw `CloudfrontDistribution`: `customOriginConfig { originProtocolPolicy: \"https-only\", originSslProtocols: [\"TLSv1.2\"] }`",
 });

@@ -9,7 +9,7 @@ export const cloudfrontS3Oac = defineRule({
   id: "CLOUDFRONT-S3-OAC",
   cites: ["FSBP CloudFront.13", "CKV2_AWS_46"],
   description:
-    "Every S3 origin of a CloudFront distribution uses origin access control (signed SigV4 requests), not a legacy origin access identity and not a public S3 website endpoint.",
+    "Every S3 origin of a CloudFront distribution uses origin access control (signed SigV4 requests), not a legacy origin access identity and not a public S3 website endpoint. `CdnDistribution` always does; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d, { stack }) =>
@@ -26,5 +26,5 @@ export const cloudfrontS3Oac = defineRule({
       if (blocks(o.s3_origin_config).some((c: any) => c.origin_access_identity)) problems.push(`S3 origin ${o.origin_id} uses a legacy origin access identity`);
       return problems;
     }),
-  fix: "create a CloudfrontOriginAccessControl (originAccessControlOriginType s3, signingBehavior always, signingProtocol sigv4), set originAccessControlId on the origin, and allow cloudfront.amazonaws.com with aws:SourceArn = the distribution in the bucket policy",
+  fix: "`CdnDistribution` always reads its bucket through origin access control; raw: a `CloudfrontOriginAccessControl` (s3, always, sigv4) as the origin's `originAccessControlId`, and a bucket policy allowing cloudfront.amazonaws.com with aws:SourceArn = the distribution",
 });

@@ -9,7 +9,7 @@ export const cloudfrontTlsVersion = defineRule({
   id: "CLOUDFRONT-TLS-VERSION",
   cites: ["FSBP CloudFront.15", "CKV_AWS_174", "AVD-AWS-0013"],
   description:
-    "A CloudFront distribution with a custom certificate uses minimum_protocol_version TLSv1.2_2021 or newer and SNI. (With the default *.cloudfront.net certificate the policy cannot be chosen.)",
+    "A CloudFront distribution with a custom certificate uses minimum_protocol_version TLSv1.2_2021 or newer and SNI. (With the default *.cloudfront.net certificate the policy cannot be chosen.) `CdnDistribution` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) => {
@@ -22,5 +22,5 @@ export const cloudfrontTlsVersion = defineRule({
     if (cert.ssl_support_method !== "sni-only") problems.push(`viewer_certificate.ssl_support_method is ${cert.ssl_support_method ?? "unset"}, not sni-only`);
     return problems;
   },
-  fix: 'set viewerCertificate { acmCertificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }',
+  fix: "`CdnDistribution` prop `domain` always serves TLSv1.2_2021 with SNI; raw `CloudfrontDistribution`: `viewerCertificate { acmCertificateArn, sslSupportMethod: \"sni-only\", minimumProtocolVersion: \"TLSv1.2_2021\" }`",
 });

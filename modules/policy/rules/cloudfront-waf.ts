@@ -8,5 +8,5 @@ export const cloudfrontWaf = defineRule({
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) => (d.config.web_acl_id ? undefined : "web_acl_id is unset: no WAF in front of the distribution"),
-  fix: "create a Wafv2WebAcl (scope CLOUDFRONT, us-east-1 provider) with the AWS managed rule groups and set webAclId to its ARN",
+  fix: "set `CdnDistribution` prop `webAcl` to true (a `CloudFrontWebAcl` is created) or `webAclArn`; raw `CloudfrontDistribution`: `webAclId` = a CLOUDFRONT-scope web ACL ARN",
 });

@@ -6,7 +6,7 @@ export const defaultSgClosed = defineRule({
   id: "DEFAULT-SG-CLOSED",
   cites: ["FSBP EC2.2", "CKV2_AWS_12", "AVD-AWS-0173"],
   description:
-    "Every VPC's default security group is adopted with an aws_default_security_group that has no ingress and no egress rules, so anything launched without a group is isolated.",
+    "Every VPC's default security group is adopted with an aws_default_security_group that has no ingress and no egress rules, so anything launched without a group is isolated. `Network` always does; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_vpc", "aws_default_security_group"],
   check: (r, { stack }) => {
@@ -18,5 +18,5 @@ export const defaultSgClosed = defineRule({
       ? undefined
       : "VPC has no aws_default_security_group: its default group still allows all traffic between members and all egress";
   },
-  fix: "add a DefaultSecurityGroup { vpcId: vpc.id } with no ingress and no egress (it removes AWS's default rules)",
+  fix: "`Network` always adopts the VPC's default security group without rules; raw `Vpc`: add a `DefaultSecurityGroup { vpcId }` with no ingress and no egress",
 });

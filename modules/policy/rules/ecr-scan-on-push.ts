@@ -6,7 +6,7 @@ export const ecrScanOnPush = defineRule({
   id: "ECR-SCAN-ON-PUSH",
   cites: ["FSBP ECR.1", "CKV_AWS_163", "AVD-AWS-0030"],
   description:
-    "ECR repositories scan images on push (image_scanning_configuration.scan_on_push), or the stack configures registry-wide scanning (aws_ecr_registry_scanning_configuration).",
+    "ECR repositories scan images on push (image_scanning_configuration.scan_on_push), or the stack configures registry-wide scanning (aws_ecr_registry_scanning_configuration). `ContainerRepository` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_ecr_repository"],
   check: (r, { stack }) => {
@@ -16,5 +16,5 @@ export const ecrScanOnPush = defineRule({
       .some((c) => c.config.scan_type === "ENHANCED" || blocks(c.config.rule).some((x: any) => x.scan_frequency === "SCAN_ON_PUSH" || x.scan_frequency === "CONTINUOUS_SCAN"));
     return registryWide ? undefined : "image_scanning_configuration.scan_on_push is not true and no registry scanning configuration exists";
   },
-  fix: "set imageScanningConfiguration: { scanOnPush: true } (or configure enhanced registry scanning)",
+  fix: "`ContainerRepository` always scans on push; raw `EcrRepository`: `imageScanningConfiguration: { scanOnPush: true }` (or enhanced registry scanning)",
 });

@@ -10,5 +10,5 @@ export const ecsReadOnlyRootFilesystem = defineRule({
   resourceTypes: ["aws_ecs_task_definition"],
   check: (t) =>
     (containersOf(t) ?? []).flatMap((c, i) => (c.readonlyRootFilesystem === true ? [] : [{ subject: containerSubject(c, i), message: `${containerLabel(c, i)} has a writable root filesystem` }])),
-  fix: "set readonlyRootFilesystem: true and mount an ephemeral volume for /tmp if the app writes files",
+  fix: "set `WebService`/`WorkerService` prop `readonlyRootFilesystem` to true (mount an ephemeral volume for /tmp if the app writes files); raw `EcsTaskDefinition`: `readonlyRootFilesystem: true` per container",
 });

@@ -13,5 +13,5 @@ export const iamNoWildcardActions = defineRule({
       ...s.actions.filter(isWildcardAction).map((a) => `Allow statement grants wildcard action "${a}"`),
       ...(s.notActions.length > 0 ? [`Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else`] : []),
     ]),
-  fix: "list the exact actions the workload calls (see modules/iam/statements.ts for scoped builders)",
+  fix: "list exact actions in `DeployRole` prop `statements` and in statements given to `WorkloadRole.addToPolicy` (the `modules/iam/statements.ts` builders do); raw policies: the exact actions the workload calls",
 });

@@ -8,5 +8,5 @@ export const logGroupKms = defineRule({
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudwatch_log_group"],
   check: (g) => (g.config.kms_key_id ? undefined : "kms_key_id is unset"),
-  fix: "set kmsKeyId to a customer managed key whose policy allows logs.<region>.amazonaws.com (kms:Encrypt*, Decrypt*, GenerateDataKey*, Describe*) with an aws:logs:arn condition",
+  fix: "set the owning construct's key: `WebService`/`WorkerService`/`PostgresDatabase`/`DatabaseAdminTask`/`CloudFrontWebAcl`/`CdnDistribution` prop `logsKmsKeyArn`, `Network` prop `flowLogs.kmsKeyArn` (a key whose policy admits logs.<region>.amazonaws.com, e.g. `CloudWatchLogsKey`); raw `CloudwatchLogGroup`: `kmsKeyId`",
 });

@@ -15,5 +15,5 @@ export const logRetentionOneYear = defineRule({
     if (typeof days !== "number" || days === 0) return undefined; // LOG-RETENTION reports unset retention
     return days >= PROD_LOG_RETENTION_DAYS ? undefined : `retention_in_days is ${days}, below ${PROD_LOG_RETENTION_DAYS}`;
   },
-  fix: `set retentionInDays to ${PROD_LOG_RETENTION_DAYS} or more in prod`,
+  fix: "set 365 or more: `WebService`/`WorkerService`/`PostgresDatabase`/`DatabaseAdminTask`/`CloudFrontWebAcl` prop `logRetentionDays`, `CdnDistribution` prop `webAclLogRetentionDays`, `Network` prop `flowLogs.retentionDays`; raw `CloudwatchLogGroup`: `retentionInDays`",
 });

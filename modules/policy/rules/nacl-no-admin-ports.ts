@@ -42,7 +42,7 @@ export const naclNoAdminPorts = defineRule({
   id: "NACL-NO-ADMIN-PORTS",
   cites: ["FSBP EC2.21", "CKV_AWS_229", "CKV_AWS_231", "CKV_AWS_232", "CKV_AWS_352"],
   description:
-    "Every VPC adopts its default network ACL (aws_default_network_acl), and no network ACL admits TCP 22 or 3389 from 0.0.0.0/0 or ::/0. AWS's unmanaged default ACL allows all inbound traffic, which Security Hub EC2.21 reports.",
+    "Every VPC adopts its default network ACL (aws_default_network_acl), and no network ACL admits TCP 22 or 3389 from 0.0.0.0/0 or ::/0. AWS's unmanaged default ACL allows all inbound traffic, which Security Hub EC2.21 reports. `Network` always does (its public subnets' ACL suppresses 3389 with the reason); the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_vpc", "aws_default_network_acl", "aws_network_acl"],
   check: (r, { stack }) => {
@@ -53,5 +53,5 @@ export const naclNoAdminPorts = defineRule({
     const list = entries(r);
     return ADMIN_PORTS.flatMap((port) => WORLD.filter((cidr) => admits(list, port, cidr)).map((cidr) => `ingress admits TCP ${port} from ${cidr}`));
   },
-  fix: "manage the default ACL with aws_default_network_acl (defaultNetworkAclId: vpc.defaultNetworkAclId): deny TCP 22 and 3389 from 0.0.0.0/0 and ::/0 at low rule numbers, then allow all (security groups do the fine-grained filtering); egress allow all",
+  fix: "`Network` always adopts the default network ACL (`Network.defaultNetworkAcl`: deny TCP 22 and 3389 from the internet, then allow all); raw `Vpc`: a `DefaultNetworkAcl` (defaultNetworkAclId: vpc.defaultNetworkAclId) doing the same",
 });

@@ -45,5 +45,5 @@ export const noPlaintextSecrets = defineRule({
       }),
     );
   },
-  fix: "move the value to Secrets Manager (or an SSM SecureString) and reference it: ECS `secrets: [{ name, valueFrom: secretArn }]`, App Runner `runtimeEnvironmentSecrets`",
+  fix: "create the secret with `AppSecrets` prop `secrets` (Secrets Manager) and pass it in `WebService`/`WorkerService`/`AppRunnerService` prop `secrets` instead of `environment`; raw: container definition `secrets: [{ name, valueFrom }]`, App Runner `runtimeEnvironmentSecrets`",
 });

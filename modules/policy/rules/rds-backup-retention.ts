@@ -20,5 +20,5 @@ export const rdsBackupRetention = defineRule({
       ? undefined
       : `backup_retention_period is ${days ?? "unset (1 day)"}, below ${MIN_BACKUP_RETENTION_DAYS} days`;
   },
-  fix: `set backupRetentionPeriod to ${MIN_BACKUP_RETENTION_DAYS} or more (35 at most)`,
+  fix: "set `PostgresDatabase` prop `backupRetentionDays` to 7 or more (35 at most); raw `DbInstance`: `backupRetentionPeriod`",
 });

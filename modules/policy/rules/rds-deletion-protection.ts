@@ -9,5 +9,5 @@ export const rdsDeletionProtection = defineRule({
   dataProtection: true,
   resourceTypes: ["aws_db_instance"],
   check: (r) => (r.config.deletion_protection === true ? undefined : "deletion_protection is not true: terraform destroy or a replacement deletes the database"),
-  fix: "set deletionProtection: true",
+  fix: "keep `PostgresDatabase` prop `deletionProtection` true (the default); raw `DbInstance`: `deletionProtection: true`",
 });

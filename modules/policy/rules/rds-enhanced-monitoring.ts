@@ -14,5 +14,5 @@ export const rdsEnhancedMonitoring = defineRule({
     if (known && (typeof interval !== "number" || interval <= 0)) return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
     return r.config.monitoring_role_arn ? undefined : "monitoring_interval is set but monitoring_role_arn is missing";
   },
-  fix: "set monitoringInterval (1-60 s) and monitoringRoleArn (a role with AmazonRDSEnhancedMonitoringRole)",
+  fix: "set `PostgresDatabase` prop `enhancedMonitoringIntervalSeconds` (1, 5, 10, 15, 30 or 60; it creates the monitoring role); raw `DbInstance`: `monitoringInterval` with `monitoringRoleArn`",
 });

@@ -13,7 +13,7 @@ export const rdsForceSsl = defineRule({
   id: "RDS-FORCE-SSL",
   cites: ["CKV2_AWS_69"],
   description:
-    "RDS instances use a parameter group of this stack that sets rds.force_ssl=1 (PostgreSQL) or require_secure_transport=1 (MySQL), so clients cannot connect in clear text.",
+    "RDS instances use a parameter group of this stack that sets rds.force_ssl=1 (PostgreSQL) or require_secure_transport=1 (MySQL), so clients cannot connect in clear text. `PostgresDatabase` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_db_instance"],
   check: (r, { stack }) => {
@@ -31,5 +31,5 @@ export const rdsForceSsl = defineRule({
     const setting = blocks(group.config.parameter).find((p: any) => p.name === param.name);
     return setting && param.on.includes(String(setting.value)) ? undefined : `parameter group ${group.path} does not set ${param.name}=1`;
   },
-  fix: "attach an aws_db_parameter_group (parameterGroupName: group.name) with parameter rds.force_ssl = 1 (require_secure_transport = 1 for MySQL)",
+  fix: "`PostgresDatabase` always sets rds.force_ssl = 1 in its parameter group; raw `DbInstance`: a `DbParameterGroup` with rds.force_ssl = 1 (require_secure_transport = 1 for MySQL) as `parameterGroupName`",
 });

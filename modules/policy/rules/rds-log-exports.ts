@@ -12,7 +12,7 @@ const REQUIRED_EXPORTS: Record<string, string[]> = {
 export const rdsLogExports = defineRule({
   id: "RDS-LOG-EXPORTS",
   cites: ["FSBP RDS.9", "CKV_AWS_129"],
-  description: "RDS database logs are exported to CloudWatch Logs, where they are retained and searchable after the instance is gone.",
+  description: "RDS database logs are exported to CloudWatch Logs, where they are retained and searchable after the instance is gone. `PostgresDatabase` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_db_instance"],
   check: (r) => {
@@ -24,5 +24,5 @@ export const rdsLogExports = defineRule({
     const missing = required.filter((t) => !exported.includes(t));
     return missing.length > 0 ? `enabled_cloudwatch_logs_exports lacks ${missing.join(", ")} for ${engine}` : undefined;
   },
-  fix: 'set enabledCloudwatchLogsExports, e.g. ["postgresql", "upgrade"] for PostgreSQL',
+  fix: "`PostgresDatabase` always exports postgresql and upgrade logs (prop `logRetentionDays`); raw `DbInstance`: `enabledCloudwatchLogsExports`, e.g. [\"postgresql\", \"upgrade\"]",
 });

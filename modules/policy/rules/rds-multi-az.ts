@@ -8,5 +8,5 @@ export const rdsMultiAz = defineRule({
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_db_instance"],
   check: (r) => (r.config.multi_az === true ? undefined : "multi_az is not true: an AZ outage or host failure stops the database"),
-  fix: "set multiAz: true",
+  fix: "set `PostgresDatabase` prop `multiAz` to true (the default with `isProduction`); raw `DbInstance`: `multiAz: true`",
 });

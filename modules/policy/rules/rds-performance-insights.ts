@@ -11,5 +11,5 @@ export const rdsPerformanceInsights = defineRule({
     if (r.config.performance_insights_enabled !== true) return "performance_insights_enabled is not true";
     return r.config.performance_insights_kms_key_id ? undefined : "performance_insights_kms_key_id is unset: Performance Insights uses the AWS managed key";
   },
-  fix: "set performanceInsightsEnabled: true and performanceInsightsKmsKeyId to a customer managed key ARN",
+  fix: "keep `PostgresDatabase` prop `performanceInsights` true (the default) and set its prop `kmsKeyArn` to a customer managed key; raw `DbInstance`: `performanceInsightsEnabled: true` with `performanceInsightsKmsKeyId`",
 });

@@ -7,7 +7,7 @@ export const s3Encryption = defineRule({
   id: "S3-ENCRYPTION",
   cites: ["CKV_AWS_19", "AVD-AWS-0088"],
   description:
-    "Every S3 bucket declares default server-side encryption (SSE-S3 or SSE-KMS) in an aws_s3_bucket_server_side_encryption_configuration, so the setting is reviewed and cannot drift.",
+    "Every S3 bucket declares default server-side encryption (SSE-S3 or SSE-KMS) in an aws_s3_bucket_server_side_encryption_configuration, so the setting is reviewed and cannot drift. `PrivateBucket` always declares it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   dataProtection: true,
   resourceTypes: ["aws_s3_bucket"],
@@ -19,5 +19,5 @@ export const s3Encryption = defineRule({
       ? undefined
       : `${bucketLabel(bucket)} declares no default encryption (aws_s3_bucket_server_side_encryption_configuration)`;
   },
-  fix: 'add an S3BucketServerSideEncryptionConfigurationA with sseAlgorithm "AES256" or "aws:kms" (PrivateBucket does)',
+  fix: "use `PrivateBucket` (SSE-S3, or SSE-KMS with prop `kmsKeyArn`); raw `S3Bucket`: an `S3BucketServerSideEncryptionConfigurationA` with sseAlgorithm \"AES256\" or \"aws:kms\"",
 });

@@ -6,7 +6,7 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const s3Lifecycle = defineRule({
   id: "S3-LIFECYCLE",
   cites: ["FSBP S3.13", "CKV2_AWS_61", "CKV_AWS_300"],
-  description: "Every S3 bucket has a lifecycle configuration with an Enabled rule, and one that aborts incomplete multipart uploads, so noncurrent versions and stale upload parts do not accumulate forever.",
+  description: "Every S3 bucket has a lifecycle configuration with an Enabled rule, and one that aborts incomplete multipart uploads, so noncurrent versions and stale upload parts do not accumulate forever. `PrivateBucket` always has one; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_s3_bucket"],
   check: (bucket, { stack }) => {
@@ -20,5 +20,5 @@ export const s3Lifecycle = defineRule({
       ) || blocks(bucket.config.lifecycle_rule).some((r: any) => r.enabled === true && Number(r.abort_incomplete_multipart_upload_days) > 0);
     return aborts ? undefined : `${bucketLabel(bucket)} has no enabled lifecycle rule aborting incomplete multipart uploads`;
   },
-  fix: "add an S3BucketLifecycleConfiguration expiring noncurrent versions and aborting incomplete multipart uploads (PrivateBucket does)",
+  fix: "use `PrivateBucket` (props `noncurrentVersionExpirationDays`, `abortIncompleteMultipartUploadDays`); raw `S3Bucket`: an `S3BucketLifecycleConfiguration` expiring noncurrent versions and aborting incomplete multipart uploads",
 });

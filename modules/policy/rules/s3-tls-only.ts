@@ -6,7 +6,7 @@ import { ALWAYS, defineRule } from "../types";
 export const s3TlsOnly = defineRule({
   id: "S3-TLS-ONLY",
   cites: ["FSBP S3.5"],
-  description: 'Every S3 bucket has a bucket policy that denies any request with aws:SecureTransport "false".',
+  description: 'Every S3 bucket has a bucket policy that denies any request with aws:SecureTransport "false". `PrivateBucket` always has it; the rule guards raw resources and overrides.',
   severity: ALWAYS,
   resourceTypes: ["aws_s3_bucket"],
   check: (bucket, { stack }) => {
@@ -22,5 +22,5 @@ export const s3TlsOnly = defineRule({
       );
     return denies ? undefined : `${bucketLabel(bucket)} has no bucket policy statement denying s3:* when aws:SecureTransport is false`;
   },
-  fix: 'add to the bucket policy: Effect Deny, Principal "*", Action "s3:*", Resource [bucket ARN, bucket ARN/*], Condition Bool aws:SecureTransport "false" (PrivateBucket does)',
+  fix: "use `PrivateBucket` (its policy always denies non-TLS requests); raw `S3Bucket`: a bucket policy statement Deny, Principal \"*\", Action \"s3:*\", Resource the bucket and its objects, Condition Bool aws:SecureTransport \"false\"",
 });

@@ -16,5 +16,5 @@ export const s3Versioning = defineRule({
       block(bucket.config.versioning)?.enabled === true;
     return enabled ? undefined : `${bucketLabel(bucket)} has no aws_s3_bucket_versioning with status Enabled`;
   },
-  fix: 'add an S3BucketVersioningA with versioningConfiguration.status "Enabled" and a lifecycle that expires noncurrent versions (PrivateBucket does)',
+  fix: "keep `PrivateBucket` prop `versioned` true (the default); raw `S3Bucket`: an `S3BucketVersioningA` with status \"Enabled\" and a lifecycle expiring noncurrent versions",
 });

@@ -16,5 +16,5 @@ export const secretsCmk = defineRule({
     }
     return r.config.kms_key_id ? undefined : "kms_key_id is unset: the secret uses the AWS managed key";
   },
-  fix: "set kmsKeyId (masterUserSecretKmsKeyId for RDS) to a customer managed key with rotation enabled",
+  fix: "keep a customer managed key: `AppSecrets` prop `kmsKeyArn` (or the key it creates by default), `PostgresDatabase` prop `kmsKeyArn` for the master user secret; raw: `SecretsmanagerSecret` `kmsKeyId`, `DbInstance` `masterUserSecretKmsKeyId`",
 });

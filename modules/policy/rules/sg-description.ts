@@ -8,7 +8,7 @@ const missing = (d: unknown): boolean => typeof d !== "string" || d.trim() === "
 export const sgDescription = defineRule({
   id: "SG-DESCRIPTION",
   cites: ["CKV_AWS_23", "AVD-AWS-0099", "AVD-AWS-0124"],
-  description: "Security groups and every rule (inline or standalone) have a description saying who may connect and why, so reviews and audits can tell intended access from drift.",
+  description: "Security groups and every rule (inline or standalone) have a description saying who may connect and why, so reviews and audits can tell intended access from drift. The library's groups and rules always have one; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_security_group", ...SECURITY_GROUP_RULE_TYPES],
   check: (r) => {
@@ -22,5 +22,5 @@ export const sgDescription = defineRule({
     }
     return problems;
   },
-  fix: 'set description on the group and on every rule, e.g. "HTTPS from the internet to the load balancer"',
+  fix: "the library's groups and rules are always described; raw `SecurityGroup` and rules: a `description` on the group and on every rule, e.g. \"HTTPS from the internet to the load balancer\"",
 });

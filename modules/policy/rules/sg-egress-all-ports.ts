@@ -31,5 +31,5 @@ export const sgEgressAllPorts = defineRule({
     egressOf(r)
       .filter((e) => (e.protocol === "-1" || e.protocol === "all") && e.cidrs.some((c) => WORLD.includes(c)))
       .map(() => "egress on all protocols and ports to the whole internet"),
-  fix: "replace the all-traffic egress with the protocols and ports the workload needs (TCP 443 to the internet, the database port to its security group)",
+  fix: "keep `AppRunnerService` prop `allowAllOutbound` false (the default: HTTPS only); raw groups and rules: the protocols and ports the workload needs (TCP 443 to the internet, the database port to its group)",
 });

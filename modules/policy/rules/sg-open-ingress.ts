@@ -35,5 +35,5 @@ export const sgOpenIngress = defineRule({
       .filter((p) => !(publicLb && isOnlyPorts(p, PUBLIC_WEB_PORTS)))
       .map((p) => `ingress ${describe(p)}${publicLb ? "" : " on a group not attached to an internet-facing load balancer"}`);
   },
-  fix: "admit only other security groups (referencedSecurityGroupId) or the CloudFront origin-facing prefix list; open 80/443 to the internet only on the public load balancer's group",
+  fix: "set `WebService` prop `ingress` to \"cloudfront\" where CloudFront fronts the app (only 80/443 on an internet-facing load balancer may be world-open); raw rules: admit other security groups (referencedSecurityGroupId) or the CloudFront origin-facing prefix list",
 });

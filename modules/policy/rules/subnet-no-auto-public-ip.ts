@@ -4,9 +4,9 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const subnetNoAutoPublicIp = defineRule({
   id: "SUBNET-NO-AUTO-PUBLIC-IP",
   cites: ["FSBP EC2.15", "CKV_AWS_130"],
-  description: "Subnets do not auto-assign public IPv4 addresses: load balancers and NAT gateways get theirs explicitly, and nothing else should have one.",
+  description: "Subnets do not auto-assign public IPv4 addresses: load balancers and NAT gateways get theirs explicitly, and nothing else should have one. `Network` always leaves it off; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_subnet"],
   check: (s) => (s.config.map_public_ip_on_launch === true ? "map_public_ip_on_launch is true" : undefined),
-  fix: "leave mapPublicIpOnLaunch unset or false, also on public subnets (ALB and NAT do not need it)",
+  fix: "`Network` never auto-assigns public IPs, also on public subnets; raw `Subnet`: leave `mapPublicIpOnLaunch` unset or false",
 });

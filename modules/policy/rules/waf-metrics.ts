@@ -5,7 +5,7 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const wafMetrics = defineRule({
   id: "WAF-METRICS",
   cites: ["FSBP WAF.12"],
-  description: "WAFv2 web ACLs and every rule in them have visibility_config.cloudwatch_metrics_enabled, so blocked and counted requests can be graphed and alarmed on.",
+  description: "WAFv2 web ACLs and every rule in them have visibility_config.cloudwatch_metrics_enabled, so blocked and counted requests can be graphed and alarmed on. `CloudFrontWebAcl` always sets them; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_wafv2_web_acl", "aws_wafv2_rule_group"],
   check: (acl) => {
@@ -16,5 +16,5 @@ export const wafMetrics = defineRule({
     });
     return problems;
   },
-  fix: "set visibilityConfig { cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true } on the web ACL and on each rule",
+  fix: "`CloudFrontWebAcl` always enables them; raw `Wafv2WebAcl`: `visibilityConfig { cloudwatchMetricsEnabled: true, metricName, sampledRequestsEnabled: true }` on the web ACL and on each rule",
 });
