@@ -18,4 +18,20 @@ export interface NetworkRef {
    * @default - none; databases use the private subnets
    */
   readonly databaseSubnetIds?: readonly string[];
+  /**
+   * How the private subnets reach AWS services and the internet, so modules running there can
+   * refuse a setup that applies and then never works (an ECS task that cannot pull its image).
+   * @default - unknown: not checked
+   */
+  readonly privateSubnetEgress?: PrivateSubnetEgress;
+}
+
+/** What the private subnets of a network can reach without public IPs. */
+export interface PrivateSubnetEgress {
+  /** A default route to a NAT gateway or NAT instance (the internet, and every AWS service). */
+  readonly natGateway: boolean;
+  /** S3 is reachable privately: a gateway endpoint on the private route tables or an `s3` interface endpoint. */
+  readonly s3: boolean;
+  /** Interface endpoint services with private DNS in the private subnets, e.g. `ecr.api`, `ecr.dkr`, `logs`. */
+  readonly interfaceEndpoints: readonly string[];
 }

@@ -333,6 +333,10 @@ describe("Network", () => {
       expect(Object.keys(network.interfaceEndpoints)).toEqual(interfaces);
     });
 
+    it("describes the private subnets' egress for the modules that run there", () => {
+      expect(network.privateSubnetEgress).toEqual({ natGateway: false, s3: true, interfaceEndpoints: interfaces });
+    });
+
     it("admits only HTTPS from the VPC CIDR to the endpoints", () => {
       const sg = resource(json, "aws_security_group");
       expect(sg).toMatchObject({ name: "acme-staging-vpc-endpoints" });
@@ -432,6 +436,19 @@ describe("Network", () => {
   });
 
   describe("variants", () => {
+    it("takes an S3 interface endpoint: inbound-only private DNS beside the gateway (created after it), all S3 traffic without it", () => {
+      const withGateway = build({ name: "x-dev", availabilityZones: AZS, endpoints: { interfaces: ["s3"] } });
+      const [iface] = findResources(withGateway.json, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === "Interface");
+      const [gateway] = findResources(withGateway.json, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === "Gateway");
+      expect(iface).toMatchObject({ private_dns_enabled: true, dns_options: { private_dns_only_for_inbound_resolver_endpoint: true } });
+      expect(iface.depends_on).toEqual([idOf(withGateway.json, "aws_vpc_endpoint", gateway).replace(/^\$\{(.*)\.id\}$/, "$1")]);
+      const alone = build({ name: "x-dev", availabilityZones: AZS, natGateways: "none", endpoints: { s3Gateway: false, interfaces: ["s3"] } });
+      const [only] = findResources(alone.json, "aws_vpc_endpoint", () => true);
+      expect(only).toMatchObject({ vpc_endpoint_type: "Interface", dns_options: { private_dns_only_for_inbound_resolver_endpoint: false } });
+      expect(only.depends_on).toBeUndefined();
+      expect(alone.network.privateSubnetEgress).toEqual({ natGateway: false, s3: true, interfaceEndpoints: ["s3"] });
+    });
+
     it("without flow logs creates no log group, role or flow log", () => {
       const { json, network } = build({ name: "x-dev", availabilityZones: AZS, flowLogs: { enabled: false }, endpoints: { s3Gateway: false } });
       for (const type of ["aws_flow_log", "aws_cloudwatch_log_group", "aws_iam_role", "aws_iam_role_policy", "aws_vpc_endpoint"]) {
@@ -528,7 +545,6 @@ describe("Network", () => {
       ["an unknown NAT mode", { natGateways: "multi" as never }, /natGateways must be one of "none", "single", "perAz", "instance", got "multi"/],
       ["an endpoint AWS does not have", { endpoints: { interfaces: ["logs", "ecr"] as never } }, /test\/Net: endpoints\.interfaces\[1\] must be one of "ecr\.api", "ecr\.dkr", .*got "ecr"/],
       ["a misspelt endpoint", { endpoints: { interfaces: ["secretmanager"] as never } }, /endpoints\.interfaces\[0\] must be one of .*got "secretmanager"/],
-      ["S3 as an interface endpoint", { endpoints: { interfaces: ["s3"] as never } }, /endpoints\.interfaces\[0\] must not be S3: use endpoints\.s3Gateway/],
       ["a repeated endpoint", { endpoints: { interfaces: ["logs", "logs"] } }, /endpoints\.interfaces must not contain duplicates, got "logs"/],
       ["a log retention CloudWatch refuses", { flowLogs: { retentionDays: 45 } }, /flowLogs\.retentionDays must be one of 1, 3, .*got 45/],
       ["an unknown traffic type", { flowLogs: { trafficType: "all" as never } }, /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/],

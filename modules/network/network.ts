@@ -37,7 +37,7 @@ import {
   show,
 } from "../internal/validate";
 import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
-import { NetworkRef } from "./network-ref";
+import { NetworkRef, PrivateSubnetEgress } from "./network-ref";
 
 /**
  * How private subnets reach the internet: no NAT, one NAT gateway, one per AZ, or one NAT
@@ -77,7 +77,9 @@ export type FlowLogTrafficType = "ALL" | "ACCEPT" | "REJECT";
 /**
  * AWS services this module can reach through an interface endpoint
  * (`com.amazonaws.<region>.<service>`). Every entry is a real AWS PrivateLink service name.
- * S3 is not here: use the free gateway endpoint (`endpoints.s3Gateway`).
+ * S3 has both kinds: the free gateway endpoint (`endpoints.s3Gateway`) serves the VPC; an `s3`
+ * interface endpoint (hourly fee) also serves peered VPCs and on-premises networks.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html
  */
 export const INTERFACE_ENDPOINT_SERVICES = [
   "ecr.api",
@@ -109,6 +111,7 @@ export const INTERFACE_ENDPOINT_SERVICES = [
   "cognito-idp",
   "bedrock-runtime",
   "application-autoscaling",
+  "s3",
 ] as const;
 
 /** A service name accepted in `endpoints.interfaces`. */
@@ -306,6 +309,8 @@ export class Network extends Construct implements NetworkRef {
   public readonly publicSubnetIds: readonly string[];
   /** Private subnet ids in AZ order (NetworkRef). */
   public readonly privateSubnetIds: readonly string[];
+  /** How the private subnets reach AWS: NAT, S3, interface endpoints (NetworkRef). */
+  public readonly privateSubnetEgress: PrivateSubnetEgress;
   /** Database subnet ids in AZ order; undefined unless the database tier is on (NetworkRef). */
   public readonly databaseSubnetIds?: readonly string[];
 
@@ -343,12 +348,7 @@ export class Network extends Construct implements NetworkRef {
     checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
     checkKmsKeyArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkKmsKeyInStackRegion(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs");
-    interfaces.forEach((svc, i) => {
-      if (svc === ("s3" as string)) {
-        fail(this, `endpoints.interfaces[${i}]`, "must not be S3: use endpoints.s3Gateway (a free gateway endpoint)", svc);
-      }
-      checkOneOf<string>(this, `endpoints.interfaces[${i}]`, svc, INTERFACE_ENDPOINT_SERVICES);
-    });
+    interfaces.forEach((svc, i) => checkOneOf<string>(this, `endpoints.interfaces[${i}]`, svc, INTERFACE_ENDPOINT_SERVICES));
     checkUnique(this, "endpoints.interfaces", interfaces);
 
     if (props.databaseSubnets === false && props.databaseSubnetCidrs !== undefined) {
@@ -547,11 +547,18 @@ export class Network extends Construct implements NetworkRef {
       });
       this.endpointSecurityGroup = sg;
       for (const svc of interfaces) {
+        // S3 alone has gateway and interface endpoints. With the gateway in the VPC, private DNS
+        // must be "only for inbound endpoints" (VPC traffic keeps the free gateway), and EC2
+        // refuses that until the gateway exists; without it, the interface takes all S3 traffic.
+        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
+        const s3 = svc === "s3";
         endpoints[svc] = new VpcEndpoint(this, `${pascalCase(svc)}Endpoint`, {
           vpcId: this.vpc.id,
           serviceName: `com.amazonaws.${region}.${svc}`,
           vpcEndpointType: "Interface",
           privateDnsEnabled: true,
+          ...(s3 ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: this.s3GatewayEndpoint !== undefined } } : {}),
+          ...(s3 && this.s3GatewayEndpoint ? { dependsOn: [this.s3GatewayEndpoint] } : {}),
           subnetIds: [...this.privateSubnetIds],
           securityGroupIds: [sg.id],
           tags: this.tagsFor(`${svc.replace(/\./g, "-")}-endpoint`),
@@ -559,6 +566,11 @@ export class Network extends Construct implements NetworkRef {
       }
     }
     this.interfaceEndpoints = endpoints;
+    this.privateSubnetEgress = {
+      natGateway: nats.length > 0 || this.natInstance !== undefined,
+      s3: s3Gateway || interfaces.includes("s3"),
+      interfaceEndpoints: [...interfaces],
+    };
   }
 
   /**

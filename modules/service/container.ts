@@ -2,7 +2,8 @@ import { IConstruct } from "constructs";
 import { PolicyStatement } from "../iam/policy-document";
 import { readParametersStatements, readSecretsStatements } from "../iam/statements";
 import { renderEnvironment } from "../internal/environment-variables";
-import { checkIntegerRange, checkPattern, checkPort, fail } from "../internal/validate";
+import { checkIntegerRange, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { PrivateSubnetEgress } from "../network/network-ref";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
 import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
@@ -194,3 +195,44 @@ export function executionStatements(s: ContainerSettings, logGroupArn: string): 
   if (parameterArns.length > 0) statements.push(...readParametersStatements(parameterArns, secretArns.length > 0 ? [] : keys));
   return statements;
 }
+
+/** An image in a private ECR registry (`<account>.dkr.ecr.<region>.amazonaws.com/...`). */
+const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
+
+/**
+ * Refuse tasks that would start in private subnets with no way to fetch what ECS needs before
+ * the container runs: without a NAT, Fargate (platform 1.4.0+) pulls from ECR only through the
+ * ecr.api and ecr.dkr interface endpoints plus S3 (image layers), writes awslogs through the
+ * logs endpoint and reads `secrets` through the secretsmanager / ssm endpoints; an image from
+ * any other registry cannot be pulled at all. Terraform applies such a service and its tasks
+ * then fail to start (ResourceInitializationError / CannotPullContainerError) forever.
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/vpc-endpoints.html
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html
+ * Skipped when the network does not describe its egress (`privateSubnetEgress`), has a NAT, or
+ * the image is only known at apply.
+ */
+export function checkTaskEgress(scope: IConstruct, s: ContainerSettings, image: string, egress: PrivateSubnetEgress | undefined): void {
+  if (egress === undefined || egress.natGateway) return;
+  const fromRepository = s.repository !== undefined && s.imageUri === undefined;
+  if (!fromRepository && isToken(image)) return;
+  if (!fromRepository && !ECR_IMAGE.test(image)) {
+    fail(
+      scope,
+      "imageUri",
+      "cannot be pulled: the network's private subnets have no NAT, and only private ECR images are reachable through VPC endpoints; push the image to ECR (repository) or give the network a NAT",
+      image,
+    );
+  }
+  const kinds = new Set(Object.values(s.secrets ?? {}).map(secretKind));
+  const needed = ["ecr.api", "ecr.dkr", "logs", ...(kinds.has("secretsmanager") ? ["secretsmanager"] : []), ...(kinds.has("ssm") ? ["ssm"] : [])];
+  const missing = [...needed.filter((svc) => !egress.interfaceEndpoints.includes(svc)), ...(egress.s3 ? [] : ["S3 (gateway endpoint, for image layers)"])];
+  if (missing.length > 0) {
+    fail(
+      scope,
+      "network.privateSubnetEgress",
+      `has no NAT and lacks what tasks need to start (pull the image, write logs, read secrets): add ${missing.join(", ")} to the network's endpoints (or give it a NAT)`,
+      egress,
+    );
+  }
+}
+

@@ -20,7 +20,7 @@ import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { suppress } from "../policy/suppressions";
-import { ContainerSettings, containerDefinitions, executionStatements, imageOf } from "./container";
+import { ContainerSettings, checkTaskEgress, containerDefinitions, executionStatements, imageOf } from "./container";
 import { CapacityProviderWeight, ClusterRef, ON_DEMAND_CAPACITY, renderCapacityStrategy } from "./fargate-cluster";
 import { checkFargateSize } from "./fargate-size";
 import { checkSchedule, checkTimeZone } from "./schedule";
@@ -249,6 +249,8 @@ export abstract class FargateServiceBase extends Construct {
     }
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     const image = imageOf(this, props);
+    // Tasks with a public IP in the public subnets reach ECR and the internet through the internet gateway.
+    if (!assignPublicIp) checkTaskEgress(this, props, image, props.network.privateSubnetEgress);
     const { region } = awsContext(this);
 
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
