@@ -155,3 +155,38 @@ describe("bootstrap: opt-in", () => {
     expect(bucketPolicy.find((s: any) => s.Sid === "GitHubDevOnlyOwnState").Resource).toMatch(/\/\*$/);
   });
 });
+
+describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
+  const boundaryRef = (env: string) => {
+    const [id] = Object.entries(resources(json, "aws_iam_policy")).find(([, p]: [string, any]) => p.name === `fckdoomscroll-boundary-${env}`)!;
+    return `\${aws_iam_policy.${id}.arn}`;
+  };
+
+  it("the bootstrap creates one boundary per environment: everything but IAM, Organizations, Account, and no role chaining", () => {
+    const policies = Object.values(resources(json, "aws_iam_policy"));
+    expect(policies.map((p: any) => p.name).sort()).toEqual(["fckdoomscroll-boundary-dev", "fckdoomscroll-boundary-prod", "fckdoomscroll-boundary-staging"]);
+    expect(policyOf(policies[0]).Statement).toEqual([
+      { Sid: "EverythingButIdentity", Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
+      { Sid: "NoRoleChaining", Effect: "Deny", Action: "sts:AssumeRole", Resource: "*" },
+    ]);
+  });
+
+  it.each(ENVS)("%s: both apply roles may grant role permissions only with the %s boundary", (env) => {
+    for (const role of [`fckdoomscroll-deploy-${env}-apply`, `fckdoomscroll-tfc-${env}-apply`]) {
+      const grant = inlineOf(role).find((s) => s.Sid === "GrantOnlyWithinBoundary");
+      expect(grant.Condition, role).toEqual({ StringEquals: { "iam:PermissionsBoundary": boundaryRef(env) } });
+      expect(inlineOf(role).find((s) => s.Sid === "ManageEnvironmentRoles").Action).not.toContain("iam:CreateRole");
+    }
+  });
+
+  it.each(ENVS)("%s: every role of the environment stack carries that boundary", (env) => {
+    const stack = synthStack(app.node.findChild(env) as TerraformStack);
+    const roles = Object.values(resources(stack, "aws_iam_role"));
+    expect(roles.length).toBeGreaterThanOrEqual(3);
+    for (const role of roles) {
+      expect(role.permissions_boundary, role.name).toBe(
+        `arn:\${data.aws_partition.AwsContextPartition.partition}:iam::\${data.aws_caller_identity.AwsContext.account_id}:policy/fckdoomscroll-boundary-${env}`,
+      );
+    }
+  });
+});

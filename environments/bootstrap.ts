@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { GitHubDeployRoles } from "../modules/identity/github-deploy-roles";
 import { HcpTerraformWorkspaceRoles } from "../modules/identity/hcp-terraform-workspace-roles";
+import { PermissionsBoundaryPolicy, permissionsBoundaryName } from "../modules/identity/permissions-boundary-policy";
 import { GitHubActionsOidc, HcpTerraformOidc } from "../modules/identity/oidc-provider";
 import { baseName, pascalCase } from "../modules/internal/naming";
 import { cloudWorkspaceName, stateKey } from "../modules/state/remote-state";
@@ -23,6 +24,8 @@ export class BootstrapStack extends TerraformStack {
   public readonly gitHubRoles: Readonly<Record<string, GitHubDeployRoles>> = {};
   /** HCP Terraform plan/apply roles, per environment workspace. */
   public readonly hcpTerraformRoles: Readonly<Record<string, HcpTerraformWorkspaceRoles>> = {};
+  /** Permissions boundary of each environment's roles (when `delivery.permissionsBoundary`). */
+  public readonly boundaries: Readonly<Record<string, PermissionsBoundaryPolicy>> = {};
 
   /**
    * @param config the settings of the environment whose account and region hold the state (prod)
@@ -56,6 +59,14 @@ export class BootstrapStack extends TerraformStack {
     new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName, description: "S3 bucket holding Terraform state" });
     new TerraformOutput(this, "state_bucket_region", { value: s3?.region ?? config.region });
 
+    if (delivery.permissionsBoundary) {
+      this.boundaries = Object.fromEntries(
+        environments.map((env) => [
+          env.environment,
+          new PermissionsBoundaryPolicy(this, `Boundary${pascalCase(env.environment)}`, { name: permissionsBoundaryName(env.project, env.environment) }),
+        ]),
+      );
+    }
     if (delivery.github) this.gitHubRoles = this.addGitHub(delivery.github, environments, bucketName);
     if (delivery.hcpTerraform) this.hcpTerraformRoles = this.addHcpTerraform(delivery.hcpTerraform, environments);
   }
@@ -74,6 +85,7 @@ export class BootstrapStack extends TerraformStack {
         environment: name,
         managedNamePrefix: baseName(env.project, name),
         planBranches: settings.planBranches,
+        permissionsBoundaryArn: this.boundaries[name]?.policyArn,
         ...(s3 ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(env.project, name, s3.keyPrefix) } } : {}),
       });
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);
@@ -98,6 +110,7 @@ export class BootstrapStack extends TerraformStack {
         name: `${env.project}-tfc-${name}`,
         environment: name,
         managedNamePrefix: baseName(env.project, name),
+        permissionsBoundaryArn: this.boundaries[name]?.policyArn,
       });
       // HCP Terraform keeps the state: these roles get nothing of the state bucket.
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);

@@ -190,6 +190,14 @@ export interface DeliverySettings {
   readonly github?: GitHubDeliverySettings;
   /** @default - no HCP Terraform roles */
   readonly hcpTerraform?: HcpTerraformDeliverySettings;
+  /**
+   * Cap every role of the environments with a permissions boundary (`<project>-boundary-<env>`,
+   * created by the bootstrap): the apply roles may then create and change roles only with that
+   * boundary attached, so no role they create can do more than they can. Needs the bootstrap
+   * applied before any environment, even one deployed by hand.
+   * @default false
+   */
+  readonly permissionsBoundary?: boolean;
 }
 
 /**
@@ -204,6 +212,7 @@ export const DELIVERY: DeliverySettings = {
     planBranches: ["main"],
   },
   hcpTerraform: { organization: "example-org", project: "fckdoomscroll" },
+  permissionsBoundary: true,
 };
 
 /**

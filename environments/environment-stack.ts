@@ -2,8 +2,11 @@ import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { baseName } from "../modules/internal/naming";
+import { applyPermissionsBoundary } from "../modules/iam/permissions-boundary";
+import { permissionsBoundaryName } from "../modules/identity/permissions-boundary-policy";
+import { awsContext } from "../modules/internal/aws-context";
 import { configureRemoteState } from "../modules/state/remote-state";
-import { EnvironmentConfig } from "./config";
+import { DELIVERY, EnvironmentConfig } from "./config";
 
 /** Terraform version every stack requires: 1.10 brought S3 native state locking. */
 export const REQUIRED_TERRAFORM_VERSION = ">= 1.10";
@@ -35,6 +38,11 @@ export class EnvironmentStack extends TerraformStack {
     });
     configureRemoteState(this, { project: config.project, environment: config.environment, state: config.state });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
+    if (DELIVERY.permissionsBoundary) {
+      // The bootstrap's boundary for this environment: the deploy roles create roles only with it.
+      const { partition, accountId } = awsContext(this);
+      applyPermissionsBoundary(this, `arn:${partition}:iam::${accountId}:policy/${permissionsBoundaryName(config.project, config.environment)}`);
+    }
   }
 
   /**

@@ -7,6 +7,13 @@ describe("policyDocument", () => {
     expect(doc.Statement[0]).toEqual({ Effect: "Deny", Action: "s3:GetObject", NotResource: "arn:aws:s3:::b/k" });
   });
 
+  it("renders NotAction instead of Action when notActions is set, and refuses both", () => {
+    const doc = JSON.parse(policyDocument([{ actions: [], notActions: ["iam:*"], resources: ["*"] }]));
+    expect(doc.Statement[0]).toEqual({ Effect: "Allow", NotAction: "iam:*", Resource: "*" });
+    expect(() => policyDocument([{ sid: "Both", actions: ["s3:GetObject"], notActions: ["iam:*"], resources: ["*"] }]))
+      .toThrow(/policy statement Both: set actions or notActions, not both, got \["s3:GetObject"\] and \["iam:\*"\]/);
+  });
+
   it("refuses a statement with both resources and notResources", () => {
     expect(() => policyDocument([{ sid: "Both", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/a"], notResources: ["arn:aws:s3:::b/k"] }]))
       .toThrow(/policy statement Both: set resources or notResources, not both, got \["arn:aws:s3:::b\/a"\] and \["arn:aws:s3:::b\/k"\]/);

@@ -15,8 +15,14 @@ export interface PolicyStatement {
   readonly sid?: string;
   /** @default "Allow" */
   readonly effect?: "Allow" | "Deny";
-  /** Actions, `service:Action`. */
+  /** Actions, `service:Action` (empty when `notActions` is set). */
   readonly actions: string[];
+  /**
+   * Every action except these (`NotAction`), for ceilings such as a permissions boundary
+   * ("everything but IAM"); `actions` must then be empty.
+   * @default - none: the statement applies to `actions`
+   */
+  readonly notActions?: string[];
   /** Resource ARNs the actions are limited to (empty when `notResources` is set). */
   readonly resources: string[];
   /**
@@ -48,14 +54,17 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: statements.map((s) => {
-      if (s.notResources && s.resources.length > 0) {
-        throw new ValidationError(`policy statement ${s.sid ?? "(no sid)"}: set resources or notResources, not both, got ${JSON.stringify(s.resources)} and ${JSON.stringify(s.notResources)}`);
+      for (const [list, not, name] of [[s.resources, s.notResources, "resources"], [s.actions, s.notActions, "actions"]] as const) {
+        if (not && list.length > 0) {
+          const notName = name === "resources" ? "notResources" : "notActions";
+          throw new ValidationError(`policy statement ${s.sid ?? "(no sid)"}: set ${name} or ${notName}, not both, got ${JSON.stringify(list)} and ${JSON.stringify(not)}`);
+        }
       }
       return {
         ...(s.sid ? { Sid: s.sid } : {}),
         Effect: s.effect ?? "Allow",
         ...(s.principal ? { Principal: s.principal } : {}),
-        Action: one([...s.actions]),
+        ...(s.notActions ? { NotAction: one([...s.notActions]) } : { Action: one([...s.actions]) }),
         ...(s.notResources ? { NotResource: one([...s.notResources]) } : { Resource: one([...s.resources]) }),
         ...(s.conditions ? { Condition: s.conditions } : {}),
       };

@@ -144,3 +144,15 @@ export function environmentGuardStatements(tagKey: string, environment: string):
 export function noRoleChainingStatements(): PolicyStatement[] {
   return [{ sid: "NoRoleChaining", effect: "Deny", actions: ["sts:AssumeRole"], resources: ["*"] }];
 }
+
+/**
+ * A permissions boundary for the roles a deploy role creates: everything except IAM, Organizations
+ * and Account (the shape of PowerUserAccess), and no `sts:AssumeRole`. A role under it can never
+ * hold more than the apply role itself, whatever policy the apply role gives it.
+ */
+export function permissionsBoundaryStatements(): PolicyStatement[] {
+  return [
+    { sid: "EverythingButIdentity", actions: [], notActions: ["iam:*", "organizations:*", "account:*"], resources: ["*"] },
+    ...noRoleChainingStatements(),
+  ];
+}

@@ -7,6 +7,7 @@ import { GitHubDeployRoles, GitHubDeployRolesProps } from "./github-deploy-roles
 import { gitHubSubjects } from "./github-subjects";
 import { HcpTerraformWorkspaceRoles } from "./hcp-terraform-workspace-roles";
 import { GitHubActionsOidc, HcpTerraformOidc } from "./oidc-provider";
+import { PermissionsBoundaryPolicy, permissionsBoundaryName } from "./permissions-boundary-policy";
 
 const REPO = { owner: "octo-org", name: "shop", ownerId: 1234567, repositoryId: 890123456 };
 const STATE = { bucketArn: "arn:aws:s3:::shop-terraform-state", key: "shop/prod.tfstate" };
@@ -283,5 +284,24 @@ describe("HcpTerraformWorkspaceRoles", () => {
       }));
     expect(build("shop prod")).toThrow(/T: workspace must be an HCP Terraform workspace name .*got "shop prod"/);
     expect(build("shop-prod")).not.toThrow();
+  });
+});
+
+describe("PermissionsBoundaryPolicy", () => {
+  it("is named outside the environment's managed prefix and caps roles below IAM", () => {
+    expect(permissionsBoundaryName("shop", "prod")).toBe("shop-boundary-prod");
+    expect(permissionsBoundaryName("shop", "prod").startsWith("shop-prod-")).toBe(false);
+    const json = synth((s) => new PermissionsBoundaryPolicy(s, "Boundary", { name: permissionsBoundaryName("shop", "prod") }));
+    const [policy] = Object.values(resources(json, "aws_iam_policy"));
+    expect(policy.name).toBe("shop-boundary-prod");
+    expect(policyOf(policy).Statement.map((s: any) => [s.Effect, s.NotAction ?? s.Action])).toEqual([
+      ["Allow", ["iam:*", "organizations:*", "account:*"]],
+      ["Deny", "sts:AssumeRole"],
+    ]);
+  });
+
+  it("refuses a name IAM would not accept", () => {
+    expect(() => synth((s) => new PermissionsBoundaryPolicy(s, "Boundary", { name: "shop boundary" })))
+      .toThrow(/Boundary: name must be a valid iamPolicy name.*got "shop boundary"/);
   });
 });
