@@ -139,6 +139,8 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
     this.proxy = new DbProxy(this, "Proxy", {
       name,
       engineFamily: "POSTGRESQL",
+      // End-to-end IAM (AWS, September 2025): no `auth` block, no secret. hashicorp/aws 6.x makes
+      // `auth` optional with IAM_AUTH (terraform-provider-aws PR 44309); 5.x still requires it.
       defaultAuthScheme: "IAM_AUTH",
       requireTls: true,
       roleArn: this.role.roleArn,
