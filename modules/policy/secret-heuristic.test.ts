@@ -4,6 +4,9 @@ import { noPlaintextSecrets } from "./rules";
 import { renderEnvironment } from "../internal/environment-variables";
 import { looksLikeSecret } from "./secret-heuristic";
 import { scratchStack } from "../internal/testing";
+import { webService } from "../service/testing";
+import { Testing } from "cdktf";
+import { enforcePolicies } from "./enforce";
 
 /** Credentials by name: flagged whatever their (non-empty, non-boolean) value. */
 const SECRET_NAMES = [
@@ -132,5 +135,26 @@ describe("the container validation and the NO-PLAINTEXT-SECRETS rule", () => {
     const json = { resource: { aws_ecs_task_definition: { task: { container_definitions: JSON.stringify([container]) } } } };
     const [finding] = evaluate(json, { tier: "baseline", rules: [noPlaintextSecrets] }).failed;
     expect(finding.message).toBe('container "app": AUTH_SECRET is named like a credential but is a plain environment variable');
+  });
+});
+
+describe("a WebService with ordinary settings under enforcePolicies", () => {
+  it("synthesizes without any suppression in either tier", () => {
+    for (const tier of ["baseline", "production"] as const) {
+      const stack = scratchStack();
+      const environment = {
+        AUTH_URL: "https://app.example.com",
+        AUTH_TRUST_HOST: "true",
+        NEXTAUTH_URL: "https://app.example.com",
+        MAX_TOKENS: "4096",
+        TOKEN_TTL_SECONDS: "3600",
+        PASSWORD_MIN_LENGTH: "12",
+        DB_PASSWORD_FILE: "/run/secrets/db_password",
+        DB_SECRET_ARN: "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf",
+      };
+      webService(stack, { environment });
+      enforcePolicies(stack, { tier, rules: [noPlaintextSecrets] });
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+    }
   });
 });
