@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Assumptions, DEFAULT_ASSUMPTIONS, checkBudget, countResources, estimateStack, formatEstimate, spotShareOf } from "./estimate";
+import { Assumptions, DEFAULT_ASSUMPTIONS, averageMinimum, checkBudget, countResources, estimateStack, formatEstimate, spotShareOf } from "./estimate";
 
 const A: Assumptions = { ...DEFAULT_ASSUMPTIONS, natDataGbPerMonth: 10, albLcus: 0, logGbPerGroupPerMonth: 1, storageGbPerBucket: 2 };
 
@@ -124,6 +124,40 @@ describe("estimateStack", () => {
     expect(text).toMatch(/== hand: \$144\.37 a month \(budget \$150\.00\), 23 managed resources/);
     expect(text).toMatch(/730 h\/month; Spot −70 %; 10 GB\/month per NAT/);
     expect(text).toMatch(/list prices of 2026-11-28/);
+  });
+});
+
+describe("scheduled capacity", () => {
+  const night = { schedule: "cron(0 19 ? * MON-FRI *)", scalable_target_action: { min_capacity: 0, max_capacity: 0 } };
+  const morning = { schedule: "cron(0 7 ? * MON-FRI *)", scalable_target_action: { min_capacity: 1, max_capacity: 2 } };
+
+  it("averages the minimum over a week: on 07:00-19:00 on weekdays is 60 of 168 hours", () => {
+    expect(averageMinimum(1, [night, morning])).toBeCloseTo(60 / 168, 6);
+    expect(averageMinimum(1, [{ schedule: "rate(1 day)" }])).toBe(1);
+  });
+
+  it("prices a service scaled to zero at night for the hours it runs", () => {
+    const json = {
+      resource: {
+        aws_ecs_task_definition: { T: { cpu: "1024", memory: "2048" } },
+        aws_ecs_service: { S: { task_definition: "${aws_ecs_task_definition.T.arn}", desired_count: 1 } },
+        aws_appautoscaling_target: { Target: { min_capacity: 1, max_capacity: 2, resource_id: "service/c/${aws_ecs_service.S.name}" } },
+        aws_appautoscaling_scheduled_action: {
+          Night: { ...night, resource_id: "${aws_appautoscaling_target.Target.resource_id}" },
+          Morning: { ...morning, resource_id: "${aws_appautoscaling_target.Target.resource_id}" },
+        },
+      },
+    };
+    // 60/168 task × 730 h × (1 × 0.04048 + 2 × 0.004445) = 0.35714 × 730 × 0.04937 = 12.87
+    expect(estimateStack("s", json, A).lines[0]).toMatchObject({ item: "Fargate on-demand tasks (1 vCPU/2 GB x86)", monthlyUsd: 12.87 });
+  });
+});
+
+describe("RDS Proxy", () => {
+  it("bills the vCPUs of the instance behind it, at least 2", () => {
+    const json = { resource: { aws_db_proxy: { P: {} }, aws_db_instance: { Db: { instance_class: "db.t4g.micro", multi_az: true, allocated_storage: 20 } } } };
+    // 2 vCPU × 730 h × 0.015 = 21.90
+    expect(estimateStack("p", json, A).lines.find((l) => l.item === "RDS Proxy")?.monthlyUsd).toBe(21.9);
   });
 });
 

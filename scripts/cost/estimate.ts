@@ -10,6 +10,7 @@ import {
   PRICES_DATE,
   PRICES_REGION,
   RDS_INSTANCE_HOUR,
+  RDS_INSTANCE_VCPUS,
 } from "./prices";
 
 /** What the estimate cannot read from the stack: usage, before any real traffic. */
@@ -101,7 +102,8 @@ const FREE = new Set([
   "aws_sns_topic_subscription", "aws_ssm_parameter", "aws_subnet", "aws_vpc", "aws_vpc_security_group_egress_rule",
   "aws_vpc_security_group_ingress_rule", "aws_wafv2_web_acl_logging_configuration", "aws_wafv2_web_acl_association",
   // Free up to 1 TB and 10 million requests a month (CloudFront always-free tier), far above these environments.
-  "aws_cloudfront_distribution",
+  "aws_cloudfront_distribution", "aws_cloudfront_vpc_origin", "aws_db_proxy_default_target_group", "aws_db_proxy_target",
+  "aws_terraform_data", "terraform_data", "aws_ecs_task_definition", "aws_iam_service_linked_role",
 ]);
 
 /** `n` formatted for a detail string: at most 4 decimals, no trailing zeros. */
@@ -228,6 +230,15 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
     if (rate === undefined) unknownClass.add(String(db.instance_class));
   }
 
+  // RDS Proxy bills the vCPUs of the instance behind it (at least 2).
+  const proxies = all(resources, "aws_db_proxy").length;
+  if (proxies > 0) {
+    priced.add("aws_db_proxy");
+    const db = all(resources, "aws_db_instance")[0];
+    const vcpus = proxies * Math.max(2, RDS_INSTANCE_VCPUS[String(db?.instance_class)] ?? 2);
+    add("RDS Proxy", "aws_db_proxy", vcpus, `${vcpus} vCPU × ${h} h × $${PRICES.rdsProxyVcpuHour.usd}`, vcpus * h * PRICES.rdsProxyVcpuHour.usd);
+  }
+
   // ---- security and monitoring ----
   monthly("KMS keys", "aws_kms_key", all(resources, "aws_kms_key").reduce((s, k) => s + countOf(k), 0), PRICES.kmsKeyMonth.usd);
   const managedSecrets = all(resources, "aws_db_instance").filter((d) => d.manage_master_user_password === true).length;
@@ -266,7 +277,7 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
 const PRICED_TYPES = new Set([
   "aws_nat_gateway", "aws_eip", "aws_vpc_endpoint", "aws_instance", "aws_lb", "aws_ecs_service", "aws_ecs_cluster",
   "aws_apprunner_service", "aws_db_instance", "aws_kms_key", "aws_secretsmanager_secret", "aws_cloudwatch_metric_alarm",
-  "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group", "aws_wafv2_web_acl", "aws_s3_bucket", "aws_ecr_repository",
+  "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group", "aws_wafv2_web_acl", "aws_s3_bucket", "aws_ecr_repository", "aws_db_proxy",
 ]);
 
 /** "1 vCPU", "2 GB", "1024", "2048" → vCPUs or GB (plain numbers are CPU units or MiB, divided by `per`). */
@@ -291,7 +302,13 @@ function estimateFargate(
     const gb = Number(task.memory) / 1024;
     const arm = task.runtime_platform?.cpu_architecture === "ARM64";
     const target = targets.find((t) => typeof t.resource_id === "string" && t.resource_id.includes(`aws_ecs_service.${name}.`));
-    const tasks = Number(target?.min_capacity ?? svc.desired_count ?? 1);
+    const baseTasks = Number(target?.min_capacity ?? svc.desired_count ?? 1);
+    // Scheduled actions (e.g. scale to zero at night) change the minimum over the week.
+    const targetName = target ? Object.entries(resources.aws_appautoscaling_target ?? {}).find(([, t]) => t === target)![0] : undefined;
+    const schedules = all(resources, "aws_appautoscaling_scheduled_action").filter(
+      (a) => targetName !== undefined && String(a.resource_id).includes(`aws_appautoscaling_target.${targetName}.`),
+    );
+    const tasks = schedules.length > 0 ? averageMinimum(baseTasks, schedules) : baseTasks;
     const spotShare = spotShareOf(svc.capacity_provider_strategy, tasks);
     const vcpuRate = arm ? PRICES.fargateArmVcpuHour.usd : PRICES.fargateX86VcpuHour.usd;
     const gbRate = arm ? PRICES.fargateArmGbHour.usd : PRICES.fargateX86GbHour.usd;
@@ -303,6 +320,48 @@ function estimateFargate(
     const publicIp = (svc.network_configuration?.assign_public_ip ?? false) === true;
     if (publicIp) hourly("Fargate task public IPv4", "aws_ecs_service", tasks, PRICES.publicIpv4Hour.usd);
   }
+}
+
+const DAYS = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"];
+
+/** Days of the week a cron day-of-week field selects (`MON-FRI`, `SAT,SUN`, `*`, `?`, 1-7). */
+function daysOf(field: string): Set<number> {
+  if (field === "*" || field === "?") return new Set([0, 1, 2, 3, 4, 5, 6]);
+  const day = (d: string) => (/^\d$/.test(d) ? Number(d) - 1 : DAYS.indexOf(d.toUpperCase()));
+  const out = new Set<number>();
+  for (const part of field.split(",")) {
+    const [a, b] = part.split("-");
+    const from = day(a);
+    const to = b === undefined ? from : day(b);
+    for (let d = from; d <= to; d++) out.add(d);
+  }
+  return out;
+}
+
+/**
+ * Average task minimum over a week under weekly cron actions (`cron(M H ? * DAYS *)`) that set
+ * `min_capacity`, hour by hour; the schedule's time zone does not change a weekly average.
+ * Actions it cannot read leave `base` as it is.
+ */
+export function averageMinimum(base: number, actions: readonly any[]): number {
+  const parsed = actions
+    .map((a) => {
+      const m = /^cron\((\d+) (\d+) \S+ \S+ (\S+) \S+\)$/.exec(String(a.schedule));
+      const min = a.scalable_target_action?.min_capacity;
+      return m && min !== undefined ? { hour: Number(m[2]), days: daysOf(m[3]), min: Number(min) } : undefined;
+    })
+    .filter((a): a is { hour: number; days: Set<number>; min: number } => a !== undefined);
+  if (parsed.length === 0) return base;
+  // Two weeks, counting the second: the first settles the state left by the previous week.
+  let current = base;
+  let sum = 0;
+  for (let i = 0; i < 2 * 168; i++) {
+    const day = Math.floor(i / 24) % 7;
+    const hour = i % 24;
+    for (const a of parsed) if (a.hour === hour && a.days.has(day)) current = a.min;
+    if (i >= 168) sum += current;
+  }
+  return sum / 168;
 }
 
 /** Share of `tasks` that a capacity provider strategy places on FARGATE_SPOT (base first, then by weight). */

@@ -52,6 +52,7 @@ export const PRICES = {
   wafRequestsMillion: { usd: 0.6, unit: "million requests", source: "https://aws.amazon.com/waf/pricing/" },
   s3StandardGbMonth: { usd: 0.023, unit: "GB-month", source: "https://aws.amazon.com/s3/pricing/" },
   ecrStorageGbMonth: { usd: 0.1, unit: "GB-month", source: "https://aws.amazon.com/ecr/pricing/" },
+  rdsProxyVcpuHour: { usd: 0.015, unit: "vCPU-hour of the database instance (at least 2)", source: "https://aws.amazon.com/rds/proxy/pricing/" },
   ebsGp3GbMonth: { usd: 0.08, unit: "GB-month", source: "https://aws.amazon.com/ebs/pricing/" },
 } as const satisfies Record<string, Price>;
 
@@ -66,6 +67,11 @@ export const RDS_INSTANCE_HOUR: Readonly<Record<string, number>> = {
   "db.t3.medium": 0.072,
   "db.m7g.large": 0.168,
   "db.r7g.large": 0.239,
+};
+/** vCPUs of each RDS instance class (RDS Proxy bills per vCPU of the instances behind it). */
+export const RDS_INSTANCE_VCPUS: Readonly<Record<string, number>> = {
+  "db.t4g.micro": 2, "db.t4g.small": 2, "db.t4g.medium": 2, "db.t4g.large": 2,
+  "db.t3.micro": 2, "db.t3.small": 2, "db.t3.medium": 2, "db.m7g.large": 2, "db.r7g.large": 2,
 };
 /** Source of {@link RDS_INSTANCE_HOUR}. */
 export const RDS_INSTANCE_SOURCE = RDS;
