@@ -20,10 +20,28 @@ const SQL_RESERVED = new Set(
   ).split(" "),
 );
 
-/** Role names RDS or PostgreSQL keep for themselves, or that invite confusion with them. */
-const RESERVED_USERNAMES = new Set(["postgres", "admin", "administrator", "root", "master", "rdsadmin", "rdsrepladmin", "rdstopmgr", "public", "none"]);
-/** Prefixes of built-in roles. */
-const RESERVED_USERNAME_PREFIXES = ["pg_", "rds_", "aws_"];
+/**
+ * Master user names RDS for PostgreSQL refuses ("reserved word used by the engine": `admin`,
+ * `rdsadmin`), roles RDS creates in every instance, and the role names PostgreSQL reserves
+ * (`public`, `none`). `postgres` is valid: it is the RDS console's default master user name.
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.PostgreSQL.CommonDBATasks.Roles.html
+ * https://www.postgresql.org/docs/16/sql-createrole.html
+ */
+const RESERVED_USERNAMES = new Set([
+  "admin",
+  "rdsadmin",
+  "rdsrepladmin",
+  "rdstopmgr",
+  "rds_superuser",
+  "rds_replication",
+  "rds_iam",
+  "rds_password",
+  "rds_ad",
+  "public",
+  "none",
+]);
+/** PostgreSQL reserves role names starting with `pg_` (https://www.postgresql.org/docs/16/predefined-roles.html). */
+const RESERVED_USERNAME_PREFIXES = ["pg_"];
 /** Databases every instance already has. */
 const RESERVED_DATABASES = new Set(["postgres", "template0", "template1", "rdsadmin"]);
 
@@ -47,13 +65,13 @@ const USERNAME = new RegExp(`^[a-z][a-z0-9_]{0,${MAX_MASTER_USERNAME_LENGTH - 1}
 export function checkMasterUsername(scope: IConstruct | string, prop: string, name: string): string {
   if (isToken(name)) return name;
   if (!USERNAME.test(name)) {
-    fail(scope, prop, `must be 1-${MAX_MASTER_USERNAME_LENGTH} lower-case letters, digits or underscores, starting with a letter (RDS's limit; e.g. dbadmin)`, name);
+    fail(scope, prop, `must be 1-${MAX_MASTER_USERNAME_LENGTH} lower-case letters, digits or underscores, starting with a letter (RDS's limit of 16; lower case so SQL needs no quotes; e.g. dbadmin or postgres)`, name);
   }
   if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
     fail(
       scope,
       prop,
-      `must not be a reserved or default role name (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")}); use e.g. dbadmin`,
+      `must not be a name RDS or PostgreSQL reserves (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")}); use e.g. dbadmin or postgres`,
       name,
     );
   }

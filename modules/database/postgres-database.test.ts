@@ -496,8 +496,12 @@ describe("PostgresDatabase bad input", () => {
     fails({ databaseName }).toThrow(new RegExp(`Db: databaseName ${rule}.*got "${databaseName}"`));
   });
 
-  it.each(["postgres", "admin", "rdsadmin", "root", "rds_superuser", "pg_monitor"])("rejects the reserved master username %s", (masterUsername) => {
-    fails({ masterUsername }).toThrow(new RegExp(`Db: masterUsername must not be a reserved or default role name.*got "${masterUsername}"`));
+  it.each(["admin", "rdsadmin", "rds_superuser", "pg_monitor", "public", "none"])("rejects the reserved master username %s", (masterUsername) => {
+    fails({ masterUsername }).toThrow(new RegExp(`Db: masterUsername must not be a name RDS or PostgreSQL reserves.*got "${masterUsername}"`));
+  });
+
+  it.each(["postgres", "root", "master", "administrator", "rds_app", "aws_app", "dbadmin2"])("accepts the master username %s (RDS takes it)", (masterUsername) => {
+    expect(instanceOf(db({ masterUsername })).username).toBe(masterUsername);
   });
 
   it.each([
