@@ -6,7 +6,7 @@ import { policyReport } from "../policy/enforce";
 import { ecsNoPublicIp } from "../policy/rules";
 import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb, webService } from "./testing";
 import { FargateCluster, SPOT_CAPACITY } from "./fargate-cluster";
-import { TLS_POLICY, WebService } from "./web-service";
+import { WebService } from "./web-service";
 
 const ref = (type: string, json: any, id?: string): string => {
   const names = Object.keys(resources(json, type));
@@ -42,7 +42,7 @@ describe("WebService defaults (no domain: HTTP only)", () => {
       logConfiguration: { logDriver: "awslogs", options: { "awslogs-stream-prefix": "ecs" } },
     });
     expect(container.privileged).toBeUndefined();
-    expect(container.logConfiguration.options["awslogs-group"]).toContain("aws_cloudwatch_log_group.");
+    expect(container.logConfiguration.options["awslogs-group"]).toBe(`\${${ref("aws_cloudwatch_log_group", json)}.name}`);
   });
 
   it("logs to /ecs/<name> for 30 days", () => {
@@ -175,8 +175,7 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
   });
 
   it("terminates TLS 1.2/1.3 with the DNS-validated certificate", () => {
-    expect(https).toMatchObject({ protocol: "HTTPS", ssl_policy: TLS_POLICY });
-    expect(TLS_POLICY).toBe("ELBSecurityPolicy-TLS13-1-2-2021-06");
+    expect(https).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(https.certificate_arn).toBe(`\${${ref("aws_acm_certificate_validation", json)}.certificate_arn}`);
     expect(resource(json, "aws_acm_certificate")).toMatchObject({ domain_name: "origin.fckdoomscroll.example.com", validation_method: "DNS" });
     const validation = findResources(json, "aws_route53_record", (r) => r.for_each !== undefined)[0];
