@@ -136,7 +136,7 @@ describe("EmailDomain defaults, with a sender address and templates", () => {
   it("verifies noreply@ as a sender identity on the configuration set", () => {
     const sender = findResources(json, "aws_sesv2_email_identity", (r) => r.email_identity === "noreply@example.com");
     expect(sender).toHaveLength(1);
-    expect(sender[0].configuration_set_name).toContain("aws_sesv2_configuration_set.");
+    expect(sender[0].configuration_set_name).toBe(`\${${ref(json, "aws_sesv2_configuration_set", "configuration_set_name")}}`);
   });
 
   it("creates one SES template per entry, with its subject, HTML and text (Handlebars placeholders kept as they are)", () => {
