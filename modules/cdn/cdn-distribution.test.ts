@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Lazy, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { WorkloadRole } from "../iam/workload-role";
 import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { CdnDistribution, CdnDistributionProps } from "./cdn-distribution";
@@ -308,10 +309,15 @@ describe("CdnDistribution", () => {
 
   it("offers CloudFront's origin-facing prefix list once per stack, for load balancer security groups", () => {
     const stack = scratchStack();
-    cloudFrontOriginFacingPrefixListId(stack);
-    expect(cloudFrontOriginFacingPrefixListId(stack)).toMatch(/TfToken/);
-    const lists = dataSources(synthStack(stack), "aws_ec2_managed_prefix_list");
+    // Two callers (two parameters here, security groups in practice) resolve to one data source.
+    for (const id of ["First", "Second"]) {
+      new SsmParameter(stack, id, { name: id, type: "String", value: cloudFrontOriginFacingPrefixListId(stack) });
+    }
+    const json = synthStack(stack);
+    const lists = dataSources(json, "aws_ec2_managed_prefix_list");
     expect(Object.values(lists)).toEqual([{ name: "com.amazonaws.global.cloudfront.origin-facing" }]);
+    const listId = `\${data.aws_ec2_managed_prefix_list.${Object.keys(lists)[0]}.id}`;
+    expect(Object.values(resources(json, "aws_ssm_parameter")).map((p: any) => p.value)).toEqual([listId, listId]);
   });
 
   it("logs WAF requests to aws-waf-logs-<name> in us-east-1, one year, Authorization and Cookie redacted", () => {
