@@ -190,3 +190,13 @@ describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
     }
   });
 });
+
+describe("stack dependencies", () => {
+  it("no stack reads another's outputs, so only 'bootstrap first' orders them", () => {
+    for (const name of ["bootstrap", ...ENVS]) {
+      const stack = synthStack(app.node.findChild(name) as TerraformStack);
+      expect(stack.data?.terraform_remote_state, name).toBeUndefined();
+      expect(JSON.stringify(stack), name).not.toMatch(/cross-stack-output/);
+    }
+  });
+});

@@ -72,22 +72,24 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   });
 }
 
+/** A one-statement trust policy: `principal` may call `action`, under `condition` when given. */
+function trustPolicy(principal: PolicyPrincipal, action: string, condition?: PolicyConditions): string {
+  return JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: principal, Action: action, ...(condition ? { Condition: condition } : {}) }],
+  });
+}
+
 /**
  * A trust policy letting an AWS service assume the role, limited to the given account
  * through `aws:SourceAccount` (confused-deputy protection) when one is given.
  */
 export function serviceTrustPolicy(service: string, sourceAccount?: string): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Service: service },
-        Action: "sts:AssumeRole",
-        ...(sourceAccount ? { Condition: { StringEquals: { "aws:SourceAccount": sourceAccount } } } : {}),
-      },
-    ],
-  });
+  return trustPolicy(
+    { Service: service },
+    "sts:AssumeRole",
+    sourceAccount ? { StringEquals: { "aws:SourceAccount": sourceAccount } } : undefined,
+  );
 }
 
 /**
@@ -98,17 +100,7 @@ export function serviceTrustPolicy(service: string, sourceAccount?: string): str
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-idp_oidc.html
  */
 export function webIdentityTrustPolicy(providerArn: string, host: string, audience: string, subjects: readonly string[]): string {
-  return JSON.stringify({
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { Federated: providerArn },
-        Action: "sts:AssumeRoleWithWebIdentity",
-        Condition: {
-          StringEquals: { [`${host}:aud`]: audience, [`${host}:sub`]: one([...subjects]) },
-        },
-      },
-    ],
+  return trustPolicy({ Federated: providerArn }, "sts:AssumeRoleWithWebIdentity", {
+    StringEquals: { [`${host}:aud`]: audience, [`${host}:sub`]: one([...subjects]) },
   });
 }
