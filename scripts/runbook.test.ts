@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { accessSync, constants, readFileSync } from "node:fs";
+import { accessSync, chmodSync, constants, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -52,5 +53,63 @@ describe("first-deploy runbook", () => {
 
   it("the scriptsNamed scan finds a script named in text and ignores other paths", () => {
     expect(scriptsNamed("run `scripts/a-b.sh x` then scripts/app.js and scripts/a-b.sh again")).toEqual(["scripts/a-b.sh"]);
+  });
+});
+
+describe("runbook scripts, dry run against fake stack outputs", () => {
+  /** A scratch project: cdktf.out/stacks/test, a static build, and a fake `terraform` that prints outputs. */
+  function scratch(outputs: Record<string, unknown>): { cwd: string; env: NodeJS.ProcessEnv } {
+    const cwd = mkdtempSync(join(tmpdir(), "runbook-"));
+    mkdirSync(join(cwd, "cdktf.out", "stacks", "test"), { recursive: true });
+    mkdirSync(join(cwd, ".next", "static", "chunks"), { recursive: true });
+    const bin = join(cwd, "bin");
+    mkdirSync(bin);
+    // terraform -chdir=<dir> output [-raw|-json] NAME
+    const fake = [
+      "#!/usr/bin/env node",
+      `const outputs = ${JSON.stringify(outputs)};`,
+      "const args = process.argv.slice(2); const name = args[args.length - 1];",
+      "if (!(name in outputs)) { console.error(`no output ${name}`); process.exit(1); }",
+      "const v = outputs[name]; process.stdout.write(args.includes('-json') ? JSON.stringify(v) : String(v));",
+    ].join("\n");
+    writeFileSync(join(bin, "terraform"), fake);
+    chmodSync(join(bin, "terraform"), 0o755);
+    return { cwd, env: { ...OFFLINE_ENV, PATH: `${bin}:${process.env.PATH}` } };
+  }
+  const run = (script: string, args: string[], where: { cwd: string; env: NodeJS.ProcessEnv }) =>
+    spawnSync("bash", [join(ROOT, script), ...args], { ...where, encoding: "utf8", timeout: 10_000 });
+
+  it("upload-static-assets syncs with immutable cache headers and invalidates the same path", () => {
+    const where = scratch({ static_assets_bucket: "shop-prod-static", cdn_distribution_id: "E123ABC" });
+    const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], where);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain("+ aws s3 sync .next/static s3://shop-prod-static/_next/static/ --cache-control public, max-age=31536000, immutable --only-show-errors");
+    expect(out.stdout).toContain("+ aws cloudfront create-invalidation --distribution-id E123ABC --paths /_next/static/*");
+    expect(out.stdout).not.toContain("--delete");
+  });
+
+  it("upload-static-assets fails when the stack has no CDN outputs", () => {
+    const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], scratch({}));
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain("no output static_assets_bucket");
+  });
+
+  it("db-create-app-role runs the admin task in the private subnets with its own group and no public IP", () => {
+    const where = scratch({
+      db_admin_task: {
+        cluster: "shop-prod",
+        task_definition: "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3",
+        subnets: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+        security_groups: ["sg-0123456789abcdef0"],
+        log_group: "/ecs/shop-prod-db-admin",
+        app_user: "app_user",
+      },
+    });
+    const out = run("scripts/db-create-app-role.sh", ["test", "--dry-run"], where);
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain(
+      "+ aws ecs run-task --cluster shop-prod --task-definition arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3 --launch-type FARGATE --count 1 " +
+        "--network-configuration awsvpcConfiguration={subnets=[subnet-0bbbbbbbbbbbbbbb1,subnet-0bbbbbbbbbbbbbbb2],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}",
+    );
   });
 });
