@@ -415,6 +415,8 @@ export class Network extends Construct implements NetworkRef {
         this.publicNetworkAcl,
         "NACL-NO-ADMIN-PORTS",
         "public subnets hold NAT gateways, whose replies arrive on ephemeral ports 1024-65535 (3389 included); nothing there listens on RDP, and SSH is denied",
+        // RDP alone: an override admitting SSH on this ACL would still fail synth.
+        { subject: "tcp/3389" },
       );
     }
 

@@ -5,6 +5,7 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { scratchStack } from "../internal/testing";
+import { Network } from "../network/network";
 import { PrivateBucket } from "../storage/private-bucket";
 import { errorsOf } from "./engine";
 import { enforcePolicies, policyReport } from "./enforce";
@@ -138,6 +139,17 @@ describe("per-finding suppressions", () => {
       ["app/DB_PASSWORD", "legacy tas"],
     ]);
     expect(report.unusedSuppressions).toEqual([]);
+  });
+
+  it("let the Network's public ACL skip RDP only: an override admitting SSH still fails", () => {
+    const stack = scratchStack();
+    const network = new Network(stack, "Network", { name: "acme-qa", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    const rules = ALL_RULES.filter((r) => r.id === "NACL-NO-ADMIN-PORTS");
+    const before = policyReport(stack, { tier: "production", rules });
+    expect(before.failed).toEqual([]);
+    expect(before.suppressed.map((f) => [f.path, f.subject])).toEqual([["test/Network/PublicNetworkAcl", "tcp/3389"]]);
+    network.publicNetworkAcl!.addOverride("ingress.0.action", "allow"); // rule 10 stops denying SSH
+    expect(policyReport(stack, { tier: "production", rules }).failed.map((f) => f.subject)).toEqual(["tcp/22"]);
   });
 
   it("refuse an empty subject", () => {

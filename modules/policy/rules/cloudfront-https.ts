@@ -11,6 +11,6 @@ export const cloudfrontHttps = defineRule({
   check: (d) =>
     cacheBehaviors(d)
       .filter(({ behavior }) => behavior.viewer_protocol_policy !== "redirect-to-https" && behavior.viewer_protocol_policy !== "https-only")
-      .map(({ label, behavior }) => `${label} has viewer_protocol_policy ${behavior.viewer_protocol_policy ?? "unset"}`),
+      .map(({ label, subject, behavior }) => ({ subject, message: `${label} has viewer_protocol_policy ${behavior.viewer_protocol_policy ?? "unset"}` })),
   fix: "`CdnDistribution` always redirects to HTTPS; raw `CloudfrontDistribution`: `viewerProtocolPolicy: \"redirect-to-https\"` on the default and every ordered cache behavior",
 });

@@ -11,6 +11,6 @@ export const cloudfrontSecurityHeaders = defineRule({
   check: (d) =>
     cacheBehaviors(d)
       .filter(({ behavior }) => !behavior.response_headers_policy_id)
-      .map(({ label }) => `${label} has no response_headers_policy_id`),
+      .map(({ label, subject }) => ({ subject, message: `${label} has no response_headers_policy_id` })),
   fix: "`CdnDistribution` puts its `SecurityHeadersPolicy` on every behavior; raw `CloudfrontDistribution`: `responseHeadersPolicyId` on every cache behavior (the managed SecurityHeadersPolicy 67f7725c-6f97-4210-82d7-5512b31e9d03, or one with HSTS)",
 });

@@ -10,8 +10,8 @@ export const iamNoWildcardActions = defineRule({
   resourceTypes: [...IDENTITY_POLICY_TYPES],
   check: (r, { stack }) =>
     allowStatements(r, stack).flatMap((s) => [
-      ...s.actions.filter(isWildcardAction).map((a) => `Allow statement grants wildcard action "${a}"`),
-      ...(s.notActions.length > 0 ? [`Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else`] : []),
+      ...s.actions.filter(isWildcardAction).map((a) => ({ subject: a, message: `Allow statement grants wildcard action "${a}"` })),
+      ...(s.notActions.length > 0 ? [{ subject: "NotAction", message: `Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else` }] : []),
     ]),
   fix: "list exact actions in `DeployRole` prop `statements` and in statements given to `WorkloadRole.addToPolicy` (the `modules/iam/statements.ts` builders do); raw policies: the exact actions the workload calls",
 });

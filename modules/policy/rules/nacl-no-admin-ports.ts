@@ -51,7 +51,7 @@ export const naclNoAdminPorts = defineRule({
       return adopted ? undefined : "the VPC's default network ACL is not managed (aws_default_network_acl): it allows all inbound traffic, SSH and RDP included";
     }
     const list = entries(r);
-    return ADMIN_PORTS.flatMap((port) => WORLD.filter((cidr) => admits(list, port, cidr)).map((cidr) => `ingress admits TCP ${port} from ${cidr}`));
+    return ADMIN_PORTS.flatMap((port) => WORLD.filter((cidr) => admits(list, port, cidr)).map((cidr) => ({ subject: `tcp/${port}`, message: `ingress admits TCP ${port} from ${cidr}` })));
   },
   fix: "`Network` always adopts the default network ACL (`Network.defaultNetworkAcl`: deny TCP 22 and 3389 from the internet, then allow all); raw `Vpc`: a `DefaultNetworkAcl` (defaultNetworkAclId: vpc.defaultNetworkAclId) doing the same",
 });

@@ -13,11 +13,11 @@ export const sgDescription = defineRule({
   resourceTypes: ["aws_security_group", ...SECURITY_GROUP_RULE_TYPES],
   check: (r) => {
     if (r.type !== "aws_security_group") return missing(r.config.description) ? "rule has no description" : undefined;
-    const problems: string[] = [];
-    if (missing(r.config.description)) problems.push(`group description is ${JSON.stringify(r.config.description ?? "Managed by Terraform")}`);
+    const problems: { subject: string; message: string }[] = [];
+    if (missing(r.config.description)) problems.push({ subject: "group", message: `group description is ${JSON.stringify(r.config.description ?? "Managed by Terraform")}` });
     for (const kind of ["ingress", "egress"] as const) {
       blocks(r.config[kind]).forEach((rule: any, i: number) => {
-        if (missing(rule.description)) problems.push(`inline ${kind} rule #${i + 1} (ports ${rule.from_port}-${rule.to_port}) has no description`);
+        if (missing(rule.description)) problems.push({ subject: `${kind}#${i + 1}`, message: `inline ${kind} rule #${i + 1} (ports ${rule.from_port}-${rule.to_port}) has no description` });
       });
     }
     return problems;

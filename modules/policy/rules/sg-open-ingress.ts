@@ -33,7 +33,10 @@ export const sgOpenIngress = defineRule({
     const publicLb = group !== undefined && publicLoadBalancersOf(group, stack).length > 0;
     return open
       .filter((p) => !(publicLb && isOnlyPorts(p, PUBLIC_WEB_PORTS)))
-      .map((p) => `ingress ${describe(p)}${publicLb ? "" : " on a group not attached to an internet-facing load balancer"}`);
+      .map((p) => ({
+        subject: p.protocol === "-1" ? "all" : `${p.protocol}/${p.fromPort === p.toPort ? p.fromPort : `${p.fromPort}-${p.toPort}`}`,
+        message: `ingress ${describe(p)}${publicLb ? "" : " on a group not attached to an internet-facing load balancer"}`,
+      }));
   },
   fix: "set `WebService` prop `ingress` to \"cloudfront\" where CloudFront fronts the app (only 80/443 on an internet-facing load balancer may be world-open); raw rules: admit other security groups (referencedSecurityGroupId) or the CloudFront origin-facing prefix list",
 });

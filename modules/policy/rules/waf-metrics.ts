@@ -9,10 +9,10 @@ export const wafMetrics = defineRule({
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_wafv2_web_acl", "aws_wafv2_rule_group"],
   check: (acl) => {
-    const problems: string[] = [];
-    if (block(acl.config.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push("visibility_config.cloudwatch_metrics_enabled is not true");
+    const problems: { subject: string; message: string }[] = [];
+    if (block(acl.config.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push({ subject: "visibility_config", message: "visibility_config.cloudwatch_metrics_enabled is not true" });
     blocks(acl.config.rule).forEach((r: any, i: number) => {
-      if (block(r.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push(`rule ${r.name ?? `#${i + 1}`} has cloudwatch_metrics_enabled not true`);
+      if (block(r.visibility_config)?.cloudwatch_metrics_enabled !== true) problems.push({ subject: `rule ${r.name ?? `#${i + 1}`}`, message: `rule ${r.name ?? `#${i + 1}`} has cloudwatch_metrics_enabled not true` });
     });
     return problems;
   },
