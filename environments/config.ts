@@ -156,6 +156,9 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     alarmEmails: { critical: ["oncall@example.com"], warning: ["platform-alerts@example.com"] },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "production" },
+    // 10 tasks × 200 % during a deploy × 4 = 80 connections fit db.t4g.micro's 100 (minus 5
+    // reserved); seed 001's pool of 5 would need 100 + the admin's (synth refuses it).
+    appParameters: { ...BASE.appParameters, DB_POOL_SIZE: "4" },
     monthlyBudgetUsd: 150,
   },
 };

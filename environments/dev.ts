@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { enforcePolicies, suppress } from "../modules/policy";
-import { dashboard, fargateWebApp, foundation, operatorOutputs } from "./blocks";
+import { ContainerWebApp } from "../modules/patterns/container-web-app";
+import { appProps } from "./app-props";
 import { EnvironmentConfig } from "./config";
 import { EnvironmentStack } from "./environment-stack";
 
@@ -10,13 +10,6 @@ import { EnvironmentStack } from "./environment-stack";
  */
 export function buildDev(scope: Construct, config: EnvironmentConfig): EnvironmentStack {
   const stack = new EnvironmentStack(scope, "dev", config);
-  const base = foundation(stack);
-  const web = fargateWebApp(stack, base);
-  if (!web.httpsListener) {
-    suppress(web.httpListener, "ALB-HTTPS-REDIRECT", "dev has no domain, hence no certificate: the load balancer serves plain HTTP");
-  }
-  dashboard(stack, base, web);
-  operatorOutputs(stack, base, web);
-  enforcePolicies(stack, { tier: config.production ? "production" : "baseline" });
+  new ContainerWebApp(stack, "App", appProps(stack, config));
   return stack;
 }

@@ -17,7 +17,9 @@ const json = Object.fromEntries(
   Object.entries(stacks).map(([name, stack]) => [name, JSON.parse(Testing.synth(stack, true)) as SynthJson]),
 ) as Record<"dev" | "staging" | "prod", SynthJson>;
 
-const TOPIC = { critical: "${aws_sns_topic.Monitoring_CriticalTopic_722D4857.arn}", warning: "${aws_sns_topic.Monitoring_WarningTopic_8FFF17AE.arn}" };
+const topicArn = (j: SynthJson, kind: "Critical" | "Warning") =>
+  `\${aws_sns_topic.${Object.keys(resources(j, "aws_sns_topic")).find((n) => n.includes(`Monitoring_${kind}Topic`))}.arn}`;
+const TOPIC = { critical: topicArn(json.prod, "Critical"), warning: topicArn(json.prod, "Warning") };
 
 function byName(j: SynthJson, type: string, key: string): Record<string, any> {
   return Object.fromEntries(Object.values(resources(j, type)).map((r: any) => [r[key], r]));
@@ -33,10 +35,10 @@ describe("every environment", () => {
 
   it("suppresses only what each environment explains: RDP on the public (NAT) subnets' ACL, and dev's plain-HTTP listener", () => {
     const suppressed = (env: "dev" | "staging" | "prod") => policyReport(stacks[env]).suppressed.map((s) => [s.ruleId, s.path]);
-    const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/Network/PublicNetworkAcl`];
+    const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`];
     expect(suppressed("prod")).toEqual([nacl("prod")]);
     expect(suppressed("staging")).toEqual([nacl("staging")]);
-    expect(suppressed("dev")).toEqual(expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/Web/HttpListener"]]));
+    expect(suppressed("dev")).toEqual(expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/App/Web/HttpListener"]]));
     expect(suppressed("dev")).toHaveLength(2);
   });
 
@@ -115,7 +117,7 @@ describe("prod follows seed 001", () => {
     expect(listeners[80].default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } });
     expect(listeners[443]).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(listeners[443].certificate_arn).toMatch(/aws_acm_certificate_validation/);
-    expect(resource(prod, "aws_lb")).toMatchObject({ drop_invalid_header_fields: true, enable_deletion_protection: true, internal: false });
+    expect(resource(prod, "aws_lb")).toMatchObject({ drop_invalid_header_fields: true, enable_deletion_protection: true });
     expect(resource(prod, "aws_lb_target_group").health_check).toMatchObject({
       path: "/api/health", interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200",
     });
@@ -161,21 +163,35 @@ describe("prod follows seed 001", () => {
     const distribution = resource(prod, "aws_cloudfront_distribution");
     expect(distribution.aliases).toEqual(["fckdoomscroll.example.com"]);
     expect(distribution.web_acl_id).toMatch(/aws_wafv2_web_acl/);
-    const origins = Object.fromEntries(distribution.origin.map((o: any) => [o.domain_name, o]));
-    expect(origins["origin.fckdoomscroll.example.com"].custom_origin_config).toMatchObject({ origin_protocol_policy: "https-only" });
-    // The load balancer admits only CloudFront's origin-facing addresses.
-    const open = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0");
-    expect(open).toEqual([]);
+    const app = distribution.origin.find((o: any) => o.origin_id === "app");
+    expect(app.domain_name).toBe("origin.fckdoomscroll.example.com");
+    expect(app.vpc_origin_config.vpc_origin_id).toMatch(/aws_cloudfront_vpc_origin\./);
   });
 
-  it("lets the app re-read the rotating database secret (RDS rotates it every 7 days)", () => {
-    const env = JSON.parse(resource(prod, "aws_ecs_task_definition").container_definitions)[0].environment;
-    const secretArn = "${aws_db_instance.Database_Instance_02E622FB.master_user_secret[0].secret_arn}";
-    expect(env).toContainEqual({ name: "DB_SECRET_ARN", value: secretArn });
-    const grants = Object.values(resources(prod, "aws_iam_role_policy")).find((p: any) => p.role.includes("Web_TaskRole")) as any;
-    const statements = JSON.parse(grants.policy).Statement;
-    expect(statements).toContainEqual(expect.objectContaining({ Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: secretArn }));
-    expect(statements).toContainEqual(expect.objectContaining({ Action: "kms:Decrypt", Resource: expect.stringContaining("aws_kms_key.DatabaseKey") }));
+  it("has no internet path to the load balancer: internal, in private subnets, no open ingress", () => {
+    const lb = resource(prod, "aws_lb");
+    expect(lb.internal).toBe(true);
+    const privateSubnets = Object.entries(resources(prod, "aws_subnet"))
+      .filter(([, s]: [string, any]) => s.map_public_ip_on_launch !== true && /10\.0\.1[01]\./.test(s.cidr_block))
+      .map(([n]) => `\${aws_subnet.${n}.id}`);
+    expect([...lb.subnets].sort()).toEqual(privateSubnets.sort());
+    const open = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
+    expect(open).toEqual([]);
+    const vpcOrigin = resource(prod, "aws_cloudfront_vpc_origin");
+    expect([vpcOrigin.vpc_origin_endpoint_config].flat()[0].arn).toMatch(/aws_lb\..*\.arn/);
+  });
+
+  it("never gives the app the master credentials: it logs in as app_user with an IAM token over verified TLS", () => {
+    const container = JSON.parse(resource(prod, "aws_ecs_task_definition").container_definitions)[0];
+    const env = Object.fromEntries(container.environment.map((e: any) => [e.name, e.value]));
+    expect(env).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full", DB_NAME: "fckdoomscroll" });
+    expect(env.DB_SECRET_ARN).toBeUndefined();
+    const masterSecret = "master_user_secret";
+    expect(JSON.stringify(container)).not.toContain(masterSecret);
+    const taskPolicies = Object.values(resources(prod, "aws_iam_role_policy")).filter((p: any) => p.role.includes("Web_TaskRole")) as any[];
+    const statements = taskPolicies.flatMap((p) => JSON.parse(p.policy).Statement);
+    expect(JSON.stringify(statements)).not.toContain(masterSecret);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: "rds-db:connect", Resource: expect.stringMatching(/:dbuser:\$\{aws_db_instance\..*\.resource_id\}\/app_user$/) }));
   });
 
   it("sends email from the domain, through the task role only", () => {
@@ -194,7 +210,7 @@ describe("prod access logs", () => {
   it("lets the load balancer write exactly where it logs, once the bucket policy exists", () => {
     const lb = resource(json.prod, "aws_lb");
     const policy = resources(json.prod, "aws_s3_bucket_policy");
-    const logsPolicyName = Object.keys(policy).find((k) => k.startsWith("LoadBalancerLogs"))!;
+    const logsPolicyName = Object.keys(policy).find((k) => k.includes("LoadBalancerLogs"))!;
     expect(lb.depends_on).toContain(`aws_s3_bucket_policy.${logsPolicyName}`);
     const writes = JSON.parse(policy[logsPolicyName].policy).Statement.filter((s: any) => s.Action === "s3:PutObject");
     expect(lb.access_logs.prefix).toBe("fckdoomscroll-prod");
@@ -235,10 +251,14 @@ describe("staging", () => {
     expect(resource(s, "aws_db_instance")).toMatchObject({ multi_az: false, instance_class: "db.t4g.micro", deletion_protection: false });
   });
 
-  it("passes App Runner the whole database credentials JSON (it cannot select JSON keys)", () => {
-    const secrets = resource(json.staging, "aws_apprunner_service").source_configuration.image_repository.image_configuration.runtime_environment_secrets;
-    expect(secrets.DB_CREDENTIALS).toBe("${aws_db_instance.Database_Instance_02E622FB.master_user_secret[0].secret_arn}");
-    expect(Object.values(secrets).every((v) => !String(v).endsWith("::"))).toBe(true);
+  it("gives App Runner no master credentials: the instance role may connect as app_user", () => {
+    const service = resource(json.staging, "aws_apprunner_service");
+    expect(JSON.stringify(service)).not.toContain("master_user_secret");
+    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full" });
+    const statements = Object.values(resources(json.staging, "aws_iam_role_policy"))
+      .filter((p: any) => p.role.includes("App_InstanceRole"))
+      .flatMap((p: any) => JSON.parse(p.policy).Statement);
+    expect(statements.map((st: any) => st.Action)).toContain("rds-db:connect");
   });
 
   it("reaches the database through the VPC connector's security group", () => {

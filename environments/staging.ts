@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
-import { enforcePolicies, suppress } from "../modules/policy";
-import { WebService } from "../modules/service/web-service";
-import { appOrigin, appRole, appRunnerWebApp, cdn, dashboard, email, fargateWebApp, foundation, operatorOutputs } from "./blocks";
+import { ContainerWebApp } from "../modules/patterns/container-web-app";
+import { appProps } from "./app-props";
 import { EnvironmentConfig } from "./config";
 import { EnvironmentStack } from "./environment-stack";
 
@@ -12,15 +11,6 @@ import { EnvironmentStack } from "./environment-stack";
  */
 export function buildStaging(scope: Construct, config: EnvironmentConfig): EnvironmentStack {
   const stack = new EnvironmentStack(scope, "staging", config);
-  const base = foundation(stack);
-  const web = config.compute === "apprunner" ? appRunnerWebApp(stack, base) : fargateWebApp(stack, base);
-  if (web instanceof WebService && !web.httpsListener) {
-    suppress(web.httpListener, "ALB-HTTPS-REDIRECT", "staging on Fargate has no domain, hence no certificate: plain HTTP");
-  }
-  const distribution = config.cdn ? cdn(stack, base, appOrigin(stack, web), appRole(web)) : undefined;
-  email(stack, appRole(web));
-  dashboard(stack, base, web, distribution);
-  operatorOutputs(stack, base, web, distribution?.url);
-  enforcePolicies(stack, { tier: config.production ? "production" : "baseline" });
+  new ContainerWebApp(stack, "App", appProps(stack, config));
   return stack;
 }

@@ -58,3 +58,6 @@ export * from "./secrets/database-credentials";
 export * from "./policy";
 export { baseName } from "./internal/naming";
 export { ValidationError } from "./internal/validate";
+export * from "./connections/connections";
+export * from "./compute/web-compute";
+export * from "./patterns/container-web-app";

@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CdnAppOrigin } from "../cdn/cdn-distribution";
 import { IConnectable } from "../connections/connections";
-import { PolicyCollector } from "../iam/workload-role";
+import { WorkloadRole } from "../iam/workload-role";
 import { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer } from "../monitoring/dashboard";
 
 /** A value operators need after `apply` (a stack turns these into outputs). */
@@ -29,7 +29,7 @@ export interface DashboardSources {
  */
 export interface WebCompute extends IConnectable {
   /** The role the app's code runs as: grant it what the code calls. */
-  readonly appRole: PolicyCollector;
+  readonly appRole: WorkloadRole;
   /** Where the compute itself answers (the load balancer or the App Runner URL). */
   readonly url: string;
   /**

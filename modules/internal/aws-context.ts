@@ -54,3 +54,12 @@ export function providerRegion(scope: IConstruct): string | undefined {
   }
   return undefined;
 }
+
+/** The stack's default (un-aliased) AWS provider, found by type; undefined when there is none. */
+export function defaultAwsProvider(scope: IConstruct): TerraformProvider | undefined {
+  for (const child of TerraformStack.of(scope).node.children) {
+    if (!TerraformProvider.isTerraformProvider(child) || child.terraformResourceType !== "aws") continue;
+    if ((child as TerraformProvider & { readonly alias?: string }).alias === undefined) return child;
+  }
+  return undefined;
+}

@@ -64,6 +64,11 @@ export interface ContainerSettings {
    */
   readonly secretsKmsKeyArns?: readonly string[];
   /**
+   * Command run instead of the image's `CMD`, e.g. `["node", "worker.js"]` (a worker on the web app's image).
+   * @default - the image's CMD
+   */
+  readonly command?: readonly string[];
+  /**
    * The container's own health check (ECS replaces the task when it fails).
    * @default - none (the load balancer's health check decides)
    */
@@ -141,6 +146,7 @@ export function containerDefinitions(
     name: "app",
     image: opts.image,
     essential: true,
+    ...(s.command !== undefined ? { command: [...s.command] } : {}),
     ...(opts.port !== undefined ? { portMappings: [{ containerPort: opts.port, hostPort: opts.port, protocol: "tcp" }] } : {}),
     // Empty lists are left out: ECS drops them, and an empty list would show as a diff.
     ...(environment.length > 0 ? { environment } : {}),

@@ -1,0 +1,634 @@
+import { TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
+import { Construct } from "constructs";
+import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runner-service";
+import { CdnDistribution, CdnDistributionProps } from "../cdn/cdn-distribution";
+import { WebCompute } from "../compute/web-compute";
+import { PostgresDatabase, PostgresDatabaseProps } from "../database/postgres-database";
+import { EmailDomain, EmailDomainProps } from "../email/email-domain";
+import { EmailTemplateContent } from "../email/email-templates";
+import { BedrockGrant } from "../iam/workload-role";
+import { defaultAwsProvider, providerRegion } from "../internal/aws-context";
+import { baseName } from "../internal/naming";
+import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+import { CostBudget } from "../monitoring/cost-budget";
+import { OperationsDashboard } from "../monitoring/dashboard";
+import { Monitoring } from "../monitoring/monitoring";
+import { Network, NetworkProps } from "../network/network";
+import { NetworkRef } from "../network/network-ref";
+import { enforcePolicies, suppress } from "../policy";
+import { ContainerRepository } from "../registry/container-repository";
+import { AppSecrets } from "../secrets/app-secrets";
+import { EncryptionKey, cloudWatchLogsKey } from "../secrets/encryption-key";
+import { ScheduledCapacity } from "../service/fargate-service-base";
+import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../service/fargate-cluster";
+import { WebService, WebServiceProps } from "../service/web-service";
+import { WorkerService, WorkerServiceProps } from "../service/worker-service";
+import { LoadBalancerLogsBucket } from "../storage/load-balancer-logs-bucket";
+
+/**
+ * Which protective defaults an app gets. `production`: deletion protection and `prevent_destroy`
+ * on stateful resources, Multi-AZ database, customer-managed keys, a year of logs, WAF and access
+ * logs on the CDN, every alarm, production-tier policy rules. `non-production`: cheap and
+ * disposable (destroy and re-create the same day), database alarms only, baseline policy rules.
+ */
+export type AppProfile = "production" | "non-production";
+
+/** The app's public name and the Route 53 zone that holds it. */
+export interface AppDomain {
+  /** What users visit, e.g. `app.example.com`. */
+  readonly name: string;
+  /** Route 53 hosted zone id holding `name` (records and DNS-validated certificates go there). */
+  readonly hostedZoneId: string;
+}
+
+/** A VPC created for the app. */
+export interface AppNetworkOptions {
+  /**
+   * Availability zones (2 or 3) in the stack's region.
+   * @default - the region's `a` and `b` zones
+   */
+  readonly availabilityZones?: readonly string[];
+  /** The VPC's IPv4 CIDR block. @default "10.0.0.0/16" */
+  readonly cidr?: string;
+  /**
+   * NAT for the private subnets: `single` gateway, one `perAz`, a NAT `instance` (cheapest), or `none`.
+   * @default - "perAz" for production, "single" otherwise
+   */
+  readonly natGateways?: NetworkProps["natGateways"];
+  /** Any other `Network` prop, applied last. @default {} */
+  readonly overrides?: Partial<NetworkProps>;
+}
+
+/** ECS Fargate behind an Application Load Balancer. */
+export interface FargateComputeOptions {
+  /** Discriminator. */
+  readonly kind: "fargate";
+  /** Task CPU units (256 = 0.25 vCPU). @default - 512 for production, 256 otherwise */
+  readonly cpu?: number;
+  /** Task memory, MiB (a Fargate pair with `cpu`). @default - 1024 for production, 512 otherwise */
+  readonly memoryMiB?: number;
+  /** Fewest tasks. @default - 2 for production, 1 otherwise */
+  readonly minCapacity?: number;
+  /** Most tasks. @default - 10 for production, 2 otherwise */
+  readonly maxCapacity?: number;
+  /** Run on Fargate Spot (up to 70 % cheaper, may be interrupted). @default - false for production, true otherwise */
+  readonly spot?: boolean;
+  /** CPU architecture; ARM64 (Graviton) is about 20 % cheaper and needs a multi-arch or arm64 image. @default "X86_64" */
+  readonly cpuArchitecture?: "X86_64" | "ARM64";
+  /** Scheduled changes of the task bounds (e.g. zero at night). @default [] */
+  readonly scheduledCapacity?: readonly ScheduledCapacity[];
+  /** Any other `WebService` prop, applied last. @default {} */
+  readonly overrides?: Partial<WebServiceProps>;
+}
+
+/** App Runner (no load balancer; scales per request concurrency). */
+export interface AppRunnerComputeOptions {
+  /** Discriminator. */
+  readonly kind: "apprunner";
+  /** vCPU (0.25-4). @default 1 */
+  readonly cpu?: number;
+  /** Memory, GiB (an App Runner pair with `cpu`). @default 2 */
+  readonly memoryGiB?: number;
+  /** Fewest instances. @default 1 */
+  readonly minSize?: number;
+  /** Most instances. @default 3 */
+  readonly maxSize?: number;
+  /** Concurrent requests per instance before scaling out. @default 100 */
+  readonly maxConcurrency?: number;
+  /** Any other `AppRunnerService` prop, applied last. @default {} */
+  readonly overrides?: Partial<AppRunnerServiceProps>;
+}
+
+/** A background service on the same image, cluster, network and database (Fargate only). */
+export interface AppWorkerOptions {
+  /** Lower-case letters, digits, hyphens; the service is `<project>-<environment>-<name>`. */
+  readonly name: string;
+  /** Command run instead of the image's default, e.g. `["node", "worker.js"]`. @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** Task CPU units. @default 256 */
+  readonly cpu?: number;
+  /** Task memory, MiB. @default 512 */
+  readonly memoryMiB?: number;
+  /** Fewest tasks. @default 1 */
+  readonly minCapacity?: number;
+  /** Most tasks. @default 2 */
+  readonly maxCapacity?: number;
+  /** Extra plain variables for this worker. @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Any other `WorkerService` prop, applied last. @default {} */
+  readonly overrides?: Partial<WorkerServiceProps>;
+}
+
+/** The app's PostgreSQL database. */
+export interface AppDatabaseOptions {
+  /** RDS instance class. @default "db.t4g.micro" */
+  readonly instanceClass?: string;
+  /** Standby in a second zone. @default - true for production */
+  readonly multiAz?: boolean;
+  /** Database created on the instance. @default "app" */
+  readonly databaseName?: string;
+  /** Master user (migrations and administration only; the app never gets it). @default - the module's default */
+  readonly masterUsername?: string;
+  /** PostgreSQL role the app logs in as, with an IAM token (`rds-db:connect`). @default "app_user" */
+  readonly appUser?: string;
+  /** Connections each app task keeps in its pool (checked against the instance's connection limit). @default 5 */
+  readonly poolSize?: number;
+  /** Any other `PostgresDatabase` prop, applied last. @default {} */
+  readonly overrides?: Partial<PostgresDatabaseProps>;
+}
+
+/** CloudFront in front of the app, with the static-assets bucket. */
+export interface AppCdnOptions {
+  /** WAF web ACL (needs `usEast1Provider` outside us-east-1). @default - true for production */
+  readonly webAcl?: boolean;
+  /** Access logs to a bucket (needs `usEast1Provider` outside us-east-1). @default - true for production */
+  readonly accessLogs?: boolean;
+  /**
+   * How CloudFront reaches the load balancer: `vpc-origin` (an internal load balancer in private
+   * subnets, reachable only through CloudFront) or `public` (an internet-facing load balancer that
+   * admits only CloudFront's addresses and requires `originVerifySecret`).
+   * @default "vpc-origin"
+   */
+  readonly originAccess?: "vpc-origin" | "public";
+  /**
+   * Shared secret CloudFront sends and the public load balancer requires (32-128 letters, digits,
+   * `_`, `-`). Supply it from your pipeline's secret store, never from code. Required with
+   * `originAccess: "public"` in production.
+   * @default - none
+   */
+  readonly originVerifySecret?: string;
+  /** Any other `CdnDistribution` prop, applied last. @default {} */
+  readonly overrides?: Partial<CdnDistributionProps>;
+}
+
+/** Sending email through SES from the app's domain. */
+export interface AppEmailOptions {
+  /** Sending domain, `domain.name` or a subdomain of it. @default - `domain.name` */
+  readonly domain?: string;
+  /** The only From address the app may use. @default - `noreply@<email domain>` */
+  readonly fromAddress?: string;
+  /** SES templates, by name. @default {} */
+  readonly templates?: Readonly<Record<string, EmailTemplateContent>>;
+  /** Any other `EmailDomain` prop, applied last. @default {} */
+  readonly overrides?: Partial<EmailDomainProps>;
+}
+
+/** Props for {@link ContainerWebApp}. */
+export interface ContainerWebAppProps {
+  /** Project name (lower-case); physical names are `<project>-<environment>-...`. */
+  readonly project: string;
+  /** Environment name, any lower-case word (`dev`, `qa`, `live`, ...). */
+  readonly environment: string;
+  /** Which protective defaults apply. */
+  readonly profile: AppProfile;
+  /** Image tag to run from the app's repository (immutable tags: a git SHA or version). */
+  readonly imageTag: string;
+  /**
+   * An existing network, or options for the VPC created for the app.
+   * @default - a VPC in the region's `a` and `b` zones
+   */
+  readonly network?: NetworkRef | AppNetworkOptions;
+  /**
+   * The app's public name. Without one, users get HTTPS on the CDN's `*.cloudfront.net` name
+   * (or plain HTTP on the load balancer's name when there is no CDN, outside production).
+   * @default - none
+   */
+  readonly domain?: AppDomain;
+  /** How the app runs. @default { kind: "fargate" } */
+  readonly compute?: FargateComputeOptions | AppRunnerComputeOptions;
+  /** Background services on the same image (Fargate only). @default [] */
+  readonly workers?: readonly AppWorkerOptions[];
+  /** PostgreSQL, or `false` for none. @default {} (a database) */
+  readonly database?: AppDatabaseOptions | false;
+  /** CloudFront in front of the app, or `false`. @default {} (a CDN) */
+  readonly cdn?: AppCdnOptions | false;
+  /** SES sending domain (needs `domain`). @default - no email */
+  readonly email?: AppEmailOptions;
+  /** Secrets created empty in Secrets Manager and injected by name (fill them with the CLI). @default [] */
+  readonly secrets?: readonly string[];
+  /** Non-secret settings, as SSM parameters injected by name. @default {} */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** Plain environment variables of the app (web and workers). @default {} */
+  readonly appEnvironment?: Readonly<Record<string, string>>;
+  /**
+   * Variables that receive the app's public URL (`https://...`). With App Runner and no domain the
+   * URL cannot be passed (it depends on the service itself): then none is set, and giving some is an error.
+   * @default ["APP_URL"]
+   */
+  readonly urlVariables?: readonly string[];
+  /** Also set `AUTH_URL` (the public URL, when known) and `AUTH_TRUST_HOST=true` for Auth.js / NextAuth. @default false */
+  readonly authJs?: boolean;
+  /** Bedrock models / inference profiles the app may invoke. @default - none */
+  readonly bedrock?: BedrockGrant;
+  /** Who gets alarm notifications. @default - topics without subscriptions */
+  readonly alarmEmails?: { readonly critical?: readonly string[]; readonly warning?: readonly string[] };
+  /** Monthly AWS budget in USD; actual spend at 80 % and 100 % notifies the warning topic. @default - no budget */
+  readonly monthlyBudgetUsd?: number;
+  /**
+   * The stack's AWS provider aliased to us-east-1, for what CloudFront needs there (a certificate
+   * for `domain`, WAF, access logs, CDN alarms). Not needed when the stack is in us-east-1.
+   * @default - the stack's default provider when it is in us-east-1
+   */
+  readonly usEast1Provider?: TerraformProvider;
+  /** Check the stack against the policy rules of the profile's tier at synth. @default true */
+  readonly enforcePolicies?: boolean;
+  /** Create the operator outputs (`app_url`, `ecr_repository_url`, ...) on the stack. @default true */
+  readonly outputs?: boolean;
+  /** Prefix of the output names, for two apps in one stack. @default "" */
+  readonly outputPrefix?: string;
+}
+
+/**
+ * A whole containerized web app from a few decisions: network, PostgreSQL (IAM-authenticated app
+ * user, TLS), the image registry, secrets and parameters, ECS Fargate behind a load balancer (or
+ * App Runner), workers, CloudFront with a static-assets bucket (reaching the load balancer through
+ * a VPC origin), SES, alarms, a dashboard, a budget and the operator outputs. The wiring that must
+ * match (CDN origin and listener, origin header, the app's public URL) is made here once.
+ */
+export class ContainerWebApp extends Construct {
+  /** `<project>-<environment>`: the base of every physical name. */
+  public readonly name: string;
+  /** The profile the defaults came from. */
+  public readonly profile: AppProfile;
+  /** The network (created here, or the one given). */
+  public readonly network: NetworkRef;
+  /** The VPC created here, when no network was given. */
+  public readonly createdNetwork?: Network;
+  /** Customer-managed key of the log groups (production). */
+  public readonly logsKey?: EncryptionKey;
+  /** Alarm topics and their subscriptions. */
+  public readonly monitoring: Monitoring;
+  /** The database, unless `database: false`. */
+  public readonly database?: PostgresDatabase;
+  /** Customer-managed key of the database (production). */
+  public readonly databaseKey?: EncryptionKey;
+  /** The image repository. */
+  public readonly repository: ContainerRepository;
+  /** The app's secrets and parameters. */
+  public readonly secrets: AppSecrets;
+  /** The ECS cluster (Fargate compute or workers). */
+  public readonly cluster?: FargateCluster;
+  /** The web app's compute: a `WebService` or an `AppRunnerService`, through one interface. */
+  public readonly compute: WebCompute;
+  /** The Fargate web service, when `compute.kind` is `fargate`. */
+  public readonly webService?: WebService;
+  /** The App Runner service, when `compute.kind` is `apprunner`. */
+  public readonly appRunnerService?: AppRunnerService;
+  /** Workers, by name. */
+  public readonly workers: Readonly<Record<string, WorkerService>>;
+  /** The CDN, unless `cdn: false`. */
+  public readonly cdn?: CdnDistribution;
+  /** The SES domain, with `email`. */
+  public readonly email?: EmailDomain;
+  /** The load balancer's access-log bucket (production, Fargate). */
+  public readonly loadBalancerLogs?: LoadBalancerLogsBucket;
+  /** The operations dashboard. */
+  public readonly dashboard: OperationsDashboard;
+  /** The budget, with `monthlyBudgetUsd`. */
+  public readonly budget?: CostBudget;
+  /** Where users reach the app. */
+  public readonly url: string;
+  /** What operators need after apply, by output name. */
+  public readonly operatorOutputs: Readonly<Record<string, { readonly value: string; readonly description: string }>>;
+
+  public constructor(scope: Construct, id: string, props: ContainerWebAppProps) {
+    super(scope, id);
+    const production = props.profile === "production";
+    checkOneOf(this, "profile", props.profile, ["production", "non-production"]);
+    checkPattern(this, "environment", props.environment, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens, starting with a letter");
+    const name = baseName(props.project, props.environment);
+    this.name = name;
+    this.profile = props.profile;
+    const region = providerRegion(this);
+    const computeOptions = props.compute ?? { kind: "fargate" as const };
+    checkOneOf(this, "compute.kind", computeOptions.kind, ["fargate", "apprunner"]);
+    const cdnOptions = props.cdn === false ? undefined : (props.cdn ?? {});
+    const databaseOptions = props.database === false ? undefined : (props.database ?? {});
+    if (props.domain) {
+      checkDomain(this, "domain.name", props.domain.name);
+      checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABC");
+    }
+    if (production && !props.domain && !cdnOptions && computeOptions.kind === "fargate") {
+      fail(this, "domain", "is required in production without a CDN: the load balancer would serve plain HTTP; give domain or keep cdn", props.domain);
+    }
+    if (props.email && !props.domain) fail(this, "email", "needs domain (its hosted zone holds the SES records)", props.email);
+    if ((props.workers ?? []).length > 0 && computeOptions.kind !== "fargate") {
+      fail(this, "workers", 'need compute.kind "fargate" (workers share its ECS cluster)', props.workers!.map((w) => w.name));
+    }
+    // CloudFront takes certificates, WAF and log delivery from us-east-1 only.
+    const usEast1Provider = props.usEast1Provider ?? (region === "us-east-1" ? defaultAwsProvider(this) : undefined);
+    const cdnInUsEast1 = usEast1Provider !== undefined;
+    const logRetentionDays = production ? 365 : 30;
+
+    // ---- foundation: keys, network, alarm topics
+    this.logsKey = production && region !== undefined
+      ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
+      : undefined;
+    if (props.network && "vpcId" in props.network) {
+      this.network = props.network;
+    } else {
+      const options: AppNetworkOptions = props.network ?? {};
+      if (options.availabilityZones === undefined && region === undefined) {
+        fail(this, "network.availabilityZones", "is required when the stack's provider region is not a literal", undefined);
+      }
+      this.createdNetwork = new Network(this, "Network", {
+        name,
+        cidr: options.cidr,
+        availabilityZones: options.availabilityZones ?? [`${region}a`, `${region}b`],
+        natGateways: options.natGateways ?? (production ? "perAz" : "single"),
+        flowLogs: { retentionDays: production ? 365 : 90, kmsKeyArn: this.logsKey?.keyArn },
+        ...options.overrides,
+      });
+      this.network = this.createdNetwork;
+    }
+    this.monitoring = new Monitoring(this, "Monitoring", {
+      name,
+      criticalEmails: props.alarmEmails?.critical,
+      warningEmails: props.alarmEmails?.warning,
+    });
+    const alarms = production ? this.monitoring : undefined;
+
+    // ---- data: database, registry, secrets
+    const appUser = databaseOptions?.appUser ?? "app_user";
+    if (databaseOptions) {
+      this.databaseKey = production
+        ? new EncryptionKey(this, "DatabaseKey", {
+            alias: `${name}-database`,
+            description: `RDS storage, master secret and Performance Insights of ${name}`,
+            preventDestroy: true,
+          })
+        : undefined;
+      this.database = new PostgresDatabase(this, "Database", {
+        name,
+        network: this.network,
+        kmsKeyArn: this.databaseKey?.keyArn,
+        logsKmsKeyArn: this.logsKey?.keyArn,
+        logRetentionDays,
+        instanceClass: databaseOptions.instanceClass ?? "db.t4g.micro",
+        databaseName: databaseOptions.databaseName ?? "app",
+        masterUsername: databaseOptions.masterUsername,
+        multiAz: databaseOptions.multiAz ?? production,
+        isProduction: production,
+        deletionProtection: production,
+        preventDestroy: production,
+        enhancedMonitoringIntervalSeconds: production ? 60 : 0,
+        alarms: this.monitoring,
+        ...databaseOptions.overrides,
+      });
+    }
+    this.repository = new ContainerRepository(this, "Repository", {
+      name: `${props.project}/${props.environment}/app`,
+      // Images are rebuildable: only production keeps its repository when the stack is destroyed.
+      forceDelete: !production,
+      preventDestroy: production,
+    });
+    this.secrets = new AppSecrets(this, "AppSecrets", {
+      project: props.project,
+      environment: props.environment,
+      secrets: Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
+      parameters: props.parameters,
+      // Non-production is re-created freely: names must be reusable right after a destroy.
+      recoveryWindowDays: production ? 30 : 0,
+    });
+
+    // ---- the app's runtime settings: database by IAM token over verified TLS, secrets by reference
+    const environment: Record<string, string> = {
+      NODE_ENV: "production",
+      APP_ENV: props.environment,
+      ...(this.database ? this.database.connectionEnvironment(appUser) : {}),
+      ...props.appEnvironment,
+    };
+    const secrets = this.secrets.environmentSecrets();
+    const secretsKmsKeyArns = this.secrets.kmsKeyArns;
+
+    // ---- compute
+    const behindCdn = cdnOptions !== undefined;
+    const originAccess = cdnOptions?.originAccess ?? "vpc-origin";
+    checkOneOf(this, "cdn.originAccess", originAccess, ["vpc-origin", "public"]);
+    if (computeOptions.kind === "fargate") {
+      const f = computeOptions;
+      const spot = f.spot ?? !production;
+      const capacity = spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
+      this.cluster = new FargateCluster(this, "Cluster", { name, defaultCapacityProviderStrategy: capacity });
+      this.loadBalancerLogs = production
+        ? new LoadBalancerLogsBucket(this, "LoadBalancerLogs", { bucketName: `${name}-alb-logs`, prefix: name })
+        : undefined;
+      const originSecret = cdnOptions?.originVerifySecret;
+      if (originSecret !== undefined && !(behindCdn && originAccess === "public")) {
+        fail(this, "cdn.originVerifySecret", 'applies only with originAccess "public" (a VPC origin needs no header)', "<redacted>");
+      }
+      const min = f.minCapacity ?? (production ? 2 : 1);
+      const max = f.maxCapacity ?? (production ? 10 : 2);
+      const web = new WebService(this, "Web", {
+        name,
+        cluster: this.cluster,
+        network: this.network,
+        repository: this.repository,
+        imageTag: props.imageTag,
+        cpu: f.cpu ?? (production ? 512 : 256),
+        memoryMiB: f.memoryMiB ?? (production ? 1024 : 512),
+        cpuArchitecture: f.cpuArchitecture,
+        capacityProviderStrategy: capacity,
+        desiredCount: min,
+        minCapacity: min,
+        maxCapacity: max,
+        cpuTargetPercent: 70,
+        scheduledCapacity: f.scheduledCapacity,
+        // The load balancer answers on origin.<domain> with a certificate; behind a VPC origin it
+        // is internal, behind a public origin it admits only CloudFront's addresses.
+        ...(props.domain ? { domain: { name: `origin.${props.domain.name}`, hostedZoneId: props.domain.hostedZoneId } } : { https: false }),
+        ...(behindCdn ? (originAccess === "vpc-origin" ? { scheme: "internal" as const } : { ingress: "cloudfront" as const }) : {}),
+        ...(originSecret !== undefined ? { originVerifyHeader: { name: ORIGIN_VERIFY_HEADER, value: originSecret } } : {}),
+        deletionProtection: production,
+        accessLogsBucket: this.loadBalancerLogs?.bucketName,
+        accessLogsPrefix: this.loadBalancerLogs?.prefix,
+        environment,
+        secrets,
+        secretsKmsKeyArns,
+        logRetentionDays,
+        logsKmsKeyArn: this.logsKey?.keyArn,
+        alarms,
+        ...f.overrides,
+      });
+      // ELB checks that it may write to the bucket when logging is switched on: the policy first.
+      if (this.loadBalancerLogs) {
+        web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(this.loadBalancerLogs.bucket.policy)];
+      }
+      if (!web.httpsListener && !production) {
+        suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn
+          ? "CloudFront terminates HTTPS for viewers; without a domain the load balancer has no certificate"
+          : "no domain, hence no certificate: this non-production load balancer serves plain HTTP");
+      }
+      this.webService = web;
+      this.compute = web;
+    } else {
+      const a = computeOptions;
+      const app = new AppRunnerService(this, "App", {
+        name,
+        network: this.network,
+        repository: this.repository,
+        imageTag: props.imageTag,
+        cpu: a.cpu ?? 1,
+        memoryGiB: a.memoryGiB ?? 2,
+        maxConcurrency: a.maxConcurrency ?? 100,
+        minSize: a.minSize ?? 1,
+        maxSize: a.maxSize ?? 3,
+        // Without a CDN, App Runner itself answers on the domain.
+        ...(props.domain && !behindCdn ? { domain: { name: props.domain.name, hostedZoneId: props.domain.hostedZoneId } } : {}),
+        environment,
+        secrets,
+        ...a.overrides,
+      });
+      // App Runner reads the referenced secrets with the instance role; their key too.
+      if (secretsKmsKeyArns.length > 0) {
+        app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: secretsKmsKeyArns }]);
+      }
+      this.appRunnerService = app;
+      this.compute = app;
+    }
+    const workers: Record<string, WorkerService> = {};
+    for (const w of props.workers ?? []) {
+      checkPattern(this, "workers[].name", w.name, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
+      if (workers[w.name]) fail(this, "workers[].name", "must be unique", w.name);
+      workers[w.name] = new WorkerService(this, `Worker${w.name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase())}`, {
+        name: `${name}-${w.name}`,
+        cluster: this.cluster!,
+        network: this.network,
+        repository: this.repository,
+        imageTag: props.imageTag,
+        command: w.command,
+        cpu: w.cpu ?? 256,
+        memoryMiB: w.memoryMiB ?? 512,
+        minCapacity: w.minCapacity ?? 1,
+        maxCapacity: w.maxCapacity ?? 2,
+        environment: { ...environment, ...w.environment },
+        secrets,
+        secretsKmsKeyArns,
+        logRetentionDays,
+        logsKmsKeyArn: this.logsKey?.keyArn,
+        alarms,
+        ...w.overrides,
+      });
+    }
+    this.workers = workers;
+    const appRoles = [this.compute.appRole, ...Object.values(workers).map((w) => w.taskRole)];
+
+    // ---- database access: network paths, IAM login as the app user, connection capacity
+    if (this.database) {
+      const db = this.database;
+      this.compute.connections.allowTo(db);
+      for (const w of Object.values(workers)) w.connections.allowTo(db);
+      for (const role of appRoles) db.grantConnect(role, appUser);
+      if (computeOptions.kind === "fargate") {
+        const poolSize = databaseOptions?.poolSize ?? 5;
+        checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
+        db.checkConnectionCapacity([
+          { consumer: `${this.node.path}/Web`, maxTasks: computeOptions.maxCapacity ?? (production ? 10 : 2), poolSize },
+          ...(props.workers ?? []).map((w) => ({ consumer: `${this.node.path}/Worker ${w.name}`, maxTasks: w.maxCapacity ?? 2, poolSize })),
+        ]);
+      }
+    }
+
+    // ---- edge: CDN, the app's public URL
+    // App Runner's own name is an attribute of the service: the service cannot be given it (nor a
+    // CDN name that depends on it) without a Terraform cycle. Then only a domain gives the URL.
+    const urlKnown = computeOptions.kind === "fargate" || props.domain !== undefined;
+    if (!urlKnown && props.urlVariables !== undefined && props.urlVariables.length > 0) {
+      fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
+    }
+    if (cdnOptions) {
+      this.cdn = new CdnDistribution(this, "Cdn", {
+        name,
+        appOrigin: this.compute.cdnOrigin,
+        requireOriginVerification: production,
+        ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId } } : {}),
+        usEast1Provider,
+        webAcl: cdnOptions.webAcl ?? (production && cdnInUsEast1),
+        accessLogs: cdnOptions.accessLogs ?? (production && cdnInUsEast1),
+        // The logs key serves WAF's log group, and the topics CloudFront's alarm, only in us-east-1
+        // (where CloudFront's metrics and WAF logs live).
+        logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : undefined,
+        alarms: production && region === "us-east-1" ? this.monitoring : undefined,
+        forceDestroyBuckets: !production,
+        ...cdnOptions.overrides,
+      });
+      for (const role of appRoles) this.cdn.grantReadWrite(role, "uploads/*");
+    }
+    this.url = this.cdn?.url ?? (props.domain && computeOptions.kind === "apprunner" ? `https://${props.domain.name}` : this.compute.url);
+    if (urlKnown) {
+      for (const variable of props.urlVariables ?? ["APP_URL"]) this.compute.addEnvironment(variable, this.url);
+      if (props.authJs) this.compute.addEnvironment("AUTH_URL", this.url);
+    }
+    // Behind CloudFront or App Runner the request's host arrives in X-Forwarded-Host.
+    if (props.authJs) this.compute.addEnvironment("AUTH_TRUST_HOST", "true");
+
+    // ---- email, Bedrock
+    if (props.email && props.domain) {
+      const emailDomain = props.email.domain ?? props.domain.name;
+      this.email = new EmailDomain(this, "Email", {
+        name,
+        domain: emailDomain,
+        hostedZoneId: props.domain.hostedZoneId,
+        templates: props.email.templates,
+        templateNamePrefix: production ? "" : `${props.environment}-`,
+        ...props.email.overrides,
+      });
+      // The domain identity covers every address; the grant limits the app to one.
+      for (const role of appRoles) this.email.grantSend(role, { fromAddresses: [props.email.fromAddress ?? `noreply@${emailDomain}`] });
+    }
+    if (props.bedrock) for (const role of appRoles) role.grantInvokeBedrock(props.bedrock);
+
+    // ---- operations: dashboard, budget, outputs, policies
+    const sources = this.compute.dashboardSources;
+    this.dashboard = new OperationsDashboard(this, "Dashboard", {
+      name,
+      databases: this.database ? [this.database] : [],
+      services: [...(sources.services ?? []), ...Object.values(workers).map((w) => ({ clusterName: w.clusterName, serviceName: w.serviceName }))],
+      loadBalancers: sources.loadBalancers,
+      appRunnerServices: sources.appRunnerServices,
+      alarmArns: [
+        ...this.monitoring.alarms,
+        ...(this.database?.alarms ?? []),
+        ...this.compute.alarms,
+        ...Object.values(workers).flatMap((w) => w.alarms),
+        ...(this.cdn?.alarms ?? []),
+      ].map((a) => a.arn),
+    });
+    if (props.monthlyBudgetUsd !== undefined) {
+      this.budget = new CostBudget(this, "Budget", {
+        name,
+        monthlyLimitUsd: props.monthlyBudgetUsd,
+        topicArn: this.monitoring.warningTopicArn,
+        costAllocationTag: { key: "Environment", value: props.environment },
+      });
+    }
+    this.operatorOutputs = {
+      app_url: { value: this.url, description: "Where users reach the app" },
+      ecr_repository_url: { value: this.repository.repositoryUrl, description: "Push images here (tags are immutable)" },
+      alarm_topic_arns: { value: [this.monitoring.criticalTopicArn, this.monitoring.warningTopicArn].join(","), description: "Critical and warning SNS topics" },
+      ...(this.database
+        ? {
+            rds_endpoint: { value: this.database.endpoint, description: "PostgreSQL endpoint (host:port)" },
+            database_secret_arn: { value: this.database.masterSecretArn, description: "Master credentials (migrations and administration only)" },
+          }
+        : {}),
+      ...(this.cdn
+        ? {
+            cdn_distribution_id: { value: this.cdn.distributionId, description: "CloudFront distribution (cache invalidations)" },
+            static_assets_bucket: { value: this.cdn.bucket.bucketName, description: "Upload built static assets here" },
+          }
+        : {}),
+      ...this.compute.operatorOutputs,
+    };
+    const stack = TerraformStack.of(this);
+    if (props.outputs ?? true) {
+      for (const [key, output] of Object.entries(this.operatorOutputs)) {
+        new TerraformOutput(this, `Output${key}`, output).overrideLogicalId(`${props.outputPrefix ?? ""}${key}`);
+      }
+    }
+    if (props.enforcePolicies ?? true) enforcePolicies(stack, { tier: production ? "production" : "baseline" });
+  }
+}
+
+/** Header CloudFront adds to app requests and a public load balancer requires. */
+export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
