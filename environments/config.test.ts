@@ -14,6 +14,11 @@ describe("environment configuration", () => {
     expect(loadConfig("prod", {}).vpcCidr).toBe("10.0.0.0/16");
   });
 
+  it("accepts one NAT gateway in production, and a NAT instance or public-IP tasks outside it", () => {
+    expect(validateConfig({ ...CONFIG.prod, natGateways: "single" }).natGateways).toBe("single");
+    expect(validateConfig({ ...CONFIG.dev, natGateways: "instance", service: { ...CONFIG.dev.service, assignPublicIp: true } }).natGateways).toBe("instance");
+  });
+
   it("gives every environment a monthly budget: the cost targets (dev and staging $60, prod $150)", () => {
     expect([CONFIG.dev, CONFIG.staging, CONFIG.prod].map((c) => c.monthlyBudgetUsd)).toEqual([60, 60, 150]);
   });
@@ -73,7 +78,9 @@ describe("environment configuration", () => {
 
   it.each([
     [{ compute: "apprunner" }, /config dev: compute may be apprunner only in staging/],
-    [{ production: true, natGateways: "single" }, /natGateways must be perAz in production/],
+    [{ production: true, natGateways: "instance" }, /config dev: natGateways must be single or perAz in production \(a NAT instance is single-AZ without failover\), got "instance"/],
+    [{ production: true, natGateways: "none" }, /natGateways must be single or perAz in production/],
+    [{ production: true, database: { ...CONFIG.dev.database, multiAz: true }, service: { ...CONFIG.dev.service, assignPublicIp: true } }, /service.assignPublicIp must be false in production/],
     [{ production: true, natGateways: "perAz" }, /database.multiAz must be true in production/],
     [{ cdn: true }, /cdn needs domain/],
     [{ emailDomain: "example.com" }, /emailDomain needs domain/],

@@ -1,4 +1,5 @@
 import { GitHubRepository } from "../modules/identity/github-subjects";
+import type { NatGatewayMode } from "../modules/network/network";
 import { RemoteStateSettings } from "../modules/state/remote-state";
 import { DOMAIN_PATTERN, REGION_PATTERN, ValidationError } from "../modules/internal/validate";
 
@@ -29,6 +30,17 @@ export interface ServiceSettings {
   readonly spot: boolean;
   /** Scale to zero outside working hours (cron in UTC). */
   readonly nightlyScaleToZero: boolean;
+  /**
+   * Tasks in the public subnets with a public IP each (about $3.65 a month per task), so the VPC
+   * needs no NAT for them; their security group still admits only the load balancer. Not in production.
+   */
+  readonly assignPublicIp: boolean;
+  /**
+   * CPU architecture of the tasks. ARM64 (Graviton) is about 20 % cheaper, on Fargate and Fargate
+   * Spot alike, once CI pushes an arm64 or multi-arch image (`docker buildx build --platform
+   * linux/amd64,linux/arm64`); an x86-only image fails to start on ARM64.
+   */
+  readonly cpuArchitecture: "X86_64" | "ARM64";
 }
 
 /** The database of an environment. */
@@ -65,8 +77,13 @@ export interface EnvironmentConfig {
    * Multi-AZ, 7-30 day secret recovery, every alarm, prod-severity policy rules.
    */
   readonly production: boolean;
-  /** One NAT gateway shared by all AZs, or one per AZ (no cross-AZ dependency). */
-  readonly natGateways: "single" | "perAz";
+  /**
+   * Egress of the private subnets: `single` (one NAT gateway, production's default), `perAz` (a NAT
+   * gateway per AZ: egress survives the loss of an AZ, $37 a month more per AZ), `instance` (one
+   * fck-nat NAT instance: about $7 instead of $37, single-AZ, no failover; not in production) or
+   * `none` (tasks with public IPs, or no egress at all).
+   */
+  readonly natGateways: NatGatewayMode;
   /** Explicit subnet CIDRs (prod: seed 001's layout). @default derived from vpcCidr */
   readonly subnetCidrs?: { readonly public: readonly string[]; readonly private: readonly string[] };
   /** ECS Fargate + ALB, or App Runner (staging only). */
@@ -110,7 +127,7 @@ const BASE = {
   production: false,
   natGateways: "single" as const,
   compute: "fargate" as ComputeKind,
-  service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false },
+  service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false, assignPublicIp: false, cpuArchitecture: "X86_64" } as ServiceSettings,
   database: { instanceClass: "db.t4g.micro", multiAz: false, databaseName: "fckdoomscroll", masterUsername: "fckadmin" },
   cdn: false,
   // Outside prod, critical alarms go to the same people as warnings.
@@ -136,7 +153,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     // Seed 003: App Runner for staging. Accounts that are not App Runner customers set
     // STAGING_COMPUTE=fargate (one Spot task, scaled to zero at night).
     compute: "apprunner",
-    service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: true },
+    service: { ...BASE.service, nightlyScaleToZero: true },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
     monthlyBudgetUsd: 60,
@@ -149,7 +166,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     // Seed 001's exact layout, one NAT gateway per AZ.
     natGateways: "perAz",
     subnetCidrs: { public: ["10.0.1.0/24", "10.0.2.0/24"], private: ["10.0.10.0/24", "10.0.11.0/24"] },
-    service: { cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false, nightlyScaleToZero: false },
+    service: { ...BASE.service, cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false },
     database: { ...BASE.database, multiAz: true },
     cdn: true,
     emailDomain: "fckdoomscroll.example.com",
@@ -315,7 +332,12 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     if (["Project", "Environment", "ManagedBy"].includes(key)) bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
   }
   if (config.compute === "apprunner" && name !== "staging") bad(name, "compute", "may be apprunner only in staging (App Runner has no production SLA fit here)", config.compute);
-  if (config.production && config.natGateways !== "perAz") bad(name, "natGateways", "must be perAz in production (a single NAT is a cross-AZ single point of failure)", config.natGateways);
+  if (config.production && config.natGateways !== "single" && config.natGateways !== "perAz") {
+    bad(name, "natGateways", "must be single or perAz in production (a NAT instance is single-AZ without failover)", config.natGateways);
+  }
+  if (config.production && config.service.assignPublicIp) {
+    bad(name, "service.assignPublicIp", "must be false in production (tasks stay in private subnets)", config.service.assignPublicIp);
+  }
   if (config.production && !config.database.multiAz) bad(name, "database.multiAz", "must be true in production", config.database.multiAz);
   if (config.cdn && config.compute === "fargate" && !config.domain) {
     bad(name, "cdn", "needs domain: CloudFront reaches the load balancer over HTTPS through origin.<domain>", config.cdn);
