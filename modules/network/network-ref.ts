@@ -19,6 +19,12 @@ export interface NetworkRef {
    */
   readonly databaseSubnetIds?: readonly string[];
   /**
+   * Whether the public and private subnets have IPv6 CIDR blocks (a dual-stack load balancer
+   * needs them). `false` lets modules refuse dual-stack at synth.
+   * @default - unknown: dual-stack is not checked
+   */
+  readonly ipv6Subnets?: boolean;
+  /**
    * How the private subnets reach AWS services and the internet, so modules running there can
    * refuse a setup that applies and then never works (an ECS task that cannot pull its image).
    * @default - unknown: not checked

@@ -313,6 +313,8 @@ export class Network extends Construct implements NetworkRef {
   public readonly privateSubnetEgress: PrivateSubnetEgress;
   /** Database subnet ids in AZ order; undefined unless the database tier is on (NetworkRef). */
   public readonly databaseSubnetIds?: readonly string[];
+  /** Always false: this VPC's subnets are IPv4-only (NetworkRef; dual-stack load balancers are refused). */
+  public readonly ipv6Subnets = false;
 
   private readonly name: string;
   private readonly extraTags: Readonly<Record<string, string>>;

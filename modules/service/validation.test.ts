@@ -152,6 +152,17 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a schedule name with capitals", { scheduledCapacity: [{ ...night("rate(1 day)"), name: "Night" }] }, /scheduledCapacity\[0\].name must be lower-case letters/],
     ["a repeated schedule name", { scheduledCapacity: [night("rate(1 day)"), night("rate(2 days)")] }, /scheduledCapacity\[1\].name must be unique, got "night"/],
     ["a schedule with min above max", { scheduledCapacity: [{ ...night("rate(1 day)"), minCapacity: 2, maxCapacity: 1 }] }, /scheduledCapacity\[0\].minCapacity must not exceed scheduledCapacity\[0\].maxCapacity \(1\), got 2/],
+    // Load balancer subnets.
+    [
+      "an internet-facing load balancer in a network without public subnets",
+      { network: { ...TEST_NETWORK, publicSubnetIds: [] } },
+      /^test\/Web: network\.publicSubnetIds must list at least 2 subnets in different availability zones for an internet-facing Application Load Balancer \(the network has no public subnets: give it public subnets, or use scheme "internal" behind a CloudFront VPC origin\), got \[\]$/,
+    ],
+    ["a load balancer on one subnet", { network: { ...TEST_NETWORK, publicSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1"] } }, /network\.publicSubnetIds must list at least 2 subnets in different availability zones .*got \["subnet-0aaaaaaaaaaaaaaa1"\]$/],
+    ["the same subnet twice", { network: { ...TEST_NETWORK, publicSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa1"] } }, /network\.publicSubnetIds must not contain duplicates, got "subnet-0aaaaaaaaaaaaaaa1"/],
+    ["two load balancer subnets in one zone", { network: { ...TEST_NETWORK, availabilityZones: ["us-east-1a", "us-east-1a"] } }, /network\.availabilityZones \(of network\.publicSubnetIds: a load balancer takes one subnet per availability zone\) must not contain duplicates, got "us-east-1a"/],
+    ["an internal load balancer on one private subnet", { scheme: "internal", network: { ...TEST_NETWORK, privateSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1"] } }, /network\.privateSubnetIds must list at least 2 subnets in different availability zones for an internal Application Load Balancer, got/],
+    ["dual-stack on IPv4-only subnets", { dualStack: true, network: { ...TEST_NETWORK, ipv6Subnets: false } }, /^test\/Web: dualStack needs subnets with IPv6 CIDR blocks, and the network's subnets have none \(network\.ipv6Subnets is false\); drop dualStack or give the VPC and subnets IPv6, got true$/],
   ];
   it.each(cases)("rejects %s", (_what, overrides, message) => {
     expect(() => synthWeb(overrides)).toThrow(message);

@@ -7,6 +7,7 @@ import { ecsNoPublicIp } from "../policy/rules";
 import { AUTH_SECRET_ARN, DATABASE, DB_SECRET_ARN, REPOSITORY, TOPICS, containerOf, synthWeb, webService } from "./testing";
 import { FargateCluster, SPOT_CAPACITY } from "./fargate-cluster";
 import { WebService } from "./web-service";
+import { Network } from "../network/network";
 
 const ref = (type: string, json: any, id?: string): string => {
   const names = Object.keys(resources(json, type));
@@ -423,8 +424,20 @@ describe("WebService options", () => {
     expect(conditions.flatMap((c: any) => c.host_header?.values ?? []).sort()).toEqual([...hosts].sort());
   });
 
-  it("serves IPv6 too when dual-stack: AAAA alias and ::/0 ingress", () => {
-    const json = synthWeb({ dualStack: true, domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } });
+  it("sits in the private subnets when internal, so a network without public subnets still takes one", () => {
+    const json = synthWeb({ scheme: "internal", network: { ...TEST_NETWORK, publicSubnetIds: [] } });
+    expect(resource(json, "aws_lb")).toMatchObject({ internal: true, subnets: [...TEST_NETWORK.privateSubnetIds] });
+  });
+
+  it("refuses dual-stack on a Network construct, whose subnets are IPv4-only", () => {
+    const scope = scratchStack();
+    const network = new Network(scope, "Network", { name: "fckdoomscroll-test", availabilityZones: ["us-east-1a", "us-east-1b"] });
+    expect(() => webService(scope, { network, dualStack: true })).toThrow(/test\/Web: dualStack needs subnets with IPv6 CIDR blocks/);
+    expect(resource(synth((s) => webService(s, { network: new Network(s, "Network", { name: "fckdoomscroll-test", availabilityZones: ["us-east-1a", "us-east-1b"] }) })), "aws_lb").ip_address_type).toBe("ipv4");
+  });
+
+  it("serves IPv6 too when dual-stack on IPv6 subnets: AAAA alias and ::/0 ingress", () => {
+    const json = synthWeb({ dualStack: true, network: { ...TEST_NETWORK, ipv6Subnets: true }, domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } });
     expect(resource(json, "aws_lb").ip_address_type).toBe("dualstack");
     expect(findResources(json, "aws_route53_record", (r) => r.alias).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
     const v6 = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv6 === "::/0");

@@ -107,7 +107,11 @@ export interface WebServiceProps extends FargateServiceProps {
    * @default - the load balancer's AWS name only
    */
   readonly domain?: LoadBalancerDomain;
-  /** Also serve IPv6 (`dualstack`; the public subnets need IPv6 CIDRs). @default false */
+  /**
+   * Also serve IPv6 (`dualstack`): the load balancer's subnets need IPv6 CIDR blocks, so a
+   * network whose `ipv6Subnets` is false (a `Network` construct) is refused.
+   * @default false
+   */
   readonly dualStack?: boolean;
   /** Load balancer name (at most 32 characters). @default - `name` */
   readonly loadBalancerName?: string;
@@ -234,6 +238,7 @@ export class WebService extends FargateServiceBase implements WebCompute {
     const fixedNames = [props.targetGroupName, ...routes.map((r) => r.targetGroupName)].filter((n): n is string => n !== undefined && !isToken(n));
     checkUnique(this, "targetGroupName and routes[].targetGroupName", fixedNames);
     const dualStack = props.dualStack ?? false;
+    this.checkLoadBalancerSubnets(props, internal, dualStack);
 
     // Load balancer and its security group.
     this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
@@ -433,6 +438,32 @@ export class WebService extends FargateServiceBase implements WebCompute {
       ecs_service_name: { value: this.serviceName, description: "ECS service" },
       load_balancer_dns_name: { value: this.dnsName, description: "Load balancer DNS name" },
     };
+  }
+
+  /**
+   * ELB's rules for an Application Load Balancer's subnets ("Subnets", CreateLoadBalancer /
+   * SetSubnets, Elastic Load Balancing API Reference): subnets from at least two Availability
+   * Zones, one subnet per zone; with `dualstack`, subnets with IPv6 CIDR blocks ("IP address
+   * types for your Application Load Balancer", Dualstack requirements). All fail only at apply.
+   */
+  private checkLoadBalancerSubnets(props: WebServiceProps, internal: boolean, dualStack: boolean): void {
+    const prop = internal ? "network.privateSubnetIds" : "network.publicSubnetIds";
+    const subnets = internal ? props.network.privateSubnetIds : props.network.publicSubnetIds;
+    if (!isToken(subnets)) {
+      if (subnets.length < 2) {
+        const hint = internal ? "" : subnets.length === 0 ? ` (the network has no public subnets: give it public subnets, or use scheme "internal" behind a CloudFront VPC origin)` : "";
+        fail(this, prop, `must list at least 2 subnets in different availability zones for an ${internal ? "internal" : "internet-facing"} Application Load Balancer${hint}`, subnets);
+      }
+      checkUnique(this, prop, subnets);
+      const azs = props.network.availabilityZones;
+      if (!isToken(azs) && azs.length >= subnets.length) {
+        const used = azs.slice(0, subnets.length).filter((az) => !isToken(az));
+        checkUnique(this, `network.availabilityZones (of ${prop}: a load balancer takes one subnet per availability zone)`, used);
+      }
+    }
+    if (dualStack && props.network.ipv6Subnets === false) {
+      fail(this, "dualStack", "needs subnets with IPv6 CIDR blocks, and the network's subnets have none (network.ipv6Subnets is false); drop dualStack or give the VPC and subnets IPv6", dualStack);
+    }
   }
 
   private openIngress(ingress: "anywhere" | "cloudfront", https: boolean, dualStack: boolean): void {
