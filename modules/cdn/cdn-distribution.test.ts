@@ -280,6 +280,13 @@ describe("CdnDistribution", () => {
     expect(headers.strict_transport_security.preload).toBe(true);
   });
 
+  it("takes any non-negative CORS max age S3 takes (a week here), and refuses a negative one", () => {
+    const cors = (maxAgeSeconds: number) => () =>
+      synth((s) => new CdnDistribution(s, "Cdn", { ...BASE, corsRules: [{ allowedOrigins: ["https://shop.example.com"], maxAgeSeconds }] }));
+    expect(resource(cors(604_800)(), "aws_s3_bucket_cors_configuration").cors_rule[0].max_age_seconds).toBe(604_800);
+    expect(cors(-1)).toThrow(/test\/Cdn: corsRules\[0\]\.maxAgeSeconds must be an integer from 0 to 2147483647, got -1/);
+  });
+
   it("configures CORS on the assets bucket for browser uploads", () => {
     const json = synth((s) =>
       new CdnDistribution(s, "Cdn", { ...BASE, corsRules: [{ allowedOrigins: ["https://shop.example.com"], allowedMethods: ["PUT"], maxAgeSeconds: 600 }] }),

@@ -749,7 +749,9 @@ export class CdnDistribution extends Construct {
       if (rule.allowedOrigins.length === 0) fail(this, `corsRules[${i}].allowedOrigins`, "must list at least one origin", rule.allowedOrigins);
       rule.allowedOrigins.forEach((o, j) => checkCorsOrigin(this, `corsRules[${i}].allowedOrigins[${j}]`, o));
       (rule.allowedMethods ?? []).forEach((m, j) => checkOneOf(this, `corsRules[${i}].allowedMethods[${j}]`, m, ["GET", "HEAD", "PUT", "POST", "DELETE"]));
-      checkIntegerRange(this, `corsRules[${i}].maxAgeSeconds`, rule.maxAgeSeconds, 0, 86_400);
+      // S3 takes any non-negative MaxAgeSeconds (browsers cap what they honour).
+      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html
+      checkIntegerRange(this, `corsRules[${i}].maxAgeSeconds`, rule.maxAgeSeconds, 0, 2_147_483_647);
     });
     return new S3BucketCorsConfiguration(this, "Cors", {
       bucket: this.bucket.bucket.id,

@@ -45,7 +45,13 @@ export function metricAlarm(scope: Construct, id: string, base: string, spec: Me
   if (![10, 20, 30].includes(spec.periodSeconds) && !(spec.periodSeconds >= 60 && spec.periodSeconds % 60 === 0)) {
     fail(scope, `${spec.purpose} periodSeconds`, "must be 10, 20, 30 or a multiple of 60", spec.periodSeconds);
   }
-  checkIntegerRange(scope, `${spec.purpose} evaluationPeriods`, spec.evaluationPeriods, 1, 100);
+  checkIntegerRange(scope, `${spec.purpose} evaluationPeriods`, spec.evaluationPeriods, 1, 86_400);
+  // CloudWatch caps period × evaluation periods at 1 day under an hour's period, 7 days otherwise.
+  // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html (Period)
+  const range = spec.periodSeconds * spec.evaluationPeriods;
+  if (range > (spec.periodSeconds < 3600 ? 86_400 : 604_800)) {
+    fail(scope, `${spec.purpose} evaluationPeriods`, `× periodSeconds (${spec.periodSeconds}) must be at most 1 day for periods under an hour, 7 days otherwise (is ${range} s)`, spec.evaluationPeriods);
+  }
   return new CloudwatchMetricAlarm(scope, id, {
     alarmName: physicalName(scope, "cloudwatch", base, spec.purpose),
     alarmDescription: spec.description,

@@ -168,7 +168,7 @@ describe("Monitoring", () => {
       ["more than 30 dimensions", { dimensions: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`D${i}`, "x"])) }, /addAlarm\(signups-low\)\.dimensions must have at most 30 entries \(has 31\)/],
       ["an empty dimension value", { dimensions: { Environment: "" } }, /addAlarm\(signups-low\)\.dimensions\.Environment must be a non-empty string/],
       ["a period CloudWatch refuses", { periodSeconds: 90 }, /addAlarm\(signups-low\)\.periodSeconds must be 10, 20, 30 or a multiple of 60 .*got 90/],
-      ["zero evaluation periods", { evaluationPeriods: 0 }, /addAlarm\(signups-low\)\.evaluationPeriods must be an integer from 1 to 100, got 0/],
+      ["zero evaluation periods", { evaluationPeriods: 0 }, /addAlarm\(signups-low\)\.evaluationPeriods must be an integer from 1 to 604800, got 0/],
       ["more than a day of short periods", { periodSeconds: 1800, evaluationPeriods: 49 }, /evaluationPeriods × periodSeconds must be at most 86400 seconds \(1 day for periods under an hour\); 49 × 1800 is 88200, got 49/],
       ["more than 7 days of hourly periods", { periodSeconds: 7200, evaluationPeriods: 85 }, /must be at most 604800 seconds \(7 days\); 85 × 7200 is 612000/],
     ])("fails on %s", (_label, override, message) => addFails(override, message));
@@ -177,10 +177,11 @@ describe("Monitoring", () => {
       const json = synth((s) => {
         const m = new Monitoring(s, "Monitoring", { name });
         m.addAlarm({ ...spec, severity: "warning", periodSeconds: 10, evaluationPeriods: 3 });
-        m.addAlarm({ ...spec, purpose: "weekly", severity: "warning", periodSeconds: 3600, evaluationPeriods: 100 });
+        m.addAlarm({ ...spec, purpose: "weekly", severity: "warning", periodSeconds: 3600, evaluationPeriods: 168 });
+        m.addAlarm({ ...spec, purpose: "daily", severity: "warning", periodSeconds: 60, evaluationPeriods: 1440 });
       });
       const periods = Object.values(resources(json, "aws_cloudwatch_metric_alarm")).map((a) => [a.period, a.evaluation_periods]);
-      expect(periods.sort()).toEqual([[10, 3], [3600, 100]]);
+      expect(periods.sort()).toEqual([[10, 3], [3600, 168], [60, 1440]].sort());
     });
 
     it("fails on an unknown severity or a repeated purpose", () => {

@@ -173,7 +173,9 @@ export class Monitoring extends Construct implements AlarmTopics {
     if (!isToken(period) && !(typeof period === "number" && ([10, 20, 30].includes(period) || (Number.isInteger(period) && period >= 60 && period % 60 === 0)))) {
       fail(this, `${prop}.periodSeconds`, "must be 10, 20, 30 or a multiple of 60 (CloudWatch alarm periods)", period);
     }
-    checkIntegerRange(this, `${prop}.evaluationPeriods`, spec.evaluationPeriods, 1, 100);
+    // PutMetricAlarm caps the evaluation range (below), not the count: 168 hourly periods (7 days) are valid.
+    // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html (Period)
+    checkIntegerRange(this, `${prop}.evaluationPeriods`, spec.evaluationPeriods, 1, MAX_EVALUATION_RANGE_SECONDS.hourOrMore);
     if (!isToken(period) && !isToken(spec.evaluationPeriods)) {
       const limit = period < 3600 ? MAX_EVALUATION_RANGE_SECONDS.underAnHour : MAX_EVALUATION_RANGE_SECONDS.hourOrMore;
       const range = period * spec.evaluationPeriods;

@@ -91,9 +91,9 @@ export interface FargateServiceProps extends ContainerSettings {
    * @default - 2 for web services, 1 for workers, kept within [minCapacity, maxCapacity]
    */
   readonly desiredCount?: number;
-  /** Lowest task count autoscaling may set (0-1000). @default - 2 for web services, 1 for workers */
+  /** Lowest task count autoscaling may set (0-5000). @default - 2 for web services, 1 for workers */
   readonly minCapacity?: number;
-  /** Highest task count autoscaling may set (1-1000). @default - 10 for web services, 5 for workers */
+  /** Highest task count autoscaling may set (1-5000, ECS's tasks-per-service quota). @default - 10 for web services, 5 for workers */
   readonly maxCapacity?: number;
   /** Target average CPU utilization, percent (1-100). @default - 70 for web services, 60 for workers */
   readonly cpuTargetPercent?: number;
@@ -146,6 +146,9 @@ export interface ServiceKind {
   /** The port the container listens on. @default - no port mapping */
   readonly containerPort?: number;
 }
+
+/** ECS's tasks-per-service quota (not adjustable). */
+const MAX_TASKS_PER_SERVICE = 5000;
 
 /** Kept here for existing imports; the check lives in ./schedule. */
 export { checkSchedule };
@@ -217,11 +220,13 @@ export abstract class FargateServiceBase extends Construct {
 
     const min = props.minCapacity ?? kind.defaultMinCapacity;
     const max = props.maxCapacity ?? kind.defaultMaxCapacity;
-    checkIntegerRange(this, "minCapacity", min, 0, 1000);
-    checkIntegerRange(this, "maxCapacity", max, 1, 1000);
+    // ECS runs at most 5,000 tasks per service (a fixed quota).
+    // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html
+    checkIntegerRange(this, "minCapacity", min, 0, MAX_TASKS_PER_SERVICE);
+    checkIntegerRange(this, "maxCapacity", max, 1, MAX_TASKS_PER_SERVICE);
     checkMinMax(this, "minCapacity", min, "maxCapacity", max);
     const desired = props.desiredCount ?? Math.min(Math.max(kind.defaultDesiredCount, min), max);
-    checkIntegerRange(this, "desiredCount", desired, 0, 1000);
+    checkIntegerRange(this, "desiredCount", desired, 0, MAX_TASKS_PER_SERVICE);
     if (!isToken(desired) && (desired < min || desired > max)) {
       fail(this, "desiredCount", `must be within [minCapacity, maxCapacity] = [${min}, ${max}]`, desired);
     }
@@ -479,8 +484,8 @@ export abstract class FargateServiceBase extends Construct {
       names.add(a.name);
       checkSchedule(this, `${prop}.schedule`, a.schedule);
       checkTimeZone(this, `${prop}.timezone`, a.timezone);
-      checkIntegerRange(this, `${prop}.minCapacity`, a.minCapacity, 0, 1000);
-      checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, 1000);
+      checkIntegerRange(this, `${prop}.minCapacity`, a.minCapacity, 0, MAX_TASKS_PER_SERVICE);
+      checkIntegerRange(this, `${prop}.maxCapacity`, a.maxCapacity, 0, MAX_TASKS_PER_SERVICE);
       checkMinMax(this, `${prop}.minCapacity`, a.minCapacity, `${prop}.maxCapacity`, a.maxCapacity);
       // One at a time: concurrent changes to one scalable target fail with ConcurrentUpdateException.
       previous = new AppautoscalingScheduledAction(this, `Schedule${idPart(a.name)}`, {

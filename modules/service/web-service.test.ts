@@ -464,6 +464,11 @@ describe("WebService options", () => {
     expect(resource(json, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
   });
 
+  it("scales up to ECS's 5,000 tasks per service", () => {
+    const json = synthWeb({ minCapacity: 2, maxCapacity: 5000 });
+    expect(resource(json, "aws_appautoscaling_target").max_capacity).toBe(5000);
+  });
+
   it("accepts the edge values and wildcards of every cron field, and canonical zones", () => {
     const schedules = [
       ["edges", "cron(59 23 31 12 ? 2199)", "Etc/GMT+9"],
