@@ -82,6 +82,14 @@ describe("AppRunnerService", () => {
     expect(svc.depends_on).toEqual(expect.arrayContaining([expect.stringMatching(/aws_iam_role_policy\.App_AccessRole_Grants/)]));
   });
 
+  it("waits for the instance role's policy, also when its first grant comes after the constructor", () => {
+    const secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:interviewlm/later-AbCdEf";
+    const json = synth((s) => new AppRunnerService(s, "App", BASE).instanceRole.grantReadSecrets([secret]));
+    const instancePolicy = Object.keys(resources(json, "aws_iam_role_policy")).find((n) => n.includes("InstanceRole"));
+    expect(instancePolicy).toBeDefined();
+    expect(resource(json, "aws_apprunner_service").depends_on).toEqual(expect.arrayContaining([`aws_iam_role_policy.${instancePolicy}`]));
+  });
+
   it("works with a ContainerRepository construct", () => {
     const json = synth((s) => {
       const repo = new ContainerRepository(s, "Repo", { name: "interviewlm-staging" });

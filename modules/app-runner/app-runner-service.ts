@@ -1,4 +1,4 @@
-import { Lazy, TerraformResource } from "cdktf";
+import { Lazy, dependable } from "cdktf";
 import { ApprunnerAutoScalingConfigurationVersion } from "@cdktf/provider-aws/lib/apprunner-auto-scaling-configuration-version";
 import { ApprunnerObservabilityConfiguration } from "@cdktf/provider-aws/lib/apprunner-observability-configuration";
 import { ApprunnerService } from "@cdktf/provider-aws/lib/apprunner-service";
@@ -399,15 +399,22 @@ export class AppRunnerService extends Construct implements WebCompute {
         : undefined,
       encryptionConfiguration: props.kmsKeyArn ? { kmsKey: props.kmsKeyArn } : undefined,
       tags: props.tags,
-      // App Runner checks the roles' permissions while creating the service (image pull,
-      // secrets): wait for the inline policies, not only the roles.
-      dependsOn: [this.accessRole, this.instanceRole]
-        .map((r) => r?.node.tryFindChild("Grants"))
-        .filter((p): p is TerraformResource => p !== undefined && TerraformResource.isTerraformResource(p)),
       lifecycle: props.imageManagedByPipeline
         ? { ignoreChanges: ["source_configuration[0].image_repository[0].image_identifier"] }
         : undefined,
     });
+    // App Runner checks the roles' permissions while creating the service (image pull, secrets):
+    // wait for the inline policies, not only the roles, including grants added after this
+    // constructor (a CDN's bucket, a database).
+    this.service.dependsOn = Lazy.listValue(
+      {
+        produce: () =>
+          [this.accessRole?.grantsPolicy, this.instanceRole.grantsPolicy]
+            .filter((p): p is NonNullable<typeof p> => p !== undefined)
+            .map((p) => dependable(p)),
+      },
+      { omitEmpty: true },
+    );
     this.serviceArn = this.service.arn;
     this.serviceUrl = `https://${this.service.serviceUrl}`;
     // App Runner serves HTTPS on its own name with an AWS certificate.
