@@ -371,3 +371,14 @@ describe("JSON shapes of the real provider classes", () => {
     expect(report.rules.every((r) => r.checked > 0)).toBe(true);
   });
 });
+
+describe("the package entry point", () => {
+  it("exports the tier type and values, the severity presets and the secret heuristic by name", async () => {
+    const pkg = await import("../index");
+    const tier: import("../index").PolicyTier = "production";
+    expect(pkg.POLICY_TIERS).toEqual(["baseline", tier]);
+    expect(pkg.PRODUCTION_ONLY).toEqual({ baseline: "off", production: "error" });
+    expect(pkg.looksLikeSecret("CLIENT_SECRET", "x")?.kind).toBe("name");
+    expect(pkg.looksLikeSecret("AUTH_URL", "https://app.example.com")).toBeUndefined();
+  });
+});
