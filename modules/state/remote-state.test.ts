@@ -16,6 +16,16 @@ describe("configureRemoteState S3 key", () => {
     );
   });
 
+  it("refuses a state key of another region than the bucket's, and takes one of the bucket's region", () => {
+    const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/11111111-2222-3333-4444-555555555555`;
+    expect(() => configureRemoteState(scratchStack(), { project: "shop", environment: "prod", state: { s3: { ...s3, kmsKeyId: key("eu-west-1") } } })).toThrow(
+      /^test: state\.s3\.kmsKeyId must be a KMS key in the state bucket's region us-east-1 \(state\.s3\.region; S3 encrypts with keys of the bucket's region only\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
+    );
+    const stack = scratchStack();
+    configureRemoteState(stack, { project: "shop", environment: "prod", state: { s3: { ...s3, kmsKeyId: key("us-east-1") } } });
+    expect(synthStack(stack).terraform?.backend?.s3?.kms_key_id).toBe(key("us-east-1"));
+  });
+
   it("accepts a nested key prefix", () => {
     const stack = scratchStack();
     configureRemoteState(stack, { project: "shop", environment: "prod", state: { s3: { ...s3, keyPrefix: "teams/shop" } } });

@@ -1,6 +1,7 @@
 import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
 import { checkName } from "../internal/naming";
-import { REGION_PATTERN, ValidationError, checkPattern } from "../internal/validate";
+import { arnRegion } from "../internal/region-checks";
+import { REGION_PATTERN, ValidationError, checkPattern, fail } from "../internal/validate";
 
 /** State in an S3 bucket, locked with Terraform's native lock file (Terraform >= 1.10). */
 export interface S3StateSettings {
@@ -84,6 +85,12 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
   if (s3) {
     checkName(where, "state.s3.bucket", "s3Bucket", s3.bucket);
     checkPattern(where, "state.s3.region", s3.region, REGION_PATTERN, "must be an AWS region such as us-east-1");
+    // SSE-KMS takes a key of the bucket's region (KMS keys are regional; "Specifying server-side
+    // encryption with AWS KMS", Amazon S3 User Guide): another region's key fails on the first write.
+    const keyRegion = arnRegion(s3.kmsKeyId);
+    if (keyRegion && s3.region && keyRegion !== s3.region) {
+      fail(where, "state.s3.kmsKeyId", `must be a KMS key in the state bucket's region ${s3.region} (state.s3.region; S3 encrypts with keys of the bucket's region only), not in ${keyRegion}`, s3.kmsKeyId);
+    }
     // Terraform's S3 backend refuses keys that start or end with "/" or contain "//" (the AWS SDK v2
     // no longer cleans object paths, so such a key could not be read back).
     // https://developer.hashicorp.com/terraform/language/backend/s3 (key); hashicorp/terraform#33869
