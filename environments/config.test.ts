@@ -19,10 +19,6 @@ describe("environment configuration", () => {
     expect(validateConfig({ ...CONFIG.dev, natGateways: "instance", service: { ...CONFIG.dev.service, assignPublicIp: true } }).natGateways).toBe("instance");
   });
 
-  it("gives every environment a monthly budget: the cost targets (dev and staging $60, prod $150)", () => {
-    expect([CONFIG.dev, CONFIG.staging, CONFIG.prod].map((c) => c.monthlyBudgetUsd)).toEqual([60, 60, 150]);
-  });
-
   it("refuses a budget that is not a positive number, and accepts the smallest positive one", () => {
     expect(() => validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0 })).toThrow(/config dev: monthlyBudgetUsd must be a positive number of US dollars, got 0/);
     expect(validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0.01 }).monthlyBudgetUsd).toBe(0.01);
