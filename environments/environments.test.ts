@@ -195,13 +195,14 @@ describe("prod follows seed 001", () => {
   });
 
   it("sends email from the domain, through the task role only", () => {
-    expect(byName(prod, "aws_sesv2_email_identity", "email_identity")["fckdoomscroll.example.com"]).toBeDefined();
+    const [identityKey] = Object.entries(resources(prod, "aws_sesv2_email_identity")).find(([, r]: [string, any]) => r.email_identity === "fckdoomscroll.example.com")!;
     const sends = (p: any) => JSON.parse(p.policy).Statement.some((s: any) => [s.Action].flat().includes("ses:SendEmail"));
     const senders = Object.values(resources(prod, "aws_iam_role_policy")).filter(sends) as any[];
     expect(senders).toHaveLength(1);
     expect(senders[0].role).toContain("Web_TaskRole");
     const send = JSON.parse(senders[0].policy).Statement.find((s: any) => [s.Action].flat().includes("ses:SendEmail"));
     expect(send.Resource).not.toContain("*");
+    expect([send.Resource].flat()).toContain(`\${aws_sesv2_email_identity.${identityKey}.arn}`);
     expect(send.Condition).toEqual({ StringLike: { "ses:FromAddress": ["noreply@fckdoomscroll.example.com"] } });
   });
 });
