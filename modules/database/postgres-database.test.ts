@@ -514,6 +514,10 @@ describe("PostgresDatabase bad input", () => {
     fails({ masterUsername }).toThrow(new RegExp(`Db: masterUsername ${rule}`));
   });
 
+  it("rejects alarm topics given by name (CloudWatch takes ARNs)", () => {
+    fails({ alarms: { criticalTopicArn: "db-critical", warningTopicArn: "db-warning" } }).toThrow(/Db: alarms\.criticalTopicArn must be an SNS topic ARN .*not a topic name, got "db-critical"/);
+  });
+
   it("rejects storage below 20 GiB", () => {
     fails({ allocatedStorageGiB: 5 }).toThrow(/Db: allocatedStorageGiB must be an integer from 20 to 65536, got 5/);
   });

@@ -27,7 +27,7 @@ import {
   isToken,
 } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { AlarmTopics } from "../monitoring/alarm-topics";
+import { AlarmTopics, checkAlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { admitFrom, grantConnectOnce } from "./access";
 import { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand, checkConnectionCapacity, reservedConnections } from "./connection-capacity";
@@ -457,6 +457,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     this.masterSecretArn = this.instance.masterUserSecret.get(0).secretArn;
     this.resourceId = this.instance.resourceId;
 
+    checkAlarmTopics(this, "alarms", props.alarms);
     this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections }, props.alarms) : [];
   }
 

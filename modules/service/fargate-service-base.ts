@@ -17,7 +17,7 @@ import { Connections, IConnectable, connectable } from "../connections/connectio
 import { pascalCase as idPart, physicalName } from "../internal/naming";
 import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { AlarmTopics } from "../monitoring/alarm-topics";
+import { AlarmTopics, checkAlarmTopics } from "../monitoring/alarm-topics";
 import { NetworkRef } from "../network/network-ref";
 import { suppress } from "../policy/suppressions";
 import { ContainerSettings, checkTaskEgress, containerDefinitions, executionStatements, imageOf } from "./container";
@@ -206,6 +206,7 @@ export abstract class FargateServiceBase extends Construct {
     checkTags(this, "tags", props.tags);
     const name = physicalName(this, "ecs", props.name);
     this.baseName = name;
+    checkAlarmTopics(this, "alarms", props.alarms);
     this.alarmTopics = props.alarms;
     this.containerPort = kind.containerPort;
     const cpu = props.cpu ?? 512;

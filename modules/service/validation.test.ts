@@ -124,6 +124,8 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a memory target of 0 %", { memoryTargetPercent: 0 }, /memoryTargetPercent must be an integer from 1 to 100, got 0/],
     ["a scale-out cooldown above an hour", { scaleOutCooldownSeconds: 3601 }, /scaleOutCooldownSeconds must be an integer from 0 to 3600, got 3601/],
     ["a negative scale-in cooldown", { scaleInCooldownSeconds: -1 }, /scaleInCooldownSeconds must be an integer from 0 to 3600, got -1/],
+    ["an alarm topic given by name", { alarms: { criticalTopicArn: "critical", warningTopicArn: "arn:aws:sns:us-east-1:123456789012:warning" } }, /test\/Web: alarms\.criticalTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<account>:<topic>\), not a topic name, got "critical"/],
+    ["an alarm topic of another region", { alarms: { criticalTopicArn: "arn:aws:sns:us-east-1:123456789012:critical", warningTopicArn: "arn:aws:sns:eu-west-1:123456789012:warning" } }, /alarms\.warningTopicArn must be in the stack's AWS provider region us-east-1 \(CloudWatch alarms notify topics of their own region only\), not in eu-west-1/],
     ["a negative minimum", { minCapacity: -1 }, /minCapacity must be an integer from 0 to 5000, got -1/],
     ["a maximum of 0", { minCapacity: 0, maxCapacity: 0 }, /maxCapacity must be an integer from 1 to 5000, got 0/],
     ["a maximum above ECS's 5,000 tasks per service", { maxCapacity: 5001 }, /maxCapacity must be an integer from 1 to 5000, got 5001/],
