@@ -31,6 +31,8 @@ export function appProps(stack: EnvironmentStack, c: EnvironmentConfig): Contain
             minCapacity: c.service.minCapacity,
             maxCapacity: c.service.maxCapacity,
             spot: c.service.spot,
+            cpuArchitecture: c.service.cpuArchitecture,
+            assignPublicIp: c.service.assignPublicIp,
             scheduledCapacity: c.service.nightlyScaleToZero
               ? [
                   { name: "night", schedule: "cron(0 19 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },

@@ -65,10 +65,10 @@ describe("environment configuration", () => {
     expect(() => loadConfig("staging", { STAGING_COMPUTE: "lambda" })).toThrow(/config staging: STAGING_COMPUTE must be apprunner or fargate, got "lambda"/);
   });
 
-  it("follows seed 001 in prod: its subnets, a NAT per AZ, Multi-AZ, 0.5 vCPU / 1 GB, 2-10 tasks", () => {
+  it("follows seed 001 in prod: its subnets, one NAT gateway, Multi-AZ, 0.5 vCPU / 1 GB, 2-10 tasks", () => {
     const prod = loadConfig("prod", {});
     expect(prod.subnetCidrs).toEqual({ public: ["10.0.1.0/24", "10.0.2.0/24"], private: ["10.0.10.0/24", "10.0.11.0/24"] });
-    expect(prod).toMatchObject({ natGateways: "perAz", production: true, database: { multiAz: true, instanceClass: "db.t4g.micro" } });
+    expect(prod).toMatchObject({ natGateways: "single", production: true, database: { multiAz: true, instanceClass: "db.t4g.micro" } });
     expect(prod.service).toMatchObject({ cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false });
   });
 
@@ -76,8 +76,8 @@ describe("environment configuration", () => {
     [{ compute: "apprunner" }, /config dev: compute may be apprunner only in staging/],
     [{ production: true, natGateways: "instance" }, /config dev: natGateways must be single or perAz in production \(a NAT instance is single-AZ without failover\), got "instance"/],
     [{ production: true, natGateways: "none" }, /natGateways must be single or perAz in production/],
-    [{ production: true, database: { ...CONFIG.dev.database, multiAz: true }, service: { ...CONFIG.dev.service, assignPublicIp: true } }, /service.assignPublicIp must be false in production/],
-    [{ production: true, natGateways: "perAz" }, /database.multiAz must be true in production/],
+    [{ production: true, natGateways: "single", database: { ...CONFIG.dev.database, multiAz: true }, service: { ...CONFIG.dev.service, assignPublicIp: true } }, /service.assignPublicIp must be false in production/],
+    [{ production: true, natGateways: "single", service: CONFIG.prod.service }, /database.multiAz must be true in production/],
     [{ cdn: true }, /cdn needs domain/],
     [{ emailDomain: "example.com" }, /emailDomain needs domain/],
     [{ emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } }, /emailDomain must be example.com or a subdomain of it/],

@@ -142,6 +142,10 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     ...BASE,
     environment: "dev",
     vpcCidr: "10.2.0.0/16",
+    // No NAT ($37 a month): the one task runs in a public subnet with a public IP, admitting
+    // only the load balancer (the policy's baseline tier accepts it with that reason).
+    natGateways: "none",
+    service: { ...BASE.service, assignPublicIp: true },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
     monthlyBudgetUsd: 60,
@@ -153,6 +157,9 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     // Seed 003: App Runner for staging. Accounts that are not App Runner customers set
     // STAGING_COMPUTE=fargate (one Spot task, scaled to zero at night).
     compute: "apprunner",
+    // App Runner's VPC connector sends all egress through the VPC: a NAT instance (~$7 a month,
+    // single-AZ, no failover) instead of a NAT gateway ($37).
+    natGateways: "instance",
     service: { ...BASE.service, nightlyScaleToZero: true },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
     tags: { ...BASE.tags, CostCenter: "engineering" },
@@ -163,8 +170,9 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     environment: "prod",
     production: true,
     domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
-    // Seed 001's exact layout, one NAT gateway per AZ.
-    natGateways: "perAz",
+    // Seed 001's exact layout and its one NAT gateway. "perAz" is the opt-in for egress that
+    // survives the loss of an AZ ($37 a month more).
+    natGateways: "single",
     subnetCidrs: { public: ["10.0.1.0/24", "10.0.2.0/24"], private: ["10.0.10.0/24", "10.0.11.0/24"] },
     service: { ...BASE.service, cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false },
     database: { ...BASE.database, multiAz: true },

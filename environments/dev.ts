@@ -5,7 +5,7 @@ import { EnvironmentConfig } from "./config";
 import { EnvironmentStack } from "./environment-stack";
 
 /**
- * `dev`: 2 AZs with one NAT, single-AZ `db.t4g.micro` without deletion protection (final
+ * `dev`: 2 AZs without NAT (the task has a public IP), single-AZ `db.t4g.micro` without deletion protection (final
  * snapshot kept), one Fargate Spot task behind a plain-HTTP load balancer (no domain), no CDN.
  */
 export function buildDev(scope: Construct, config: EnvironmentConfig): EnvironmentStack {

@@ -33,13 +33,15 @@ describe("every environment", () => {
     for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("suppresses only what each environment explains: RDP on the public (NAT) subnets' ACL, and dev's plain-HTTP listener", () => {
+  it("suppresses only what each environment explains: RDP on the public subnets' ACL, staging's NAT instance egress, dev's plain-HTTP listener and public-IP task", () => {
     const suppressed = (env: "dev" | "staging" | "prod") => policyReport(stacks[env]).suppressed.map((s) => [s.ruleId, s.path]);
     const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`];
     expect(suppressed("prod")).toEqual([nacl("prod")]);
-    expect(suppressed("staging")).toEqual([nacl("staging")]);
-    expect(suppressed("dev")).toEqual(expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/App/Web/HttpListener"]]));
-    expect(suppressed("dev")).toHaveLength(2);
+    expect(suppressed("staging")).toEqual([nacl("staging"), ["SG-EGRESS-ALL-PORTS", "staging/App/Network/NatInstanceEgress"]]);
+    expect(suppressed("dev")).toEqual(
+      expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/App/Web/HttpListener"], ["ECS-NO-PUBLIC-IP", "dev/App/Web/Service"]]),
+    );
+    expect(suppressed("dev")).toHaveLength(3);
   });
 
   it.each(["dev", "staging", "prod"] as const)("%s gives operators the seed 004 outputs", (env) => {
@@ -70,7 +72,7 @@ describe("every environment", () => {
 describe("prod follows seed 001", () => {
   const prod = json.prod;
 
-  it("lays out the VPC exactly, with a NAT gateway per AZ", () => {
+  it("lays out the VPC exactly, with one NAT gateway (seed 001; perAz is the opt-in)", () => {
     expect(resource(prod, "aws_vpc").cidr_block).toBe("10.0.0.0/16");
     const subnets = Object.values(resources(prod, "aws_subnet")).map((s: any) => [s.cidr_block, s.availability_zone]);
     expect(subnets).toEqual(
@@ -78,7 +80,7 @@ describe("prod follows seed 001", () => {
         ["10.0.1.0/24", "us-east-1a"], ["10.0.2.0/24", "us-east-1b"], ["10.0.10.0/24", "us-east-1a"], ["10.0.11.0/24", "us-east-1b"],
       ]),
     );
-    expect(Object.keys(resources(prod, "aws_nat_gateway"))).toHaveLength(2);
+    expect(Object.keys(resources(prod, "aws_nat_gateway"))).toHaveLength(1);
   });
 
   it("runs a Multi-AZ, protected PostgreSQL 16", () => {
@@ -231,18 +233,25 @@ describe("prod access logs", () => {
 });
 
 describe("dev", () => {
-  it("runs one Spot task behind plain HTTP, with a database that can be destroyed but keeps a final snapshot", () => {
+  it("runs one Spot task with a public IP (no NAT) behind plain HTTP, with a database that can be destroyed but keeps a final snapshot", () => {
     expect(resource(json.dev, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
     expect(resource(json.dev, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 1 });
     expect(resource(json.dev, "aws_lb").enable_deletion_protection).toBe(false);
     expect(resource(json.dev, "aws_db_instance")).toMatchObject({ multi_az: false, deletion_protection: false, skip_final_snapshot: false });
     expect(resource(json.dev, "aws_db_instance").lifecycle).toBeUndefined();
-    expect(Object.keys(resources(json.dev, "aws_nat_gateway"))).toHaveLength(1);
+    expect(resources(json.dev, "aws_nat_gateway")).toEqual({});
+    expect(resources(json.dev, "aws_instance")).toEqual({});
+    expect(resource(json.dev, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
     expect(resources(json.dev, "aws_cloudfront_distribution")).toEqual({});
   });
 });
 
 describe("staging", () => {
+  it("sends App Runner's egress through a NAT instance instead of a NAT gateway", () => {
+    expect(resources(json.staging, "aws_nat_gateway")).toEqual({});
+    expect(resource(json.staging, "aws_instance")).toMatchObject({ instance_type: "t4g.nano", source_dest_check: false });
+  });
+
   it("runs on App Runner by default (seed 003): 1 vCPU / 2 GB, 1-3 instances, no load balancer or ECS", () => {
     const s = json.staging;
     expect(resource(s, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });

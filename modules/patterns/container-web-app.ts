@@ -51,8 +51,11 @@ export interface AppNetworkOptions {
   /** The VPC's IPv4 CIDR block. @default "10.0.0.0/16" */
   readonly cidr?: string;
   /**
-   * NAT for the private subnets: `single` gateway, one `perAz`, a NAT `instance` (cheapest), or `none`.
-   * @default - "perAz" for production, "single" otherwise
+   * NAT for the private subnets: `single` gateway ($33 a month + $3.65 for its address), one
+   * `perAz` (egress survives the loss of an AZ; opt in for zone-independent egress), a NAT
+   * `instance` (fck-nat, about $7: single-AZ, no failover; refused for production), or `none`
+   * (Fargate tasks then need `compute.assignPublicIp`).
+   * @default "single"
    */
   readonly natGateways?: NetworkProps["natGateways"];
   /** Any other `Network` prop, applied last. @default {} */
@@ -77,6 +80,13 @@ export interface FargateComputeOptions {
   readonly cpuArchitecture?: "X86_64" | "ARM64";
   /** Scheduled changes of the task bounds (e.g. zero at night). @default [] */
   readonly scheduledCapacity?: readonly ScheduledCapacity[];
+  /**
+   * Tasks in the public subnets with a public IP (about $3.65 a month each) instead of private
+   * subnets behind NAT; the task security group still admits only the load balancer. Refused
+   * for production.
+   * @default false
+   */
+  readonly assignPublicIp?: boolean;
   /** Any other `WebService` prop, applied last. @default {} */
   readonly overrides?: Partial<WebServiceProps>;
 }
@@ -328,6 +338,16 @@ export class ContainerWebApp extends Construct {
       this.network = props.network;
     } else {
       const options: AppNetworkOptions = props.network ?? {};
+      const natMode = options.natGateways ?? "single";
+      if (production && natMode === "instance") {
+        fail(this, "network.natGateways", 'must not be "instance" for production (one instance in one AZ, no failover): use "single" or "perAz"', natMode);
+      }
+      if (natMode === "none" && computeOptions.kind === "apprunner") {
+        fail(this, "network.natGateways", "must give App Runner egress (its VPC connector sends all outbound traffic through the VPC): use \"instance\", \"single\" or \"perAz\"", natMode);
+      }
+      if (natMode === "none" && ((computeOptions.kind === "fargate" && computeOptions.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
+        fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
+      }
       if (options.availabilityZones === undefined && region === undefined) {
         fail(this, "network.availabilityZones", "is required when the stack's provider region is not a literal", undefined);
       }
@@ -335,7 +355,7 @@ export class ContainerWebApp extends Construct {
         name,
         cidr: options.cidr,
         availabilityZones: options.availabilityZones ?? [`${region}a`, `${region}b`],
-        natGateways: options.natGateways ?? (production ? "perAz" : "single"),
+        natGateways: natMode,
         flowLogs: { retentionDays: production ? 365 : 90, kmsKeyArn: this.logsKey?.keyArn },
         ...options.overrides,
       });
@@ -345,6 +365,8 @@ export class ContainerWebApp extends Construct {
       name,
       criticalEmails: props.alarmEmails?.critical,
       warningEmails: props.alarmEmails?.warning,
+      // AWS Budgets publishes the budget's notifications to the (encrypted) warning topic.
+      additionalPublisherServices: props.monthlyBudgetUsd !== undefined ? ["budgets.amazonaws.com"] : undefined,
     });
     const alarms = production ? this.monitoring : undefined;
 
@@ -407,6 +429,9 @@ export class ContainerWebApp extends Construct {
     checkOneOf(this, "cdn.originAccess", originAccess, ["vpc-origin", "public"]);
     if (computeOptions.kind === "fargate") {
       const f = computeOptions;
+      if (production && f.assignPublicIp === true) {
+        fail(this, "compute.assignPublicIp", "must not be true for production (tasks stay in private subnets; the policy would refuse it too)", f.assignPublicIp);
+      }
       const spot = f.spot ?? !production;
       const capacity = spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
       this.cluster = new FargateCluster(this, "Cluster", { name, defaultCapacityProviderStrategy: capacity });
@@ -428,6 +453,7 @@ export class ContainerWebApp extends Construct {
         cpu: f.cpu ?? (production ? 512 : 256),
         memoryMiB: f.memoryMiB ?? (production ? 1024 : 512),
         cpuArchitecture: f.cpuArchitecture,
+        assignPublicIp: f.assignPublicIp,
         capacityProviderStrategy: capacity,
         desiredCount: min,
         minCapacity: min,
