@@ -200,3 +200,15 @@ describe("stack dependencies", () => {
     }
   });
 });
+
+describe("tag guard wiring", () => {
+  it.each(ENVS)("%s: the apply roles' guard allows exactly the Environment tag the %s stack's provider sets", (env) => {
+    const stack = synthStack(app.node.findChild(env) as TerraformStack);
+    const tag = (stack.provider!.aws[0] as any).default_tags[0].tags.Environment;
+    expect(tag).toBe(env);
+    for (const role of [`fckdoomscroll-deploy-${env}-apply`, `fckdoomscroll-tfc-${env}-apply`]) {
+      const guard = inlineOf(role).find((s) => s.Sid === "NoOtherEnvironmentResources");
+      expect(guard.Condition.StringNotEquals["aws:ResourceTag/Environment"], role).toBe(tag);
+    }
+  });
+});

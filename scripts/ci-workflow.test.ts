@@ -114,3 +114,36 @@ describe("CI workflow", () => {
     }
   });
 });
+
+describe("CI workflow and bootstrap roles agree", () => {
+  // Imported lazily so the YAML checks above do not pay for a synth.
+  it("every role the workflow assumes exists in the bootstrap and trusts that job's sub claim", async () => {
+    const { Testing } = await import("cdktf");
+    const { buildApp } = await import("../environments/app");
+    const { CONFIG, DELIVERY } = await import("../environments/config");
+    const { synthStack, resources, policyOf } = await import("../modules/internal/testing");
+    const bootstrap = synthStack(buildApp(Testing.app(), {}).node.findChild("bootstrap") as never);
+    const roles = Object.fromEntries(Object.values(resources(bootstrap, "aws_iam_role")).map((r: any) => [r.name, r]));
+    const subjectsOf = (name: string): string[] =>
+      [policyOf(roles[name], "assume_role_policy").Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"]].flat();
+    const repo = DELIVERY.github!.repository;
+    const named = `repo:${repo.owner}/${repo.name}`;
+
+    expect(workflow.env.PROJECT).toBe(CONFIG.prod.project);
+    expect(workflow.env.AWS_REGION).toBe(CONFIG.prod.region);
+    const roleName = (job: string, env: string) =>
+      (awsStep(jobs[job]).with["role-to-assume"] as string)
+        .replace("${{ env.PROJECT }}", workflow.env.PROJECT)
+        .replace("${{ matrix.environment }}", env)
+        .replace(/^arn:aws:iam::\$\{\{ vars.AWS_ACCOUNT_ID \}\}:role\//, "");
+    for (const env of jobs.plan.strategy.matrix.environment) {
+      expect(subjectsOf(roleName("plan", env))).toContain(`${named}:pull_request`);
+      // The schedule runs on the default branch: the drift job's sub is refs/heads/main.
+      expect(subjectsOf(roleName("drift", env))).toContain(`${named}:ref:refs/heads/main`);
+    }
+    for (const env of jobs.apply.strategy.matrix.environment) {
+      expect(subjectsOf(roleName("apply", env))).toContain(`${named}:environment:${env}`);
+    }
+    expect(subjectsOf(roleName("apply-prod", "prod"))).toContain(`${named}:environment:${jobs["apply-prod"].environment}`);
+  }, 60_000);
+});
