@@ -4,6 +4,7 @@ import {
   AWS_FACTS_RETRIEVED,
   RDS_POSTGRES_INSTANCE_CLASSES,
   RDS_POSTGRES_RETIRED_FAMILIES,
+  RDS_POSTGRES_TABLE_MAJOR,
 } from "../internal/aws-facts";
 import { checkPattern, fail, isToken } from "../internal/validate";
 
@@ -16,13 +17,15 @@ const INSTANCE_CLASS = /^db\.([a-z0-9]+)\.([a-z0-9]+)$/;
  * RDS answers any other class at apply with "InvalidParameterCombination: RDS does not support
  * creating a DB instance with the following combination: DBInstanceClass=…, Engine=postgres".
  */
-export function checkPostgresInstanceClass(scope: IConstruct, prop: string, value: string): void {
+export function checkPostgresInstanceClass(scope: IConstruct, prop: string, value: string, major: number): void {
   checkPattern(scope, prop, value, INSTANCE_CLASS, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
   if (isToken(value)) return;
   const [, family, size] = INSTANCE_CLASS.exec(value)!;
   const asOf = `(RDS for PostgreSQL classes as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`;
   if (RDS_POSTGRES_RETIRED_FAMILIES.includes(family)) {
-    fail(scope, prop, `must not be a previous-generation class: RDS does not offer db.${family} for PostgreSQL 13 and later; use db.t4g or db.t3 (burstable), db.m7g or db.r7g ${asOf}`, value);
+    // Older majors are not in the table: some previous generations ran them, so they pass.
+    if (!(major >= RDS_POSTGRES_TABLE_MAJOR)) return;
+    fail(scope, prop, `must not be a previous-generation class: RDS does not offer db.${family} for PostgreSQL ${major}; use db.t4g or db.t3 (burstable), db.m7g or db.r7g ${asOf}`, value);
   }
   const sizes = RDS_POSTGRES_INSTANCE_CLASSES[family];
   if (sizes === undefined) {

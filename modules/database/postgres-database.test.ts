@@ -613,7 +613,7 @@ describe("PostgresDatabase bad input", () => {
   it.each<[string, RegExp]>([
     ["db.t3.nano", /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "db\.t3\.nano"$/],
     ["db.m6g.medium", /instanceClass must be a size db\.m6g comes in: large, xlarge, .*got "db\.m6g\.medium"/],
-    ["db.t2.micro", /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 13 and later.*got "db\.t2\.micro"/],
+    ["db.t2.micro", /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 16.*got "db\.t2\.micro"/],
     ["db.t4.micro", /instanceClass must be of a family RDS offers for PostgreSQL: db\.t3, db\.t4g, .*got "db\.t4\.micro"/],
     ["db.serverless", /instanceClass must be an RDS instance class db\.<family>\.<size>.*got "db\.serverless"/],
   ])("rejects %s, a class RDS does not offer for PostgreSQL", (instanceClass, message) => {
@@ -626,6 +626,10 @@ describe("PostgresDatabase bad input", () => {
       expect(instanceOf(db({ instanceClass })).instance_class).toBe(instanceClass);
     },
   );
+
+  it("leaves previous-generation classes to RDS for majors older than the table (PostgreSQL 13)", () => {
+    expect(instanceOf(db({ engineVersion: "13", instanceClass: "db.r4.large" })).instance_class).toBe("db.r4.large");
+  });
 
   it.each(["t4g.micro", "m5.large", "db.t4g", "cache.t4g.micro"])("rejects the instance class %s", (instanceClass) => {
     fails({ instanceClass }).toThrow(new RegExp(`Db: instanceClass must be an RDS instance class db.<family>.<size> such as db.t4g.micro, got "${instanceClass}"`));

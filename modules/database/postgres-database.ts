@@ -297,7 +297,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const username = checkMasterUsername(this, "masterUsername", props.masterUsername ?? "dbadmin");
     const engine = postgresEngine(this, props.engineVersion ?? "16", props.parameterGroupFamily);
     const instanceClass = props.instanceClass ?? "db.t4g.micro";
-    checkPostgresInstanceClass(this, "instanceClass", instanceClass);
+    checkPostgresInstanceClass(this, "instanceClass", instanceClass, engine.major);
     const storage = props.allocatedStorageGiB ?? 20;
     checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
     // RDS refuses a ceiling less than 10 % above the allocation ("Invalid max storage size"),

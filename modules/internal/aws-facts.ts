@@ -214,8 +214,11 @@ export const RDS_POSTGRES_INSTANCE_CLASSES: Readonly<Record<string, readonly str
   c6gd: ["medium", ...STANDARD_SIZES],
 };
 
+/** The PostgreSQL major the instance-class tables were read for (newer majors: same classes). */
+export const RDS_POSTGRES_TABLE_MAJOR = 16;
+
 /**
- * Previous-generation classes RDS no longer offers for PostgreSQL 13 and later (same source):
- * named in the error so the fix is obvious.
+ * Previous-generation classes RDS does not offer for PostgreSQL 16 (same source): named in the
+ * error so the fix is obvious. Not refused for older majors, some of which they ran.
  */
 export const RDS_POSTGRES_RETIRED_FAMILIES: readonly string[] = ["t1", "t2", "m1", "m2", "m3", "m4", "r3", "r4", "x1", "x1e", "z1d"];
