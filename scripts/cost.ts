@@ -10,6 +10,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ENVIRONMENTS, EnvironmentName, loadConfig } from "../environments/config";
 import { checkBudget, estimateStack, formatEstimate } from "./cost/estimate";
+import { resourceCounts } from "./resource-count";
 
 const root = resolve(__dirname, "..");
 // argv: node scripts/app.js scripts/cost.ts [stack ...]
@@ -28,7 +29,9 @@ if (stacks.some((s) => !existsSync(file(s)))) {
 
 let over = false;
 for (const stack of stacks) {
-  const estimate = estimateStack(stack, JSON.parse(readFileSync(file(stack), "utf8")));
+  const json = JSON.parse(readFileSync(file(stack), "utf8"));
+  // The managed-resource count as HCP Terraform counts it (no terraform_data / null_resource).
+  const estimate = { ...estimateStack(stack, json), resourceCount: resourceCounts({ [stack]: json })[stack] };
   const budget = loadConfig(stack).monthlyBudgetUsd;
   console.log(formatEstimate(estimate, budget));
   const verdict = checkBudget(estimate, budget);
