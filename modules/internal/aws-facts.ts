@@ -68,6 +68,18 @@ export const AVAILABILITY_ZONE_LETTERS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * Two zone letters every account has, for constructs that choose default zones: `a` and `b`
+ * unless the region is listed here. `null`: names differ per account and no pair is safe, so
+ * the zones must be given. Same source as {@link AVAILABILITY_ZONE_LETTERS}: in ap-northeast-1
+ * only old accounts have `b` (newer ones have a, c, d); in us-west-1 an account has two of
+ * a, b, c; ca-central-1 has a, b, d.
+ */
+export const DEFAULT_ZONE_LETTERS: Readonly<Record<string, readonly [string, string] | null>> = {
+  "ap-northeast-1": ["a", "c"],
+  "us-west-1": null,
+};
+
+/**
  * Regions where AWS App Runner is offered.
  *
  * Source: "AWS App Runner endpoints and quotas", https://docs.aws.amazon.com/general/latest/gr/apprunner.html

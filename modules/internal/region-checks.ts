@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { providerRegion } from "./aws-context";
-import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_FILE, AWS_FACTS_RETRIEVED } from "./aws-facts";
+import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_FILE, AWS_FACTS_RETRIEVED, DEFAULT_ZONE_LETTERS } from "./aws-facts";
 import { fail, isToken } from "./validate";
 
 /**
@@ -65,4 +65,13 @@ export function checkRegionOffers(
 ): void {
   if (region === undefined || isToken(region) || regions.includes(region)) return;
   fail(scope, prop, `must be a region where ${what} is offered: ${regions.join(", ")} (as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`, region);
+}
+
+/**
+ * Two zones of `region` that every account has (`<region>a`, `<region>b` unless aws-facts.ts
+ * says otherwise); undefined where zone names differ per account and the caller must ask.
+ */
+export function defaultAvailabilityZones(region: string): string[] | undefined {
+  const letters = region in DEFAULT_ZONE_LETTERS ? DEFAULT_ZONE_LETTERS[region] : ["a", "b"];
+  return letters === null ? undefined : letters.map((l) => `${region}${l}`);
 }

@@ -8,6 +8,7 @@ import { EmailDomain, EmailDomainProps } from "../email/email-domain";
 import { EmailTemplateContent } from "../email/email-templates";
 import { BedrockGrant } from "../iam/workload-role";
 import { defaultAwsProvider, providerRegion } from "../internal/aws-context";
+import { defaultAvailabilityZones } from "../internal/region-checks";
 import { baseName } from "../internal/naming";
 import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
 import { CostBudget } from "../monitoring/cost-budget";
@@ -45,7 +46,7 @@ export interface AppDomain {
 export interface AppNetworkOptions {
   /**
    * Availability zones (2 or 3) in the stack's region.
-   * @default - the region's `a` and `b` zones
+   * @default - two zones every account has in the region: `a` and `b` (`a` and `c` in ap-northeast-1; required in us-west-1, where names differ per account)
    */
   readonly availabilityZones?: readonly string[];
   /** The VPC's IPv4 CIDR block. @default "10.0.0.0/16" */
@@ -348,13 +349,17 @@ export class ContainerWebApp extends Construct {
       if (natMode === "none" && ((computeOptions.kind === "fargate" && computeOptions.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
         fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
       }
-      if (options.availabilityZones === undefined && region === undefined) {
-        fail(this, "network.availabilityZones", "is required when the stack's provider region is not a literal", undefined);
+      const defaultZones = region === undefined ? undefined : defaultAvailabilityZones(region);
+      if (options.availabilityZones === undefined && defaultZones === undefined) {
+        const why = region === undefined
+          ? "when the stack's provider region is not a literal"
+          : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
+        fail(this, "network.availabilityZones", `is required ${why}`, undefined);
       }
       this.createdNetwork = new Network(this, "Network", {
         name,
         cidr: options.cidr,
-        availabilityZones: options.availabilityZones ?? [`${region}a`, `${region}b`],
+        availabilityZones: options.availabilityZones ?? defaultZones!,
         natGateways: natMode,
         flowLogs: { retentionDays: production ? 365 : 90, kmsKeyArn: this.logsKey?.keyArn },
         ...options.overrides,

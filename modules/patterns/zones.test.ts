@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { resources, synthStack } from "../internal/testing";
+import { ContainerWebApp, ContainerWebAppProps } from "./container-web-app";
+
+const DEV: ContainerWebAppProps = { project: "shop", environment: "dev", profile: "non-production", imageTag: "v1", cdn: false };
+
+/** Zones of the subnets of a dev app in a stack whose provider is in `region`. */
+function zonesIn(region: string, props: Partial<ContainerWebAppProps> = {}): string[] {
+  const stack = new TerraformStack(Testing.app(), "zones");
+  new AwsProvider(stack, "aws", { region });
+  new ContainerWebApp(stack, "App", { ...DEV, ...props });
+  return [...new Set(Object.values(resources(synthStack(stack), "aws_subnet")).map((s: any) => s.availability_zone))].sort();
+}
+
+describe("ContainerWebApp default availability zones", () => {
+  it("takes a and b where every account has them", () => {
+    expect(zonesIn("eu-west-1")).toEqual(["eu-west-1a", "eu-west-1b"]);
+  });
+
+  it("takes a and c in ap-northeast-1, where newer accounts have no b", () => {
+    expect(zonesIn("ap-northeast-1")).toEqual(["ap-northeast-1a", "ap-northeast-1c"]);
+  });
+
+  it("asks for the zones in us-west-1, where names differ per account, and takes the ones given", () => {
+    expect(() => zonesIn("us-west-1")).toThrow(
+      /^zones\/App: network\.availabilityZones is required in us-west-1, where zone names differ per account \(list two of yours: aws ec2 describe-availability-zones --region us-west-1\), got undefined$/,
+    );
+    expect(zonesIn("us-west-1", { network: { availabilityZones: ["us-west-1b", "us-west-1c"] } })).toEqual(["us-west-1b", "us-west-1c"]);
+  });
+});
