@@ -15,7 +15,7 @@
 //       <!-- ts-preamble: declare const compute: "apprunner" | "fargate"; -->
 //   Its text is placed before the block's code.
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { dirname, join, relative, resolve } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import ts from "typescript";
 
 export const PACKAGE_NAME = "@platform/cdktf-aws-webapp";
@@ -73,7 +73,7 @@ export interface ReadmeBlock {
   readonly preamble: string;
 }
 
-/** Every README.md under root, skipping build output and dependencies. */
+/** Every README.md under root, and every Markdown file under docs/, skipping build output and dependencies. */
 export function findReadmes(root: string): string[] {
   const found: string[] = [];
   const walk = (dir: string): void => {
@@ -81,7 +81,7 @@ export function findReadmes(root: string): string[] {
       if (SKIP_DIRS.has(entry)) continue;
       const path = join(dir, entry);
       if (statSync(path).isDirectory()) walk(path);
-      else if (entry === "README.md") found.push(path);
+      else if (entry === "README.md" || (entry.endsWith(".md") && relative(root, path).startsWith(`docs${sep}`))) found.push(path);
     }
   };
   walk(root);
