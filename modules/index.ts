@@ -61,3 +61,5 @@ export { ValidationError } from "./internal/validate";
 export * from "./connections/connections";
 export * from "./compute/web-compute";
 export * from "./patterns/container-web-app";
+export * from "./storage/bucket-cors";
+export * from "./storage/uploads-bucket";

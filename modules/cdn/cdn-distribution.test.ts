@@ -5,6 +5,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { WorkloadRole } from "../iam/workload-role";
 import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { CdnDistribution, CdnDistributionProps } from "./cdn-distribution";
+import { UploadsBucket } from "../storage/uploads-bucket";
 import {
   ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
   CACHING_DISABLED_POLICY_ID,
@@ -83,7 +84,7 @@ describe("CdnDistribution", () => {
     expect(dist.ordered_cache_behavior.map((b: any) => b.path_pattern)).toEqual(["/_next/static/*", "/static/*"]);
     for (const b of dist.ordered_cache_behavior) {
       expect(b).toMatchObject({
-        target_origin_id: "assets",
+        target_origin_id: "assets-or-app",
         cache_policy_id: CACHING_OPTIMIZED_POLICY_ID,
         compress: true,
         allowed_methods: ["GET", "HEAD"],
@@ -523,5 +524,46 @@ describe("CdnDistribution", () => {
         /test\/Cdn\/Certificate: names must include one name of at most 64 characters: ACM needs one as the certificate's subject/,
       );
     });
+  });
+});
+
+describe("CdnDistribution static fallback and bucket origins", () => {
+  it("serves static paths from an origin group that falls back to the app on 403/404", () => {
+    const dist = resource(synthCdn(), "aws_cloudfront_distribution");
+    expect(dist.origin_group).toEqual([
+      { origin_id: "assets-or-app", failover_criteria: { status_codes: [403, 404] }, member: [{ origin_id: "assets" }, { origin_id: "app" }] },
+    ]);
+    expect(dist.ordered_cache_behavior.map((b: any) => b.target_origin_id)).toEqual(["assets-or-app", "assets-or-app"]);
+  });
+
+  it("targets the bucket alone when the fallback is off", () => {
+    const dist = resource(synthCdn({ staticFallbackToApp: false }), "aws_cloudfront_distribution");
+    expect(dist.origin_group).toBeUndefined();
+    expect(dist.ordered_cache_behavior.map((b: any) => b.target_origin_id)).toEqual(["assets", "assets"]);
+  });
+
+  it("serves another private bucket on its paths through OAC, readable by this distribution only", () => {
+    const { stack, usEast1 } = stackWithUsEast1();
+    const uploads = new UploadsBucket(stack, "Uploads", { bucketName: "shop-staging-uploads", allowedOrigins: ["https://shop.example.com"] });
+    new CdnDistribution(stack, "Cdn", { ...BASE, usEast1Provider: usEast1, bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/uploads/*"] }] });
+    const json = synthStack(stack);
+    const dist = resource(json, "aws_cloudfront_distribution");
+    const origin = dist.origin.find((o: any) => o.origin_id === "uploads");
+    expect(origin.domain_name).toMatch(/aws_s3_bucket\.Uploads_Bucket_.*\.bucket_regional_domain_name/);
+    expect(origin.origin_access_control_id).toMatch(/aws_cloudfront_origin_access_control\.Cdn_/);
+    expect(dist.ordered_cache_behavior.find((b: any) => b.path_pattern === "/uploads/*")).toMatchObject({ target_origin_id: "uploads", allowed_methods: ["GET", "HEAD"] });
+    const policy = Object.entries(resources(json, "aws_s3_bucket_policy")).find(([n]) => n.startsWith("Uploads_"))![1];
+    expect(policyOf(policy).Statement).toContainEqual(
+      expect.objectContaining({ Sid: "AllowCloudFrontRead", Condition: { StringEquals: { "AWS:SourceArn": expect.stringMatching(/aws_cloudfront_distribution\.Cdn_.*\.arn/) } } }),
+    );
+  });
+
+  it("refuses a bucket origin path that an earlier behavior already routes", () => {
+    expect(() =>
+      synth((s) => {
+        const uploads = new UploadsBucket(s, "Uploads", { bucketName: "shop-staging-uploads" });
+        new CdnDistribution(s, "Cdn", { ...BASE, bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/static/*"] }] });
+      }),
+    ).toThrow(/test\/Cdn: extraStaticPaths and bucketOrigins\[\]\.pathPatterns .*\/static\/\*/);
   });
 });

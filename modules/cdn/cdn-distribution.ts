@@ -29,12 +29,12 @@ import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
 import { checkRegionOffers } from "../internal/region-checks";
 import { AlarmTopics } from "../monitoring/alarm-topics";
 import { LoadBalancerOriginRef } from "../service/load-balancer-origin";
+import { BucketCorsRule, bucketCorsConfiguration } from "../storage/bucket-cors";
 import { PrivateBucket } from "../storage/private-bucket";
 import {
   checkAliasName,
   checkCloudFrontCertificateArn,
   checkInCloudFrontRegion,
-  checkCorsOrigin,
   checkOriginDomain,
   checkOriginHeaderName,
   checkPathPattern,
@@ -97,6 +97,16 @@ export interface CdnAppOrigin {
   readonly readTimeoutSeconds?: number;
 }
 
+/** A private bucket served on some paths of the distribution (see `bucketOrigins`). */
+export interface CdnBucketOrigin {
+  /** Lower-case letters, digits and hyphens: the origin id and part of construct ids. */
+  readonly name: string;
+  /** The bucket (its policy gets the CloudFront read statement). */
+  readonly bucket: PrivateBucket;
+  /** Path patterns routed to it, e.g. `["/uploads/*"]`. */
+  readonly pathPatterns: readonly string[];
+}
+
 /** Public names of the distribution. */
 export interface CdnDomain {
   /** Aliases, e.g. `["app.example.com"]`; `*.example.com` wildcards allowed. */
@@ -115,30 +125,7 @@ export interface CdnDomain {
 }
 
 /** One CORS rule of the assets bucket, for browser uploads with presigned URLs. */
-export interface CdnCorsRule {
-  /** Origins allowed, e.g. `["https://app.example.com"]`, or `["*"]`. */
-  readonly allowedOrigins: readonly string[];
-  /**
-   * Methods allowed.
-   * @default ["GET", "HEAD", "PUT", "POST"]
-   */
-  readonly allowedMethods?: readonly ("GET" | "HEAD" | "PUT" | "POST" | "DELETE")[];
-  /**
-   * Request headers allowed in the preflight.
-   * @default ["*"]
-   */
-  readonly allowedHeaders?: readonly string[];
-  /**
-   * Response headers the browser may read.
-   * @default ["ETag"] (multipart uploads need it)
-   */
-  readonly exposeHeaders?: readonly string[];
-  /**
-   * Seconds a browser caches the preflight response.
-   * @default 3000
-   */
-  readonly maxAgeSeconds?: number;
-}
+export type CdnCorsRule = BucketCorsRule;
 
 /** Props for {@link CdnDistribution}. */
 export interface CdnDistributionProps {
@@ -172,6 +159,20 @@ export interface CdnDistributionProps {
    * @default []
    */
   readonly extraStaticPaths?: readonly string[];
+  /**
+   * Other private buckets served through this distribution with origin access control, each on its
+   * own path patterns (cached, GET/HEAD only), e.g. an `UploadsBucket` on `/uploads/*`. Object keys
+   * mirror URL paths. Each bucket's policy gets a read statement for this distribution only.
+   * @default []
+   */
+  readonly bucketOrigins?: readonly CdnBucketOrigin[];
+  /**
+   * Static paths try the assets bucket first and fall back to the app when the bucket answers 403
+   * or 404 (an origin group), so an asset the build did not upload (yet) is still served by the app
+   * instead of breaking the page.
+   * @default true
+   */
+  readonly staticFallbackToApp?: boolean;
   /**
    * Edge locations used: `PriceClass_100` (North America, Europe), `PriceClass_200` (+ Asia, Middle East, Africa), `PriceClass_All`.
    * @default "PriceClass_100"
@@ -292,6 +293,8 @@ interface ResolvedAppOrigin {
 
 /** Origin ids inside the distribution (stable: behaviors refer to them). */
 const ASSETS_ORIGIN_ID = "assets";
+/** The origin group of static paths: the assets bucket, then the app on 403/404. */
+const STATIC_GROUP_ID = "assets-or-app";
 const APP_ORIGIN_ID = "app";
 
 /**
@@ -362,7 +365,7 @@ export class CdnDistribution extends Construct {
     const bucketName = props.bucketName ?? `${props.name}-static-assets`;
     checkName(this, props.bucketName === undefined ? "bucketName (default `${name}-static-assets`)" : "bucketName", "s3Bucket", bucketName);
     this.bucket = new PrivateBucket(this, "Assets", { bucketName, forceDestroy: props.forceDestroyBuckets, tags: props.tags });
-    this.cors = this.corsConfiguration(props.corsRules ?? []);
+    this.cors = bucketCorsConfiguration(this, "Cors", this.bucket.bucket.id, props.corsRules ?? []);
 
     this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {
       name: `${props.name}-static-assets`,
@@ -405,16 +408,29 @@ export class CdnDistribution extends Construct {
     if (origin.loadBalancer?.scheme === "internal") this.vpcOrigin = this.createVpcOrigin(props.name, origin, props.tags);
 
     const responseHeadersPolicyId = this.responseHeadersPolicy.policyId;
-    const staticBehaviors: CloudfrontDistributionOrderedCacheBehavior[] = staticPaths.map((pathPattern) => ({
+    const fallback = props.staticFallbackToApp ?? true;
+    const bucketOrigins = props.bucketOrigins ?? [];
+    bucketOrigins.forEach((b, i) => {
+      checkPattern(this, `bucketOrigins[${i}].name`, b.name, /^[a-z][a-z0-9-]{0,30}$/, "must be 1-31 lower-case letters, digits or hyphens, starting with a letter");
+      if (b.pathPatterns.length === 0) fail(this, `bucketOrigins[${i}].pathPatterns`, "must list at least one path pattern", b.pathPatterns);
+      b.pathPatterns.forEach((p, j) => checkPathPattern(this, `bucketOrigins[${i}].pathPatterns[${j}]`, p));
+    });
+    checkUnique(this, "bucketOrigins[].name", [ASSETS_ORIGIN_ID, APP_ORIGIN_ID, STATIC_GROUP_ID, ...bucketOrigins.map((b) => b.name)]);
+    checkUnique(this, "extraStaticPaths and bucketOrigins[].pathPatterns", [...staticPaths, ...bucketOrigins.flatMap((b) => b.pathPatterns)]);
+    const cachedBehavior = (pathPattern: string, targetOriginId: string): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern,
-      targetOriginId: ASSETS_ORIGIN_ID,
+      targetOriginId,
       allowedMethods: ["GET", "HEAD"],
       cachedMethods: ["GET", "HEAD"],
       cachePolicyId: CACHING_OPTIMIZED_POLICY_ID,
       compress: true,
       viewerProtocolPolicy: "redirect-to-https",
       responseHeadersPolicyId,
-    }));
+    });
+    const staticBehaviors = [
+      ...staticPaths.map((p) => cachedBehavior(p, fallback ? STATIC_GROUP_ID : ASSETS_ORIGIN_ID)),
+      ...bucketOrigins.flatMap((b) => b.pathPatterns.map((p) => cachedBehavior(p, b.name))),
+    ];
 
     this.distribution = new CloudfrontDistribution(this, "Distribution", {
       enabled: true,
@@ -431,6 +447,7 @@ export class CdnDistribution extends Construct {
           originAccessControlId: this.originAccessControl.id,
           originShield: props.originShieldRegion ? { enabled: true, originShieldRegion: props.originShieldRegion } : undefined,
         },
+        ...bucketOrigins.map((b) => ({ originId: b.name, domainName: b.bucket.regionalDomainName, originAccessControlId: this.originAccessControl.id })),
         {
           originId: APP_ORIGIN_ID,
           domainName: origin.domainName,
@@ -451,6 +468,10 @@ export class CdnDistribution extends Construct {
           customHeader: Object.entries(origin.headers).map(([name, value]) => ({ name, value })),
         },
       ],
+      // S3 answers 403 for a missing object (no ListBucket), 404 with it: both fall back to the app.
+      originGroup: fallback
+        ? [{ originId: STATIC_GROUP_ID, failoverCriteria: { statusCodes: [403, 404] }, member: [{ originId: ASSETS_ORIGIN_ID }, { originId: APP_ORIGIN_ID }] }]
+        : undefined,
       orderedCacheBehavior: staticBehaviors,
       defaultCacheBehavior: {
         targetOriginId: APP_ORIGIN_ID,
@@ -473,14 +494,7 @@ export class CdnDistribution extends Construct {
     this.distributionArn = this.distribution.arn;
     this.url = `https://${domain?.names.find((n) => !n.startsWith("*.")) ?? this.domainName}`;
 
-    // Only this distribution may read, and only through origin access control.
-    this.bucket.addToResourcePolicy({
-      sid: "AllowCloudFrontRead",
-      principal: { Service: "cloudfront.amazonaws.com" },
-      actions: ["s3:GetObject"],
-      resources: [`${this.bucket.bucketArn}/*`],
-      conditions: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
-    });
+    for (const bucket of [this.bucket, ...bucketOrigins.map((b) => b.bucket)]) this.allowDistributionRead(bucket);
 
     if (domain?.hostedZoneId) this.createAliasRecords(domain.names, domain.hostedZoneId);
 
@@ -743,25 +757,14 @@ export class CdnDistribution extends Construct {
     }
   }
 
-  private corsConfiguration(rules: readonly CdnCorsRule[]): S3BucketCorsConfiguration | undefined {
-    if (rules.length === 0) return undefined;
-    rules.forEach((rule, i) => {
-      if (rule.allowedOrigins.length === 0) fail(this, `corsRules[${i}].allowedOrigins`, "must list at least one origin", rule.allowedOrigins);
-      rule.allowedOrigins.forEach((o, j) => checkCorsOrigin(this, `corsRules[${i}].allowedOrigins[${j}]`, o));
-      (rule.allowedMethods ?? []).forEach((m, j) => checkOneOf(this, `corsRules[${i}].allowedMethods[${j}]`, m, ["GET", "HEAD", "PUT", "POST", "DELETE"]));
-      // S3 takes any non-negative MaxAgeSeconds (browsers cap what they honour).
-      // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html
-      checkIntegerRange(this, `corsRules[${i}].maxAgeSeconds`, rule.maxAgeSeconds, 0, 2_147_483_647);
-    });
-    return new S3BucketCorsConfiguration(this, "Cors", {
-      bucket: this.bucket.bucket.id,
-      corsRule: rules.map((rule) => ({
-        allowedOrigins: [...rule.allowedOrigins],
-        allowedMethods: [...(rule.allowedMethods ?? ["GET", "HEAD", "PUT", "POST"])],
-        allowedHeaders: [...(rule.allowedHeaders ?? ["*"])],
-        exposeHeaders: [...(rule.exposeHeaders ?? ["ETag"])],
-        maxAgeSeconds: rule.maxAgeSeconds ?? 3000,
-      })),
+  /** Only this distribution may read the bucket, and only through origin access control. */
+  private allowDistributionRead(bucket: PrivateBucket): void {
+    bucket.addToResourcePolicy({
+      sid: "AllowCloudFrontRead",
+      principal: { Service: "cloudfront.amazonaws.com" },
+      actions: ["s3:GetObject"],
+      resources: [`${bucket.bucketArn}/*`],
+      conditions: { StringEquals: { "AWS:SourceArn": this.distribution.arn } },
     });
   }
 

@@ -1,4 +1,4 @@
-import { TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
+import { Lazy, TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runner-service";
 import { CdnDistribution, CdnDistributionProps } from "../cdn/cdn-distribution";
@@ -25,6 +25,7 @@ import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../service/fa
 import { WebService, WebServiceProps } from "../service/web-service";
 import { WorkerService, WorkerServiceProps } from "../service/worker-service";
 import { LoadBalancerLogsBucket } from "../storage/load-balancer-logs-bucket";
+import { UploadsBucket } from "../storage/uploads-bucket";
 
 /**
  * Which protective defaults an app gets. `production`: deletion protection and `prevent_destroy`
@@ -172,6 +173,18 @@ export interface AppCdnOptions {
   readonly overrides?: Partial<CdnDistributionProps>;
 }
 
+/** A bucket for user uploads, served by the CDN on its own path. */
+export interface AppUploadsOptions {
+  /** URL path the CDN serves uploads on; object keys mirror it (`/uploads/*` → `uploads/...`). @default "/uploads/*" */
+  readonly pathPattern?: string;
+  /** Globally unique bucket name. @default `<project>-<environment>-uploads` */
+  readonly bucketName?: string;
+  /** Days old versions of replaced or deleted uploads are kept. @default 30 */
+  readonly noncurrentVersionExpirationDays?: number;
+  /** Days before uploads expire. @default - never */
+  readonly expirationDays?: number;
+}
+
 /** Sending email through SES from the app's domain. */
 export interface AppEmailOptions {
   /** Sending domain, `domain.name` or a subdomain of it. @default - `domain.name` */
@@ -213,6 +226,13 @@ export interface ContainerWebAppProps {
   readonly database?: AppDatabaseOptions | false;
   /** CloudFront in front of the app, or `false`. @default {} (a CDN) */
   readonly cdn?: AppCdnOptions | false;
+  /**
+   * A versioned, encrypted bucket for user uploads: the app may read and write it (`UPLOADS_BUCKET`),
+   * browsers on the app's URL may upload with presigned URLs (CORS), and the CDN serves it on
+   * `pathPattern` through origin access control.
+   * @default - no uploads bucket
+   */
+  readonly uploads?: AppUploadsOptions;
   /** SES sending domain (needs `domain`). @default - no email */
   readonly email?: AppEmailOptions;
   /** Secrets created empty in Secrets Manager and injected by name (fill them with the CLI). @default [] */
@@ -289,6 +309,8 @@ export class ContainerWebApp extends Construct {
   public readonly workers: Readonly<Record<string, WorkerService>>;
   /** The CDN, unless `cdn: false`. */
   public readonly cdn?: CdnDistribution;
+  /** The uploads bucket, with `uploads`. */
+  public readonly uploads?: UploadsBucket;
   /** The SES domain, with `email`. */
   public readonly email?: EmailDomain;
   /** The load balancer's access-log bucket (production, Fargate). */
@@ -418,11 +440,26 @@ export class ContainerWebApp extends Construct {
       recoveryWindowDays: production ? 30 : 0,
     });
 
+    const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
+    if (props.uploads) {
+      checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
+      this.uploads = new UploadsBucket(this, "Uploads", {
+        bucketName: props.uploads.bucketName ?? `${name}-uploads`,
+        // The app's URL is known once the CDN exists: rendered at synth.
+        allowedOrigins: [Lazy.stringValue({ produce: () => this.url })],
+        noncurrentVersionExpirationDays: props.uploads.noncurrentVersionExpirationDays,
+        expirationDays: props.uploads.expirationDays,
+        preventDestroy: production,
+        forceDestroy: !production,
+      });
+    }
+
     // ---- the app's runtime settings: database by IAM token over verified TLS, secrets by reference
     const environment: Record<string, string> = {
       NODE_ENV: "production",
       APP_ENV: props.environment,
       ...(this.database ? this.database.connectionEnvironment(appUser) : {}),
+      ...(this.uploads ? { UPLOADS_BUCKET: this.uploads.bucketName } : {}),
       ...props.appEnvironment,
     };
     const secrets = this.secrets.environmentSecrets();
@@ -581,9 +618,9 @@ export class ContainerWebApp extends Construct {
         logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : undefined,
         alarms: production && region === "us-east-1" ? this.monitoring : undefined,
         forceDestroyBuckets: !production,
+        bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,
         ...cdnOptions.overrides,
       });
-      for (const role of appRoles) this.cdn.grantReadWrite(role, "uploads/*");
     }
     this.url = this.cdn?.url ?? (props.domain && computeOptions.kind === "apprunner" ? `https://${props.domain.name}` : this.compute.url);
     if (urlKnown) {
@@ -592,6 +629,8 @@ export class ContainerWebApp extends Construct {
     }
     // Behind CloudFront or App Runner the request's host arrives in X-Forwarded-Host.
     if (props.authJs) this.compute.addEnvironment("AUTH_TRUST_HOST", "true");
+
+    if (this.uploads) for (const role of appRoles) this.uploads.grantReadWrite(role, uploadsPath.slice(1));
 
     // ---- email, Bedrock
     if (props.email && props.domain) {
@@ -649,6 +688,7 @@ export class ContainerWebApp extends Construct {
             static_assets_bucket: { value: this.cdn.bucket.bucketName, description: "Upload built static assets here" },
           }
         : {}),
+      ...(this.uploads ? { uploads_bucket: { value: this.uploads.bucketName, description: "User uploads" } } : {}),
       ...this.compute.operatorOutputs,
     };
     const stack = TerraformStack.of(this);

@@ -7,6 +7,8 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
+import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statements";
+import { RoleRef, grantTo } from "../iam/workload-role";
 import { PolicyStatement, policyDocument } from "../iam/policy-document";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkTags } from "../internal/validate";
@@ -77,6 +79,8 @@ export class PrivateBucket extends Construct {
   /** `<bucket>.s3.<region>.amazonaws.com`, for CloudFront origins. */
   public readonly regionalDomainName: string;
   private readonly statements: PolicyStatement[];
+
+  private grants = 0;
 
   public constructor(scope: Construct, id: string, props: PrivateBucketProps) {
     super(scope, id);
@@ -167,6 +171,16 @@ export class PrivateBucket extends Construct {
       // A policy written before the public access block could briefly be evaluated without it.
       dependsOn: [this.publicAccessBlock, this.ownershipControls] as ITerraformDependable[],
     });
+  }
+
+  /** Let `role` read objects (optionally only under `keyPrefix`, e.g. `uploads/*`). */
+  public grantRead(role: RoleRef, keyPrefix?: string): void {
+    grantTo(this, `ReadGrant${++this.grants}`, role, bucketReadStatements(this.bucketArn, keyPrefix));
+  }
+
+  /** Let `role` read, upload and delete objects (optionally only under `keyPrefix`). */
+  public grantReadWrite(role: RoleRef, keyPrefix?: string): void {
+    grantTo(this, `ReadWriteGrant${++this.grants}`, role, bucketReadWriteStatements(this.bucketArn, keyPrefix));
   }
 
   /** Add a statement (with a principal) to the bucket policy. */
