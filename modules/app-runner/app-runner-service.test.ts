@@ -389,7 +389,7 @@ describe("AppRunnerService", () => {
       expectError({ imageTag: "-latest" }, /App: imageTag must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -, got "-latest"/));
 
     it("refuses an encryption key that is not a KMS ARN", () =>
-      expectError({ kmsKeyArn: "alias/apprunner" }, /App: kmsKeyArn must be an ARN of kms.*got "alias\/apprunner"/));
+      expectError({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/apprunner" }, /App: kmsKeyArn must be a KMS key ARN .*not an alias: App Runner's encryption configuration takes key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/apprunner"/));
 
     it("refuses a stack region App Runner is not offered in, and accepts one it is", () => {
       const inRegion = (region: string) => () => {

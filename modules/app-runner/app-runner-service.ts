@@ -15,8 +15,8 @@ import { WorkloadRole } from "../iam/workload-role";
 import { renderEnvironment } from "../internal/environment-variables";
 import { physicalName } from "../internal/naming";
 import {
-  checkArn,
   checkIntegerRange,
+  checkKmsKeyArn,
   checkMinMax,
   checkPattern,
   checkPort,
@@ -273,7 +273,8 @@ export class AppRunnerService extends Construct implements WebCompute {
     checkIntegerRange(this, "healthCheckTimeoutSeconds", healthCheck.timeout, 1, 20);
     checkIntegerRange(this, "healthyThreshold", healthCheck.healthyThreshold, 1, 20);
     checkIntegerRange(this, "unhealthyThreshold", healthCheck.unhealthyThreshold, 1, 20);
-    checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
+    // https://docs.aws.amazon.com/apprunner/latest/api/API_EncryptionConfiguration.html (KmsKey pattern: ...:key/<uuid>)
+    checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "App Runner's encryption configuration takes key ARNs only");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "App Runner");
     // App Runner runs in a subset of regions ("AWS App Runner endpoints and quotas"); elsewhere
     // every resource of this construct fails at apply with an endpoint error.
