@@ -484,6 +484,16 @@ export class ContainerWebApp extends Construct {
       if (originSecret !== undefined && !(behindCdn && originAccess === "public")) {
         fail(this, "cdn.originVerifySecret", 'applies only with originAccess "public" (a VPC origin needs no header)', "<redacted>");
       }
+      // Any CloudFront distribution passes the prefix list a public load balancer admits: only
+      // the shared header keeps others from reaching the app around this one's WAF.
+      if (production && behindCdn && originAccess === "public" && originSecret === undefined) {
+        fail(
+          this,
+          "cdn.originVerifySecret",
+          'is required for production with cdn.originAccess "public" (without it any CloudFront distribution reaches the load balancer around this one\'s WAF); supply it from the pipeline\'s secret store, or use originAccess "vpc-origin"',
+          undefined,
+        );
+      }
       const min = f.minCapacity ?? (production ? 2 : 1);
       const max = f.maxCapacity ?? (production ? 10 : 2);
       const web = new WebService(this, "Web", {
