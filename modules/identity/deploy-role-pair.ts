@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { PolicyStatement } from "../iam/policy-document";
 import { awsContext } from "../internal/aws-context";
 import { pascalCase } from "../internal/naming";
-import { checkIntegerRange, fail } from "../internal/validate";
+import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
 import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../state/state-access";
 import { environmentGuardStatements, noRoleChainingStatements, scopedIamStatements } from "./deploy-permissions";
 import { DeployRole } from "./deploy-role";
@@ -56,6 +56,10 @@ export class DeployRolePair extends Construct {
 
   public constructor(scope: Construct, id: string, props: DeployRolePairProps) {
     super(scope, id);
+    // IAM name characters only: a * or ? here would widen role/<prefix>-* to other roles.
+    checkPattern(this, "managedNamePrefix", props.managedNamePrefix, /^[\w+=,.@-]{1,60}$/, "must be 1-60 IAM name characters (letters, digits, +=,.@_-; no wildcards)");
+    // https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (tag values)
+    checkPattern(this, "environment", props.environment, /^[\w .:/=+@-]{1,256}$/, "must be a tag value (1-256 letters, digits, spaces and _.:/=+-@)");
     const prefix = `${props.managedNamePrefix}-`;
     if (`${props.name}-`.startsWith(prefix)) {
       fail(this, "name", `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`, props.name);

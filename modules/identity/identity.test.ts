@@ -222,6 +222,11 @@ describe("GitHubDeployRoles", () => {
       .toEqual(["repo:octo-org/shop:ref:refs/heads/main", "repo:octo-org/shop:ref:refs/heads/release"]);
   });
 
+  it("refuses a managed name prefix with a wildcard, which would reach other roles", () => {
+    expect(() => gitHub({ managedNamePrefix: "shop-*" })).toThrow(/Prod: managedNamePrefix must be 1-60 IAM name characters .*got "shop-\*"/);
+    expect(() => gitHub({ managedNamePrefix: "shop-prod2" })).not.toThrow();
+  });
+
   it("refuses role names the apply role would itself manage", () => {
     expect(() => gitHub({ name: "shop-prod-deploy" })).toThrow(
       /Prod: name must not start with managedNamePrefix "shop-prod-".*got "shop-prod-deploy"/,
