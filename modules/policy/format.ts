@@ -13,7 +13,8 @@ export function formatReport(report: PolicyReport): string {
   const lines: string[] = [
     `Policy report: ${report.stack ?? "stack"} (${report.tier} tier)`,
     `  ${active.length} rules, ${report.passed.length} passed checks, ${errors.length} errors, ${warnings.length} warnings, ${report.suppressed.length} suppressed` +
-      (report.invalidSuppressions.length > 0 ? `, ${report.invalidSuppressions.length} invalid suppressions` : ""),
+      (report.invalidSuppressions.length > 0 ? `, ${report.invalidSuppressions.length} invalid suppressions` : "") +
+      (report.unusedSuppressions.length > 0 ? `, ${report.unusedSuppressions.length} unused suppressions` : ""),
   ];
   const section = (title: string, body: string[]): void => {
     if (body.length > 0) lines.push("", title, ...body);

@@ -125,6 +125,7 @@ describe("per-finding suppressions", () => {
     const report = policyReport(stack, { tier: "baseline", rules: SECRET_RULES });
     expect(report.failed).toHaveLength(2);
     expect(report.unusedSuppressions.map((s) => s.problem)).toEqual(["suppression of NO-PLAINTEXT-SECRETS [app/DB_PASSWD] matched no finding; delete it"]);
+    expect(formatReport(report)).toMatch(/, 2 errors, 0 warnings, 0 suppressed, 1 unused suppressions\n/);
     expect(formatReport(report)).toMatch(/UNUSED SUPPRESSIONS\n {2}test\/Task: suppression of NO-PLAINTEXT-SECRETS \[app\/DB_PASSWD\] matched no finding/);
   });
 
