@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { policyOf, resource, synth } from "../internal/testing";
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { policyOf, resource, synth, synthStack } from "../internal/testing";
 import { EncryptionKey, cloudWatchLogsKey } from "./encryption-key";
 
 describe("EncryptionKey", () => {
@@ -68,7 +70,10 @@ describe("EncryptionKey", () => {
 
 describe("cloudWatchLogsKey", () => {
   it("lets the regional logs principal use the key only for this account's log groups", () => {
-    const json = synth((s) => cloudWatchLogsKey(s, "LogsKey", { alias: "shop-prod-logs", region: "eu-west-1" }));
+    const stack = new TerraformStack(Testing.app(), "eu");
+    new AwsProvider(stack, "aws", { region: "eu-west-1" });
+    cloudWatchLogsKey(stack, "LogsKey", { alias: "shop-prod-logs", region: "eu-west-1" });
+    const json = synthStack(stack);
     const key = resource(json, "aws_kms_key");
     expect(key).toMatchObject({ enable_key_rotation: true, description: "CloudWatch Logs encryption (shop-prod-logs)" });
     expect(key.lifecycle).toBeUndefined();
@@ -84,6 +89,12 @@ describe("cloudWatchLogsKey", () => {
   it("passes preventDestroy and tags to the key", () => {
     const json = synth((s) => cloudWatchLogsKey(s, "LogsKey", { alias: "a", region: "us-east-1", preventDestroy: true, tags: { team: "ops" } }));
     expect(resource(json, "aws_kms_key")).toMatchObject({ lifecycle: { prevent_destroy: true }, tags: { team: "ops" } });
+  });
+
+  it("fails on a region other than the stack's, where the key is created", () => {
+    expect(() => synth((s) => cloudWatchLogsKey(s, "LogsKey", { alias: "a", region: "eu-west-1" }))).toThrow(
+      /^test\/LogsKey: region must be the stack's AWS provider region us-east-1, where the key is created \(KMS keys are regional; CloudWatch Logs uses keys of its own region only\), got "eu-west-1"$/,
+    );
   });
 
   it("fails on a region that is not a region code", () => {

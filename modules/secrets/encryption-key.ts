@@ -2,7 +2,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { Construct } from "constructs";
 import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
-import { awsContext } from "../internal/aws-context";
+import { awsContext, providerRegion } from "../internal/aws-context";
 import { REGION_PATTERN, SERVICE_PRINCIPAL_PATTERN, checkIntegerRange, checkPattern, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 
 /** A KMS action or action pattern for a key policy, e.g. `kms:GenerateDataKey*`. */
@@ -143,6 +143,13 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
   if (!isToken(props.region) && !REGION_PATTERN.test(props.region)) {
     const where = scope.node.path ? `${scope.node.path}/${id}` : id;
     fail(where, "region", "must be an AWS region code such as us-east-1 (the region of the log groups)", props.region);
+  }
+  // The key is created in the stack provider's region and KMS keys are regional: a principal and
+  // context for another region's log groups would make a key no log group can ever use.
+  const stackRegion = providerRegion(scope);
+  if (stackRegion !== undefined && !isToken(props.region) && props.region !== stackRegion) {
+    const where = scope.node.path ? `${scope.node.path}/${id}` : id;
+    fail(where, "region", `must be the stack's AWS provider region ${stackRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`, props.region);
   }
   const { accountId, partition } = awsContext(scope);
   return new EncryptionKey(scope, id, {
