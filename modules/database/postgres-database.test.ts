@@ -148,8 +148,9 @@ describe("PostgresDatabase attributes", () => {
     expect(d.instanceIdentifier).toBe("fckdoomscroll-dev-db");
     expect(d.databaseName).toBe("fckdoomscroll_dev");
     expect(d.maxConnections).toBe(100);
+    // Type-level: the construct is usable wherever a DatabaseRef is expected.
     const ref: DatabaseRef = d;
-    expect(ref.masterSecretArn).toBe(d.masterSecretArn);
+    void ref;
     const out = (key: string) => json.output?.[key].value;
     expect(out("secret")).toMatch(/^\$\{aws_db_instance\.Db_Instance_[0-9A-F]+\.master_user_secret\[0\]\.secret_arn\}$/);
     expect(out("address")).toMatch(/^\$\{aws_db_instance\..*\.address\}$/);
