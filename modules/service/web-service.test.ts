@@ -1,4 +1,4 @@
-import { TerraformOutput } from "cdktf";
+import { TerraformOutput, Token } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { dataSources, findResources, policyOf, resource, resources, scratchStack, synth, TEST_NETWORK } from "../internal/testing";
 import { errorsOf } from "../policy/engine";
@@ -541,6 +541,13 @@ describe("WebService wiring", () => {
       targetGroupArnSuffix: w.targetGroupArnSuffix,
       serviceSecurityGroupId: w.serviceSecurityGroupId,
       loadBalancerSecurityGroupId: w.loadBalancerSecurityGroupId,
+      httpsListenerPort: Token.asString(w.httpsListener!.port),
+      certificateDomain: w.certificate!.domainName,
+      taskRoleArn: w.taskRole.roleArn,
+      executionRoleArn: w.executionRole.roleArn,
+      logGroupName: w.logGroup.name,
+      family: w.taskDefinition.family,
+      scalableTargetMax: Token.asString(w.scalableTarget.maxCapacity),
     }));
     expect(secure.out).toMatchObject({
       url: "https://app.example.com",
@@ -552,9 +559,17 @@ describe("WebService wiring", () => {
       serviceSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\.Web_SecurityGroup_[0-9A-F]+\.id\}$/),
       loadBalancerSecurityGroupId: expect.stringMatching(/^\$\{aws_security_group\.Web_LoadBalancerSecurityGroup_[0-9A-F]+\.id\}$/),
     });
-    const w = secure.web;
-    expect([w.httpsListener, w.certificate, w.taskDefinition, w.executionRole, w.taskRole, w.logGroup, w.scalableTarget, w.httpListener].every(Boolean)).toBe(true);
-    expect(w.containerPort).toBe(3000);
+    // The exposed pieces are the resources the service created, not look-alikes.
+    expect(secure.out).toMatchObject({
+      httpsListenerPort: expect.stringMatching(/^\$\{aws_lb_listener\.Web_HttpsListener_[0-9A-F]+\.port\}$/),
+      certificateDomain: expect.stringMatching(/^\$\{aws_acm_certificate\.Web_Certificate_[0-9A-F]+\.domain_name\}$/),
+      taskRoleArn: expect.stringMatching(/^\$\{aws_iam_role\.Web_TaskRole_[0-9A-F]+\.arn\}$/),
+      executionRoleArn: expect.stringMatching(/^\$\{aws_iam_role\.Web_ExecutionRole_[0-9A-F]+\.arn\}$/),
+      logGroupName: expect.stringMatching(/^\$\{aws_cloudwatch_log_group\.Web_LogGroup_[0-9A-F]+\.name\}$/),
+      family: expect.stringMatching(/^\$\{aws_ecs_task_definition\.Web_TaskDefinition_[0-9A-F]+\.family\}$/),
+      scalableTargetMax: expect.stringMatching(/^\$\{aws_appautoscaling_target\.Web_ScalableTarget_[0-9A-F]+\.max_capacity\}$/),
+    });
+    expect(secure.web.containerPort).toBe(3000);
   });
 
   it("serves HTTPS on the load balancer's own name with a given certificate and no domain", () => {
