@@ -21,6 +21,17 @@ const topicArn = (j: SynthJson, kind: "Critical" | "Warning") =>
   `\${aws_sns_topic.${Object.keys(resources(j, "aws_sns_topic")).find((n) => n.includes(`Monitoring_${kind}Topic`))}.arn}`;
 const TOPIC = { critical: topicArn(json.prod, "Critical"), warning: topicArn(json.prod, "Warning") };
 
+/** The app's task definition (not the database admin task's). */
+const appTask = (j: SynthJson): any => {
+  const apps = Object.values(resources(j, "aws_ecs_task_definition")).filter((t: any) => !t.family.endsWith("-db-admin"));
+  if (apps.length !== 1) throw new Error(`expected one app task definition, found ${apps.length}`);
+  return apps[0];
+};
+const adminTask = (j: SynthJson): any => Object.values(resources(j, "aws_ecs_task_definition")).find((t: any) => t.family.endsWith("-db-admin"));
+/** The security group of the database admin task. */
+const adminGroup = (j: SynthJson): string =>
+  `\${aws_security_group.${Object.entries(resources(j, "aws_security_group")).find(([, g]: [string, any]) => g.name.endsWith("-db-admin"))![0]}.id}`;
+
 function byName(j: SynthJson, type: string, key: string): Record<string, any> {
   return Object.fromEntries(Object.values(resources(j, type)).map((r: any) => [r[key], r]));
 }
@@ -105,7 +116,7 @@ describe("prod follows seed 001", () => {
   });
 
   it("runs 0.5 vCPU / 1 GB tasks, 2 of them, scaling 2-10 on CPU 70 %", () => {
-    expect(resource(prod, "aws_ecs_task_definition")).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
+    expect(appTask(prod)).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
     expect(resource(prod, "aws_ecs_service")).toMatchObject({ desired_count: 2, deployment_minimum_healthy_percent: 100, deployment_maximum_percent: 200 });
     expect(resource(prod, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
     const cpu = Object.values(resources(prod, "aws_appautoscaling_policy")).find(
@@ -125,13 +136,16 @@ describe("prod follows seed 001", () => {
     });
   });
 
-  it("admits the database only from the web service's security group", () => {
+  it("admits the database only from the web service's and the admin task's security groups", () => {
     const dbSg = resource(prod, "aws_db_instance").vpc_security_group_ids[0];
-    const ingress = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
-    expect(ingress).toHaveLength(1);
-    expect(ingress[0]).toMatchObject({ from_port: 5432, to_port: 5432, ip_protocol: "tcp" });
-    expect(ingress[0].referenced_security_group_id).toBe(resource(prod, "aws_ecs_service").network_configuration.security_groups[0]);
-    expect(ingress[0].cidr_ipv4).toBeUndefined();
+    const ingress = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg) as any[];
+    expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual(
+      [resource(prod, "aws_ecs_service").network_configuration.security_groups[0], adminGroup(prod)].sort(),
+    );
+    for (const r of ingress) {
+      expect(r).toMatchObject({ from_port: 5432, to_port: 5432, ip_protocol: "tcp" });
+      expect(r.cidr_ipv4).toBeUndefined();
+    }
   });
 
   it("notifies the critical and warning topics exactly as seed 001 lists", () => {
@@ -184,7 +198,7 @@ describe("prod follows seed 001", () => {
   });
 
   it("never gives the app the master credentials: it logs in as app_user with an IAM token over verified TLS", () => {
-    const container = JSON.parse(resource(prod, "aws_ecs_task_definition").container_definitions)[0];
+    const container = JSON.parse(appTask(prod).container_definitions)[0];
     const env = Object.fromEntries(container.environment.map((e: any) => [e.name, e.value]));
     expect(env).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full", DB_NAME: "fckdoomscroll" });
     expect(env.DB_SECRET_ARN).toBeUndefined();
@@ -276,7 +290,7 @@ describe("staging", () => {
     const connectorSg = resource(s, "aws_apprunner_vpc_connector").security_groups[0];
     const dbSg = resource(s, "aws_db_instance").vpc_security_group_ids[0];
     const ingress = Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
-    expect(ingress.map((r: any) => r.referenced_security_group_id)).toEqual([connectorSg]);
+    expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual([connectorSg, adminGroup(s)].sort());
   });
 
   it("runs on one Fargate Spot task, scaled to zero at night, when STAGING_COMPUTE=fargate", () => {

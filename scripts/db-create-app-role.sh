@@ -37,7 +37,8 @@ dir="cdktf.out/stacks/$stack"
 [ -d "$dir" ] || { echo "no $dir: run npm run synth (and terraform -chdir=$dir init) first" >&2; exit 2; }
 
 settings=$(terraform -chdir="$dir" output -json "$output")
-field() { node -e 'const s=JSON.parse(process.argv[1]); const v=s[process.argv[2]]; process.stdout.write(Array.isArray(v)?v.join(","):String(v))' "$settings" "$1"; }
+# The output is an object, or a JSON string of one (jsonencode): accept both.
+field() { node -e 'let s=JSON.parse(process.argv[1]); if (typeof s==="string") s=JSON.parse(s); const v=s[process.argv[2]]; process.stdout.write(Array.isArray(v)?v.join(","):String(v))' "$settings" "$1"; }
 cluster=$(field cluster) taskdef=$(field task_definition) subnets=$(field subnets)
 groups=$(field security_groups) log_group=$(field log_group) app_user=$(field app_user)
 network="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$groups],assignPublicIp=DISABLED}"

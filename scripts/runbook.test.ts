@@ -96,14 +96,15 @@ describe("runbook scripts, dry run against fake stack outputs", () => {
 
   it("db-create-app-role runs the admin task in the private subnets with its own group and no public IP", () => {
     const where = scratch({
-      db_admin_task: {
+      // As the pattern outputs it: jsonencode of the admin task's runSettings.
+      db_admin_task: JSON.stringify({
         cluster: "shop-prod",
         task_definition: "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3",
         subnets: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
         security_groups: ["sg-0123456789abcdef0"],
         log_group: "/ecs/shop-prod-db-admin",
         app_user: "app_user",
-      },
+      }),
     });
     const out = run("scripts/db-create-app-role.sh", ["test", "--dry-run"], where);
     expect(out.status).toBe(0);

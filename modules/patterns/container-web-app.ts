@@ -1,8 +1,9 @@
-import { Lazy, TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
+import { Fn, Lazy, TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runner-service";
 import { CdnDistribution, CdnDistributionProps } from "../cdn/cdn-distribution";
 import { WebCompute } from "../compute/web-compute";
+import { DatabaseAdminTask } from "../database/database-admin-task";
 import { PostgresDatabase, PostgresDatabaseProps } from "../database/postgres-database";
 import { EmailDomain, EmailDomainProps } from "../email/email-domain";
 import { EmailTemplateContent } from "../email/email-templates";
@@ -18,7 +19,7 @@ import { Network, NetworkProps } from "../network/network";
 import { NetworkRef } from "../network/network-ref";
 import { enforcePolicies, suppress } from "../policy";
 import { ContainerRepository } from "../registry/container-repository";
-import { AppSecrets } from "../secrets/app-secrets";
+import { AppSecrets, recoveryWindowDaysFor } from "../secrets/app-secrets";
 import { EncryptionKey, cloudWatchLogsKey } from "../secrets/encryption-key";
 import { ScheduledCapacity } from "../service/fargate-service-base";
 import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../service/fargate-cluster";
@@ -293,6 +294,11 @@ export class ContainerWebApp extends Construct {
   public readonly database?: PostgresDatabase;
   /** Customer-managed key of the database (production). */
   public readonly databaseKey?: EncryptionKey;
+  /**
+   * The one-off task that creates the app's database role (`scripts/db-create-app-role.sh`), the
+   * only holder of the master credentials besides migrations; with the database.
+   */
+  public readonly databaseAdmin?: DatabaseAdminTask;
   /** The image repository. */
   public readonly repository: ContainerRepository;
   /** The app's secrets and parameters. */
@@ -437,7 +443,7 @@ export class ContainerWebApp extends Construct {
       secrets: Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
       parameters: props.parameters,
       // Non-production is re-created freely: names must be reusable right after a destroy.
-      recoveryWindowDays: production ? 30 : 0,
+      recoveryWindowDays: recoveryWindowDaysFor(props.profile),
     });
 
     const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
@@ -597,14 +603,32 @@ export class ContainerWebApp extends Construct {
       this.compute.connections.allowTo(db);
       for (const w of Object.values(workers)) w.connections.allowTo(db);
       for (const role of appRoles) db.grantConnect(role, appUser);
-      if (computeOptions.kind === "fargate") {
-        const poolSize = databaseOptions?.poolSize ?? 5;
-        checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
-        db.checkConnectionCapacity([
-          { consumer: `${this.node.path}/Web`, maxTasks: computeOptions.maxCapacity ?? (production ? 10 : 2), poolSize },
-          ...(props.workers ?? []).map((w) => ({ consumer: `${this.node.path}/Worker ${w.name}`, maxTasks: w.maxCapacity ?? 2, poolSize })),
-        ]);
-      }
+      // Every task or instance keeps a full pool, and a rolling deployment runs up to twice the
+      // tasks (ECS deployment_maximum_percent 200; App Runner starts the new instances first).
+      const poolSize = databaseOptions?.poolSize ?? 5;
+      checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
+      db.checkConnectionCapacity([
+        computeOptions.kind === "fargate"
+          ? { consumer: `${this.node.path}/Web`, maxTasks: computeOptions.maxCapacity ?? (production ? 10 : 2), maxTasksSetting: "compute.maxCapacity", poolSize, poolSizeSetting: "database.poolSize" }
+          : { consumer: `${this.node.path}/App`, maxTasks: computeOptions.maxSize ?? 3, maxTasksSetting: "compute.maxSize", poolSize, poolSizeSetting: "database.poolSize" },
+        ...(props.workers ?? []).map((w) => ({
+          consumer: `${this.node.path}/Worker ${w.name}`,
+          maxTasks: w.maxCapacity ?? 2,
+          maxTasksSetting: `workers[${w.name}].maxCapacity`,
+          poolSize,
+          poolSizeSetting: "database.poolSize",
+        })),
+      ]);
+      // The app's login role is created by this one-off task, never by the app.
+      this.databaseAdmin = new DatabaseAdminTask(this, "DatabaseAdmin", {
+        name,
+        database: db,
+        network: this.network,
+        cluster: this.cluster,
+        appUser,
+        logRetentionDays,
+        logsKmsKeyArn: this.logsKey?.keyArn,
+      });
     }
 
     // ---- edge: CDN, the app's public URL
@@ -690,6 +714,10 @@ export class ContainerWebApp extends Construct {
         ? {
             rds_endpoint: { value: this.database.endpoint, description: "PostgreSQL endpoint (host:port)" },
             database_secret_arn: { value: this.database.masterSecretArn, description: "Master credentials (migrations and administration only)" },
+            db_admin_task: {
+              value: Fn.jsonencode(this.databaseAdmin!.runSettings),
+              description: "How scripts/db-create-app-role.sh runs the database admin task (JSON)",
+            },
           }
         : {}),
       ...(this.cdn
