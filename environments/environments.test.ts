@@ -27,7 +27,6 @@ const appTask = (j: SynthJson): any => {
   if (apps.length !== 1) throw new Error(`expected one app task definition, found ${apps.length}`);
   return apps[0];
 };
-const adminTask = (j: SynthJson): any => Object.values(resources(j, "aws_ecs_task_definition")).find((t: any) => t.family.endsWith("-db-admin"));
 /** The security group of the database admin task. */
 const adminGroup = (j: SynthJson): string =>
   `\${aws_security_group.${Object.entries(resources(j, "aws_security_group")).find(([, g]: [string, any]) => g.name.endsWith("-db-admin"))![0]}.id}`;
