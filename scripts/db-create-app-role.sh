@@ -41,7 +41,8 @@ settings=$(terraform -chdir="$dir" output -json "$output")
 field() { node -e 'let s=JSON.parse(process.argv[1]); if (typeof s==="string") s=JSON.parse(s); const v=s[process.argv[2]]; process.stdout.write(Array.isArray(v)?v.join(","):String(v))' "$settings" "$1"; }
 cluster=$(field cluster) taskdef=$(field task_definition) subnets=$(field subnets)
 groups=$(field security_groups) log_group=$(field log_group) app_user=$(field app_user)
-network="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$groups],assignPublicIp=DISABLED}"
+public_ip=$(field assign_public_ip); [ "$public_ip" = ENABLED ] || public_ip=DISABLED
+network="awsvpcConfiguration={subnets=[$subnets],securityGroups=[$groups],assignPublicIp=$public_ip}"
 
 run() { if [ "$dry" = 1 ]; then echo "+ $*"; else "$@"; fi; }
 echo "Creating role $app_user with task $taskdef in cluster $cluster"

@@ -66,6 +66,7 @@ describe("DatabaseAdminTask defaults", () => {
     expect(settings).toMatchObject({
       task_definition: expect.stringMatching(/TOKEN/),
       subnets: [...TEST_NETWORK.privateSubnetIds],
+      assign_public_ip: "DISABLED",
       app_user: "app_user",
     });
     // Without a cluster, it brings its own (App Runner environments have none).
@@ -101,6 +102,14 @@ describe("DatabaseAdminTask options", () => {
     });
     expect(resources(json, "aws_ecs_cluster")).toEqual({});
     expect(settings!.cluster).toBe("shop-dev");
+  });
+
+  it("runs in the public subnets with a public IP for networks without NAT", () => {
+    let settings: AdminTaskRunSettings | undefined;
+    synth((scope) => {
+      settings = build({ assignPublicIp: true })(scope).runSettings;
+    });
+    expect(settings).toMatchObject({ subnets: [...TEST_NETWORK.publicSubnetIds], assign_public_ip: "ENABLED" });
   });
 
   it("refuses the master user as the app user", () => {

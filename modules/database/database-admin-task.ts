@@ -35,7 +35,7 @@ export interface DatabaseAdminTaskProps {
   readonly name: string;
   /** The database to administer; its security group admits the task. */
   readonly database: AdminDatabaseRef;
-  /** The task runs in its private subnets (NAT for the image and the CA bundle). */
+  /** The task runs in its private subnets (NAT for the image and the CA bundle), or public ones with `assignPublicIp`. */
   readonly network: NetworkRef;
   /**
    * Cluster to run in.
@@ -60,6 +60,12 @@ export interface DatabaseAdminTaskProps {
    * @default POSTGRES_CLIENT_IMAGE
    */
   readonly image?: string;
+  /**
+   * Run in the public subnets with a public IP, for networks without NAT (the task pulls its
+   * image and the CA bundle from the internet). The database still admits only its security group.
+   * @default false - private subnets, no public IP
+   */
+  readonly assignPublicIp?: boolean;
   /** CPU architecture of the task. @default "X86_64" */
   readonly cpuArchitecture?: "X86_64" | "ARM64";
   /** Days CloudWatch keeps the task's logs. @default 30 */
@@ -76,6 +82,8 @@ export interface AdminTaskRunSettings {
   readonly task_definition: string;
   readonly subnets: string[];
   readonly security_groups: string[];
+  /** `ENABLED` or `DISABLED`, as `aws ecs run-task` takes it. */
+  readonly assign_public_ip: "ENABLED" | "DISABLED";
   readonly log_group: string;
   readonly app_user: string;
 }
@@ -225,8 +233,9 @@ export class DatabaseAdminTask extends Construct {
     this.runSettings = {
       cluster: cluster.clusterName,
       task_definition: this.taskDefinition.arn,
-      subnets: [...props.network.privateSubnetIds],
+      subnets: [...(props.assignPublicIp ? props.network.publicSubnetIds : props.network.privateSubnetIds)],
       security_groups: [this.securityGroup.id],
+      assign_public_ip: props.assignPublicIp ? "ENABLED" : "DISABLED",
       log_group: this.logGroup.name,
       app_user: appUser,
     };

@@ -625,6 +625,8 @@ export class ContainerWebApp extends Construct {
         database: db,
         network: this.network,
         cluster: this.cluster,
+        // Without NAT the app's tasks get public IPs; the admin task needs the same way out.
+        assignPublicIp: computeOptions.kind === "fargate" && computeOptions.assignPublicIp === true,
         appUser,
         logRetentionDays,
         logsKmsKeyArn: this.logsKey?.keyArn,

@@ -41,7 +41,12 @@ describe("ContainerWebApp cost options", () => {
     const json = app({ ...DEV, network: { natGateways: "none" }, compute: { kind: "fargate", assignPublicIp: true, cpuArchitecture: "ARM64" } });
     expect(resources(json, "aws_nat_gateway")).toEqual({});
     expect(resource(json, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
-    expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
+    const tasks = Object.values(resources(json, "aws_ecs_task_definition")) as any[];
+    expect(tasks.find((t) => !t.family.endsWith("-db-admin")).runtime_platform.cpu_architecture).toBe("ARM64");
+    // The database admin task leaves the same way: public subnet, public IP (no NAT to pull through).
+    const output = (json.output?.db_admin_task as { value: string }).value;
+    expect(output).toContain('"assign_public_ip" = "ENABLED"');
+    expect(output).toMatch(/"subnets" = \[\s*aws_subnet\.App_Network_PublicSubnet1_/);
   });
 
   it("runs a non-production app behind a NAT instance", () => {
