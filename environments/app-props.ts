@@ -49,7 +49,7 @@ export function appProps(stack: EnvironmentStack, c: EnvironmentConfig): Contain
     },
     cdn: c.cdn
       ? {
-          originAccess: c.originVerifySecret !== undefined ? "public" : "vpc-origin",
+          originAccess: c.originAccess ?? "vpc-origin",
           originVerifySecret: c.originVerifySecret,
         }
       : false,

@@ -51,11 +51,27 @@ describe("environment configuration", () => {
   });
 
   it("takes the origin-verify secret only from the environment, and checks it without echoing it", () => {
+    const pub = { ORIGIN_ACCESS: "public" };
     expect(loadConfig("prod", {}).originVerifySecret).toBeUndefined();
-    expect(loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originVerifySecret).toBe("x".repeat(40));
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128 letters, digits.*"<redacted>"/);
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(129) })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128/);
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: `${"x".repeat(40)}*` })).toThrow(/no ALB wildcards/);
+    expect(loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originVerifySecret).toBe("x".repeat(40));
+    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128 letters, digits.*"<redacted>"/);
+    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "x".repeat(129) })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128/);
+    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: `${"x".repeat(40)}*` })).toThrow(/no ALB wildcards/);
+  });
+
+  it("reaches prod's load balancer through a VPC origin unless ORIGIN_ACCESS says public", () => {
+    expect(loadConfig("prod", {}).originAccess ?? "vpc-origin").toBe("vpc-origin");
+    expect(loadConfig("prod", { ORIGIN_ACCESS: "public", ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originAccess).toBe("public");
+    expect(() => loadConfig("prod", { ORIGIN_ACCESS: "private" })).toThrow(/config prod: originAccess \(ORIGIN_ACCESS\) must be vpc-origin or public, got "private"/);
+  });
+
+  it("requires ORIGIN_VERIFY_SECRET for production with a public load balancer, naming it", () => {
+    expect(() => loadConfig("prod", { ORIGIN_ACCESS: "public" })).toThrow(/config prod: ORIGIN_VERIFY_SECRET is required in production with ORIGIN_ACCESS=public/);
+    expect(() => loadConfig("staging", { STAGING_COMPUTE: "fargate", ORIGIN_ACCESS: "public" })).not.toThrow();
+  });
+
+  it("refuses ORIGIN_VERIFY_SECRET where no public load balancer would require it", () => {
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(40) })).toThrow(/config prod: ORIGIN_VERIFY_SECRET is set, but no public load balancer requires it.*"<redacted>"/);
   });
 
   it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {

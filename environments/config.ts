@@ -101,9 +101,17 @@ export interface EnvironmentConfig {
   /** Non-secret runtime settings, as SSM parameters. */
   readonly appParameters: Readonly<Record<string, string>>;
   /**
-   * Shared secret CloudFront sends in X-Origin-Verify and the load balancer requires, so that no
-   * other CloudFront distribution reaches the origin. Only from ORIGIN_VERIFY_SECRET (never in
-   * code); it is stored in Terraform state, as any CloudFront custom header is.
+   * How CloudFront reaches a Fargate app: `vpc-origin` (an internal load balancer, no internet
+   * path) or `public` (an internet-facing load balancer that admits only CloudFront and requires
+   * ORIGIN_VERIFY_SECRET in production). Overridden by ORIGIN_ACCESS.
+   * @default "vpc-origin"
+   */
+  readonly originAccess?: "vpc-origin" | "public";
+  /**
+   * Shared secret CloudFront sends in X-Origin-Verify and a public load balancer requires, so that
+   * no other CloudFront distribution reaches the origin. Only from ORIGIN_VERIFY_SECRET (never in
+   * code); it is stored in Terraform state, as any CloudFront custom header is. Only with
+   * `originAccess: "public"`.
    */
   readonly originVerifySecret?: string;
   /**
@@ -256,7 +264,8 @@ export const ENV_VARS = {
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   IMAGE_TAG: "container image tag to deploy",
   STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers)",
-  ORIGIN_VERIFY_SECRET: "secret header value CloudFront sends and the load balancer requires (from the pipeline's secret store)",
+  ORIGIN_ACCESS: "vpc-origin | public: how CloudFront reaches a Fargate app's load balancer (default vpc-origin)",
+  ORIGIN_VERIFY_SECRET: "secret header value CloudFront sends and a public load balancer requires (from the pipeline's secret store; required in production with ORIGIN_ACCESS=public)",
   AWS_ALLOWED_ACCOUNT_IDS: "comma-separated account ids Terraform may touch",
 } as const;
 
@@ -298,6 +307,7 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
     ...config,
     state,
     ...(compute && name === "staging" ? { compute: compute as ComputeKind } : {}),
+    ...(env.ORIGIN_ACCESS?.trim() ? { originAccess: env.ORIGIN_ACCESS.trim() as EnvironmentConfig["originAccess"] } : {}),
     ...(env.ORIGIN_VERIFY_SECRET ? { originVerifySecret: env.ORIGIN_VERIFY_SECRET } : {}),
     allowedAccountIds: accounts,
     imageTag: env.IMAGE_TAG && env.IMAGE_TAG.trim() !== "" ? env.IMAGE_TAG.trim() : config.imageTag,
@@ -356,6 +366,15 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     if (config.emailDomain !== zone && !config.emailDomain.endsWith(`.${zone}`)) {
       bad(name, "emailDomain", `must be ${zone} or a subdomain of it`, config.emailDomain);
     }
+  }
+  const originAccess = config.originAccess ?? "vpc-origin";
+  if (originAccess !== "vpc-origin" && originAccess !== "public") bad(name, "originAccess (ORIGIN_ACCESS)", "must be vpc-origin or public", originAccess);
+  const publicOrigin = config.cdn && config.compute === "fargate" && originAccess === "public";
+  if (config.originVerifySecret !== undefined && !publicOrigin) {
+    bad(name, "ORIGIN_VERIFY_SECRET", "is set, but no public load balancer requires it (it applies with cdn, Fargate and ORIGIN_ACCESS=public; a VPC origin needs no header); unset it or set ORIGIN_ACCESS=public", "<redacted>");
+  }
+  if (publicOrigin && config.production && config.originVerifySecret === undefined) {
+    bad(name, "ORIGIN_VERIFY_SECRET", "is required in production with ORIGIN_ACCESS=public: without it any CloudFront distribution reaches the load balancer around this one's WAF; set it from the pipeline's secret store, or use ORIGIN_ACCESS=vpc-origin", undefined);
   }
   // ALB header conditions take at most 128 characters and treat * and ? as wildcards.
   if (config.originVerifySecret !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(config.originVerifySecret)) {

@@ -234,9 +234,9 @@ describe("prod access logs", () => {
     for (const w of writes) expect(w.Resource).toContain(`/${lb.access_logs.prefix}/AWSLogs/`);
   });
 
-  it("requires the origin-verify header on both sides when ORIGIN_VERIFY_SECRET is set", () => {
+  it("requires the origin-verify header on both sides of a public load balancer (ORIGIN_ACCESS=public)", () => {
     const secret = "s".repeat(40);
-    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_VERIFY_SECRET: secret }));
+    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_ACCESS: "public", ORIGIN_VERIFY_SECRET: secret }));
     const p = JSON.parse(Testing.synth(stack)) as SynthJson;
     const origin = resource(p, "aws_cloudfront_distribution").origin.find((o: any) => o.domain_name.startsWith("origin."));
     expect(origin.custom_header).toEqual([{ name: "X-Origin-Verify", value: secret }]);
