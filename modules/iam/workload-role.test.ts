@@ -54,6 +54,12 @@ describe("WorkloadRole", () => {
     expect(statements[3].Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [profile] } });
   });
 
+  it("refuses a role ARN where the inline policy needs the role's name", () => {
+    expect(() =>
+      synth((s) => grantTo(s, "Grant", { roleName: "arn:aws:iam::123456789012:role/other", roleArn: "arn:aws:iam::123456789012:role/other" }, sendEmailStatements("arn:aws:ses:us-east-1:123456789012:identity/x"))),
+    ).toThrow(/test: role\.roleName must be an IAM role name \(1-64 letters, digits and \+=,\.@_-\), not the role's ARN, got "arn:aws:iam::123456789012:role\/other"/);
+  });
+
   it("gives a role known only by name its own inline policy", () => {
     const external = Object.values(resources(json, "aws_iam_role_policy")).filter((p: any) => p.role === "other");
     expect(external).toHaveLength(1);

@@ -45,6 +45,9 @@ export function grantTo(scope: Construct, id: string, role: RoleRef, statements:
     role.addToPolicy(statements);
     return;
   }
+  // aws_iam_role_policy takes the role's NAME; its ARN fails at apply (ValidationError on roleName).
+  // https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
+  checkPattern(scope, "role.roleName", role.roleName, /^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 letters, digits and +=,.@_-), not the role's ARN");
   new IamRolePolicy(scope, id, { role: role.roleName, policy: policyDocument(statements) });
 }
 

@@ -45,3 +45,12 @@ describe("tasks in private subnets without NAT must be able to start", () => {
     ).toThrow(/network\.privateSubnetEgress has no NAT .*add ecr\.api, ecr\.dkr, logs to the network's endpoints/);
   });
 });
+
+describe("names where AWS wants names", () => {
+  it("refuses a cluster ARN as the cluster name (the autoscaling resource id needs the name), accepts the name", () => {
+    const cluster = { clusterName: "arn:aws:ecs:us-east-1:123456789012:cluster/shop", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/shop" };
+    expect(() => synthWeb({ cluster })).toThrow(/test\/Web: cluster\.clusterName must be the cluster's name \(letters, digits, - and _\), not its ARN, got "arn:aws:ecs:us-east-1:123456789012:cluster\/shop"/);
+    const json = synthWeb({ cluster: { ...cluster, clusterName: "shop" } });
+    expect(Object.values(resources(json, "aws_appautoscaling_target"))[0].resource_id).toMatch(/^service\/shop\//);
+  });
+});

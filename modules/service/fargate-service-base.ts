@@ -207,6 +207,9 @@ export abstract class FargateServiceBase extends Construct {
     const name = physicalName(this, "ecs", props.name);
     this.baseName = name;
     checkAlarmTopics(this, "alarms", props.alarms);
+    // The scalable target's resource id is service/<cluster name>/<service name>: an ARN there fails at apply.
+    // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html (ResourceId)
+    checkPattern(this, "cluster.clusterName", props.cluster.clusterName, /^[A-Za-z0-9_-]{1,255}$/, "must be the cluster's name (letters, digits, - and _), not its ARN");
     this.alarmTopics = props.alarms;
     this.containerPort = kind.containerPort;
     const cpu = props.cpu ?? 512;
