@@ -34,7 +34,9 @@ describe("environment configuration", () => {
 
   it("switches to Terraform Cloud when TFC_ORGANIZATION is set", () => {
     const config = loadConfig("dev", { TFC_ORGANIZATION: "acme" });
-    expect(config.state).toEqual({ cloud: { organization: "acme" } });
+    // In the HCP Terraform project the delivery roles trust, unless TFC_PROJECT says otherwise.
+    expect(config.state).toEqual({ cloud: { organization: "acme", project: "fckdoomscroll" } });
+    expect(loadConfig("dev", { TFC_ORGANIZATION: "acme", TFC_PROJECT: "Default Project" }).state.cloud?.project).toBe("Default Project");
   });
 
   it("overrides the S3 bucket and region", () => {

@@ -262,6 +262,7 @@ export const ENV_VARS = {
   STATE_DYNAMODB_TABLE: "legacy DynamoDB lock table (optional)",
   TFC_ORGANIZATION: "Terraform Cloud organization (implies the cloud backend unless STATE_BACKEND=s3)",
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
+  TFC_PROJECT: "HCP Terraform project of the workspaces (default DELIVERY.hcpTerraform.project, else the organization's default project)",
   IMAGE_TAG: "container image tag to deploy",
   STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers)",
   ORIGIN_ACCESS: "vpc-origin | public: how CloudFront reaches a Fargate app's load balancer (default vpc-origin)",
@@ -288,7 +289,16 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
   if (wantsCloud) {
     const organization = env.TFC_ORGANIZATION ?? state.cloud?.organization;
     if (!organization) bad(name, "TFC_ORGANIZATION", "is required when STATE_BACKEND=cloud", organization);
-    state = { cloud: { ...state.cloud, organization, ...(env.TFC_HOSTNAME ? { hostname: env.TFC_HOSTNAME } : {}) } };
+    // Workspaces land in the project the HCP Terraform roles trust (the project is in their sub claim).
+    const project = env.TFC_PROJECT ?? state.cloud?.project ?? DELIVERY.hcpTerraform?.project;
+    state = {
+      cloud: {
+        ...state.cloud,
+        organization,
+        ...(env.TFC_HOSTNAME ? { hostname: env.TFC_HOSTNAME } : {}),
+        ...(project ? { project } : {}),
+      },
+    };
   } else if (wantsS3 || env.STATE_REGION || env.STATE_DYNAMODB_TABLE) {
     const s3 = state.s3;
     const bucket = env.STATE_BUCKET ?? s3?.bucket;

@@ -63,6 +63,10 @@ describe("EnvironmentStack", () => {
       .toThrow(/^dev: state.cloud.organization must be a Terraform Cloud organization name \(letters, digits, - and _\), got "acme corp"$/);
     expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", workspace: "w".repeat(91) } } }))
       .toThrow(/^dev: state.cloud.workspace must be 1-90 letters, digits, - and _, got "w{91}"$/);
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "shop:prod" } } }))
+      .toThrow(/^dev: state.cloud.project must be an HCP Terraform project name \(1-40 letters, digits, spaces, - and _\), got "shop:prod"$/);
+    expect(stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "Default Project" } } }).terraform!.cloud.workspaces)
+      .toEqual({ name: "fckdoomscroll-dev", project: "Default Project" });
   });
 
   it("gives us-east-1 stacks their default provider for CloudFront, and others an alias", () => {

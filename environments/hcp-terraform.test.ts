@@ -12,11 +12,11 @@ const json = Object.fromEntries(
 );
 
 describe("HCP Terraform (TFC_ORGANIZATION set)", () => {
-  it.each(ENVIRONMENTS)("%s uses the cloud backend with workspace fckdoomscroll-%s, and no S3 backend", (env) => {
+  it.each(ENVIRONMENTS)("%s uses the cloud backend with workspace fckdoomscroll-%s in the trusted project, and no S3 backend", (env) => {
     expect(json[env].terraform!.cloud).toEqual({
       organization: "example-org",
       hostname: "app.terraform.io",
-      workspaces: { name: `fckdoomscroll-${env}` },
+      workspaces: { name: `fckdoomscroll-${env}`, project: DELIVERY.hcpTerraform!.project },
     });
     expect(json[env].terraform!.backend).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { checkPattern } from "../internal/validate";
+import { HCP_PROJECT_PATTERN } from "../state/remote-state";
 import { DeployRolePair } from "./deploy-role-pair";
 import { HCP_TERRAFORM_AWS_AUDIENCE, OidcProviderRef } from "./oidc-provider";
 
@@ -17,7 +18,6 @@ export interface HcpTerraformWorkspace {
 }
 
 const ORGANIZATION = /^[A-Za-z0-9_-]+$/;
-const PROJECT = /^[A-Za-z0-9 _-]{1,40}$/;
 const WORKSPACE = /^[A-Za-z0-9_-]{1,90}$/;
 
 /**
@@ -27,7 +27,7 @@ const WORKSPACE = /^[A-Za-z0-9_-]{1,90}$/;
  */
 export function hcpTerraformSubject(scope: Construct | string, target: HcpTerraformWorkspace, phase: HcpTerraformRunPhase): string {
   checkPattern(scope, "organization", target.organization, ORGANIZATION, "must be an HCP Terraform organization name (letters, digits, - and _)");
-  checkPattern(scope, "project", target.project, PROJECT, "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)");
+  checkPattern(scope, "project", target.project, HCP_PROJECT_PATTERN, "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)");
   checkPattern(scope, "workspace", target.workspace, WORKSPACE, "must be an HCP Terraform workspace name (1-90 letters, digits, - and _)");
   return `organization:${target.organization}:project:${target.project}:workspace:${target.workspace}:run_phase:${phase}`;
 }

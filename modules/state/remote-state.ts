@@ -39,7 +39,16 @@ export interface CloudStateSettings {
    * @default `<project>-<environment>`
    */
   readonly workspace?: string;
+  /**
+   * HCP Terraform project the workspace belongs to (`workspaces { project }`, Terraform >= 1.6):
+   * where `terraform init` creates it. Its name is part of the dynamic-credentials `sub` claim.
+   * @default - the organization's default project
+   */
+  readonly project?: string;
 }
+
+/** An HCP Terraform project name: 1-40 letters, digits, spaces, `-` and `_`. */
+export const HCP_PROJECT_PATTERN = /^[A-Za-z0-9 _-]{1,40}$/;
 
 /** Exactly one of `s3` or `cloud`. */
 export interface RemoteStateSettings {
@@ -118,9 +127,10 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
   checkPattern(where, "state.cloud.organization", c.organization, /^[A-Za-z0-9_-]+$/, "must be a Terraform Cloud organization name (letters, digits, - and _)");
   const workspace = cloudWorkspaceName(props.project, props.environment, c.workspace);
   checkPattern(where, "state.cloud.workspace", workspace, /^[A-Za-z0-9_-]{1,90}$/, "must be 1-90 letters, digits, - and _");
+  checkPattern(where, "state.cloud.project", c.project, HCP_PROJECT_PATTERN, "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)");
   return new CloudBackend(stack, {
     organization: c.organization,
     hostname: c.hostname ?? "app.terraform.io",
-    workspaces: new NamedCloudWorkspace(workspace),
+    workspaces: new NamedCloudWorkspace(workspace, c.project),
   });
 }
