@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { SynthJson, findResources, resource, resources, synth } from "../internal/testing";
+import { evaluate } from "../policy/engine";
+import { albOriginVerify } from "../policy/rules/alb-origin-verify";
+import { TerraformJson } from "../policy/stack-index";
 import { ContainerWebApp, ContainerWebAppProps, ORIGIN_VERIFY_HEADER } from "./container-web-app";
 
 const PROD: ContainerWebAppProps = {
@@ -60,5 +63,12 @@ describe("ContainerWebApp edge: a public load balancer", () => {
   it("is allowed without the secret outside production", () => {
     const staging = { ...PROD, environment: "staging", profile: "non-production" as const, cdn: { originAccess: "public" as const } };
     expect(resource(app(staging), "aws_lb").internal).toBe(false);
+  });
+
+  it("passes the ALB-ORIGIN-VERIFY policy with the header, and only with it", () => {
+    const findings = (props: ContainerWebAppProps) =>
+      evaluate(app(props) as unknown as TerraformJson, { tier: "production", rules: [albOriginVerify] }).failed.map((f) => f.path);
+    expect(findings({ ...PROD, cdn: { originAccess: "public", originVerifySecret: SECRET } })).toEqual([]);
+    expect(findings({ ...PROD, profile: "non-production", cdn: { originAccess: "public" } })).toEqual([expect.stringContaining("Web_HttpsListener")]);
   });
 });

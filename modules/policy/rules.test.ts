@@ -314,6 +314,20 @@ const NON_COMPLIANT: Record<string, (Mutation | [Mutation, RegExp])[]> = {
   "ALB-ACCESS-LOGS": [(r) => del(r.aws_lb.alb, "access_logs")],
   "ALB-DESYNC-MITIGATION": [(r) => (r.aws_lb.alb.desync_mitigation_mode = "monitor")],
   "ALB-WAF": [(r) => del(r, "aws_wafv2_web_acl_association")],
+  "ALB-ORIGIN-VERIFY": [
+    [
+      (r) =>
+        (r.aws_vpc_security_group_ingress_rule.cloudfront_in = {
+          security_group_id: "${aws_security_group.alb_sg.id}",
+          prefix_list_id: "${data.aws_ec2_managed_prefix_list.cloudfront.id}",
+          ip_protocol: "tcp",
+          from_port: 443,
+          to_port: 443,
+        }),
+      /^listener on port 443 forwards every request although the load balancer admits CloudFront's origin-facing prefix list/,
+    ],
+    (r) => (r.aws_security_group.alb_sg.ingress = [{ from_port: 443, to_port: 443, protocol: "tcp", prefix_list_ids: ["pl-3b927c52"] }]),
+  ],
   "CLOUDFRONT-HTTPS": [(r) => (r.aws_cloudfront_distribution.cdn.ordered_cache_behavior[0].viewer_protocol_policy = "allow-all")],
   "CLOUDFRONT-TLS-VERSION": [
     [(r) => (r.aws_cloudfront_distribution.cdn.viewer_certificate.minimum_protocol_version = "TLSv1.2_2019"), /^viewer_certificate\.minimum_protocol_version is TLSv1\.2_2019$/],

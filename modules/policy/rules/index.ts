@@ -7,6 +7,7 @@ import { albDeletionProtection } from "./alb-deletion-protection";
 import { albDesyncMitigation } from "./alb-desync-mitigation";
 import { albDropInvalidHeaders } from "./alb-drop-invalid-headers";
 import { albHttpsRedirect } from "./alb-https-redirect";
+import { albOriginVerify } from "./alb-origin-verify";
 import { albTargetHealthCheck } from "./alb-target-health-check";
 import { albTlsPolicy } from "./alb-tls-policy";
 import { albWaf } from "./alb-waf";
@@ -80,6 +81,7 @@ export const ALL_RULES: readonly Rule[] = [
   albDesyncMitigation,
   albDropInvalidHeaders,
   albHttpsRedirect,
+  albOriginVerify,
   albTargetHealthCheck,
   albTlsPolicy,
   albWaf,
@@ -153,6 +155,7 @@ export { albDeletionProtection };
 export { albDesyncMitigation };
 export { albDropInvalidHeaders };
 export { albHttpsRedirect };
+export { albOriginVerify };
 export { albTargetHealthCheck };
 export { albTlsPolicy };
 export { albWaf };
