@@ -79,6 +79,9 @@ describe("environment configuration", () => {
   it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {
     expect(loadConfig("staging", {}).compute).toBe("apprunner");
     expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" }).compute).toBe("fargate");
+    // On Fargate, staging drops the NAT instance its App Runner connector needed: a public-IP task.
+    expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" })).toMatchObject({ natGateways: "none", service: { assignPublicIp: true } });
+    expect(loadConfig("staging", {})).toMatchObject({ natGateways: "instance", service: { assignPublicIp: false } });
     expect(loadConfig("prod", { STAGING_COMPUTE: "apprunner" }).compute).toBe("fargate");
     expect(() => loadConfig("staging", { STAGING_COMPUTE: "lambda" })).toThrow(/config staging: STAGING_COMPUTE must be apprunner or fargate, got "lambda"/);
   });

@@ -163,7 +163,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     environment: "staging",
     vpcCidr: "10.1.0.0/16",
     // Seed 003: App Runner for staging. Accounts that are not App Runner customers set
-    // STAGING_COMPUTE=fargate (one Spot task, scaled to zero at night).
+    // STAGING_COMPUTE=fargate (one Spot task with a public IP, scaled to zero at night, no NAT).
     compute: "apprunner",
     // App Runner's VPC connector sends all egress through the VPC: a NAT instance (~$7 a month,
     // single-AZ, no failover) instead of a NAT gateway ($37).
@@ -264,7 +264,7 @@ export const ENV_VARS = {
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   TFC_PROJECT: "HCP Terraform project of the workspaces (default DELIVERY.hcpTerraform.project, else the organization's default project)",
   IMAGE_TAG: "container image tag to deploy",
-  STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers)",
+  STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers; fargate: one public-IP task, no NAT)",
   ORIGIN_ACCESS: "vpc-origin | public: how CloudFront reaches a Fargate app's load balancer (default vpc-origin)",
   ORIGIN_VERIFY_SECRET: "secret header value CloudFront sends and a public load balancer requires (from the pipeline's secret store; required in production with ORIGIN_ACCESS=public)",
   AWS_ALLOWED_ACCOUNT_IDS: "comma-separated account ids Terraform may touch",
@@ -317,6 +317,11 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
     ...config,
     state,
     ...(compute && name === "staging" ? { compute: compute as ComputeKind } : {}),
+    // Staging on Fargate needs no NAT (its NAT instance is for App Runner's VPC connector): like
+    // dev, its task runs in a public subnet with a public IP, which keeps it within its budget.
+    ...(compute === "fargate" && name === "staging" && config.compute === "apprunner"
+      ? { natGateways: "none" as const, service: { ...config.service, assignPublicIp: true } }
+      : {}),
     ...(env.ORIGIN_ACCESS?.trim() ? { originAccess: env.ORIGIN_ACCESS.trim() as EnvironmentConfig["originAccess"] } : {}),
     ...(env.ORIGIN_VERIFY_SECRET ? { originVerifySecret: env.ORIGIN_VERIFY_SECRET } : {}),
     allowedAccountIds: accounts,

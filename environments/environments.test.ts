@@ -298,6 +298,10 @@ describe("staging", () => {
     expect(resources(s, "aws_apprunner_service")).toEqual({});
     expect(resource(s, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
     expect(resource(s, "aws_lb").enable_deletion_protection).toBe(false);
+    // No NAT: the task has a public IP (its NAT instance is only for App Runner's connector).
+    expect(resources(s, "aws_instance")).toEqual({});
+    expect(resources(s, "aws_nat_gateway")).toEqual({});
+    expect(resource(s, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
     const actions = Object.values(resources(s, "aws_appautoscaling_scheduled_action")) as any[];
     expect(actions.map((a) => a.scalable_target_action)).toEqual(
       expect.arrayContaining([expect.objectContaining({ min_capacity: "0", max_capacity: "0" })]),
