@@ -464,6 +464,13 @@ describe("WebService options", () => {
     expect(resource(json, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
   });
 
+  it("takes any RFC 7230 token of up to 40 characters as the origin header name", () => {
+    const name = `X_Origin.Verify~${"a".repeat(24)}`;
+    const json = synthWeb({ originVerifyHeader: { name, value: "0123456789abcdef0123" } });
+    const rule = findResources(json, "aws_lb_listener_rule", (r) => r.priority === 50000)[0];
+    expect(rule.condition).toEqual([{ http_header: { http_header_name: name, values: ["0123456789abcdef0123"] } }]);
+  });
+
   it("scales up to ECS's 5,000 tasks per service", () => {
     const json = synthWeb({ minCapacity: 2, maxCapacity: 5000 });
     expect(resource(json, "aws_appautoscaling_target").max_capacity).toBe(5000);

@@ -219,7 +219,9 @@ export class WebService extends FargateServiceBase implements WebCompute {
     }
     const header = props.originVerifyHeader;
     if (header) {
-      checkPattern(this, "originVerifyHeader.name", header.name, /^[A-Za-z0-9-]{1,40}$/, "must be 1-40 letters, digits and hyphens");
+      // ALB http-header conditions: a header name of at most 40 RFC 7230 token characters.
+      // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_HttpHeaderConditionConfig.html
+      checkPattern(this, "originVerifyHeader.name", header.name, /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/, "must be an HTTP header name of 1-40 letters, digits and !#$%&'*+.^_`|~- (no spaces or colons)");
       checkPattern(this, "originVerifyHeader.value", header.value, /^[\x21-\x7e]{16,128}$/, "must be 16-128 printable characters (it is a shared secret)");
     }
     const routes = props.routes ?? [];
