@@ -288,6 +288,8 @@ export class ContainerWebApp extends Construct {
   public readonly createdNetwork?: Network;
   /** Customer-managed key of the log groups (production). */
   public readonly logsKey?: EncryptionKey;
+  /** Customer-managed key of CloudFront's WAF log group in us-east-1 (production outside us-east-1). */
+  public readonly edgeLogsKey?: EncryptionKey;
   /** Alarm topics and their subscriptions. */
   public readonly monitoring: Monitoring;
   /** The database, unless `database: false`. */
@@ -349,6 +351,9 @@ export class ContainerWebApp extends Construct {
     }
     if (production && !props.domain && !cdnOptions && computeOptions.kind === "fargate") {
       fail(this, "domain", "is required in production without a CDN: the load balancer would serve plain HTTP; give domain or keep cdn", props.domain);
+    }
+    if (production && !props.domain && cdnOptions?.originAccess === "public") {
+      fail(this, "domain", 'is required in production with cdn.originAccess "public": without a certificate the origin-verify secret would cross the internet in clear text (use the default "vpc-origin")', props.domain);
     }
     if (props.email && !props.domain) fail(this, "email", "needs domain (its hosted zone holds the SES records)", props.email);
     if ((props.workers ?? []).length > 0 && computeOptions.kind !== "fargate") {
@@ -538,9 +543,12 @@ export class ContainerWebApp extends Construct {
       if (this.loadBalancerLogs) {
         web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(this.loadBalancerLogs.bucket.policy)];
       }
-      if (!web.httpsListener && !production) {
-        suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn
-          ? "CloudFront terminates HTTPS for viewers; without a domain the load balancer has no certificate"
+      // Without a domain there is no certificate: the load balancer serves HTTP. Behind a VPC origin
+      // that traffic never leaves the VPC (viewers get HTTPS from CloudFront); elsewhere only outside
+      // production (refused above).
+      if (!web.httpsListener && (!production || (behindCdn && originAccess === "vpc-origin"))) {
+        suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn && originAccess === "vpc-origin"
+          ? "internal load balancer reached only by the CloudFront VPC origin inside the VPC; viewers get HTTPS from CloudFront, and without a domain there is no certificate"
           : "no domain, hence no certificate: this non-production load balancer serves plain HTTP");
       }
       this.webService = web;
@@ -641,6 +649,9 @@ export class ContainerWebApp extends Construct {
       fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
     }
     if (cdnOptions) {
+      if (production && region !== "us-east-1" && usEast1Provider !== undefined) {
+        this.edgeLogsKey = cloudWatchLogsKey(this, "EdgeLogsKey", { alias: `${name}-edge-logs`, region: "us-east-1", provider: usEast1Provider, preventDestroy: true });
+      }
       this.cdn = new CdnDistribution(this, "Cdn", {
         name,
         appOrigin: this.compute.cdnOrigin,
@@ -649,9 +660,8 @@ export class ContainerWebApp extends Construct {
         usEast1Provider,
         webAcl: cdnOptions.webAcl ?? (production && cdnInUsEast1),
         accessLogs: cdnOptions.accessLogs ?? (production && cdnInUsEast1),
-        // The logs key serves WAF's log group, and the topics CloudFront's alarm, only in us-east-1
-        // (where CloudFront's metrics and WAF logs live).
-        logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : undefined,
+        // WAF's log group lives in us-east-1, and a key is usable only in its own region.
+        logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : this.edgeLogsKey?.keyArn,
         alarms: production && region === "us-east-1" ? this.monitoring : undefined,
         forceDestroyBuckets: !production,
         bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,

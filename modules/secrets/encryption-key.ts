@@ -1,5 +1,6 @@
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
 import { awsContext, providerRegion } from "../internal/aws-context";
@@ -46,6 +47,12 @@ export interface EncryptionKeyProps {
    * @default false
    */
   readonly preventDestroy?: boolean;
+  /**
+   * Provider of the key's region, e.g. the stack's us-east-1 alias for CloudFront's WAF logs (a key
+   * is usable only in its own region).
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -111,8 +118,9 @@ export class EncryptionKey extends Construct {
       policy: policyDocument(statements),
       tags: props.tags,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      provider: props.provider,
     });
-    this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
+    this.alias = new KmsAlias(this, "Alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId, provider: props.provider });
     this.keyArn = this.key.arn;
   }
 }
@@ -131,6 +139,8 @@ export interface CloudWatchLogsKeyProps {
    * key is usable only in its own region).
    */
   readonly region: string;
+  /** Provider of `region` when it is not the stack's default provider's. @default - the stack's default AWS provider */
+  readonly provider?: TerraformProvider;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -162,5 +172,6 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
     },
     tags: props.tags,
     preventDestroy: props.preventDestroy,
+    provider: props.provider,
   });
 }
