@@ -9,6 +9,11 @@ import { InterviewStack } from "./web-and-worker/main";
 
 const EXAMPLES = readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const synth = (stack: TerraformStack): SynthJson => JSON.parse(Testing.synth(stack, true)) as SynthJson;
+/** The app containers (web and workers), without the one-off database admin task. */
+const appContainers = (json: SynthJson): any[] =>
+  Object.entries(resources(json, "aws_ecs_task_definition"))
+    .filter(([n]) => !n.includes("DatabaseAdmin"))
+    .map(([, t]: [string, any]) => JSON.parse(t.container_definitions)[0]);
 
 describe("examples are small consumer apps of the public entry point", () => {
   it.each(EXAMPLES)("%s: one file of at most 60 lines, importing only cdktf, constructs, the AWS provider class and the package", (name) => {
@@ -42,7 +47,7 @@ describe("chatbot-eu: no domain, eu-west-1, Bedrock, uploads", () => {
   });
 
   it("gives the app its public URL without a construction cycle", () => {
-    const env = JSON.parse(resource(json, "aws_ecs_task_definition").container_definitions)[0].environment;
+    const env = appContainers(json)[0].environment;
     const url = `https://\${${Object.keys(resources(json, "aws_cloudfront_distribution")).map((n) => `aws_cloudfront_distribution.${n}`)[0]}.domain_name}`;
     expect(env).toEqual(expect.arrayContaining([{ name: "APP_URL", value: url }, { name: "AUTH_URL", value: url }, { name: "AUTH_TRUST_HOST", value: "true" }]));
   });
@@ -68,17 +73,19 @@ describe("web-and-worker: a web service and a worker on a domain", () => {
   const json = synth(stack);
 
   it("runs the worker on the same image and cluster with its own command", () => {
-    const defs = Object.values(resources(json, "aws_ecs_task_definition")).map((t: any) => JSON.parse(t.container_definitions)[0]);
+    const defs = appContainers(json);
+    expect(defs).toHaveLength(2);
     expect(new Set(defs.map((d) => d.image)).size).toBe(1);
     expect(defs.find((d) => d.command)?.command).toEqual(["node", "dist/worker.js"]);
     const clusters = Object.values(resources(json, "aws_ecs_service")).map((s: any) => s.cluster);
     expect(new Set(clusters).size).toBe(1);
   });
 
-  it("admits both services to the database, and nothing else", () => {
+  it("admits both services (and the one-off admin task) to the database, and nothing else", () => {
     const dbSg = resource(json, "aws_db_instance").vpc_security_group_ids[0];
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
     const serviceSgs = Object.values(resources(json, "aws_ecs_service")).map((s: any) => s.network_configuration.security_groups[0]);
+    serviceSgs.push(`\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.includes("DatabaseAdmin"))}.id}`);
     expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual(serviceSgs.sort());
   });
 

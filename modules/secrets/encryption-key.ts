@@ -154,12 +154,14 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
     const where = scope.node.path ? `${scope.node.path}/${id}` : id;
     fail(where, "region", "must be an AWS region code such as us-east-1 (the region of the log groups)", props.region);
   }
-  // The key is created in the stack provider's region and KMS keys are regional: a principal and
+  // The key is created in its provider's region and KMS keys are regional: a principal and
   // context for another region's log groups would make a key no log group can ever use.
-  const stackRegion = providerRegion(scope);
-  if (stackRegion !== undefined && !isToken(props.region) && props.region !== stackRegion) {
+  const given = (props.provider as { region?: string } | undefined)?.region;
+  const keyRegion = props.provider ? (typeof given === "string" && !isToken(given) ? given : undefined) : providerRegion(scope);
+  if (keyRegion !== undefined && !isToken(props.region) && props.region !== keyRegion) {
     const where = scope.node.path ? `${scope.node.path}/${id}` : id;
-    fail(where, "region", `must be the stack's AWS provider region ${stackRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`, props.region);
+    const whose = props.provider ? "the given provider's region" : "the stack's AWS provider region";
+    fail(where, "region", `must be ${whose} ${keyRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`, props.region);
   }
   const { accountId, partition } = awsContext(scope);
   return new EncryptionKey(scope, id, {
