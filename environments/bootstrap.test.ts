@@ -212,3 +212,14 @@ describe("tag guard wiring", () => {
     }
   });
 });
+
+describe("apply roles can manage every IAM name the environments use", () => {
+  it.each(ENVS)("%s: every IAM role and customer managed policy is named fckdoomscroll-%s-*", (env) => {
+    const stack = synthStack(app.node.findChild(env) as TerraformStack);
+    const names = [...Object.values(resources(stack, "aws_iam_role")), ...Object.values(resources(stack, "aws_iam_policy"))].map((r: any) => r.name ?? r.name_prefix);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    for (const name of names) expect(name).toMatch(new RegExp(`^fckdoomscroll-${env}-`));
+    const scope = inlineOf(`fckdoomscroll-deploy-${env}-apply`).find((s) => s.Sid === "ManageEnvironmentRoles").Resource;
+    expect(scope).toMatch(new RegExp(`:role/fckdoomscroll-${env}-\\*$`));
+  });
+});
