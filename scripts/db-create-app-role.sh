@@ -36,7 +36,11 @@ done
 dir="cdktf.out/stacks/$stack"
 [ -d "$dir" ] || { echo "no $dir: run npm run synth (and terraform -chdir=$dir init) first" >&2; exit 2; }
 
-settings=$(terraform -chdir="$dir" output -json "$output")
+if ! settings=$(terraform -chdir="$dir" output -json "$output"); then
+  echo "no output $output in $dir: apply the stack (or scripts/first-deploy-foundation.sh) first;" >&2
+  echo "if it was applied with -target, 'terraform -chdir=$dir apply -refresh-only' records the outputs" >&2
+  exit 1
+fi
 # The output is an object, or a JSON string of one (jsonencode): accept both.
 field() { node -e 'let s=JSON.parse(process.argv[1]); if (typeof s==="string") s=JSON.parse(s); const v=s[process.argv[2]]; process.stdout.write(Array.isArray(v)?v.join(","):String(v))' "$settings" "$1"; }
 cluster=$(field cluster) taskdef=$(field task_definition) subnets=$(field subnets)

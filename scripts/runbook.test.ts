@@ -88,6 +88,13 @@ describe("runbook scripts, dry run against fake stack outputs", () => {
     expect(out.stdout).not.toContain("--delete");
   });
 
+  it("db-create-app-role says how to record the output when the stack does not have it yet", () => {
+    const out = run("scripts/db-create-app-role.sh", ["test", "--dry-run"], scratch({}));
+    expect(out.status).toBe(1);
+    expect(out.stderr).toContain("no output db_admin_task");
+    expect(out.stderr).toContain("apply -refresh-only");
+  });
+
   it("upload-static-assets fails when the stack has no CDN outputs", () => {
     const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], scratch({}));
     expect(out.status).not.toBe(0);
