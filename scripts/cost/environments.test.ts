@@ -12,7 +12,7 @@ describe("environment budgets", () => {
     const estimate = estimateStack(env, stacks[env]);
     const verdict = checkBudget(estimate, CONFIG[env].monthlyBudgetUsd);
     expect(verdict.withinBudget, verdict.message).toBe(true);
-    expect(estimate.unpriced).toEqual([]);
+    expect(estimate.unpriced, "price these resource types in scripts/cost/estimate.ts (or list them there as free)").toEqual([]);
   });
 
   it("keeps prod's protections while meeting its target: Multi-AZ, deletion protection, encryption, WAF", () => {
