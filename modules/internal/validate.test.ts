@@ -43,6 +43,10 @@ describe("validation helpers", () => {
     expect(() => checkDomain(where, "domain", "Example.com")).toThrow(/lower-case DNS name/);
     expect(() => checkDomain(where, "domain", "example.com.")).toThrow(/no trailing dot/);
     expect(() => checkEmail(where, "email", "ops@")).toThrow(/email address/);
+    // Internationalized TLDs in punycode are real domains (.xn--p1ai is .рф); a bare digit TLD is not.
+    expect(() => checkDomain(where, "domain", "shop.xn--p1ai")).not.toThrow();
+    expect(() => checkEmail(where, "email", "ops@shop.xn--p1ai")).not.toThrow();
+    expect(() => checkDomain(where, "domain", "shop.123")).toThrow(/lower-case DNS name/);
     expect(() => checkLogRetention(where, "retentionDays", 31)).toThrow(/must be one of 1, 3, 5, 7, 14, 30/);
     expect(() => checkLogRetention(where, "retentionDays", 30)).not.toThrow();
   });

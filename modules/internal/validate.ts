@@ -135,11 +135,14 @@ export function checkArn(scope: IConstruct | string, prop: string, value: string
 /** An AWS region code such as us-east-1. */
 export const REGION_PATTERN = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
 
-/** A DNS domain name (no trailing dot), as Route 53, ACM and SES accept it. */
-export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+[a-z]{2,63}$/;
+/**
+ * A DNS domain name (no trailing dot), as Route 53, ACM and SES accept it; internationalized
+ * top-level domains come in their punycode form (`xn--p1ai`), which Route 53 and ACM take.
+ */
+export const DOMAIN_PATTERN = /^(?=.{1,253}$)(?!-)([a-z0-9-]{1,63}(?<!-)\.)+([a-z]{2,63}|xn--[a-z0-9-]{1,59}(?<!-))$/;
 
 /** An email address, strict enough to catch typos that AWS would reject. */
-export const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9-]{1,63}\.)+[A-Za-z]{2,63}$/;
+export const EMAIL_PATTERN = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@([A-Za-z0-9-]{1,63}\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
 /** A domain name, lower case, no trailing dot. */
 export function checkDomain(scope: IConstruct | string, prop: string, value: string | undefined): void {
