@@ -144,7 +144,11 @@ export interface AppDatabaseOptions {
   readonly masterUsername?: string;
   /** PostgreSQL role the app logs in as, with an IAM token (`rds-db:connect`). @default "app_user" */
   readonly appUser?: string;
-  /** Connections each app task keeps in its pool (checked against the instance's connection limit). @default 5 */
+  /**
+   * Connections each app task keeps in its pool, checked against the instance's connection limit
+   * and passed to the app as `DB_POOL_SIZE` (unless a parameter of that name is given).
+   * @default - what fits: (connection limit − reserved − 2) ÷ (2 × most tasks of all services), at most 10
+   */
   readonly poolSize?: number;
   /** Any other `PostgresDatabase` prop, applied last. @default {} */
   readonly overrides?: Partial<PostgresDatabaseProps>;
@@ -465,11 +469,20 @@ export class ContainerWebApp extends Construct {
       });
     }
 
+    // Each task's pool: as many connections as fit when every service runs its most tasks twice over
+    // (a deployment starts the new tasks before stopping the old), capped at 10.
+    const webMaxTasks = computeOptions.kind === "fargate" ? (computeOptions.maxCapacity ?? (production ? 10 : 2)) : (computeOptions.maxSize ?? 3);
+    const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + (w.maxCapacity ?? 2), 0);
+    const poolSize =
+      databaseOptions?.poolSize ??
+      (this.database ? Math.max(1, Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * allMaxTasks)))) : 0);
+
     // ---- the app's runtime settings: database by IAM token over verified TLS, secrets by reference
     const environment: Record<string, string> = {
       NODE_ENV: "production",
       APP_ENV: props.environment,
       ...(this.database ? this.database.connectionEnvironment(appUser) : {}),
+      ...(this.database && props.parameters?.DB_POOL_SIZE === undefined ? { DB_POOL_SIZE: String(poolSize) } : {}),
       ...(this.uploads ? { UPLOADS_BUCKET: this.uploads.bucketName } : {}),
       ...props.appEnvironment,
     };
@@ -613,7 +626,6 @@ export class ContainerWebApp extends Construct {
       for (const role of appRoles) db.grantConnect(role, appUser);
       // Every task or instance keeps a full pool, and a rolling deployment runs up to twice the
       // tasks (ECS deployment_maximum_percent 200; App Runner starts the new instances first).
-      const poolSize = databaseOptions?.poolSize ?? 5;
       checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
       db.checkConnectionCapacity([
         computeOptions.kind === "fargate"

@@ -1,0 +1,127 @@
+import { TerraformStack, Testing } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { describe, expect, it } from "vitest";
+import { SynthJson, resource, resources } from "../internal/testing";
+import { ContainerWebApp, ContainerWebAppProps } from "./container-web-app";
+
+const BASE: ContainerWebAppProps = { project: "shop", environment: "qa", profile: "non-production", imageTag: "v1" };
+
+function build(props: Partial<ContainerWebAppProps> = {}, region = "us-east-1"): { stack: TerraformStack; app: ContainerWebApp } {
+  const stack = new TerraformStack(Testing.app(), "shop-qa");
+  new AwsProvider(stack, "aws", { region });
+  const app = new ContainerWebApp(stack, "App", { ...BASE, ...props });
+  return { stack, app };
+}
+const synth = (props: Partial<ContainerWebAppProps> = {}, region?: string): SynthJson => JSON.parse(Testing.synth(build(props, region).stack, true));
+const webEnv = (json: SynthJson): Record<string, string> => {
+  const [, def] = Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("_Web_"))! as [string, any];
+  return Object.fromEntries(JSON.parse(def.container_definitions)[0].environment.map((e: any) => [e.name, e.value]));
+};
+
+describe("ContainerWebApp profiles", () => {
+  const nonProd = synth();
+  const prod = synth({ profile: "production", environment: "live" });
+
+  it("non-production: disposable database, Spot tasks, no WAF, baseline policies", () => {
+    expect(resource(nonProd, "aws_db_instance")).toMatchObject({ multi_az: false, deletion_protection: false });
+    expect(resource(nonProd, "aws_db_instance").lifecycle).toBeUndefined();
+    expect(resource(nonProd, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT" })]);
+    expect(resources(nonProd, "aws_wafv2_web_acl")).toEqual({});
+    for (const secret of Object.values(resources(nonProd, "aws_secretsmanager_secret")) as any[]) expect(secret.recovery_window_in_days).toBe(0);
+  });
+
+  it("production: Multi-AZ protected database with its own key, on-demand tasks, WAF, a year of logs", () => {
+    expect(resource(prod, "aws_db_instance")).toMatchObject({ multi_az: true, deletion_protection: true, lifecycle: { prevent_destroy: true } });
+    expect(resource(prod, "aws_db_instance").kms_key_id).toMatch(/aws_kms_key\.App_DatabaseKey_/);
+    expect(resource(prod, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE" })]);
+    expect(Object.keys(resources(prod, "aws_wafv2_web_acl"))).toHaveLength(1);
+    const web = Object.values(resources(prod, "aws_cloudwatch_log_group")).find((g: any) => g.name === "/ecs/shop-live") as any;
+    expect(web.retention_in_days).toBe(365);
+  });
+
+  it("creates the operator outputs on the stack", () => {
+    expect(Object.keys(nonProd.output ?? {})).toEqual(
+      expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "alarm_topic_arns", "ecs_cluster_name", "ecs_service_name", "cdn_distribution_id", "static_assets_bucket"]),
+    );
+    expect(nonProd.output?.app_url.value).toMatch(/^https:\/\/\$\{aws_cloudfront_distribution\.App_Cdn_Distribution_[0-9A-F]+\.domain_name\}$/);
+  });
+
+  it("sizes each task's pool to what the database admits during a deployment, and tells the app", () => {
+    // db.t4g.micro: 100 connections − 5 reserved − 2 others = 93, ÷ (2 × 10 production tasks) = 4.
+    expect(webEnv(prod).DB_POOL_SIZE).toBe("4");
+    // Non-production: 2 tasks → 23, capped at 10.
+    expect(webEnv(nonProd).DB_POOL_SIZE).toBe("10");
+  });
+});
+
+describe("ContainerWebApp wiring", () => {
+  it("gives the app the CDN's URL, and Auth.js its URL and trusted host", () => {
+    const json = synth({ authJs: true });
+    const env = webEnv(json);
+    expect(env.APP_URL).toMatch(/aws_cloudfront_distribution\.App_Cdn_Distribution_.*\.domain_name/);
+    expect(env.AUTH_URL).toBe(env.APP_URL);
+    expect(env.AUTH_TRUST_HOST).toBe("true");
+  });
+
+  it("without a CDN, serves plain HTTP outside production and gives the app the load balancer's URL", () => {
+    const json = synth({ cdn: false });
+    expect(webEnv(json).APP_URL).toMatch(/^http:\/\/\$\{aws_lb\.App_Web_LoadBalancer_.*\.dns_name\}$/);
+    expect(resource(json, "aws_lb").internal).toBe(false);
+  });
+
+  it("with a domain, serves HTTPS on it through CloudFront, and the load balancer on origin.<domain>", () => {
+    const json = synth({ domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" } });
+    expect(webEnv(json).APP_URL).toBe("https://shop.example.com");
+    const origin = resource(json, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "app");
+    expect(origin.domain_name).toBe("origin.shop.example.com");
+  });
+
+  it("opens the database to the web service and workers, which log in as app_user", () => {
+    const json = synth({ workers: [{ name: "jobs", command: ["node", "worker.js"] }] });
+    const dbSg = resource(json, "aws_db_instance").vpc_security_group_ids[0];
+    const from = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg).map((r: any) => r.referenced_security_group_id);
+    expect(from).toEqual(expect.arrayContaining([expect.stringContaining("App_Web_SecurityGroup"), expect.stringContaining("App_WorkerJobs_SecurityGroup")]));
+    const worker = Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("WorkerJobs"))![1] as any;
+    expect(JSON.parse(worker.container_definitions)[0]).toMatchObject({ command: ["node", "worker.js"] });
+    expect(JSON.parse(worker.container_definitions)[0].environment).toContainEqual({ name: "DB_USER", value: "app_user" });
+  });
+
+  it("serves uploads on their path and tells the app the bucket", () => {
+    const json = synth({ uploads: {} });
+    expect(webEnv(json).UPLOADS_BUCKET).toMatch(/aws_s3_bucket\.App_Uploads_Bucket_.*\.bucket/);
+    expect(resource(json, "aws_cloudfront_distribution").ordered_cache_behavior.map((b: any) => b.path_pattern)).toContain("/uploads/*");
+  });
+
+  it("runs on App Runner without URL variables when there is no domain (they would be a cycle)", () => {
+    const json = synth({ compute: { kind: "apprunner" }, cdn: false, authJs: true });
+    const vars = resource(json, "aws_apprunner_service").source_configuration.image_repository.image_configuration.runtime_environment_variables;
+    expect(vars.APP_URL).toBeUndefined();
+    expect(vars.AUTH_TRUST_HOST).toBe("true");
+  });
+});
+
+describe("ContainerWebApp refusals", () => {
+  it("refuses URL variables on App Runner without a domain", () => {
+    expect(() => build({ compute: { kind: "apprunner" }, cdn: false, urlVariables: ["APP_URL"] })).toThrow(
+      /shop-qa\/App: urlVariables need domain with App Runner: .* a Terraform cycle/,
+    );
+  });
+
+  it("refuses workers without Fargate", () => {
+    expect(() => build({ compute: { kind: "apprunner" }, workers: [{ name: "jobs" }] })).toThrow(/shop-qa\/App: workers need compute.kind "fargate"/);
+  });
+
+  it("refuses production without a domain and without a CDN (plain HTTP to users)", () => {
+    expect(() => build({ profile: "production", cdn: false })).toThrow(/shop-qa\/App: domain is required in production without a CDN/);
+  });
+
+  it("refuses a public origin in production without a domain (the origin secret would travel in clear text)", () => {
+    expect(() => build({ profile: "production", cdn: { originAccess: "public", originVerifySecret: "s".repeat(40) } })).toThrow(
+      /shop-qa\/App: domain is required in production with cdn.originAccess "public"/,
+    );
+  });
+
+  it("refuses an environment name that cannot be part of resource names", () => {
+    expect(() => build({ environment: "QA env" })).toThrow(/shop-qa\/App: environment must be 1-20 lower-case letters/);
+  });
+});
