@@ -150,8 +150,8 @@ export interface CloudWatchLogsKeyProps {
  * principal may use it only for log groups of this account (`kms:EncryptionContext:aws:logs:arn`).
  */
 export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatchLogsKeyProps): EncryptionKey {
+  const where = scope.node.path ? `${scope.node.path}/${id}` : id;
   if (!isToken(props.region) && !REGION_PATTERN.test(props.region)) {
-    const where = scope.node.path ? `${scope.node.path}/${id}` : id;
     fail(where, "region", "must be an AWS region code such as us-east-1 (the region of the log groups)", props.region);
   }
   // The key is created in its provider's region and KMS keys are regional: a principal and
@@ -159,7 +159,6 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
   const given = (props.provider as { region?: string } | undefined)?.region;
   const keyRegion = props.provider ? (typeof given === "string" && !isToken(given) ? given : undefined) : providerRegion(scope);
   if (keyRegion !== undefined && !isToken(props.region) && props.region !== keyRegion) {
-    const where = scope.node.path ? `${scope.node.path}/${id}` : id;
     const whose = props.provider ? "the given provider's region" : "the stack's AWS provider region";
     fail(where, "region", `must be ${whose} ${keyRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`, props.region);
   }
