@@ -137,7 +137,11 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     return this.statements;
   }
 
-  /** Read these Secrets Manager secrets (and decrypt with these customer-managed keys). */
+  /**
+   * Read these Secrets Manager secrets (and decrypt with these customer-managed keys), for secrets
+   * known only by ARN. Secrets of this library grant from the resource side: `secrets.grantRead(role)`,
+   * `database.grantReadMasterSecret(role)`.
+   */
   public grantReadSecrets(secretArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
     checkUnique(this, "secretArns", secretArns);
     secretArns.forEach((arn, i) => checkSecretRef(this, `grantReadSecrets secretArns[${i}]`, arn, "secretsmanager"));
@@ -145,14 +149,14 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     this.addToPolicy(readSecretsStatements(secretArns, kmsKeyArns));
   }
 
-  /** Read these SSM parameters. */
+  /** Read these SSM parameters, known only by ARN (this library's grant from the resource side: `secrets.grantRead(role)`). */
   public grantReadParameters(parameterArns: readonly string[], kmsKeyArns: readonly string[] = []): void {
     parameterArns.forEach((arn, i) => checkSecretRef(this, `grantReadParameters parameterArns[${i}]`, arn, "ssm"));
     this.checkKeys("grantReadParameters", kmsKeyArns);
     this.addToPolicy(readParametersStatements(parameterArns, kmsKeyArns));
   }
 
-  /** Send email through exactly this SES identity. */
+  /** Send email through exactly this SES identity, known only by ARN (an `EmailDomain` grants from its side: `email.grantSend(role)`). */
   public grantSendEmail(identityArn: string, options: SendEmailGrantOptions = {}): void {
     // IAM refuses a Resource that is not an ARN (MalformedPolicyDocument), e.g. a bare domain.
     checkPattern(this, "grantSendEmail identityArn", identityArn, /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), not the bare identity");
@@ -168,13 +172,13 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     this.addToPolicy(bedrockInvokeStatements(this, grant));
   }
 
-  /** Read objects of a bucket. */
+  /** Read objects of a bucket known only by ARN (this library's buckets grant from their side: `bucket.grantRead(role)`). */
   public grantBucketRead(bucketArn: string, keyPrefix?: string): void {
     checkBucketArn(this, "grantBucketRead bucketArn", bucketArn);
     this.addToPolicy(bucketReadStatements(bucketArn, keyPrefix));
   }
 
-  /** Read and write objects of a bucket. */
+  /** Read and write objects of a bucket known only by ARN (this library's buckets: `bucket.grantReadWrite(role)`). */
   public grantBucketReadWrite(bucketArn: string, keyPrefix?: string): void {
     checkBucketArn(this, "grantBucketReadWrite bucketArn", bucketArn);
     this.addToPolicy(bucketReadWriteStatements(bucketArn, keyPrefix));

@@ -10,7 +10,7 @@ import { EmailTemplateContent } from "../email/email-templates";
 import { BedrockGrant } from "../iam/workload-role";
 import { defaultAwsProvider, providerRegion } from "../internal/aws-context";
 import { defaultAvailabilityZones } from "../internal/region-checks";
-import { baseName } from "../internal/naming";
+import { baseName, pascalCase } from "../internal/naming";
 import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
 import { CostBudget } from "../monitoring/cost-budget";
 import { OperationsDashboard } from "../monitoring/dashboard";
@@ -595,7 +595,7 @@ export class ContainerWebApp extends Construct {
     for (const w of props.workers ?? []) {
       checkPattern(this, "workers[].name", w.name, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
       if (workers[w.name]) fail(this, "workers[].name", "must be unique", w.name);
-      workers[w.name] = new WorkerService(this, `Worker${w.name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase())}`, {
+      workers[w.name] = new WorkerService(this, `Worker${pascalCase(w.name)}`, {
         name: `${name}-${w.name}`,
         cluster: this.cluster!,
         network: this.network,
