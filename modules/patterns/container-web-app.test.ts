@@ -39,6 +39,17 @@ describe("ContainerWebApp profiles", () => {
     expect(web.retention_in_days).toBe(365);
   });
 
+  it("production keeps the app's secrets and their key on destroy; non-production does not", () => {
+    const withSecrets = { secrets: ["AUTH_SECRET"] };
+    const live = synth({ ...withSecrets, profile: "production", environment: "live" });
+    expect(resource(live, "aws_secretsmanager_secret").lifecycle).toEqual({ prevent_destroy: true });
+    const secretsKey = Object.entries(resources(live, "aws_kms_key")).find(([n]) => n.startsWith("App_AppSecrets_Key_"))![1] as any;
+    expect(secretsKey.lifecycle).toEqual({ prevent_destroy: true });
+    const qa = synth(withSecrets);
+    expect(resource(qa, "aws_secretsmanager_secret").lifecycle).toBeUndefined();
+    expect((Object.entries(resources(qa, "aws_kms_key")).find(([n]) => n.startsWith("App_AppSecrets_Key_"))![1] as any).lifecycle).toBeUndefined();
+  });
+
   it("creates the operator outputs on the stack", () => {
     expect(Object.keys(nonProd.output ?? {})).toEqual(
       expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "alarm_topic_arns", "ecs_cluster_name", "ecs_service_name", "cdn_distribution_id", "static_assets_bucket"]),

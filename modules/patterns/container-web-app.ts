@@ -453,6 +453,8 @@ export class ContainerWebApp extends Construct {
       parameters: props.parameters,
       // Non-production is re-created freely: names must be reusable right after a destroy.
       recoveryWindowDays: recoveryWindowDaysFor(props.profile),
+      // Secret values are set outside Terraform: production keeps them (and their key) on destroy.
+      preventDestroy: production,
     });
 
     const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";

@@ -36,6 +36,15 @@ describe("AppSecrets", () => {
     ]);
   });
 
+  it("protects the secrets and their key from destroy with preventDestroy, and not by default", () => {
+    const protectedJson = build({ preventDestroy: true });
+    for (const s of Object.values(resources(protectedJson, "aws_secretsmanager_secret"))) expect(s.lifecycle).toEqual({ prevent_destroy: true });
+    expect(resource(protectedJson, "aws_kms_key").lifecycle).toEqual({ prevent_destroy: true });
+    const plain = build();
+    for (const s of Object.values(resources(plain, "aws_secretsmanager_secret"))) expect(s.lifecycle).toBeUndefined();
+    expect(resource(plain, "aws_kms_key").lifecycle).toBeUndefined();
+  });
+
   it("never puts a secret value in the synthesized configuration", () => {
     const json = build();
     expect(resources(json, "aws_secretsmanager_secret_version")).toEqual({});

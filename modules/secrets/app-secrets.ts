@@ -78,6 +78,14 @@ export interface AppSecretsProps {
    * @default - a new key with rotation, `alias/<project>-<environment>-secrets`
    */
   readonly kmsKeyArn?: string;
+  /**
+   * Refuse `terraform destroy` / replacement of the secrets and of the key created for them
+   * (Terraform `prevent_destroy`). Their values are set outside Terraform (put-secret-value), so
+   * nothing can re-create them; a destroyed key leaves every secret it encrypts unreadable once
+   * its deletion window ends.
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -165,6 +173,7 @@ export class AppSecrets extends Construct {
       this.kmsKey = new EncryptionKey(this, "Key", {
         alias: `${props.project}-${props.environment}-secrets`,
         description: `Encrypts the ${props.project} ${props.environment} application secrets`,
+        preventDestroy: props.preventDestroy,
         tags: props.tags,
       });
     }
@@ -184,6 +193,7 @@ export class AppSecrets extends Construct {
           spec.description ?? `${key} for ${props.project} ${props.environment}; set with aws secretsmanager put-secret-value`,
         kmsKeyId: this.kmsKeyArn,
         recoveryWindowInDays: recoveryWindow,
+        lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
         tags: props.tags,
       });
       this.addEnv(prop, key, { arn: secrets[key].arn, kind: "secretsmanager" });
