@@ -2,7 +2,7 @@ import { IConstruct } from "constructs";
 import { PolicyStatement } from "../iam/policy-document";
 import { readParametersStatements, readSecretsStatements } from "../iam/statements";
 import { renderEnvironment } from "../internal/environment-variables";
-import { checkIntegerRange, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+import { checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
 import { PrivateSubnetEgress } from "../network/network-ref";
 import { RepositoryRef } from "../registry/repository-ref";
 import { repositoryPullStatements } from "../registry/repository-statements";
@@ -84,6 +84,76 @@ export interface ContainerSettings {
    * @default false
    */
   readonly readonlyRootFilesystem?: boolean;
+  /**
+   * Extra containers in the same task, rendered after `app` in this order (e.g. a metrics
+   * agent or a proxy). They share the task's network namespace, CPU and memory, log to the same
+   * log group (stream prefix = the sidecar's name), and the execution role reads their
+   * `secrets`. Images: private ones from {@link repository} only (pull is granted on it);
+   * public images (Docker Hub, `public.ecr.aws`) need internet egress (a NAT or a public IP).
+   * @default []
+   */
+  readonly sidecars?: readonly SidecarContainer[];
+}
+
+/** An extra container beside `app` in the task. */
+export interface SidecarContainer {
+  /**
+   * Container name: lower-case letters, digits and single hyphens, unique in the task, not
+   * `app`. Also the log stream prefix.
+   */
+  readonly name: string;
+  /**
+   * Full image reference with a tag or digest, e.g. `public.ecr.aws/aws-observability/aws-otel-collector:v0.40.0`
+   * or `<repositoryUrl>:proxy-1.2.3`. A private ECR image must be in the task's `repository`
+   * (no other registry is granted).
+   * @default - none; then `imageTag` is required
+   */
+  readonly image?: string;
+  /**
+   * A tag in the task's `repository` (for when its URL is not known yet, e.g. a repository the
+   * same construct creates); used instead of `image`.
+   * @default - none; then `image` is required
+   */
+  readonly imageTag?: string;
+  /**
+   * Whether the task stops when this container stops. Leave false for helpers the app can
+   * live without, and for containers that run once (`COMPLETE` / `SUCCESS`).
+   * @default false
+   */
+  readonly essential?: boolean;
+  /** Command run instead of the image's `CMD`. @default - the image's CMD */
+  readonly command?: readonly string[];
+  /** Plain environment variables, checked like the app's `environment`. @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Variables from Secrets Manager or SSM, checked like the app's `secrets`; the execution role may read them. @default {} */
+  readonly secrets?: Readonly<Record<string, SecretRef>>;
+  /**
+   * Ports the container listens on (1-65535; TCP). Containers of a task share one network
+   * namespace, so each port may be used once in the whole task (the app's port included).
+   * Nothing is opened to them: reach them from the app at `localhost:<port>`.
+   * @default []
+   */
+  readonly containerPorts?: readonly number[];
+  /**
+   * Soft memory reservation, MiB (6 or more). The sum over the task's containers must not exceed the task's memory.
+   * @default - none (shares the task's memory)
+   */
+  readonly memoryReservationMiB?: number;
+  /**
+   * CPU units reserved for the container (1024 = 1 vCPU). The sum over the task's containers
+   * must not exceed the task's cpu.
+   * @default - none (shares the task's CPU)
+   */
+  readonly cpu?: number;
+  /** The container's own health check (needed for `appStartsAfter: "HEALTHY"`). @default - none */
+  readonly healthCheck?: ContainerHealthCheck;
+  /**
+   * Make the app container wait for this one: `START` (started), `HEALTHY` (passes its
+   * `healthCheck`), `COMPLETE` (has exited) or `SUCCESS` (has exited with 0; e.g. a migration
+   * or a config renderer). `COMPLETE` and `SUCCESS` need a non-essential sidecar.
+   * @default - the app does not wait for it
+   */
+  readonly appStartsAfter?: "START" | "HEALTHY" | "COMPLETE" | "SUCCESS";
 }
 
 /** Names ECS sets itself inside the task. */
@@ -91,91 +161,240 @@ const RESERVED_PREFIXES = ["ECS_", "AWS_CONTAINER_"];
 const RESERVED_NAMES = ["AWS_EXECUTION_ENV"];
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
+const IMAGE_REFERENCE = /^[a-z0-9][^\s]*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
+
+function checkImageReference(scope: IConstruct, prop: string, image: string): void {
+  checkPattern(scope, prop, image, IMAGE_REFERENCE, "must be a full image reference with a tag or digest, e.g. public.ecr.aws/org/app:1.2.3");
+}
+
+function checkImageTag(scope: IConstruct, prop: string, tag: string): void {
+  checkPattern(scope, prop, tag, /^[\w][\w.-]{0,127}$/, "must be a Docker tag (letters, digits, _ . -, up to 128, not starting with . or -)");
+}
+
 /** The resolved image reference. */
 export function imageOf(scope: IConstruct, s: ContainerSettings): string {
   if (s.imageUri !== undefined && s.repository !== undefined) {
     fail(scope, "imageUri", "must not be combined with repository; give one of them", s.imageUri);
   }
   if (s.imageUri !== undefined) {
-    checkPattern(scope, "imageUri", s.imageUri, /^[a-z0-9][^\s]*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/, "must be a full image reference with a tag or digest, e.g. public.ecr.aws/org/app:1.2.3");
+    checkImageReference(scope, "imageUri", s.imageUri);
     return s.imageUri;
   }
   if (s.repository === undefined) fail(scope, "repository", "or imageUri is required", undefined);
   const tag = s.imageTag ?? "latest";
-  checkPattern(scope, "imageTag", tag, /^[\w][\w.-]{0,127}$/, "must be a Docker tag (letters, digits, _ . -, up to 128, not starting with . or -)");
+  checkImageTag(scope, "imageTag", tag);
   return `${s.repository.repositoryUrl}:${tag}`;
 }
 
-/** The container definitions JSON of the one `app` container. */
-export function containerDefinitions(
-  scope: IConstruct,
-  s: ContainerSettings,
-  opts: { image: string; port?: number; logGroupName: string; region: string },
-): string {
-  const secrets = Object.entries(s.secrets ?? {});
-  for (const [name, ref] of secrets) {
-    if (!VARIABLE_NAME.test(name)) fail(scope, `secrets.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
-    checkSecretRef(scope, `secrets.${name}`, ref);
+/** Secrets as ECS takes them (`valueFrom`, sorted by name), each checked like `checkSecretRef`. */
+function renderSecrets(scope: IConstruct, prop: string, secrets: Readonly<Record<string, SecretRef>> | undefined) {
+  const entries = Object.entries(secrets ?? {});
+  for (const [name, ref] of entries) {
+    if (!VARIABLE_NAME.test(name)) fail(scope, `${prop}.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
+    checkSecretRef(scope, `${prop}.${name}`, ref);
     // ECS selects JSON keys of Secrets Manager secrets only; on a parameter the valueFrom is invalid.
     if (typeof ref !== "string" && ref.jsonKey !== undefined && secretKind(ref) === "ssm") {
-      fail(scope, `secrets.${name}.jsonKey`, "is only for Secrets Manager secrets, not SSM parameters", ref.jsonKey);
+      fail(scope, `${prop}.${name}.jsonKey`, "is only for Secrets Manager secrets, not SSM parameters", ref.jsonKey);
     }
     const upper = name.toUpperCase();
     const prefix = RESERVED_PREFIXES.find((p) => upper.startsWith(p));
-    if (prefix) fail(scope, `secrets.${name}`, `must not start with the reserved prefix ${prefix}`, name);
-    if (RESERVED_NAMES.includes(upper)) fail(scope, `secrets.${name}`, "is reserved by the platform", name);
+    if (prefix) fail(scope, `${prop}.${name}`, `must not start with the reserved prefix ${prefix}`, name);
+    if (RESERVED_NAMES.includes(upper)) fail(scope, `${prop}.${name}`, "is reserved by the platform", name);
   }
-  const environment = renderEnvironment(scope, "environment", s.environment, {
+  return entries
+    .map(([name, ref]) => ({ name, valueFrom: secretValueFrom(ref) }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Plain variables and secrets of one container; empty lists are left out (ECS drops them, and an empty list would show as a diff). */
+function renderVariables(
+  scope: IConstruct,
+  prefix: string,
+  environment: Readonly<Record<string, string>> | undefined,
+  secrets: Readonly<Record<string, SecretRef>> | undefined,
+) {
+  const renderedSecrets = renderSecrets(scope, `${prefix}secrets`, secrets);
+  const renderedEnvironment = renderEnvironment(scope, `${prefix}environment`, environment, {
     reservedPrefixes: RESERVED_PREFIXES,
     reservedNames: RESERVED_NAMES,
-    secretNames: secrets.map(([name]) => name),
+    secretNames: renderedSecrets.map((x) => x.name),
   });
+  return {
+    ...(renderedEnvironment.length > 0 ? { environment: renderedEnvironment } : {}),
+    ...(renderedSecrets.length > 0 ? { secrets: renderedSecrets } : {}),
+  };
+}
+
+function renderHealthCheck(scope: IConstruct, prop: string, hc: ContainerHealthCheck | undefined) {
+  if (!hc) return {};
+  if (!["CMD", "CMD-SHELL"].includes(hc.command[0]) || hc.command.length < 2) {
+    fail(scope, `${prop}.command`, 'must start with "CMD" or "CMD-SHELL" followed by the command', hc.command);
+  }
+  checkIntegerRange(scope, `${prop}.intervalSeconds`, hc.intervalSeconds, 5, 300);
+  checkIntegerRange(scope, `${prop}.timeoutSeconds`, hc.timeoutSeconds, 2, 60);
+  checkIntegerRange(scope, `${prop}.retries`, hc.retries, 1, 10);
+  checkIntegerRange(scope, `${prop}.startPeriodSeconds`, hc.startPeriodSeconds, 0, 300);
+  return {
+    healthCheck: {
+      command: [...hc.command],
+      interval: hc.intervalSeconds ?? 30,
+      timeout: hc.timeoutSeconds ?? 5,
+      retries: hc.retries ?? 3,
+      startPeriod: hc.startPeriodSeconds ?? 60,
+    },
+  };
+}
+
+function logConfiguration(logGroupName: string, region: string, streamPrefix: string) {
+  return { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": streamPrefix } };
+}
+
+const SIDECAR_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const DEPENDENCY_CONDITIONS = ["START", "HEALTHY", "COMPLETE", "SUCCESS"] as const;
+
+/** `<repositoryUrl>:<tag>` or `<repositoryUrl>@<digest>` (also when the URL is a token). */
+function inRepository(image: string, repository: RepositoryRef | undefined): boolean {
+  return repository !== undefined && (image.startsWith(`${repository.repositoryUrl}:`) || image.startsWith(`${repository.repositoryUrl}@`));
+}
+
+/** The sidecar's image: `image`, or `imageTag` in the task's repository. */
+function sidecarImage(scope: IConstruct, prop: string, c: SidecarContainer, repository: RepositoryRef | undefined): string {
+  if (c.image !== undefined && c.imageTag !== undefined) fail(scope, `${prop}.imageTag`, "must not be combined with image; give one of them", c.imageTag);
+  if (c.imageTag !== undefined) {
+    if (repository === undefined) fail(scope, `${prop}.imageTag`, "needs the task's repository (it is a tag there); give image instead", c.imageTag);
+    checkImageTag(scope, `${prop}.imageTag`, c.imageTag);
+    return `${repository.repositoryUrl}:${c.imageTag}`;
+  }
+  if (c.image === undefined) fail(scope, `${prop}.image`, "or imageTag is required", undefined);
+  checkSidecarImage(scope, `${prop}.image`, c.image, repository);
+  return c.image;
+}
+
+/** Where the task may pull from: its repository (granted) or any non-ECR registry (internet egress). */
+function checkSidecarImage(scope: IConstruct, prop: string, image: string, repository: RepositoryRef | undefined): void {
+  if (inRepository(image, repository)) {
+    const rest = image.slice(repository!.repositoryUrl.length);
+    if (!isToken(rest) && !/^(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/.test(rest)) {
+      fail(scope, prop, "must name a tag or digest of the repository, e.g. <repositoryUrl>:proxy-1.2.3", image);
+    }
+    return;
+  }
+  checkImageReference(scope, prop, image);
+  if (!isToken(image) && ECR_IMAGE.test(image)) {
+    fail(
+      scope,
+      prop,
+      `is a private ECR image outside the task's repository${repository ? ` (${isToken(repository.repositoryUrl) ? "repository" : repository.repositoryUrl})` : " (none given)"}; the execution role may pull from that repository only: push the image there`,
+      image,
+    );
+  }
+}
+
+/** Sidecar secrets and the app's, for grants and egress checks. */
+function allSecretRefs(s: ContainerSettings): SecretRef[] {
+  return [...Object.values(s.secrets ?? {}), ...(s.sidecars ?? []).flatMap((c) => Object.values(c.secrets ?? {}))];
+}
+
+/**
+ * The container definitions JSON: the `app` container, then the sidecars in the given order.
+ * With `taskCpu` / `taskMemoryMiB`, the containers' reservations are checked against them.
+ */
+export function containerDefinitions(
+  scope: IConstruct,
+  s: ContainerSettings,
+  opts: { image: string; port?: number; logGroupName: string; region: string; taskCpu?: number; taskMemoryMiB?: number },
+): string {
+  const variables = renderVariables(scope, "", s.environment, s.secrets);
   checkPort(scope, "containerPort", opts.port);
   checkIntegerRange(scope, "stopTimeoutSeconds", s.stopTimeoutSeconds, 2, 120);
-  const hc = s.containerHealthCheck;
-  if (hc) {
-    if (!["CMD", "CMD-SHELL"].includes(hc.command[0]) || hc.command.length < 2) {
-      fail(scope, "containerHealthCheck.command", 'must start with "CMD" or "CMD-SHELL" followed by the command', hc.command);
-    }
-    checkIntegerRange(scope, "containerHealthCheck.intervalSeconds", hc.intervalSeconds, 5, 300);
-    checkIntegerRange(scope, "containerHealthCheck.timeoutSeconds", hc.timeoutSeconds, 2, 60);
-    checkIntegerRange(scope, "containerHealthCheck.retries", hc.retries, 1, 10);
-    checkIntegerRange(scope, "containerHealthCheck.startPeriodSeconds", hc.startPeriodSeconds, 0, 300);
-  }
+  const sidecars = s.sidecars ?? [];
+  const dependsOn = sidecars
+    .filter((c) => c.appStartsAfter !== undefined)
+    .map((c) => ({ containerName: c.name, condition: c.appStartsAfter }));
   const container = {
     name: "app",
     image: opts.image,
     essential: true,
     ...(s.command !== undefined ? { command: [...s.command] } : {}),
     ...(opts.port !== undefined ? { portMappings: [{ containerPort: opts.port, hostPort: opts.port, protocol: "tcp" }] } : {}),
-    // Empty lists are left out: ECS drops them, and an empty list would show as a diff.
-    ...(environment.length > 0 ? { environment } : {}),
-    ...(secrets.length > 0
-      ? {
-          secrets: secrets
-            .map(([name, ref]) => ({ name, valueFrom: secretValueFrom(ref) }))
-            .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-        }
-      : {}),
-    logConfiguration: {
-      logDriver: "awslogs",
-      options: { "awslogs-group": opts.logGroupName, "awslogs-region": opts.region, "awslogs-stream-prefix": "ecs" },
-    },
-    ...(hc
-      ? {
-          healthCheck: {
-            command: [...hc.command],
-            interval: hc.intervalSeconds ?? 30,
-            timeout: hc.timeoutSeconds ?? 5,
-            retries: hc.retries ?? 3,
-            startPeriod: hc.startPeriodSeconds ?? 60,
-          },
-        }
-      : {}),
+    ...variables,
+    logConfiguration: logConfiguration(opts.logGroupName, opts.region, "ecs"),
+    ...renderHealthCheck(scope, "containerHealthCheck", s.containerHealthCheck),
     stopTimeout: s.stopTimeoutSeconds ?? 30,
     ...(s.readonlyRootFilesystem ? { readonlyRootFilesystem: true } : {}),
+    ...(dependsOn.length > 0 ? { dependsOn } : {}),
   };
-  return JSON.stringify([container]);
+  return JSON.stringify([container, ...renderSidecars(scope, s, opts)]);
+}
+
+/**
+ * Sidecar container definitions, checked as ECS would at RegisterTaskDefinition or task start:
+ * ContainerDependency conditions (COMPLETE/SUCCESS not on an essential container, HEALTHY needs
+ * a health check), https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html;
+ * one port per task in awsvpc mode; on Fargate the resource limits must be greater than or
+ * equal to the containers' reservations,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/fargate-task-size-best-practice.html
+ * and https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html (cpu, memoryReservation).
+ */
+function renderSidecars(
+  scope: IConstruct,
+  s: ContainerSettings,
+  opts: { port?: number; logGroupName: string; region: string; taskCpu?: number; taskMemoryMiB?: number },
+): object[] {
+  const sidecars = s.sidecars ?? [];
+  const names = new Set(["app"]);
+  const ports = new Map<number, string>(opts.port !== undefined ? [[opts.port, "the app's containerPort"]] : []);
+  let cpu = 0;
+  let memory = 0;
+  const rendered = sidecars.map((c, i) => {
+    const prop = `sidecars[${i}]`;
+    checkPattern(scope, `${prop}.name`, c.name, SIDECAR_NAME, "must be lower-case letters, digits and single hyphens");
+    checkMaxLength(scope, `${prop}.name`, c.name, 255);
+    if (names.has(c.name)) fail(scope, `${prop}.name`, c.name === "app" ? 'must not be "app" (the app container\'s name)' : "must be unique among sidecars", c.name);
+    names.add(c.name);
+    const image = sidecarImage(scope, prop, c, s.repository);
+    for (const [j, port] of (c.containerPorts ?? []).entries()) {
+      checkPort(scope, `${prop}.containerPorts[${j}]`, port);
+      const owner = ports.get(port);
+      if (owner !== undefined) fail(scope, `${prop}.containerPorts[${j}]`, `must be unique in the task (containers share one network namespace); already used by ${owner}`, port);
+      ports.set(port, `${prop} (${c.name})`);
+    }
+    checkIntegerRange(scope, `${prop}.memoryReservationMiB`, c.memoryReservationMiB, 6, 122880);
+    checkIntegerRange(scope, `${prop}.cpu`, c.cpu, 0, 16384);
+    cpu += c.cpu ?? 0;
+    memory += c.memoryReservationMiB ?? 0;
+    const essential = c.essential ?? false;
+    if (c.appStartsAfter !== undefined) {
+      checkOneOf(scope, `${prop}.appStartsAfter`, c.appStartsAfter, DEPENDENCY_CONDITIONS);
+      if (essential && (c.appStartsAfter === "COMPLETE" || c.appStartsAfter === "SUCCESS")) {
+        fail(scope, `${prop}.appStartsAfter`, `${c.appStartsAfter} needs a non-essential sidecar (an essential container that exits stops the task); set essential to false`, c.appStartsAfter);
+      }
+      if (c.appStartsAfter === "HEALTHY" && c.healthCheck === undefined) {
+        fail(scope, `${prop}.appStartsAfter`, "HEALTHY needs the sidecar's healthCheck", c.appStartsAfter);
+      }
+    }
+    return {
+      name: c.name,
+      image,
+      essential,
+      ...(c.command !== undefined ? { command: [...c.command] } : {}),
+      ...((c.containerPorts ?? []).length > 0
+        ? { portMappings: (c.containerPorts ?? []).map((p) => ({ containerPort: p, hostPort: p, protocol: "tcp" })) }
+        : {}),
+      ...(c.cpu !== undefined ? { cpu: c.cpu } : {}),
+      ...(c.memoryReservationMiB !== undefined ? { memoryReservation: c.memoryReservationMiB } : {}),
+      ...renderVariables(scope, `${prop}.`, c.environment, c.secrets),
+      logConfiguration: logConfiguration(opts.logGroupName, opts.region, c.name),
+      ...renderHealthCheck(scope, `${prop}.healthCheck`, c.healthCheck),
+    };
+  });
+  if (opts.taskCpu !== undefined && !isToken(opts.taskCpu) && cpu > opts.taskCpu) {
+    fail(scope, "sidecars[].cpu", `must add up to at most the task's cpu (${opts.taskCpu} units); raise cpu or reserve less`, cpu);
+  }
+  if (opts.taskMemoryMiB !== undefined && !isToken(opts.taskMemoryMiB) && memory > opts.taskMemoryMiB) {
+    fail(scope, "sidecars[].memoryReservationMiB", `must add up to at most the task's memory (${opts.taskMemoryMiB} MiB); raise memoryMiB or reserve less`, memory);
+  }
+  return rendered;
 }
 
 /**
@@ -189,7 +408,7 @@ export function executionStatements(s: ContainerSettings, logGroupArn: string): 
     statements.push(...repositoryPullStatements(s.repository.repositoryArn));
   }
   statements.push({ sid: "WriteLogs", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroupArn}:*`] });
-  const refs = Object.values(s.secrets ?? {});
+  const refs = allSecretRefs(s);
   const unique = (kind: "secretsmanager" | "ssm"): string[] => [
     ...new Set(refs.filter((r) => secretKind(r) === kind).map(secretResourceArn)),
   ];
@@ -219,6 +438,16 @@ const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(\.cn)?\//;
  */
 export function checkTaskEgress(scope: IConstruct, s: ContainerSettings, image: string, egress: PrivateSubnetEgress | undefined): void {
   if (egress === undefined || egress.natGateway) return;
+  for (const [i, c] of (s.sidecars ?? []).entries()) {
+    if (c.image !== undefined && !inRepository(c.image, s.repository) && !isToken(c.image) && !ECR_IMAGE.test(c.image)) {
+      fail(
+        scope,
+        `sidecars[${i}].image`,
+        "cannot be pulled: the network's private subnets have no NAT, and only private ECR images are reachable through VPC endpoints; push the image to the task's repository or give the network a NAT",
+        c.image,
+      );
+    }
+  }
   const fromRepository = s.repository !== undefined && s.imageUri === undefined;
   if (!fromRepository && isToken(image)) return;
   if (!fromRepository && !ECR_IMAGE.test(image)) {
@@ -229,7 +458,7 @@ export function checkTaskEgress(scope: IConstruct, s: ContainerSettings, image: 
       image,
     );
   }
-  const kinds = new Set(Object.values(s.secrets ?? {}).map(secretKind));
+  const kinds = new Set(allSecretRefs(s).map(secretKind));
   const needed = ["ecr.api", "ecr.dkr", "logs", ...(kinds.has("secretsmanager") ? ["secretsmanager"] : []), ...(kinds.has("ssm") ? ["ssm"] : [])];
   const missing = [...needed.filter((svc) => !egress.interfaceEndpoints.includes(svc)), ...(egress.s3 ? [] : ["S3 (gateway endpoint, for image layers)"])];
   if (missing.length > 0) {

@@ -300,6 +300,8 @@ export abstract class FargateServiceBase extends Construct {
         port: kind.containerPort,
         logGroupName: this.logGroup.name,
         region,
+        taskCpu: cpu,
+        taskMemoryMiB: memory,
       });
     renderContainers();
     this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
