@@ -1,65 +1,160 @@
-// The package's public API: re-exports only.
-export * from "./state/remote-state";
-export * from "./state/state-access";
-export * from "./storage/private-bucket";
-export * from "./storage/load-balancer-logs-bucket";
-export * from "./iam/policy-document";
-export * from "./iam/statements";
-export * from "./iam/workload-role";
-export * from "./iam/permissions-boundary";
-export * from "./identity/oidc-provider";
-export * from "./identity/github-subjects";
-export * from "./identity/deploy-permissions";
-export * from "./identity/deploy-role";
-export * from "./identity/deploy-role-pair";
-export * from "./identity/permissions-boundary-policy";
-export * from "./identity/github-deploy-roles";
-export * from "./identity/hcp-terraform-workspace-roles";
-export * from "./network/network-ref";
-export * from "./network/network";
-export * from "./database/database-ref";
-export * from "./database/postgres-database";
-export * from "./database/connection-capacity";
-export * from "./database/connection-environment";
-export * from "./database/database-admin-task";
-export * from "./database/database-proxy";
-export * from "./registry/repository-ref";
-export * from "./registry/container-repository";
-export * from "./registry/repository-statements";
-export * from "./service/fargate-cluster";
-export * from "./service/fargate-service-base";
-export * from "./service/web-service";
-export * from "./service/worker-service";
-export * from "./service/target-group";
-export * from "./service/load-balancer-domain";
-export * from "./service/load-balancer-origin";
-export * from "./service/container";
-export * from "./app-runner/app-runner-service";
-export * from "./app-runner/custom-domain";
-export * from "./app-runner/instance-size";
-export * from "./cdn/cdn-distribution";
-export * from "./cdn/cloudfront-certificate";
-export * from "./cdn/cloudfront-web-acl";
-export * from "./cdn/cloudfront-access-logs";
-export * from "./cdn/security-headers-policy";
-export * from "./cdn/managed-policies";
-export * from "./cdn/origin-facing-prefix-list";
-export * from "./email/email-domain";
-export * from "./email/dns-records";
-export * from "./email/email-templates";
-export * from "./monitoring/alarm-topics";
-export * from "./monitoring/monitoring";
-export * from "./monitoring/dashboard";
-export * from "./monitoring/cost-budget";
-export * from "./secrets/secret-ref";
-export * from "./secrets/app-secrets";
-export * from "./secrets/encryption-key";
-export * from "./secrets/database-credentials";
+// The package's public API, curated: constructs, their props, the refs modules take from each
+// other (so values from remote state fit), grants, connections, the policy layer. Validation and
+// rendering helpers stay internal; import nothing from deep paths of this package.
+
+// Whole app
+export { ContainerWebApp, ORIGIN_VERIFY_HEADER } from "./patterns/container-web-app";
+export type {
+  AppCdnOptions,
+  AppDatabaseOptions,
+  AppDomain,
+  AppEmailOptions,
+  AppNetworkOptions,
+  AppProfile,
+  AppRunnerComputeOptions,
+  AppUploadsOptions,
+  AppWorkerOptions,
+  ContainerWebAppProps,
+  FargateComputeOptions,
+} from "./patterns/container-web-app";
+export type { DashboardSources, OperatorOutput, WebCompute } from "./compute/web-compute";
+export { Connections, connectable } from "./connections/connections";
+export type { ConnectOptions, ConnectionsProps, IConnectable, SecurityGroupTarget } from "./connections/connections";
+
+// Network
+export { Network, NAT_GATEWAY_MODES, INTERFACE_ENDPOINT_SERVICES, FCK_NAT_AMI_NAME, FCK_NAT_AMI_OWNER } from "./network/network";
+export type { FlowLogTrafficType, InterfaceEndpointService, NatGatewayMode, NatInstanceProps, NetworkEndpointsProps, NetworkFlowLogsProps, NetworkProps } from "./network/network";
+export type { NetworkRef, PrivateSubnetEgress } from "./network/network-ref";
+
+// Database
+export { PostgresDatabase, POSTGRES_PORT, RDS_CA_CERTIFICATES, MONITORING_INTERVALS } from "./database/postgres-database";
+export type { DatabaseSubnets, PostgresDatabaseProps } from "./database/postgres-database";
+export type { DatabaseRef } from "./database/database-ref";
+export { DatabaseProxy } from "./database/database-proxy";
+export type { DatabaseProxyProps } from "./database/database-proxy";
+export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE } from "./database/database-admin-task";
+export type { AdminDatabaseRef, AdminTaskRunSettings, DatabaseAdminTaskProps } from "./database/database-admin-task";
+export { connectionEnvironment, RDS_CA_BUNDLE_URL, DEFAULT_CA_BUNDLE_PATH } from "./database/connection-environment";
+export type { ConnectionEnvironmentOptions, ConnectionTarget } from "./database/connection-environment";
+export { checkConnectionCapacity, RESERVED_CONNECTION_DEFAULTS } from "./database/connection-capacity";
+export type { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand } from "./database/connection-capacity";
+
+// Images
+export { ContainerRepository } from "./registry/container-repository";
+export type { ContainerRepositoryProps } from "./registry/container-repository";
+export type { RepositoryRef } from "./registry/repository-ref";
+
+// Compute: ECS Fargate and App Runner
+export { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "./service/fargate-cluster";
+export type { CapacityProviderWeight, ClusterRef, FargateCapacityProvider, FargateClusterProps } from "./service/fargate-cluster";
+export type { FargateServiceProps, ScheduledCapacity } from "./service/fargate-service-base";
+export { WebService, TLS_POLICY, CLOUDFRONT_ORIGIN_PREFIX_LIST } from "./service/web-service";
+export type { ServiceRoute, WebServiceProps } from "./service/web-service";
+export { WorkerService } from "./service/worker-service";
+export type { WorkerServiceProps } from "./service/worker-service";
+export type { TargetHealthCheck } from "./service/target-group";
+export type { LoadBalancerDomain } from "./service/load-balancer-domain";
+export type { LoadBalancerOriginRef, OriginVerifyHeader } from "./service/load-balancer-origin";
+export type { ContainerHealthCheck, ContainerSettings } from "./service/container";
+export { AppRunnerService } from "./app-runner/app-runner-service";
+export type { AppRunnerDomain, AppRunnerServiceProps } from "./app-runner/app-runner-service";
+export { AppRunnerCustomDomain } from "./app-runner/custom-domain";
+export type { AppRunnerCustomDomainProps } from "./app-runner/custom-domain";
+export { APP_RUNNER_INSTANCE_SIZES } from "./app-runner/instance-size";
+export type { InstanceSize } from "./app-runner/instance-size";
+
+// Edge
+export { CdnDistribution, BUILT_IN_STATIC_PATHS } from "./cdn/cdn-distribution";
+export type { CdnAppOrigin, CdnBucketOrigin, CdnCorsRule, CdnDistributionProps, CdnDomain } from "./cdn/cdn-distribution";
+export { CloudFrontCertificate } from "./cdn/cloudfront-certificate";
+export type { CloudFrontCertificateProps } from "./cdn/cloudfront-certificate";
+export { CloudFrontWebAcl } from "./cdn/cloudfront-web-acl";
+export type { CloudFrontWebAclProps } from "./cdn/cloudfront-web-acl";
+export { CloudFrontAccessLogs, ACCESS_LOG_FORMATS } from "./cdn/cloudfront-access-logs";
+export type { CloudFrontAccessLogsProps } from "./cdn/cloudfront-access-logs";
+export { SecurityHeadersPolicy, MIN_HSTS_MAX_AGE_SECONDS } from "./cdn/security-headers-policy";
+export type { SecurityHeadersPolicyProps } from "./cdn/security-headers-policy";
+export { CACHING_OPTIMIZED_POLICY_ID, CACHING_DISABLED_POLICY_ID, ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, PRICE_CLASSES } from "./cdn/managed-policies";
+export type { PriceClass } from "./cdn/managed-policies";
+export { cloudFrontOriginFacingPrefixListId } from "./cdn/origin-facing-prefix-list";
+
+// Email
+export { EmailDomain } from "./email/email-domain";
+export type { EmailDomainProps, GrantSendOptions } from "./email/email-domain";
+export type { DmarcPolicy, DmarcSettings, EmailDnsRecord } from "./email/dns-records";
+export type { EmailTemplateContent } from "./email/email-templates";
+
+// Storage
+export { PrivateBucket } from "./storage/private-bucket";
+export type { PrivateBucketProps } from "./storage/private-bucket";
+export { UploadsBucket } from "./storage/uploads-bucket";
+export type { UploadsBucketProps } from "./storage/uploads-bucket";
+export type { BucketCorsRule } from "./storage/bucket-cors";
+export { LoadBalancerLogsBucket } from "./storage/load-balancer-logs-bucket";
+export type { LoadBalancerLogsBucketProps } from "./storage/load-balancer-logs-bucket";
+
+// Secrets and keys
+export { AppSecrets, recoveryWindowDaysFor } from "./secrets/app-secrets";
+export type { AppParameterSpec, AppSecretSpec, AppSecretsProps } from "./secrets/app-secrets";
+export type { SecretRef } from "./secrets/secret-ref";
+export { EncryptionKey, cloudWatchLogsKey } from "./secrets/encryption-key";
+export type { CloudWatchLogsKeyProps, EncryptionKeyProps } from "./secrets/encryption-key";
+export { databaseCredentialSecrets, databaseCredentialsJsonSecret } from "./secrets/database-credentials";
+export type { DatabaseCredentialNames } from "./secrets/database-credentials";
+
+// Operations
+export { Monitoring } from "./monitoring/monitoring";
+export type { AlarmSeverity, AlarmSpec, MonitoringProps } from "./monitoring/monitoring";
+export type { AlarmTopics } from "./monitoring/alarm-topics";
+export { OperationsDashboard } from "./monitoring/dashboard";
+export type { DashboardAppRunnerService, DashboardDatabase, DashboardEcsService, DashboardLoadBalancer, OperationsDashboardProps } from "./monitoring/dashboard";
+export { CostBudget } from "./monitoring/cost-budget";
+export type { CostAllocationTag, CostBudgetProps } from "./monitoring/cost-budget";
+
+// IAM and grants
+export { WorkloadRole, grantTo } from "./iam/workload-role";
+export type { PolicyCollector, RoleRef, WorkloadRoleProps } from "./iam/workload-role";
+export type { BedrockGrant } from "./iam/bedrock";
+export { policyDocument, serviceTrustPolicy, webIdentityTrustPolicy } from "./iam/policy-document";
+export type { PolicyConditions, PolicyPrincipal, PolicyStatement } from "./iam/policy-document";
+export {
+  bucketReadStatements,
+  bucketReadWriteStatements,
+  databaseConnectStatements,
+  listBucketStatement,
+  readParametersStatements,
+  readSecretsStatements,
+  sendEmailStatements,
+} from "./iam/statements";
+export type { SendEmailGrantOptions } from "./iam/statements";
+export { applyPermissionsBoundary } from "./iam/permissions-boundary";
+export { repositoryPullStatements, repositoryPushStatements } from "./registry/repository-statements";
+
+// Delivery: workload identity for CI and HCP Terraform
+export { OidcProvider, GitHubActionsOidc, HcpTerraformOidc, GITHUB_ACTIONS_OIDC_HOST, GITHUB_ACTIONS_AUDIENCE, HCP_TERRAFORM_HOST, HCP_TERRAFORM_AWS_AUDIENCE } from "./identity/oidc-provider";
+export type { GitHubActionsOidcProps, HcpTerraformOidcProps, OidcProviderProps, OidcProviderRef } from "./identity/oidc-provider";
+export { gitHubSubjects } from "./identity/github-subjects";
+export type { GitHubRepository, GitHubSubjectContext, GitHubSubjectFormat } from "./identity/github-subjects";
+export { DeployRole } from "./identity/deploy-role";
+export type { DeployRoleProps } from "./identity/deploy-role";
+export { DeployRolePair } from "./identity/deploy-role-pair";
+export type { DeployRolePairProps } from "./identity/deploy-role-pair";
+export { PermissionsBoundaryPolicy, permissionsBoundaryName } from "./identity/permissions-boundary-policy";
+export type { PermissionsBoundaryPolicyProps } from "./identity/permissions-boundary-policy";
+export { GitHubDeployRoles } from "./identity/github-deploy-roles";
+export type { GitHubDeployRolesProps } from "./identity/github-deploy-roles";
+export { HcpTerraformWorkspaceRoles, hcpTerraformSubject } from "./identity/hcp-terraform-workspace-roles";
+export type { HcpTerraformRunPhase, HcpTerraformWorkspace, HcpTerraformWorkspaceRolesProps } from "./identity/hcp-terraform-workspace-roles";
+
+// Remote state
+export { configureRemoteState, stateKey, cloudWorkspaceName } from "./state/remote-state";
+export type { CloudStateSettings, RemoteStateProps, RemoteStateSettings, S3StateSettings } from "./state/remote-state";
+export { stateAccessStatements, stateIsolationStatements, lockFileKey } from "./state/state-access";
+export type { StateAccessLevel, StateObjectRef } from "./state/state-access";
+
+// Synth-time policy checks
 export * from "./policy";
+
+// Naming and errors
 export { baseName } from "./internal/naming";
 export { ValidationError } from "./internal/validate";
-export * from "./connections/connections";
-export * from "./compute/web-compute";
-export * from "./patterns/container-web-app";
-export * from "./storage/bucket-cors";
-export * from "./storage/uploads-bucket";
