@@ -21,6 +21,7 @@ import { enforcePolicies, suppress } from "../policy";
 import { ContainerRepository } from "../registry/container-repository";
 import { AppSecrets, recoveryWindowDaysFor } from "../secrets/app-secrets";
 import { EncryptionKey, cloudWatchLogsKey } from "../secrets/encryption-key";
+import { SidecarContainer } from "../service/container";
 import { ScheduledCapacity } from "../service/fargate-service-base";
 import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../service/fargate-cluster";
 import { WebService, WebServiceProps } from "../service/web-service";
@@ -90,6 +91,12 @@ export interface FargateComputeOptions {
    * @default false
    */
   readonly assignPublicIp?: boolean;
+  /**
+   * Extra containers in each web task (see `SidecarContainer`); `imageTag` names a tag in the
+   * app's repository. Public images need egress (the production default NAT, or `assignPublicIp`).
+   * @default []
+   */
+  readonly sidecars?: readonly SidecarContainer[];
   /** Any other `WebService` prop, applied last. @default {} */
   readonly overrides?: Partial<WebServiceProps>;
 }
@@ -128,6 +135,8 @@ export interface AppWorkerOptions {
   readonly maxCapacity?: number;
   /** Extra plain variables for this worker. @default {} */
   readonly environment?: Readonly<Record<string, string>>;
+  /** Extra containers in each worker task, as for the web tasks. @default [] */
+  readonly sidecars?: readonly SidecarContainer[];
   /** Any other `WorkerService` prop, applied last. @default {} */
   readonly overrides?: Partial<WorkerServiceProps>;
 }
@@ -538,6 +547,7 @@ export class ContainerWebApp extends Construct {
         maxCapacity: max,
         cpuTargetPercent: 70,
         scheduledCapacity: f.scheduledCapacity,
+        sidecars: f.sidecars,
         // The load balancer answers on origin.<domain> with a certificate; behind a VPC origin it
         // is internal, behind a public origin it admits only CloudFront's addresses.
         ...(props.domain ? { domain: { name: `origin.${props.domain.name}`, hostedZoneId: props.domain.hostedZoneId } } : { https: false }),
@@ -609,6 +619,7 @@ export class ContainerWebApp extends Construct {
         minCapacity: w.minCapacity ?? 1,
         maxCapacity: w.maxCapacity ?? 2,
         environment: { ...environment, ...w.environment },
+        sidecars: w.sidecars,
         secrets,
         secretsKmsKeyArns,
         logRetentionDays,
