@@ -42,9 +42,20 @@ describe("CostBudget", () => {
     const topicPolicy = Object.values(resources(json, "aws_sns_topic_policy")).find((p: any) => p.arn.includes(warning));
     const publish = policyOf(topicPolicy).Statement.find((st: any) => st.Principal?.Service === "budgets.amazonaws.com");
     expect(publish).toMatchObject({ Effect: "Allow", Action: "sns:Publish" });
+    expect(budget.depends_on).toBeUndefined();
     const keyPolicy = policyOf(resource(json, "aws_kms_key"));
     const use = keyPolicy.Statement.find((st: any) => [st.Principal?.Service].flat().includes("budgets.amazonaws.com"));
     expect(use.Action).toEqual(expect.arrayContaining(["kms:GenerateDataKey*", "kms:Decrypt"]));
+  });
+
+  it("is created after the topic policies it is given, so Budgets may publish before it subscribes", () => {
+    const json = synth((s) => {
+      const monitoring = new Monitoring(s, "Monitoring", { name: "app-dev", additionalPublisherServices: ["budgets.amazonaws.com"] });
+      new CostBudget(s, "Budget", { ...PROPS, topicArn: monitoring.warningTopicArn, dependsOn: monitoring.topicPolicies });
+    });
+    const policies = Object.keys(resources(json, "aws_sns_topic_policy")).map((n) => `aws_sns_topic_policy.${n}`);
+    expect(policies).toHaveLength(2);
+    expect([...resource(json, "aws_budgets_budget").depends_on].sort()).toEqual([...policies].sort());
   });
 
   it("fails on a name with a colon, and accepts hyphens and spaces", () => {

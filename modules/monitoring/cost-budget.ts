@@ -1,4 +1,5 @@
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
+import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { checkArn, checkMaxLength, checkNumber, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 
@@ -35,6 +36,14 @@ export interface CostBudgetProps {
    * @default [80, 100]
    */
   readonly thresholdsPercent?: readonly number[];
+  /**
+   * What must exist before the budget is created: the topic policy that lets AWS Budgets publish
+   * (e.g. `Monitoring.topicPolicies`). The budget references only the topic's ARN, so without it
+   * Terraform creates the budget and the topic policy in parallel, and the budget's subscribers
+   * may be registered before Budgets is allowed to publish to them.
+   * @default [] - no extra dependencies
+   */
+  readonly dependsOn?: readonly ITerraformDependable[];
 }
 
 /** AWS Budgets names: 1-100 characters, none of `:` and `\` (CreateBudget API, BudgetName). */
@@ -77,6 +86,7 @@ export class CostBudget extends Construct {
       timeUnit: "MONTHLY",
       // Format from the Budgets API CostFilters: "user:<key>$<value>" for user-defined tags.
       costFilter: [{ name: "TagKeyValue", values: [`user:${key}$${value}`] }],
+      dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
       notification: thresholds.map((threshold) => ({
         comparisonOperator: "GREATER_THAN",
         notificationType: "ACTUAL",

@@ -83,6 +83,8 @@ export class Monitoring extends Construct implements AlarmTopics {
   public readonly encryptionKey?: EncryptionKey;
   /** ARN of the key encrypting both topics. */
   public readonly kmsKeyArn: string;
+  /** Topic policies, critical then warning: what must exist before a service may publish (e.g. a budget's `dependsOn`). */
+  public readonly topicPolicies: SnsTopicPolicy[] = [];
   /** Email subscriptions, critical then warning. */
   public readonly subscriptions: SnsTopicSubscription[] = [];
   /** Alarms added with {@link addAlarm}. */
@@ -244,7 +246,7 @@ export class Monitoring extends Construct implements AlarmTopics {
         conditions: sourceAccount,
       });
     }
-    new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements) });
+    this.topicPolicies.push(new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements) }));
 
     for (const email of emails) {
       // Ids come from the address, not its position: removing one address must not replace

@@ -50,6 +50,13 @@ describe("ContainerWebApp profiles", () => {
     expect((Object.entries(resources(qa, "aws_kms_key")).find(([n]) => n.startsWith("App_AppSecrets_Key_"))![1] as any).lifecycle).toBeUndefined();
   });
 
+  it("creates the budget after the topic policies that let AWS Budgets publish to the warning topic", () => {
+    const json = synth({ monthlyBudgetUsd: 50 });
+    const policies = Object.keys(resources(json, "aws_sns_topic_policy")).map((n) => `aws_sns_topic_policy.${n}`);
+    expect(resource(json, "aws_budgets_budget").depends_on).toEqual(expect.arrayContaining(policies));
+    expect(policies.length).toBeGreaterThan(0);
+  });
+
   it("creates the operator outputs on the stack", () => {
     expect(Object.keys(nonProd.output ?? {})).toEqual(
       expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "alarm_topic_arns", "ecs_cluster_name", "ecs_service_name", "cdn_distribution_id", "static_assets_bucket"]),

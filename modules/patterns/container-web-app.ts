@@ -741,6 +741,8 @@ export class ContainerWebApp extends Construct {
         monthlyLimitUsd: props.monthlyBudgetUsd,
         topicArn: this.monitoring.warningTopicArn,
         costAllocationTag: { key: "Environment", value: props.environment },
+        // Budgets publishes only once the warning topic's policy admits it.
+        dependsOn: this.monitoring.topicPolicies,
       });
     }
     this.operatorOutputs = {
