@@ -154,6 +154,12 @@ export interface SidecarContainer {
    * @default - the app does not wait for it
    */
   readonly appStartsAfter?: "START" | "HEALTHY" | "COMPLETE" | "SUCCESS";
+  /**
+   * Mount the sidecar's root filesystem read-only (as the app's `readonlyRootFilesystem`). ECS
+   * Exec's agent cannot run in such a container: with `enableExecuteCommand`, exec into the app.
+   * @default false
+   */
+  readonly readonlyRootFilesystem?: boolean;
 }
 
 /** Names ECS sets itself inside the task. */
@@ -386,6 +392,7 @@ function renderSidecars(
       ...renderVariables(scope, `${prop}.`, c.environment, c.secrets),
       logConfiguration: logConfiguration(opts.logGroupName, opts.region, c.name),
       ...renderHealthCheck(scope, `${prop}.healthCheck`, c.healthCheck),
+      ...(c.readonlyRootFilesystem ? { readonlyRootFilesystem: true } : {}),
     };
   });
   if (opts.taskCpu !== undefined && !isToken(opts.taskCpu) && cpu > opts.taskCpu) {

@@ -48,6 +48,12 @@ describe("sidecars: extra containers in the task", () => {
     );
   });
 
+  it("mounts a sidecar's root filesystem read-only on request (ECS Exec still reaches the writable app)", () => {
+    expect(containersOf(synthWeb({ sidecars: [otel({ readonlyRootFilesystem: true })] }))[1].readonlyRootFilesystem).toBe(true);
+    expect(containersOf(synthWeb({ sidecars: [otel()] }))[1].readonlyRootFilesystem).toBeUndefined();
+    expect(() => synthWeb({ enableExecuteCommand: true, sidecars: [otel({ readonlyRootFilesystem: true })] })).not.toThrow();
+  });
+
   it("renders no sidecar and no dependsOn by default (the task definition stays one container)", () => {
     expect(containersOf(synthWeb()).map((c) => c.name)).toEqual(["app"]);
   });
