@@ -7,9 +7,13 @@ export default defineConfig({
   test: {
     include: ["modules/**/*.test.ts", "environments/**/*.test.ts", "scripts/**/*.test.ts", "examples/**/*.test.ts", "*.test.ts"],
     environment: "node",
-    // Two cores on the build machines: forks isolate cdktf's global state per file.
+    // Two cores on the build machines: two forked workers. Files share a worker's module cache
+    // (isolate: false): importing cdktf and the provider classes once per worker instead of once per
+    // file is most of the run (measured 40 s instead of 96 s for 63 files on a busy 2-core machine).
+    // Safe because every test builds its own App and stacks; module state is keyed by stack.
     pool: "forks",
     maxWorkers: 2,
+    isolate: false,
     testTimeout: 30_000,
     // Type-checking happens once, in `tsc --noEmit`, not per test file.
     typecheck: { enabled: false },
