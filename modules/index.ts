@@ -55,7 +55,7 @@ export type { WorkerServiceProps } from "./service/worker-service";
 export type { TargetHealthCheck } from "./service/target-group";
 export type { LoadBalancerDomain } from "./service/load-balancer-domain";
 export type { LoadBalancerOriginRef, OriginVerifyHeader } from "./service/load-balancer-origin";
-export type { ContainerHealthCheck, ContainerSettings } from "./service/container";
+export type { ContainerHealthCheck, ContainerSettings, SidecarContainer } from "./service/container";
 export { AppRunnerService } from "./app-runner/app-runner-service";
 export type { AppRunnerDomain, AppRunnerServiceProps } from "./app-runner/app-runner-service";
 export { AppRunnerCustomDomain } from "./app-runner/custom-domain";

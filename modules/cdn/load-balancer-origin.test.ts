@@ -44,11 +44,14 @@ describe("WebService with an internal load balancer", () => {
     expect(lb).toMatchObject({ internal: true, ip_address_type: "ipv4", subnets: [...TEST_NETWORK.privateSubnetIds] });
   });
 
-  it("has no path from the internet: only CloudFront's prefix list on the serving port, no 0.0.0.0/0", () => {
+  it("has no path from the internet: CloudFront's prefix list and the VPC's own range (the VPC origin's interfaces) on the serving port", () => {
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[];
     const toLb = ingress.filter((r) => r.security_group_id.includes("LoadBalancerSecurityGroup"));
-    expect(toLb).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list.") })]);
-    expect(ingress.filter((r) => r.cidr_ipv4 !== undefined || r.cidr_ipv6 !== undefined)).toEqual([]);
+    expect(toLb).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list.") }),
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: TEST_NETWORK.vpcCidr }),
+    ]);
+    expect(ingress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 !== undefined)).toEqual([]);
     expect(Object.values(dataSources(json, "aws_ec2_managed_prefix_list"))).toEqual([expect.objectContaining({ name: "com.amazonaws.global.cloudfront.origin-facing" })]);
   });
 
@@ -60,7 +63,7 @@ describe("WebService with an internal load balancer", () => {
   it("admits anything but the CloudFront prefix list only when asked (ingress anywhere)", () => {
     const open = synth((s) => webService(s, { ...HTTPS_INTERNAL, ingress: "anywhere" }));
     const cidrs = (Object.values(resources(open, "aws_vpc_security_group_ingress_rule")) as any[]).map((r) => r.cidr_ipv4).filter(Boolean);
-    expect(cidrs).toEqual(["0.0.0.0/0", "0.0.0.0/0"]);
+    expect(cidrs).toEqual(["0.0.0.0/0", "0.0.0.0/0", TEST_NETWORK.vpcCidr]);
   });
 });
 

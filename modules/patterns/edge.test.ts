@@ -27,10 +27,13 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
     expect(findResources(json, "aws_route53_record", (r) => r.name === "origin.shop.example.com" && r.alias !== undefined)).toEqual([]);
   });
 
-  it("admits nothing from 0.0.0.0/0 or ::/0 on the load balancer: only CloudFront's prefix list on 443", () => {
+  it("admits nothing from 0.0.0.0/0 or ::/0 on the load balancer: CloudFront's prefix list and the VPC's range on 443", () => {
     const sg = lb.security_groups[0].replace(/^\$\{(.*)\.id\}$/, "$1");
     const rules = (Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[]).filter((r) => r.security_group_id.includes(sg));
-    expect(rules).toEqual([expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list") })]);
+    expect(rules).toEqual([
+      expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list") }),
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: resource(json, "aws_vpc").cidr_block }),
+    ]);
   });
 
   it("sends the CDN's app origin through a VPC origin whose ARN is the load balancer's, over HTTPS", () => {

@@ -246,6 +246,22 @@ export class WebService extends FargateServiceBase implements WebCompute {
     this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
     this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
     this.openIngress(ingress, https, dualStack);
+    if (internal) {
+      // A CloudFront VPC origin reaches an internal load balancer from network interfaces it places
+      // in the load balancer's subnets, with their private addresses (the managed
+      // CloudFront-VPCOrigins-Service-SG only exists after the first VPC origin): admit the VPC's
+      // own range on the serving port, so the first apply serves traffic. Nothing outside the VPC
+      // can reach an internal load balancer. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html
+      const port = https ? 443 : 80;
+      new VpcSecurityGroupIngressRule(this, `VpcOrigin${port}Ingress`, {
+        securityGroupId: this.loadBalancerSecurityGroup.id,
+        cidrIpv4: props.network.vpcCidr,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        description: `CloudFront VPC origin (VPC range) on ${port}`,
+      });
+    }
     allowTcpBetween(this, "LoadBalancerToService", {
       fromSecurityGroupId: this.loadBalancerSecurityGroup.id,
       toSecurityGroupId: this.serviceSecurityGroupId,
