@@ -1,6 +1,5 @@
 import { ITerraformDependable } from "cdktf";
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
-import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener, LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule, LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
@@ -9,6 +8,8 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST } from "../cdn/managed-policies";
+import { cloudFrontOriginFacingPrefixListId } from "../cdn/origin-facing-prefix-list";
 import { CdnAppOrigin } from "../cdn/cdn-distribution";
 import { DashboardSources, OperatorOutput, WebCompute } from "../compute/web-compute";
 import { WorkloadRole } from "../iam/workload-role";
@@ -25,7 +26,7 @@ import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 /** AWS-managed prefix list of CloudFront's origin-facing addresses. */
-export const CLOUDFRONT_ORIGIN_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
+export const CLOUDFRONT_ORIGIN_PREFIX_LIST = CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST;
 /**
  * Listener-rule path patterns: at most 128 of A-Z a-z 0-9 _ - . $ / ~ " ' @ : + & (or &amp;) and
  * the wildcards * and ?. A request path always starts with /, so a pattern starting otherwise
@@ -487,11 +488,12 @@ export class WebService extends FargateServiceBase implements WebCompute {
   private openIngress(ingress: "anywhere" | "cloudfront", https: boolean, dualStack: boolean): void {
     const sg = this.loadBalancerSecurityGroup.id;
     if (ingress === "cloudfront") {
-      const list = new DataAwsEc2ManagedPrefixList(this, "CloudFrontOriginFacing", { name: CLOUDFRONT_ORIGIN_PREFIX_LIST });
+      // One data source per stack, shared with the CDN module.
+      const prefixListId = cloudFrontOriginFacingPrefixListId(this);
       const port = https ? 443 : 80;
       new VpcSecurityGroupIngressRule(this, `CloudFront${port}Ingress`, {
         securityGroupId: sg,
-        prefixListId: list.id,
+        prefixListId,
         ipProtocol: "tcp",
         fromPort: port,
         toPort: port,
