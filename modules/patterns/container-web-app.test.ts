@@ -125,6 +125,15 @@ describe("ContainerWebApp refusals", () => {
     );
   });
 
+  it("counts the tasks an override allows in the connection check (an override cannot slip past it)", () => {
+    expect(() => build({ profile: "production", compute: { kind: "fargate", overrides: { maxCapacity: 50 } }, database: { poolSize: 4 } })).toThrow(
+      /shop-qa\/App\/Database: database connections may exceed the limit.*compute\.maxCapacity 50 ×/,
+    );
+    // The default pool follows the override: 93 ÷ (2 × 20) = 2 connections per task.
+    const json = synth({ profile: "production", compute: { kind: "fargate", overrides: { maxCapacity: 20 } } });
+    expect(webEnv(json).DB_POOL_SIZE).toBe("2");
+  });
+
   it("refuses workers without Fargate", () => {
     expect(() => build({ compute: { kind: "apprunner" }, workers: [{ name: "jobs" }] })).toThrow(/shop-qa\/App: workers need compute.kind "fargate"/);
   });

@@ -482,8 +482,13 @@ export class ContainerWebApp extends Construct {
 
     // Each task's pool: as many connections as fit when every service runs its most tasks twice over
     // (a deployment starts the new tasks before stopping the old), capped at 10.
-    const webMaxTasks = computeOptions.kind === "fargate" ? (computeOptions.maxCapacity ?? (production ? 10 : 2)) : (computeOptions.maxSize ?? 3);
-    const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + (w.maxCapacity ?? 2), 0);
+    // Most tasks each service may run, overrides included (they are what the service gets).
+    const webMaxTasks =
+      computeOptions.kind === "fargate"
+        ? (computeOptions.overrides?.maxCapacity ?? computeOptions.maxCapacity ?? (production ? 10 : 2))
+        : (computeOptions.overrides?.maxSize ?? computeOptions.maxSize ?? 3);
+    const workerMaxTasks = (w: AppWorkerOptions): number => w.overrides?.maxCapacity ?? w.maxCapacity ?? 2;
+    const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + workerMaxTasks(w), 0);
     const poolSize =
       databaseOptions?.poolSize ??
       (this.database ? Math.max(1, Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * allMaxTasks)))) : 0);
@@ -499,6 +504,19 @@ export class ContainerWebApp extends Construct {
     };
     const secrets = this.secrets.environmentSecrets();
     const secretsKmsKeyArns = this.secrets.kmsKeyArns;
+
+    // What the web service and every worker share: cluster, network, image, secrets, logs, alarms.
+    const fargateShared = () => ({
+      cluster: this.cluster!,
+      network: this.network,
+      repository: this.repository,
+      imageTag: props.imageTag,
+      secrets,
+      secretsKmsKeyArns,
+      logRetentionDays,
+      logsKmsKeyArn: this.logsKey?.keyArn,
+      alarms,
+    });
 
     // ---- compute
     const behindCdn = cdnOptions !== undefined;
@@ -530,13 +548,10 @@ export class ContainerWebApp extends Construct {
         );
       }
       const min = f.minCapacity ?? (production ? 2 : 1);
-      const max = f.maxCapacity ?? (production ? 10 : 2);
+      const max = webMaxTasks;
       const web = new WebService(this, "Web", {
+        ...fargateShared(),
         name,
-        cluster: this.cluster,
-        network: this.network,
-        repository: this.repository,
-        imageTag: props.imageTag,
         cpu: f.cpu ?? (production ? 512 : 256),
         memoryMiB: f.memoryMiB ?? (production ? 1024 : 512),
         cpuArchitecture: f.cpuArchitecture,
@@ -557,11 +572,6 @@ export class ContainerWebApp extends Construct {
         accessLogsBucket: this.loadBalancerLogs?.bucketName,
         accessLogsPrefix: this.loadBalancerLogs?.prefix,
         environment,
-        secrets,
-        secretsKmsKeyArns,
-        logRetentionDays,
-        logsKmsKeyArn: this.logsKey?.keyArn,
-        alarms,
         ...f.overrides,
       });
       // ELB checks that it may write to the bucket when logging is switched on: the policy first.
@@ -608,23 +618,15 @@ export class ContainerWebApp extends Construct {
       checkPattern(this, "workers[].name", w.name, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
       if (workers[w.name]) fail(this, "workers[].name", "must be unique", w.name);
       workers[w.name] = new WorkerService(this, `Worker${pascalCase(w.name)}`, {
+        ...fargateShared(),
         name: `${name}-${w.name}`,
-        cluster: this.cluster!,
-        network: this.network,
-        repository: this.repository,
-        imageTag: props.imageTag,
         command: w.command,
         cpu: w.cpu ?? 256,
         memoryMiB: w.memoryMiB ?? 512,
         minCapacity: w.minCapacity ?? 1,
-        maxCapacity: w.maxCapacity ?? 2,
+        maxCapacity: workerMaxTasks(w),
         environment: { ...environment, ...w.environment },
         sidecars: w.sidecars,
-        secrets,
-        secretsKmsKeyArns,
-        logRetentionDays,
-        logsKmsKeyArn: this.logsKey?.keyArn,
-        alarms,
         ...w.overrides,
       });
     }
@@ -642,11 +644,11 @@ export class ContainerWebApp extends Construct {
       checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
       db.checkConnectionCapacity([
         computeOptions.kind === "fargate"
-          ? { consumer: `${this.node.path}/Web`, maxTasks: computeOptions.maxCapacity ?? (production ? 10 : 2), maxTasksSetting: "compute.maxCapacity", poolSize, poolSizeSetting: "database.poolSize" }
-          : { consumer: `${this.node.path}/App`, maxTasks: computeOptions.maxSize ?? 3, maxTasksSetting: "compute.maxSize", poolSize, poolSizeSetting: "database.poolSize" },
+          ? { consumer: `${this.node.path}/Web`, maxTasks: webMaxTasks, maxTasksSetting: "compute.maxCapacity", poolSize, poolSizeSetting: "database.poolSize" }
+          : { consumer: `${this.node.path}/App`, maxTasks: webMaxTasks, maxTasksSetting: "compute.maxSize", poolSize, poolSizeSetting: "database.poolSize" },
         ...(props.workers ?? []).map((w) => ({
           consumer: `${this.node.path}/Worker ${w.name}`,
-          maxTasks: w.maxCapacity ?? 2,
+          maxTasks: workerMaxTasks(w),
           maxTasksSetting: `workers[${w.name}].maxCapacity`,
           poolSize,
           poolSizeSetting: "database.poolSize",

@@ -1,16 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { SynthJson, policyOf, resource, resources, synth } from "../internal/testing";
 import { ContainerWebApp, ContainerWebAppProps } from "./container-web-app";
+import { PRODUCTION_APP } from "./testing";
 
 const DEV: ContainerWebAppProps = { project: "shop", environment: "dev", profile: "non-production", imageTag: "v1", cdn: false };
-const PROD: ContainerWebAppProps = {
-  project: "shop",
-  environment: "prod",
-  profile: "production",
-  imageTag: "v1",
-  domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABC" },
-  database: { poolSize: 4 },
-};
+const PROD: ContainerWebAppProps = PRODUCTION_APP;
 const app = (props: ContainerWebAppProps): SynthJson => synth((s) => new ContainerWebApp(s, "App", props));
 
 describe("ContainerWebApp cost options", () => {

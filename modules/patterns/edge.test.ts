@@ -4,15 +4,9 @@ import { evaluate } from "../policy/engine";
 import { albOriginVerify } from "../policy/rules/alb-origin-verify";
 import { TerraformJson } from "../policy/stack-index";
 import { ContainerWebApp, ContainerWebAppProps, ORIGIN_VERIFY_HEADER } from "./container-web-app";
+import { PRODUCTION_APP } from "./testing";
 
-const PROD: ContainerWebAppProps = {
-  project: "shop",
-  environment: "prod",
-  profile: "production",
-  imageTag: "v1",
-  domain: { name: "shop.example.com", hostedZoneId: "Z0123456789ABC" },
-  database: { poolSize: 4 },
-};
+const PROD: ContainerWebAppProps = PRODUCTION_APP;
 const SECRET = "s3cr3t-0123456789abcdef0123456789abcdef";
 const app = (props: ContainerWebAppProps): SynthJson => synth((s) => new ContainerWebApp(s, "App", props));
 const ref = (json: SynthJson, type: string, attribute: string): string => `\${${type}.${Object.keys(resources(json, type))[0]}.${attribute}}`;
