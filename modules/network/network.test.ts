@@ -388,13 +388,20 @@ describe("Network", () => {
         ami: `\${data.aws_ami.${amiName}.id}`,
         instance_type: "t4g.nano",
         source_dest_check: false,
-        associate_public_ip_address: false,
         metadata_options: { http_tokens: "required" },
         root_block_device: { encrypted: true, volume_type: "gp3" },
       });
       expect(target(json, instance.subnet_id).config.tags.Name).toBe("fckdoomscroll-dev-public-us-east-1a");
       expect(resources(json, "aws_nat_gateway")).toEqual({});
       expect(network.natGateways).toHaveLength(0);
+    });
+
+    it("leaves associate_public_ip_address unset, so the Elastic IP read back as `true` plans no replacement (terraform-provider-aws#37318)", () => {
+      const instance = resource(json, "aws_instance");
+      expect(Object.keys(instance)).not.toContain("associate_public_ip_address");
+      expect(target(json, instance.subnet_id).config.map_public_ip_on_launch).toBe(false);
+      const eip = resource(json, "aws_eip");
+      expect(eip.instance).toBe(idOf(json, "aws_instance", instance));
     });
 
     it("routes every private subnet to the instance's network interface", () => {

@@ -623,7 +623,10 @@ export class Network extends Construct implements NetworkRef {
       subnetId: this.publicSubnets[0].id,
       vpcSecurityGroupIds: [securityGroup.id],
       sourceDestCheck: false,
-      associatePublicIpAddress: false,
+      // associate_public_ip_address stays unset: the subnet maps no public IP on launch, and the
+      // Elastic IP below is the address. Set to false, the provider reads the EIP back as `true`
+      // and every later plan replaces the instance (hashicorp/terraform-provider-aws#37318);
+      // unset, the attribute is computed and the read-back value is no change.
       // IMDSv2 only (Security Hub EC2.8); the root volume is encrypted (EC2.3 for its EBS volume).
       metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
       rootBlockDevice: { encrypted: true, volumeType: "gp3" },
