@@ -121,8 +121,8 @@ describe("environment configuration", () => {
     expect(() => validateConfig({ ...CONFIG.dev, ...override } as never)).toThrow(message);
   });
 
-  it("documents every environment variable it reads in the README's variable table", () => {
-    const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");
+  it("documents every environment variable it reads in docs/environments.md's variable table", () => {
+    const readme = readFileSync(join(__dirname, "..", "docs", "environments.md"), "utf8");
     const rows = readme.split("\n").filter((l) => l.startsWith("| `"));
     const documented = new Set(rows.flatMap((l) => [...l.split("|")[1].matchAll(/`([A-Z_]+)`/g)].map((m) => m[1])));
     expect(Object.keys(ENV_VARS).filter((v) => !documented.has(v))).toEqual([]);

@@ -1,7 +1,7 @@
 // Type-checks the TypeScript code blocks of every README.md in the repository, in one
 // TypeScript program, so the documentation cannot drift from the API.
 //
-// Convention (also described in the root README, "Changing the library"):
+// Convention (also described in CONTRIBUTING.md, "Changing the library"):
 // - Every ```ts / ```typescript block is checked; other blocks (sh, json, text...) are not.
 // - Each block is its own module: blocks do not see each other's declarations.
 // - `@platform/cdktf-aws-webapp` resolves to modules/index.ts (the package's entry point).

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const ROOT = join(__dirname, "..");
-const README = readFileSync(join(ROOT, "README.md"), "utf8");
+const README = readFileSync(join(ROOT, "docs", "runbook.md"), "utf8");
 
-/** The runbook section of the root README: from its heading to the next `## `. */
+/** The runbook section of docs/runbook.md: from its heading to the next `## `. */
 function runbook(): string {
   const start = README.indexOf("## First deploy (runbook)");
-  if (start < 0) throw new Error("README.md has no '## First deploy (runbook)' section");
+  if (start < 0) throw new Error("docs/runbook.md has no '## First deploy (runbook)' section");
   const next = README.indexOf("\n## ", start + 3);
   return README.slice(start, next < 0 ? undefined : next);
 }
