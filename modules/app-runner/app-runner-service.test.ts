@@ -398,7 +398,7 @@ describe("AppRunnerService", () => {
         new AppRunnerService(stack, "App", { ...BASE, repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/nginx/nginx:latest" });
       };
       expect(inRegion("sa-east-1")).toThrow(
-        /^apprunner\/App: region \(of the stack's AWS provider\) must be a region where App Runner is offered: us-east-1, .*eu-west-3 \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "sa-east-1"$/,
+        /^apprunner\/App: region \(of the stack's AWS provider\) must be a region where App Runner is offered: us-east-1, .*eu-west-3 \(as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/apprunner\.html\), got "sa-east-1"$/,
       );
       expect(inRegion("eu-west-1")).not.toThrow();
     });

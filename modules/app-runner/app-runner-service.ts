@@ -278,7 +278,7 @@ export class AppRunnerService extends Construct implements WebCompute {
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "App Runner");
     // App Runner runs in a subset of regions ("AWS App Runner endpoints and quotas"); elsewhere
     // every resource of this construct fails at apply with an endpoint error.
-    checkRegionOffers(this, "region (of the stack's AWS provider)", providerRegion(this), APP_RUNNER_REGIONS, "App Runner");
+    checkRegionOffers(this, "region (of the stack's AWS provider)", providerRegion(this), APP_RUNNER_REGIONS, "App Runner", "appRunner");
     const image = this.resolveImage(props, autoDeployments);
     const secrets = this.resolveSecrets(props.secrets ?? {});
     // Rendered at synth so that addEnvironment() can still add variables; checked now.

@@ -436,7 +436,7 @@ describe("CdnDistribution", () => {
 
     it("an Origin Shield region CloudFront does not offer (us-west-1 is a region, but has no Origin Shield)", () => {
       expect(build({ originShieldRegion: "us-west-1" })).toThrow(
-        /^test\/Cdn: originShieldRegion must be a region where CloudFront Origin Shield is offered: us-east-1, us-east-2, us-west-2, .* \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us-west-1"$/,
+        /^test\/Cdn: originShieldRegion must be a region where CloudFront Origin Shield is offered: us-east-1, us-east-2, us-west-2, .* \(as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\/latest\/DeveloperGuide\/origin-shield\.html\), got "us-west-1"$/,
       );
       expect(build({ originShieldRegion: "us-west-2" })).not.toThrow();
     });

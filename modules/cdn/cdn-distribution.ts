@@ -348,7 +348,7 @@ export class CdnDistribution extends Construct {
     checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
     // CloudFront offers Origin Shield in some regions only ("Choosing the AWS Region for Origin
     // Shield", CloudFront Developer Guide); any other region fails at apply.
-    checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield");
+    checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield", "originShield");
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
     const origin = this.resolveAppOrigin(props.appOrigin, props.requireOriginVerification ?? false);
     this.checkDomain(props);

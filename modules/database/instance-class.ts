@@ -1,7 +1,6 @@
 import { IConstruct } from "constructs";
 import {
-  AWS_FACTS_FILE,
-  AWS_FACTS_RETRIEVED,
+  asOfSource,
   RDS_POSTGRES_INSTANCE_CLASSES,
   RDS_POSTGRES_RETIRED_FAMILIES,
   RDS_POSTGRES_TABLE_MAJOR,
@@ -21,7 +20,7 @@ export function checkPostgresInstanceClass(scope: IConstruct, prop: string, valu
   checkPattern(scope, prop, value, INSTANCE_CLASS, "must be an RDS instance class db.<family>.<size> such as db.t4g.micro");
   if (isToken(value)) return;
   const [, family, size] = INSTANCE_CLASS.exec(value)!;
-  const asOf = `(RDS for PostgreSQL classes as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`;
+  const asOf = asOfSource("rdsClasses", "RDS for PostgreSQL classes");
   if (RDS_POSTGRES_RETIRED_FAMILIES.includes(family)) {
     // Older majors are not in the table: some previous generations ran them, so they pass.
     if (!(major >= RDS_POSTGRES_TABLE_MAJOR)) return;

@@ -612,7 +612,7 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it.each<[string, RegExp]>([
-    ["db.t3.nano", /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "db\.t3\.nano"$/],
+    ["db.t3.nano", /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/Concepts\.DBInstanceClass\.Support\.html\), got "db\.t3\.nano"$/],
     ["db.m6g.medium", /instanceClass must be a size db\.m6g comes in: large, xlarge, .*got "db\.m6g\.medium"/],
     ["db.t2.micro", /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 16.*got "db\.t2\.micro"/],
     ["db.t4.micro", /instanceClass must be of a family RDS offers for PostgreSQL: db\.t3, db\.t4g, .*got "db\.t4\.micro"/],

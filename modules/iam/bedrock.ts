@@ -1,7 +1,7 @@
 import { Fn } from "cdktf";
 import { IConstruct } from "constructs";
 import { awsContext, providerRegion } from "../internal/aws-context";
-import { AWS_FACTS_FILE, AWS_FACTS_RETRIEVED, BEDROCK_GLOBAL_PREFIX, BEDROCK_PROFILE_GEOGRAPHIES } from "../internal/aws-facts";
+import { asOfSource, BEDROCK_GLOBAL_PREFIX, BEDROCK_PROFILE_GEOGRAPHIES } from "../internal/aws-facts";
 import { checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { PolicyStatement } from "./policy-document";
 import { invokeBedrockProfilesStatements, invokeBedrockStatements } from "./statements";
@@ -110,7 +110,7 @@ function checkGeography(scope: IConstruct, prop: string, id: string, prefix: str
   fail(
     scope,
     prop,
-    `must be a profile of the geography of the stack's AWS provider region ${stackRegion}: ${prefix}. profiles are called from ${sources.join(", ")}; from ${stackRegion} use ${use} (as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`,
+    `must be a profile of the geography of the stack's AWS provider region ${stackRegion}: ${prefix}. profiles are called from ${sources.join(", ")}; from ${stackRegion} use ${use} ${asOfSource("bedrockProfiles")}`,
     id,
   );
 }

@@ -142,7 +142,7 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
 
   it("refuses a us. profile from an eu-west-1 stack (it does not exist there), naming the profiles that do", () => {
     expect(() => bedrockPolicy("eu-west-1", { inferenceProfileIds: ["us.anthropic.claude-3-7-sonnet-20250219-v1:0"] })).toThrow(
-      /^s\/R: grantInvokeBedrock\.inferenceProfileIds\[0\] must be a profile of the geography of the stack's AWS provider region eu-west-1: us\. profiles are called from us-east-1, .*; from eu-west-1 use eu\. or global\. \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us\.anthropic\.claude-3-7-sonnet-20250219-v1:0"$/,
+      /^s\/R: grantInvokeBedrock\.inferenceProfileIds\[0\] must be a profile of the geography of the stack's AWS provider region eu-west-1: us\. profiles are called from us-east-1, .*; from eu-west-1 use eu\. or global\. \(as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/bedrock\/latest\/userguide\/inference-profiles-support\.html\), got "us\.anthropic\.claude-3-7-sonnet-20250219-v1:0"$/,
     );
   });
 

@@ -12,8 +12,22 @@
 /** When the tables below were last checked against their sources. */
 export const AWS_FACTS_RETRIEVED = "2026-11-28";
 
-/** Where to update a fact, for error messages. */
-export const AWS_FACTS_FILE = "modules/internal/aws-facts.ts";
+/**
+ * The AWS page each table below was read from, for error messages: a user who is refused a value
+ * can check today's list there (the library's own source is not something a package user reads).
+ */
+export const AWS_FACTS_SOURCES = {
+  zones: "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html",
+  appRunner: "https://docs.aws.amazon.com/general/latest/gr/apprunner.html",
+  originShield: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html",
+  bedrockProfiles: "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html",
+  rdsClasses: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html",
+} as const;
+
+/** `(as of <date>: <AWS page>)`, the tail of a message refusing a value a dated table does not list. */
+export function asOfSource(source: keyof typeof AWS_FACTS_SOURCES, what?: string): string {
+  return `(${what ? `${what} ` : ""}as of ${AWS_FACTS_RETRIEVED}: ${AWS_FACTS_SOURCES[source]})`;
+}
 
 /**
  * Availability-zone letters that exist in each region for at least one account.

@@ -37,9 +37,9 @@ describe("region checks", () => {
 
   it("refuses a region the service is not offered in and accepts one it is", () => {
     const scope = scopeIn("us-east-1");
-    expect(() => checkRegionOffers(scope, "region", "sa-east-1", APP_RUNNER_REGIONS, "App Runner")).toThrow(
-      /^s\/Thing: region must be a region where App Runner is offered: us-east-1, .* \(as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "sa-east-1"$/,
+    expect(() => checkRegionOffers(scope, "region", "sa-east-1", APP_RUNNER_REGIONS, "App Runner", "appRunner")).toThrow(
+      /^s\/Thing: region must be a region where App Runner is offered: us-east-1, .* \(as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/apprunner\.html\), got "sa-east-1"$/,
     );
-    expect(() => checkRegionOffers(scope, "region", "eu-west-1", APP_RUNNER_REGIONS, "App Runner")).not.toThrow();
+    expect(() => checkRegionOffers(scope, "region", "eu-west-1", APP_RUNNER_REGIONS, "App Runner", "appRunner")).not.toThrow();
   });
 });

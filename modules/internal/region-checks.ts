@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { providerRegion } from "./aws-context";
-import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_FILE, AWS_FACTS_RETRIEVED, DEFAULT_ZONE_LETTERS } from "./aws-facts";
+import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_SOURCES, DEFAULT_ZONE_LETTERS, asOfSource } from "./aws-facts";
 import { fail, isToken } from "./validate";
 
 /**
@@ -49,12 +49,13 @@ export function checkAvailabilityZoneExists(scope: IConstruct, prop: string, az:
   const letters = AVAILABILITY_ZONE_LETTERS[region];
   if (letters === undefined || letters.includes(letter)) return;
   const zones = [...letters].map((l) => `${region}${l}`).join(", ");
-  fail(scope, prop, `must be an availability zone that exists in ${region}: ${zones} (AWS zones as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`, az);
+  fail(scope, prop, `must be an availability zone that exists in ${region}: ${zones} ${asOfSource("zones", "AWS zones")}`, az);
 }
 
 /**
  * A region where a service or feature is offered (`regions` is a dated table of aws-facts.ts).
- * `region` is the value to check; `what` names the service for the message.
+ * `region` is the value to check; `what` names the service for the message; `source` is the
+ * table's AWS page, which the message cites.
  */
 export function checkRegionOffers(
   scope: IConstruct,
@@ -62,9 +63,10 @@ export function checkRegionOffers(
   region: string | undefined,
   regions: readonly string[],
   what: string,
+  source: keyof typeof AWS_FACTS_SOURCES,
 ): void {
   if (region === undefined || isToken(region) || regions.includes(region)) return;
-  fail(scope, prop, `must be a region where ${what} is offered: ${regions.join(", ")} (as of ${AWS_FACTS_RETRIEVED}, ${AWS_FACTS_FILE})`, region);
+  fail(scope, prop, `must be a region where ${what} is offered: ${regions.join(", ")} ${asOfSource(source)}`, region);
 }
 
 /**

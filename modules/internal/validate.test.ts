@@ -14,6 +14,7 @@ import {
   checkServicePrincipal,
   checkTags,
   checkUnique,
+  show,
 } from "./validate";
 
 const where = "stack/Thing";
@@ -71,5 +72,19 @@ describe("validation helpers", () => {
     expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks")).toThrow(/assumedBy must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "ecs-tasks"/);
     expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks.amazonaws.com")).not.toThrow();
     expect(() => checkServicePrincipal(where, "assumedBy", "logs.us-east-1.amazonaws.com")).not.toThrow();
+  });
+});
+
+describe("show", () => {
+  it("prints NaN and the infinities by name, alone and inside arrays and objects, where JSON would print null", () => {
+    expect(show(Number.NaN)).toBe("NaN");
+    expect(show([1, Infinity, -Infinity])).toBe("[1,Infinity,-Infinity]");
+    expect(show({ minCapacity: Number.NaN, name: "web" })).toBe('{"minCapacity":NaN,"name":"web"}');
+    expect(show("NaN")).toBe('"NaN"');
+    expect(show(2)).toBe("2");
+  });
+
+  it("names NaN in a range error instead of null", () => {
+    expect(() => checkIntegerRange(where, "desiredCount", Number.NaN, 1, 10)).toThrow("stack/Thing: desiredCount must be an integer from 1 to 10, got NaN");
   });
 });

@@ -15,12 +15,19 @@ export class ValidationError extends Error {
   }
 }
 
-/** Render a value for an error message. */
+/**
+ * Render a value for an error message, as the user wrote it: strings quoted, and numbers JSON
+ * cannot spell (NaN, Infinity, -Infinity) by name, also inside arrays and objects, where
+ * `JSON.stringify` would print `null`.
+ */
 export function show(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (value === undefined) return "undefined";
+  if (typeof value === "number" || typeof value === "bigint") return String(value);
+  const marker = "\u0000number:";
   try {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value, (_key, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? `${marker}${v}` : v));
+    return text === undefined ? String(value) : text.replace(/"\\u0000number:([^"]*)"/g, "$1");
   } catch {
     return String(value);
   }

@@ -565,7 +565,7 @@ describe("Network", () => {
       [
         "a zone letter the region does not have",
         { availabilityZones: ["us-east-1a", "us-east-1g"] },
-        /^test\/Net: availabilityZones\[1\] must be an availability zone that exists in us-east-1: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f \(AWS zones as of 2026-11-28, modules\/internal\/aws-facts\.ts\), got "us-east-1g"$/,
+        /^test\/Net: availabilityZones\[1\] must be an availability zone that exists in us-east-1: us-east-1a, us-east-1b, us-east-1c, us-east-1d, us-east-1e, us-east-1f \(AWS zones as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/global-infrastructure\/latest\/regions\/aws-availability-zones\.html\), got "us-east-1g"$/,
       ],
       ["a name too long for the IAM role", { name: "x".repeat(51) }, /test\/Net: name must be 1-64 characters for a iamRole name/],
       ["a name with characters AWS refuses", { name: "acme dev!" }, /test\/Net: name must be a valid generic name/],
