@@ -7,7 +7,7 @@ import { PermissionsBoundaryPolicy, permissionsBoundaryName } from "../modules/i
 import { GitHubActionsOidc, HcpTerraformOidc } from "../modules/identity/oidc-provider";
 import { baseName, pascalCase } from "../modules/internal/naming";
 import { cloudWorkspaceName, stateKey } from "../modules/state/remote-state";
-import { PrivateBucket } from "../modules/storage/private-bucket";
+import { PrivateBucket } from "../modules/core/private-bucket";
 import { DeliverySettings, EnvironmentConfig } from "./config";
 import { REQUIRED_TERRAFORM_VERSION } from "./environment-stack";
 

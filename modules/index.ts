@@ -17,23 +17,23 @@ export type {
   ContainerWebAppProps,
   FargateComputeOptions,
 } from "./patterns/container-web-app";
-export type { DashboardSources, OperatorOutput, WebCompute } from "./compute/web-compute";
-export { Connections, connectable } from "./connections/connections";
-export type { ConnectOptions, ConnectionsProps, IConnectable, SecurityGroupTarget } from "./connections/connections";
+export type { DashboardSources, OperatorOutput, WebCompute } from "./core/web-compute";
+export { Connections, connectable } from "./core/connections";
+export type { ConnectOptions, ConnectionsProps, IConnectable, SecurityGroupTarget } from "./core/connections";
 
 // Network
 export { Network, NAT_GATEWAY_MODES, INTERFACE_ENDPOINT_SERVICES, FCK_NAT_AMI_NAME, FCK_NAT_AMI_OWNER } from "./network/network";
 export type { FlowLogTrafficType, InterfaceEndpointService, NatGatewayMode, NatInstanceProps, NetworkEndpointsProps, NetworkFlowLogsProps, NetworkProps } from "./network/network";
-export type { NetworkRef, PrivateSubnetEgress } from "./network/network-ref";
+export type { NetworkRef, PrivateSubnetEgress } from "./core/network-ref";
 
 // Database
 export { PostgresDatabase, POSTGRES_PORT, RDS_CA_CERTIFICATES, MONITORING_INTERVALS } from "./database/postgres-database";
 export type { DatabaseSubnets, PostgresDatabaseProps } from "./database/postgres-database";
-export type { DatabaseRef } from "./database/database-ref";
+export type { DatabaseRef } from "./core/database-ref";
 export { DatabaseProxy } from "./database/database-proxy";
 export type { DatabaseProxyProps } from "./database/database-proxy";
-export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE } from "./database/database-admin-task";
-export type { AdminDatabaseRef, AdminTaskRunSettings, DatabaseAdminTaskProps } from "./database/database-admin-task";
+export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE } from "./service/database-admin-task";
+export type { AdminDatabaseRef, AdminTaskRunSettings, DatabaseAdminTaskProps } from "./service/database-admin-task";
 export { connectionEnvironment, RDS_CA_BUNDLE_URL, DEFAULT_CA_BUNDLE_PATH } from "./database/connection-environment";
 export type { ConnectionEnvironmentOptions, ConnectionTarget } from "./database/connection-environment";
 export { checkConnectionCapacity, RESERVED_CONNECTION_DEFAULTS } from "./database/connection-capacity";
@@ -42,7 +42,7 @@ export type { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDem
 // Images
 export { ContainerRepository } from "./registry/container-repository";
 export type { ContainerRepositoryProps } from "./registry/container-repository";
-export type { RepositoryRef } from "./registry/repository-ref";
+export type { RepositoryRef } from "./core/repository-ref";
 
 // Compute: ECS Fargate and App Runner
 export { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "./service/fargate-cluster";
@@ -54,7 +54,7 @@ export { WorkerService } from "./service/worker-service";
 export type { WorkerServiceProps } from "./service/worker-service";
 export type { TargetHealthCheck } from "./service/target-group";
 export type { LoadBalancerDomain } from "./service/load-balancer-domain";
-export type { LoadBalancerOriginRef, OriginVerifyHeader } from "./service/load-balancer-origin";
+export type { LoadBalancerOriginRef, OriginVerifyHeader } from "./core/load-balancer-origin";
 export type { ContainerHealthCheck, ContainerSettings, SidecarContainer } from "./service/container";
 export { AppRunnerService } from "./app-runner/app-runner-service";
 export type { AppRunnerDomain, AppRunnerServiceProps } from "./app-runner/app-runner-service";
@@ -76,7 +76,7 @@ export { SecurityHeadersPolicy, MIN_HSTS_MAX_AGE_SECONDS } from "./cdn/security-
 export type { SecurityHeadersPolicyProps } from "./cdn/security-headers-policy";
 export { CACHING_OPTIMIZED_POLICY_ID, CACHING_DISABLED_POLICY_ID, ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, PRICE_CLASSES } from "./cdn/managed-policies";
 export type { PriceClass } from "./cdn/managed-policies";
-export { cloudFrontOriginFacingPrefixListId } from "./cdn/origin-facing-prefix-list";
+export { cloudFrontOriginFacingPrefixListId } from "./core/origin-facing-prefix-list";
 
 // Email
 export { EmailDomain } from "./email/email-domain";
@@ -85,38 +85,38 @@ export type { DmarcPolicy, DmarcSettings, EmailDnsRecord } from "./email/dns-rec
 export type { EmailTemplateContent } from "./email/email-templates";
 
 // Storage
-export { PrivateBucket } from "./storage/private-bucket";
-export type { PrivateBucketProps } from "./storage/private-bucket";
+export { PrivateBucket } from "./core/private-bucket";
+export type { PrivateBucketProps } from "./core/private-bucket";
 export { UploadsBucket } from "./storage/uploads-bucket";
 export type { UploadsBucketProps } from "./storage/uploads-bucket";
-export type { BucketCorsRule } from "./storage/bucket-cors";
+export type { BucketCorsRule } from "./core/bucket-cors";
 export { LoadBalancerLogsBucket } from "./storage/load-balancer-logs-bucket";
 export type { LoadBalancerLogsBucketProps } from "./storage/load-balancer-logs-bucket";
 
 // Secrets and keys
 export { AppSecrets, recoveryWindowDaysFor } from "./secrets/app-secrets";
 export type { AppParameterSpec, AppSecretSpec, AppSecretsProps } from "./secrets/app-secrets";
-export type { SecretRef } from "./secrets/secret-ref";
-export { EncryptionKey, cloudWatchLogsKey } from "./secrets/encryption-key";
-export type { CloudWatchLogsKeyProps, EncryptionKeyProps } from "./secrets/encryption-key";
+export type { SecretRef } from "./core/secret-ref";
+export { EncryptionKey, cloudWatchLogsKey } from "./core/encryption-key";
+export type { CloudWatchLogsKeyProps, EncryptionKeyProps } from "./core/encryption-key";
 export { databaseCredentialSecrets, databaseCredentialsJsonSecret } from "./secrets/database-credentials";
 export type { DatabaseCredentialNames } from "./secrets/database-credentials";
 
 // Operations
 export { Monitoring } from "./monitoring/monitoring";
 export type { AlarmSeverity, AlarmSpec, MonitoringProps } from "./monitoring/monitoring";
-export type { AlarmTopics } from "./monitoring/alarm-topics";
+export type { AlarmTopics } from "./core/alarm-topics";
 export { OperationsDashboard } from "./monitoring/dashboard";
 export type { DashboardAppRunnerService, DashboardDatabase, DashboardEcsService, DashboardLoadBalancer, OperationsDashboardProps } from "./monitoring/dashboard";
 export { CostBudget } from "./monitoring/cost-budget";
 export type { CostAllocationTag, CostBudgetProps } from "./monitoring/cost-budget";
 
 // IAM and grants
-export { WorkloadRole, grantTo } from "./iam/workload-role";
-export type { PolicyCollector, RoleRef, WorkloadRoleProps } from "./iam/workload-role";
-export type { BedrockGrant } from "./iam/bedrock";
-export { policyDocument, serviceTrustPolicy, webIdentityTrustPolicy } from "./iam/policy-document";
-export type { PolicyConditions, PolicyPrincipal, PolicyStatement } from "./iam/policy-document";
+export { WorkloadRole, grantTo } from "./core/workload-role";
+export type { PolicyCollector, RoleRef, WorkloadRoleProps } from "./core/workload-role";
+export type { BedrockGrant } from "./core/bedrock";
+export { policyDocument, serviceTrustPolicy, webIdentityTrustPolicy } from "./core/policy-document";
+export type { PolicyConditions, PolicyPrincipal, PolicyStatement } from "./core/policy-document";
 export {
   bucketReadStatements,
   bucketReadWriteStatements,
@@ -125,10 +125,10 @@ export {
   readParametersStatements,
   readSecretsStatements,
   sendEmailStatements,
-} from "./iam/statements";
-export type { SendEmailGrantOptions } from "./iam/statements";
+} from "./core/statements";
+export type { SendEmailGrantOptions } from "./core/statements";
 export { applyPermissionsBoundary } from "./iam/permissions-boundary";
-export { repositoryPullStatements, repositoryPushStatements } from "./registry/repository-statements";
+export { repositoryPullStatements, repositoryPushStatements } from "./core/repository-statements";
 
 // Delivery: workload identity for CI and HCP Terraform
 export { OidcProvider, GitHubActionsOidc, HcpTerraformOidc, GITHUB_ACTIONS_OIDC_HOST, GITHUB_ACTIONS_AUDIENCE, HCP_TERRAFORM_HOST, HCP_TERRAFORM_AWS_AUDIENCE } from "./identity/oidc-provider";
@@ -149,8 +149,8 @@ export type { HcpTerraformRunPhase, HcpTerraformWorkspace, HcpTerraformWorkspace
 // Remote state
 export { configureRemoteState, stateKey, cloudWorkspaceName } from "./state/remote-state";
 export type { CloudStateSettings, RemoteStateProps, RemoteStateSettings, S3StateSettings } from "./state/remote-state";
-export { stateAccessStatements, stateIsolationStatements, lockFileKey } from "./state/state-access";
-export type { StateAccessLevel, StateObjectRef } from "./state/state-access";
+export { stateAccessStatements, stateIsolationStatements, lockFileKey } from "./core/state-access";
+export type { StateAccessLevel, StateObjectRef } from "./core/state-access";
 
 // Synth-time policy checks
 export * from "./policy";

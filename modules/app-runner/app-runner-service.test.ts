@@ -3,7 +3,7 @@ import { TerraformOutput, TerraformStack, Testing, Token } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { ContainerRepository } from "../registry/container-repository";
-import { RepositoryRef } from "../registry/repository-ref";
+import { RepositoryRef } from "../core/repository-ref";
 import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { AppRunnerService, AppRunnerServiceProps } from "./app-runner-service";
 import { APP_RUNNER_INSTANCE_SIZES } from "./instance-size";

@@ -7,11 +7,11 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
-import { CdnAppOrigin } from "../cdn/cdn-distribution";
-import { DashboardSources, OperatorOutput, WebCompute } from "../compute/web-compute";
-import { Connections, IConnectable, connectable } from "../connections/connections";
-import { DatabaseRef } from "../database/database-ref";
-import { WorkloadRole } from "../iam/workload-role";
+import { CdnAppOrigin } from "../core/load-balancer-origin";
+import { DashboardSources, OperatorOutput, WebCompute } from "../core/web-compute";
+import { Connections, IConnectable, connectable } from "../core/connections";
+import { DatabaseRef } from "../core/database-ref";
+import { WorkloadRole } from "../core/workload-role";
 import { renderEnvironment } from "../internal/environment-variables";
 import { physicalName } from "../internal/naming";
 import {
@@ -27,10 +27,10 @@ import {
 import { checkKmsKeyInStackRegion, checkRegionOffers } from "../internal/region-checks";
 import { APP_RUNNER_REGIONS } from "../internal/aws-facts";
 import { providerRegion } from "../internal/aws-context";
-import { NetworkRef } from "../network/network-ref";
-import { RepositoryRef } from "../registry/repository-ref";
-import { repositoryPullStatements } from "../registry/repository-statements";
-import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
+import { NetworkRef } from "../core/network-ref";
+import { RepositoryRef } from "../core/repository-ref";
+import { repositoryPullStatements } from "../core/repository-statements";
+import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../core/secret-ref";
 import { AppRunnerCustomDomain } from "./custom-domain";
 import { instanceSize } from "./instance-size";
 

@@ -85,18 +85,6 @@ export function checkOriginHeaderName(scope: IConstruct, prop: string, name: str
   }
 }
 
-/** A CORS allowed origin: `*`, or `http(s)://host[:port]` with at most one `*` wildcard, no path or trailing slash. */
-export function checkCorsOrigin(scope: IConstruct, prop: string, value: string): void {
-  if (value === "*") return;
-  checkPattern(
-    scope,
-    prop,
-    value,
-    /^https?:\/\/(?!.*\*.*\*)[A-Za-z0-9*.-]+(:\d{1,5})?$/,
-    "must be * or an origin such as https://app.example.com (scheme and host, optional port, at most one *, no path or trailing slash)",
-  );
-}
-
 /** PascalCase of a DNS name for construct ids: `*.app.example.com` → `WildcardAppExampleCom`. */
 export function idOfName(name: string): string {
   return pascalCase(name.replace(/^\*\./, "wildcard."));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Lazy, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { CdnDistribution, CdnDistributionProps } from "./cdn-distribution";
 import { UploadsBucket } from "../storage/uploads-bucket";
@@ -11,7 +11,7 @@ import {
   CACHING_DISABLED_POLICY_ID,
   CACHING_OPTIMIZED_POLICY_ID,
 } from "./managed-policies";
-import { cloudFrontOriginFacingPrefixListId } from "./origin-facing-prefix-list";
+import { cloudFrontOriginFacingPrefixListId } from "../core/origin-facing-prefix-list";
 
 const BASE: CdnDistributionProps = { name: "shop-staging", appOrigin: { domainName: "abc123.us-east-1.awsapprunner.com" } };
 const ZONE = "Z0EXAMPLE0ZONE0ID";

@@ -6,8 +6,8 @@ import { CloudfrontVpcOrigin } from "@cdktf/provider-aws/lib/cloudfront-vpc-orig
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { Construct } from "constructs";
-import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { bucketReadStatements, bucketReadWriteStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { metricAlarm } from "../internal/alarms";
 import { checkName } from "../internal/naming";
 import { findOrigin } from "../internal/origin-registry";
@@ -27,10 +27,10 @@ import {
 } from "../internal/validate";
 import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
 import { checkRegionOffers } from "../internal/region-checks";
-import { AlarmTopics } from "../monitoring/alarm-topics";
-import { LoadBalancerOriginRef } from "../service/load-balancer-origin";
-import { BucketCorsRule, bucketCorsConfiguration } from "../storage/bucket-cors";
-import { PrivateBucket } from "../storage/private-bucket";
+import { AlarmTopics } from "../core/alarm-topics";
+import { CdnAppOrigin, LoadBalancerOriginRef } from "../core/load-balancer-origin";
+import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
+import { PrivateBucket } from "../core/private-bucket";
 import {
   checkAliasName,
   checkCloudFrontCertificateArn,
@@ -52,50 +52,10 @@ import {
 } from "./managed-policies";
 import { SecurityHeadersPolicy } from "./security-headers-policy";
 
+export type { CdnAppOrigin };
+
 /** Paths always served from the assets bucket: Next.js build output and a conventional static folder. */
 export const BUILT_IN_STATIC_PATHS = ["/_next/static/*", "/static/*"] as const;
-
-/** The dynamic origin: a load balancer or an App Runner service. */
-export interface CdnAppOrigin {
-  /**
-   * The load balancer behind the CDN: a `WebService`'s `origin`. Protocol, port, host name and the
-   * origin-verify header come from it, so the CDN and the load balancer cannot disagree. An
-   * internal load balancer is reached through a CloudFront VPC origin created here (`vpcOrigin`).
-   * @default - none: a custom origin at `domainName`
-   */
-  readonly loadBalancer?: LoadBalancerOriginRef;
-  /**
-   * Host name CloudFront connects to and verifies the origin's certificate against: a name the
-   * ALB's certificate covers, or an App Runner service URL without `https://`. When it names a
-   * `WebService`'s load balancer (its DNS or domain name), both sides are checked to agree.
-   * @default - `loadBalancer`'s certificate name, else its DNS name (required without `loadBalancer`)
-   */
-  readonly domainName?: string;
-  /**
-   * The origin serves HTTPS with a certificate valid for `domainName`. While it does, `http-only` is refused (a downgrade).
-   * @default - whether `loadBalancer` serves HTTPS; true without it
-   */
-  readonly originHasCertificate?: boolean;
-  /**
-   * How CloudFront connects. `http-only` only for an origin without a certificate (e.g. an ALB
-   * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted
-   * (inside AWS's network with an internal load balancer).
-   * @default "https-only" (TLSv1.2) when `originHasCertificate`, else "http-only"
-   */
-  readonly protocol?: "https-only" | "http-only";
-  /**
-   * Headers CloudFront adds to every origin request. `loadBalancer`'s origin-verify header is
-   * added by itself; give it here only for an origin wired by `domainName`. Values end up in
-   * Terraform state.
-   * @default {}
-   */
-  readonly customHeaders?: Record<string, string>;
-  /**
-   * Seconds CloudFront waits for the origin's response (above 60 needs a CloudFront quota increase).
-   * @default 30
-   */
-  readonly readTimeoutSeconds?: number;
-}
 
 /** A private bucket served on some paths of the distribution (see `bucketOrigins`). */
 export interface CdnBucketOrigin {

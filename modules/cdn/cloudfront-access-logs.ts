@@ -5,7 +5,7 @@ import { CloudwatchLogDeliverySource } from "@cdktf/provider-aws/lib/cloudwatch-
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { checkOneOf, checkPattern, checkTags } from "../internal/validate";
-import { PrivateBucket } from "../storage/private-bucket";
+import { PrivateBucket } from "../core/private-bucket";
 
 /** File formats CloudFront standard logging (v2) writes to S3. */
 export const ACCESS_LOG_FORMATS = ["w3c", "json", "plain", "parquet"] as const;

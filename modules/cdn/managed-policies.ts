@@ -21,9 +21,6 @@ export const ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID = "b689b0a8-53d0-40ab-baf2-
 /** CloudFront accepts ACM certificates from this region only; WAF web ACLs of scope CLOUDFRONT live here too. */
 export const CLOUDFRONT_REGION = "us-east-1";
 
-/** Name of the AWS-managed prefix list of CloudFront's origin-facing addresses (one per region). */
-export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
-
 /** The price classes CloudFront accepts. */
 export const PRICE_CLASSES = ["PriceClass_100", "PriceClass_200", "PriceClass_All"] as const;
 

@@ -1,7 +1,7 @@
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { databaseConnectStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { databaseConnectStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { pascalCase } from "../internal/naming";
 import { checkPattern, fail, isToken } from "../internal/validate";
 

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { TEST_NETWORK, policyOf, resource, resources, synth } from "../internal/testing";
 import { ConnectionDemand, reservedConnections } from "./connection-capacity";
 import { PostgresDatabase, PostgresDatabaseProps } from "./postgres-database";

@@ -1,10 +1,11 @@
 import { IConstruct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { checkPattern } from "../internal/validate";
-import { checkRoleName } from "./database-names";
+import { checkRoleName } from "../core/database-names";
+import { RDS_CA_BUNDLE_URL } from "../core/database-ref";
 
-/** Where AWS publishes the CA bundle of every RDS region (the image downloads it at build). */
-export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
+export { RDS_CA_BUNDLE_URL };
+
 /** Where the image keeps that bundle, unless told otherwise. */
 export const DEFAULT_CA_BUNDLE_PATH = "/certs/rds-global-bundle.pem";
 

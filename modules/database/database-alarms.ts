@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { metricAlarm } from "../internal/alarms";
-import { AlarmTopics } from "../monitoring/alarm-topics";
+import { AlarmTopics } from "../core/alarm-topics";
 
 /** One GiB in bytes: CloudWatch reports FreeStorageSpace in bytes. */
 export const GIB = 1024 ** 3;

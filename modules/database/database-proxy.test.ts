@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { DatabaseProxy, DatabaseProxyProps } from "./database-proxy";
 import { PostgresDatabase } from "./postgres-database";

@@ -5,17 +5,17 @@ import { DbProxyTarget } from "@cdktf/provider-aws/lib/db-proxy-target";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { databaseConnectStatements } from "../iam/statements";
-import { RoleRef, WorkloadRole } from "../iam/workload-role";
+import { databaseConnectStatements } from "../core/statements";
+import { RoleRef, WorkloadRole } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { physicalName } from "../internal/naming";
 import { checkIntegerRange, checkUnique, fail, isToken } from "../internal/validate";
-import { NetworkRef } from "../network/network-ref";
+import { NetworkRef } from "../core/network-ref";
 import { ConnectionEnvironmentOptions, endpointEnvironment } from "./connection-environment";
 import { admitFrom, grantConnectOnce } from "./access";
-import { checkRoleName } from "./database-names";
-import { DatabaseRef } from "./database-ref";
+import { checkRoleName } from "../core/database-names";
+import { DatabaseRef } from "../core/database-ref";
 import { POSTGRES_PORT, PostgresDatabase } from "./postgres-database";
 
 /** Props for {@link DatabaseProxy}. */

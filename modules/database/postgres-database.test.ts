@@ -1,10 +1,10 @@
 import { Fn, TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
-import { NetworkRef } from "../network/network-ref";
+import { WorkloadRole } from "../core/workload-role";
+import { NetworkRef } from "../core/network-ref";
 import { SynthJson, TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
-import { DatabaseRef } from "./database-ref";
+import { DatabaseRef } from "../core/database-ref";
 import { PostgresDatabase, PostgresDatabaseProps } from "./postgres-database";
 
 const network: NetworkRef = TEST_NETWORK;

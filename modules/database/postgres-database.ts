@@ -9,10 +9,10 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { Connections } from "../connections/connections";
-import { serviceTrustPolicy } from "../iam/policy-document";
-import { readSecretsStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { Connections } from "../core/connections";
+import { serviceTrustPolicy } from "../core/policy-document";
+import { readSecretsStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, NAME_RULES, pascalCase, physicalName } from "../internal/naming";
 import {
@@ -27,14 +27,14 @@ import {
   isToken,
 } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { AlarmTopics, checkAlarmTopics } from "../monitoring/alarm-topics";
-import { NetworkRef } from "../network/network-ref";
+import { AlarmTopics, checkAlarmTopics } from "../core/alarm-topics";
+import { NetworkRef } from "../core/network-ref";
 import { admitFrom, grantConnectOnce } from "./access";
 import { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand, checkConnectionCapacity, reservedConnections } from "./connection-capacity";
 import { ConnectionEnvironmentOptions, endpointEnvironment } from "./connection-environment";
 import { databaseAlarms } from "./database-alarms";
-import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "./database-names";
-import { DatabaseRef } from "./database-ref";
+import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "../core/database-names";
+import { DatabaseRef } from "../core/database-ref";
 import { checkWindows } from "./maintenance-windows";
 import { checkPostgresInstanceClass } from "./instance-class";
 import { postgresEngine, renderParameters } from "./parameters";

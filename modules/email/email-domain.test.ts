@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { SynthJson, findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { EmailDomain, EmailDomainProps } from "./email-domain";
 import { EmailTemplateContent } from "./email-templates";

@@ -6,8 +6,8 @@ import { Sesv2ConfigurationSetEventDestination } from "@cdktf/provider-aws/lib/s
 import { Sesv2EmailIdentity } from "@cdktf/provider-aws/lib/sesv2-email-identity";
 import { Sesv2EmailIdentityMailFromAttributes } from "@cdktf/provider-aws/lib/sesv2-email-identity-mail-from-attributes";
 import { Construct } from "constructs";
-import { sendEmailStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { sendEmailStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, physicalName } from "../internal/naming";
 import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { applyPermissionsBoundary } from "./permissions-boundary";
-import { WorkloadRole } from "./workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { resources, synth } from "../internal/testing";
 
 describe("applyPermissionsBoundary", () => {

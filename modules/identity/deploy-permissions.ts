@@ -1,4 +1,4 @@
-import { PolicyStatement } from "../iam/policy-document";
+import { PolicyStatement } from "../core/policy-document";
 
 /**
  * What deploy roles may do, as policy statements. The choice, documented in the README:

@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
-import { PolicyStatement } from "../iam/policy-document";
+import { PolicyStatement } from "../core/policy-document";
 import { awsContext } from "../internal/aws-context";
 import { pascalCase } from "../internal/naming";
 import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
-import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../state/state-access";
+import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
 import { environmentGuardStatements, noRoleChainingStatements, scopedIamStatements } from "./deploy-permissions";
 import { DeployRole } from "./deploy-role";
 import { OidcProviderRef } from "./oidc-provider";

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { StateObjectRef } from "../state/state-access";
+import { StateObjectRef } from "../core/state-access";
 import { DeployRolePair } from "./deploy-role-pair";
 import { GitHubRepository, gitHubSubjects } from "./github-subjects";
 import { OidcProviderRef } from "./oidc-provider";

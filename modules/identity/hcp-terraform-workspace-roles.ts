@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
-import { checkPattern } from "../internal/validate";
-import { HCP_PROJECT_PATTERN } from "../state/remote-state";
+import { checkPattern, HCP_PROJECT_PATTERN } from "../internal/validate";
 import { DeployRolePair } from "./deploy-role-pair";
 import { HCP_TERRAFORM_AWS_AUDIENCE, OidcProviderRef } from "./oidc-provider";
 

@@ -1,6 +1,6 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { policyDocument } from "../iam/policy-document";
+import { policyDocument } from "../core/policy-document";
 import { physicalName } from "../internal/naming";
 import { permissionsBoundaryStatements } from "./deploy-permissions";
 

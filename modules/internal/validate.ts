@@ -228,3 +228,6 @@ export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\
 export function checkServicePrincipal(scope: IConstruct | string, prop: string, value: string | undefined): void {
   checkPattern(scope, prop, value, SERVICE_PRINCIPAL_PATTERN, "must be a service principal with its domain, such as ecs-tasks.amazonaws.com");
 }
+
+/** An HCP Terraform project name: 1-40 letters, digits, spaces, `-` and `_`. */
+export const HCP_PROJECT_PATTERN = /^[A-Za-z0-9 _-]{1,40}$/;

@@ -3,38 +3,14 @@ import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkPattern, fail } from "../internal/validate";
+import { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer } from "../core/web-compute";
 
-/** An ECS service to chart (e.g. a `FargateService`'s names). */
-export interface DashboardEcsService {
-  /** ECS cluster name. */
-  readonly clusterName: string;
-  /** ECS service name. */
-  readonly serviceName: string;
-}
-
-/** An Application Load Balancer to chart. */
-export interface DashboardLoadBalancer {
-  /** The ALB's `arn_suffix` (`app/<name>/<id>`), the value of the `LoadBalancer` dimension. */
-  readonly loadBalancerArnSuffix: string;
-  /**
-   * The target group's `arn_suffix` (`targetgroup/<name>/<id>`): adds a healthy/unhealthy hosts widget.
-   * @default - no target health widget
-   */
-  readonly targetGroupArnSuffix?: string;
-}
+export type { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer };
 
 /** An RDS DB instance to chart. */
 export interface DashboardDatabase {
   /** The DB instance identifier (`DBInstanceIdentifier` dimension). */
   readonly instanceIdentifier: string;
-}
-
-/** An App Runner service to chart. */
-export interface DashboardAppRunnerService {
-  /** App Runner service name. */
-  readonly serviceName: string;
-  /** App Runner service id (the `service_id` attribute, 32 hex characters). */
-  readonly serviceId: string;
 }
 
 /** Props for {@link OperationsDashboard}. */

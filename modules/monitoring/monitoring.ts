@@ -3,15 +3,15 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
 import { Construct } from "constructs";
-import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { PolicyStatement, policyDocument } from "../core/policy-document";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { pascalId } from "../secrets/construct-id";
-import { EncryptionKey } from "../secrets/encryption-key";
-import { AlarmTopics } from "./alarm-topics";
+import { pascalId } from "../core/construct-id";
+import { EncryptionKey } from "../core/encryption-key";
+import { AlarmTopics } from "../core/alarm-topics";
 
 /** Which topic an alarm notifies: `critical` pages someone, `warning` only needs attention. */
 export type AlarmSeverity = "critical" | "warning";

@@ -4,7 +4,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { SynthJson, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { InterfaceEndpointService, Network, NetworkProps } from "./network";
-import { NetworkRef } from "./network-ref";
+import { NetworkRef } from "../core/network-ref";
 
 const AZS = ["us-east-1a", "us-east-1b"];
 const AZS3 = ["us-east-1a", "us-east-1b", "us-east-1c"];

@@ -20,11 +20,11 @@ import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { awsContext, providerRegion } from "../internal/aws-context";
 import { pascalCase, physicalName } from "../internal/naming";
 import { checkAvailabilityZoneExists, checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { suppress } from "../policy/suppressions";
+import { suppress } from "../core/suppressions";
 import {
   checkKmsKeyArn,
   checkLogRetention,
@@ -37,7 +37,7 @@ import {
   show,
 } from "../internal/validate";
 import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
-import { NetworkRef, PrivateSubnetEgress } from "./network-ref";
+import { NetworkRef, PrivateSubnetEgress } from "../core/network-ref";
 
 /**
  * How private subnets reach the internet: no NAT, one NAT gateway, one per AZ, or one NAT

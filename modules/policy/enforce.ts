@@ -4,7 +4,7 @@ import { ValidationError } from "../internal/validate";
 import { PolicyReport, describeFinding, errorsOf, evaluate, warningsOf } from "./engine";
 import { ALL_RULES } from "./rules";
 import { TerraformJson } from "./stack-index";
-import { declaredSuppressions } from "./suppressions";
+import { declaredSuppressions } from "../core/suppressions";
 import { POLICY_TIERS, PolicyTier, Rule } from "./types";
 
 /** Options for {@link enforcePolicies} and {@link policyReport}. */

@@ -1,5 +1,5 @@
 import { StackIndex, TerraformJson } from "./stack-index";
-import { DeclaredSuppression, covers, specificity } from "./suppressions";
+import { DeclaredSuppression, covers, specificity } from "../core/suppressions";
 import { CheckFinding, PolicyTier, ResourceBlock, Rule, RuleLevel, Severity, Suppressible } from "./types";
 
 /** A rule violated by one resource. */

@@ -5,7 +5,7 @@ export type { TerraformJson, Reference } from "./stack-index";
 export { statementsOf, isWildcardAction } from "./policy-documents";
 export type { Statement } from "./policy-documents";
 export * from "./engine";
-export * from "./suppressions";
+export * from "../core/suppressions";
 export * from "./enforce";
 export * from "./format";
 export * from "./secret-heuristic";

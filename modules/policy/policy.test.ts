@@ -6,14 +6,14 @@ import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { scratchStack } from "../internal/testing";
 import { Network } from "../network/network";
-import { PrivateBucket } from "../storage/private-bucket";
+import { PrivateBucket } from "../core/private-bucket";
 import { errorsOf } from "./engine";
 import { enforcePolicies, policyReport } from "./enforce";
 import { formatReport } from "./format";
 import { statementsOf } from "./policy-documents";
 import { ALL_RULES, rdsEncrypted, rdsMultiAz } from "./rules";
 import { StackIndex, referencesIn } from "./stack-index";
-import { suppress } from "./suppressions";
+import { suppress } from "../core/suppressions";
 
 /** A database instance that passes every RDS rule except those the overrides break. */
 function database(scope: Construct, id = "Db", overrides: Record<string, unknown> = {}): DbInstance {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { TerraformOutput, Token } from "cdktf";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { policyOf, resource, resources, synth } from "../internal/testing";
 import { ContainerRepository } from "./container-repository";
 

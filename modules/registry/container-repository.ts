@@ -1,13 +1,13 @@
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { Construct } from "constructs";
-import { PolicyStatement } from "../iam/policy-document";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { PolicyStatement } from "../core/policy-document";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { RepositoryRef } from "./repository-ref";
-import { repositoryPullStatements, repositoryPushStatements } from "./repository-statements";
+import { RepositoryRef } from "../core/repository-ref";
+import { repositoryPullStatements, repositoryPushStatements } from "../core/repository-statements";
 
 /** Props for {@link ContainerRepository}. */
 export interface ContainerRepositoryProps {

@@ -1,9 +1,9 @@
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { policyOf, resource, resources, synth } from "../internal/testing";
 import { AppSecrets, AppSecretsProps, recoveryWindowDaysFor } from "./app-secrets";
-import { secretKind, secretValueFrom } from "./secret-ref";
+import { secretKind, secretValueFrom } from "../core/secret-ref";
 
 const base = { project: "shop", environment: "prod" };
 const secrets = {

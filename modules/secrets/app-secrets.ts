@@ -1,16 +1,16 @@
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { Construct, IConstruct } from "constructs";
-import { PolicyStatement } from "../iam/policy-document";
-import { readParametersStatements, readSecretsStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { PolicyStatement } from "../core/policy-document";
+import { readParametersStatements, readSecretsStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName } from "../internal/naming";
 import { looksLikeSecret } from "../internal/secret-heuristic";
 import { checkArn, checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
-import { pascalId } from "./construct-id";
-import { EncryptionKey } from "./encryption-key";
-import { SecretRef } from "./secret-ref";
+import { pascalId } from "../core/construct-id";
+import { EncryptionKey } from "../core/encryption-key";
+import { SecretRef } from "../core/secret-ref";
 
 /** An application secret; its value is set by an operator after apply, never by Terraform. */
 export interface AppSecretSpec {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { databaseCredentialSecrets, databaseCredentialsJsonSecret } from "./database-credentials";
-import { secretValueFrom } from "./secret-ref";
+import { secretValueFrom } from "../core/secret-ref";
 
 const arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1234-AbCdEf";
 const db = { securityGroupId: "sg-0123456789abcdef0", port: 5432, address: "db.example.internal", masterSecretArn: arn };

@@ -1,6 +1,6 @@
-import { DatabaseRef } from "../database/database-ref";
+import { DatabaseRef } from "../core/database-ref";
 import { checkPattern, fail } from "../internal/validate";
-import { SecretRef } from "./secret-ref";
+import { SecretRef } from "../core/secret-ref";
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const ENV_RULE = "must be an environment variable name (letters, digits, _; not starting with a digit)";

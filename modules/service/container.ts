@@ -1,12 +1,12 @@
 import { IConstruct } from "constructs";
-import { PolicyStatement } from "../iam/policy-document";
-import { readParametersStatements, readSecretsStatements } from "../iam/statements";
+import { PolicyStatement } from "../core/policy-document";
+import { readParametersStatements, readSecretsStatements } from "../core/statements";
 import { renderEnvironment } from "../internal/environment-variables";
 import { checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
-import { PrivateSubnetEgress } from "../network/network-ref";
-import { RepositoryRef } from "../registry/repository-ref";
-import { repositoryPullStatements } from "../registry/repository-statements";
-import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../secrets/secret-ref";
+import { PrivateSubnetEgress } from "../core/network-ref";
+import { RepositoryRef } from "../core/repository-ref";
+import { repositoryPullStatements } from "../core/repository-statements";
+import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../core/secret-ref";
 
 /** The container's own health check (Docker HEALTHCHECK semantics). */
 export interface ContainerHealthCheck {

@@ -8,11 +8,10 @@ import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST } from "../cdn/managed-policies";
-import { cloudFrontOriginFacingPrefixListId } from "../cdn/origin-facing-prefix-list";
-import { CdnAppOrigin } from "../cdn/cdn-distribution";
-import { DashboardSources, OperatorOutput, WebCompute } from "../compute/web-compute";
-import { WorkloadRole } from "../iam/workload-role";
+import { CdnAppOrigin } from "../core/load-balancer-origin";
+import { CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST, cloudFrontOriginFacingPrefixListId } from "../core/origin-facing-prefix-list";
+import { DashboardSources, OperatorOutput, WebCompute } from "../core/web-compute";
+import { WorkloadRole } from "../core/workload-role";
 import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { registerOrigin } from "../internal/origin-registry";
@@ -20,7 +19,7 @@ import { checkName, pascalCase, physicalName } from "../internal/naming";
 import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base";
 import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
-import { LoadBalancerOriginRef, OriginVerifyHeader } from "./load-balancer-origin";
+import { LoadBalancerOriginRef, OriginVerifyHeader } from "../core/load-balancer-origin";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */

@@ -1,7 +1,9 @@
 import { CloudBackend, NamedCloudWorkspace, S3Backend, TerraformBackend, TerraformStack } from "cdktf";
 import { checkName } from "../internal/naming";
 import { arnRegion } from "../internal/region-checks";
-import { REGION_PATTERN, ValidationError, checkPattern, fail } from "../internal/validate";
+import { HCP_PROJECT_PATTERN, REGION_PATTERN, ValidationError, checkPattern, fail } from "../internal/validate";
+
+export { HCP_PROJECT_PATTERN };
 
 /** State in an S3 bucket, locked with Terraform's native lock file (Terraform >= 1.10). */
 export interface S3StateSettings {
@@ -46,9 +48,6 @@ export interface CloudStateSettings {
    */
   readonly project?: string;
 }
-
-/** An HCP Terraform project name: 1-40 letters, digits, spaces, `-` and `_`. */
-export const HCP_PROJECT_PATTERN = /^[A-Za-z0-9 _-]{1,40}$/;
 
 /** Exactly one of `s3` or `cloud`. */
 export interface RemoteStateSettings {

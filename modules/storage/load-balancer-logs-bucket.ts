@@ -2,7 +2,7 @@ import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-s
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { checkPattern, checkTags } from "../internal/validate";
-import { PrivateBucket } from "./private-bucket";
+import { PrivateBucket } from "../core/private-bucket";
 
 /** Props for {@link LoadBalancerLogsBucket}. */
 export interface LoadBalancerLogsBucketProps {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { UploadsBucket } from "./uploads-bucket";
 

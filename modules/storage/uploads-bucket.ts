@@ -1,8 +1,8 @@
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { Construct } from "constructs";
-import { RoleRef } from "../iam/workload-role";
-import { BucketCorsRule, bucketCorsConfiguration } from "./bucket-cors";
-import { PrivateBucket } from "./private-bucket";
+import { RoleRef } from "../core/workload-role";
+import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
+import { PrivateBucket } from "../core/private-bucket";
 
 /** Props for {@link UploadsBucket}. */
 export interface UploadsBucketProps {

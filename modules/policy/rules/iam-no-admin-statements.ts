@@ -12,5 +12,5 @@ export const iamNoAdminStatements = defineRule({
     allowStatements(r, stack).some((s) => s.actions.includes("*") && s.resources.includes("*"))
       ? 'policy allows Action "*" on Resource "*" (administrator)'
       : undefined,
-  fix: "grant through the constructs' grant methods and the `modules/iam/statements.ts` builders (exact actions on exact ARNs), `DeployRole` prop `statements` likewise; raw policies: the specific actions on the specific resource ARNs",
+  fix: "grant through the constructs' grant methods and the `modules/core/statements.ts` builders (exact actions on exact ARNs), `DeployRole` prop `statements` likewise; raw policies: the specific actions on the specific resource ARNs",
 });

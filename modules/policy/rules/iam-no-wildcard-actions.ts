@@ -13,5 +13,5 @@ export const iamNoWildcardActions = defineRule({
       ...s.actions.filter(isWildcardAction).map((a) => ({ subject: a, message: `Allow statement grants wildcard action "${a}"` })),
       ...(s.notActions.length > 0 ? [{ subject: "NotAction", message: `Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else` }] : []),
     ]),
-  fix: "list exact actions in `DeployRole` prop `statements` and in statements given to `WorkloadRole.addToPolicy` (the `modules/iam/statements.ts` builders do); raw policies: the exact actions the workload calls",
+  fix: "list exact actions in `DeployRole` prop `statements` and in statements given to `WorkloadRole.addToPolicy` (the `modules/core/statements.ts` builders do); raw policies: the exact actions the workload calls",
 });

@@ -7,9 +7,9 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
 import { Construct } from "constructs";
-import { bucketReadStatements, bucketReadWriteStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
-import { PolicyStatement, policyDocument } from "../iam/policy-document";
+import { bucketReadStatements, bucketReadWriteStatements } from "./statements";
+import { RoleRef, grantTo } from "./workload-role";
+import { PolicyStatement, policyDocument } from "./policy-document";
 import { checkName } from "../internal/naming";
 import { checkArn, checkIntegerRange, checkTags } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";

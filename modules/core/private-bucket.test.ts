@@ -34,7 +34,7 @@ describe("PrivateBucket", () => {
 
 describe("LoadBalancerLogsBucket", () => {
   it("lets ELB write only under this account's AWSLogs prefix, and expires logs", async () => {
-    const { LoadBalancerLogsBucket } = await import("./load-balancer-logs-bucket");
+    const { LoadBalancerLogsBucket } = await import("../storage/load-balancer-logs-bucket");
     const json = synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-prod-alb-logs", prefix: "acme-prod" }));
     const statements = policyOf(resource(json, "aws_s3_bucket_policy")).Statement;
     const writes = statements.filter((s: any) => s.Action === "s3:PutObject");
@@ -49,7 +49,7 @@ describe("LoadBalancerLogsBucket", () => {
   });
 
   it("refuses a prefix the load balancer cannot use", async () => {
-    const { LoadBalancerLogsBucket } = await import("./load-balancer-logs-bucket");
+    const { LoadBalancerLogsBucket } = await import("../storage/load-balancer-logs-bucket");
     expect(() => synth((s) => new LoadBalancerLogsBucket(s, "Logs", { bucketName: "acme-logs", prefix: "app/" }))).toThrow(
       /test\/Logs: prefix must be an S3 key prefix without leading or trailing '\/'.*"app\/"/,
     );

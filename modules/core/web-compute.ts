@@ -1,8 +1,34 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import { CdnAppOrigin } from "../cdn/cdn-distribution";
-import { IConnectable } from "../connections/connections";
-import { WorkloadRole } from "../iam/workload-role";
-import { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer } from "../monitoring/dashboard";
+import { CdnAppOrigin } from "./load-balancer-origin";
+import { IConnectable } from "./connections";
+import { WorkloadRole } from "./workload-role";
+
+/** An ECS service to chart (e.g. a `FargateService`'s names). */
+export interface DashboardEcsService {
+  /** ECS cluster name. */
+  readonly clusterName: string;
+  /** ECS service name. */
+  readonly serviceName: string;
+}
+
+/** An Application Load Balancer to chart. */
+export interface DashboardLoadBalancer {
+  /** The ALB's `arn_suffix` (`app/<name>/<id>`), the value of the `LoadBalancer` dimension. */
+  readonly loadBalancerArnSuffix: string;
+  /**
+   * The target group's `arn_suffix` (`targetgroup/<name>/<id>`): adds a healthy/unhealthy hosts widget.
+   * @default - no target health widget
+   */
+  readonly targetGroupArnSuffix?: string;
+}
+
+/** An App Runner service to chart. */
+export interface DashboardAppRunnerService {
+  /** App Runner service name. */
+  readonly serviceName: string;
+  /** App Runner service id (the `service_id` attribute, 32 hex characters). */
+  readonly serviceId: string;
+}
 
 /** A value operators need after `apply` (a stack turns these into outputs). */
 export interface OperatorOutput {

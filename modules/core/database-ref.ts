@@ -25,3 +25,6 @@ export interface DatabaseRef {
    */
   readonly masterSecretKmsKeyArn?: string;
 }
+
+/** Where AWS publishes the CA bundle of every RDS region (the image downloads it at build). */
+export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";

@@ -43,3 +43,45 @@ export interface LoadBalancerOriginRef {
    */
   readonly vpcHasInternetGateway?: boolean;
 }
+
+/** The dynamic origin: a load balancer or an App Runner service. */
+export interface CdnAppOrigin {
+  /**
+   * The load balancer behind the CDN: a `WebService`'s `origin`. Protocol, port, host name and the
+   * origin-verify header come from it, so the CDN and the load balancer cannot disagree. An
+   * internal load balancer is reached through a CloudFront VPC origin created here (`vpcOrigin`).
+   * @default - none: a custom origin at `domainName`
+   */
+  readonly loadBalancer?: LoadBalancerOriginRef;
+  /**
+   * Host name CloudFront connects to and verifies the origin's certificate against: a name the
+   * ALB's certificate covers, or an App Runner service URL without `https://`. When it names a
+   * `WebService`'s load balancer (its DNS or domain name), both sides are checked to agree.
+   * @default - `loadBalancer`'s certificate name, else its DNS name (required without `loadBalancer`)
+   */
+  readonly domainName?: string;
+  /**
+   * The origin serves HTTPS with a certificate valid for `domainName`. While it does, `http-only` is refused (a downgrade).
+   * @default - whether `loadBalancer` serves HTTPS; true without it
+   */
+  readonly originHasCertificate?: boolean;
+  /**
+   * How CloudFront connects. `http-only` only for an origin without a certificate (e.g. an ALB
+   * with an HTTP listener only); traffic between CloudFront and the origin is then unencrypted
+   * (inside AWS's network with an internal load balancer).
+   * @default "https-only" (TLSv1.2) when `originHasCertificate`, else "http-only"
+   */
+  readonly protocol?: "https-only" | "http-only";
+  /**
+   * Headers CloudFront adds to every origin request. `loadBalancer`'s origin-verify header is
+   * added by itself; give it here only for an origin wired by `domainName`. Values end up in
+   * Terraform state.
+   * @default {}
+   */
+  readonly customHeaders?: Record<string, string>;
+  /**
+   * Seconds CloudFront waits for the origin's response (above 60 needs a CloudFront quota increase).
+   * @default 30
+   */
+  readonly readTimeoutSeconds?: number;
+}

@@ -1,4 +1,4 @@
-import { PolicyStatement } from "../iam/policy-document";
+import { PolicyStatement } from "./policy-document";
 
 /**
  * ECR permission sets shared by every consumer of a repository (ECS execution roles,

@@ -1,5 +1,5 @@
-import { PolicyStatement } from "../iam/policy-document";
-import { listBucketStatement } from "../iam/statements";
+import { PolicyStatement } from "./policy-document";
+import { listBucketStatement } from "./statements";
 
 /**
  * One environment's Terraform state in the S3 backend: the object at `key` and its native

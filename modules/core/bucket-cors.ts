@@ -1,7 +1,18 @@
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
-import { Construct } from "constructs";
-import { checkCorsOrigin } from "../cdn/cdn-checks";
-import { checkIntegerRange, checkOneOf, fail } from "../internal/validate";
+import { Construct, IConstruct } from "constructs";
+import { checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+
+/** A CORS allowed origin: `*`, or `http(s)://host[:port]` with at most one `*` wildcard, no path or trailing slash. */
+export function checkCorsOrigin(scope: IConstruct, prop: string, value: string): void {
+  if (value === "*") return;
+  checkPattern(
+    scope,
+    prop,
+    value,
+    /^https?:\/\/(?!.*\*.*\*)[A-Za-z0-9*.-]+(:\d{1,5})?$/,
+    "must be * or an origin such as https://app.example.com (scheme and host, optional port, at most one *, no path or trailing slash)",
+  );
+}
 
 /** One CORS rule of a bucket, for browser uploads with presigned URLs. */
 export interface BucketCorsRule {

@@ -2,7 +2,7 @@ import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
-import { PolicyConditions, PolicyStatement, policyDocument } from "../iam/policy-document";
+import { PolicyConditions, PolicyStatement, policyDocument } from "./policy-document";
 import { awsContext, providerRegion } from "../internal/aws-context";
 import { REGION_PATTERN, SERVICE_PRINCIPAL_PATTERN, checkIntegerRange, checkPattern, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 

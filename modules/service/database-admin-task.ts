@@ -3,18 +3,17 @@ import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { Construct } from "constructs";
-import { WorkloadRole } from "../iam/workload-role";
+import { WorkloadRole } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkLogRetention, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
-import { NetworkRef } from "../network/network-ref";
-import { SecretRef } from "../secrets/secret-ref";
-import { ContainerSettings, containerDefinitions, executionStatements } from "../service/container";
-import { ClusterRef, FargateCluster } from "../service/fargate-cluster";
-import { RDS_CA_BUNDLE_URL } from "./connection-environment";
-import { checkRoleName } from "./database-names";
-import { DatabaseRef } from "./database-ref";
+import { NetworkRef } from "../core/network-ref";
+import { SecretRef } from "../core/secret-ref";
+import { ContainerSettings, containerDefinitions, executionStatements } from "./container";
+import { ClusterRef, FargateCluster } from "./fargate-cluster";
+import { checkRoleName } from "../core/database-names";
+import { DatabaseRef, RDS_CA_BUNDLE_URL } from "../core/database-ref";
 
 /** The PostgreSQL client image the task runs (public ECR mirror of Docker's official image). */
 export const POSTGRES_CLIENT_IMAGE = "public.ecr.aws/docker/library/postgres:16-alpine";

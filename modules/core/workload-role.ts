@@ -5,7 +5,7 @@ import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
 import { checkArn, checkKmsKeyArn, checkPattern, checkServicePrincipal, checkTags, checkUnique } from "../internal/validate";
-import { checkSecretRef } from "../secrets/secret-ref";
+import { checkSecretRef } from "./secret-ref";
 import { BedrockGrant, bedrockInvokeStatements } from "./bedrock";
 import { PolicyStatement, policyDocument, serviceTrustPolicy } from "./policy-document";
 import {

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { describe, expect, it } from "vitest";
 import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } from "../internal/testing";
 import { AdminTaskRunSettings, DatabaseAdminTask, DatabaseAdminTaskProps, POSTGRES_CLIENT_IMAGE, appRoleSql } from "./database-admin-task";
-import { PostgresDatabase } from "./postgres-database";
+import { PostgresDatabase } from "../database/postgres-database";
 
 const KMS = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
 const build = (extra: Partial<DatabaseAdminTaskProps> = {}, dbKms?: string) => (scope: Construct) => {

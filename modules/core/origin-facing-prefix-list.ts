@@ -1,7 +1,9 @@
 import { TerraformStack } from "cdktf";
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { IConstruct } from "constructs";
-import { CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST } from "./managed-policies";
+
+/** Name of the AWS-managed prefix list of CloudFront's origin-facing addresses (one per region). */
+export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = "com.amazonaws.global.cloudfront.origin-facing";
 
 /**
  * The id of the AWS-managed prefix list of CloudFront's origin-facing addresses in the stack's
