@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG, ENV_VARS, loadConfig, validateConfig } from "./config";
+import { CONFIG, ENV_VARS, RETIRED_ENV_VARS, loadConfig, pipelineSecrets, stagingSettings, validateConfig } from "./config";
 
 describe("environment configuration", () => {
   it("loads every environment with the seed defaults", () => {
@@ -24,12 +24,22 @@ describe("environment configuration", () => {
     expect(validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0.01 }).monthlyBudgetUsd).toBe(0.01);
   });
 
-  it("takes the image tag and allowed accounts from the environment", () => {
-    const config = loadConfig("prod", { IMAGE_TAG: "git-abc123", AWS_ALLOWED_ACCOUNT_IDS: "111111111111, 222222222222" });
-    expect(config.imageTag).toBe("git-abc123");
+  it("takes the image tag from the environment, and each environment's account from the checked-in config", () => {
+    expect(loadConfig("prod", { IMAGE_TAG: "git-abc123" }).imageTag).toBe("git-abc123");
     // The nearest valid tag to "latest" is accepted.
     expect(loadConfig("dev", { IMAGE_TAG: "latest-2026-11-28" }).imageTag).toBe("latest-2026-11-28");
-    expect(config.allowedAccountIds).toEqual(["111111111111", "222222222222"]);
+    expect(Object.fromEntries((["dev", "staging", "prod"] as const).map((e) => [e, loadConfig(e, {}).accountId]))).toEqual({
+      dev: "111111111111",
+      staging: "222222222222",
+      prod: "333333333333",
+    });
+    expect(() => validateConfig({ ...CONFIG.prod, accountId: "12345" })).toThrow(/^config prod: accountId must be a 12-digit AWS account id, got "12345"$/);
+  });
+
+  it.each(Object.keys(RETIRED_ENV_VARS))("refuses %s, which used to change what an environment is, naming what replaced it", (variable) => {
+    expect(() => loadConfig("prod", { [variable]: "fargate" })).toThrow(new RegExp(`^config prod: ${variable} is no longer read: `));
+    // An empty value (what GitHub passes for an unset secret or variable) is no setting at all.
+    expect(loadConfig("prod", { [variable]: "" }).environment).toBe("prod");
   });
 
   it("switches to Terraform Cloud when TFC_ORGANIZATION is set", () => {
@@ -52,38 +62,45 @@ describe("environment configuration", () => {
     expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
   });
 
-  it("takes the origin-verify secret only from the environment, and checks it without echoing it", () => {
-    const pub = { ORIGIN_ACCESS: "public" };
+  // prod as a team would configure it with an internet-facing load balancer (one checked-in line).
+  const publicProd = { ...CONFIG.prod, originAccess: "public" as const };
+  const SECRET = "x".repeat(40);
+
+  it("takes an environment's origin-verify secret only from its own variable, and checks it without echoing it", () => {
     expect(loadConfig("prod", {}).originVerifySecret).toBeUndefined();
-    expect(loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originVerifySecret).toBe("x".repeat(40));
-    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "short" })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128 letters, digits.*"<redacted>"/);
-    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: "x".repeat(129) })).toThrow(/ORIGIN_VERIFY_SECRET must be 32-128/);
-    expect(() => loadConfig("prod", { ...pub, ORIGIN_VERIFY_SECRET: `${"x".repeat(40)}*` })).toThrow(/no ALB wildcards/);
+    expect(loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: SECRET }, publicProd).originVerifySecret).toBe(SECRET);
+    // Another environment's secret is not prod's.
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_STAGING: SECRET }, publicProd)).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is required in production/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "short" }, publicProd)).toThrow(/ORIGIN_VERIFY_SECRET_PROD must be 32-128 letters, digits.*"<redacted>"/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "x".repeat(129) }, publicProd)).toThrow(/ORIGIN_VERIFY_SECRET_PROD must be 32-128/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: `${SECRET}*` }, publicProd)).toThrow(/no ALB wildcards/);
   });
 
-  it("reaches prod's load balancer through a VPC origin unless ORIGIN_ACCESS says public", () => {
-    expect(loadConfig("prod", {}).originAccess ?? "vpc-origin").toBe("vpc-origin");
-    expect(loadConfig("prod", { ORIGIN_ACCESS: "public", ORIGIN_VERIFY_SECRET: "x".repeat(40) }).originAccess).toBe("public");
-    expect(() => loadConfig("prod", { ORIGIN_ACCESS: "private" })).toThrow(/config prod: originAccess \(ORIGIN_ACCESS\) must be vpc-origin or public, got "private"/);
+  it("reaches prod's load balancer through a VPC origin, as checked in", () => {
+    expect(CONFIG.prod.originAccess).toBe("vpc-origin");
+    expect(() => validateConfig({ ...CONFIG.prod, originAccess: "private" as never })).toThrow(/config prod: originAccess must be vpc-origin or public, got "private"/);
   });
 
-  it("requires ORIGIN_VERIFY_SECRET for production with a public load balancer, naming it", () => {
-    expect(() => loadConfig("prod", { ORIGIN_ACCESS: "public" })).toThrow(/config prod: ORIGIN_VERIFY_SECRET is required in production with ORIGIN_ACCESS=public/);
-    expect(() => loadConfig("staging", { STAGING_COMPUTE: "fargate", ORIGIN_ACCESS: "public" })).not.toThrow();
+  it("requires the secret for production with a public load balancer, naming the variable", () => {
+    expect(() => loadConfig("prod", {}, publicProd)).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is required in production with originAccess: "public"/);
+    expect(() => loadConfig("staging", {}, { ...stagingSettings("fargate"), originAccess: "public" })).not.toThrow();
   });
 
-  it("refuses ORIGIN_VERIFY_SECRET where no public load balancer would require it", () => {
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET: "x".repeat(40) })).toThrow(/config prod: ORIGIN_VERIFY_SECRET is set, but no public load balancer requires it.*"<redacted>"/);
+  it("refuses a secret no public load balancer would require, naming the variable", () => {
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: SECRET })).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is set, but no public load balancer requires it.*"<redacted>"/);
   });
 
-  it("runs staging on App Runner by default, or on Fargate when STAGING_COMPUTE says so", () => {
-    expect(loadConfig("staging", {}).compute).toBe("apprunner");
-    expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" }).compute).toBe("fargate");
-    // On Fargate, staging drops the NAT instance its App Runner connector needed: a public-IP task.
-    expect(loadConfig("staging", { STAGING_COMPUTE: "fargate" })).toMatchObject({ natGateways: "none", service: { assignPublicIp: true } });
-    expect(loadConfig("staging", {})).toMatchObject({ natGateways: "instance", service: { assignPublicIp: false } });
-    expect(loadConfig("prod", { STAGING_COMPUTE: "apprunner" }).compute).toBe("fargate");
-    expect(() => loadConfig("staging", { STAGING_COMPUTE: "lambda" })).toThrow(/config staging: STAGING_COMPUTE must be apprunner or fargate, got "lambda"/);
+  it("asks the pipeline for exactly the secrets an environment's settings take", () => {
+    expect(Object.values(CONFIG).flatMap(pipelineSecrets)).toEqual([]);
+    expect(pipelineSecrets(publicProd)).toEqual(["ORIGIN_VERIFY_SECRET_PROD"]);
+    // No CDN, no public origin: dev takes no secret even with originAccess "public".
+    expect(pipelineSecrets({ ...CONFIG.dev, originAccess: "public" })).toEqual([]);
+  });
+
+  it("runs staging on Fargate by default, with a public-IP task and no NAT; App Runner is one checked-in choice with a NAT instance", () => {
+    expect(loadConfig("staging", {})).toMatchObject({ compute: "fargate", natGateways: "none", service: { assignPublicIp: true, nightlyScaleToZero: true } });
+    expect(validateConfig(stagingSettings("apprunner"))).toMatchObject({ compute: "apprunner", natGateways: "instance", service: { assignPublicIp: false } });
+    expect(stagingSettings("fargate")).toEqual(CONFIG.staging);
   });
 
   it("follows seed 001 in prod: its subnets, one NAT gateway, Multi-AZ, 0.5 vCPU / 1 GB, 2-10 tasks", () => {

@@ -15,7 +15,10 @@ export interface DomainSettings {
   readonly hostedZoneId: string;
 }
 
-/** How the web app runs. Staging may use App Runner (AWS closed it to new customers on 30 April 2026). */
+/**
+ * How the web app runs: ECS Fargate behind a load balancer (any account), or App Runner (staging
+ * only, and only in accounts that already use it: AWS closed it to new customers on 30 April 2026).
+ */
 export type ComputeKind = "fargate" | "apprunner";
 
 /** Size and scaling of the web service (ECS Fargate). */
@@ -56,6 +59,12 @@ export interface EnvironmentConfig {
   /** Project name: prefix of every physical name (`<project>-<environment>-<purpose>`). */
   readonly project: string;
   readonly environment: EnvironmentName;
+  /**
+   * The 12-digit AWS account this environment lives in. The pipeline assumes this environment's
+   * plan and apply roles in it (`arn:aws:iam::<accountId>:role/<project>-deploy-<env>-plan|apply`),
+   * so it is checked in: the terminal and the pipeline deploy to the same account.
+   */
+  readonly accountId: string;
   /** AWS region of the stack. */
   readonly region: string;
   /** Terraform refuses to run against any other account. Empty: not enforced. */
@@ -68,7 +77,7 @@ export interface EnvironmentConfig {
   readonly domain?: DomainSettings;
   /** Remote state backend (exactly one of s3 / cloud). */
   readonly state: RemoteStateSettings;
-  /** Image tag to deploy (CI usually sets IMAGE_TAG). */
+  /** Image tag to deploy (IMAGE_TAG overrides it). */
   readonly imageTag: string;
   /** Extra tags on every resource, beside Project, Environment and ManagedBy. */
   readonly tags: Readonly<Record<string, string>>;
@@ -86,7 +95,7 @@ export interface EnvironmentConfig {
   readonly natGateways: NatGatewayMode;
   /** Explicit subnet CIDRs (prod: seed 001's layout). @default derived from vpcCidr */
   readonly subnetCidrs?: { readonly public: readonly string[]; readonly private: readonly string[] };
-  /** ECS Fargate + ALB, or App Runner (staging only). */
+  /** ECS Fargate + ALB, or App Runner (staging only). Checked in: no variable changes it. */
   readonly compute: ComputeKind;
   readonly service: ServiceSettings;
   readonly database: DatabaseSettings;
@@ -103,15 +112,16 @@ export interface EnvironmentConfig {
   /**
    * How CloudFront reaches a Fargate app: `vpc-origin` (an internal load balancer, no internet
    * path) or `public` (an internet-facing load balancer that admits only CloudFront and requires
-   * ORIGIN_VERIFY_SECRET in production). Overridden by ORIGIN_ACCESS.
+   * the environment's `ORIGIN_VERIFY_SECRET_<ENV>` in production). Checked in: no variable changes it.
    * @default "vpc-origin"
    */
   readonly originAccess?: "vpc-origin" | "public";
   /**
    * Shared secret CloudFront sends in X-Origin-Verify and a public load balancer requires, so that
-   * no other CloudFront distribution reaches the origin. Only from ORIGIN_VERIFY_SECRET (never in
-   * code); it is stored in Terraform state, as any CloudFront custom header is. Only with
-   * `originAccess: "public"`.
+   * no other CloudFront distribution reaches the origin. Only from the environment's own variable
+   * `ORIGIN_VERIFY_SECRET_<ENV>` (e.g. `ORIGIN_VERIFY_SECRET_PROD`, from the pipeline's secret
+   * store, never in code); it is stored in Terraform state, as any CloudFront custom header is.
+   * Only with `originAccess: "public"`.
    */
   readonly originVerifySecret?: string;
   /**
@@ -144,11 +154,45 @@ const BASE = {
   appParameters: { LOG_LEVEL: "info", FEATURE_FLAGS: "{}", DB_POOL_SIZE: "5" } as Record<string, string>,
 };
 
-/** Per-environment settings, as they are checked in. Environment variables may override some. */
+/**
+ * How staging runs, in one line. `"fargate"` works in any account: one Fargate Spot task with a
+ * public IP (no NAT), scaled to zero at night. `"apprunner"` (seed 003) only in accounts that
+ * already use App Runner (closed to new customers on 30 April 2026): App Runner 1 vCPU / 2 GB
+ * with a NAT instance for its VPC connector.
+ */
+const STAGING_COMPUTE: ComputeKind = "fargate";
+
+/**
+ * Staging's settings for either compute kind (exported so that tests synthesize both). The
+ * compute kind decides the egress: App Runner's VPC connector sends all egress through the VPC,
+ * so it gets a NAT instance (~$7 a month, single-AZ, no failover) instead of a NAT gateway ($37);
+ * a Fargate task, like dev's, gets a public IP in a public subnet and the VPC no NAT at all.
+ */
+export function stagingSettings(compute: ComputeKind): EnvironmentConfig {
+  return {
+    ...BASE,
+    environment: "staging",
+    accountId: "222222222222",
+    vpcCidr: "10.1.0.0/16",
+    compute,
+    natGateways: compute === "apprunner" ? "instance" : "none",
+    service: { ...BASE.service, nightlyScaleToZero: true, assignPublicIp: compute === "fargate" },
+    state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
+    tags: { ...BASE.tags, CostCenter: "engineering" },
+    monthlyBudgetUsd: 60,
+  };
+}
+
+/**
+ * Per-environment settings, as they are checked in: everything that decides what an environment
+ * is (account, compute, origin access, domain) is here, read alike by the terminal and the
+ * pipeline. Environment variables supply only values (image tag, secrets, state location).
+ */
 export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
   dev: {
     ...BASE,
     environment: "dev",
+    accountId: "111111111111",
     vpcCidr: "10.2.0.0/16",
     // No NAT ($37 a month): the one task runs in a public subnet with a public IP, admitting
     // only the load balancer (the policy's baseline tier accepts it with that reason).
@@ -158,24 +202,11 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     tags: { ...BASE.tags, CostCenter: "engineering" },
     monthlyBudgetUsd: 60,
   },
-  staging: {
-    ...BASE,
-    environment: "staging",
-    vpcCidr: "10.1.0.0/16",
-    // Seed 003: App Runner for staging. Accounts that are not App Runner customers set
-    // STAGING_COMPUTE=fargate (one Spot task with a public IP, scaled to zero at night, no NAT).
-    compute: "apprunner",
-    // App Runner's VPC connector sends all egress through the VPC: a NAT instance (~$7 a month,
-    // single-AZ, no failover) instead of a NAT gateway ($37).
-    natGateways: "instance",
-    service: { ...BASE.service, nightlyScaleToZero: true },
-    state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
-    tags: { ...BASE.tags, CostCenter: "engineering" },
-    monthlyBudgetUsd: 60,
-  },
+  staging: stagingSettings(STAGING_COMPUTE),
   prod: {
     ...BASE,
     environment: "prod",
+    accountId: "333333333333",
     production: true,
     domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
     // Seed 001's exact layout and its one NAT gateway. "perAz" is the opt-in for egress that
@@ -185,6 +216,8 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     service: { ...BASE.service, cpu: 512, memoryMiB: 1024, minCapacity: 2, maxCapacity: 10, spot: false },
     database: { ...BASE.database, multiAz: true },
     cdn: true,
+    // CloudFront reaches an internal load balancer: no internet path, no shared secret to keep.
+    originAccess: "vpc-origin",
     emailDomain: "fckdoomscroll.example.com",
     alarmEmails: { critical: ["oncall@example.com"], warning: ["platform-alerts@example.com"] },
     state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
@@ -252,8 +285,9 @@ export const DELIVERY: DeliverySettings = {
 };
 
 /**
- * Environment variables a pipeline may set instead of editing code. Documented in the README.
- * `STATE_BACKEND` picks the backend when both kinds of settings are present.
+ * Environment variables a pipeline (or a terminal) may set: values, never what an environment is.
+ * Documented in docs/environments.md. `STATE_BACKEND` picks the backend when both kinds of
+ * settings are present.
  */
 export const ENV_VARS = {
   STATE_BACKEND: "s3 | cloud: which backend to use",
@@ -264,11 +298,39 @@ export const ENV_VARS = {
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   TFC_PROJECT: "HCP Terraform project of the workspaces (default DELIVERY.hcpTerraform.project, else the organization's default project)",
   IMAGE_TAG: "container image tag to deploy",
-  STAGING_COMPUTE: "apprunner | fargate: how staging runs (App Runner is closed to new AWS customers; fargate: one public-IP task, no NAT)",
-  ORIGIN_ACCESS: "vpc-origin | public: how CloudFront reaches a Fargate app's load balancer (default vpc-origin)",
-  ORIGIN_VERIFY_SECRET: "secret header value CloudFront sends and a public load balancer requires (from the pipeline's secret store; required in production with ORIGIN_ACCESS=public)",
-  AWS_ALLOWED_ACCOUNT_IDS: "comma-separated account ids Terraform may touch",
+  ORIGIN_VERIFY_SECRET_DEV: "dev's origin-verify secret (only when dev's originAccess is public)",
+  ORIGIN_VERIFY_SECRET_STAGING: "staging's origin-verify secret (only when staging's originAccess is public)",
+  ORIGIN_VERIFY_SECRET_PROD: "prod's origin-verify secret (only, and then required, when prod's originAccess is public)",
 } as const;
+
+/**
+ * Variables that used to change what an environment is. A setting the terminal and the pipeline
+ * could read differently is checked in now; setting one of these fails, rather than being ignored.
+ */
+export const RETIRED_ENV_VARS: Readonly<Record<string, string>> = {
+  STAGING_COMPUTE: "staging's compute is STAGING_COMPUTE in environments/config.ts (checked in, so the terminal and the pipeline deploy the same staging)",
+  ORIGIN_ACCESS: "each environment's originAccess is checked in (environments/config.ts)",
+  AWS_ALLOWED_ACCOUNT_IDS: "each environment's accountId is checked in (environments/config.ts)",
+  ORIGIN_VERIFY_SECRET: "each environment reads its own secret, ORIGIN_VERIFY_SECRET_<ENV> (e.g. ORIGIN_VERIFY_SECRET_PROD), and only when its originAccess is public",
+};
+
+/** The variable holding an environment's origin-verify secret: `ORIGIN_VERIFY_SECRET_PROD` for prod. */
+export function originVerifySecretVariable(environment: EnvironmentName): string {
+  return `ORIGIN_VERIFY_SECRET_${environment.toUpperCase()}`;
+}
+
+/** True when CloudFront reaches this environment's app through an internet-facing load balancer. */
+function hasPublicOrigin(config: EnvironmentConfig): boolean {
+  return config.cdn && config.compute === "fargate" && (config.originAccess ?? "vpc-origin") === "public";
+}
+
+/**
+ * The secrets an environment's checked-in settings take from the pipeline's secret store, as
+ * the names of the variables that carry them: exactly what the delivery guide tells a team to set.
+ */
+export function pipelineSecrets(config: EnvironmentConfig): string[] {
+  return hasPublicOrigin(config) ? [originVerifySecretVariable(config.environment)] : [];
+}
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -279,6 +341,9 @@ function bad(environment: string, setting: string, rule: string, value: unknown)
 /** Apply environment-variable overrides to checked-in settings. */
 export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): EnvironmentConfig {
   const name = config.environment;
+  for (const [variable, instead] of Object.entries(RETIRED_ENV_VARS)) {
+    if (env[variable] !== undefined && env[variable] !== "") bad(name, variable, `is no longer read: ${instead}; unset it`, variable.includes("SECRET") ? "<redacted>" : env[variable]);
+  }
   const backend = env.STATE_BACKEND?.trim();
   if (backend !== undefined && backend !== "" && backend !== "s3" && backend !== "cloud") {
     bad(name, "STATE_BACKEND", "must be s3 or cloud", backend);
@@ -308,23 +373,11 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
       s3: { ...s3, bucket, region, ...(env.STATE_DYNAMODB_TABLE ? { dynamodbTable: env.STATE_DYNAMODB_TABLE } : {}) },
     };
   }
-  const accounts = env.AWS_ALLOWED_ACCOUNT_IDS
-    ? env.AWS_ALLOWED_ACCOUNT_IDS.split(",").map((a) => a.trim()).filter((a) => a !== "")
-    : config.allowedAccountIds;
-  const compute = env.STAGING_COMPUTE?.trim();
-  if (compute && compute !== "apprunner" && compute !== "fargate") bad(name, "STAGING_COMPUTE", "must be apprunner or fargate", compute);
+  const secret = env[originVerifySecretVariable(name)];
   return {
     ...config,
     state,
-    ...(compute && name === "staging" ? { compute: compute as ComputeKind } : {}),
-    // Staging on Fargate needs no NAT (its NAT instance is for App Runner's VPC connector): like
-    // dev, its task runs in a public subnet with a public IP, which keeps it within its budget.
-    ...(compute === "fargate" && name === "staging" && config.compute === "apprunner"
-      ? { natGateways: "none" as const, service: { ...config.service, assignPublicIp: true } }
-      : {}),
-    ...(env.ORIGIN_ACCESS?.trim() ? { originAccess: env.ORIGIN_ACCESS.trim() as EnvironmentConfig["originAccess"] } : {}),
-    ...(env.ORIGIN_VERIFY_SECRET ? { originVerifySecret: env.ORIGIN_VERIFY_SECRET } : {}),
-    allowedAccountIds: accounts,
+    ...(secret ? { originVerifySecret: secret } : {}),
     imageTag: env.IMAGE_TAG && env.IMAGE_TAG.trim() !== "" ? env.IMAGE_TAG.trim() : config.imageTag,
   };
 }
@@ -337,6 +390,7 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     bad(name, "project", "must be 3-20 lower-case letters, digits or hyphens, starting with a letter (it prefixes names limited to 32 characters)", config.project);
   }
   if (!REGION_PATTERN.test(config.region)) bad(name, "region", "must be an AWS region such as us-east-1", config.region);
+  if (!/^\d{12}$/.test(config.accountId)) bad(name, "accountId", "must be a 12-digit AWS account id", config.accountId);
   for (const account of config.allowedAccountIds) {
     if (!/^\d{12}$/.test(account)) bad(name, "allowedAccountIds", "must hold 12-digit AWS account ids", account);
   }
@@ -383,17 +437,18 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     }
   }
   const originAccess = config.originAccess ?? "vpc-origin";
-  if (originAccess !== "vpc-origin" && originAccess !== "public") bad(name, "originAccess (ORIGIN_ACCESS)", "must be vpc-origin or public", originAccess);
-  const publicOrigin = config.cdn && config.compute === "fargate" && originAccess === "public";
+  if (originAccess !== "vpc-origin" && originAccess !== "public") bad(name, "originAccess", "must be vpc-origin or public", originAccess);
+  const secretVariable = originVerifySecretVariable(name);
+  const publicOrigin = hasPublicOrigin(config);
   if (config.originVerifySecret !== undefined && !publicOrigin) {
-    bad(name, "ORIGIN_VERIFY_SECRET", "is set, but no public load balancer requires it (it applies with cdn, Fargate and ORIGIN_ACCESS=public; a VPC origin needs no header); unset it or set ORIGIN_ACCESS=public", "<redacted>");
+    bad(name, secretVariable, `is set, but no public load balancer requires it (it applies with cdn, Fargate and originAccess: "public"; a VPC origin needs no header); unset it, or set originAccess: "public" in environments/config.ts`, "<redacted>");
   }
   if (publicOrigin && config.production && config.originVerifySecret === undefined) {
-    bad(name, "ORIGIN_VERIFY_SECRET", "is required in production with ORIGIN_ACCESS=public: without it any CloudFront distribution reaches the load balancer around this one's WAF; set it from the pipeline's secret store, or use ORIGIN_ACCESS=vpc-origin", undefined);
+    bad(name, secretVariable, `is required in production with originAccess: "public": without it any CloudFront distribution reaches the load balancer around this one's WAF; set it from the pipeline's secret store, or use originAccess: "vpc-origin"`, undefined);
   }
   // ALB header conditions take at most 128 characters and treat * and ? as wildcards.
   if (config.originVerifySecret !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(config.originVerifySecret)) {
-    bad(name, "ORIGIN_VERIFY_SECRET", "must be 32-128 letters, digits, _ or - (no ALB wildcards * ?)", "<redacted>");
+    bad(name, secretVariable, "must be 32-128 letters, digits, _ or - (no ALB wildcards * ?)", "<redacted>");
   }
   if (typeof config.monthlyBudgetUsd !== "number" || !Number.isFinite(config.monthlyBudgetUsd) || config.monthlyBudgetUsd <= 0) {
     bad(name, "monthlyBudgetUsd", "must be a positive number of US dollars", config.monthlyBudgetUsd);
@@ -405,8 +460,7 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
 }
 
 /** The checked settings of an environment, with environment-variable overrides applied. */
-export function loadConfig(name: EnvironmentName, env: Env = process.env): EnvironmentConfig {
-  const base = CONFIG[name];
+export function loadConfig(name: EnvironmentName, env: Env = process.env, base: EnvironmentConfig = CONFIG[name]): EnvironmentConfig {
   if (!base) throw new ValidationError(`config: unknown environment ${JSON.stringify(name)}; expected one of ${ENVIRONMENTS.join(", ")}`);
   return validateConfig(applyEnvironmentVariables(base, env));
 }

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
-import { loadConfig } from "./config";
+import { CONFIG, loadConfig, stagingSettings, validateConfig } from "./config";
 import { buildProd } from "./prod";
 import { buildStaging } from "./staging";
 import { policyReport } from "../modules/policy";
@@ -43,21 +43,23 @@ describe("every environment", () => {
     for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("suppresses only what each environment explains: RDP on the public subnets' ACL, staging's NAT instance egress, dev's plain-HTTP listener and public-IP task", () => {
+  it("suppresses only what each environment explains: RDP on the public subnets' ACL, dev's and staging's plain-HTTP listener and public-IP task", () => {
     const suppressed = (env: "dev" | "staging" | "prod") => policyReport(stacks[env]).suppressed.map((s) => [s.ruleId, s.path]);
     const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`];
     expect(suppressed("prod")).toEqual([nacl("prod")]);
-    expect(suppressed("staging")).toEqual([nacl("staging"), ["SG-EGRESS-ALL-PORTS", "staging/App/Network/NatInstanceEgress"]]);
-    expect(suppressed("dev")).toEqual(
-      expect.arrayContaining([nacl("dev"), ["ALB-HTTPS-REDIRECT", "dev/App/Web/HttpListener"], ["ECS-NO-PUBLIC-IP", "dev/App/Web/Service"]]),
-    );
-    expect(suppressed("dev")).toHaveLength(3);
+    // Staging on Fargate is shaped like dev: a plain-HTTP listener and a public-IP task.
+    for (const env of ["dev", "staging"] as const) {
+      expect(suppressed(env)).toEqual(
+        expect.arrayContaining([nacl(env), ["ALB-HTTPS-REDIRECT", `${env}/App/Web/HttpListener`], ["ECS-NO-PUBLIC-IP", `${env}/App/Web/Service`]]),
+      );
+      expect(suppressed(env)).toHaveLength(3);
+    }
   });
 
   it.each(["dev", "staging", "prod"] as const)("%s gives operators the seed 004 outputs", (env) => {
     const outputs = Object.keys(json[env].output ?? {});
     expect(outputs).toEqual(expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint"]));
-    if (env !== "staging") expect(outputs).toEqual(expect.arrayContaining(["ecs_cluster_name", "ecs_service_name"]));
+    expect(outputs).toEqual(expect.arrayContaining(["ecs_cluster_name", "ecs_service_name"]));
   });
 
   it.each(["dev", "staging", "prod"] as const)("%s keeps every secret value out of Terraform", (env) => {
@@ -234,9 +236,9 @@ describe("prod access logs", () => {
     for (const w of writes) expect(w.Resource).toContain(`/${lb.access_logs.prefix}/AWSLogs/`);
   });
 
-  it("requires the origin-verify header on both sides of a public load balancer (ORIGIN_ACCESS=public)", () => {
+  it("requires the origin-verify header on both sides of a public load balancer (originAccess: \"public\")", () => {
     const secret = "s".repeat(40);
-    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_ACCESS: "public", ORIGIN_VERIFY_SECRET: secret }));
+    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: secret }, { ...CONFIG.prod, originAccess: "public" }));
     const p = JSON.parse(Testing.synth(stack)) as SynthJson;
     const origin = resource(p, "aws_cloudfront_distribution").origin.find((o: any) => o.domain_name.startsWith("origin."));
     expect(origin.custom_header).toEqual([{ name: "X-Origin-Verify", value: secret }]);
@@ -259,46 +261,13 @@ describe("dev", () => {
   });
 });
 
-describe("staging", () => {
-  it("sends App Runner's egress through a NAT instance instead of a NAT gateway", () => {
-    expect(resources(json.staging, "aws_nat_gateway")).toEqual({});
-    expect(resource(json.staging, "aws_instance")).toMatchObject({ instance_type: "t4g.nano", source_dest_check: false });
-  });
-
-  it("runs on App Runner by default (seed 003): 1 vCPU / 2 GB, 1-3 instances, no load balancer or ECS", () => {
+describe("staging (Fargate, the default: any account)", () => {
+  it("runs on one Fargate Spot task with a public IP, scaled to zero at night, and no NAT", () => {
     const s = json.staging;
-    expect(resource(s, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
-    expect(resource(s, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({ max_concurrency: 100, min_size: 1, max_size: 3 });
-    expect(resources(s, "aws_lb")).toEqual({});
-    expect(resources(s, "aws_ecs_service")).toEqual({});
-    expect(resource(s, "aws_db_instance")).toMatchObject({ multi_az: false, instance_class: "db.t4g.micro", deletion_protection: false });
-  });
-
-  it("gives App Runner no master credentials: the instance role may connect as app_user", () => {
-    const service = resource(json.staging, "aws_apprunner_service");
-    expect(JSON.stringify(service)).not.toContain("master_user_secret");
-    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full" });
-    const statements = Object.values(resources(json.staging, "aws_iam_role_policy"))
-      .filter((p: any) => p.role.includes("App_InstanceRole"))
-      .flatMap((p: any) => JSON.parse(p.policy).Statement);
-    expect(statements.map((st: any) => st.Action)).toContain("rds-db:connect");
-  });
-
-  it("reaches the database through the VPC connector's security group", () => {
-    const s = json.staging;
-    const connectorSg = resource(s, "aws_apprunner_vpc_connector").security_groups[0];
-    const dbSg = resource(s, "aws_db_instance").vpc_security_group_ids[0];
-    const ingress = Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
-    expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual([connectorSg, adminGroup(s)].sort());
-  });
-
-  it("runs on one Fargate Spot task, scaled to zero at night, when STAGING_COMPUTE=fargate", () => {
-    const stack = buildStaging(Testing.app(), loadConfig("staging", { STAGING_COMPUTE: "fargate" }));
-    const s = JSON.parse(Testing.synth(stack, true)) as SynthJson;
     expect(resources(s, "aws_apprunner_service")).toEqual({});
     expect(resource(s, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
     expect(resource(s, "aws_lb").enable_deletion_protection).toBe(false);
-    // No NAT: the task has a public IP (its NAT instance is only for App Runner's connector).
+    // No NAT: the task has a public IP (a NAT instance is only for App Runner's connector).
     expect(resources(s, "aws_instance")).toEqual({});
     expect(resources(s, "aws_nat_gateway")).toEqual({});
     expect(resource(s, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
@@ -308,15 +277,57 @@ describe("staging", () => {
     );
     // The night action sets min/max to 0: Terraform must not scale staging back up.
     expect(resource(s, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
-    expect(policyReport(stack).failed.filter((f) => f.severity === "error")).toEqual([]);
+    expect(resource(s, "aws_db_instance")).toMatchObject({ multi_az: false, instance_class: "db.t4g.micro", deletion_protection: false });
   });
 });
 
-describe("staging without application secrets", () => {
-  it("grants App Runner no KMS statement without resources (there is no secrets key)", () => {
-    const stack = buildStaging(Testing.app(), { ...loadConfig("staging", {}), appSecrets: [] });
-    const s = JSON.parse(Testing.synth(stack)) as SynthJson;
-    const statements = Object.values(resources(s, "aws_iam_role_policy")).flatMap((p: any) => JSON.parse(p.policy).Statement);
+describe("staging on App Runner (one checked-in line, for accounts that already use App Runner)", () => {
+  const stack = buildStaging(Testing.app(), validateConfig(stagingSettings("apprunner")));
+  const s = JSON.parse(Testing.synth(stack, true)) as SynthJson;
+
+  it("passes every policy rule, suppressing only the public ACL's RDP and the NAT instance's egress", () => {
+    const report = policyReport(stack);
+    expect(report.failed.filter((f) => f.severity === "error")).toEqual([]);
+    expect(report.suppressed.map((x) => [x.ruleId, x.path])).toEqual([
+      ["NACL-NO-ADMIN-PORTS", "staging/App/Network/PublicNetworkAcl"],
+      ["SG-EGRESS-ALL-PORTS", "staging/App/Network/NatInstanceEgress"],
+    ]);
+  });
+
+  it("sends App Runner's egress through a NAT instance instead of a NAT gateway", () => {
+    expect(resources(s, "aws_nat_gateway")).toEqual({});
+    expect(resource(s, "aws_instance")).toMatchObject({ instance_type: "t4g.nano", source_dest_check: false });
+  });
+
+  it("runs App Runner (seed 003): 1 vCPU / 2 GB, 1-3 instances, no load balancer or ECS service", () => {
+    expect(resource(s, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
+    expect(resource(s, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({ max_concurrency: 100, min_size: 1, max_size: 3 });
+    expect(resources(s, "aws_lb")).toEqual({});
+    expect(resources(s, "aws_ecs_service")).toEqual({});
+    expect(Object.keys(s.output ?? {})).toEqual(expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "apprunner_service_url"]));
+  });
+
+  it("gives App Runner no master credentials: the instance role may connect as app_user", () => {
+    const service = resource(s, "aws_apprunner_service");
+    expect(JSON.stringify(service)).not.toContain("master_user_secret");
+    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full" });
+    const statements = Object.values(resources(s, "aws_iam_role_policy"))
+      .filter((p: any) => p.role.includes("App_InstanceRole"))
+      .flatMap((p: any) => JSON.parse(p.policy).Statement);
+    expect(statements.map((st: any) => st.Action)).toContain("rds-db:connect");
+  });
+
+  it("reaches the database through the VPC connector's security group", () => {
+    const connectorSg = resource(s, "aws_apprunner_vpc_connector").security_groups[0];
+    const dbSg = resource(s, "aws_db_instance").vpc_security_group_ids[0];
+    const ingress = Object.values(resources(s, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
+    expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual([connectorSg, adminGroup(s)].sort());
+  });
+
+  it("grants App Runner no KMS statement without resources when there are no application secrets", () => {
+    const bare = buildStaging(Testing.app(), { ...validateConfig(stagingSettings("apprunner")), appSecrets: [] });
+    const j = JSON.parse(Testing.synth(bare)) as SynthJson;
+    const statements = Object.values(resources(j, "aws_iam_role_policy")).flatMap((p: any) => JSON.parse(p.policy).Statement);
     expect(statements.length).toBeGreaterThan(0);
     expect(statements.filter((st: any) => [st.Resource].flat().length === 0)).toEqual([]);
     expect(statements.map((st: any) => st.Sid)).not.toContain("DecryptAppSecrets");
