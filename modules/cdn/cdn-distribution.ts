@@ -10,7 +10,6 @@ import { bucketReadStatements, bucketReadWriteStatements } from "../core/stateme
 import { RoleRef, grantTo } from "../core/workload-role";
 import { metricAlarm } from "../internal/alarms";
 import { checkName } from "../internal/naming";
-import { findOrigin } from "../internal/origin-registry";
 import {
   REGION_PATTERN,
   checkArn,
@@ -247,7 +246,7 @@ interface ResolvedAppOrigin {
   readonly protocol: "https-only" | "http-only";
   readonly readTimeoutSeconds: number;
   readonly headers: Record<string, string>;
-  /** The load balancer behind it, given or found by host name. */
+  /** The load balancer behind it, as given in `appOrigin.loadBalancer`. */
   readonly loadBalancer?: LoadBalancerOriginRef;
 }
 
@@ -512,7 +511,7 @@ export class CdnDistribution extends Construct {
     if (o.domainName === undefined && o.loadBalancer === undefined) {
       fail(this, "appOrigin", "needs loadBalancer (a WebService's origin) or domainName", o);
     }
-    const lb = o.loadBalancer ?? findOrigin<LoadBalancerOriginRef>(this, o.domainName!);
+    const lb = o.loadBalancer;
     if (o.loadBalancer && o.domainName !== undefined && o.loadBalancer.certificateName !== undefined && o.domainName !== o.loadBalancer.certificateName) {
       fail(this, "appOrigin.domainName", `must be the name the certificate of the load balancer ${o.loadBalancer.constructPath} covers (${o.loadBalancer.certificateName}), or omitted`, o.domainName);
     }
@@ -526,10 +525,10 @@ export class CdnDistribution extends Construct {
     checkUnique(this, "appOrigin.customHeaders (case-insensitive)", Object.keys(headers).map((n) => n.toLowerCase()));
     if (lb) {
       const required = lb.originVerifyHeader;
-      if (required && o.loadBalancer && !Object.keys(headers).some((n) => n.toLowerCase() === required.name.toLowerCase())) {
+      if (required && !Object.keys(headers).some((n) => n.toLowerCase() === required.name.toLowerCase())) {
         headers[required.name] = required.value;
       }
-      this.checkMatchesLoadBalancer(lb, o.loadBalancer !== undefined, domainName, protocol, headers, requireVerification);
+      this.checkMatchesLoadBalancer(lb, domainName, protocol, headers, requireVerification);
     }
     if (protocol === "http-only" && hasCertificate) {
       fail(
@@ -554,21 +553,16 @@ export class CdnDistribution extends Construct {
    */
   private checkMatchesLoadBalancer(
     lb: LoadBalancerOriginRef,
-    byRef: boolean,
     domainName: string,
     protocol: "https-only" | "http-only",
     headers: Record<string, string>,
     requireVerification: boolean,
   ): void {
     const side = `the load balancer ${lb.constructPath}`;
-    const fix = byRef ? "" : "; or pass appOrigin.loadBalancer: web.origin, which derives this side from the other";
-    if (!byRef && lb.scheme === "internal") {
-      fail(this, "appOrigin.domainName", `names ${side}, which is internal: CloudFront reaches it only through a VPC origin; pass appOrigin.loadBalancer: web.origin instead`, domainName);
-    }
     const served = lb.protocol === "https" ? "https-only" : "http-only";
     if (protocol !== served) {
       const why = lb.protocol === "https" ? "port 80 only redirects to HTTPS" : "it has no certificate";
-      fail(this, "appOrigin.protocol", `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"${fix}`, protocol);
+      fail(this, "appOrigin.protocol", `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"`, protocol);
     }
     if (lb.protocol === "https" && lb.certificateName === undefined && domainName === lb.dnsName) {
       fail(
@@ -580,12 +574,10 @@ export class CdnDistribution extends Construct {
     }
     const required = lb.originVerifyHeader;
     if (required) {
+      // Added above unless customHeaders gives it: then the value must be the one required.
       const sent = Object.entries(headers).find(([n]) => n.toLowerCase() === required.name.toLowerCase());
-      if (!sent) {
-        fail(this, "appOrigin.customHeaders", `send no ${required.name} header, but ${side} answers 403 without it (its originVerifyHeader)${fix}`, Object.keys(headers));
-      }
-      if (sent[1] !== required.value) {
-        fail(this, "appOrigin.customHeaders", `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)${fix}`, "<redacted>");
+      if (sent && sent[1] !== required.value) {
+        fail(this, "appOrigin.customHeaders", `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)`, "<redacted>");
       }
     }
     if (lb.scheme === "internal" && lb.vpcHasInternetGateway === false) {

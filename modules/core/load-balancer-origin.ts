@@ -55,8 +55,9 @@ export interface CdnAppOrigin {
   readonly loadBalancer?: LoadBalancerOriginRef;
   /**
    * Host name CloudFront connects to and verifies the origin's certificate against: a name the
-   * ALB's certificate covers, or an App Runner service URL without `https://`. When it names a
-   * `WebService`'s load balancer (its DNS or domain name), both sides are checked to agree.
+   * ALB's certificate covers, or an App Runner service URL without `https://`. Alone it is a
+   * custom origin that nothing is checked against: to reach a `WebService`, pass its `origin` as
+   * `loadBalancer`, so both sides are derived from and checked against one another.
    * @default - `loadBalancer`'s certificate name, else its DNS name (required without `loadBalancer`)
    */
   readonly domainName?: string;

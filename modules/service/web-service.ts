@@ -14,7 +14,6 @@ import { DashboardSources, OperatorOutput, WebCompute } from "../core/web-comput
 import { WorkloadRole } from "../core/workload-role";
 import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
-import { registerOrigin } from "../internal/origin-registry";
 import { checkName, pascalCase, physicalName } from "../internal/naming";
 import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base";
@@ -415,7 +414,6 @@ export class WebService extends FargateServiceBase implements WebCompute {
       originVerifyHeader: header,
       vpcHasInternetGateway: isToken(publicSubnets) ? undefined : publicSubnets.length > 0,
     };
-    registerOrigin(this, this.origin);
 
     if (props.requestsPerTargetPerMinute !== undefined) {
       this.addTargetTracking(
