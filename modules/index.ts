@@ -32,10 +32,11 @@ export type { DatabaseSubnets, PostgresDatabaseProps } from "./database/postgres
 export type { DatabaseRef } from "./core/database-ref";
 export { DatabaseProxy } from "./database/database-proxy";
 export type { DatabaseProxyProps } from "./database/database-proxy";
-export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE } from "./service/database-admin-task";
+export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE, AWS_CLI_IMAGE } from "./service/database-admin-task";
 export type { AdminDatabaseRef, AdminTaskRunSettings, DatabaseAdminTaskProps } from "./service/database-admin-task";
 export { connectionEnvironment, RDS_CA_BUNDLE_URL, DEFAULT_CA_BUNDLE_PATH } from "./database/connection-environment";
 export type { ConnectionEnvironmentOptions, ConnectionTarget } from "./database/connection-environment";
+export type { ConnectionUrlFormat, ConnectionUrlOptions } from "./core/connection-url";
 export { checkConnectionCapacity, RESERVED_CONNECTION_DEFAULTS } from "./database/connection-capacity";
 export type { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand } from "./database/connection-capacity";
 

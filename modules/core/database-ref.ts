@@ -28,3 +28,5 @@ export interface DatabaseRef {
 
 /** Where AWS publishes the CA bundle of every RDS region (the image downloads it at build). */
 export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
+/** Where the image keeps that bundle, unless told otherwise. */
+export const DEFAULT_CA_BUNDLE_PATH = "/certs/rds-global-bundle.pem";

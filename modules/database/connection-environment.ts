@@ -2,12 +2,9 @@ import { IConstruct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { checkPattern } from "../internal/validate";
 import { checkRoleName } from "../core/database-names";
-import { RDS_CA_BUNDLE_URL } from "../core/database-ref";
+import { DEFAULT_CA_BUNDLE_PATH, RDS_CA_BUNDLE_URL } from "../core/database-ref";
 
-export { RDS_CA_BUNDLE_URL };
-
-/** Where the image keeps that bundle, unless told otherwise. */
-export const DEFAULT_CA_BUNDLE_PATH = "/certs/rds-global-bundle.pem";
+export { DEFAULT_CA_BUNDLE_PATH, RDS_CA_BUNDLE_URL };
 
 /** Options for `connectionEnvironment`. */
 export interface ConnectionEnvironmentOptions {

@@ -4,6 +4,8 @@ import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runne
 import { CdnDistribution, CdnDistributionProps } from "../cdn/cdn-distribution";
 import { WebCompute } from "../core/web-compute";
 import { DatabaseAdminTask } from "../service/database-admin-task";
+import { DEFAULT_CA_BUNDLE_PATH } from "../core/database-ref";
+import { ConnectionUrlOptions } from "../core/connection-url";
 import { PostgresDatabase, PostgresDatabaseProps } from "../database/postgres-database";
 import { EmailDomain, EmailDomainProps } from "../email/email-domain";
 import { EmailTemplateContent } from "../email/email-templates";
@@ -151,7 +153,29 @@ export interface AppDatabaseOptions {
   readonly databaseName?: string;
   /** Master user (migrations and administration only; the app never gets it). @default - the module's default */
   readonly masterUsername?: string;
-  /** PostgreSQL role the app logs in as, with an IAM token (`rds-db:connect`). @default "app_user" */
+  /**
+   * How the app logs in:
+   * - `iam`: as `appUser` with a 15-minute IAM token (`rds-db:connect`), from plain `DB_*`
+   *   settings; no password exists anywhere. For clients that take a password callback
+   *   (node-postgres `pg`, postgres.js, psycopg, JDBC with the AWS wrapper).
+   * - `url`: with a password, from a `DATABASE_URL` secret (ECS `valueFrom`, never a plain
+   *   value), for Prisma and ORMs that take only a URL. Terraform creates the secret empty; the
+   *   admin task (`npx cdktf-aws-webapp db-create-app-role`) generates the password, sets it on a
+   *   login role of `appUser` and writes the URL; running it again rotates (see the database README).
+   * @default "iam" - no secret to leak or rotate; switching an app that runs to `url` needs the
+   * role step run before its deployment, so it is a choice, not an upgrade
+   */
+  readonly access?: "iam" | "url";
+  /**
+   * The URL's format and Prisma's settings (`connection_limit` is {@link poolSize}); only with `access: "url"`.
+   * @default - Prisma's format with verified TLS, `connection_limit` = poolSize
+   */
+  readonly url?: Pick<ConnectionUrlOptions, "format" | "poolTimeoutSeconds" | "statementCacheSize" | "pgbouncer" | "caBundlePath">;
+  /**
+   * PostgreSQL role of the app's privileges: its login with `access: "iam"`, the group of the
+   * alternating logins `<appUser>_1` / `<appUser>_2` with `access: "url"`.
+   * @default "app_user"
+   */
   readonly appUser?: string;
   /**
    * Connections each app task keeps in its pool, checked against the instance's connection limit
@@ -310,7 +334,7 @@ export class ContainerWebApp extends Construct {
   /** Customer-managed key of the database (production). */
   public readonly databaseKey?: EncryptionKey;
   /**
-   * The one-off task that creates the app's database role (`scripts/db-create-app-role.sh`), the
+   * The one-off task that creates the app's database role (`npx cdktf-aws-webapp db-create-app-role`), the
    * only holder of the master credentials besides migrations; with the database.
    */
   public readonly databaseAdmin?: DatabaseAdminTask;
@@ -423,6 +447,15 @@ export class ContainerWebApp extends Construct {
 
     // ---- data: database, registry, secrets
     const appUser = databaseOptions?.appUser ?? "app_user";
+    const access = databaseOptions?.access ?? "iam";
+    checkOneOf(this, "database.access", access, ["iam", "url"]);
+    const databaseUrl = databaseOptions !== undefined && access === "url";
+    if (databaseOptions?.url !== undefined && !databaseUrl) {
+      fail(this, "database.url", 'applies only with database.access "url"', databaseOptions.url);
+    }
+    if (databaseUrl && (props.secrets ?? []).includes("DATABASE_URL")) {
+      fail(this, "secrets", 'must not list DATABASE_URL with database.access "url" (the pattern creates it and the role step writes it)', props.secrets);
+    }
     if (databaseOptions) {
       this.databaseKey = production
         ? new EncryptionKey(this, "DatabaseKey", {
@@ -458,7 +491,11 @@ export class ContainerWebApp extends Construct {
     this.secrets = new AppSecrets(this, "AppSecrets", {
       project: props.project,
       environment: props.environment,
-      secrets: Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
+      secrets: {
+        ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
+        // Written by the admin task (db-create-app-role), never by Terraform or by hand.
+        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
+      },
       parameters: props.parameters,
       // Non-production is re-created freely: names must be reusable right after a destroy.
       recoveryWindowDays: recoveryWindowDaysFor(props.profile),
@@ -497,7 +534,9 @@ export class ContainerWebApp extends Construct {
     const environment: Record<string, string> = {
       NODE_ENV: "production",
       APP_ENV: props.environment,
-      ...(this.database ? this.database.connectionEnvironment(appUser) : {}),
+      // IAM: where and as whom to sign in; URL: DATABASE_URL is a secret, Node trusts the RDS CA.
+      ...(this.database && !databaseUrl ? this.database.connectionEnvironment(appUser) : {}),
+      ...(this.database && databaseUrl ? { NODE_EXTRA_CA_CERTS: databaseOptions?.url?.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH } : {}),
       ...(this.database && props.parameters?.DB_POOL_SIZE === undefined ? { DB_POOL_SIZE: String(poolSize) } : {}),
       ...(this.uploads ? { UPLOADS_BUCKET: this.uploads.bucketName } : {}),
       ...props.appEnvironment,
@@ -638,7 +677,7 @@ export class ContainerWebApp extends Construct {
       const db = this.database;
       this.compute.connections.allowTo(db);
       for (const w of Object.values(workers)) w.connections.allowTo(db);
-      for (const role of appRoles) db.grantConnect(role, appUser);
+      if (!databaseUrl) for (const role of appRoles) db.grantConnect(role, appUser);
       // Every task or instance keeps a full pool, and a rolling deployment runs up to twice the
       // tasks (ECS deployment_maximum_percent 200; App Runner starts the new instances first).
       checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
@@ -665,6 +704,9 @@ export class ContainerWebApp extends Construct {
         appUser,
         logRetentionDays,
         logsKmsKeyArn: this.logsKey?.keyArn,
+        connectionUrl: databaseUrl
+          ? { ...databaseOptions?.url, secretArn: this.secrets.secrets.DATABASE_URL.arn, secretKmsKeyArn: this.secrets.kmsKeyArn, poolSize }
+          : undefined,
       });
     }
 
@@ -757,7 +799,7 @@ export class ContainerWebApp extends Construct {
             database_secret_arn: { value: this.database.masterSecretArn, description: "Master credentials (migrations and administration only)" },
             db_admin_task: {
               value: Fn.jsonencode(this.databaseAdmin!.runSettings),
-              description: "How scripts/db-create-app-role.sh runs the database admin task (JSON)",
+              description: "How npx cdktf-aws-webapp db-create-app-role runs the database admin task (JSON)",
             },
           }
         : {}),

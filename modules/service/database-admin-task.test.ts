@@ -120,3 +120,61 @@ describe("DatabaseAdminTask options", () => {
     expect(() => synth(build({ appUser: "App-User" }))).toThrow(/DbAdmin: appUser must be 1-63 lower-case letters, digits or underscores.*got "App-User"/);
   });
 });
+
+describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)", () => {
+  const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/dev/DATABASE_URL-AbCdEf";
+  let settings: AdminTaskRunSettings | undefined;
+  const json = synth((scope) => {
+    settings = build({ connectionUrl: { secretArn: SECRET, secretKmsKeyArn: KMS, poolSize: 5, poolTimeoutSeconds: 20, statementCacheSize: 0 } })(scope).runSettings;
+  });
+  const task = resource(json, "aws_ecs_task_definition");
+  const containers = JSON.parse(task.container_definitions);
+  const byName = Object.fromEntries(containers.map((c: any) => [c.name, c]));
+  const env = (c: any) => Object.fromEntries(c.environment.map((e: any) => [e.name, e.value]));
+
+  it("chooses the login, sets its password, then stores the URL: three steps, each after the previous succeeded", () => {
+    expect(containers.map((c: any) => [c.name, c.essential])).toEqual([["select", false], ["psql", false], ["store", true]]);
+    expect(byName.psql.dependsOn).toEqual([{ containerName: "select", condition: "SUCCESS" }]);
+    expect(byName.store.dependsOn).toEqual([{ containerName: "psql", condition: "SUCCESS" }]);
+    expect(task.volume).toEqual([{ name: "handoff" }]);
+    for (const c of containers) expect(c.mountPoints).toEqual([{ sourceVolume: "handoff", containerPath: "/handoff", readOnly: false }]);
+  });
+
+  it("alternates two login roles, members of the app role, and sends the password hashed by psql", () => {
+    expect(byName.select.command[0]).toContain('"postgresql://${APP_USER}_1:"*) next="${APP_USER}_2"');
+    const script = byName.psql.command[2];
+    expect(script).toContain(`GRANT :"app_user" TO :"login";`);
+    expect(script).toContain(`ALTER ROLE :"login" SET role = :'app_user';`);
+    expect(script).not.toContain("GRANT rds_iam");
+    expect(script).toContain('psql -v ON_ERROR_STOP=1 -c "\\password $LOGIN"');
+    // The password never appears in a SQL statement, the definition or an environment variable.
+    expect(script).not.toMatch(/PASSWORD '/i);
+    for (const c of containers) expect(Object.keys(env(c))).not.toContain("PASSWORD");
+  });
+
+  it("writes a Prisma URL with verified TLS and the pool settings to exactly that secret", () => {
+    expect(env(byName.store)).toMatchObject({
+      URL_SECRET_ARN: SECRET,
+      URL_SUFFIX: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.address\}:5432\/shop_dev\?sslmode=require&sslcert=\/certs\/rds-global-bundle\.pem&connection_limit=5&pool_timeout=20&statement_cache_size=0$/),
+    });
+    expect(byName.store.command[0]).toContain("put-secret-value --secret-id \"$URL_SECRET_ARN\" --secret-string file:///handoff/url");
+    const taskPolicy = findResources(json, "aws_iam_role_policy", (p) => p.role.includes("DbAdmin_TaskRole")).map((p) => policyOf(p))[0];
+    expect(taskPolicy.Statement).toEqual([
+      { Sid: "WriteConnectionUrl", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], Resource: SECRET },
+      { Sid: "EncryptConnectionUrl", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: KMS },
+    ]);
+    expect(task.task_role_arn).toMatch(/aws_iam_role\.DbAdmin_TaskRole_\w+\.arn/);
+    expect(settings).toMatchObject({ access: "url", url_secret_arn: SECRET });
+  });
+
+  it("spells TLS for libpq-style parsers with format libpq, and refuses Prisma-only settings there", () => {
+    const libpq = synth(build({ connectionUrl: { secretArn: SECRET, format: "libpq" } }));
+    const store = JSON.parse(resource(libpq, "aws_ecs_task_definition").container_definitions).find((c: any) => c.name === "store");
+    expect(env(store).URL_SUFFIX).toMatch(/\/shop_dev\?sslmode=verify-full&sslrootcert=\/certs\/rds-global-bundle\.pem$/);
+    expect(() => synth(build({ connectionUrl: { secretArn: SECRET, format: "libpq", pgbouncer: true } }))).toThrow(/DbAdmin: connectionUrl.pgbouncer is a Prisma setting/);
+  });
+
+  it("refuses a secret that is not a full Secrets Manager ARN", () => {
+    expect(() => synth(build({ connectionUrl: { secretArn: "shop/dev/DATABASE_URL" } }))).toThrow(/DbAdmin: connectionUrl.secretArn must be the ARN/);
+  });
+});

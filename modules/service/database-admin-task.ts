@@ -14,9 +14,14 @@ import { ContainerSettings, containerDefinitions, executionStatements } from "./
 import { ClusterRef, FargateCluster } from "./fargate-cluster";
 import { checkRoleName } from "../core/database-names";
 import { DatabaseRef, RDS_CA_BUNDLE_URL } from "../core/database-ref";
+import { ConnectionUrlOptions, connectionUrlSuffix } from "../core/connection-url";
 
 /** The PostgreSQL client image the task runs (public ECR mirror of Docker's official image). */
 export const POSTGRES_CLIENT_IMAGE = "public.ecr.aws/docker/library/postgres:16-alpine";
+/** The AWS CLI image that reads and writes the connection-URL secret (URL mode only). */
+export const AWS_CLI_IMAGE = "public.ecr.aws/aws-cli/aws-cli:2.17.0";
+/** Where the URL mode's containers hand the login and password to each other (task storage, gone with the task). */
+const HANDOFF = "/handoff";
 
 /** What the admin task needs of a database: a {@link PostgresDatabase} has all of it. */
 export interface AdminDatabaseRef extends DatabaseRef {
@@ -55,6 +60,19 @@ export interface DatabaseAdminTaskProps {
    */
   readonly allowSchemaChanges?: boolean;
   /**
+   * Give the app a password login and a connection URL in a secret instead of IAM authentication
+   * (for Prisma and most ORMs). Each run creates the group role `appUser` (the privileges) and
+   * two login roles `<appUser>_1` / `<appUser>_2` (members of it; sessions act as `appUser`), sets
+   * a new generated password on the login the secret does not name, then writes the URL with
+   * that login into the secret: the running app keeps its login until its next deployment
+   * (rotation by alternating users). The password never passes through Terraform or the task's
+   * definition, overrides or logs.
+   * @default - IAM authentication: `appUser` logs in with a token, no password exists
+   */
+  readonly connectionUrl?: ConnectionUrlOptions;
+  /** AWS CLI image of the URL mode's secret steps (needs `sh`). @default AWS_CLI_IMAGE */
+  readonly awsCliImage?: string;
+  /**
    * PostgreSQL client image (needs `sh`, `psql` and `wget` with TLS, as the Alpine images have).
    * @default POSTGRES_CLIENT_IMAGE
    */
@@ -85,17 +103,22 @@ export interface AdminTaskRunSettings {
   readonly assign_public_ip: "ENABLED" | "DISABLED";
   readonly log_group: string;
   readonly app_user: string;
+  /** `iam` (token login) or `url` (password login written to {@link url_secret_arn}). */
+  readonly access: "iam" | "url";
+  /** With `access: "url"`: the secret holding `DATABASE_URL`. */
+  readonly url_secret_arn?: string;
 }
 
 /**
- * Idempotent SQL run by `psql` with variables `app_user`, `master_user`, `db`: create the login
- * role once, then (re-)grant; every statement may run again without error.
+ * Idempotent SQL run by `psql` with variables `app_user`, `master_user`, `db` (and `login` in URL
+ * mode): create the roles once, then (re-)grant; every statement may run again without error.
+ * IAM mode: `app_user` logs in with `rds_iam`. URL mode: `app_user` holds the privileges and
+ * `login` (one of the two alternating login roles) is a member whose sessions act as `app_user`,
+ * so what it creates belongs to `app_user` whichever login ran it; no `rds_iam` (RDS refuses
+ * passwords to its members).
  */
-export function appRoleSql(allowSchemaChanges: boolean): string {
-  return [
-    "SELECT format('CREATE ROLE %I LOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
-    "ALTER ROLE :\"app_user\" LOGIN;",
-    "GRANT rds_iam TO :\"app_user\";",
+export function appRoleSql(allowSchemaChanges: boolean, access: "iam" | "url" = "iam"): string {
+  const grants = [
     "GRANT CONNECT ON DATABASE :\"db\" TO :\"app_user\";",
     "GRANT USAGE ON SCHEMA public TO :\"app_user\";",
     ...(allowSchemaChanges ? ["GRANT CREATE ON SCHEMA public TO :\"app_user\";"] : []),
@@ -103,6 +126,54 @@ export function appRoleSql(allowSchemaChanges: boolean): string {
     "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO :\"app_user\";",
     "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app_user\";",
     "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO :\"app_user\";",
+  ];
+  if (access === "iam") {
+    return [
+      "SELECT format('CREATE ROLE %I LOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
+      "ALTER ROLE :\"app_user\" LOGIN;",
+      "GRANT rds_iam TO :\"app_user\";",
+      ...grants,
+    ].join("\n");
+  }
+  return [
+    "SELECT format('CREATE ROLE %I NOLOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
+    ...grants,
+    "SELECT format('CREATE ROLE %I LOGIN', :'login') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'login') \\gexec",
+    "ALTER ROLE :\"login\" LOGIN INHERIT;",
+    "GRANT :\"app_user\" TO :\"login\";",
+    "ALTER ROLE :\"login\" SET role = :'app_user';",
+    "REVOKE rds_iam FROM :\"login\";",
+  ].join("\n");
+}
+
+/** Shell of the URL mode's first step: choose the login the secret does not name, generate its password. */
+function selectLoginScript(): string {
+  return [
+    "set -eu",
+    "umask 077",
+    `if current=$(aws secretsmanager get-secret-value --secret-id "$URL_SECRET_ARN" --query SecretString --output text 2>${HANDOFF}/error); then :; else`,
+    `  grep -q ResourceNotFoundException ${HANDOFF}/error || { cat ${HANDOFF}/error >&2; exit 1; }`,
+    '  current=""  # the secret has no value yet: first run',
+    "fi",
+    'case "$current" in "postgresql://${APP_USER}_1:"*) next="${APP_USER}_2" ;; *) next="${APP_USER}_1" ;; esac',
+    `printf %s "$next" > ${HANDOFF}/login`,
+    // 40 letters and digits (about 238 bits): nothing to escape in a URL or in SQL.
+    `head -c 512 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40 > ${HANDOFF}/password`,
+    `[ "$(wc -c < ${HANDOFF}/password)" -eq 40 ] || { echo "could not generate a password" >&2; exit 1; }`,
+    'echo "next login: $next (the running app keeps the current one until its next deployment)"',
+  ].join("\n");
+}
+
+/** Shell of the URL mode's last step: write the URL with the new login into the secret. */
+function storeUrlScript(): string {
+  return [
+    "set -eu",
+    "umask 077",
+    `login=$(cat ${HANDOFF}/login)`,
+    `printf 'postgresql://%s:%s@%s' "$login" "$(cat ${HANDOFF}/password)" "$URL_SUFFIX" > ${HANDOFF}/url`,
+    `aws secretsmanager put-secret-value --secret-id "$URL_SECRET_ARN" --secret-string file://${HANDOFF}/url > /dev/null`,
+    `rm -f ${HANDOFF}/password ${HANDOFF}/url`,
+    'echo "DATABASE_URL now logs in as $login; deploy the app to use it (tasks read secrets when they start)"',
   ].join("\n");
 }
 
@@ -117,6 +188,8 @@ export class DatabaseAdminTask extends Construct {
   public readonly taskDefinition: EcsTaskDefinition;
   /** Reads the master secret and writes the log group; nothing else. */
   public readonly executionRole: WorkloadRole;
+  /** URL mode: the role the task's steps use to read and write the connection-URL secret. */
+  public readonly taskRole?: WorkloadRole;
   /** The task's security group: HTTPS out, PostgreSQL to the database. */
   public readonly securityGroup: SecurityGroup;
   /** `/ecs/<name>-db-admin`. */
@@ -135,6 +208,9 @@ export class DatabaseAdminTask extends Construct {
     const db = props.database;
     if (!isToken(appUser) && appUser === db.masterUsername) {
       fail(this, "appUser", "must differ from the database's master user (the app must not log in as it)", appUser);
+    }
+    if (props.connectionUrl && !isToken(appUser) && appUser.length > 61) {
+      fail(this, "appUser", "must be at most 61 characters with connectionUrl (its login roles <appUser>_1 and <appUser>_2 must fit PostgreSQL's 63)", appUser);
     }
     checkPattern(this, "database.masterUsername", db.masterUsername, /^[a-z][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL role name");
     const architecture = props.cpuArchitecture ?? "X86_64";
@@ -184,14 +260,60 @@ export class DatabaseAdminTask extends Construct {
     const [container] = JSON.parse(
       containerDefinitions(this, settings, { image: settings.imageUri!, logGroupName: this.logGroup.name, region: awsContext(this).region }),
     );
+    const allowSchemaChanges = props.allowSchemaChanges ?? false;
+    const url = props.connectionUrl;
+    const psqlVariables = `-v app_user="$APP_USER" -v master_user="$MASTER_USER" -v db="$PGDATABASE"${url ? ' -v login="$LOGIN"' : ""}`;
     const script = [
       "set -eu",
       'wget -qO "$PGSSLROOTCERT" "$RDS_CA_BUNDLE_URL"',
-      'psql -v ON_ERROR_STOP=1 -v app_user="$APP_USER" -v master_user="$MASTER_USER" -v db="$PGDATABASE" <<\'SQL\'',
-      appRoleSql(props.allowSchemaChanges ?? false),
+      ...(url ? [`LOGIN=$(cat ${HANDOFF}/login)`] : []),
+      `psql -v ON_ERROR_STOP=1 ${psqlVariables} <<'SQL'`,
+      appRoleSql(allowSchemaChanges, url ? "url" : "iam"),
       "SQL",
-      'echo "app role $APP_USER ready in $PGDATABASE"',
+      ...(url
+        ? [
+            // \password hashes the password in psql (SCRAM) and sends only the verifier: the
+            // server's statement log (log_statement ddl) never sees the password. Without a
+            // terminal psql reads the new password (twice) from its standard input.
+            `{ cat ${HANDOFF}/password; echo; cat ${HANDOFF}/password; echo; } | psql -v ON_ERROR_STOP=1 -c "\\password $LOGIN" > /dev/null`,
+            'echo "login $LOGIN of $APP_USER ready in $PGDATABASE"',
+          ]
+        : ['echo "app role $APP_USER ready in $PGDATABASE"']),
     ].join("\n");
+    const handoffMount = [{ sourceVolume: "handoff", containerPath: HANDOFF, readOnly: false }];
+    const psql = { ...container, name: "psql", command: ["sh", "-c", script], ...(url ? { essential: false, mountPoints: handoffMount, dependsOn: [{ containerName: "select", condition: "SUCCESS" }] } : {}) };
+    let containers: object[] = [psql];
+    if (url) {
+      const suffix = connectionUrlSuffix(this, "connectionUrl", { host: db.address, port: db.port, databaseName: db.databaseName }, url);
+      const cli = props.awsCliImage ?? AWS_CLI_IMAGE;
+      const awsCliContainer = (stepName: string, stepScript: string, environment: Record<string, string>) => {
+        const [rendered] = JSON.parse(
+          containerDefinitions(this, { imageUri: cli, environment, stopTimeoutSeconds: 10 }, { image: cli, logGroupName: this.logGroup.name, region: awsContext(this).region }),
+        );
+        rendered.logConfiguration.options["awslogs-stream-prefix"] = stepName;
+        return { ...rendered, name: stepName, entryPoint: ["sh", "-c"], command: [stepScript], mountPoints: handoffMount };
+      };
+      containers = [
+        { ...awsCliContainer("select", selectLoginScript(), { URL_SECRET_ARN: url.secretArn, APP_USER: appUser, AWS_REGION: awsContext(this).region }), essential: false },
+        psql,
+        {
+          ...awsCliContainer("store", storeUrlScript(), { URL_SECRET_ARN: url.secretArn, URL_SUFFIX: suffix, AWS_REGION: awsContext(this).region }),
+          essential: true,
+          dependsOn: [{ containerName: "psql", condition: "SUCCESS" }],
+        },
+      ];
+      // The task itself (not ECS) reads and writes the URL secret: a task role for that only.
+      this.taskRole = new WorkloadRole(this, "TaskRole", {
+        name: `${name}-task`,
+        assumedBy: "ecs-tasks.amazonaws.com",
+        description: `Runs ${name}: reads and writes the app's connection-URL secret`,
+        tags: props.tags,
+      });
+      this.taskRole.addToPolicy([
+        { sid: "WriteConnectionUrl", actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], resources: [url.secretArn] },
+        ...(url.secretKmsKeyArn ? [{ sid: "EncryptConnectionUrl", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [url.secretKmsKeyArn] }] : []),
+      ]);
+    }
     this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
       family: name,
       cpu: "256",
@@ -200,9 +322,12 @@ export class DatabaseAdminTask extends Construct {
       requiresCompatibilities: ["FARGATE"],
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
       executionRoleArn: this.executionRole.roleArn,
-      containerDefinitions: JSON.stringify([{ ...container, name: "psql", command: ["sh", "-c", script] }]),
-      // The role's policy before the definition: a run right after apply can read the secret.
-      dependsOn: this.executionRole.grantsPolicy ? [this.executionRole.grantsPolicy] : undefined,
+      taskRoleArn: this.taskRole?.roleArn,
+      containerDefinitions: JSON.stringify(containers),
+      // Fargate task storage shared by the URL mode's steps, gone when the task stops.
+      volume: url ? [{ name: "handoff" }] : undefined,
+      // The roles' policies before the definition: a run right after apply can read the secrets.
+      dependsOn: [this.executionRole.grantsPolicy, this.taskRole?.grantsPolicy].filter((p) => p !== undefined),
       tags: props.tags,
     });
 
@@ -237,6 +362,8 @@ export class DatabaseAdminTask extends Construct {
       assign_public_ip: props.assignPublicIp ? "ENABLED" : "DISABLED",
       log_group: this.logGroup.name,
       app_user: appUser,
+      access: url ? "url" : "iam",
+      ...(url ? { url_secret_arn: url.secretArn } : {}),
     };
   }
 }
