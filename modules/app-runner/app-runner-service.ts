@@ -192,6 +192,13 @@ export interface AppRunnerServiceProps {
 }
 
 const RESERVED_PREFIXES = ["AWSAPPRUNNER"];
+/**
+ * App Runner sets `PORT` to the image configuration's port and refuses a runtime variable of that
+ * name; the service's `port` prop is how to change it (App Runner Developer Guide, "Referencing
+ * environment variables" and ImageConfiguration.Port, https://docs.aws.amazon.com/apprunner/latest/api/API_ImageConfiguration.html).
+ */
+const RESERVED_NAMES = ["PORT"];
+const RESERVED_WHY = "App Runner sets it to the service's port; set the `port` prop instead";
 const PUBLIC_ECR = /^public\.ecr\.aws\/[a-z0-9._/-]+(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})?$/;
 const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 /** X-Ray has no resource-level permissions for writing traces. */
@@ -286,6 +293,8 @@ export class AppRunnerService extends Construct implements WebCompute {
       Object.fromEntries(
         renderEnvironment(this, "environment", { ...props.environment, ...this.addedEnvironment }, {
           reservedPrefixes: RESERVED_PREFIXES,
+          reservedNames: RESERVED_NAMES,
+          reservedWhy: RESERVED_WHY,
           secretNames: secrets.map((s) => s.name),
         }).map((e) => [e.name, e.value]),
       );
@@ -501,7 +510,7 @@ export class AppRunnerService extends Construct implements WebCompute {
       this,
       "secrets",
       Object.fromEntries(Object.keys(secrets).map((n) => [n, ""])),
-      { reservedPrefixes: RESERVED_PREFIXES },
+      { reservedPrefixes: RESERVED_PREFIXES, reservedNames: RESERVED_NAMES, reservedWhy: RESERVED_WHY },
     );
     return names.map(({ name }) => {
       const ref = secrets[name];

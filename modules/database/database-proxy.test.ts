@@ -109,7 +109,10 @@ describe("DatabaseProxy bad input", () => {
     expect(resource(json, "aws_db_proxy_default_target_group").connection_pool_config.max_idle_connections_percent).toBe(40);
   });
 
-  it("refuses a borrow timeout above 300 seconds", () => {
-    expect(() => synth(build({ connectionBorrowTimeoutSeconds: 301 }))).toThrow(/Proxy: connectionBorrowTimeoutSeconds must be an integer from 0 to 300, got 301/);
+  it("takes a borrow timeout up to the API's 3,600 seconds and refuses one above", () => {
+    expect(resources(synth(build({ connectionBorrowTimeoutSeconds: 3600 })), "aws_db_proxy_default_target_group")).toMatchObject({
+      Proxy_TargetGroup_28CC3B85: { connection_pool_config: { connection_borrow_timeout: 3600 } },
+    });
+    expect(() => synth(build({ connectionBorrowTimeoutSeconds: 3601 }))).toThrow(/Proxy: connectionBorrowTimeoutSeconds must be an integer from 0 to 3600, got 3601/);
   });
 });

@@ -42,7 +42,8 @@ export interface DatabaseProxyProps {
    */
   readonly maxIdleConnectionsPercent?: number;
   /**
-   * Seconds a client waits for a pooled connection before its request fails, 0-300.
+   * Seconds a client waits for a pooled connection before its request fails, 0-3600
+   * (RDS API ConnectionPoolConfiguration.ConnectionBorrowTimeout).
    * @default 120
    */
   readonly connectionBorrowTimeoutSeconds?: number;
@@ -107,7 +108,9 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
     const idlePercent = props.maxIdleConnectionsPercent ?? Math.min(50, maxPercent);
     checkIntegerRange(this, "maxIdleConnectionsPercent", idlePercent, 0, isToken(maxPercent) ? 100 : maxPercent);
     const borrow = props.connectionBorrowTimeoutSeconds ?? 120;
-    checkIntegerRange(this, "connectionBorrowTimeoutSeconds", borrow, 0, 300);
+    // "Constraints: between 0 and 3600" (RDS API, ConnectionPoolConfiguration.ConnectionBorrowTimeout,
+    // https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_ConnectionPoolConfiguration.html).
+    checkIntegerRange(this, "connectionBorrowTimeoutSeconds", borrow, 0, 3600);
     const idleClient = props.idleClientTimeoutSeconds ?? 1800;
     checkIntegerRange(this, "idleClientTimeoutSeconds", idleClient, 1, 28800);
     this.database = db;

@@ -8,7 +8,29 @@ export interface NameValue {
   readonly value: string;
 }
 
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/**
+ * What an environment variable name may be. ECS (`KeyValuePair.name`, `Secret.name`) and App Runner
+ * (`RuntimeEnvironmentVariables`, keys of 1-51200 characters, pattern `.*`) put no pattern on names,
+ * and Linux passes any `NAME=value` string to the process: names are case-sensitive (`http_proxy`
+ * and `HTTP_PROXY` are two variables, both read by common HTTP clients) and may start with a digit.
+ * Only what cannot be a variable is refused: an empty name, `=` (the separator) and NUL (the
+ * terminator). https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KeyValuePair.html
+ * https://docs.aws.amazon.com/apprunner/latest/api/API_ImageConfiguration.html
+ */
+const NAME = /^[^=\u0000]+$/;
+
+/**
+ * Check one variable name (plain or secret): its form, the platform's reserved prefixes (compared
+ * without case: a platform that reserves `AWSAPPRUNNER` refuses it in any spelling) and reserved
+ * names (exact: names are case-sensitive).
+ */
+export function checkVariableName(scope: IConstruct, prop: string, name: string, options: RenderEnvironmentOptions = {}): void {
+  if (!NAME.test(name)) fail(scope, prop, "must be a non-empty variable name without = or NUL", name);
+  for (const p of options.reservedPrefixes ?? []) {
+    if (name.toUpperCase().startsWith(p.toUpperCase())) fail(scope, prop, `must not start with the reserved prefix ${p}`, name);
+  }
+  if ((options.reservedNames ?? []).includes(name)) fail(scope, prop, `is reserved by the platform (${options.reservedWhy ?? "it sets the variable itself"})`, name);
+}
 
 /** Options for {@link renderEnvironment}. */
 export interface RenderEnvironmentOptions {
@@ -16,6 +38,8 @@ export interface RenderEnvironmentOptions {
   readonly reservedPrefixes?: readonly string[];
   /** Exact names the platform reserves. */
   readonly reservedNames?: readonly string[];
+  /** Why the names are reserved, for the message. @default "it sets the variable itself" */
+  readonly reservedWhy?: string;
   /** Names already used by secrets: the same name in both is a conflict. */
   readonly secretNames?: readonly string[];
 }
@@ -32,19 +56,9 @@ export function renderEnvironment(
   options: RenderEnvironmentOptions = {},
 ): NameValue[] {
   const entries = Object.entries(variables ?? {});
-  const seen = new Map<string, string>();
   for (const [name, value] of entries) {
-    if (!NAME.test(name)) fail(scope, `${prop}.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
-    const upper = name.toUpperCase();
-    if (seen.has(upper)) fail(scope, prop, `must not repeat a name (also given as ${seen.get(upper)})`, name);
-    seen.set(upper, name);
-    for (const p of options.reservedPrefixes ?? []) {
-      if (upper.startsWith(p.toUpperCase())) fail(scope, `${prop}.${name}`, `must not start with the reserved prefix ${p}`, name);
-    }
-    if ((options.reservedNames ?? []).some((r) => r.toUpperCase() === upper)) {
-      fail(scope, `${prop}.${name}`, "is reserved by the platform", name);
-    }
-    if ((options.secretNames ?? []).some((s) => s.toUpperCase() === upper)) {
+    checkVariableName(scope, `${prop}.${name}`, name, options);
+    if ((options.secretNames ?? []).includes(name)) {
       fail(scope, `${prop}.${name}`, "is also given as a secret; keep it in one place", name);
     }
     if (typeof value !== "string") fail(scope, `${prop}.${name}`, "must be a string", value);

@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
 import { PolicyStatement } from "../core/policy-document";
 import { readParametersStatements, readSecretsStatements } from "../core/statements";
-import { renderEnvironment } from "../internal/environment-variables";
+import { checkVariableName, renderEnvironment } from "../internal/environment-variables";
 import { checkIntegerRange, checkMaxLength, checkOneOf, checkPattern, checkPort, fail, isToken } from "../internal/validate";
 import { PrivateSubnetEgress } from "../core/network-ref";
 import { RepositoryRef } from "../core/repository-ref";
@@ -98,8 +98,9 @@ export interface ContainerSettings {
 /** An extra container beside `app` in the task. */
 export interface SidecarContainer {
   /**
-   * Container name: lower-case letters, digits and single hyphens, unique in the task, not
-   * `app`. Also the log stream prefix.
+   * Container name: up to 255 letters, digits, hyphens and underscores (ECS's rule; AWS's own
+   * FireLens examples name the router `log_router`), unique in the task, not `app`. Also the log
+   * stream prefix.
    */
   readonly name: string;
   /**
@@ -165,7 +166,6 @@ export interface SidecarContainer {
 /** Names ECS sets itself inside the task. */
 const RESERVED_PREFIXES = ["ECS_", "AWS_CONTAINER_"];
 const RESERVED_NAMES = ["AWS_EXECUTION_ENV"];
-const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 const IMAGE_REFERENCE = /^[a-z0-9][^\s]*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
@@ -196,16 +196,12 @@ export function imageOf(scope: IConstruct, s: ContainerSettings): string {
 function renderSecrets(scope: IConstruct, prop: string, secrets: Readonly<Record<string, SecretRef>> | undefined) {
   const entries = Object.entries(secrets ?? {});
   for (const [name, ref] of entries) {
-    if (!VARIABLE_NAME.test(name)) fail(scope, `${prop}.${name}`, "must be a variable name of letters, digits and _ not starting with a digit", name);
+    checkVariableName(scope, `${prop}.${name}`, name, { reservedPrefixes: RESERVED_PREFIXES, reservedNames: RESERVED_NAMES });
     checkSecretRef(scope, `${prop}.${name}`, ref);
     // ECS selects JSON keys of Secrets Manager secrets only; on a parameter the valueFrom is invalid.
     if (typeof ref !== "string" && ref.jsonKey !== undefined && secretKind(ref) === "ssm") {
       fail(scope, `${prop}.${name}.jsonKey`, "is only for Secrets Manager secrets, not SSM parameters", ref.jsonKey);
     }
-    const upper = name.toUpperCase();
-    const prefix = RESERVED_PREFIXES.find((p) => upper.startsWith(p));
-    if (prefix) fail(scope, `${prop}.${name}`, `must not start with the reserved prefix ${prefix}`, name);
-    if (RESERVED_NAMES.includes(upper)) fail(scope, `${prop}.${name}`, "is reserved by the platform", name);
   }
   return entries
     .map(([name, ref]) => ({ name, valueFrom: secretValueFrom(ref) }))
@@ -255,7 +251,11 @@ function logConfiguration(logGroupName: string, region: string, streamPrefix: st
   return { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": streamPrefix } };
 }
 
-const SIDECAR_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * "Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed"
+ * (ECS API, ContainerDefinition.name, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDefinition.html).
+ */
+const SIDECAR_NAME = /^[A-Za-z0-9_-]+$/;
 const DEPENDENCY_CONDITIONS = ["START", "HEALTHY", "COMPLETE", "SUCCESS"] as const;
 
 /** `<repositoryUrl>:<tag>` or `<repositoryUrl>@<digest>` (also when the URL is a token). */
@@ -354,7 +354,7 @@ function renderSidecars(
   let memory = 0;
   const rendered = sidecars.map((c, i) => {
     const prop = `sidecars[${i}]`;
-    checkPattern(scope, `${prop}.name`, c.name, SIDECAR_NAME, "must be lower-case letters, digits and single hyphens");
+    checkPattern(scope, `${prop}.name`, c.name, SIDECAR_NAME, "must be letters, digits, hyphens and underscores (ECS container names)");
     checkMaxLength(scope, `${prop}.name`, c.name, 255);
     if (names.has(c.name)) fail(scope, `${prop}.name`, c.name === "app" ? 'must not be "app" (the app container\'s name)' : "must be unique among sidecars", c.name);
     names.add(c.name);

@@ -111,7 +111,7 @@ describe("sidecars: extra containers in the task", () => {
 
   // Each refusal, then the nearest valid input.
   const cases: [string, SidecarContainer[], RegExp, SidecarContainer[]][] = [
-    ["a name with capitals", [otel({ name: "Otel" })], /^test\/Web: sidecars\[0\]\.name must be lower-case letters, digits and single hyphens, got "Otel"$/, [otel({ name: "otel-2" })]],
+    ["a name with a dot", [otel({ name: "otel.collector" })], /^test\/Web: sidecars\[0\]\.name must be letters, digits, hyphens and underscores \(ECS container names\), got "otel\.collector"$/, [otel({ name: "log_router" }), otel({ name: "Otel-2" })]],
     ["the name app", [otel({ name: "app" })], /^test\/Web: sidecars\[0\]\.name must not be "app" \(the app container's name\), got "app"$/, [otel({ name: "app-proxy" })]],
     ["a repeated name", [otel(), otel()], /^test\/Web: sidecars\[1\]\.name must be unique among sidecars, got "otel"$/, [otel(), otel({ name: "otel-b" })]],
     ["an image without tag or digest", [otel({ image: "public.ecr.aws/aws-observability/aws-otel-collector" })], /sidecars\[0\]\.image must be a full image reference with a tag or digest/, [otel({ image: "public.ecr.aws/aws-observability/aws-otel-collector:latest" })]],
