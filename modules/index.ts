@@ -40,6 +40,12 @@ export type { ConnectionUrlFormat, ConnectionUrlOptions } from "./core/connectio
 export { checkConnectionCapacity, RESERVED_CONNECTION_DEFAULTS } from "./database/connection-capacity";
 export type { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand } from "./database/connection-capacity";
 
+// Cache
+export { RedisCache, REDIS_PORT } from "./cache/redis-cache";
+export type { CacheAuth, CacheDeployment, RedisCacheProps } from "./cache/redis-cache";
+export { CACHE_ENGINE_VERSIONS, MAXMEMORY_POLICIES } from "./cache/cache-checks";
+export type { CacheEngine, MaxmemoryPolicy } from "./cache/cache-checks";
+
 // Images
 export { ContainerRepository } from "./registry/container-repository";
 export type { ContainerRepositoryProps } from "./registry/container-repository";
