@@ -1,7 +1,7 @@
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { Construct } from "constructs";
 import { metricAlarm } from "../internal/alarms";
-import { AlarmTopics } from "../monitoring/alarm-topics";
+import { AlarmTopics } from "../core/alarm-topics";
 
 /** One GiB in bytes: `BytesUsedForCache` is in bytes. */
 const GIB = 1024 ** 3;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Construct } from "constructs";
-import { Connections } from "../connections/connections";
+import { Connections } from "../core/connections";
 import { TEST_NETWORK, resource, resources, synth } from "../internal/testing";
 import { RedisCache, RedisCacheProps } from "./redis-cache";
 

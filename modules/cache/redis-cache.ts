@@ -8,15 +8,15 @@ import { ElasticacheUserGroup } from "@cdktf/provider-aws/lib/elasticache-user-g
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Construct } from "constructs";
-import { Connections } from "../connections/connections";
-import { readSecretsStatements } from "../iam/statements";
-import { RoleRef, grantTo } from "../iam/workload-role";
+import { Connections } from "../core/connections";
+import { readSecretsStatements } from "../core/statements";
+import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName, pascalCase, physicalName } from "../internal/naming";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { checkIntegerRange, checkKmsKeyArn, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
-import { AlarmTopics, checkAlarmTopics } from "../monitoring/alarm-topics";
-import { NetworkRef } from "../network/network-ref";
-import { SecretRef } from "../secrets/secret-ref";
+import { AlarmTopics, checkAlarmTopics } from "../core/alarm-topics";
+import { NetworkRef } from "../core/network-ref";
+import { SecretRef } from "../core/secret-ref";
 import { nodeCacheAlarms, serverlessCacheAlarms } from "./cache-alarms";
 import {
   CacheEngine,
