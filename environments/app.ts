@@ -1,20 +1,39 @@
 import { App } from "cdktf";
-import { BootstrapStack } from "./bootstrap";
-import { DELIVERY, loadConfig } from "./config";
+import { BootstrapStack, bootstrapStackName, environmentsByAccount } from "./bootstrap";
+import { DELIVERY, EnvironmentConfig, loadConfig, validateConfig } from "./config";
 import { buildDev } from "./dev";
 import { buildProd } from "./prod";
 import { buildStaging } from "./staging";
 
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /**
+   * Every environment in this one account, its state in `<project>-tfstate-<id>`: what
+   * `ACCOUNT_IDS` with the same id three times gives (single-account mode), without editing it.
+   * @default - each environment in its `ACCOUNT_IDS` account
+   */
+  readonly singleAccount?: string;
+}
+
 /**
- * One App, four stacks: `bootstrap` (state bucket and deploy roles, local state), then one per
- * environment. No stack reads another's outputs: the environments find the state bucket by its
+ * One App: a bootstrap stack per account (state bucket and deploy roles, local state; see
+ * {@link bootstrapStackName}), then one stack per environment. No stack reads another's outputs: the environments find the state bucket by its
  * configured name, so the only order is "bootstrap first, once" (see the README).
  */
-export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.env): App {
-  const prod = loadConfig("prod", env);
-  const dev = loadConfig("dev", env);
-  const staging = loadConfig("staging", env);
-  new BootstrapStack(app, "bootstrap", prod, [dev, staging, prod], DELIVERY);
+export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.env, options: BuildAppOptions = {}): App {
+  const place = (config: EnvironmentConfig): EnvironmentConfig => {
+    const accountId = options.singleAccount;
+    if (accountId === undefined) return config;
+    const s3 = config.state.s3 && { ...config.state.s3, bucket: `${config.project}-tfstate-${accountId}` };
+    return validateConfig({ ...config, accountId, state: s3 ? { s3 } : config.state });
+  };
+  const prod = place(loadConfig("prod", env));
+  const dev = place(loadConfig("dev", env));
+  const staging = place(loadConfig("staging", env));
+  const all = [dev, staging, prod];
+  for (const [accountId, environments] of environmentsByAccount(all)) {
+    new BootstrapStack(app, bootstrapStackName(all, accountId), { accountId, environments, delivery: DELIVERY });
+  }
   buildDev(app, dev);
   buildStaging(app, staging);
   buildProd(app, prod);

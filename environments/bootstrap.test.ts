@@ -2,18 +2,26 @@ import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
 import { BootstrapStack } from "./bootstrap";
-import { CONFIG, DELIVERY } from "./config";
+import { CONFIG, DELIVERY, EnvironmentConfig } from "./config";
 import { SynthJson, policyOf, resources, synthStack } from "../modules/internal/testing";
 
-// The bootstrap stack exactly as `npm run synth` writes it (checked-in config, example values).
+// The bootstrap stacks exactly as `npm run synth` writes them (checked-in config, example values):
+// one account per environment, so one bootstrap per environment.
 const app = buildApp(Testing.app(), {});
-const json = synthStack(app.node.findChild("bootstrap") as TerraformStack);
 const ENVS = ["dev", "staging", "prod"] as const;
+const BOOTSTRAP = Object.fromEntries(ENVS.map((env) => [env, synthStack(BootstrapStack.forEnvironment(app, env))])) as Record<(typeof ENVS)[number], SynthJson>;
 const REPO = DELIVERY.github!.repository;
 const GH = "token.actions.githubusercontent.com";
+const ACCOUNT_IDS = Object.fromEntries(ENVS.map((env) => [env, CONFIG[env].accountId])) as Record<(typeof ENVS)[number], string>;
 
+/** The bootstrap that holds a role: the environment is the name's last but one part. */
+function bootstrapOfRole(name: string): SynthJson {
+  const env = ENVS.find((e) => name.endsWith(`-${e}-plan`) || name.endsWith(`-${e}-apply`));
+  if (!env) throw new Error(`no environment in role name ${name}`);
+  return BOOTSTRAP[env];
+}
 function roleEntry(name: string): [string, any] {
-  const entry = Object.entries(resources(json, "aws_iam_role")).find(([, r]: [string, any]) => r.name === name);
+  const entry = Object.entries(resources(bootstrapOfRole(name), "aws_iam_role")).find(([, r]: [string, any]) => r.name === name);
   if (!entry) throw new Error(`no role ${name}`);
   return entry as [string, any];
 }
@@ -22,16 +30,56 @@ function trustOf(name: string): any {
 }
 function inlineOf(name: string): any[] {
   const ref = `\${aws_iam_role.${roleEntry(name)[0]}.name}`;
-  return Object.values(resources(json, "aws_iam_role_policy")).filter((p: any) => p.role === ref).flatMap((p: any) => policyOf(p).Statement);
+  return Object.values(resources(bootstrapOfRole(name), "aws_iam_role_policy")).filter((p: any) => p.role === ref).flatMap((p: any) => policyOf(p).Statement);
 }
-const providerArn = (url: string) => {
+const providerArn = (json: SynthJson, url: string) => {
   const [id] = Object.entries(resources(json, "aws_iam_openid_connect_provider")).find(([, p]: [string, any]) => p.url === url)!;
   return `\${aws_iam_openid_connect_provider.${id}.arn}`;
 };
 
+describe("bootstrap: one per account (checked-in config)", () => {
+  it("makes one bootstrap stack per account, named after its environments", () => {
+    expect(BootstrapStack.all(app).map((s) => [s.node.id, s.accountId, s.environments])).toEqual([
+      ["bootstrap-dev", ACCOUNT_IDS.dev, ["dev"]],
+      ["bootstrap-staging", ACCOUNT_IDS.staging, ["staging"]],
+      ["bootstrap-prod", ACCOUNT_IDS.prod, ["prod"]],
+    ]);
+  });
+
+  it.each(ENVS)("%s: its bootstrap is pinned to its account, keeps that account's state bucket and only its roles", (env) => {
+    const json = BOOTSTRAP[env];
+    expect(json.provider!.aws[0].allowed_account_ids).toEqual([ACCOUNT_IDS[env]]);
+    expect(json.terraform!.backend).toEqual({ local: { path: `../../../terraform.bootstrap-${env}.tfstate` } });
+    expect(Object.values(resources(json, "aws_s3_bucket")).map((b: any) => b.bucket)).toEqual([`fckdoomscroll-tfstate-${ACCOUNT_IDS[env]}`]);
+    expect(Object.values(resources(json, "aws_iam_role")).map((r: any) => r.name).sort()).toEqual(
+      [`fckdoomscroll-deploy-${env}-apply`, `fckdoomscroll-deploy-${env}-plan`, `fckdoomscroll-tfc-${env}-apply`, `fckdoomscroll-tfc-${env}-plan`],
+    );
+    expect(json.output!.account_id.value).toBe(ACCOUNT_IDS[env]);
+    expect(json.output![`github_${env}_plan_role_arn`].description).toBe(`role-to-assume of the ${env} plan jobs (account ${ACCOUNT_IDS[env]})`);
+  });
+
+  it("single-account mode: one `bootstrap` with every environment's roles and state in one bucket", () => {
+    const one = buildApp(Testing.app(), {}, { singleAccount: "444444444444" });
+    expect(BootstrapStack.all(one).map((s) => [s.node.id, s.environments])).toEqual([["bootstrap", ["dev", "staging", "prod"]]]);
+    const json = synthStack(BootstrapStack.forEnvironment(one, "prod"));
+    expect(json.terraform!.backend).toEqual({ local: { path: "../../../terraform.bootstrap.tfstate" } });
+    expect(Object.values(resources(json, "aws_iam_role"))).toHaveLength(12);
+    for (const env of ENVS) {
+      const stack = synthStack(one.node.findChild(env) as TerraformStack);
+      expect(stack.provider!.aws[0].allowed_account_ids).toEqual(["444444444444"]);
+      expect(stack.terraform!.backend.s3.bucket).toBe("fckdoomscroll-tfstate-444444444444");
+    }
+  });
+
+  it("refuses an environment of another account", () => {
+    expect(() => new BootstrapStack(Testing.app(), "bootstrap-prod", { accountId: ACCOUNT_IDS.prod, environments: [CONFIG.prod, CONFIG.dev] }))
+      .toThrow(`bootstrap-prod: environment dev lives in account ${ACCOUNT_IDS.dev}, not ${ACCOUNT_IDS.prod}: its bootstrap is that account's`);
+  });
+});
+
 describe("bootstrap: workload identity (checked-in config)", () => {
-  it("creates one GitHub Actions and one HCP Terraform OIDC provider", () => {
-    expect(Object.values(resources(json, "aws_iam_openid_connect_provider"))).toEqual([
+  it.each(ENVS)("%s: its account gets one GitHub Actions and one HCP Terraform OIDC provider", (env) => {
+    expect(Object.values(resources(BOOTSTRAP[env], "aws_iam_openid_connect_provider"))).toEqual([
       { url: "https://token.actions.githubusercontent.com", client_id_list: ["sts.amazonaws.com"] },
       { url: "https://app.terraform.io", client_id_list: ["aws.workload.identity"] },
     ]);
@@ -43,7 +91,7 @@ describe("bootstrap: workload identity (checked-in config)", () => {
     expect(trustOf(`fckdoomscroll-deploy-${env}-plan`)).toEqual([
       {
         Effect: "Allow",
-        Principal: { Federated: providerArn(`https://${GH}`) },
+        Principal: { Federated: providerArn(BOOTSTRAP[env], `https://${GH}`) },
         Action: "sts:AssumeRoleWithWebIdentity",
         Condition: {
           StringEquals: {
@@ -71,7 +119,7 @@ describe("bootstrap: workload identity (checked-in config)", () => {
   it.each(ENVS)("%s: HCP Terraform roles trust one workspace and one run phase each", (env) => {
     for (const phase of ["plan", "apply"]) {
       const [statement] = trustOf(`fckdoomscroll-tfc-${env}-${phase}`);
-      expect(statement.Principal).toEqual({ Federated: providerArn("https://app.terraform.io") });
+      expect(statement.Principal).toEqual({ Federated: providerArn(BOOTSTRAP[env], "https://app.terraform.io") });
       expect(statement.Condition).toEqual({
         StringEquals: {
           "app.terraform.io:aud": "aws.workload.identity",
@@ -82,7 +130,7 @@ describe("bootstrap: workload identity (checked-in config)", () => {
   });
 
   it("no trust policy has a wildcard principal, a wildcard subject, or an Allow without conditions", () => {
-    const roles = Object.values(resources(json, "aws_iam_role"));
+    const roles = ENVS.flatMap((env) => Object.values(resources(BOOTSTRAP[env], "aws_iam_role")));
     expect(roles).toHaveLength(12);
     for (const role of roles) {
       for (const s of policyOf(role, "assume_role_policy").Statement) {
@@ -105,11 +153,12 @@ describe("bootstrap: workload identity (checked-in config)", () => {
     }
   });
 
-  it("the state bucket policy denies each role every other object and any bucket change", () => {
+  it.each(ENVS)("%s: the state bucket policy denies each role every other object and any bucket change", (env) => {
+    const json = BOOTSTRAP[env];
     const policy = policyOf(Object.values(resources(json, "aws_s3_bucket_policy"))[0]).Statement;
     const bySid = Object.fromEntries(policy.map((s: any) => [s.Sid, s]));
     const bucket = `\${aws_s3_bucket.${Object.keys(resources(json, "aws_s3_bucket"))[0]}.arn}`;
-    for (const env of ENVS) {
+    {
       const own = bySid[`GitHub${env[0].toUpperCase()}${env.slice(1)}OnlyOwnState`];
       expect(own.Effect).toBe("Deny");
       expect(own.NotResource).toEqual([`${bucket}/fckdoomscroll/${env}.tfstate`, `${bucket}/fckdoomscroll/${env}.tfstate.tflock`]);
@@ -120,14 +169,10 @@ describe("bootstrap: workload identity (checked-in config)", () => {
     expect(bySid.DenyInsecureTransport.Condition).toEqual({ Bool: { "aws:SecureTransport": "false" } });
   });
 
-  it("prints each workspace's HCP Terraform variables and each GitHub role ARN as outputs", () => {
-    const outputs = json.output as Record<string, any>;
+  it("prints the account, each workspace's HCP Terraform variables and each GitHub role ARN as outputs", () => {
+    const outputs = BOOTSTRAP.prod.output as Record<string, any>;
     expect(Object.keys(outputs).sort()).toEqual(
-      [
-        "state_bucket",
-        "state_bucket_region",
-        ...ENVS.flatMap((e) => [`github_${e}_plan_role_arn`, `github_${e}_apply_role_arn`, `hcp_terraform_${e}_workspace_variables`]),
-      ].sort(),
+      ["account_id", "state_bucket", "state_bucket_region", "github_prod_plan_role_arn", "github_prod_apply_role_arn", "hcp_terraform_prod_workspace_variables"].sort(),
     );
     expect(Object.keys(outputs.hcp_terraform_prod_workspace_variables.value).sort()).toEqual(
       ["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PROVIDER_AUTH"],
@@ -140,16 +185,18 @@ describe("bootstrap: workload identity (checked-in config)", () => {
 
 describe("bootstrap: opt-in", () => {
   it("creates no identity provider or role without delivery settings", () => {
-    const bare: SynthJson = synthStack(new BootstrapStack(Testing.app(), "bootstrap", CONFIG.prod, [CONFIG.dev]));
+    const bare: SynthJson = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.dev.accountId, environments: [CONFIG.dev] }));
     expect(resources(bare, "aws_iam_openid_connect_provider")).toEqual({});
     expect(resources(bare, "aws_iam_role")).toEqual({});
-    expect(Object.keys(bare.output ?? {})).toEqual(["state_bucket", "state_bucket_region"]);
+    expect(Object.keys(bare.output ?? {})).toEqual(["account_id", "state_bucket", "state_bucket_region"]);
   });
 
   it("gives no state access to an environment whose state is in another bucket", () => {
-    const elsewhere = { ...CONFIG.dev, state: { s3: { bucket: "other-team-state", region: "us-east-1" } } };
-    const other = synthStack(new BootstrapStack(Testing.app(), "bootstrap", CONFIG.prod, [elsewhere], { github: DELIVERY.github }));
-    const policies = Object.values(resources(other, "aws_iam_role_policy")).flatMap((p: any) => policyOf(p).Statement);
+    const elsewhere: EnvironmentConfig = { ...CONFIG.dev, accountId: CONFIG.prod.accountId, state: { s3: { bucket: "other-team-state", region: "us-east-1" } } };
+    const other = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod, elsewhere], delivery: { github: DELIVERY.github } }));
+    const devRole = Object.entries(resources(other, "aws_iam_role")).find(([, r]: [string, any]) => r.name === "fckdoomscroll-deploy-dev-apply")![0];
+    const policies = Object.values(resources(other, "aws_iam_role_policy")).filter((p: any) => p.role.includes(devRole)).flatMap((p: any) => policyOf(p).Statement);
+    expect(policies.length).toBeGreaterThan(0);
     expect(policies.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith("s3:")))).toEqual([]);
     const bucketPolicy = policyOf(Object.values(resources(other, "aws_s3_bucket_policy"))[0]).Statement;
     expect(bucketPolicy.find((s: any) => s.Sid === "GitHubDevOnlyOwnState").Resource).toMatch(/\/\*$/);
@@ -158,13 +205,13 @@ describe("bootstrap: opt-in", () => {
 
 describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
   const boundaryRef = (env: string) => {
-    const [id] = Object.entries(resources(json, "aws_iam_policy")).find(([, p]: [string, any]) => p.name === `fckdoomscroll-boundary-${env}`)!;
+    const [id] = Object.entries(resources(BOOTSTRAP[env as (typeof ENVS)[number]], "aws_iam_policy")).find(([, p]: [string, any]) => p.name === `fckdoomscroll-boundary-${env}`)!;
     return `\${aws_iam_policy.${id}.arn}`;
   };
 
-  it("the bootstrap creates one boundary per environment: everything but IAM, Organizations, Account, and no role chaining", () => {
-    const policies = Object.values(resources(json, "aws_iam_policy"));
-    expect(policies.map((p: any) => p.name).sort()).toEqual(["fckdoomscroll-boundary-dev", "fckdoomscroll-boundary-prod", "fckdoomscroll-boundary-staging"]);
+  it.each(ENVS)("%s: its bootstrap creates its boundary: everything but IAM, Organizations, Account, and no role chaining", (env) => {
+    const policies = Object.values(resources(BOOTSTRAP[env], "aws_iam_policy"));
+    expect(policies.map((p: any) => p.name)).toEqual([`fckdoomscroll-boundary-${env}`]);
     expect(policyOf(policies[0]).Statement).toEqual([
       { Sid: "EverythingButIdentity", Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
       { Sid: "NoRoleChaining", Effect: "Deny", Action: "sts:AssumeRole", Resource: "*" },
@@ -193,7 +240,7 @@ describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
 
 describe("stack dependencies", () => {
   it("no stack reads another's outputs, so only 'bootstrap first' orders them", () => {
-    for (const name of ["bootstrap", ...ENVS]) {
+    for (const name of [...ENVS.map((e) => `bootstrap-${e}`), ...ENVS]) {
       const stack = synthStack(app.node.findChild(name) as TerraformStack);
       expect(stack.data?.terraform_remote_state, name).toBeUndefined();
       expect(JSON.stringify(stack), name).not.toMatch(/cross-stack-output/);

@@ -11,14 +11,60 @@ import { PrivateBucket } from "../modules/core/private-bucket";
 import { DeliverySettings, EnvironmentConfig } from "./config";
 import { REQUIRED_TERRAFORM_VERSION } from "./environment-stack";
 
+/** Props for {@link BootstrapStack}. */
+export interface BootstrapStackProps {
+  /** The account the stack is applied to: its provider refuses any other. */
+  readonly accountId: string;
+  /** The environments that live in that account (each `accountId` must equal it). */
+  readonly environments: readonly EnvironmentConfig[];
+  /** Which pipelines get roles; nothing is created for what it leaves out. @default {} */
+  readonly delivery?: DeliverySettings;
+}
+
 /**
- * The one-time `bootstrap` stack: the S3 bucket that holds every environment's state and, when
- * `delivery` asks for them, the OIDC providers and per-environment deploy roles that let GitHub
- * Actions and HCP Terraform plan and apply without AWS access keys. It keeps its own state
- * locally (commit nothing: see the README), and the bucket can never be destroyed by Terraform.
- * Applied by hand, first and once per account; CI never applies it (no deploy role may change it).
+ * Environments grouped by account, in the given order: one bootstrap per group.
+ */
+export function environmentsByAccount(environments: readonly EnvironmentConfig[]): Map<string, EnvironmentConfig[]> {
+  const groups = new Map<string, EnvironmentConfig[]>();
+  for (const env of environments) groups.set(env.accountId, [...(groups.get(env.accountId) ?? []), env]);
+  return groups;
+}
+
+/**
+ * The bootstrap stack of an account: `bootstrap` when every environment shares one account,
+ * otherwise `bootstrap-<its environments>` (e.g. `bootstrap-prod`, `bootstrap-dev-staging`).
+ */
+export function bootstrapStackName(environments: readonly EnvironmentConfig[], accountId: string): string {
+  const groups = environmentsByAccount(environments);
+  const group = groups.get(accountId);
+  if (!group) throw new Error(`bootstrap: no environment lives in account ${accountId}`);
+  return groups.size === 1 ? "bootstrap" : `bootstrap-${group.map((e) => e.environment).join("-")}`;
+}
+
+/**
+ * The one-time bootstrap of one account: the S3 bucket that holds the state of the account's
+ * environments and, when `delivery` asks for them, the OIDC providers and per-environment deploy
+ * roles that let GitHub Actions and HCP Terraform plan and apply without AWS access keys. It
+ * keeps its own state locally (`terraform.<stack>.tfstate`, commit nothing: see the README), and
+ * the bucket can never be destroyed by Terraform. Applied by hand, once per account, before the
+ * account's environments; CI never applies it (no deploy role may change it).
  */
 export class BootstrapStack extends TerraformStack {
+  /** The bootstrap stacks of an app, in creation order. */
+  public static all(app: Construct): BootstrapStack[] {
+    return app.node.children.filter((c): c is BootstrapStack => c instanceof BootstrapStack);
+  }
+
+  /** The bootstrap stack of the account `environment` lives in. */
+  public static forEnvironment(app: Construct, environment: string): BootstrapStack {
+    const stack = BootstrapStack.all(app).find((s) => s.environments.includes(environment));
+    if (!stack) throw new Error(`bootstrap: no bootstrap stack holds environment ${environment}`);
+    return stack;
+  }
+
+  public readonly accountId: string;
+  /** Names of the environments of the account. */
+  public readonly environments: readonly string[];
   public readonly stateBucket: PrivateBucket;
   /** GitHub Actions plan/apply roles, per environment. */
   public readonly gitHubRoles: Readonly<Record<string, GitHubDeployRoles>> = {};
@@ -27,37 +73,40 @@ export class BootstrapStack extends TerraformStack {
   /** Permissions boundary of each environment's roles (when `delivery.permissionsBoundary`). */
   public readonly boundaries: Readonly<Record<string, PermissionsBoundaryPolicy>> = {};
 
-  /**
-   * @param config the settings of the environment whose account and region hold the state (prod)
-   * @param environments every environment whose deploy roles to create (dev, staging, prod)
-   * @param delivery which pipelines get roles; nothing is created for what it leaves out
-   */
-  public constructor(
-    scope: Construct,
-    id: string,
-    config: EnvironmentConfig,
-    environments: readonly EnvironmentConfig[] = [],
-    delivery: DeliverySettings = {},
-  ) {
+  public constructor(scope: Construct, id: string, props: BootstrapStackProps) {
     super(scope, id);
+    const { accountId, environments } = props;
+    const delivery = props.delivery ?? {};
+    if (environments.length === 0) throw new Error(`${id}: environments must list at least one environment of account ${accountId}`);
+    for (const env of environments) {
+      if (env.accountId !== accountId) {
+        throw new Error(`${id}: environment ${env.environment} lives in account ${env.accountId}, not ${accountId}: its bootstrap is that account's`);
+      }
+    }
+    this.accountId = accountId;
+    this.environments = environments.map((e) => e.environment);
+    // The account's state bucket is the one its environments name (the first S3 one).
+    const config = environments.find((e) => e.state.s3) ?? environments[0];
     const s3 = config.state.s3;
+    const region = s3?.region ?? config.region;
     new AwsProvider(this, "aws", {
-      region: s3?.region ?? config.region,
+      region,
       defaultTags: [{ tags: { ...config.tags, Project: config.project, Environment: "shared", ManagedBy: "cdktf" } }],
-      ...(config.allowedAccountIds.length > 0 ? { allowedAccountIds: [...config.allowedAccountIds] } : {}),
+      allowedAccountIds: [accountId],
     });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
     // Local state, kept beside the project (not in cdktf.out, which synth rewrites).
-    // Relative to cdktf.out/stacks/bootstrap, where Terraform runs.
-    new LocalBackend(this, { path: "../../../terraform.bootstrap.tfstate" });
-    const bucketName = s3?.bucket ?? `${config.project}-terraform-state`;
+    // Relative to cdktf.out/stacks/<id>, where Terraform runs.
+    new LocalBackend(this, { path: `../../../terraform.${id}.tfstate` });
+    const bucketName = s3?.bucket ?? `${config.project}-tfstate-${accountId}`;
     this.stateBucket = new PrivateBucket(this, "StateBucket", {
       bucketName,
       preventDestroy: true,
       noncurrentVersionExpirationDays: 90,
     });
-    new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName, description: "S3 bucket holding Terraform state" });
-    new TerraformOutput(this, "state_bucket_region", { value: s3?.region ?? config.region });
+    new TerraformOutput(this, "account_id", { value: accountId, description: `account of ${environments.map((e) => e.environment).join(", ")}` });
+    new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName, description: "S3 bucket holding the Terraform state of this account's environments" });
+    new TerraformOutput(this, "state_bucket_region", { value: region });
 
     if (delivery.permissionsBoundary) {
       this.boundaries = Object.fromEntries(
@@ -89,8 +138,8 @@ export class BootstrapStack extends TerraformStack {
         ...(s3 ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(env.project, name, s3.keyPrefix) } } : {}),
       });
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);
-      new TerraformOutput(this, `github_${name}_plan_role_arn`, { value: pair.planRole.roleArn, description: `role-to-assume of the ${name} plan jobs` });
-      new TerraformOutput(this, `github_${name}_apply_role_arn`, { value: pair.applyRole.roleArn, description: `role-to-assume of the ${name} apply job (GitHub environment ${name})` });
+      new TerraformOutput(this, `github_${name}_plan_role_arn`, { value: pair.planRole.roleArn, description: `role-to-assume of the ${name} plan jobs (account ${env.accountId})` });
+      new TerraformOutput(this, `github_${name}_apply_role_arn`, { value: pair.applyRole.roleArn, description: `role-to-assume of the ${name} apply job (GitHub environment ${name}, account ${env.accountId})` });
       roles[name] = pair;
     }
     return roles;
@@ -116,7 +165,7 @@ export class BootstrapStack extends TerraformStack {
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);
       new TerraformOutput(this, `hcp_terraform_${name}_workspace_variables`, {
         value: pair.workspaceVariables,
-        description: `environment variables of HCP Terraform workspace ${workspace}`,
+        description: `environment variables of HCP Terraform workspace ${workspace} (roles in account ${env.accountId})`,
       });
       roles[name] = pair;
     }

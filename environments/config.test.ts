@@ -9,7 +9,8 @@ describe("environment configuration", () => {
       const config = loadConfig(name, {});
       expect(config.environment).toBe(name);
       expect(config.region).toBe("us-east-1");
-      expect(config.state.s3?.bucket).toBe("fckdoomscroll-terraform-state");
+      // Each account keeps its own environments' state.
+      expect(config.state.s3?.bucket).toBe(`fckdoomscroll-tfstate-${config.accountId}`);
     }
     expect(loadConfig("prod", {}).vpcCidr).toBe("10.0.0.0/16");
   });
@@ -56,7 +57,7 @@ describe("environment configuration", () => {
 
   it("honours STATE_BACKEND when both kinds of settings are present", () => {
     expect(loadConfig("dev", { STATE_BACKEND: "s3", TFC_ORGANIZATION: "acme" }).state).toEqual({
-      s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" },
+      s3: { bucket: "fckdoomscroll-tfstate-111111111111", region: "us-east-1" },
     });
     expect(() => loadConfig("dev", { STATE_BACKEND: "gcs" })).toThrow(/config dev: STATE_BACKEND must be s3 or cloud, got "gcs"/);
     expect(() => loadConfig("dev", { STATE_BACKEND: "cloud" })).toThrow(/TFC_ORGANIZATION is required/);
@@ -121,7 +122,6 @@ describe("environment configuration", () => {
     [{ emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } }, /emailDomain must be example.com or a subdomain of it/],
     [{ project: "X" }, /project must be 3-20 lower-case/],
     [{ region: "us-east" }, /region must be an AWS region.*"us-east"/],
-    [{ allowedAccountIds: ["123"] }, /allowedAccountIds must hold 12-digit.*"123"/],
     [{ availabilityZones: ["us-east-1a"] }, /availabilityZones must list 2 or 3/],
     [{ availabilityZones: ["us-east-1a", "us-west-2b"] }, /availabilityZones must be zones of us-east-1.*"us-west-2b"/],
     [{ availabilityZones: ["us-east-1a", "us-east-1a"] }, /availabilityZones must not repeat/],

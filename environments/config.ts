@@ -62,13 +62,15 @@ export interface EnvironmentConfig {
   /**
    * The 12-digit AWS account this environment lives in. The pipeline assumes this environment's
    * plan and apply roles in it (`arn:aws:iam::<accountId>:role/<project>-deploy-<env>-plan|apply`),
-   * so it is checked in: the terminal and the pipeline deploy to the same account.
+   * so it is checked in: the terminal and the pipeline deploy to the same account. The stack's
+   * providers pin `allowed_account_ids` to exactly this id (any other credential fails before
+   * Terraform changes anything). One account per environment is the default (each account gets
+   * its own bootstrap); the same id in every environment is single-account mode, where the
+   * permissions boundaries carry the cross-environment guards.
    */
   readonly accountId: string;
   /** AWS region of the stack. */
   readonly region: string;
-  /** Terraform refuses to run against any other account. Empty: not enforced. */
-  readonly allowedAccountIds: readonly string[];
   /** Availability zones (2 or 3), in `region`. */
   readonly availabilityZones: readonly string[];
   /** The VPC's CIDR block. */
@@ -136,7 +138,6 @@ export interface EnvironmentConfig {
 const BASE = {
   project: "fckdoomscroll",
   region: "us-east-1",
-  allowedAccountIds: [] as string[],
   availabilityZones: ["us-east-1a", "us-east-1b"],
   vpcCidr: "10.0.0.0/16",
   // Tags are immutable in ECR: CI pushes a new tag per build and sets IMAGE_TAG.
@@ -153,6 +154,14 @@ const BASE = {
   appSecrets: ["AUTH_SECRET", "SESSION_SECRET", "GOOGLE_CLIENT_SECRET"],
   appParameters: { LOG_LEVEL: "info", FEATURE_FLAGS: "{}", DB_POOL_SIZE: "5" } as Record<string, string>,
 };
+
+/**
+ * Each account keeps the state of its own environments in its own bucket (S3 names are global,
+ * so the account id is in the name): reading prod's state takes a credential of prod's account.
+ */
+function stateIn(accountId: string): RemoteStateSettings {
+  return { s3: { bucket: `fckdoomscroll-tfstate-${accountId}`, region: "us-east-1" } };
+}
 
 /**
  * How staging runs, in one line. `"fargate"` works in any account: one Fargate Spot task with a
@@ -177,7 +186,7 @@ export function stagingSettings(compute: ComputeKind): EnvironmentConfig {
     compute,
     natGateways: compute === "apprunner" ? "instance" : "none",
     service: { ...BASE.service, nightlyScaleToZero: true, assignPublicIp: compute === "fargate" },
-    state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
+    state: stateIn("222222222222"),
     tags: { ...BASE.tags, CostCenter: "engineering" },
     monthlyBudgetUsd: 60,
   };
@@ -198,7 +207,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     // only the load balancer (the policy's baseline tier accepts it with that reason).
     natGateways: "none",
     service: { ...BASE.service, assignPublicIp: true },
-    state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
+    state: stateIn("111111111111"),
     tags: { ...BASE.tags, CostCenter: "engineering" },
     monthlyBudgetUsd: 60,
   },
@@ -220,7 +229,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     originAccess: "vpc-origin",
     emailDomain: "fckdoomscroll.example.com",
     alarmEmails: { critical: ["oncall@example.com"], warning: ["platform-alerts@example.com"] },
-    state: { s3: { bucket: "fckdoomscroll-terraform-state", region: "us-east-1" } },
+    state: stateIn("333333333333"),
     tags: { ...BASE.tags, CostCenter: "production" },
     // 10 tasks × 200 % during a deploy × 4 = 80 connections fit db.t4g.micro's 100 (minus 5
     // reserved); seed 001's pool of 5 would need 100 + the admin's (synth refuses it).
@@ -391,9 +400,6 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   }
   if (!REGION_PATTERN.test(config.region)) bad(name, "region", "must be an AWS region such as us-east-1", config.region);
   if (!/^\d{12}$/.test(config.accountId)) bad(name, "accountId", "must be a 12-digit AWS account id", config.accountId);
-  for (const account of config.allowedAccountIds) {
-    if (!/^\d{12}$/.test(account)) bad(name, "allowedAccountIds", "must hold 12-digit AWS account ids", account);
-  }
   const azs = config.availabilityZones;
   if (azs.length < 2 || azs.length > 3) bad(name, "availabilityZones", "must list 2 or 3 availability zones", azs);
   for (const az of azs) {

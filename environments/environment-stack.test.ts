@@ -12,7 +12,7 @@ function stackJson(config: EnvironmentConfig) {
 
 describe("EnvironmentStack", () => {
   it("tags everything through the provider and requires Terraform >= 1.10", () => {
-    const json = stackJson({ ...CONFIG.prod, allowedAccountIds: ["123456789012"] });
+    const json = stackJson({ ...CONFIG.prod, accountId: "123456789012" });
     const provider = json.provider!.aws[0];
     expect(provider.default_tags[0].tags).toMatchObject({ Project: "fckdoomscroll", Environment: "prod", ManagedBy: "cdktf" });
     expect(provider.allowed_account_ids).toEqual(["123456789012"]);
@@ -20,15 +20,19 @@ describe("EnvironmentStack", () => {
     expect(json.terraform!.required_version).toBe(">= 1.10");
   });
 
-  it("omits allowed_account_ids when none are configured", () => {
-    expect(stackJson(CONFIG.dev).provider!.aws[0].allowed_account_ids).toBeUndefined();
+  it("pins every environment's providers to exactly its own account", () => {
+    expect(stackJson(CONFIG.dev).provider!.aws[0].allowed_account_ids).toEqual([CONFIG.dev.accountId]);
+    const app: App = Testing.app();
+    const west = new EnvironmentStack(app, "west", { ...CONFIG.prod, region: "eu-west-1", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+    void west.usEast1Provider;
+    expect(synthStack(west).provider!.aws.map((p: any) => p.allowed_account_ids)).toEqual([[CONFIG.prod.accountId], [CONFIG.prod.accountId]]);
   });
 
   it("stores state in S3, encrypted, with the native lock file and a per-environment key", () => {
     const backend = stackJson(CONFIG.staging).terraform!.backend;
     expect(Object.keys(backend)).toEqual(["s3"]);
     expect(backend.s3).toEqual({
-      bucket: "fckdoomscroll-terraform-state",
+      bucket: `fckdoomscroll-tfstate-${CONFIG.staging.accountId}`,
       key: "fckdoomscroll/staging.tfstate",
       region: "us-east-1",
       encrypt: true,
@@ -80,7 +84,7 @@ describe("EnvironmentStack", () => {
 });
 
 describe("BootstrapStack", () => {
-  const json = synthStack(new BootstrapStack(Testing.app(), "bootstrap", CONFIG.prod));
+  const json = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod] }));
 
   it("keeps its own state locally", () => {
     expect(json.terraform!.backend).toEqual({ local: { path: "../../../terraform.bootstrap.tfstate" } });
@@ -88,7 +92,7 @@ describe("BootstrapStack", () => {
 
   it("protects the state bucket", () => {
     expect(resource(json, "aws_s3_bucket")).toMatchObject({
-      bucket: "fckdoomscroll-terraform-state",
+      bucket: `fckdoomscroll-tfstate-${CONFIG.prod.accountId}`,
       force_destroy: false,
       lifecycle: { prevent_destroy: true },
     });

@@ -17,7 +17,7 @@ export function defaultTags(config: EnvironmentConfig): Record<string, string> {
 }
 
 /**
- * One environment: its AWS provider (default tags, allowed accounts), its remote backend and
+ * One environment: its AWS provider (default tags, pinned to the environment's one account), its remote backend and
  * the Terraform version floor. The environment files add modules to it.
  */
 export class EnvironmentStack extends TerraformStack {
@@ -34,7 +34,7 @@ export class EnvironmentStack extends TerraformStack {
     this.provider = new AwsProvider(this, "aws", {
       region: config.region,
       defaultTags: [{ tags: defaultTags(config) }],
-      ...(config.allowedAccountIds.length > 0 ? { allowedAccountIds: [...config.allowedAccountIds] } : {}),
+      allowedAccountIds: [config.accountId],
     });
     configureRemoteState(this, { project: config.project, environment: config.environment, state: config.state });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);
@@ -55,7 +55,7 @@ export class EnvironmentStack extends TerraformStack {
       alias: "us_east_1",
       region: "us-east-1",
       defaultTags: [{ tags: defaultTags(this.config) }],
-      ...(this.config.allowedAccountIds.length > 0 ? { allowedAccountIds: [...this.config.allowedAccountIds] } : {}),
+      allowedAccountIds: [this.config.accountId],
     });
     return this.usEast1;
   }

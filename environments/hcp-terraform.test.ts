@@ -1,6 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
+import { BootstrapStack } from "./bootstrap";
 import { DELIVERY, ENVIRONMENTS } from "./config";
 import { policyOf, resources, synthStack } from "../modules/internal/testing";
 import { HCP_FREE_TIER_RESOURCES, resourceCounts } from "../scripts/resource-count";
@@ -8,7 +9,7 @@ import { HCP_FREE_TIER_RESOURCES, resourceCounts } from "../scripts/resource-cou
 // The CLI-driven HCP Terraform workflow: the same app with TFC_ORGANIZATION set.
 const app = buildApp(Testing.app(), { TFC_ORGANIZATION: "example-org" });
 const json = Object.fromEntries(
-  ["bootstrap", ...ENVIRONMENTS].map((name) => [name, synthStack(app.node.findChild(name) as TerraformStack)]),
+  ENVIRONMENTS.map((name) => [name, synthStack(app.node.findChild(name) as TerraformStack)]),
 );
 
 describe("HCP Terraform (TFC_ORGANIZATION set)", () => {
@@ -22,7 +23,7 @@ describe("HCP Terraform (TFC_ORGANIZATION set)", () => {
   });
 
   it.each(ENVIRONMENTS)("%s: the bootstrap roles trust exactly that workspace", (env) => {
-    const role = Object.values(resources(json.bootstrap, "aws_iam_role")).find((r: any) => r.name === `fckdoomscroll-tfc-${env}-apply`);
+    const role = Object.values(resources(synthStack(BootstrapStack.forEnvironment(app, env)), "aws_iam_role")).find((r: any) => r.name === `fckdoomscroll-tfc-${env}-apply`);
     const sub = policyOf(role, "assume_role_policy").Statement[0].Condition.StringEquals["app.terraform.io:sub"];
     expect(sub).toBe(`organization:${DELIVERY.hcpTerraform!.organization}:project:${DELIVERY.hcpTerraform!.project}:workspace:fckdoomscroll-${env}:run_phase:apply`);
   });

@@ -123,8 +123,9 @@ describe("CI workflow and bootstrap roles agree", () => {
     const { buildApp } = await import("../environments/app");
     const { CONFIG, DELIVERY } = await import("../environments/config");
     const { synthStack, resources, policyOf } = await import("../modules/internal/testing");
-    const bootstrap = synthStack(buildApp(Testing.app(), {}).node.findChild("bootstrap") as never);
-    const roles = Object.fromEntries(Object.values(resources(bootstrap, "aws_iam_role")).map((r: any) => [r.name, r]));
+    const { BootstrapStack } = await import("../environments/bootstrap");
+    const bootstraps = BootstrapStack.all(buildApp(Testing.app(), {})).map((stack) => synthStack(stack));
+    const roles = Object.fromEntries(bootstraps.flatMap((b) => Object.values(resources(b, "aws_iam_role"))).map((r: any) => [r.name, r]));
     const subjectsOf = (name: string): string[] =>
       [policyOf(roles[name], "assume_role_policy").Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"]].flat();
     const repo = DELIVERY.github!.repository;

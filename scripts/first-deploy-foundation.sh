@@ -18,7 +18,7 @@ first image, create the app's database role, then deploy everything (see the REA
   -h, --help      this help
 
 Needs: node, terraform >= 1.10 and AWS credentials for the account; the state bucket from
-`npx cdktf deploy bootstrap`.
+`npx cdktf deploy bootstrap-<stack>` (`bootstrap` in single-account mode).
 USAGE
 }
 

@@ -6,14 +6,16 @@
 import { execSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { ENVIRONMENTS } from "../environments/config";
+import { bootstrapStackName } from "../environments/bootstrap";
+import { CONFIG, ENVIRONMENTS } from "../environments/config";
 import { resourceCounts, resourceReport } from "./resource-count";
 
 const root = resolve(__dirname, "..");
-const stacks = ["bootstrap", ...ENVIRONMENTS];
+const bootstraps = [...new Set(ENVIRONMENTS.map((e) => bootstrapStackName(Object.values(CONFIG), CONFIG[e].accountId)))];
+const stacks = [...bootstraps, ...ENVIRONMENTS];
 const file = (stack: string) => join(root, "cdktf.out", "stacks", stack, "cdk.tf.json");
 if (stacks.some((s) => !existsSync(file(s)))) {
   execSync("npm run --silent synth", { cwd: root, stdio: "ignore", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
 }
 const json = Object.fromEntries(stacks.map((s) => [s, JSON.parse(readFileSync(file(s), "utf8"))]));
-console.log(resourceReport(resourceCounts(json), ["bootstrap"]));
+console.log(resourceReport(resourceCounts(json), bootstraps));
