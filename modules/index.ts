@@ -30,6 +30,8 @@ export type { NetworkRef, PrivateSubnetEgress } from "./core/network-ref";
 export { PostgresDatabase, POSTGRES_PORT, RDS_CA_CERTIFICATES, MONITORING_INTERVALS } from "./database/postgres-database";
 export type { DatabaseSubnets, PostgresDatabaseProps } from "./database/postgres-database";
 export type { DatabaseRef } from "./core/database-ref";
+export { TerraformData } from "./core/terraform-data";
+export type { TerraformDataProps } from "./core/terraform-data";
 export { DatabaseProxy } from "./database/database-proxy";
 export type { DatabaseProxyProps } from "./database/database-proxy";
 export { DatabaseAdminTask, POSTGRES_CLIENT_IMAGE, AWS_CLI_IMAGE } from "./service/database-admin-task";

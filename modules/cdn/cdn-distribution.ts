@@ -1,4 +1,4 @@
-import { DataResource, Fn, TerraformProvider } from "cdktf";
+import { Fn, TerraformProvider } from "cdktf";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
@@ -28,6 +28,7 @@ import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
 import { checkRegionOffers } from "../internal/region-checks";
 import { AlarmTopics } from "../core/alarm-topics";
 import { CdnAppOrigin, LoadBalancerOriginRef } from "../core/load-balancer-origin";
+import { TerraformData } from "../core/terraform-data";
 import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
 import { PrivateBucket } from "../core/private-bucket";
 import {
@@ -608,7 +609,7 @@ export class CdnDistribution extends Construct {
   private createVpcOrigin(name: string, origin: ResolvedAppOrigin, tags?: Record<string, string>): CloudfrontVpcOrigin {
     const lb = origin.loadBalancer!;
     const endpoint = { arn: lb.loadBalancerArn, httpPort: 80, httpsPort: lb.protocol === "https" ? lb.port : 443, originProtocolPolicy: origin.protocol };
-    const settings = new DataResource(this, "AppVpcOriginSettings", { triggersReplace: endpoint });
+    const settings = new TerraformData(this, "AppVpcOriginSettings", { triggersReplace: endpoint });
     return new CloudfrontVpcOrigin(this, "AppVpcOrigin", {
       vpcOriginEndpointConfig: [
         {

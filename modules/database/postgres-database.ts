@@ -1,4 +1,3 @@
-import { DataResource } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
@@ -9,6 +8,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
+import { TerraformData } from "../core/terraform-data";
 import { Connections } from "../core/connections";
 import { serviceTrustPolicy } from "../core/policy-document";
 import { readSecretsStatements } from "../core/statements";
@@ -281,7 +281,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   /** `DbiResourceId` of the instance (`db-...`), the resource part of IAM database-user ARNs. */
   public readonly resourceId: string;
   /** The `terraform_data` whose id makes the default final snapshot identifier unique (none when it is given). */
-  public readonly finalSnapshotSuffix?: DataResource;
+  public readonly finalSnapshotSuffix?: TerraformData;
   private readonly ingressIds = new Set<string>();
   private readonly grantIds = new Set<string>();
   private readonly connectGrants = new Set<string>();
@@ -334,7 +334,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     // Unique per instance, stable during its life: the id of a built-in terraform_data resource
     // (no provider) replaced together with the instance (same replacing inputs).
     this.finalSnapshotSuffix = props.finalSnapshotIdentifier === undefined
-      ? new DataResource(this, "FinalSnapshotSuffix", {
+      ? new TerraformData(this, "FinalSnapshotSuffix", {
           triggersReplace: { identifier, databaseName, username, kmsKeyArn: props.kmsKeyArn ?? "aws/rds" },
         })
       : undefined;
