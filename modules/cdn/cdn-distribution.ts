@@ -1,6 +1,7 @@
 import { Fn, TerraformProvider } from "cdktf";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { CloudfrontFunction } from "@cdktf/provider-aws/lib/cloudfront-function";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { CloudfrontVpcOrigin } from "@cdktf/provider-aws/lib/cloudfront-vpc-origin";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
@@ -45,12 +46,14 @@ import { CloudFrontCertificate } from "./cloudfront-certificate";
 import { CloudFrontWebAcl } from "./cloudfront-web-acl";
 import {
   ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+  ALL_VIEWER_POLICY_ID,
   CACHING_DISABLED_POLICY_ID,
   CACHING_OPTIMIZED_POLICY_ID,
   PRICE_CLASSES,
   PriceClass,
 } from "./managed-policies";
 import { SecurityHeadersPolicy } from "./security-headers-policy";
+import { viewerHostFunction } from "./viewer-host-function";
 
 export type { CdnAppOrigin };
 
@@ -247,6 +250,7 @@ interface ResolvedAppOrigin {
   readonly protocol: "https-only" | "http-only";
   readonly readTimeoutSeconds: number;
   readonly headers: Record<string, string>;
+  readonly forwardHost: boolean;
   /** The load balancer behind it, as given in `appOrigin.loadBalancer`. */
   readonly loadBalancer?: LoadBalancerOriginRef;
 }
@@ -295,6 +299,11 @@ export class CdnDistribution extends Construct {
   public readonly aliasRecords: Route53Record[] = [];
   /** The alarms (5xx error rate, in us-east-1), when `alarms` is given; otherwise empty. */
   public readonly alarms: readonly CloudwatchMetricAlarm[];
+  /**
+   * The viewer-request function of the app behavior: it sets `X-Forwarded-Host` to the viewer's
+   * `Host` and `Forwarded` to `host="<viewer host>";proto=https`, overwriting what a viewer sent.
+   */
+  public readonly viewerRequestFunction: CloudfrontFunction;
   /** The CloudFront VPC origin of an internal load balancer (`appOrigin.loadBalancer` with scheme `internal`). */
   public readonly vpcOrigin?: CloudfrontVpcOrigin;
   private grants = 0;
@@ -365,6 +374,7 @@ export class CdnDistribution extends Construct {
       });
     }
 
+    this.viewerRequestFunction = viewerHostFunction(this, "ViewerHostFunction", props.name);
     if (origin.loadBalancer?.scheme === "internal") this.vpcOrigin = this.createVpcOrigin(props.name, origin, props.tags);
 
     const responseHeadersPolicyId = this.responseHeadersPolicy.policyId;
@@ -438,7 +448,8 @@ export class CdnDistribution extends Construct {
         allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
         cachedMethods: ["GET", "HEAD"],
         cachePolicyId: CACHING_DISABLED_POLICY_ID,
-        originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+        originRequestPolicyId: origin.forwardHost ? ALL_VIEWER_POLICY_ID : ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+        functionAssociation: [{ eventType: "viewer-request", functionArn: this.viewerRequestFunction.arn }],
         compress: true,
         viewerProtocolPolicy: "redirect-to-https",
         responseHeadersPolicyId,
@@ -544,7 +555,7 @@ export class CdnDistribution extends Construct {
     }
     const readTimeoutSeconds = o.readTimeoutSeconds ?? 30;
     checkIntegerRange(this, "appOrigin.readTimeoutSeconds", readTimeoutSeconds, 1, 180);
-    return { domainName, protocol, readTimeoutSeconds, headers, loadBalancer: lb };
+    return { domainName, protocol, readTimeoutSeconds, headers, forwardHost: o.forwardHost ?? protocol === "http-only", loadBalancer: lb };
   }
 
   /**

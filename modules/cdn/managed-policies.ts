@@ -18,6 +18,12 @@ export const CACHING_DISABLED_POLICY_ID = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
  */
 export const ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID = "b689b0a8-53d0-40ab-baf2-68738e2966ac";
 
+/**
+ * Managed-AllViewer: forwards every viewer header (the viewer's `Host` too), cookie and query
+ * string. For an origin reached over HTTP, where no certificate must match the host name.
+ */
+export const ALL_VIEWER_POLICY_ID = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+
 /** CloudFront accepts ACM certificates from this region only; WAF web ACLs of scope CLOUDFRONT live here too. */
 export const CLOUDFRONT_REGION = "us-east-1";
 

@@ -85,4 +85,13 @@ export interface CdnAppOrigin {
    * @default 30
    */
   readonly readTimeoutSeconds?: number;
+  /**
+   * Forward the viewer's `Host` header to the origin (managed origin request policy AllViewer) instead
+   * of the origin's own name (AllViewerExceptHostHeader). Over HTTPS CloudFront then verifies the
+   * origin's certificate against the viewer's name, so only set it when that certificate covers
+   * every alias; App Runner routes by its own host name and needs it off. Either way the app gets the
+   * viewer's name in `X-Forwarded-Host` (the CDN's viewer-request function).
+   * @default - true for "http-only" (no certificate to match), false for "https-only"
+   */
+  readonly forwardHost?: boolean;
 }

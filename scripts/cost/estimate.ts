@@ -104,6 +104,8 @@ const FREE = new Set([
   // Free up to 1 TB and 10 million requests a month (CloudFront always-free tier), far above these environments.
   "aws_cloudfront_distribution", "aws_cloudfront_vpc_origin", "aws_db_proxy_default_target_group", "aws_db_proxy_target",
   "aws_terraform_data", "terraform_data", "aws_ecs_task_definition", "aws_iam_service_linked_role",
+  // CloudFront Functions: 2 million invocations a month free (always-free tier), then $0.10 per million.
+  "aws_cloudfront_function",
 ]);
 
 /** `n` formatted for a detail string: at most 4 decimals, no trailing zeros. */
