@@ -91,7 +91,7 @@ export class BootstrapStack extends TerraformStack {
     const region = s3?.region ?? config.region;
     new AwsProvider(this, "aws", {
       region,
-      defaultTags: [{ tags: { ...config.tags, Project: config.project, Environment: "shared", ManagedBy: "cdktf" } }],
+      defaultTags: [{ tags: { ...config.tags, Project: config.project, Environment: "shared", ManagedBy: "cdktf" } }], // flavour: keep (a deployed tag value: moving to cdktn changes no resource)
       allowedAccountIds: [accountId],
     });
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM_VERSION);

@@ -14,7 +14,7 @@ describe("EnvironmentStack", () => {
   it("tags everything through the provider and requires Terraform >= 1.10", () => {
     const json = stackJson({ ...CONFIG.prod, accountId: "123456789012" });
     const provider = json.provider!.aws[0];
-    expect(provider.default_tags[0].tags).toMatchObject({ Project: "fckdoomscroll", Environment: "prod", ManagedBy: "cdktf" });
+    expect(provider.default_tags[0].tags).toMatchObject({ Project: "fckdoomscroll", Environment: "prod", ManagedBy: "cdktf" }); // flavour: keep
     expect(provider.allowed_account_ids).toEqual(["123456789012"]);
     expect(provider.region).toBe("us-east-1");
     expect(json.terraform!.required_version).toBe(">= 1.10");

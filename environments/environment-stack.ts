@@ -13,7 +13,7 @@ export const REQUIRED_TERRAFORM_VERSION = ">= 1.10";
 
 /** Tags every resource of a stack carries (through the provider's default_tags). */
 export function defaultTags(config: EnvironmentConfig): Record<string, string> {
-  return { ...config.tags, Project: config.project, Environment: config.environment, ManagedBy: "cdktf" };
+  return { ...config.tags, Project: config.project, Environment: config.environment, ManagedBy: "cdktf" }; // flavour: keep (a deployed tag value: moving to cdktn changes no resource)
 }
 
 /**
