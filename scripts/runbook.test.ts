@@ -27,12 +27,16 @@ const OFFLINE_ENV = { ...process.env, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_K
 describe("first-deploy runbook", () => {
   const scripts = scriptsNamed(runbook());
 
+  it("creates the database role with the command the package ships, not a script of this repository", () => {
+    expect(runbook()).toContain("npm run cli -- db-create-app-role --stack prod");
+    expect(runbook()).toContain("npx cdktf-aws-webapp db-create-app-role --stack prod");
+  });
+
   it("names a script for each step a command can do", () => {
     expect(scripts).toEqual([
       "scripts/first-deploy-foundation.sh",
       "scripts/set-app-secrets.sh",
       "scripts/push-image.sh",
-      "scripts/db-create-app-role.sh",
       "scripts/upload-static-assets.sh",
     ]);
   });
@@ -88,12 +92,6 @@ describe("runbook scripts, dry run against fake stack outputs", () => {
     expect(out.stdout).not.toContain("--delete");
   });
 
-  it("db-create-app-role says how to record the output when the stack does not have it yet", () => {
-    const out = run("scripts/db-create-app-role.sh", ["test", "--dry-run"], scratch({}));
-    expect(out.status).toBe(1);
-    expect(out.stderr).toContain("no output db_admin_task");
-    expect(out.stderr).toContain("apply -refresh-only");
-  });
 
   it("upload-static-assets fails when the stack has no CDN outputs", () => {
     const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], scratch({}));
@@ -101,23 +99,4 @@ describe("runbook scripts, dry run against fake stack outputs", () => {
     expect(out.stderr).toContain("no output static_assets_bucket");
   });
 
-  it("db-create-app-role runs the admin task in the private subnets with its own group and no public IP", () => {
-    const where = scratch({
-      // As the pattern outputs it: jsonencode of the admin task's runSettings.
-      db_admin_task: JSON.stringify({
-        cluster: "shop-prod",
-        task_definition: "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3",
-        subnets: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
-        security_groups: ["sg-0123456789abcdef0"],
-        log_group: "/ecs/shop-prod-db-admin",
-        app_user: "app_user",
-      }),
-    });
-    const out = run("scripts/db-create-app-role.sh", ["test", "--dry-run"], where);
-    expect(out.status).toBe(0);
-    expect(out.stdout).toContain(
-      "+ aws ecs run-task --cluster shop-prod --task-definition arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3 --launch-type FARGATE --count 1 " +
-        "--network-configuration awsvpcConfiguration={subnets=[subnet-0bbbbbbbbbbbbbbb1,subnet-0bbbbbbbbbbbbbbb2],securityGroups=[sg-0123456789abcdef0],assignPublicIp=DISABLED}",
-    );
-  });
 });

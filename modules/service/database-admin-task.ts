@@ -93,7 +93,7 @@ export interface DatabaseAdminTaskProps {
   readonly tags?: Record<string, string>;
 }
 
-/** What `scripts/db-create-app-role.sh` reads from the stack output (see the README). */
+/** What `npx cdktf-aws-webapp db-create-app-role` reads from the stack output (see the README). */
 export interface AdminTaskRunSettings {
   readonly cluster: string;
   readonly task_definition: string;
@@ -181,7 +181,7 @@ function storeUrlScript(): string {
  * A one-off ECS task definition that logs in as the master user (the only thing besides
  * migrations that does) and creates the application's least-privilege login role for IAM
  * authentication. The master secret is injected into this task only. Run it with
- * `scripts/db-create-app-role.sh <env>`; it is idempotent.
+ * `npx cdktf-aws-webapp db-create-app-role --stack <env>`; it is idempotent.
  */
 export class DatabaseAdminTask extends Construct {
   /** The task definition (family `<name>-db-admin`). */
