@@ -68,7 +68,13 @@ describe("AppRunnerService", () => {
     const json = build();
     const role = findResources(json, "aws_iam_role", (r) => r.name === "interviewlm-staging-apprunner-access")[0];
     expect(policyOf(role, "assume_role_policy").Statement).toEqual([
-      { Effect: "Allow", Principal: { Service: "build.apprunner.amazonaws.com" }, Action: "sts:AssumeRole" },
+      {
+        Effect: "Allow",
+        Principal: { Service: "build.apprunner.amazonaws.com" },
+        Action: "sts:AssumeRole",
+        // Enforced whenever App Runner sends the key; cannot lock the service out if it does not.
+        Condition: { StringEqualsIfExists: { "aws:SourceAccount": "${data.aws_caller_identity.AwsContext.account_id}" } },
+      },
     ]);
     const policy = policyOf(findResources(json, "aws_iam_role_policy", (p) => p.role.includes("AccessRole"))[0]);
     const scoped = policy.Statement.filter((s: any) => s.Resource !== "*");

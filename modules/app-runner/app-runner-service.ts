@@ -310,12 +310,13 @@ export class AppRunnerService extends Construct implements WebCompute {
     const accessRoleName = physicalName(this, "iamRole", name, "apprunner-access");
     const sgName = physicalName(this, "securityGroup", name, "apprunner-connector");
 
-    // ---- roles. App Runner documents no aws:SourceAccount support for its principals, so the
-    // trust is the service principal alone.
+    // ---- roles. App Runner does not document sending aws:SourceAccount when it assumes them:
+    // StringEqualsIfExists enforces this account whenever the key is present, and cannot lock the
+    // service out if it is absent.
     this.instanceRole = new WorkloadRole(this, "InstanceRole", {
       name: instanceRoleName,
       assumedBy: "tasks.apprunner.amazonaws.com",
-      restrictToAccount: false,
+      restrictToAccount: "ifExists",
       description: `App Runner instance role of ${name}`,
       tags: props.tags,
     });
@@ -327,7 +328,7 @@ export class AppRunnerService extends Construct implements WebCompute {
       this.accessRole = new WorkloadRole(this, "AccessRole", {
         name: accessRoleName,
         assumedBy: "build.apprunner.amazonaws.com",
-        restrictToAccount: false,
+        restrictToAccount: "ifExists",
         description: `App Runner ECR access role of ${name}`,
         tags: props.tags,
       });

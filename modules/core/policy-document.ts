@@ -82,13 +82,15 @@ function trustPolicy(principal: PolicyPrincipal, action: string, condition?: Pol
 
 /**
  * A trust policy letting an AWS service assume the role, limited to the given account
- * through `aws:SourceAccount` (confused-deputy protection) when one is given.
+ * through `aws:SourceAccount` (confused-deputy protection) when one is given. `ifExists`
+ * (`StringEqualsIfExists`) for services that do not document sending the key: the account is
+ * enforced whenever the key is present, and a request without it is not refused.
  */
-export function serviceTrustPolicy(service: string, sourceAccount?: string): string {
+export function serviceTrustPolicy(service: string, sourceAccount?: string, ifExists = false): string {
   return trustPolicy(
     { Service: service },
     "sts:AssumeRole",
-    sourceAccount ? { StringEquals: { "aws:SourceAccount": sourceAccount } } : undefined,
+    sourceAccount ? { [ifExists ? "StringEqualsIfExists" : "StringEquals"]: { "aws:SourceAccount": sourceAccount } } : undefined,
   );
 }
 

@@ -60,10 +60,12 @@ export interface WorkloadRoleProps {
   /** The service principal that assumes the role, e.g. `ecs-tasks.amazonaws.com`. */
   readonly assumedBy: string;
   /**
-   * Limit the trust to this account through `aws:SourceAccount`.
+   * Limit the trust to this account through `aws:SourceAccount`: `true` requires the key,
+   * `"ifExists"` enforces it whenever the service sends it (for services that do not document
+   * sending it; a request without it is not refused), `false` trusts the service principal alone.
    * @default true
    */
-  readonly restrictToAccount?: boolean;
+  readonly restrictToAccount?: boolean | "ifExists";
   /** @default - a description naming the service principal */
   readonly description?: string;
   /** Extra tags. @default {} */
@@ -88,11 +90,12 @@ export class WorkloadRole extends Construct implements PolicyCollector {
     checkTags(this, "tags", props.tags);
     checkServicePrincipal(this, "assumedBy", props.assumedBy);
     const name = physicalName(this, "iamRole", props.name);
-    const account = (props.restrictToAccount ?? true) ? awsContext(this).accountId : undefined;
+    const restrict = props.restrictToAccount ?? true;
+    const account = restrict !== false ? awsContext(this).accountId : undefined;
     this.role = new IamRole(this, "Role", {
       name,
       description: props.description ?? `Assumed by ${props.assumedBy}`,
-      assumeRolePolicy: serviceTrustPolicy(props.assumedBy, account),
+      assumeRolePolicy: serviceTrustPolicy(props.assumedBy, account, restrict === "ifExists"),
       tags: props.tags,
     });
     this.roleName = this.role.name;

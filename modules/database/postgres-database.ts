@@ -177,6 +177,15 @@ export interface PostgresDatabaseProps {
    */
   readonly kmsKeyArn?: string;
   /**
+   * Customer-managed KMS key of the master user secret only, when it differs from `kmsKeyArn`
+   * (changing it rotates the secret in place; changing `kmsKeyArn` replaces the instance). With
+   * several environments in one account, a key of the environment's own is what keeps another
+   * environment's roles from decrypting the secret (the AWS managed key admits every principal of
+   * the account that may read the secret).
+   * @default - `kmsKeyArn`
+   */
+  readonly masterSecretKmsKeyArn?: string;
+  /**
    * Performance Insights with the free 7-day retention.
    * @default true
    */
@@ -322,6 +331,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
     checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
+    checkKmsKeyArn(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyInStackRegion(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "Secrets Manager");
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;
     checkOneOf<number>(this, "enhancedMonitoringIntervalSeconds", monitoringInterval, MONITORING_INTERVALS);
@@ -352,7 +363,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     if (!isToken(maxConnections) && maxConnections - this.reservedConnections < 1) {
       fail(this, "maxConnections", `must leave at least 1 connection beyond the ${this.reservedConnections} reserved for superusers and RDS`, maxConnections);
     }
-    this.masterSecretKmsKeyArn = props.kmsKeyArn;
+    this.masterSecretKmsKeyArn = props.masterSecretKmsKeyArn ?? props.kmsKeyArn;
 
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
       name: physicalName(this, "securityGroup", identifier, "sg", "identifier"),
@@ -418,7 +429,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       port: POSTGRES_PORT,
       username,
       manageMasterUserPassword: true,
-      masterUserSecretKmsKeyId: props.kmsKeyArn,
+      masterUserSecretKmsKeyId: this.masterSecretKmsKeyArn,
       iamDatabaseAuthenticationEnabled: true,
       caCertIdentifier: caCert,
       storageType: "gp3",

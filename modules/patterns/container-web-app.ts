@@ -456,6 +456,21 @@ export class ContainerWebApp extends Construct {
     if (databaseUrl && (props.secrets ?? []).includes("DATABASE_URL")) {
       fail(this, "secrets", 'must not list DATABASE_URL with database.access "url" (the pattern creates it and the role step writes it)', props.secrets);
     }
+    this.secrets = new AppSecrets(this, "AppSecrets", {
+      project: props.project,
+      environment: props.environment,
+      secrets: {
+        ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
+        // Written by the admin task (db-create-app-role), never by Terraform or by hand.
+        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
+      },
+      parameters: props.parameters,
+      // Non-production is re-created freely: names must be reusable right after a destroy.
+      recoveryWindowDays: recoveryWindowDaysFor(props.profile),
+      // Secret values are set outside Terraform: production keeps them (and their key) on destroy.
+      preventDestroy: production,
+    });
+
     if (databaseOptions) {
       this.databaseKey = production
         ? new EncryptionKey(this, "DatabaseKey", {
@@ -468,6 +483,10 @@ export class ContainerWebApp extends Construct {
         name,
         network: this.network,
         kmsKeyArn: this.databaseKey?.keyArn,
+        // Outside production the master secret uses the environment's secrets key, not the
+        // account-wide aws/secretsmanager: a role of another environment in the same account
+        // cannot decrypt it (its boundary denies that key by tag).
+        masterSecretKmsKeyArn: this.databaseKey?.keyArn ?? this.secrets.kmsKeyArn,
         logsKmsKeyArn: this.logsKey?.keyArn,
         logRetentionDays,
         instanceClass: databaseOptions.instanceClass ?? "db.t4g.micro",
@@ -488,21 +507,6 @@ export class ContainerWebApp extends Construct {
       forceDelete: !production,
       preventDestroy: production,
     });
-    this.secrets = new AppSecrets(this, "AppSecrets", {
-      project: props.project,
-      environment: props.environment,
-      secrets: {
-        ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
-        // Written by the admin task (db-create-app-role), never by Terraform or by hand.
-        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
-      },
-      parameters: props.parameters,
-      // Non-production is re-created freely: names must be reusable right after a destroy.
-      recoveryWindowDays: recoveryWindowDaysFor(props.profile),
-      // Secret values are set outside Terraform: production keeps them (and their key) on destroy.
-      preventDestroy: production,
-    });
-
     const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
     if (props.uploads) {
       checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
@@ -755,9 +759,13 @@ export class ContainerWebApp extends Construct {
         domain: emailDomain,
         hostedZoneId: props.domain.hostedZoneId,
         templates: props.email.templates,
-        templateNamePrefix: production ? "" : `${props.environment}-`,
+        // <project>-<env>-<Template>: unique per account and region, and the environment guard
+        // of the deploy roles recognizes the environment in the name.
+        templateNamePrefix: `${name}-`,
         ...props.email.overrides,
       });
+      // SES template names are per account and region: the app sends <prefix><Template>.
+      this.compute.addEnvironment("EMAIL_TEMPLATE_PREFIX", `${name}-`);
       // The domain identity covers every address; the grant limits the app to one.
       for (const role of appRoles) this.email.grantSend(role, { fromAddresses: [props.email.fromAddress ?? `noreply@${emailDomain}`] });
     }
