@@ -61,3 +61,25 @@ describe("Connections", () => {
     );
   });
 });
+
+describe("Connections refuses what EC2 would refuse at apply", () => {
+  it("a security group given as a name or a CIDR range, and takes both id lengths", () => {
+    expect(() => Connections.fromSecurityGroupId("db-sg", "database", 5432)).toThrow(
+      'Connections("database"): securityGroupId must be a security group id (sg- and 8 or 17 hex digits), not a group name or CIDR range, got "db-sg"',
+    );
+    expect(() => connectable({ securityGroupId: "10.0.0.0/16", port: 5432 }, "database")).toThrow(/securityGroupId must be a security group id .*got "10\.0\.0\.0\/16"/);
+    expect(() => Connections.fromSecurityGroupId("sg-0123456789abcdef", "database")).toThrow(/got "sg-0123456789abcdef"/); // 16 digits
+    expect(Connections.fromSecurityGroupId("sg-0123456789abcdef0", "database").securityGroupId).toBe("sg-0123456789abcdef0");
+    expect(Connections.fromSecurityGroupId("sg-01234567", "database").securityGroupId).toBe("sg-01234567");
+  });
+
+  it("a rule description or label with a character EC2 refuses, and takes EC2's whole set", () => {
+    expect(() => Connections.fromSecurityGroupId("sg-01234567", "café")).toThrow(/Connections\("café"\): label must use only letters, digits, spaces and/);
+    const open = (description: string) =>
+      synth((s) => new Server(s, "Web", 3000).connections.allowTo(new Server(s, "Db", 5432), { description }));
+    expect(() => open("web -> db")).toThrow(/test\/Web: connections\.allowTo\(db\)\.description must use only .*got "web -> db"/);
+    expect(() => open("x".repeat(256))).toThrow(/description must be at most 255 characters/);
+    const allowed = "web to db ._-:/()#,@[]+=&;{}!$*";
+    expect(rules(open(allowed), "egress")[0].description).toBe(allowed);
+  });
+});

@@ -2,7 +2,28 @@ import { TerraformStack } from "cdktf";
 import { Construct, IConstruct } from "constructs";
 import { allowTcpBetween } from "../internal/connections";
 import { pascalCase } from "../internal/naming";
-import { checkPort, fail, isToken } from "../internal/validate";
+import { checkMaxLength, checkPattern, checkPort, fail, isToken } from "../internal/validate";
+
+/**
+ * A security group id as EC2 takes it in a rule's `ReferencedGroupId` / `GroupId`: `sg-` and 8 or 17
+ * hexadecimal digits (EC2 API, SecurityGroup.GroupId; resource ids are 8 or 17 characters after
+ * the prefix, https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/resource-ids.html). A group name
+ * or a CIDR range in its place fails at apply with InvalidGroupId.Malformed.
+ */
+const SECURITY_GROUP_ID = /^sg-([0-9a-f]{8}|[0-9a-f]{17})$/;
+
+/**
+ * Characters EC2 allows in a security group rule's description: "Up to 255 characters in length.
+ * Allowed characters are a-z, A-Z, 0-9, spaces, and ._-:/()#,@[]+=&;{}!$*"
+ * (EC2 API, IpRange.Description, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html).
+ */
+const RULE_DESCRIPTION = /^[a-zA-Z0-9 ._\-:/()#,@[\]+=&;{}!$*]*$/;
+const RULE_DESCRIPTION_RULE = "must use only letters, digits, spaces and ._-:/()#,@[]+=&;{}!$* (EC2 rule descriptions)";
+
+/** Check a security group id handed to EC2 (`where` names the construct or the `Connections`). */
+export function checkSecurityGroupId(where: IConstruct | string, prop: string, value: string): void {
+  checkPattern(where, prop, value, SECURITY_GROUP_ID, "must be a security group id (sg- and 8 or 17 hex digits), not a group name or CIDR range");
+}
 
 /** Something with security groups that network paths can be opened to or from. */
 export interface IConnectable {
@@ -64,6 +85,10 @@ export class Connections {
   public readonly owner?: Construct;
 
   public constructor(props: ConnectionsProps) {
+    const where = props.owner ?? `Connections(${JSON.stringify(props.label)})`;
+    checkSecurityGroupId(where, "securityGroupId", props.securityGroupId);
+    // The label is the default rule description, so it follows EC2's description rule.
+    checkPattern(where, "label", props.label, RULE_DESCRIPTION, RULE_DESCRIPTION_RULE);
     this.securityGroupId = props.securityGroupId;
     this.defaultPort = props.defaultPort;
     this.label = props.label;
@@ -104,6 +129,10 @@ function open(client: Connections, server: Connections, options: ConnectOptions,
   const prop = `connections.allow${direction}(${direction === "To" ? server.label : client.label}).port`;
   if (port === undefined) fail(owner, prop, "is required: the server side has no default port", port);
   checkPort(owner, prop, port);
+  const description = options.description ?? `${client.label} to ${server.label}`;
+  const descriptionProp = prop.replace(/\.port$/, ".description");
+  checkPattern(owner, descriptionProp, description, RULE_DESCRIPTION, RULE_DESCRIPTION_RULE);
+  checkMaxLength(owner, descriptionProp, description, 255);
   const stack = TerraformStack.of(owner);
   const seen = opened.get(stack) ?? new Set<string>();
   opened.set(stack, seen);
@@ -117,6 +146,6 @@ function open(client: Connections, server: Connections, options: ConnectOptions,
     fromSecurityGroupId: client.securityGroupId,
     toSecurityGroupId: server.securityGroupId,
     port,
-    description: options.description ?? `${client.label} to ${server.label}`,
+    description,
   });
 }
