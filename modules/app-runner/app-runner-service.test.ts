@@ -242,15 +242,15 @@ describe("AppRunnerService", () => {
 
   it("connects to two databases with distinct rules", () => {
     const json = build({}, (svc) => {
-      svc.connectToDatabase({ securityGroupId: "sg-0a", port: 5432, address: "a" });
-      svc.connectToDatabase({ securityGroupId: "sg-0b", port: 6379, address: "b" });
+      svc.connectToDatabase({ securityGroupId: "sg-0aaaaaaa", port: 5432, address: "a" });
+      svc.connectToDatabase({ securityGroupId: "sg-0bbbbbbb", port: 6379, address: "b" });
     });
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).map((r: any) => [r.security_group_id, r.from_port, r.to_port]);
-    expect(ingress).toEqual([["sg-0a", 5432, 5432], ["sg-0b", 6379, 6379]]);
+    expect(ingress).toEqual([["sg-0aaaaaaa", 5432, 5432], ["sg-0bbbbbbb", 6379, 6379]]);
     const egress = Object.values(resources(json, "aws_vpc_security_group_egress_rule"))
       .filter((r: any) => r.referenced_security_group_id?.startsWith("sg-0"))
       .map((r: any) => [r.referenced_security_group_id, r.from_port]);
-    expect(egress).toEqual([["sg-0a", 5432], ["sg-0b", 6379]]);
+    expect(egress).toEqual([["sg-0aaaaaaa", 5432], ["sg-0bbbbbbb", 6379]]);
   });
 
   it("associates a custom domain with fixed-count validation records and a CNAME to the service", () => {

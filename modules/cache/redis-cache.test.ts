@@ -69,12 +69,12 @@ describe("RedisCache", () => {
   it("opens the cache port only to the peers given, from either side", () => {
     const json = synth((s) => {
       const c = cache(s);
-      const web = { connections: new Connections({ securityGroupId: "sg-0web0000000000000", label: "web service", owner: s }) };
+      const web = { connections: new Connections({ securityGroupId: "sg-0eb0000000000000a", label: "web service", owner: s }) };
       c.connections.allowFrom(web);
     });
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule"));
     expect(ingress).toHaveLength(1);
-    expect(ingress[0]).toMatchObject({ referenced_security_group_id: "sg-0web0000000000000", from_port: 6379, to_port: 6379, ip_protocol: "tcp" });
+    expect(ingress[0]).toMatchObject({ referenced_security_group_id: "sg-0eb0000000000000a", from_port: 6379, to_port: 6379, ip_protocol: "tcp" });
   });
 
   it("gives production a Multi-AZ replica, snapshots, a final snapshot and prevent_destroy", () => {
