@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Token } from "cdktf";
 import { Construct } from "constructs";
 import { SynthJson, TEST_NETWORK, dataSources, findResources, resource, resources, synth } from "../internal/testing";
 import { webService } from "../service/testing";
@@ -44,13 +45,17 @@ describe("WebService with an internal load balancer", () => {
     expect(lb).toMatchObject({ internal: true, ip_address_type: "ipv4", subnets: [...TEST_NETWORK.privateSubnetIds] });
   });
 
-  it("has no path from the internet: CloudFront's prefix list and the VPC's own range (the VPC origin's interfaces) on the serving port", () => {
+  it("has no path from the internet: CloudFront's prefix list and its own subnets' ranges (the VPC origin's interfaces) on the serving port", () => {
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[];
     const toLb = ingress.filter((r) => r.security_group_id.includes("LoadBalancerSecurityGroup"));
+    const subnets = dataSources(json, "aws_subnet");
+    // One data source per load balancer subnet, read by id; one rule per subnet's CIDR block, nothing VPC-wide.
+    expect(Object.values(subnets).map((d: any) => d.id)).toEqual([...TEST_NETWORK.privateSubnetIds]);
     expect(toLb).toEqual([
       expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list.") }),
-      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: TEST_NETWORK.vpcCidr }),
+      ...Object.keys(subnets).map((name) => expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: `\${data.aws_subnet.${name}.cidr_block}` })),
     ]);
+    expect(toLb.filter((r) => r.cidr_ipv4 === TEST_NETWORK.vpcCidr)).toEqual([]);
     expect(ingress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 !== undefined)).toEqual([]);
     expect(Object.values(dataSources(json, "aws_ec2_managed_prefix_list"))).toEqual([expect.objectContaining({ name: "com.amazonaws.global.cloudfront.origin-facing" })]);
   });
@@ -63,7 +68,14 @@ describe("WebService with an internal load balancer", () => {
   it("admits anything but the CloudFront prefix list only when asked (ingress anywhere)", () => {
     const open = synth((s) => webService(s, { ...HTTPS_INTERNAL, ingress: "anywhere" }));
     const cidrs = (Object.values(resources(open, "aws_vpc_security_group_ingress_rule")) as any[]).map((r) => r.cidr_ipv4).filter(Boolean);
-    expect(cidrs).toEqual(["0.0.0.0/0", "0.0.0.0/0", TEST_NETWORK.vpcCidr]);
+    expect(cidrs.filter((c) => !c.startsWith("${data.aws_subnet."))).toEqual(["0.0.0.0/0", "0.0.0.0/0"]);
+  });
+
+  it("admits the VPC's range when its subnet ids are one list token (their count unknown at synth)", () => {
+    const network = { ...TEST_NETWORK, privateSubnetIds: Token.asList("${data.terraform_remote_state.net.outputs.private_subnet_ids}") };
+    const fromState = synth((s) => webService(s, { ...HTTPS_INTERNAL, network }));
+    expect(dataSources(fromState, "aws_subnet")).toEqual({});
+    expect(findResources(fromState, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4 !== undefined).map((r) => r.cidr_ipv4)).toEqual([TEST_NETWORK.vpcCidr]);
   });
 });
 

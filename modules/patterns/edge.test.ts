@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SynthJson, findResources, resource, resources, synth } from "../internal/testing";
+import { SynthJson, dataSources, findResources, resource, resources, synth } from "../internal/testing";
 import { evaluate } from "../policy/engine";
 import { albOriginVerify } from "../policy/rules/alb-origin-verify";
 import { TerraformJson } from "../policy/stack-index";
@@ -21,13 +21,17 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
     expect(findResources(json, "aws_route53_record", (r) => r.name === "origin.shop.example.com" && r.alias !== undefined)).toEqual([]);
   });
 
-  it("admits nothing from 0.0.0.0/0 or ::/0 on the load balancer: CloudFront's prefix list and the VPC's range on 443", () => {
+  it("admits nothing from 0.0.0.0/0 or ::/0 on the load balancer: CloudFront's prefix list and its own (private) subnets' ranges on 443", () => {
     const sg = lb.security_groups[0].replace(/^\$\{(.*)\.id\}$/, "$1");
     const rules = (Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[]).filter((r) => r.security_group_id.includes(sg));
+    const subnetIdOf = (cidr: string) => dataSources(json, "aws_subnet")[/data\.aws_subnet\.(\w+)\.cidr_block/.exec(cidr)![1]].id;
     expect(rules).toEqual([
       expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list") }),
-      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: resource(json, "aws_vpc").cidr_block }),
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: expect.stringContaining("data.aws_subnet.") }),
+      expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: expect.stringContaining("data.aws_subnet.") }),
     ]);
+    // The subnets read are the load balancer's own: where CloudFront puts the VPC origin's interfaces.
+    expect(rules.slice(1).map((r) => subnetIdOf(r.cidr_ipv4))).toEqual(lb.subnets);
   });
 
   it("sends the CDN's app origin through a VPC origin whose ARN is the load balancer's, over HTTPS", () => {

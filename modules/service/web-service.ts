@@ -1,5 +1,6 @@
-import { ITerraformDependable } from "cdktf";
+import { ITerraformDependable, Tokenization } from "cdktf";
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
+import { DataAwsSubnet } from "@cdktf/provider-aws/lib/data-aws-subnet";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener, LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule, LbListenerRuleCondition } from "@cdktf/provider-aws/lib/lb-listener-rule";
@@ -245,22 +246,8 @@ export class WebService extends FargateServiceBase implements WebCompute {
     this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
     this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
     this.openIngress(ingress, https, dualStack);
-    if (internal) {
-      // A CloudFront VPC origin reaches an internal load balancer from network interfaces it places
-      // in the load balancer's subnets, with their private addresses (the managed
-      // CloudFront-VPCOrigins-Service-SG only exists after the first VPC origin): admit the VPC's
-      // own range on the serving port, so the first apply serves traffic. Nothing outside the VPC
-      // can reach an internal load balancer. https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html
-      const port = https ? 443 : 80;
-      new VpcSecurityGroupIngressRule(this, `VpcOrigin${port}Ingress`, {
-        securityGroupId: this.loadBalancerSecurityGroup.id,
-        cidrIpv4: props.network.vpcCidr,
-        ipProtocol: "tcp",
-        fromPort: port,
-        toPort: port,
-        description: `CloudFront VPC origin (VPC range) on ${port}`,
-      });
-    }
+    const loadBalancerSubnets = [...(internal ? props.network.privateSubnetIds : props.network.publicSubnetIds)];
+    if (internal) this.admitVpcOrigin(loadBalancerSubnets, https ? 443 : 80, props.network.vpcCidr);
     allowTcpBetween(this, "LoadBalancerToService", {
       fromSecurityGroupId: this.loadBalancerSecurityGroup.id,
       toSecurityGroupId: this.serviceSecurityGroupId,
@@ -273,7 +260,7 @@ export class WebService extends FargateServiceBase implements WebCompute {
       loadBalancerType: "application",
       internal,
       ipAddressType: dualStack ? "dualstack" : "ipv4",
-      subnets: [...(internal ? props.network.privateSubnetIds : props.network.publicSubnetIds)],
+      subnets: loadBalancerSubnets,
       securityGroups: [this.loadBalancerSecurityGroup.id],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: props.deletionProtection ?? true,
@@ -480,6 +467,37 @@ export class WebService extends FargateServiceBase implements WebCompute {
     if (dualStack && props.network.ipv6Subnets === false) {
       fail(this, "dualStack", "needs subnets with IPv6 CIDR blocks, and the network's subnets have none (network.ipv6Subnets is false); drop dualStack or give the VPC and subnets IPv6", dualStack);
     }
+  }
+
+  /**
+   * A CloudFront VPC origin reaches an internal load balancer from network interfaces CloudFront
+   * places in the load balancer's own subnets, with private addresses of those subnets (CloudFront
+   * Developer Guide, "Restrict access with VPC origins"). So the serving port admits each of those
+   * subnets' CIDR blocks (read with a data source: the ids may come from another stack), and nothing
+   * else in the VPC. The managed CloudFront-VPCOrigins-Service-SG would be narrower, but it exists
+   * only after the account's first VPC origin, so a first apply could not reference it.
+   * A list of subnet ids that is one unresolved token (its length unknown at synth) admits the VPC's range instead.
+   */
+  private admitVpcOrigin(subnetIds: readonly string[], port: number, vpcCidr: string): void {
+    const sg = this.loadBalancerSecurityGroup.id;
+    if (Tokenization.reverseList([...subnetIds]) !== undefined) {
+      new VpcSecurityGroupIngressRule(this, `VpcOrigin${port}Ingress`, {
+        securityGroupId: sg, cidrIpv4: vpcCidr, ipProtocol: "tcp", fromPort: port, toPort: port,
+        description: `CloudFront VPC origin (VPC range: subnet count unknown at synth) on ${port}`,
+      });
+      return;
+    }
+    subnetIds.forEach((subnetId, i) => {
+      const subnet = new DataAwsSubnet(this, `LoadBalancerSubnet${i}`, { id: subnetId });
+      new VpcSecurityGroupIngressRule(this, `VpcOrigin${port}IngressSubnet${i}`, {
+        securityGroupId: sg,
+        cidrIpv4: subnet.cidrBlock,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        description: `CloudFront VPC origin (load balancer subnet ${i + 1}) on ${port}`,
+      });
+    });
   }
 
   private openIngress(ingress: "anywhere" | "cloudfront", https: boolean, dualStack: boolean): void {
