@@ -1,6 +1,6 @@
 import { App } from "cdktf";
 import { BootstrapStack, bootstrapStackName, environmentsByAccount } from "./bootstrap";
-import { DELIVERY, EnvironmentConfig, loadConfig, validateConfig } from "./config";
+import { DELIVERY, EnvironmentConfig, EnvironmentName, loadConfig, validateConfig } from "./config";
 import { buildDev } from "./dev";
 import { buildProd } from "./prod";
 import { buildStaging } from "./staging";
@@ -13,6 +13,11 @@ export interface BuildAppOptions {
    * @default - each environment in its `ACCOUNT_IDS` account
    */
   readonly singleAccount?: string;
+  /**
+   * Checked-in settings to use instead of `CONFIG`'s, per environment (tests of other configurations).
+   * @default - `CONFIG`
+   */
+  readonly bases?: Partial<Record<EnvironmentName, EnvironmentConfig>>;
 }
 
 /**
@@ -27,9 +32,10 @@ export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.
     const s3 = config.state.s3 && { ...config.state.s3, bucket: `${config.project}-tfstate-${accountId}` };
     return validateConfig({ ...config, accountId, state: s3 ? { s3 } : config.state });
   };
-  const prod = place(loadConfig("prod", env));
-  const dev = place(loadConfig("dev", env));
-  const staging = place(loadConfig("staging", env));
+  const bases = options.bases ?? {};
+  const prod = place(loadConfig("prod", env, bases.prod));
+  const dev = place(loadConfig("dev", env, bases.dev));
+  const staging = place(loadConfig("staging", env, bases.staging));
   const all = [dev, staging, prod];
   for (const [accountId, environments] of environmentsByAccount(all)) {
     new BootstrapStack(app, bootstrapStackName(all, accountId), { accountId, environments, delivery: DELIVERY });

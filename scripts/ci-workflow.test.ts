@@ -34,12 +34,24 @@ describe("CI workflow", () => {
     expect(awsStep(jobs.test)).toBeUndefined();
   });
 
-  it("assumes plan roles to plan and check drift, apply roles only in GitHub environments", () => {
+  it("assumes plan roles to plan and check drift, apply roles only in GitHub environments, each read from the environment's settings", () => {
     const role = (job: string) => awsStep(jobs[job]).with["role-to-assume"];
-    expect(role("plan")).toBe("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/${{ env.PROJECT }}-deploy-${{ matrix.environment }}-plan");
+    expect(role("plan")).toBe("${{ steps.settings.outputs.plan_role_arn }}");
     expect(role("drift")).toBe(role("plan"));
-    expect(role("apply")).toBe("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/${{ env.PROJECT }}-deploy-${{ matrix.environment }}-apply");
-    expect(role("apply-prod")).toBe("arn:aws:iam::${{ vars.AWS_ACCOUNT_ID }}:role/${{ env.PROJECT }}-deploy-prod-apply");
+    expect(role("apply")).toBe("${{ steps.settings.outputs.apply_role_arn }}");
+    expect(role("apply-prod")).toBe(role("apply"));
+    for (const [name, job] of Object.entries(jobs)) {
+      if (!awsStep(job)) continue;
+      expect(awsStep(job).with["aws-region"], name).toBe("${{ steps.settings.outputs.region }}");
+      // The settings step runs before the credentials step, for this job's environment.
+      const settings = job.steps.findIndex((st: any) => st.id === "settings");
+      expect(settings, name).toBeGreaterThanOrEqual(0);
+      expect(settings, name).toBeLessThan(job.steps.indexOf(awsStep(job)));
+      expect(job.steps[settings].run).toBe('npm run --silent pipeline-settings -- "$ENVIRONMENT" >> "$GITHUB_OUTPUT"');
+      expect(job.env.ENVIRONMENT, name).toBe(job.strategy ? "${{ matrix.environment }}" : "prod");
+    }
+    // No account, role or region of its own: they would bypass environments/config.ts.
+    expect(text).not.toMatch(/vars\.AWS_ACCOUNT_ID|arn:aws:iam::|AWS_REGION:/);
     // The apply roles trust `repo:...:environment:<env>`: the job must run in that environment.
     expect(jobs.apply.environment).toBe("${{ matrix.environment }}");
     expect(jobs.plan.environment).toBeUndefined();
@@ -57,14 +69,37 @@ describe("CI workflow", () => {
     expect(jobs.drift.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
   });
 
-  it("uses setup-node, setup-terraform and configure-aws-credentials, pinned to commits, and not terraform-cdk-action", () => {
+  it("uses setup-node, setup-terraform and configure-aws-credentials, pinned to commits of majors that run on Node 24, and not terraform-cdk-action", () => {
     for (const job of ["plan", "apply", "apply-prod", "drift"]) {
       expect(uses(jobs[job])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION]);
     }
     const refs = Object.values(jobs).flatMap((j: any) => j.steps.filter((s: any) => s.uses).map((s: any) => s.uses as string));
     for (const ref of refs) expect(ref).toMatch(/@[0-9a-f]{40}$/);
+    // The first major of each action whose runtime is node24 (node20 actions are past GitHub's
+    // deprecation); the version is the pin's comment, one commit per action throughout.
+    const NODE24_MAJOR: Record<string, number> = {
+      "actions/checkout": 5,
+      "actions/setup-node": 5,
+      "hashicorp/setup-terraform": 4,
+      [AWS_ACTION]: 6,
+      "actions/upload-artifact": 6,
+      "actions/download-artifact": 7,
+    };
+    const pins = [...text.matchAll(/uses: ([\w./-]+)@([0-9a-f]{40}) # v(\d+)\.\d+\.\d+\n/g)].map((m) => ({ action: m[1], sha: m[2], major: Number(m[3]) }));
+    expect(pins.length).toBe(refs.length);
+    for (const pin of pins) {
+      expect(NODE24_MAJOR[pin.action], pin.action).toBeDefined();
+      expect(pin.major, pin.action).toBeGreaterThanOrEqual(NODE24_MAJOR[pin.action]);
+      expect(new Set(pins.filter((p) => p.action === pin.action).map((p) => p.sha)).size, pin.action).toBe(1);
+    }
     expect(text).not.toContain("terraform-cdk-action");
     expect(workflow.env.CHECKPOINT_DISABLE).toBe("1");
+    expect(Number(workflow.env.NODE_VERSION)).toBeGreaterThanOrEqual(24);
+    // Only the job that pushes keeps the token in .git/config.
+    for (const [name, job] of Object.entries(jobs)) {
+      const checkout = job.steps.find((st: any) => st.uses?.startsWith("actions/checkout@"));
+      if (checkout) expect(checkout.with?.["persist-credentials"], name).toBe(false);
+    }
   });
 
   it("posts the plan to the job summary and fails the drift check on -detailed-exitcode 2", () => {
@@ -118,10 +153,11 @@ describe("CI workflow", () => {
 
 describe("CI workflow and bootstrap roles agree", () => {
   // Imported lazily so the YAML checks above do not pay for a synth.
-  it("every role the workflow assumes exists in the bootstrap and trusts that job's sub claim", async () => {
+  it("every role the workflow assumes exists in its environment's bootstrap and trusts that job's sub claim", async () => {
     const { Testing } = await import("cdktf");
     const { buildApp } = await import("../environments/app");
     const { CONFIG, DELIVERY } = await import("../environments/config");
+    const { pipelineSettings } = await import("../environments/pipeline");
     const { synthStack, resources, policyOf } = await import("../modules/internal/testing");
     const { BootstrapStack } = await import("../environments/bootstrap");
     const bootstraps = BootstrapStack.all(buildApp(Testing.app(), {})).map((stack) => synthStack(stack));
@@ -130,22 +166,128 @@ describe("CI workflow and bootstrap roles agree", () => {
       [policyOf(roles[name], "assume_role_policy").Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"]].flat();
     const repo = DELIVERY.github!.repository;
     const named = `repo:${repo.owner}/${repo.name}`;
-
-    expect(workflow.env.PROJECT).toBe(CONFIG.prod.project);
-    expect(workflow.env.AWS_REGION).toBe(CONFIG.prod.region);
-    const roleName = (job: string, env: string) =>
-      (awsStep(jobs[job]).with["role-to-assume"] as string)
-        .replace("${{ env.PROJECT }}", workflow.env.PROJECT)
-        .replace("${{ matrix.environment }}", env)
-        .replace(/^arn:aws:iam::\$\{\{ vars.AWS_ACCOUNT_ID \}\}:role\//, "");
+    // The job's step output is the settings of its environment: the role's name is the ARN's last part.
+    const roleName = (env: keyof typeof CONFIG, phase: "plan" | "apply") => {
+      const arn = pipelineSettings(CONFIG[env])[`${phase}_role_arn`];
+      expect(arn.startsWith(`arn:aws:iam::${CONFIG[env].accountId}:role/`)).toBe(true);
+      return arn.split("/").pop()!;
+    };
     for (const env of jobs.plan.strategy.matrix.environment) {
-      expect(subjectsOf(roleName("plan", env))).toContain(`${named}:pull_request`);
+      expect(subjectsOf(roleName(env, "plan"))).toContain(`${named}:pull_request`);
       // The schedule runs on the default branch: the drift job's sub is refs/heads/main.
-      expect(subjectsOf(roleName("drift", env))).toContain(`${named}:ref:refs/heads/main`);
+      expect(subjectsOf(roleName(env, "plan"))).toContain(`${named}:ref:refs/heads/main`);
     }
     for (const env of jobs.apply.strategy.matrix.environment) {
-      expect(subjectsOf(roleName("apply", env))).toContain(`${named}:environment:${env}`);
+      expect(subjectsOf(roleName(env, "apply"))).toContain(`${named}:environment:${env}`);
     }
-    expect(subjectsOf(roleName("apply-prod", "prod"))).toContain(`${named}:environment:${jobs["apply-prod"].environment}`);
+    expect(subjectsOf(roleName("prod", "apply"))).toContain(`${named}:environment:${jobs["apply-prod"].environment}`);
   }, 60_000);
+});
+
+/** The repository variables and secrets docs/delivery.md tells a team to set. */
+function documentedSettings(): { variables: string[]; secrets: string[] } {
+  const block = /<!-- github-settings -->\n([\s\S]*?)\n\n/.exec(readme);
+  if (!block) throw new Error("docs/delivery.md has no <!-- github-settings --> table");
+  const rows = block[1].split("\n").slice(2).map((row) => row.split("|").map((c) => c.trim()));
+  const named = (kind: string) => rows.filter((r) => r[1] === `repository ${kind}`).map((r) => /^`([A-Z0-9_<>]+)`$/.exec(r[2])![1]);
+  return { variables: named("variable"), secrets: named("secret") };
+}
+
+/**
+ * Evaluates the `${{ }}` expressions the workflow's env blocks use: `a || b || 'literal'` over
+ * the secrets, vars, inputs, matrix and env contexts (unset is "", as in GitHub). Anything else
+ * fails, so the test cannot silently model a workflow it does not understand.
+ */
+function evaluate(value: unknown, contexts: Record<string, Record<string, string>>): string {
+  return String(value).replace(/\$\{\{\s*(.*?)\s*\}\}/g, (_, expression: string) => {
+    for (const operand of expression.split(/\s*\|\|\s*/)) {
+      const literal = /^'(.*)'$/.exec(operand);
+      const reference = /^(secrets|vars|inputs|matrix|env)\.([A-Za-z0-9_]+)$/.exec(operand);
+      if (!literal && !reference) throw new Error(`cannot evaluate \${{ ${expression} }}`);
+      const result = literal ? literal[1] : (contexts[reference![1]][reference![2]] ?? "");
+      if (result !== "") return result;
+    }
+    return "";
+  });
+}
+
+/** Each synthesizing job's environment (per matrix entry) at its `npm run synth` step. */
+function synthEnvironments(secrets: Record<string, string>, vars: Record<string, string>, inputs: Record<string, string>) {
+  const out: { job: string; env: Record<string, string> }[] = [];
+  for (const [name, job] of Object.entries(jobs)) {
+    const synth = job.steps.find((st: any) => st.run === "npm run synth");
+    if (!synth) continue;
+    for (const environment of job.strategy?.matrix?.environment ?? [undefined]) {
+      const matrix: Record<string, string> = environment ? { environment } : {};
+      const contexts = { secrets, vars, inputs, matrix, env: {} as Record<string, string> };
+      for (const block of [workflow.env, job.env, synth.env]) {
+        for (const [key, value] of Object.entries(block ?? {})) contexts.env[key] = evaluate(value, contexts);
+      }
+      out.push({ job: environment ? `${name} (${environment})` : name, env: { ...contexts.env } });
+    }
+  }
+  return out;
+}
+
+describe("the app synthesizes in every workflow job's environment, with the settings docs/delivery.md lists", () => {
+  const documented = documentedSettings();
+  const DUMMY_VARIABLE: Record<string, string> = { IMAGE_TAG: "git-0a1b2c3" };
+  const DUMMY_SECRET = "s".repeat(48);
+
+  it("documents exactly the variables the workflow reads and the secrets the configuration can take", async () => {
+    const { ENVIRONMENTS, originVerifySecretVariable } = await import("../environments/config");
+    const read = (context: string) => [...new Set([...text.matchAll(new RegExp(`${context}\\.([A-Z0-9_]+)`, "g"))].map((m) => m[1]))].sort();
+    expect(read("vars")).toEqual([...documented.variables].sort());
+    // `<ENV>` stands for each environment: the workflow passes each its own secret.
+    const expand = (name: string) => ENVIRONMENTS.map((e) => name.replace("<ENV>", e.toUpperCase()));
+    expect(read("secrets")).toEqual([...new Set(documented.secrets.flatMap(expand))].sort());
+    expect(documented.secrets.flatMap(expand).sort()).toEqual(ENVIRONMENTS.map(originVerifySecretVariable).sort());
+    for (const variable of documented.variables) expect(DUMMY_VARIABLE[variable], variable).toBeDefined();
+  });
+
+  // The checked-in settings, and prod switched to a public load balancer as a team would (one line).
+  it.each([
+    ["as checked in", {}],
+    ["with prod's originAccess public", { prod: "public" }],
+  ] as const)("synthesizes every stack %s", async (_, origins) => {
+    const { Testing } = await import("cdktf");
+    const { buildApp } = await import("../environments/app");
+    const { CONFIG, ENVIRONMENTS, pipelineSecrets } = await import("../environments/config");
+    const bases = Object.fromEntries(Object.entries(origins).map(([env, originAccess]) => [env, { ...CONFIG[env as "prod"], originAccess }]));
+    const configs = ENVIRONMENTS.map((e) => bases[e] ?? CONFIG[e]);
+    // The secrets the docs say to set for these settings: a name with `<ENV>` for each environment
+    // whose settings take it (its originAccess is public), any other name always.
+    const toSet = documented.secrets.flatMap((name) =>
+      name.includes("<ENV>")
+        ? configs.map((c) => name.replace("<ENV>", c.environment.toUpperCase())).filter((n, i) => pipelineSecrets(configs[i]).includes(n))
+        : [name],
+    );
+    const secrets = Object.fromEntries(toSet.map((name) => [name, DUMMY_SECRET]));
+    expect("ORIGIN_VERIFY_SECRET_PROD" in secrets).toBe(Object.keys(origins).length > 0);
+    const vars = Object.fromEntries(documented.variables.map((v) => [v, DUMMY_VARIABLE[v]]));
+    const runs = [
+      ...synthEnvironments(secrets, vars, {}),
+      ...synthEnvironments(secrets, vars, { image_tag: "git-dispatched" }).map((r) => ({ ...r, job: `${r.job} (dispatch)` })),
+    ];
+    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "apply (staging)", "apply-prod", "drift (dev)"]));
+    // Jobs that differ only in the matrix or the stack folder synthesize the same app: once each.
+    const distinct = new Map<string, { job: string; env: Record<string, string> }>();
+    for (const run of runs) {
+      const { STACK_DIR: _dir, ENVIRONMENT: _env, ...relevant } = run.env;
+      distinct.set(JSON.stringify(relevant), run);
+    }
+    expect(distinct.size).toBeGreaterThanOrEqual(2); // with and without the dispatch input
+    for (const { job, env } of distinct.values()) {
+      let app;
+      try {
+        app = buildApp(Testing.app(), { PATH: process.env.PATH, ...env }, { bases });
+        app.synth();
+      } catch (e) {
+        throw new Error(`job ${job}: ${(e as Error).message}`);
+      }
+      const prod = JSON.parse(Testing.synth(app.node.findChild("prod") as never));
+      const headers = JSON.stringify(prod.resource.aws_cloudfront_distribution ?? {});
+      expect(headers.includes(DUMMY_SECRET), job).toBe(Object.keys(origins).length > 0);
+    }
+  }, 240_000);
 });
