@@ -1,6 +1,7 @@
 import { Fn, Lazy, TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runner-service";
+import { RedisCache, RedisCacheProps } from "../cache/redis-cache";
 import { CdnDistribution, CdnDistributionProps } from "../cdn/cdn-distribution";
 import { WebCompute } from "../core/web-compute";
 import { DatabaseAdminTask } from "../service/database-admin-task";
@@ -223,6 +224,30 @@ export interface AppUploadsOptions {
   readonly expirationDays?: number;
 }
 
+/**
+ * A Redis-compatible cache (ElastiCache for Valkey) that the web app and the workers reach on 6379,
+ * e.g. for BullMQ queues, sessions or pub/sub. The app gets `REDIS_URL` as a secret
+ * (`rediss://<user>:<password>@<host>:6379`, written by the `cache_credential_command` output,
+ * never by Terraform), `REDIS_TLS=true` and `REDIS_CLUSTER` (`true` for serverless).
+ */
+export interface AppCacheOptions {
+  /**
+   * `nodes` (a primary, plus a replica in production; any client unchanged) or `serverless`
+   * (billed per GB stored and per request; clients must use cluster mode). See the cache README
+   * for the cost trade-off.
+   * @default "nodes"
+   */
+  readonly deployment?: RedisCacheProps["deployment"];
+  /** Node type (`nodes`). @default "cache.t4g.micro" */
+  readonly nodeType?: string;
+  /** Read replicas in other zones with automatic failover (`nodes`). @default - 1 for production, 0 otherwise */
+  readonly replicas?: number;
+  /** What a full cache does (`nodes`): `noeviction` (queues) or e.g. `allkeys-lru` (a pure cache). @default "noeviction" */
+  readonly maxmemoryPolicy?: RedisCacheProps["maxmemoryPolicy"];
+  /** Any other `RedisCache` prop, applied last. @default {} */
+  readonly overrides?: Partial<RedisCacheProps>;
+}
+
 /** Sending email through SES from the app's domain. */
 export interface AppEmailOptions {
   /** Sending domain, `domain.name` or a subdomain of it. @default - `domain.name` */
@@ -271,6 +296,12 @@ export interface ContainerWebAppProps {
    * @default - no uploads bucket
    */
   readonly uploads?: AppUploadsOptions;
+  /**
+   * A Redis-compatible cache for the web app and workers (`REDIS_URL` as a secret, 6379 open from
+   * them only). Production gets a replica, snapshots and a customer-managed key.
+   * @default - no cache
+   */
+  readonly cache?: AppCacheOptions;
   /** SES sending domain (needs `domain`). @default - no email */
   readonly email?: AppEmailOptions;
   /** Secrets created empty in Secrets Manager and injected by name (fill them with the CLI). @default [] */
@@ -356,6 +387,10 @@ export class ContainerWebApp extends Construct {
   public readonly cdn?: CdnDistribution;
   /** The uploads bucket, with `uploads`. */
   public readonly uploads?: UploadsBucket;
+  /** The cache, with `cache`. */
+  public readonly cache?: RedisCache;
+  /** Customer-managed key of the cache's data at rest (production, with `cache`). */
+  public readonly cacheKey?: EncryptionKey;
   /** The SES domain, with `email`. */
   public readonly email?: EmailDomain;
   /** The load balancer's access-log bucket (production, Fargate). */
@@ -471,6 +506,9 @@ export class ContainerWebApp extends Construct {
       preventDestroy: production,
     });
 
+    if (props.cache && (props.secrets ?? []).includes("REDIS_URL")) {
+      fail(this, "secrets", "must not list REDIS_URL with cache (the pattern creates it and cache_credential_command writes it)", props.secrets);
+    }
     if (databaseOptions) {
       this.databaseKey = production
         ? new EncryptionKey(this, "DatabaseKey", {
@@ -507,6 +545,29 @@ export class ContainerWebApp extends Construct {
       forceDelete: !production,
       preventDestroy: production,
     });
+    if (props.cache) {
+      const c = props.cache;
+      this.cacheKey = production
+        ? new EncryptionKey(this, "CacheKey", { alias: `${name}-cache`, description: `ElastiCache data at rest of ${name}`, preventDestroy: true })
+        : undefined;
+      this.cache = new RedisCache(this, "Cache", {
+        name,
+        network: this.network,
+        isProduction: production,
+        deployment: c.deployment,
+        nodeType: c.nodeType,
+        replicas: c.replicas,
+        maxmemoryPolicy: c.maxmemoryPolicy,
+        kmsKeyArn: this.cacheKey?.keyArn,
+        // Beside the app's other secrets: same name scheme, key and recovery window.
+        urlSecretName: `${props.project}/${props.environment}/REDIS_URL`,
+        urlSecretKmsKeyArn: this.secrets.kmsKeyArn ?? this.cacheKey?.keyArn,
+        urlSecretRecoveryWindowDays: recoveryWindowDaysFor(props.profile),
+        alarms,
+        ...c.overrides,
+      });
+    }
+
     const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
     if (props.uploads) {
       checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
@@ -543,10 +604,14 @@ export class ContainerWebApp extends Construct {
       ...(this.database && databaseUrl ? { NODE_EXTRA_CA_CERTS: databaseOptions?.url?.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH } : {}),
       ...(this.database && props.parameters?.DB_POOL_SIZE === undefined ? { DB_POOL_SIZE: String(poolSize) } : {}),
       ...(this.uploads ? { UPLOADS_BUCKET: this.uploads.bucketName } : {}),
+      ...(this.cache ? this.cache.connectionEnvironment() : {}),
       ...props.appEnvironment,
     };
-    const secrets = this.secrets.environmentSecrets();
-    const secretsKmsKeyArns = this.secrets.kmsKeyArns;
+    const secrets = {
+      ...this.secrets.environmentSecrets(),
+      ...(this.cache?.urlSecret ? { REDIS_URL: this.cache.urlSecretRef } : {}),
+    };
+    const secretsKmsKeyArns = [...new Set([...this.secrets.kmsKeyArns, ...(this.cache?.urlSecretKmsKeyArns ?? [])])];
 
     // What the web service and every worker share: cluster, network, image, secrets, logs, alarms.
     const fargateShared = () => ({
@@ -714,6 +779,12 @@ export class ContainerWebApp extends Construct {
       });
     }
 
+    // ---- cache access: 6379 from the web app and the workers, nothing else
+    if (this.cache) {
+      this.compute.connections.allowTo(this.cache);
+      for (const w of Object.values(workers)) w.connections.allowTo(this.cache);
+    }
+
     // ---- edge: CDN, the app's public URL
     // App Runner's own name is an attribute of the service: the service cannot be given it (nor a
     // CDN name that depends on it) without a Terraform cycle. Then only a domain gives the URL.
@@ -818,6 +889,14 @@ export class ContainerWebApp extends Construct {
           }
         : {}),
       ...(this.uploads ? { uploads_bucket: { value: this.uploads.bucketName, description: "User uploads" } } : {}),
+      ...(this.cache
+        ? {
+            redis_endpoint: { value: `${this.cache.address}:${this.cache.port}`, description: "Cache endpoint (TLS only)" },
+            ...(this.cache.urlSecret
+              ? { cache_credential_command: { value: this.cache.credentialCommand, description: "Run once after the first apply (and again to rotate): sets the cache password and writes REDIS_URL" } }
+              : {}),
+          }
+        : {}),
       ...this.compute.operatorOutputs,
     };
     const stack = TerraformStack.of(this);

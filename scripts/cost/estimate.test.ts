@@ -182,3 +182,34 @@ describe("checkBudget", () => {
     expect(checkBudget(estimate, 144.37).withinBudget).toBe(true);
   });
 });
+
+describe("ElastiCache", () => {
+  it("prices node-based caches per node-hour by engine, and serverless by data (at the engine's minimum) and ECPUs", () => {
+    const stack = {
+      resource: {
+        aws_elasticache_replication_group: {
+          Prod: { engine: "valkey", node_type: "cache.t4g.micro", num_cache_clusters: 2 },
+          Legacy: { engine: "redis", node_type: "cache.t4g.small", num_cache_clusters: 1 },
+        },
+        aws_elasticache_serverless_cache: { Sessions: { engine: "valkey" }, Old: { engine: "redis" } },
+        aws_elasticache_user: { U: {} },
+        aws_elasticache_user_group: { G: {} },
+        aws_elasticache_parameter_group: { P: {} },
+        aws_elasticache_subnet_group: { S: {} },
+      },
+    };
+    const estimate = estimateStack("t", stack, { ...DEFAULT_ASSUMPTIONS, cacheServerlessDataGb: 0.1, cacheServerlessEcpuMillions: 100 });
+    const line = (item: string) => estimate.lines.find((l) => l.item === item)?.monthlyUsd;
+    expect(line("ElastiCache valkey cache.t4g.micro")).toBe(18.69); // 2 × 730 × 0.0128
+    expect(line("ElastiCache redis cache.t4g.small")).toBe(23.36); // 730 × 0.032
+    expect(line("ElastiCache Serverless valkey (data)")).toBe(6.13); // 0.1 GB × 730 × 0.084
+    expect(line("ElastiCache Serverless redis (data)")).toBe(91.25); // 1 GB minimum × 730 × 0.125
+    expect(line("ElastiCache Serverless valkey (ECPU)")).toBe(0.23); // 100 M × 0.0023
+    expect(estimate.unpriced).toEqual([]);
+  });
+
+  it("lists a node type without a price as unpriced", () => {
+    const estimate = estimateStack("t", { resource: { aws_elasticache_replication_group: { G: { engine: "valkey", node_type: "cache.r7g.4xlarge", num_cache_clusters: 1 } } } });
+    expect(estimate.unpriced).toEqual(["aws_elasticache_replication_group (valkey cache.r7g.4xlarge)"]);
+  });
+});

@@ -5,6 +5,8 @@
  */
 import {
   EC2_INSTANCE_HOUR,
+  ELASTICACHE_NODE_HOUR,
+  ELASTICACHE_SERVERLESS,
   HOURS_PER_MONTH,
   PRICES,
   PRICES_DATE,
@@ -35,6 +37,10 @@ export interface Assumptions {
   readonly containerInsightsMetrics: { readonly perCluster: number; readonly perService: number };
   /** Root volume of an EC2 instance whose size the stack leaves to its AMI, GiB. */
   readonly defaultRootVolumeGiB: number;
+  /** GB held by each serverless cache (billed at least the engine's minimum). */
+  readonly cacheServerlessDataGb: number;
+  /** Millions of ECPUs each serverless cache uses per month (a small GET or SET is about 1 ECPU). */
+  readonly cacheServerlessEcpuMillions: number;
 }
 
 /** The checked-in assumptions: a small environment, at its minimum size, before real traffic. */
@@ -49,6 +55,8 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   appRunnerActiveHoursPerMonth: 60,
   containerInsightsMetrics: { perCluster: 8, perService: 11 },
   defaultRootVolumeGiB: 8,
+  cacheServerlessDataGb: 0.1,
+  cacheServerlessEcpuMillions: 100,
 };
 
 /** One priced item: a resource kind (or a part of one) with its quantity and monthly cost. */
@@ -106,6 +114,7 @@ const FREE = new Set([
   "aws_terraform_data", "terraform_data", "aws_ecs_task_definition", "aws_iam_service_linked_role",
   // CloudFront Functions: 2 million invocations a month free (always-free tier), then $0.10 per million.
   "aws_cloudfront_function",
+  "aws_elasticache_parameter_group", "aws_elasticache_subnet_group", "aws_elasticache_user", "aws_elasticache_user_group",
 ]);
 
 /** `n` formatted for a detail string: at most 4 decimals, no trailing zeros. */
@@ -147,6 +156,7 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
   };
   const priced = new Set<string>();
   const unknownClass = new Set<string>();
+  const unknownCacheNode = new Set<string>();
   const hourly = (item: string, type: string, qty: number, usdPerHour: number) => {
     priced.add(type);
     add(item, type, qty, `${num(qty)} × ${h} h × $${num(usdPerHour)}`, qty * h * usdPerHour);
@@ -232,6 +242,27 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
     if (rate === undefined) unknownClass.add(String(db.instance_class));
   }
 
+  // ---- ElastiCache: node-hours (snapshots stay within the free backup storage of one per cache), or serverless usage ----
+  for (const group of all(resources, "aws_elasticache_replication_group")) {
+    priced.add("aws_elasticache_replication_group");
+    const engine = group.engine === "redis" ? "redis" : "valkey";
+    const nodes = typeof group.num_cache_clusters === "number"
+      ? group.num_cache_clusters
+      : Number(group.num_node_groups ?? 1) * (1 + Number(group.replicas_per_node_group ?? 0));
+    const rate = ELASTICACHE_NODE_HOUR[engine][String(group.node_type)];
+    if (rate === undefined) unknownCacheNode.add(`${engine} ${group.node_type}`);
+    else add(`ElastiCache ${engine} ${group.node_type}`, "aws_elasticache_replication_group", nodes, `${nodes} × ${h} h × $${rate}`, nodes * h * rate);
+  }
+  for (const cache of all(resources, "aws_elasticache_serverless_cache")) {
+    priced.add("aws_elasticache_serverless_cache");
+    const engine = cache.engine === "redis" ? "redis" : "valkey";
+    const p = ELASTICACHE_SERVERLESS[engine];
+    const gb = Math.max(p.minGb, assumptions.cacheServerlessDataGb);
+    add(`ElastiCache Serverless ${engine} (data)`, "aws_elasticache_serverless_cache", gb, `${num(gb)} GB × ${h} h × $${p.gbHour}`, gb * h * p.gbHour);
+    const ecpu = assumptions.cacheServerlessEcpuMillions;
+    add(`ElastiCache Serverless ${engine} (ECPU)`, "aws_elasticache_serverless_cache", ecpu, `${ecpu} M × $${p.ecpuMillion}`, ecpu * p.ecpuMillion);
+  }
+
   // RDS Proxy bills the vCPUs of the instance behind it (at least 2).
   const proxies = all(resources, "aws_db_proxy").length;
   if (proxies > 0) {
@@ -264,6 +295,7 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
 
   const unpriced = Object.keys(resources).filter((t) => !FREE.has(t) && !priced.has(t) && !PRICED_TYPES.has(t)).sort();
   if (unknownClass.size > 0) unpriced.push(...[...unknownClass].map((c) => `aws_db_instance (${c})`));
+  if (unknownCacheNode.size > 0) unpriced.push(...[...unknownCacheNode].map((c) => `aws_elasticache_replication_group (${c})`));
   const sorted = [...lines].sort((a, b) => b.monthlyUsd - a.monthlyUsd || a.item.localeCompare(b.item));
   return {
     stack,
@@ -280,6 +312,7 @@ const PRICED_TYPES = new Set([
   "aws_nat_gateway", "aws_eip", "aws_vpc_endpoint", "aws_instance", "aws_lb", "aws_ecs_service", "aws_ecs_cluster",
   "aws_apprunner_service", "aws_db_instance", "aws_kms_key", "aws_secretsmanager_secret", "aws_cloudwatch_metric_alarm",
   "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group", "aws_wafv2_web_acl", "aws_s3_bucket", "aws_ecr_repository", "aws_db_proxy",
+  "aws_elasticache_replication_group", "aws_elasticache_serverless_cache",
 ]);
 
 /** "1 vCPU", "2 GB", "1024", "2048" → vCPUs or GB (plain numbers are CPU units or MiB, divided by `per`). */
@@ -429,6 +462,7 @@ export function formatEstimate(estimate: CostEstimate, budgetUsd?: number): stri
       `${a.albLcus} LCU per load balancer; ${a.logGbPerGroupPerMonth} GB/month per log group; ${a.storageGbPerBucket} GB per bucket/repository; ` +
       `${a.wafRequestsMillions} M WAF requests; App Runner active ${a.appRunnerActiveHoursPerMonth} h/month; Container Insights ` +
       `${a.containerInsightsMetrics.perCluster} metrics/cluster + ${a.containerInsightsMetrics.perService}/service; tasks at their minimum count; ` +
+      `serverless cache ${a.cacheServerlessDataGb} GB and ${a.cacheServerlessEcpuMillions} M ECPU/month; ` +
       `no free tier, data transfer out or CloudFront beyond its free tier`,
     `  prices: ${PRICES_REGION} list prices of ${PRICES_DATE} (scripts/cost/prices.ts)`,
   );

@@ -87,5 +87,34 @@ export const EC2_INSTANCE_HOUR: Readonly<Record<string, number>> = {
 /** Source of {@link EC2_INSTANCE_HOUR}. */
 export const EC2_INSTANCE_SOURCE = EC2;
 
+const ELASTICACHE = "https://aws.amazon.com/elasticache/pricing/";
+
+/**
+ * ElastiCache on-demand USD per node-hour, by engine and node type (Valkey is 20 % below Redis OSS).
+ * Checked 2026-12-06 on the ElastiCache pricing page.
+ */
+export const ELASTICACHE_NODE_HOUR: Readonly<Record<"valkey" | "redis", Readonly<Record<string, number>>>> = {
+  redis: {
+    "cache.t4g.micro": 0.016, "cache.t4g.small": 0.032, "cache.t4g.medium": 0.065,
+    "cache.t3.micro": 0.017, "cache.t3.small": 0.034, "cache.t3.medium": 0.068,
+    "cache.m7g.large": 0.158, "cache.r7g.large": 0.219,
+  },
+  valkey: {
+    "cache.t4g.micro": 0.0128, "cache.t4g.small": 0.0256, "cache.t4g.medium": 0.052,
+    "cache.t3.micro": 0.0136, "cache.t3.small": 0.0272, "cache.t3.medium": 0.0544,
+    "cache.m7g.large": 0.1264, "cache.r7g.large": 0.1752,
+  },
+};
+/**
+ * ElastiCache Serverless, by engine: USD per GB-hour of data stored (metered at least `minGb`) and
+ * per million ECPUs. Checked 2026-12-06 on the ElastiCache pricing page.
+ */
+export const ELASTICACHE_SERVERLESS: Readonly<Record<"valkey" | "redis", { readonly gbHour: number; readonly minGb: number; readonly ecpuMillion: number }>> = {
+  valkey: { gbHour: 0.084, minGb: 0.1, ecpuMillion: 0.0023 },
+  redis: { gbHour: 0.125, minGb: 1, ecpuMillion: 0.0034 },
+};
+/** Source of {@link ELASTICACHE_NODE_HOUR} and {@link ELASTICACHE_SERVERLESS}. */
+export const ELASTICACHE_SOURCE = ELASTICACHE;
+
 /** Hours in the average month (8,760 / 12), as AWS's own calculator uses. */
 export const HOURS_PER_MONTH = 730;
