@@ -5,8 +5,8 @@
  *
  *   node scripts/app.js scripts/flavour/render-cli.ts [outDir]
  *
- * Every file git tracks or would track (tracked, or new and not ignored) is rendered; none is
- * named here. Left out: the root lockfile (the flavour folder has its own) and flavours/ itself.
+ * Every file git tracks or would track (tracked, or new and not ignored) is rendered, its path
+ * too; none is named here. Left out: the root lockfile (the flavour folder has its own) and flavours/ itself.
  * The folder gets the rendered package.json and a node_modules link to the flavour folder's
  * install, so the rendered code resolves cdktn, @cdktn/provider-aws and constructs there, and
  * the tools (typescript, vitest, esbuild) from the repository's own node_modules further up.
@@ -15,7 +15,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { CDKTF, CDKTN, type FrameworkLine } from "./lines";
-import { renderPackageJson, renderText, type PackageJson } from "./rules";
+import { renderLine, renderPackageJson, renderText, type PackageJson } from "./rules";
 
 /** Files of the tree that are not rendered: the source line's lockfile and the flavour folders. */
 export function isRendered(path: string): boolean {
@@ -56,7 +56,9 @@ export function renderTree(root: string, outDir: string, from: FrameworkLine = C
   let changed = 0;
   for (const file of sourceFiles(root).filter(isRendered)) {
     const bytes = readFileSync(join(root, file));
-    const target = join(outDir, file);
+    // Paths are rendered by the same rules (cli/cdktf-aws-webapp.ts -> cli/cdktn-aws-webapp.ts),
+    // so the imports and the package's bin that name them still find them.
+    const target = join(outDir, renderLine(file, from, to));
     mkdirSync(dirname(target), { recursive: true });
     files++;
     if (bytes.includes(0)) {

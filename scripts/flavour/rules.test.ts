@@ -84,12 +84,16 @@ describe("flavour rules: cdktf -> cdktn", () => {
       "<!-- flavour: only cdktn",
       "On CDK Terrain: `npm i cdktn`",
       "flavour: end -->",
+      "<!-- flavour: both -->",
+      "| cdktf 0.21 | archived |",
+      "<!-- flavour: end -->",
       "end",
     ].join("\n");
-    expect(renderText(source, CDKTF, CDKTN)).toBe(["# cdktn-aws-webapp", "On CDK Terrain: `npm i cdktn`", "end"].join("\n"));
+    expect(renderText(source, CDKTF, CDKTN)).toBe(["# cdktn-aws-webapp", "On CDK Terrain: `npm i cdktn`", "| cdktf 0.21 | archived |", "end"].join("\n"));
     const verbatim = `// flavour: verbatim\nimport { App } from "cdktf";\n`;
     expect(renderText(verbatim, CDKTF, CDKTN)).toBe(verbatim);
-    expect(() => renderText("<!-- flavour: only cdktn\nopen", CDKTF, CDKTN)).toThrow(/has no "flavour: end"/);
+    expect(() => renderText("<!-- flavour: only cdktn\nopen", CDKTF, CDKTN)).toThrow(/"cdktn" has no "flavour: end"/);
+    expect(() => renderText("<!-- flavour: both -->\n<!-- flavour: only cdktf -->", CDKTF, CDKTN)).toThrow(/do not nest/);
   });
 
   it("renders package.json with the target line's packages, peer ranges and Node floor", () => {
@@ -102,6 +106,7 @@ describe("flavour rules: cdktf -> cdktn", () => {
     expect(Object.keys(pkg.devDependencies ?? {}).filter((n) => n.includes("cdktf"))).toEqual([]);
     expect(pkg.engines).toEqual({ node: ">=22.11.0" });
     expect(pkg.scripts?.synth).toBe("CHECKPOINT_DISABLE=1 cdktn synth");
+    expect(pkg.bin).toEqual(Object.fromEntries(Object.entries(source.bin ?? {}).map(([k, v]) => [k.replace("cdktf-", "cdktn-"), String(v).replace("cdktf-", "cdktn-")])));
     expect(pkg.main).toBe(source.main);
     expect(pkg.files).toEqual(source.files);
   });
@@ -123,6 +128,8 @@ describe.runIf(SOURCE_TREE)("flavour render: the whole tree", () => {
     try {
       const result = renderTree(ROOT, out);
       expect(result.files).toBeGreaterThan(100);
+      // Paths are rendered too: the package's bin file is named for the line.
+      expect(existsSync(join(out, "cli", "cdktn-aws-webapp.ts"))).toBe(existsSync(join(ROOT, "cli", "cdktf-aws-webapp.ts")));
       expect(readFileSync(join(out, "modules", "internal", "testing.ts"), "utf8")).toMatch(/from "cdktn";\n.*from "@cdktn\/provider-aws\/lib\/provider";/);
       const rendered = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
       expect(rendered.name).toBe(CDKTN.packageName);

@@ -10,6 +10,8 @@
  *    - `flavour: only <line>` ... `flavour: end`: the lines between exist only in that line's
  *      rendering; the marker lines themselves are dropped. Text for another line than the source's
  *      sits in a comment in the source (`<!-- flavour: only cdktn` ... `flavour: end -->`).
+ *    - `flavour: both` ... `flavour: end`: the lines between speak of both lines (a comparison
+ *      table, a migration guide) and are kept as they are; the marker lines are dropped.
  * 2. A line that already names the target framework is about both lines and is kept.
  * 3. Names: the package (`@platform/cdktf-aws-webapp`), the provider scope (`@cdktf/...`), the
  *    framework's word (`cdktf` in imports, prose, CLI commands, identifiers), its title and site.
@@ -26,7 +28,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const VERBATIM_HEAD = 5;
 const VERBATIM = /flavour:\s*verbatim\b/;
 const KEEP = /flavour:\s*keep\b/;
-const ONLY = /flavour:\s*only\s+(\w+)/;
+const REGION = /flavour:\s*(?:only\s+(\w+)|(both)\b)/;
 const END = /flavour:\s*end\b/;
 /** Annotation metadata types: cdktn writes the same `@cdktf/...` values as cdktf. */
 const ANNOTATION_TYPES = "warn|info|error";
@@ -107,22 +109,23 @@ export function isVerbatim(text: string): boolean {
 export function renderText(text: string, from: FrameworkLine, to: FrameworkLine): string {
   if (isVerbatim(text)) return text;
   const out: string[] = [];
-  let only: string | undefined;
+  // The open region: "both", or the line it is only for.
+  let region: string | undefined;
   for (const line of text.split("\n")) {
-    const start = ONLY.exec(line);
+    const start = REGION.exec(line);
     if (start) {
-      if (only !== undefined) throw new Error(`flavour regions do not nest: "${line.trim()}" inside "only ${only}"`);
-      only = start[1];
+      if (region !== undefined) throw new Error(`flavour regions do not nest: "${line.trim()}" inside "${region}"`);
+      region = start[2] ?? start[1];
       continue;
     }
-    if (only !== undefined && END.test(line)) {
-      only = undefined;
+    if (region !== undefined && END.test(line)) {
+      region = undefined;
       continue;
     }
-    if (only === undefined) out.push(renderLine(line, from, to));
-    else if (only === to.framework) out.push(line);
+    if (region === undefined) out.push(renderLine(line, from, to));
+    else if (region === "both" || region === to.framework) out.push(line);
   }
-  if (only !== undefined) throw new Error(`flavour region "only ${only}" has no "flavour: end"`);
+  if (region !== undefined) throw new Error(`flavour region "${region}" has no "flavour: end"`);
   return out.join("\n");
 }
 
@@ -138,15 +141,27 @@ export interface PackageJson {
   [key: string]: unknown;
 }
 
+const DEPENDENCY_FIELDS = ["dependencies", "peerDependencies", "devDependencies"] as const;
+
+/** Every key and string of a JSON value, rendered line by line. */
+function renderJson(value: unknown, from: FrameworkLine, to: FrameworkLine): unknown {
+  if (typeof value === "string") return renderLine(value, from, to);
+  if (Array.isArray(value)) return value.map((v) => renderJson(v, from, to));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [renderLine(k, from, to), renderJson(v, from, to)]));
+  }
+  return value;
+}
+
 /**
- * The package.json of the target line: strings rendered by the rules; the framework packages
- * replaced by the target's, with peer ranges that start at the tested versions and constructs
- * exactly as the framework requires it; `engines.node` raised to what the target's provider
- * package declares, when higher.
+ * The package.json of the target line: every key and string rendered by the rules (name,
+ * description, scripts, bin, files); the framework packages of the dependency fields replaced by
+ * the target's, with peer ranges that start at the tested versions and constructs exactly as
+ * the framework requires it; `engines.node` raised to what the target's provider package
+ * declares, when higher.
  */
 export function renderPackageJson(source: PackageJson, from: FrameworkLine, to: FrameworkLine): PackageJson {
-  const swap = (deps: Record<string, string> | undefined, peer: boolean): Record<string, string> | undefined => {
-    if (!deps) return deps;
+  const swap = (deps: Record<string, string>, peer: boolean): Record<string, string> => {
     const out: Record<string, string> = {};
     for (const [name, range] of Object.entries(deps)) {
       const renamed = renderLine(name, from, to);
@@ -164,21 +179,17 @@ export function renderPackageJson(source: PackageJson, from: FrameworkLine, to: 
     }
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
   };
-  const strings = (record: Record<string, string> | undefined): Record<string, string> | undefined =>
-    record && Object.fromEntries(Object.entries(record).map(([k, v]) => [k, renderLine(v, from, to)]));
-  const engines = { ...source.engines };
-  const floor = to.providerNode.replace(/\s+/g, "");
-  if (!engines.node || minVersion(floor) > minVersion(engines.node)) engines.node = floor;
-  return {
-    ...source,
-    name: renderLine(source.name, from, to),
-    ...(source.description ? { description: renderLine(source.description, from, to) } : {}),
-    ...(source.engines ? { engines } : {}),
-    ...(source.scripts ? { scripts: strings(source.scripts) } : {}),
-    ...(source.dependencies ? { dependencies: swap(source.dependencies, false) } : {}),
-    ...(source.peerDependencies ? { peerDependencies: swap(source.peerDependencies, true) } : {}),
-    ...(source.devDependencies ? { devDependencies: swap(source.devDependencies, false) } : {}),
-  };
+  const rendered = renderJson(source, from, to) as PackageJson;
+  for (const field of DEPENDENCY_FIELDS) {
+    const deps = source[field];
+    if (deps) rendered[field] = swap(deps, field === "peerDependencies");
+  }
+  if (source.engines) {
+    const floor = to.providerNode.replace(/\s+/g, "");
+    const current = source.engines.node;
+    if (!current || minVersion(floor) > minVersion(current)) rendered.engines = { ...rendered.engines, node: floor };
+  }
+  return rendered;
 }
 
 /** The lowest version a `>=x.y.z` / `>= x.y` range admits, as a comparable number. */
