@@ -511,7 +511,7 @@ describe("CdnDistribution", () => {
       expect(() => synthCdn({ alarms: euTopics })).toThrow(
         /test\/Cdn: alarms\.criticalTopicArn must be in us-east-1 \(the CDN alarm lives in us-east-1 .*\), not in eu-west-1, got "arn:aws:sns:eu-west-1:/,
       );
-      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an ARN of sns/);
+      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<account>:<topic>\), got "shop-critical"/);
       expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: 0 })).toThrow(
         /errorRateAlarmThresholdPercent must be above 0 and at most 100 .*got 0/,
       );

@@ -13,7 +13,6 @@ import { metricAlarm } from "../internal/alarms";
 import { checkName } from "../internal/naming";
 import {
   REGION_PATTERN,
-  checkArn,
   checkIntegerRange,
   checkKmsKeyArn,
   checkLogRetention,
@@ -54,6 +53,7 @@ import {
 } from "./managed-policies";
 import { SecurityHeadersPolicy } from "./security-headers-policy";
 import { viewerHostFunction } from "./viewer-host-function";
+import { checkResourceArn } from "../internal/arns";
 
 export type { CdnAppOrigin };
 
@@ -686,7 +686,7 @@ export class CdnDistribution extends Construct {
       fail(this, "errorRateAlarmThresholdPercent", "must be above 0 and at most 100 (a percentage of requests)", threshold);
     }
     if (!alarms) return;
-    checkArn(this, "alarms.criticalTopicArn", alarms.criticalTopicArn, "sns");
+    checkResourceArn(this, "alarms.criticalTopicArn", alarms.criticalTopicArn, "snsTopic");
     checkInCloudFrontRegion(
       this,
       "alarms.criticalTopicArn",
@@ -700,7 +700,7 @@ export class CdnDistribution extends Construct {
     if (props.webAcl && props.webAclArn) {
       fail(this, "webAclArn", "must not be given together with webAcl: true (attach an existing web ACL or create one, not both)", props.webAclArn);
     }
-    checkArn(this, "webAclArn", props.webAclArn, "wafv2");
+    checkResourceArn(this, "webAclArn", props.webAclArn, "wafv2WebAcl");
     if (props.webAclArn && !isToken(props.webAclArn) && !/:wafv2:us-east-1:\d{12}:global\/webacl\//.test(props.webAclArn)) {
       fail(this, "webAclArn", "must be a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)", props.webAclArn);
     }

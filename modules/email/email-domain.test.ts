@@ -363,7 +363,7 @@ describe("EmailDomain bad input", () => {
 
   it("fails for a bad configuration set name, events topic or TTL", () => {
     fails({ configurationSetName: "my.set" }, /configurationSetName must be a valid ses name/);
-    fails({ eventsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" }, /eventsTopicArn must be an ARN of sns/);
+    fails({ eventsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" }, /eventsTopicArn must be an SNS topic ARN .*got "arn:aws:sqs:us-east-1:123456789012:q"/);
     fails({ recordTtlSeconds: 10 }, /recordTtlSeconds must be an integer from 60 to 172800, got 10/);
   });
 });

@@ -10,9 +10,10 @@ import { sendEmailStatements } from "../core/statements";
 import { RoleRef, grantTo } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { checkName, physicalName } from "../internal/naming";
-import { EMAIL_PATTERN, checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
+import { EMAIL_PATTERN, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { EmailDnsRecord, SES_SPF_INCLUDE, checkTxtValue, dmarcValue, spfValue } from "./dns-records";
 import { EmailTemplateContent, resolveTemplate } from "./email-templates";
+import { checkResourceArn } from "../internal/arns";
 
 /** What SES does when the MAIL FROM domain's MX record is missing. */
 export const MAIL_FROM_MX_FAILURE_BEHAVIORS = ["USE_DEFAULT_VALUE", "REJECT_MESSAGE"] as const;
@@ -202,7 +203,7 @@ export class EmailDomain extends Construct {
     if (templatePrefix !== "") {
       checkPattern(this, "templateNamePrefix", templatePrefix, /^[A-Za-z0-9_-]+$/, "must be letters, digits, hyphens and underscores (SES template names allow nothing else)");
     }
-    checkArn(this, "eventsTopicArn", props.eventsTopicArn, "sns");
+    checkResourceArn(this, "eventsTopicArn", props.eventsTopicArn, "snsTopic");
     if (props.senderAddress !== undefined) this.checkAddress("senderAddress", props.senderAddress);
 
     this.configurationSet = new Sesv2ConfigurationSet(this, "ConfigurationSet", {

@@ -76,7 +76,7 @@ describe("OIDC providers", () => {
 
   it("refuses an existing provider that is not an IAM ARN", () => {
     expect(() => synth((s) => new GitHubActionsOidc(s, "G", { existingProviderArn: "token.actions.githubusercontent.com" })))
-      .toThrow(/G: existingProviderArn must be an ARN of iam .*got "token.actions.githubusercontent.com"/);
+      .toThrow(/G: existingProviderArn must be an IAM OIDC identity provider ARN \(arn:aws:iam::<account>:oidc-provider\/<host>\), got "token.actions.githubusercontent.com"/);
   });
 });
 

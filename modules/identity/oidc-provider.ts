@@ -1,6 +1,7 @@
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { Construct } from "constructs";
-import { checkArn, checkPattern, checkTags } from "../internal/validate";
+import { checkPattern, checkTags } from "../internal/validate";
+import { checkResourceArn } from "../internal/arns";
 
 /**
  * An IAM OIDC identity provider as roles need it: its ARN, the host that prefixes its condition
@@ -51,7 +52,7 @@ export class OidcProvider extends Construct implements OidcProviderRef {
     super(scope, id);
     checkTags(this, "tags", props.tags);
     checkPattern(this, "host", props.host, HOST, "must be an issuer host without https:// or a trailing slash, such as app.terraform.io");
-    checkArn(this, "existingProviderArn", props.existingProviderArn, "iam");
+    checkResourceArn(this, "existingProviderArn", props.existingProviderArn, "iamOidcProvider");
     this.host = props.host;
     this.audience = props.audience;
     if (props.existingProviderArn !== undefined) {

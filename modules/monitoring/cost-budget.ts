@@ -1,7 +1,8 @@
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget";
 import { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { checkArn, checkMaxLength, checkNumber, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { checkMaxLength, checkNumber, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { checkResourceArn } from "../internal/arns";
 
 /** The cost allocation tag a budget is filtered on. */
 export interface CostAllocationTag {
@@ -64,7 +65,7 @@ export class CostBudget extends Construct {
     checkPattern(this, "name", props.name, BUDGET_NAME, "must be 1-100 characters without : or \\ (AWS Budgets names)");
     checkNumber(this, "monthlyLimitUsd", props.monthlyLimitUsd);
     if (!isToken(props.monthlyLimitUsd) && !(props.monthlyLimitUsd > 0)) fail(this, "monthlyLimitUsd", "must be a positive amount of US dollars", props.monthlyLimitUsd);
-    checkArn(this, "topicArn", props.topicArn, "sns");
+    checkResourceArn(this, "topicArn", props.topicArn, "snsTopic");
     const { key, value } = props.costAllocationTag;
     // User-defined cost allocation tags: key 1-128, value up to 256 characters; aws: keys are AWS-generated tags.
     checkPattern(this, "costAllocationTag.key", key, /^(?!aws:).{1,128}$/, "must be a user-defined tag key of 1-128 characters (not aws:...)");

@@ -90,7 +90,7 @@ describe("OperationsDashboard", () => {
 
   it("fails on an alarm ARN that is not a CloudWatch ARN", () => {
     expect(() => dashboard({ databases: [database], alarmArns: ["arn:aws:sns:us-east-1:123456789012:topic"] })).toThrow(
-      /Dashboard: alarmArns must be an ARN of cloudwatch .*got "arn:aws:sns:us-east-1:123456789012:topic"/,
+      /Dashboard: alarmArns must be a CloudWatch alarm ARN .*got "arn:aws:sns:us-east-1:123456789012:topic"/,
     );
   });
 

@@ -2,8 +2,9 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { Construct } from "constructs";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { checkArn, checkIntegerRange, checkPattern, fail } from "../internal/validate";
+import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
 import { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer } from "../core/web-compute";
+import { checkResourceArn } from "../internal/arns";
 
 export type { DashboardAppRunnerService, DashboardEcsService, DashboardLoadBalancer };
 
@@ -88,7 +89,7 @@ export class OperationsDashboard extends Construct {
     const period = props.periodSeconds ?? 60;
     checkIntegerRange(this, "periodSeconds", period, 60, 86400);
     if (period % 60 !== 0) fail(this, "periodSeconds", "must be 60 or a multiple of 60", period);
-    alarmArns.forEach((a) => checkArn(this, "alarmArns", a, "cloudwatch"));
+    alarmArns.forEach((a) => checkResourceArn(this, "alarmArns", a, "cloudwatchAlarm"));
     // Metric dimensions take these exact shapes; a full ARN or URL would chart nothing.
     loadBalancers.forEach((lb, i) => {
       checkPattern(this, `loadBalancers[${i}].loadBalancerArnSuffix`, lb.loadBalancerArnSuffix, /^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, "must be an ALB ARN suffix app/<name>/<id> (the load balancer's arn_suffix attribute, not its ARN)");

@@ -38,7 +38,7 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ["a credential-looking plain value", { environment: { UPSTREAM: "postgres://admin:pw@db:5432/app" } }, /environment.UPSTREAM holds a value that looks like a credential/],
     ["a name both plain and secret", { environment: { AUTH_URL_PATH: "/x" }, secrets: { AUTH_URL_PATH: "arn:aws:ssm:us-east-1:123456789012:parameter/x" } }, /environment.AUTH_URL_PATH is also given as a secret/],
     ["HTTPS with neither certificate nor zone", { https: true }, /https needs a certificate: give certificateArn, or domain .*got true/],
-    ["a certificate ARN of another service", { certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, /certificateArn must be an ARN of acm/],
+    ["a certificate ARN of another service", { certificateArn: "arn:aws:iam::123456789012:server-certificate/x" }, /certificateArn must be an ACM certificate ARN .*got "arn:aws:iam::123456789012:server-certificate\/x"/],
     ["a certificate in another region than the load balancer", { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/abc" }, /^test\/Web: certificateArn must be an ACM certificate in the stack's AWS provider region us-east-1 \(a load balancer uses certificates of its own region only\), got "arn:aws:acm:eu-west-1:123456789012:certificate\/abc"$/],
     ["an invalid hosted zone id", { domain: { name: "origin.example.com", hostedZoneId: "example.com" } }, /domain.hostedZoneId must be a Route 53 hosted zone id/],
     ["a short origin header secret", { originVerifyHeader: { name: "X-Origin-Verify", value: "abc" } }, /originVerifyHeader.value must be 16-128 printable characters/],

@@ -16,11 +16,12 @@ import { WorkloadRole } from "../core/workload-role";
 import { providerRegion } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { checkName, pascalCase, physicalName } from "../internal/naming";
-import { checkArn, checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
+import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base";
 import { LoadBalancerDomain, aliasToLoadBalancer, dnsValidatedCertificate } from "./load-balancer-domain";
 import { LoadBalancerOriginRef, OriginVerifyHeader } from "../core/load-balancer-origin";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
+import { checkResourceArn } from "../internal/arns";
 
 /** TLS policy of the HTTPS listener: TLS 1.3 and 1.2 with forward-secret ciphers only. */
 export const TLS_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -199,7 +200,7 @@ export class WebService extends FargateServiceBase implements WebCompute {
     const internal = scheme === "internal";
     const ingress = props.ingress ?? (internal ? "cloudfront" : "anywhere");
     checkOneOf(this, "ingress", ingress, ["anywhere", "cloudfront"]);
-    checkArn(this, "certificateArn", props.certificateArn, "acm");
+    checkResourceArn(this, "certificateArn", props.certificateArn, "acmCertificate");
     // An ALB takes certificates of its own region only ("CertificateNotFound" at apply otherwise).
     const region = providerRegion(this);
     const certificateRegion = props.certificateArn !== undefined && !isToken(props.certificateArn) ? props.certificateArn.split(":")[3] : undefined;
