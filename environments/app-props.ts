@@ -33,6 +33,9 @@ export function appProps(stack: EnvironmentStack, c: EnvironmentConfig): Contain
             spot: c.service.spot,
             cpuArchitecture: c.service.cpuArchitecture,
             assignPublicIp: c.service.assignPublicIp,
+            // A Next.js server writes its cache (.next/cache: images, ISR pages) at run time: the root
+            // filesystem stays writable, by choice (policy ECS-READ-ONLY-ROOT-FS accepts an explicit false).
+            overrides: { readonlyRootFilesystem: false },
             scheduledCapacity: c.service.nightlyScaleToZero
               ? [
                   { name: "night", schedule: "cron(0 19 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },

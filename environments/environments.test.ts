@@ -43,17 +43,38 @@ describe("every environment", () => {
     for (const s of report.suppressed) expect(s.reason.length).toBeGreaterThanOrEqual(10);
   });
 
-  it("suppresses only what each environment explains: RDP on the public subnets' ACL, dev's and staging's plain-HTTP listener and public-IP task", () => {
-    const suppressed = (env: "dev" | "staging" | "prod") => policyReport(stacks[env]).suppressed.map((s) => [s.ruleId, s.path]);
-    const nacl = (env: string) => ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`];
-    expect(suppressed("prod")).toEqual([nacl("prod")]);
+  it("suppresses only what each environment explains: RDP on the public subnets' ACL, dev's and staging's plain-HTTP listener and public-IP task, the app's writable filesystem", () => {
+    // The non-production profile's choices are accepted too (next test); the rest is listed here.
+    const suppressed = (env: "dev" | "staging" | "prod") =>
+      policyReport(stacks[env]).suppressed.filter((s) => !s.reason.startsWith("non-production profile:")).map((s) => [s.ruleId, s.path]);
+    const common = (env: string) => [
+      ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`],
+      ["ECS-READ-ONLY-ROOT-FS", `${env}/App/Web/TaskDefinition`],
+      ["ECS-READ-ONLY-ROOT-FS", `${env}/App/DatabaseAdmin/TaskDefinition`],
+    ];
+    expect(suppressed("prod")).toEqual(expect.arrayContaining(common("prod")));
+    expect(suppressed("prod")).toHaveLength(3);
     // Staging on Fargate is shaped like dev: a plain-HTTP listener and a public-IP task.
     for (const env of ["dev", "staging"] as const) {
       expect(suppressed(env)).toEqual(
-        expect.arrayContaining([nacl(env), ["ALB-HTTPS-REDIRECT", `${env}/App/Web/HttpListener`], ["ECS-NO-PUBLIC-IP", `${env}/App/Web/Service`]]),
+        expect.arrayContaining([...common(env), ["ALB-HTTPS-REDIRECT", `${env}/App/Web/HttpListener`], ["ECS-NO-PUBLIC-IP", `${env}/App/Web/Service`]]),
       );
-      expect(suppressed(env)).toHaveLength(3);
+      expect(suppressed(env)).toHaveLength(5);
     }
+  });
+
+  it("prints no policy warning: the non-production profile's choices are accepted with their reason, production accepts none", () => {
+    const profileChoices = (env: "dev" | "staging" | "prod") =>
+      policyReport(stacks[env]).suppressed.filter((s) => s.reason.startsWith("non-production profile:")).map((s) => s.ruleId);
+    for (const env of ["dev", "staging", "prod"] as const) expect(policyReport(stacks[env]).failed).toEqual([]);
+    expect(profileChoices("prod")).toEqual([]);
+    for (const env of ["dev", "staging"] as const) {
+      expect(new Set(profileChoices(env))).toEqual(
+        new Set(["RDS-MULTI-AZ", "RDS-DELETION-PROTECTION", "RDS-ENHANCED-MONITORING", "RDS-PERFORMANCE-INSIGHTS", "SECRETS-CMK", "LOG-GROUP-KMS", "ALB-ACCESS-LOGS", "ALB-DELETION-PROTECTION", "ALB-WAF"]),
+      );
+    }
+    const warnings = Object.values(stacks).flatMap((stack) => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn")));
+    expect(warnings).toEqual([]);
   });
 
   it.each(["dev", "staging", "prod"] as const)("%s gives operators the seed 004 outputs", (env) => {
@@ -285,10 +306,11 @@ describe("staging on App Runner (one checked-in line, for accounts that already 
   const stack = buildStaging(Testing.app(), validateConfig(stagingSettings("apprunner")));
   const s = JSON.parse(Testing.synth(stack, true)) as SynthJson;
 
-  it("passes every policy rule, suppressing only the public ACL's RDP and the NAT instance's egress", () => {
+  it("passes every policy rule, suppressing only the public ACL's RDP, the NAT instance's egress and the admin task's writable filesystem (besides the profile's choices)", () => {
     const report = policyReport(stack);
     expect(report.failed.filter((f) => f.severity === "error")).toEqual([]);
-    expect(report.suppressed.map((x) => [x.ruleId, x.path])).toEqual([
+    expect(report.suppressed.filter((x) => !x.reason.startsWith("non-production profile:")).map((x) => [x.ruleId, x.path])).toEqual([
+      ["ECS-READ-ONLY-ROOT-FS", "staging/App/DatabaseAdmin/TaskDefinition"],
       ["NACL-NO-ADMIN-PORTS", "staging/App/Network/PublicNetworkAcl"],
       ["SG-EGRESS-ALL-PORTS", "staging/App/Network/NatInstanceEgress"],
     ]);

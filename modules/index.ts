@@ -4,6 +4,7 @@
 
 // Whole app
 export { ContainerWebApp, ORIGIN_VERIFY_HEADER } from "./patterns/container-web-app";
+export { NON_PRODUCTION_CHOICES } from "./patterns/profile-choices";
 export type {
   AppCdnOptions,
   AppDatabaseOptions,

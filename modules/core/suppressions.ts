@@ -21,6 +21,12 @@ export interface SuppressOptions {
    * @default - every finding of the rule on the resource
    */
   readonly subject?: string;
+  /**
+   * A standing decision that may match nothing, e.g. a profile's default that a user's override
+   * makes moot: not listed among the unused suppressions when no finding matches it.
+   * @default false - a suppression that matches nothing is reported as stale
+   */
+  readonly optional?: boolean;
 }
 
 /** A suppression as declared on a construct. */
@@ -32,6 +38,8 @@ export interface DeclaredSuppression {
   readonly applyToChildren: boolean;
   /** Only the finding with this subject. @default - every finding of the rule */
   readonly subject?: string;
+  /** Not reported when it matches nothing (see {@link SuppressOptions.optional}). @default false */
+  readonly optional?: boolean;
 }
 
 /**
@@ -66,6 +74,7 @@ export function suppress(construct: IConstruct, ruleId: string, reason: string, 
     reason: text,
     applyToChildren: options.applyToChildren ?? false,
     ...(subject !== undefined ? { subject: subject.trim() } : {}),
+    ...(options.optional ? { optional: true } : {}),
   });
 }
 
@@ -80,6 +89,7 @@ export function declaredSuppressions(root: IConstruct): DeclaredSuppression[] {
         reason: m.data.reason,
         applyToChildren: !!m.data.applyToChildren,
         ...(m.data.subject !== undefined ? { subject: String(m.data.subject) } : {}),
+        ...(m.data.optional ? { optional: true } : {}),
       })),
   );
 }

@@ -21,6 +21,7 @@ import { Monitoring } from "../monitoring/monitoring";
 import { Network, NetworkProps } from "../network/network";
 import { NetworkRef } from "../core/network-ref";
 import { enforcePolicies, suppress } from "../policy";
+import { acceptNonProductionChoices } from "./profile-choices";
 import { ContainerRepository } from "../registry/container-repository";
 import { AppSecrets, recoveryWindowDaysFor } from "../secrets/app-secrets";
 import { EncryptionKey, cloudWatchLogsKey } from "../core/encryption-key";
@@ -905,6 +906,7 @@ export class ContainerWebApp extends Construct {
         new TerraformOutput(this, `Output${key}`, output).overrideLogicalId(`${props.outputPrefix ?? ""}${key}`);
       }
     }
+    if (!production) acceptNonProductionChoices(this);
     if (props.enforcePolicies ?? true) enforcePolicies(stack, { tier: production ? "production" : "baseline" });
   }
 }

@@ -19,6 +19,24 @@ export interface PolicyOptions {
    * @default ALL_RULES
    */
   readonly rules?: readonly Rule[];
+  /**
+   * The command that prints the full report in your repository, named by the one summary line
+   * synth prints per stack (a script calling `formatReport(policyReport(stack))`, see the README).
+   * @default "npm run policy:report"
+   */
+  readonly reportCommand?: string;
+}
+
+/**
+ * The one line synth prints per stack: the tier, the counts, and where the detail is.
+ * `policy (baseline tier): 0 errors, 1 warning, 412 checks passed, 15 accepted with a reason; details: npm run policy:report`
+ */
+export function policySummary(report: PolicyReport, reportCommand = "npm run policy:report"): string {
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? "" : "s"}`;
+  return (
+    `policy (${report.tier} tier): ${n(errorsOf(report).length, "error")}, ${n(warningsOf(report).length, "warning")}, ` +
+    `${n(report.passed.length, "check")} passed, ${report.suppressed.length} accepted with a reason; details: ${reportCommand}`
+  );
 }
 
 const registered = new WeakMap<IConstruct, PolicyOptions>();
@@ -74,7 +92,9 @@ export function policyReport(stack: TerraformStack, options?: PolicyOptions): Po
  * Run the policy rules whenever the stack is synthesized (`app.synth()`, `cdktf synth`,
  * `Testing.synth(stack, true)`): any error finding, or a suppression naming an unknown rule,
  * fails synth with one line per finding (`RULE-ID path: message. Fix: ...`). Warnings do not
- * fail; they become construct warnings that `cdktf synth` prints.
+ * fail; they become construct warnings that `cdktf synth` prints. Each stack also prints one
+ * info line summarising the result ({@link policySummary}); accepted findings (suppressions,
+ * such as the choices of a pattern's non-production profile) are counted there, not printed.
  *
  * ```ts
  * enforcePolicies(stack, { tier: "baseline" });   // dev, qa, staging, sandbox...
@@ -86,6 +106,7 @@ export function enforcePolicies(stack: TerraformStack, options: PolicyOptions): 
   if (registered.has(stack)) throw new ValidationError(`${stack.node.path}: enforcePolicies() was already called on this stack`);
   registered.set(stack, options);
   const warned = new Set<string>();
+  let summarised = false;
   // A validation is the public hook that runs at synth after the aspects: the JSON is what will be written.
   stack.node.addValidation({
     validate: (): string[] => {
@@ -97,6 +118,8 @@ export function enforcePolicies(stack: TerraformStack, options: PolicyOptions): 
         const target = stack.node.findAll().find((c) => c.node.path === w.path) ?? stack;
         Annotations.of(target).addWarning(`[policy] ${line}`);
       }
+      if (!summarised) Annotations.of(stack).addInfo(policySummary(result, options.reportCommand));
+      summarised = true;
       return [
         ...errorsOf(result).map(describeFinding),
         ...result.invalidSuppressions.map((s) => `POLICY-SUPPRESSION ${s.path}: ${s.problem}`),

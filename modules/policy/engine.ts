@@ -145,7 +145,7 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
     .filter((s) => !ids.has(s.ruleId))
     .map((s) => ({ ...s, problem: `suppresses unknown rule ${s.ruleId} (known ids: see the policy README)` }));
   const unusedSuppressions = suppressions
-    .filter((s) => ids.has(s.ruleId) && !used.has(s))
+    .filter((s) => ids.has(s.ruleId) && !used.has(s) && !s.optional)
     .map((s) => ({ ...s, problem: `suppression of ${s.ruleId}${s.subject !== undefined ? ` [${s.subject}]` : ""} matched no finding; delete it` }));
   return { tier, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
 }

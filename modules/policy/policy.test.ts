@@ -8,7 +8,7 @@ import { scratchStack } from "../internal/testing";
 import { Network } from "../network/network";
 import { PrivateBucket } from "../core/private-bucket";
 import { errorsOf } from "./engine";
-import { enforcePolicies, policyReport } from "./enforce";
+import { enforcePolicies, policyReport, policySummary } from "./enforce";
 import { formatReport } from "./format";
 import { statementsOf } from "./policy-documents";
 import { ALL_RULES, rdsEncrypted, rdsMultiAz } from "./rules";
@@ -220,6 +220,36 @@ describe("enforcePolicies", () => {
     expect(() => Testing.synth(stack, true)).not.toThrow();
     const warnings = db.node.metadata.filter((m) => m.type === "@cdktf/warn" || String(m.type).includes("warn")).map((m) => String(m.data));
     expect(warnings).toEqual([expect.stringMatching(/^\[policy\] RDS-MULTI-AZ test\/Db: multi_az is not true/)]);
+  });
+
+  it("prints one summary line per stack, naming where the detail is, and counts accepted findings instead of printing them", () => {
+    const stack = scratchStack();
+    suppress(database(stack), "RDS-MULTI-AZ", "a scratch database with no standby, by choice");
+    database(stack, "Other");
+    enforcePolicies(stack, { tier: "baseline", rules: RDS_RULES, reportCommand: "make policy" });
+    Testing.synth(stack, true);
+    Testing.synth(stack, true);
+    const infos = stack.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data));
+    expect(infos).toEqual(["policy (baseline tier): 0 errors, 1 warning, 2 checks passed, 1 accepted with a reason; details: make policy"]);
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path} ${m.data}`));
+    expect(warnings).toEqual([expect.stringMatching(/^test\/Other \[policy\] RDS-MULTI-AZ test\/Other: multi_az is not true/)]);
+  });
+
+  it("summarises errors and the default report command", () => {
+    const stack = scratchStack();
+    database(stack, "Db", { storageEncrypted: false });
+    expect(policySummary(policyReport(stack, { tier: "production", rules: RDS_RULES }))).toBe(
+      "policy (production tier): 2 errors, 0 warnings, 0 checks passed, 0 accepted with a reason; details: npm run policy:report",
+    );
+  });
+
+  it("does not call an optional suppression that matches nothing stale (a choice the user overrode)", () => {
+    const stack = scratchStack();
+    const db = database(stack, "Db", { multiAz: true });
+    suppress(stack, "RDS-MULTI-AZ", "a profile's default, overridden on this database", { applyToChildren: true, optional: true });
+    suppress(db, "RDS-ENCRYPTED", "a plain suppression that matches nothing is stale");
+    const report = policyReport(stack, { tier: "baseline", rules: RDS_RULES });
+    expect(report.unusedSuppressions.map((u) => u.ruleId)).toEqual(["RDS-ENCRYPTED"]);
   });
 
   it("fails synth on a suppression of an unknown rule", () => {

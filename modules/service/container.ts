@@ -80,7 +80,8 @@ export interface ContainerSettings {
   readonly stopTimeoutSeconds?: number;
   /**
    * Mount the root filesystem read-only (the app must not write to its filesystem). Not
-   * combinable with `enableExecuteCommand`, whose SSM agent writes to it.
+   * combinable with `enableExecuteCommand`, whose SSM agent writes to it. Left unset, policy
+   * ECS-READ-ONLY-ROOT-FS warns; `false` given explicitly is a choice and accepted.
    * @default false
    */
   readonly readonlyRootFilesystem?: boolean;

@@ -10,6 +10,7 @@ import { physicalName } from "../internal/naming";
 import { checkArn, checkLogRetention, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
 import { NetworkRef } from "../core/network-ref";
 import { SecretRef } from "../core/secret-ref";
+import { suppress } from "../core/suppressions";
 import { ContainerSettings, containerDefinitions, executionStatements } from "./container";
 import { ClusterRef, FargateCluster } from "./fargate-cluster";
 import { checkRoleName } from "../core/database-names";
@@ -330,6 +331,12 @@ export class DatabaseAdminTask extends Construct {
       dependsOn: [this.executionRole.grantsPolicy, this.taskRole?.grantsPolicy].filter((p) => p !== undefined),
       tags: props.tags,
     });
+
+    suppress(
+      this.taskDefinition,
+      "ECS-READ-ONLY-ROOT-FS",
+      "a one-off task operators run by hand, not a service: its shell steps write the RDS CA bundle (and, in URL mode, their hand-off files) when it starts",
+    );
 
     this.securityGroup = new SecurityGroup(this, "SecurityGroup", {
       name: physicalName(this, "securityGroup", name),

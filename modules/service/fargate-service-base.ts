@@ -319,6 +319,13 @@ export abstract class FargateServiceBase extends Construct {
       tags: props.tags,
     });
 
+    // A writable root filesystem given explicitly is a choice (the app writes files), not an oversight.
+    for (const [container, readonly] of [["app", props.readonlyRootFilesystem], ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const)] as const) {
+      if (readonly === false) {
+        suppress(this.taskDefinition, "ECS-READ-ONLY-ROOT-FS", `readonlyRootFilesystem: false given explicitly for container ${container} (it writes to its filesystem)`, { subject: container });
+      }
+    }
+
     this.serviceSecurityGroup = this.securityGroup("SecurityGroup", "service", `ECS tasks of ${name}`, props);
     this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
     this.connections = new Connections({
