@@ -35,6 +35,7 @@ describe("chatbot-eu: no domain, eu-west-1, Bedrock, uploads", () => {
     expect(report.failed.filter((f) => f.severity === "error")).toEqual([]);
     expect(report.suppressed.map((s) => [s.ruleId, s.path]).sort()).toEqual([
       ["ALB-HTTPS-REDIRECT", "chatbot-live/Chatbot/Web/HttpListener"],
+      ["ECS-READ-ONLY-ROOT-FS", "chatbot-live/Chatbot/DatabaseAdmin/TaskDefinition"],
       ["NACL-NO-ADMIN-PORTS", "chatbot-live/Chatbot/Network/PublicNetworkAcl"],
     ]);
   });
