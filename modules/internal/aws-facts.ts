@@ -22,6 +22,7 @@ export const AWS_FACTS_SOURCES = {
   originShield: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/origin-shield.html",
   bedrockProfiles: "https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html",
   rdsClasses: "https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Support.html",
+  vpcOrigins: "https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html",
 } as const;
 
 /** `(as of <date>: <AWS page>)`, the tail of a message refusing a value a dated table does not list. */
@@ -91,6 +92,39 @@ export const AVAILABILITY_ZONE_LETTERS: Readonly<Record<string, string>> = {
 export const DEFAULT_ZONE_LETTERS: Readonly<Record<string, readonly [string, string] | null>> = {
   "ap-northeast-1": ["a", "c"],
   "us-west-1": null,
+};
+
+/**
+ * Availability-zone IDs where CloudFront VPC origins cannot be created: a VPC origin whose load
+ * balancer has a subnet in one of these zones fails to create. IDs, not names: an ID is the
+ * same physical zone in every account, while each account maps zone names to IDs its own way
+ * (us-east-1a is use1-az3 in some accounts and not in others).
+ *
+ * Source: Amazon CloudFront Developer Guide, "Restrict access with VPC origins", supported
+ * Regions and Availability Zones,
+ * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html
+ * (retrieved {@link AWS_FACTS_RETRIEVED}): every other zone of the commercial regions listed
+ * there is supported. The same four zones are the exceptions AWS lists for Global Accelerator
+ * endpoints ("AWS Region availability for AWS Global Accelerator").
+ */
+export const CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS: readonly string[] = ["use1-az3", "usw1-az2", "apne1-az3", "cac1-az3"];
+
+/**
+ * How a region's name shortens in its zone IDs (`us-east-1` → `use1`, `ap-northeast-1` →
+ * `apne1`, `us-gov-west-1` → `usgw1`): the first word, then the initials of the rest
+ * (AZ IDs guide, same source as {@link AVAILABILITY_ZONE_LETTERS}).
+ */
+export const ZONE_ID_WORDS: Readonly<Record<string, string>> = {
+  north: "n",
+  south: "s",
+  east: "e",
+  west: "w",
+  central: "c",
+  northeast: "ne",
+  northwest: "nw",
+  southeast: "se",
+  southwest: "sw",
+  gov: "g",
 };
 
 /**

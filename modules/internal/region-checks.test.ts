@@ -3,7 +3,7 @@ import { Fn, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
 import { APP_RUNNER_REGIONS } from "./aws-facts";
-import { arnRegion, checkKmsKeyInStackRegion, checkRegionOffers } from "./region-checks";
+import { arnRegion, checkKmsKeyInStackRegion, checkRegionOffers, zoneIdPrefix } from "./region-checks";
 
 /** A construct in a stack whose default provider has this region (undefined: no region argument). */
 function scopeIn(region: string | undefined): Construct {
@@ -15,6 +15,13 @@ function scopeIn(region: string | undefined): Construct {
 const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/11111111-2222-3333-4444-555555555555`;
 
 describe("region checks", () => {
+  it("shortens region names as AWS zone IDs do, and gives up on words it does not know", () => {
+    expect(["us-east-1", "us-west-2", "ap-northeast-1", "ap-southeast-2", "ca-central-1", "eu-north-1", "us-gov-west-1", "il-central-1"].map(zoneIdPrefix)).toEqual([
+      "use1", "usw2", "apne1", "apse2", "cac1", "eun1", "usgw1", "ilc1",
+    ]);
+    expect(zoneIdPrefix("xx-middle-1")).toBeUndefined();
+  });
+
   it("reads the region of literal ARNs only", () => {
     expect(arnRegion(key("eu-west-1"))).toBe("eu-west-1");
     expect(arnRegion("arn:aws:kms:ap-south-1:123456789012:alias/app")).toBe("ap-south-1");

@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { providerRegion } from "./aws-context";
-import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_SOURCES, DEFAULT_ZONE_LETTERS, asOfSource } from "./aws-facts";
+import { AVAILABILITY_ZONE_LETTERS, AWS_FACTS_SOURCES, DEFAULT_ZONE_LETTERS, ZONE_ID_WORDS, asOfSource } from "./aws-facts";
 import { fail, isToken } from "./validate";
 
 /**
@@ -76,4 +76,29 @@ export function checkRegionOffers(
 export function defaultAvailabilityZones(region: string): string[] | undefined {
   const letters = region in DEFAULT_ZONE_LETTERS ? DEFAULT_ZONE_LETTERS[region] : ["a", "b"];
   return letters === null ? undefined : letters.map((l) => `${region}${l}`);
+}
+
+/**
+ * How `region` shortens in its zone IDs (`use1` for us-east-1, `apne1` for ap-northeast-1);
+ * undefined for a name whose words {@link ZONE_ID_WORDS} does not know.
+ */
+export function zoneIdPrefix(region: string): string | undefined {
+  const parts = /^([a-z]{2})-([a-z-]+)-(\d+)$/.exec(region);
+  if (!parts) return undefined;
+  const words = parts[2].split("-").map((w) => ZONE_ID_WORDS[w]);
+  return words.some((w) => w === undefined) ? undefined : `${parts[1]}${words.join("")}${parts[3]}`;
+}
+
+/**
+ * An availability-zone ID such as `use1-az1` (the same physical zone in every account), of the
+ * stack's provider region when that is a literal.
+ */
+export function checkAvailabilityZoneId(scope: IConstruct, prop: string, id: string): void {
+  if (isToken(id)) return;
+  if (!/^[a-z]+\d+-az\d+$/.test(id)) fail(scope, prop, "must be an availability zone ID such as use1-az1 (aws ec2 describe-availability-zones lists ZoneId)", id);
+  const region = providerRegion(scope);
+  const prefix = region === undefined ? undefined : zoneIdPrefix(region);
+  if (prefix !== undefined && !id.startsWith(`${prefix}-`)) {
+    fail(scope, prop, `must be a zone ID of the stack's AWS provider region ${region} (${prefix}-az1, ${prefix}-az2, ...)`, id);
+  }
 }

@@ -517,6 +517,54 @@ describe("Network", () => {
     });
   });
 
+  describe("zones by ID, and zones a CloudFront VPC origin can use", () => {
+    it("places subnets by zone ID (the same physical zone in every account) and names them by it", () => {
+      const { json, network } = build({ name: "shop-prod", availabilityZoneIds: ["use1-az1", "use1-az2"] });
+      const subnets = Object.values(resources(json, "aws_subnet"));
+      expect(subnets).toHaveLength(4);
+      for (const s of subnets) expect(s.availability_zone).toBeUndefined();
+      expect(subnets.map((s) => s.availability_zone_id).sort()).toEqual(["use1-az1", "use1-az1", "use1-az2", "use1-az2"]);
+      expect(byName(json, "aws_subnet", "shop-prod-private-use1-az2").availability_zone_id).toBe("use1-az2");
+      expect(network.availabilityZoneIds).toEqual(["use1-az1", "use1-az2"]);
+      // Names are the account's own: read back from the private subnets.
+      const privateName = idOf(json, "aws_subnet", byName(json, "aws_subnet", "shop-prod-private-use1-az1")).replace(/\.id\}$/, ".availability_zone}");
+      expect(json.data?.aws_availability_zones).toBeUndefined();
+      expect((json.locals as any).Ref.availabilityZones[0]).toBe(privateName);
+    });
+
+    it("with cloudFrontVpcOrigin and zone names, looks the zones' IDs up and refuses an unsupported one at plan on the private subnets", () => {
+      const { json } = build({ name: "shop-prod", availabilityZones: AZS, cloudFrontVpcOrigin: true });
+      const lookups = json.data!.aws_availability_zones as Record<string, any>;
+      expect(Object.values(lookups)).toEqual([{ filter: [{ name: "zone-name", values: AZS }] }]);
+      const data = `data.aws_availability_zones.${Object.keys(lookups)[0]}`;
+      AZS.forEach((az, i) => {
+        const subnet = byName(json, "aws_subnet", `shop-prod-private-${az}`);
+        expect(subnet.lifecycle.precondition).toEqual([
+          {
+            condition: `\${!contains(["use1-az3", "usw1-az2", "apne1-az3", "cac1-az3"], lookup(zipmap(${data}.names, ${data}.zone_ids), "${az}", "unknown"))}`,
+            error_message: expect.stringMatching(
+              new RegExp(`^test/Network: availabilityZones\\[${i}\\] \\(${az}\\) is, in this account, a zone ID where CloudFront VPC origins cannot be created .*give availabilityZoneIds\\.$`),
+            ),
+          },
+        ]);
+        expect(byName(json, "aws_subnet", `shop-prod-public-${az}`).lifecycle).toBeUndefined();
+      });
+      const plain = build({ name: "shop-prod", availabilityZones: AZS }).json;
+      expect(plain.data?.aws_availability_zones).toBeUndefined();
+      expect(findResources(plain, "aws_subnet", (s) => s.lifecycle !== undefined)).toEqual([]);
+    });
+
+    it("with cloudFrontVpcOrigin and zone IDs, refuses an unsupported ID at synth and accepts supported ones", () => {
+      expect(() => build({ name: "shop-prod", availabilityZoneIds: ["use1-az1", "use1-az3"], cloudFrontVpcOrigin: true })).toThrow(
+        /^test\/Network: availabilityZoneIds\[1\] must be a zone where CloudFront VPC origins can be created \(cloudFrontVpcOrigin is true\), not one of use1-az3, usw1-az2, apne1-az3, cac1-az3 \(CloudFront VPC origins as of \d{4}-\d\d-\d\d: https:\/\/docs\.aws\.amazon\.com\/AmazonCloudFront\/latest\/DeveloperGuide\/private-content-vpc-origins\.html\), got "use1-az3"$/,
+      );
+      const { json } = build({ name: "shop-prod", availabilityZoneIds: ["use1-az1", "use1-az3"] });
+      expect(Object.keys(resources(json, "aws_subnet"))).toHaveLength(4);
+      const ok = build({ name: "shop-prod", availabilityZoneIds: ["use1-az4", "use1-az6"], cloudFrontVpcOrigin: true }).json;
+      expect(findResources(ok, "aws_subnet", (s) => s.lifecycle !== undefined)).toEqual([]);
+    });
+  });
+
   describe("bad input fails at synth, naming path, prop and value", () => {
     const base: NetworkProps = { name: "x-dev", availabilityZones: AZS };
     const attempt = (props: Partial<NetworkProps>) => () => new Network(scratchStack(), "Net", { ...base, ...props } as NetworkProps);
@@ -544,6 +592,12 @@ describe("Network", () => {
         { availabilityZones: ["us-west-2a", "us-west-2b"] },
         /^test\/Net: availabilityZones\[0\] must be a zone of the stack's AWS provider region us-east-1 \(e\.g\. us-east-1a\), got "us-west-2a"$/,
       ],
+      ["zones by name and by ID", { availabilityZoneIds: ["use1-az1", "use1-az2"] }, /^test\/Net: availabilityZoneIds must not be given with availabilityZones \(zones by name or by ID, not both\), got \["use1-az1","use1-az2"\]$/],
+      ["no zones at all", { availabilityZones: undefined }, /^test\/Net: availabilityZones must be a literal list of 2 or 3 availability zone names .*\(or give availabilityZoneIds\), got undefined$/],
+      ["a zone name given as an ID", { availabilityZones: undefined, availabilityZoneIds: ["us-east-1a", "use1-az2"] }, /^test\/Net: availabilityZoneIds\[0\] must be an availability zone ID such as use1-az1 .*got "us-east-1a"$/],
+      ["zone IDs of another region than the stack's provider", { availabilityZones: undefined, availabilityZoneIds: ["euw1-az1", "euw1-az2"] }, /^test\/Net: availabilityZoneIds\[0\] must be a zone ID of the stack's AWS provider region us-east-1 \(use1-az1, use1-az2, \.\.\.\), got "euw1-az1"$/],
+      ["one zone ID", { availabilityZones: undefined, availabilityZoneIds: ["use1-az1"] }, /^test\/Net: availabilityZoneIds must be a literal list of 2 or 3 availability zone IDs/],
+      ["a repeated zone ID", { availabilityZones: undefined, availabilityZoneIds: ["use1-az1", "use1-az1"] }, /availabilityZoneIds must not contain duplicates, got "use1-az1"/],
       ["a VPC CIDR smaller than /28", { cidr: "10.0.0.0/29" }, /test\/Net: cidr must have a prefix length from \/16 to \/28, got "10\.0\.0\.0\/29"/],
       ["a subnet smaller than /28", { privateSubnetCidrs: ["10.0.10.0/29", "10.0.11.0/24"] }, /test\/Net: privateSubnetCidrs\[0\] must have a prefix length from \/16 to \/28, got "10\.0\.10\.0\/29"/],
       ["a subnet list only known at apply", { privateSubnetCidrs: Fn.tolist(["10.0.10.0/24", "10.0.11.0/24"]) as unknown as string[] }, /test\/Net: privateSubnetCidrs must be a literal list of CIDR blocks/],

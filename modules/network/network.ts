@@ -1,9 +1,10 @@
-import { Fn } from "cdktf";
+import { Fn, Op } from "cdktf";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DefaultNetworkAcl, DefaultNetworkAclIngress } from "@cdktf/provider-aws/lib/default-network-acl";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { DataAwsAmi } from "@cdktf/provider-aws/lib/data-aws-ami";
+import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -23,7 +24,8 @@ import { Construct } from "constructs";
 import { WorkloadRole } from "../core/workload-role";
 import { awsContext, providerRegion } from "../internal/aws-context";
 import { pascalCase, physicalName } from "../internal/naming";
-import { checkAvailabilityZoneExists, checkKmsKeyInStackRegion } from "../internal/region-checks";
+import { CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS, asOfSource } from "../internal/aws-facts";
+import { checkAvailabilityZoneExists, checkAvailabilityZoneId, checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { suppress } from "../core/suppressions";
 import {
   checkKmsKeyArn,
@@ -175,8 +177,28 @@ export interface NetworkProps {
    * @default "10.0.0.0/16"
    */
   readonly cidr?: string;
-  /** Availability zones, 2 or 3, in the stack's region (e.g. `["us-east-1a", "us-east-1b"]`). Subnet lists follow this order. */
-  readonly availabilityZones: readonly string[];
+  /**
+   * Availability zones by name, 2 or 3, in the stack's region (e.g. `["us-east-1a", "us-east-1b"]`).
+   * Subnet lists follow this order. Give this or `availabilityZoneIds`.
+   * @default - none: `availabilityZoneIds` is required then
+   */
+  readonly availabilityZones?: readonly string[];
+  /**
+   * Availability zones by ID, 2 or 3 (e.g. `["use1-az1", "use1-az2"]`), instead of names. An ID is
+   * the same physical zone in every account, while each account maps zone names to zones its own
+   * way: give IDs when the zone matters (a feature some zones lack, such as CloudFront VPC
+   * origins) or must match another account's. Subnet lists follow this order.
+   * @default - none: `availabilityZones` is required then
+   */
+  readonly availabilityZoneIds?: readonly string[];
+  /**
+   * A CloudFront VPC origin reaches a load balancer in the private subnets: every zone must be one
+   * where VPC origins can be created (a few zone IDs cannot, see `aws-facts.ts`). Zone IDs are
+   * checked at synth; zone names, which each account maps to IDs its own way, are looked up
+   * (`aws_availability_zones`) and checked at plan by a precondition on each private subnet.
+   * @default false
+   */
+  readonly cloudFrontVpcOrigin?: boolean;
   /**
    * Public subnet CIDRs, one per AZ; `[]` for a VPC without public subnets (no internet gateway, NAT `none` only).
    * @default - derived: `cidrsubnet(cidr, 8, 1 + i)` (10.0.1.0/24, 10.0.2.0/24, ... for 10.0.0.0/16)
@@ -237,6 +259,13 @@ const MAX_PREFIX = 28;
 
 type Tier = "public" | "private" | "database";
 
+/** The zones as given: by name or by ID; `labels` is whichever was given. */
+interface Zones {
+  readonly labels: readonly string[];
+  readonly names?: readonly string[];
+  readonly ids?: readonly string[];
+}
+
 /** Where each tier's derived subnets start, as `cidrsubnet` indexes. */
 const TIER_OFFSET: Record<Tier, number> = { public: 1, private: 10, database: 20 };
 
@@ -280,8 +309,10 @@ export class Network extends Construct implements NetworkRef {
   public readonly natInstanceSecurityGroup?: SecurityGroup;
   /** Elastic IPs of the NAT gateways or NAT instance: the VPC's egress addresses, for allow-lists elsewhere. */
   public readonly natPublicIps: readonly string[];
-  /** Availability zones, in the order of the subnet lists. */
+  /** Availability zone names, in the order of the subnet lists (read from the subnets when zones are given by ID). */
   public readonly availabilityZones: readonly string[];
+  /** Availability zone IDs in subnet order: as given, or read from the subnets when zones are given by name. */
+  public readonly availabilityZoneIds: readonly string[];
   /** The flow log; absent when flow logs are disabled. */
   public readonly flowLog?: FlowLog;
   /** The flow logs' log group; absent when flow logs are disabled. */
@@ -317,6 +348,8 @@ export class Network extends Construct implements NetworkRef {
   public readonly ipv6Subnets = false;
 
   private readonly name: string;
+  /** Zone names or IDs, as given. */
+  private readonly zoneLabels: readonly string[];
   private readonly extraTags: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -335,7 +368,10 @@ export class Network extends Construct implements NetworkRef {
 
     // ---- validation: everything before any resource exists ----
     physicalName(this, "generic", this.name, "vpc");
-    const azs = this.checkAvailabilityZones(props.availabilityZones);
+    const zones = this.checkZones(props);
+    this.zoneLabels = zones.labels;
+    // Zone names or IDs as given: for Name tags, route table names and messages.
+    const azs = zones.labels;
     const vpcBlock = checkCidr(this, "cidr", cidr, MIN_PREFIX, MAX_PREFIX);
     checkOneOf(this, "natGateways", natMode, NAT_GATEWAY_MODES);
     const natInstanceType = props.natInstance?.instanceType ?? "t4g.nano";
@@ -371,7 +407,6 @@ export class Network extends Construct implements NetworkRef {
     }
 
     // ---- VPC, internet gateway, subnets, route tables ----
-    this.availabilityZones = azs;
     this.vpc = new Vpc(this, "Vpc", {
       cidrBlock: cidr,
       enableDnsSupport: true,
@@ -399,9 +434,12 @@ export class Network extends Construct implements NetworkRef {
       lifecycle: { ignoreChanges: ["subnet_ids"] },
     });
 
-    this.publicSubnets = this.createSubnets("Public", plan.public, azs);
-    this.privateSubnets = this.createSubnets("Private", plan.private, azs);
-    this.databaseSubnets = this.createSubnets("Database", plan.database, azs);
+    this.publicSubnets = this.createSubnets("Public", plan.public, zones);
+    this.privateSubnets = this.createSubnets("Private", plan.private, zones);
+    this.databaseSubnets = this.createSubnets("Database", plan.database, zones);
+    this.availabilityZones = zones.names ?? this.privateSubnets.map((s) => s.availabilityZone);
+    this.availabilityZoneIds = zones.ids ?? this.privateSubnets.map((s) => s.availabilityZoneId);
+    if (props.cloudFrontVpcOrigin === true && zones.names) this.checkVpcOriginZonesAtPlan(zones.names);
     if (this.publicSubnets.length > 0) {
       // NACLs are stateless and NAT gateways pick source ports from 1024-65535: denying inbound
       // 3389 here would drop replies to the NAT connections that happen to use port 3389. Port
@@ -583,7 +621,7 @@ export class Network extends Construct implements NetworkRef {
    * forward packets that are not its own; its Elastic IP is the VPC's egress address.
    */
   private createNatInstance(vpcCidr: string, instanceType: string, amiId: string | undefined): { instance: Instance; securityGroup: SecurityGroup; eip: Eip } {
-    const az = this.availabilityZones[0];
+    const az = this.zoneLabels[0];
     const securityGroup = new SecurityGroup(this, "NatInstanceSecurityGroup", {
       name: physicalName(this, "securityGroup", this.name, "nat-instance"),
       description: "NAT instance: all traffic from the VPC in, forwarded out",
@@ -647,9 +685,41 @@ export class Network extends Construct implements NetworkRef {
     return { ...this.extraTags, Name: physicalName(this, "generic", this.name, purpose) };
   }
 
+  /** Zones by name or by ID (exactly one), checked. */
+  private checkZones(props: NetworkProps): Zones {
+    if (props.availabilityZones !== undefined && props.availabilityZoneIds !== undefined) {
+      fail(this, "availabilityZoneIds", "must not be given with availabilityZones (zones by name or by ID, not both)", props.availabilityZoneIds);
+    }
+    if (props.availabilityZoneIds === undefined) {
+      const names = this.checkAvailabilityZones(props.availabilityZones);
+      return { labels: names, names };
+    }
+    const ids = props.availabilityZoneIds;
+    if (isToken(ids) || !Array.isArray(ids) || ids.length < 2 || ids.length > 3) {
+      fail(this, "availabilityZoneIds", "must be a literal list of 2 or 3 availability zone IDs such as [\"use1-az1\", \"use1-az2\"]", ids);
+    }
+    ids.forEach((id, i) => checkAvailabilityZoneId(this, `availabilityZoneIds[${i}]`, id));
+    checkUnique(this, "availabilityZoneIds", ids);
+    const prefixes = new Set(ids.filter((id) => !isToken(id)).map((id) => id.replace(/-az\d+$/, "")));
+    if (prefixes.size > 1) fail(this, "availabilityZoneIds", "must all be in one region", ids);
+    if (props.cloudFrontVpcOrigin === true) {
+      ids.forEach((id, i) => {
+        if (CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS.includes(id)) {
+          fail(
+            this,
+            `availabilityZoneIds[${i}]`,
+            `must be a zone where CloudFront VPC origins can be created (cloudFrontVpcOrigin is true), not one of ${CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS.join(", ")} ${asOfSource("vpcOrigins", "CloudFront VPC origins")}`,
+            id,
+          );
+        }
+      });
+    }
+    return { labels: [...ids], ids: [...ids] };
+  }
+
   private checkAvailabilityZones(azs: readonly string[] | undefined): readonly string[] {
     if (azs === undefined || isToken(azs) || !Array.isArray(azs)) {
-      fail(this, "availabilityZones", "must be a literal list of 2 or 3 availability zone names such as [\"us-east-1a\", \"us-east-1b\"]", azs);
+      fail(this, "availabilityZones", "must be a literal list of 2 or 3 availability zone names such as [\"us-east-1a\", \"us-east-1b\"] (or give availabilityZoneIds)", azs);
     }
     if (azs.length < 2 || azs.length > 3) {
       fail(this, "availabilityZones", "must list 2 or 3 availability zones (2 for high availability, 3 at most)", azs);
@@ -728,17 +798,43 @@ export class Network extends Construct implements NetworkRef {
   }
 
   /** Subnets `<Kind>Subnet<n>`; none maps public IPs on launch (public ones included: nothing should get one by accident). */
-  private createSubnets(kind: "Public" | "Private" | "Database", plan: readonly PlannedSubnet[], azs: readonly string[]): Subnet[] {
+  private createSubnets(kind: "Public" | "Private" | "Database", plan: readonly PlannedSubnet[], zones: Zones): Subnet[] {
     return plan.map(
       (p, i) =>
         new Subnet(this, `${kind}Subnet${i + 1}`, {
           vpcId: this.vpc.id,
           cidrBlock: p.cidr,
-          availabilityZone: azs[i],
+          ...(zones.ids ? { availabilityZoneId: zones.ids[i] } : { availabilityZone: zones.names![i] }),
           mapPublicIpOnLaunch: false,
-          tags: this.tagsFor(`${p.tier}-${azs[i]}`),
+          tags: this.tagsFor(`${p.tier}-${zones.labels[i]}`),
         }),
     );
+  }
+
+  /**
+   * Zone names map to zone IDs per account: look each one up and refuse, at plan, a private
+   * subnet (where the VPC origin's load balancer lives) in a zone VPC origins do not support.
+   */
+  private checkVpcOriginZonesAtPlan(names: readonly string[]): void {
+    // One lookup for all the zones; a name it does not return maps to "unknown" and passes (creating the
+    // subnet fails then anyway, with EC2's own message).
+    const zones = new DataAwsAvailabilityZones(this, "AvailabilityZones", { filter: [{ name: "zone-name", values: [...names] }] });
+    const idOf = Fn.zipmap(zones.names, zones.zoneIds);
+    names.forEach((name, i) => {
+      const subnet = this.privateSubnets[i];
+      subnet.lifecycle = {
+        ...subnet.lifecycle,
+        precondition: [
+          {
+            condition: Op.not(Fn.contains([...CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS], Fn.lookup(idOf, name, "unknown"))),
+            errorMessage:
+              `${this.node.path}: availabilityZones[${i}] (${name}) is, in this account, a zone ID where CloudFront VPC origins cannot be created ` +
+              `(${CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS.join(", ")} ${asOfSource("vpcOrigins", "CloudFront VPC origins")}). ` +
+              `Choose another zone (aws ec2 describe-availability-zones --query "AvailabilityZones[].[ZoneName,ZoneId]") or give availabilityZoneIds.`,
+          },
+        ],
+      };
+    });
   }
 
   /** A route table associated with these subnets (associations `<SubnetId>RouteTableAssociation`). */

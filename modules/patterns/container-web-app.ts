@@ -56,6 +56,14 @@ export interface AppNetworkOptions {
    * @default - two zones every account has in the region: `a` and `b` (`a` and `c` in ap-northeast-1; required in us-west-1, where names differ per account)
    */
   readonly availabilityZones?: readonly string[];
+  /**
+   * Availability zones by ID (2 or 3, e.g. `["use1-az1", "use1-az2"]`) instead of names: the same
+   * physical zones in every account. Behind a CloudFront VPC origin, IDs are checked at synth
+   * against the zones VPC origins support; names are checked at plan, once the account's mapping
+   * is known.
+   * @default - zones by name (`availabilityZones`)
+   */
+  readonly availabilityZoneIds?: readonly string[];
   /** The VPC's IPv4 CIDR block. @default "10.0.0.0/16" */
   readonly cidr?: string;
   /**
@@ -455,17 +463,22 @@ export class ContainerWebApp extends Construct {
       if (natMode === "none" && ((computeOptions.kind === "fargate" && computeOptions.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
         fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
       }
-      const defaultZones = region === undefined ? undefined : defaultAvailabilityZones(region);
-      if (options.availabilityZones === undefined && defaultZones === undefined) {
+      const byId = options.availabilityZoneIds !== undefined;
+      const defaultZones = region === undefined || byId ? undefined : defaultAvailabilityZones(region);
+      if (options.availabilityZones === undefined && defaultZones === undefined && !byId) {
         const why = region === undefined
           ? "when the stack's provider region is not a literal"
           : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
-        fail(this, "network.availabilityZones", `is required ${why}`, undefined);
+        fail(this, "network.availabilityZones", `is required ${why}; or give network.availabilityZoneIds`, undefined);
       }
+      // A VPC origin cannot be created in a few zone IDs: the network keeps the load balancer's
+      // (private) subnets out of them.
+      const vpcOrigin = cdnOptions !== undefined && (cdnOptions.originAccess ?? "vpc-origin") === "vpc-origin" && computeOptions.kind === "fargate";
       this.createdNetwork = new Network(this, "Network", {
         name,
         cidr: options.cidr,
-        availabilityZones: options.availabilityZones ?? defaultZones!,
+        ...(byId ? { availabilityZoneIds: options.availabilityZoneIds } : { availabilityZones: options.availabilityZones ?? defaultZones! }),
+        cloudFrontVpcOrigin: vpcOrigin,
         natGateways: natMode,
         flowLogs: { retentionDays: production ? 365 : 90, kmsKeyArn: this.logsKey?.keyArn },
         ...options.overrides,

@@ -25,8 +25,27 @@ describe("ContainerWebApp default availability zones", () => {
 
   it("asks for the zones in us-west-1, where names differ per account, and takes the ones given", () => {
     expect(() => zonesIn("us-west-1")).toThrow(
-      /^zones\/App: network\.availabilityZones is required in us-west-1, where zone names differ per account \(list two of yours: aws ec2 describe-availability-zones --region us-west-1\), got undefined$/,
+      /^zones\/App: network\.availabilityZones is required in us-west-1, where zone names differ per account \(list two of yours: aws ec2 describe-availability-zones --region us-west-1\); or give network\.availabilityZoneIds, got undefined$/,
     );
     expect(zonesIn("us-west-1", { network: { availabilityZones: ["us-west-1b", "us-west-1c"] } })).toEqual(["us-west-1b", "us-west-1c"]);
+  });
+
+  it("keeps a CloudFront VPC origin's load balancer out of unsupported zones: names checked at plan, IDs at synth", () => {
+    const subnetsOf = (props: Partial<ContainerWebAppProps>) => {
+      const stack = new TerraformStack(Testing.app(), "zones");
+      new AwsProvider(stack, "aws", { region: "us-east-1" });
+      new ContainerWebApp(stack, "App", { ...DEV, ...props });
+      return Object.values(resources(synthStack(stack), "aws_subnet")) as any[];
+    };
+    const guarded = (subnets: any[]) => subnets.filter((s) => s.lifecycle?.precondition).map((s) => s.tags.Name).sort();
+    // The default edge is a VPC origin: the private subnets, where the internal load balancer lives, are guarded.
+    expect(guarded(subnetsOf({ cdn: {} }))).toEqual(["shop-dev-private-us-east-1a", "shop-dev-private-us-east-1b"]);
+    expect(guarded(subnetsOf({ cdn: false }))).toEqual([]);
+    expect(guarded(subnetsOf({ cdn: { originAccess: "public" } }))).toEqual([]);
+    const byId = subnetsOf({ cdn: {}, network: { availabilityZoneIds: ["use1-az1", "use1-az2"] } });
+    expect(byId.map((s) => s.availability_zone_id).sort()).toEqual(["use1-az1", "use1-az1", "use1-az2", "use1-az2"]);
+    expect(() => subnetsOf({ cdn: {}, network: { availabilityZoneIds: ["use1-az3", "use1-az2"] } })).toThrow(
+      /zones\/App\/Network: availabilityZoneIds\[0\] must be a zone where CloudFront VPC origins can be created .*got "use1-az3"/,
+    );
   });
 });
