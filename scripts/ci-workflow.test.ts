@@ -1,5 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -22,7 +23,7 @@ describe("CI workflow", () => {
     expect(workflow.on.push.branches).toEqual(["main"]);
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(workflow.on.workflow_dispatch.inputs.image_tag).toMatchObject({ required: true, type: "string" });
-    expect(Object.keys(jobs)).toEqual(["test", "plan", "apply", "apply-prod", "drift"]);
+    expect(Object.keys(jobs)).toEqual(["test", "plan", "apply", "plan-prod", "apply-prod", "drift"]);
   });
 
   it("grants nothing by default, and id-token: write exactly to the jobs that assume an AWS role", () => {
@@ -39,9 +40,13 @@ describe("CI workflow", () => {
     expect(role("plan")).toBe("${{ steps.settings.outputs.plan_role_arn }}");
     expect(role("drift")).toBe(role("plan"));
     expect(role("apply")).toBe("${{ steps.settings.outputs.apply_role_arn }}");
-    expect(role("apply-prod")).toBe(role("apply"));
+    expect(role("plan-prod")).toBe(role("plan"));
+    // apply-prod builds nothing: its role and region are plan-prod's settings of prod.
+    expect(role("apply-prod")).toBe("${{ needs.plan-prod.outputs.apply_role_arn }}");
+    expect(awsStep(jobs["apply-prod"]).with["aws-region"]).toBe("${{ needs.plan-prod.outputs.region }}");
+    expect(jobs["plan-prod"].outputs).toMatchObject({ apply_role_arn: "${{ steps.settings.outputs.apply_role_arn }}", region: "${{ steps.settings.outputs.region }}" });
     for (const [name, job] of Object.entries(jobs)) {
-      if (!awsStep(job)) continue;
+      if (!awsStep(job) || name === "apply-prod") continue;
       expect(awsStep(job).with["aws-region"], name).toBe("${{ steps.settings.outputs.region }}");
       // The settings step runs before the credentials step, for this job's environment.
       const settings = job.steps.findIndex((st: any) => st.id === "settings");
@@ -64,15 +69,19 @@ describe("CI workflow", () => {
     expect(jobs.plan.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
     expect(jobs.apply.if).toMatch(/^github.ref == 'refs\/heads\/main' && /);
     expect(jobs.apply.strategy.matrix.environment).toEqual(["dev", "staging"]);
-    expect(jobs["apply-prod"]).toMatchObject({ environment: "prod", needs: "apply", if: jobs.apply.if });
+    expect(jobs["plan-prod"]).toMatchObject({ needs: "test", if: jobs.apply.if });
+    expect(jobs["plan-prod"].environment).toBeUndefined(); // planned before anyone approves
+    expect(jobs["apply-prod"]).toMatchObject({ environment: "prod", needs: ["apply", "plan-prod"], if: `${jobs.apply.if} && needs.plan-prod.outputs.changes == 'true'` });
     expect(jobs.drift.if).toBe("github.event_name == 'schedule'");
     expect(jobs.drift.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
   });
 
   it("uses setup-node, setup-terraform and configure-aws-credentials, pinned to commits of majors that run on Node 24, and not terraform-cdk-action", () => {
-    for (const job of ["plan", "apply", "apply-prod", "drift"]) {
+    for (const job of ["plan", "apply", "drift"]) {
       expect(uses(jobs[job])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION]);
     }
+    expect(uses(jobs["plan-prod"])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION, "actions/upload-artifact"]);
+    expect(uses(jobs["apply-prod"])).toEqual(["actions/download-artifact", "hashicorp/setup-terraform", AWS_ACTION]);
     const refs = Object.values(jobs).flatMap((j: any) => j.steps.filter((s: any) => s.uses).map((s: any) => s.uses as string));
     for (const ref of refs) expect(ref).toMatch(/@[0-9a-f]{40}$/);
     // The first major of each action whose runtime is node24 (node20 actions are past GitHub's
@@ -111,11 +120,49 @@ describe("CI workflow", () => {
     expect(drift).toMatch(/2\) .*\n.*exit 2 ;;/);
   });
 
+  it("applies to prod the saved plan its reviewers saw: planned and shown before approval, applied from the file, refused once main moved on", () => {
+    const planProd = jobs["plan-prod"];
+    const plan = planProd.steps.find((st: any) => st.id === "plan").run as string;
+    expect(plan).toContain('terraform -chdir="$STACK_DIR" plan -input=false -no-color -lock-timeout=5m -detailed-exitcode -out=plan.tfplan');
+    expect(plan).toContain('terraform -chdir="$STACK_DIR" show -no-color plan.tfplan');
+    expect(plan).toContain('>> "$GITHUB_STEP_SUMMARY"');
+    expect(plan).toMatch(/2\) echo "changes=true" >> "\$GITHUB_OUTPUT"/);
+    expect(plan).toContain('git rev-parse HEAD > "$STACK_DIR/plan-commit"');
+    const upload = planProd.steps.find((st: any) => st.uses?.startsWith("actions/upload-artifact@"));
+    expect(upload.with.path.trim().split("\n")).toEqual(
+      ["plan.tfplan", "plan-commit", "cdk.tf.json", ".terraform.lock.hcl"].map((f) => `\${{ env.STACK_DIR }}/${f}`),
+    );
+    expect(upload.with).toMatchObject({ name: "prod-plan", "include-hidden-files": true, "if-no-files-found": "error" });
+
+    const applyProd = jobs["apply-prod"];
+    const download = applyProd.steps.find((st: any) => st.uses?.startsWith("actions/download-artifact@"));
+    expect(download.with).toEqual({ name: upload.with.name, path: "${{ env.STACK_DIR }}" });
+    const commands = runs(applyProd);
+    // Nothing rebuilt, nothing re-planned: the file the reviewers saw is what applies.
+    expect(commands.filter((c) => /npm|cdktf|terraform[^\n]* plan /.test(c))).toEqual([]);
+    expect(commands.at(-1)).toBe('terraform -chdir="$STACK_DIR" apply -input=false -lock-timeout=5m plan.tfplan');
+    expect(applyProd.concurrency.group).toBe("terraform-prod");
+
+    // The commit check, run with a stand-in gh: it passes for main's head and fails otherwise.
+    const check = applyProd.steps.find((st: any) => st.name === "The plan is of main's head").run as string;
+    const dir = mkdtempSync(join(tmpdir(), "plan-commit-"));
+    mkdirSync(join(dir, "bin"));
+    writeFileSync(join(dir, "bin", "gh"), '#!/bin/sh\necho "$HEAD"\n', { mode: 0o755 });
+    writeFileSync(join(dir, "plan-commit"), "aaaa\n");
+    const status = (head: string) =>
+      spawnSync("bash", ["-c", check], { env: { PATH: `${join(dir, "bin")}:${process.env.PATH}`, HEAD: head, STACK_DIR: dir, GITHUB_REPOSITORY: "o/r" }, encoding: "utf8" });
+    expect(status("aaaa").status).toBe(0);
+    const stale = status("bbbb");
+    expect(stale.status).toBe(1);
+    expect(stale.stdout).toContain("this plan was made from aaaa, but main is now at bbbb");
+  });
+
   it("passes IMAGE_TAG from the dispatch input or a repository variable, and every synthesizing job refuses empty and latest before synth", () => {
     expect(workflow.env.IMAGE_TAG).toBe("${{ inputs.image_tag || vars.IMAGE_TAG }}");
     expect(text).not.toMatch(/IMAGE_TAG:\s*["']?latest/);
     for (const [name, job] of Object.entries(jobs)) {
       const steps = job.steps.map((s: any) => s.name ?? s.run ?? s.uses);
+      if (!steps.includes("npm run synth")) continue;
       const check = steps.indexOf("Check IMAGE_TAG");
       expect(check, name).toBeGreaterThanOrEqual(0);
       expect(check, name).toBeLessThan(steps.indexOf("npm run synth"));
@@ -269,7 +316,7 @@ describe("the app synthesizes in every workflow job's environment, with the sett
       ...synthEnvironments(secrets, vars, {}),
       ...synthEnvironments(secrets, vars, { image_tag: "git-dispatched" }).map((r) => ({ ...r, job: `${r.job} (dispatch)` })),
     ];
-    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "apply (staging)", "apply-prod", "drift (dev)"]));
+    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "apply (staging)", "plan-prod", "drift (dev)"]));
     // Jobs that differ only in the matrix or the stack folder synthesize the same app: once each.
     const distinct = new Map<string, { job: string; env: Record<string, string> }>();
     for (const run of runs) {
