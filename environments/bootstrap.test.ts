@@ -145,7 +145,7 @@ describe("bootstrap: workload identity (checked-in config)", () => {
   it.each(ENVS)("%s: GitHub roles reach only their own state key and lock file", (env) => {
     const key = `fckdoomscroll/${env}.tfstate`;
     for (const phase of ["plan", "apply"]) {
-      const s3 = inlineOf(`fckdoomscroll-deploy-${env}-${phase}`).filter((s) => [s.Action].flat().some((a: string) => a.startsWith("s3:")));
+      const s3 = inlineOf(`fckdoomscroll-deploy-${env}-${phase}`).filter((s) => s.Effect === "Allow" && [s.Action].flat().some((a: string) => a.startsWith("s3:")));
       const objects = s3.filter((s) => s.Action !== "s3:ListBucket").flatMap((s) => [s.Resource].flat());
       expect(objects.map((r: string) => r.replace(/^.*\.arn\}\//, ""))).toEqual([key, `${key}.tflock`]);
       const list = s3.find((s) => s.Action === "s3:ListBucket");
@@ -197,7 +197,7 @@ describe("bootstrap: opt-in", () => {
     const devRole = Object.entries(resources(other, "aws_iam_role")).find(([, r]: [string, any]) => r.name === "fckdoomscroll-deploy-dev-apply")![0];
     const policies = Object.values(resources(other, "aws_iam_role_policy")).filter((p: any) => p.role.includes(devRole)).flatMap((p: any) => policyOf(p).Statement);
     expect(policies.length).toBeGreaterThan(0);
-    expect(policies.filter((s: any) => [s.Action].flat().some((a: string) => a.startsWith("s3:")))).toEqual([]);
+    expect(policies.filter((s: any) => s.Effect === "Allow" && [s.Action].flat().some((a: string) => a.startsWith("s3:")))).toEqual([]);
     const bucketPolicy = policyOf(Object.values(resources(other, "aws_s3_bucket_policy"))[0]).Statement;
     expect(bucketPolicy.find((s: any) => s.Sid === "GitHubDevOnlyOwnState").Resource).toMatch(/\/\*$/);
   });
@@ -212,10 +212,14 @@ describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
   it.each(ENVS)("%s: its bootstrap creates its boundary: everything but IAM, Organizations, Account, and no role chaining", (env) => {
     const policies = Object.values(resources(BOOTSTRAP[env], "aws_iam_policy"));
     expect(policies.map((p: any) => p.name)).toEqual([`fckdoomscroll-boundary-${env}`]);
-    expect(policyOf(policies[0]).Statement).toEqual([
+    const statements = policyOf(policies[0]).Statement;
+    expect(statements.slice(0, 2)).toEqual([
       { Sid: "EverythingButIdentity", Effect: "Allow", NotAction: ["iam:*", "organizations:*", "account:*"], Resource: "*" },
       { Sid: "NoRoleChaining", Effect: "Deny", Action: "sts:AssumeRole", Resource: "*" },
     ]);
+    // Then the environment's guards (the cross-environment test evaluates them): all Deny.
+    expect(statements.slice(2).map((s: any) => s.Effect)).toEqual(statements.slice(2).map(() => "Deny"));
+    expect(statements.map((s: any) => s.Sid)).toEqual(expect.arrayContaining(["NoOtherEnvironmentResources", "NoStateBucket"]));
   });
 
   it.each(ENVS)("%s: both apply roles may grant role permissions only with the %s boundary", (env) => {

@@ -5,6 +5,9 @@ import { GitHubDeployRoles } from "../modules/identity/github-deploy-roles";
 import { HcpTerraformWorkspaceRoles } from "../modules/identity/hcp-terraform-workspace-roles";
 import { PermissionsBoundaryPolicy, permissionsBoundaryName } from "../modules/identity/permissions-boundary-policy";
 import { GitHubActionsOidc, HcpTerraformOidc } from "../modules/identity/oidc-provider";
+import { CrossEnvironmentSettings } from "../modules/identity/deploy-role-pair";
+import { crossEnvironmentGuardStatements } from "../modules/identity/environment-guard";
+import { awsContext } from "../modules/internal/aws-context";
 import { baseName, pascalCase } from "../modules/internal/naming";
 import { cloudWorkspaceName, stateKey } from "../modules/state/remote-state";
 import { PrivateBucket } from "../modules/core/private-bucket";
@@ -108,16 +111,35 @@ export class BootstrapStack extends TerraformStack {
     new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName, description: "S3 bucket holding the Terraform state of this account's environments" });
     new TerraformOutput(this, "state_bucket_region", { value: region });
 
+    // Names are matched as `*<project>-<env>*` by the guards: no environment's may contain another's.
+    for (const a of environments) {
+      for (const b of environments) {
+        if (a !== b && baseName(b.project, b.environment).includes(baseName(a.project, a.environment))) {
+          throw new Error(`${id}: environments ${a.environment} and ${b.environment} share account ${accountId}, and ${b.environment}'s names contain ${a.environment}'s: the cross-environment guard could not tell them apart; rename one`);
+        }
+      }
+    }
+    const { partition } = awsContext(this);
     if (delivery.permissionsBoundary) {
       this.boundaries = Object.fromEntries(
         environments.map((env) => [
           env.environment,
-          new PermissionsBoundaryPolicy(this, `Boundary${pascalCase(env.environment)}`, { name: permissionsBoundaryName(env.project, env.environment) }),
+          new PermissionsBoundaryPolicy(this, `Boundary${pascalCase(env.environment)}`, {
+            name: permissionsBoundaryName(env.project, env.environment),
+            // Every role the environment's apply role creates: off the other environments and the state bucket.
+            denyStatements: crossEnvironmentGuardStatements({
+              ...this.crossEnvironment(env, environments, bucketName),
+              partition,
+              environment: env.environment,
+              principal: "boundary",
+              stateBucketArn: this.stateBucket.bucketArn,
+            }),
+          }),
         ]),
       );
     }
     if (delivery.github) this.gitHubRoles = this.addGitHub(delivery.github, environments, bucketName);
-    if (delivery.hcpTerraform) this.hcpTerraformRoles = this.addHcpTerraform(delivery.hcpTerraform, environments);
+    if (delivery.hcpTerraform) this.hcpTerraformRoles = this.addHcpTerraform(delivery.hcpTerraform, environments, bucketName);
   }
 
   private addGitHub(settings: NonNullable<DeliverySettings["github"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
@@ -135,6 +157,7 @@ export class BootstrapStack extends TerraformStack {
         managedNamePrefix: baseName(env.project, name),
         planBranches: settings.planBranches,
         permissionsBoundaryArn: this.boundaries[name]?.policyArn,
+        crossEnvironment: this.crossEnvironment(env, environments, bucketName),
         ...(s3 ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(env.project, name, s3.keyPrefix) } } : {}),
       });
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);
@@ -145,7 +168,25 @@ export class BootstrapStack extends TerraformStack {
     return roles;
   }
 
-  private addHcpTerraform(settings: NonNullable<DeliverySettings["hcpTerraform"]>, environments: readonly EnvironmentConfig[]) {
+  /** The other environments of the account, as `env`'s guards see them. */
+  private crossEnvironment(env: EnvironmentConfig, environments: readonly EnvironmentConfig[], bucketName: string): CrossEnvironmentSettings {
+    return {
+      project: env.project,
+      domain: env.domain,
+      neighbours: environments
+        .filter((other) => other !== env)
+        .map((other) => ({
+          environment: other.environment,
+          domain: other.domain,
+          emailDomain: other.emailDomain,
+          ...(other.state.s3?.bucket === bucketName
+            ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(other.project, other.environment, other.state.s3.keyPrefix) } }
+            : {}),
+        })),
+    };
+  }
+
+  private addHcpTerraform(settings: NonNullable<DeliverySettings["hcpTerraform"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
     const oidc = new HcpTerraformOidc(this, "HcpTerraformOidc", { hostname: settings.hostname, existingProviderArn: settings.existingProviderArn });
     const roles: Record<string, HcpTerraformWorkspaceRoles> = {};
     for (const env of environments) {
@@ -160,6 +201,7 @@ export class BootstrapStack extends TerraformStack {
         environment: name,
         managedNamePrefix: baseName(env.project, name),
         permissionsBoundaryArn: this.boundaries[name]?.policyArn,
+        crossEnvironment: this.crossEnvironment(env, environments, bucketName),
       });
       // HCP Terraform keeps the state: these roles get nothing of the state bucket.
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);

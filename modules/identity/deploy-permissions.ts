@@ -121,6 +121,12 @@ export const ENVIRONMENT_GUARDED_SERVICES = [
   "wafv2",
   "ses",
   "application-autoscaling",
+  "acm",
+  "s3",
+  "route53",
+  "elasticache",
+  "events",
+  "scheduler",
 ] as const;
 
 /**

@@ -5,6 +5,7 @@ import { pascalCase } from "../internal/naming";
 import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
 import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
 import { environmentGuardStatements, noRoleChainingStatements, scopedIamStatements } from "./deploy-permissions";
+import { GuardedDomain, NeighbourEnvironment, crossEnvironmentGuardStatements } from "./environment-guard";
 import { DeployRole } from "./deploy-role";
 import { OidcProviderRef } from "./oidc-provider";
 
@@ -31,6 +32,13 @@ export interface DeployRolePairProps {
   /** @default "Environment" (the key the stacks' default_tags use) */
   readonly environmentTagKey?: string;
   /**
+   * The other environments in the same account: both roles are then denied their resources by
+   * name, their clusters, records and state objects too, not only by tag
+   * ({@link crossEnvironmentGuardStatements}).
+   * @default - none: the account holds this environment only (the tag guard stays)
+   */
+  readonly crossEnvironment?: CrossEnvironmentSettings;
+  /**
    * Permissions boundary every role the apply role creates must carry.
    * @default - none required (see the README: roles the stacks create are limited by name only)
    */
@@ -39,6 +47,16 @@ export interface DeployRolePairProps {
   readonly applyMaxSessionDurationSeconds?: number;
   /** Extra tags on both roles. @default {} */
   readonly tags?: Record<string, string>;
+}
+
+/** What {@link DeployRolePairProps.crossEnvironment} needs. */
+export interface CrossEnvironmentSettings {
+  /** Physical names are `<project>-<env>...` or `<project>/<env>/...`. */
+  readonly project: string;
+  /** The other environments of the account. */
+  readonly neighbours: readonly NeighbourEnvironment[];
+  /** This environment's domain: its roles change records at and under it only. @default - none: no record */
+  readonly domain?: GuardedDomain;
 }
 
 /**
@@ -68,13 +86,18 @@ export class DeployRolePair extends Construct {
     this.state = props.state;
     const { partition, accountId } = awsContext(this);
     const tags = props.tags;
+    const tagKey = props.environmentTagKey ?? "Environment";
+    const cross = props.crossEnvironment;
+    const guard = cross
+      ? crossEnvironmentGuardStatements({ partition, project: cross.project, environment: props.environment, tagKey, neighbours: cross.neighbours, domain: cross.domain, principal: "deployRole" })
+      : environmentGuardStatements(tagKey, props.environment);
     this.planRole = new DeployRole(this, "Plan", {
       name: `${props.name}-plan`,
       oidc: props.oidc,
       subjects: props.planSubjects,
       description: `Terraform plan of ${props.environment} (read-only)`,
       awsManagedPolicies: ["ReadOnlyAccess"],
-      statements: props.state ? stateAccessStatements(props.state, "read") : [],
+      statements: [...(props.state ? stateAccessStatements(props.state, "read") : []), ...(cross ? guard : [])],
       tags,
     });
     this.applyRole = new DeployRole(this, "Apply", {
@@ -87,7 +110,7 @@ export class DeployRolePair extends Construct {
       statements: [
         ...scopedIamStatements({ partition, accountId, namePrefix: props.managedNamePrefix, permissionsBoundaryArn: props.permissionsBoundaryArn }),
         ...(props.state ? stateAccessStatements(props.state, "readWrite") : []),
-        ...environmentGuardStatements(props.environmentTagKey ?? "Environment", props.environment),
+        ...guard,
         ...noRoleChainingStatements(),
       ],
       tags,

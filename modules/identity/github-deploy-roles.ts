@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { StateObjectRef } from "../core/state-access";
-import { DeployRolePair } from "./deploy-role-pair";
+import { CrossEnvironmentSettings, DeployRolePair } from "./deploy-role-pair";
 import { GitHubRepository, gitHubSubjects } from "./github-subjects";
 import { OidcProviderRef } from "./oidc-provider";
 
@@ -38,6 +38,8 @@ export interface GitHubDeployRolesProps {
   readonly state?: StateObjectRef;
   /** @default - none required */
   readonly permissionsBoundaryArn?: string;
+  /** The other environments of the account (see `DeployRolePairProps.crossEnvironment`). @default - none */
+  readonly crossEnvironment?: CrossEnvironmentSettings;
   /** @default 7200 */
   readonly applyMaxSessionDurationSeconds?: number;
   /** Extra tags. @default {} */

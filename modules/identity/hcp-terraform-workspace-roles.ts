@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { checkPattern, HCP_PROJECT_PATTERN } from "../internal/validate";
-import { DeployRolePair } from "./deploy-role-pair";
+import { CrossEnvironmentSettings, DeployRolePair } from "./deploy-role-pair";
 import { HCP_TERRAFORM_AWS_AUDIENCE, OidcProviderRef } from "./oidc-provider";
 
 /** A phase of an HCP Terraform run; each authenticates to AWS on its own. */
@@ -43,6 +43,8 @@ export interface HcpTerraformWorkspaceRolesProps extends HcpTerraformWorkspace {
   readonly managedNamePrefix: string;
   /** @default - none required */
   readonly permissionsBoundaryArn?: string;
+  /** The other environments of the account (see `DeployRolePairProps.crossEnvironment`). @default - none */
+  readonly crossEnvironment?: CrossEnvironmentSettings;
   /** @default 7200 */
   readonly applyMaxSessionDurationSeconds?: number;
   /** Extra tags. @default {} */

@@ -1,6 +1,6 @@
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { Construct } from "constructs";
-import { policyDocument } from "../core/policy-document";
+import { PolicyStatement, policyDocument } from "../core/policy-document";
 import { physicalName } from "../internal/naming";
 import { permissionsBoundaryStatements } from "./deploy-permissions";
 
@@ -16,6 +16,12 @@ export interface PermissionsBoundaryPolicyProps {
    * rewrite its own ceiling (see {@link permissionsBoundaryName}).
    */
   readonly name: string;
+  /**
+   * Deny statements every role under the boundary is held to besides, such as the
+   * cross-environment guards of a shared account ({@link crossEnvironmentGuardStatements}).
+   * @default []
+   */
+  readonly denyStatements?: readonly PolicyStatement[];
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -36,7 +42,7 @@ export class PermissionsBoundaryPolicy extends Construct {
     this.policy = new IamPolicy(this, "Policy", {
       name: physicalName(this, "iamPolicy", props.name),
       description: "Permissions boundary: everything but IAM, Organizations, Account and role chaining",
-      policy: policyDocument(permissionsBoundaryStatements()),
+      policy: policyDocument([...permissionsBoundaryStatements(), ...(props.denyStatements ?? []).map((s) => ({ ...s, effect: "Deny" as const }))]),
       tags: props.tags,
     });
     this.policyArn = this.policy.arn;
