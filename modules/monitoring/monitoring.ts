@@ -1,3 +1,4 @@
+import { TerraformProvider } from "cdktf";
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
@@ -7,7 +8,7 @@ import { PolicyStatement, policyDocument } from "../core/policy-document";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
+import { REGION_PATTERN, checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "../core/construct-id";
 import { EncryptionKey } from "../core/encryption-key";
@@ -53,6 +54,14 @@ export interface MonitoringProps {
    * @default [] - CloudWatch alarms only
    */
   readonly additionalPublisherServices?: readonly string[];
+  /**
+   * AWS provider of the region the topics, their key and the alarms added here live in, when not the
+   * stack's default provider's: e.g. the stack's us-east-1 alias for CloudFront alarms (CloudFront
+   * publishes its metrics in us-east-1 only, and an alarm notifies topics of its own region only).
+   * Its `region` must be a literal (the topic policy names the alarms' region).
+   * @default - the stack's default AWS provider
+   */
+  readonly provider?: TerraformProvider;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -90,6 +99,9 @@ export class Monitoring extends Construct implements AlarmTopics {
   /** Alarms added with {@link addAlarm}. */
   public readonly alarms: CloudwatchMetricAlarm[] = [];
   private readonly baseName: string;
+  private readonly provider?: TerraformProvider;
+  /** Region of the alarms that publish here: the provider's, else the stack's (a token). */
+  private readonly region: string;
 
   public constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
@@ -97,7 +109,8 @@ export class Monitoring extends Construct implements AlarmTopics {
     const warningEmails = props.warningEmails ?? [];
     const publishers = props.additionalPublisherServices ?? [];
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
-    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "SNS");
+    // With a provider of another region the key must be in that region; only the provider knows it.
+    if (props.provider === undefined) checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "SNS");
     // The AWS-managed SNS key's policy cannot be changed to admit CloudWatch, so alarms could
     // never publish to the topics (silently: Terraform applies, no notification ever arrives).
     // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
@@ -108,6 +121,8 @@ export class Monitoring extends Construct implements AlarmTopics {
     publishers.forEach((s, i) => checkServicePrincipal(this, `additionalPublisherServices[${i}]`, s));
     checkTags(this, "tags", props.tags);
     this.baseName = props.name;
+    this.provider = props.provider;
+    this.region = props.provider ? this.literalRegion(props.provider) : awsContext(this).region;
 
     if (props.kmsKeyArn === undefined) {
       this.encryptionKey = new EncryptionKey(this, "TopicKey", {
@@ -115,6 +130,7 @@ export class Monitoring extends Construct implements AlarmTopics {
         description: `Encrypts the ${props.name} alarm topics; usable by CloudWatch alarms`,
         servicePrincipals: [CLOUDWATCH, ...publishers],
         tags: props.tags,
+        provider: props.provider,
       });
     }
     this.kmsKeyArn = props.kmsKeyArn ?? this.encryptionKey!.keyArn;
@@ -147,6 +163,7 @@ export class Monitoring extends Construct implements AlarmTopics {
     }
     const { severity, ...rest } = spec;
     const alarm = metricAlarm(this, id, this.baseName, { ...rest, topicArn: this.topicArnFor(severity) });
+    if (this.provider) alarm.provider = this.provider;
     this.alarms.push(alarm);
     return alarm;
   }
@@ -192,6 +209,15 @@ export class Monitoring extends Construct implements AlarmTopics {
     }
   }
 
+  /** The provider's region as a literal: the topic policy admits alarms of that region only. */
+  private literalRegion(provider: TerraformProvider): string {
+    const region = (provider as { region?: unknown }).region;
+    if (typeof region !== "string" || isToken(region) || !REGION_PATTERN.test(region)) {
+      fail(this, "provider", "must have a literal region such as us-east-1 (the topic policy admits CloudWatch alarms of that region only)", region);
+    }
+    return region;
+  }
+
   private createTopic(
     severity: AlarmSeverity,
     emails: readonly string[],
@@ -207,8 +233,10 @@ export class Monitoring extends Construct implements AlarmTopics {
       name: physicalName(this, "snsTopic", this.baseName, severity),
       kmsMasterKeyId: this.kmsKeyArn,
       tags,
+      provider: this.provider,
     });
-    const { accountId, partition, region } = awsContext(this);
+    const { accountId, partition } = awsContext(this);
+    const region = this.region;
     const sourceAccount = { StringEquals: { "aws:SourceAccount": accountId } };
     const statements: PolicyStatement[] = [
       {
@@ -246,14 +274,14 @@ export class Monitoring extends Construct implements AlarmTopics {
         conditions: sourceAccount,
       });
     }
-    this.topicPolicies.push(new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements) }));
+    this.topicPolicies.push(new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements), provider: this.provider }));
 
     for (const email of emails) {
       // Ids come from the address, not its position: removing one address must not replace
       // (and force re-confirmation of) the others.
       const id = `${prefix}Email${pascalId(email)}`;
       if (this.node.tryFindChild(id)) fail(this, prop, "must not contain addresses that differ only in punctuation", email);
-      this.subscriptions.push(new SnsTopicSubscription(this, id, { topicArn: topic.arn, protocol: "email", endpoint: email }));
+      this.subscriptions.push(new SnsTopicSubscription(this, id, { topicArn: topic.arn, protocol: "email", endpoint: email, provider: this.provider }));
     }
     return topic;
   }

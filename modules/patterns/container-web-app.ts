@@ -369,6 +369,11 @@ export class ContainerWebApp extends Construct {
   public readonly edgeLogsKey?: EncryptionKey;
   /** Alarm topics and their subscriptions. */
   public readonly monitoring: Monitoring;
+  /**
+   * Alarm topics in us-east-1 for the CDN's alarm (production with a CDN outside us-east-1: CloudFront's
+   * metrics, hence its alarms, exist only there, and an alarm notifies topics of its own region only).
+   */
+  public readonly edgeMonitoring?: Monitoring;
   /** The database, unless `database: false`. */
   public readonly database?: PostgresDatabase;
   /** Customer-managed key of the database (production). */
@@ -807,8 +812,24 @@ export class ContainerWebApp extends Construct {
       fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
     }
     if (cdnOptions) {
-      if (production && region !== "us-east-1" && usEast1Provider !== undefined) {
+      if (production && usEast1Provider === undefined) {
+        fail(
+          this,
+          "usEast1Provider",
+          `is required for production with a CDN outside us-east-1 (stack region ${region ?? "not a literal"}): the WAF, the access log delivery and the CDN's 5xx alarm (CloudFront publishes metrics in us-east-1 only) are created there; pass the stack's AwsProvider aliased to us-east-1 (new AwsProvider(stack, "aws_us_east_1", { alias: "us_east_1", region: "us-east-1" })), or cdn: false`,
+          undefined,
+        );
+      }
+      if (production && region !== "us-east-1") {
         this.edgeLogsKey = cloudWatchLogsKey(this, "EdgeLogsKey", { alias: `${name}-edge-logs`, region: "us-east-1", provider: usEast1Provider, preventDestroy: true });
+        // An alarm notifies topics of its own region only: the CDN alarm gets topics in us-east-1,
+        // with the same subscribers (who confirm these subscriptions too).
+        this.edgeMonitoring = new Monitoring(this, "EdgeMonitoring", {
+          name: `${name}-edge`,
+          criticalEmails: props.alarmEmails?.critical,
+          warningEmails: props.alarmEmails?.warning,
+          provider: usEast1Provider,
+        });
       }
       this.cdn = new CdnDistribution(this, "Cdn", {
         name,
@@ -820,7 +841,7 @@ export class ContainerWebApp extends Construct {
         accessLogs: cdnOptions.accessLogs ?? (production && cdnInUsEast1),
         // WAF's log group lives in us-east-1, and a key is usable only in its own region.
         logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : this.edgeLogsKey?.keyArn,
-        alarms: production && region === "us-east-1" ? this.monitoring : undefined,
+        alarms: production ? (this.edgeMonitoring ?? this.monitoring) : undefined,
         forceDestroyBuckets: !production,
         bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,
         ...cdnOptions.overrides,
