@@ -54,8 +54,8 @@ export const CDKTN: FrameworkLine = {
   packageName: "@platform/cdktn-aws-webapp",
   providerScope: "@cdktn",
   versions: { framework: "0.24.0", provider: "25.7.0", aws: "6.66.0", constructs: "10.7.2" },
-  // cdktn 0.24 and @cdktn/provider-aws 25 require constructs >=10.6.0 <10.8.0: a caret range
-  // would pick 10.8 and fail peer resolution.
+  // cdktn 0.24 and @cdktn/provider-aws 25 require constructs >=10.6.0 <10.8.0: the README's install
+  // names the minor this line is tested with.
   constructsInstall: "10.7",
   constructsPeer: ">=10.6.0 <10.8.0",
   // Node 20 runs it (this repository's suite passes on 20.x; npm only warns), but it is not supported upstream.
