@@ -146,3 +146,87 @@ describe("db-create-app-role", () => {
     expect(cli(["db-create-app-role"])).toMatchObject({ code: 2, err: expect.stringContaining("give --stack NAME, --stack-dir DIR or --outputs FILE") });
   });
 });
+
+describe("release", () => {
+  const RELEASE = {
+    cluster: "shop-prod",
+    task_definition: "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-release:4",
+    subnets: ["subnet-0bbbbbbbbbbbbbbb1"],
+    security_groups: ["sg-0123456789abcdef0"],
+    assign_public_ip: "DISABLED",
+    log_group: "/ecs/shop-prod",
+    container: "app",
+    command: ["npx", "prisma", "migrate", "deploy"],
+  };
+  const REPO = "123456789012.dkr.ecr.us-east-1.amazonaws.com/shop/prod/app";
+  const NEW = "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-release:5";
+  let registered: any;
+  const answers = (deployedTag: string, exitCode: number) => [
+    (c: string, a: readonly string[]) => (c === "terraform" && a.includes("release_task") ? ok(JSON.stringify(JSON.stringify(RELEASE))) : undefined),
+    (c: string, a: readonly string[]) =>
+      c === "aws" && a[1] === "describe-task-definition"
+        ? ok(JSON.stringify({ taskDefinition: { family: "shop-prod-release", taskDefinitionArn: RELEASE.task_definition, revision: 4, status: "ACTIVE", executionRoleArn: "arn:aws:iam::123456789012:role/exec", taskRoleArn: "arn:aws:iam::123456789012:role/task", networkMode: "awsvpc", cpu: "256", memory: "512", requiresCompatibilities: ["FARGATE"], containerDefinitions: [{ name: "app", image: `${REPO}:${deployedTag}`, command: RELEASE.command, secrets: [{ name: "DATABASE_URL", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/prod/DATABASE_URL-AbCdEf" }] }] } }))
+        : undefined,
+    (c: string, a: readonly string[]) => {
+      if (c !== "aws" || a[1] !== "register-task-definition") return undefined;
+      registered = JSON.parse(readFileSync(a[3].replace("file://", ""), "utf8"));
+      return ok(JSON.stringify({ taskDefinition: { taskDefinitionArn: NEW } }));
+    },
+    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "run-task" ? ok(JSON.stringify({ tasks: [{ taskArn: TASK }] })) : undefined),
+    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "wait" ? ok("") : undefined),
+    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "describe-tasks" ? ok(JSON.stringify({ tasks: [{ containers: [{ name: "app", exitCode }] }] })) : undefined),
+    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "deregister-task-definition" ? ok("{}") : undefined),
+  ];
+
+  it("--help says it runs before the deployment and stops it on failure", () => {
+    const help = cli(["release", "--help"]);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/^Usage: cdktf-aws-webapp release \(--stack NAME \| --stack-dir DIR\) \[--image-tag TAG\]/);
+    expect(help.out).toContain("--skip-if-current");
+    expect(help.out).toContain("--if-present");
+  });
+
+  it("runs the command on the new tag: a revision with only the image swapped, run, waited for, then deregistered", () => {
+    const run = cli(["release", "--stack-dir", ROOT, "--image-tag", "v8", "--skip-if-current"], answers("v7", 0));
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    expect(registered.containerDefinitions).toEqual([
+      { name: "app", image: `${REPO}:v8`, command: RELEASE.command, secrets: [{ name: "DATABASE_URL", valueFrom: expect.stringContaining(":secret:shop/prod/DATABASE_URL-") }] },
+    ]);
+    expect(registered).toMatchObject({ family: "shop-prod-release", executionRoleArn: "arn:aws:iam::123456789012:role/exec", taskRoleArn: "arn:aws:iam::123456789012:role/task" });
+    expect(registered.revision).toBeUndefined();
+    expect(run.ran.find((r) => r.includes("run-task"))).toContain(`--task-definition ${NEW}`);
+    expect(run.ran[run.ran.length - 1]).toBe(`aws ecs deregister-task-definition --task-definition ${NEW} --output json`);
+  });
+
+  it("fails with the command's exit code (the pipeline's apply does not run)", () => {
+    const run = cli(["release", "--stack-dir", ROOT, "--image-tag", "v8"], answers("v7", 4));
+    expect(run.code).toBe(4);
+    expect(run.err).toContain("do not deploy this image");
+  });
+
+  it("does nothing when the image does not change, or when the stack has no release command", () => {
+    const same = cli(["release", "--stack-dir", ROOT, "--image-tag", "v7", "--skip-if-current"], answers("v7", 0));
+    expect(same.code).toBe(0);
+    expect(same.out).toContain("the image does not change, nothing to run");
+    expect(same.ran.some((r) => r.includes("run-task"))).toBe(false);
+    const none = cli(["release", "--stack-dir", ROOT, "--if-present"], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "no output" } : undefined)]);
+    expect(none).toMatchObject({ code: 0, out: expect.stringContaining("nothing to run") });
+    expect(cli(["release", "--stack-dir", ROOT], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "" } : undefined)]).code).toBe(1);
+  });
+
+  it("dry run against a synthesized stack: the app's task definition in the web tasks' subnets and group", () => {
+    const dir = synthesizedStack({ release: { command: ["npx", "prisma", "migrate", "deploy"] } });
+    const run = cli(["release", "--stack-dir", dir, "--dry-run", "--image-tag", "v8"]);
+    expect(run.err).toBe("");
+    expect(run.ran).toEqual([]);
+    expect(run.out).toContain("Running npx prisma migrate deploy on tag v8");
+    expect(run.out).toContain("+ aws ecs describe-task-definition --task-definition <aws_ecs_task_definition.App_Web_ReleaseTaskDefinition_");
+    expect(run.out).toMatch(/securityGroups=\[<aws_security_group\.App_Web_SecurityGroup_\w+\.id>\],assignPublicIp=DISABLED/);
+  });
+
+  it("refuses latest and --skip-if-current without a tag", () => {
+    expect(cli(["release", "--stack", "prod", "--image-tag", "latest"])).toMatchObject({ code: 2, err: expect.stringContaining("--image-tag must be an immutable Docker tag") });
+    expect(cli(["release", "--stack", "prod", "--skip-if-current"])).toMatchObject({ code: 2, err: expect.stringContaining("--skip-if-current needs --image-tag") });
+  });
+});

@@ -12,6 +12,7 @@ export type {
   AppEmailOptions,
   AppNetworkOptions,
   AppProfile,
+  AppReleaseOptions,
   AppRunnerComputeOptions,
   AppUploadsOptions,
   AppWorkerOptions,
@@ -58,6 +59,7 @@ export type { RepositoryRef } from "./core/repository-ref";
 export { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "./service/fargate-cluster";
 export type { CapacityProviderWeight, ClusterRef, FargateCapacityProvider, FargateClusterProps } from "./service/fargate-cluster";
 export type { FargateServiceProps, ScheduledCapacity } from "./service/fargate-service-base";
+export type { OneOffTask, OneOffTaskOptions, OneOffTaskRunSettings } from "./service/one-off-task";
 export { WebService, TLS_POLICY, CLOUDFRONT_ORIGIN_PREFIX_LIST } from "./service/web-service";
 export type { ServiceRoute, WebServiceProps } from "./service/web-service";
 export { WorkerService } from "./service/worker-service";

@@ -130,7 +130,7 @@ describe("CI workflow", () => {
     expect(plan).toContain('git rev-parse HEAD > "$STACK_DIR/plan-commit"');
     const upload = planProd.steps.find((st: any) => st.uses?.startsWith("actions/upload-artifact@"));
     expect(upload.with.path.trim().split("\n")).toEqual(
-      ["plan.tfplan", "plan-commit", "cdk.tf.json", ".terraform.lock.hcl"].map((f) => `\${{ env.STACK_DIR }}/${f}`),
+      ["plan.tfplan", "plan-commit", "cdk.tf.json", ".terraform.lock.hcl", "release-cli.js"].map((f) => `\${{ env.STACK_DIR }}/${f}`),
     );
     expect(upload.with).toMatchObject({ name: "prod-plan", "include-hidden-files": true, "if-no-files-found": "error" });
 

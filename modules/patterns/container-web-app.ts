@@ -26,6 +26,7 @@ import { ContainerRepository } from "../registry/container-repository";
 import { AppSecrets, recoveryWindowDaysFor } from "../secrets/app-secrets";
 import { EncryptionKey, cloudWatchLogsKey } from "../core/encryption-key";
 import { SidecarContainer } from "../service/container";
+import { OneOffTask } from "../service/one-off-task";
 import { ScheduledCapacity } from "../service/fargate-service-base";
 import { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "../service/fargate-cluster";
 import { WebService, WebServiceProps } from "../service/web-service";
@@ -197,6 +198,20 @@ export interface AppDatabaseOptions {
   readonly overrides?: Partial<PostgresDatabaseProps>;
 }
 
+/**
+ * A command run once before each deployment of a new image, on that image with the app's
+ * environment, secrets, roles and network (never the master credentials): Heroku's release
+ * phase, Render's pre-deploy command. Typically the migrations.
+ */
+export interface AppReleaseOptions {
+  /** What runs, e.g. `["npx", "prisma", "migrate", "deploy"]`; a non-zero exit stops the deployment. */
+  readonly command: readonly string[];
+  /** Task CPU units. @default - the web tasks' */
+  readonly cpu?: number;
+  /** Task memory, MiB. @default - the web tasks' */
+  readonly memoryMiB?: number;
+}
+
 /** CloudFront in front of the app, with the static-assets bucket. */
 export interface AppCdnOptions {
   /** WAF web ACL (needs `usEast1Provider` outside us-east-1). @default - true for production */
@@ -294,6 +309,15 @@ export interface ContainerWebAppProps {
   readonly compute?: FargateComputeOptions | AppRunnerComputeOptions;
   /** Background services on the same image (Fargate only). @default [] */
   readonly workers?: readonly AppWorkerOptions[];
+  /**
+   * A release command (migrations) run before each deployment of a new image (Fargate only): a
+   * one-off task definition `<name>-release` and the `release_task` output;
+   * `npx cdktf-aws-webapp release --stack <env> --image-tag <tag>` runs it and waits for its exit
+   * code (the pipeline does before each apply that changes the image). With a database, the app's
+   * role may change the schema (`GRANT CREATE`): the release runs as the app, not the master user.
+   * @default - none
+   */
+  readonly release?: AppReleaseOptions;
   /** PostgreSQL, or `false` for none. @default {} (a database) */
   readonly database?: AppDatabaseOptions | false;
   /** CloudFront in front of the app, or `false`. @default {} (a CDN) */
@@ -383,6 +407,8 @@ export class ContainerWebApp extends Construct {
    * only holder of the master credentials besides migrations; with the database.
    */
   public readonly databaseAdmin?: DatabaseAdminTask;
+  /** The release command's one-off task (with `release`): `runSettings` is the `release_task` output. */
+  public readonly release?: OneOffTask;
   /** The image repository. */
   public readonly repository: ContainerRepository;
   /** The app's secrets and parameters. */
@@ -442,6 +468,9 @@ export class ContainerWebApp extends Construct {
       fail(this, "domain", 'is required in production with cdn.originAccess "public": without a certificate the origin-verify secret would cross the internet in clear text (use the default "vpc-origin")', props.domain);
     }
     if (props.email && !props.domain) fail(this, "email", "needs domain (its hosted zone holds the SES records)", props.email);
+    if (props.release !== undefined && computeOptions.kind !== "fargate") {
+      fail(this, "release", 'needs compute.kind "fargate" (the release runs as a one-off task of the web service)', props.release.command);
+    }
     if ((props.workers ?? []).length > 0 && computeOptions.kind !== "fargate") {
       fail(this, "workers", 'need compute.kind "fargate" (workers share its ECS cluster)', props.workers!.map((w) => w.name));
     }
@@ -715,6 +744,7 @@ export class ContainerWebApp extends Construct {
       }
       this.webService = web;
       this.compute = web;
+      if (props.release) this.release = web.addOneOffTask("ReleaseTaskDefinition", { purpose: "release", ...props.release });
     } else {
       const a = computeOptions;
       const app = new AppRunnerService(this, "App", {
@@ -790,6 +820,8 @@ export class ContainerWebApp extends Construct {
         // Without NAT the app's tasks get public IPs; the admin task needs the same way out.
         assignPublicIp: computeOptions.kind === "fargate" && computeOptions.assignPublicIp === true,
         appUser,
+        // The release (migrations) runs as the app: it creates and alters tables.
+        allowSchemaChanges: props.release !== undefined,
         logRetentionDays,
         logsKmsKeyArn: this.logsKey?.keyArn,
         connectionUrl: databaseUrl
@@ -931,6 +963,9 @@ export class ContainerWebApp extends Construct {
               ? { cache_credential_command: { value: this.cache.credentialCommand, description: "Run once after the first apply (and again to rotate): sets the cache password and writes REDIS_URL" } }
               : {}),
           }
+        : {}),
+      ...(this.release
+        ? { release_task: { value: Fn.jsonencode(this.release.runSettings), description: "How npx cdktf-aws-webapp release runs the release command before a deployment (JSON)" } }
         : {}),
       ...this.compute.operatorOutputs,
     };

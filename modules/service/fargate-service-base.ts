@@ -24,6 +24,7 @@ import { ContainerSettings, checkTaskEgress, containerDefinitions, executionStat
 import { CapacityProviderWeight, ClusterRef, ON_DEMAND_CAPACITY, renderCapacityStrategy } from "./fargate-cluster";
 import { checkFargateSize } from "./fargate-size";
 import { checkSchedule, checkTimeZone } from "./schedule";
+import { OneOffTask, OneOffTaskOptions } from "./one-off-task";
 
 /** A scheduled change of the scaling bounds, e.g. staging scaled to zero at night. */
 export interface ScheduledCapacity {
@@ -200,6 +201,9 @@ export abstract class FargateServiceBase extends Construct {
   private readonly addedEnvironment: Record<string, string> = {};
   /** What the service waits for besides its roles' policies (each listed once in depends_on). */
   private readonly serviceDependencies = new Set<ITerraformDependable>();
+  /** What {@link addOneOffTask} reuses: the app container's settings and where tasks run. */
+  private readonly taskSettings: { props: FargateServiceProps; image: string; region: string; cpu: number; memory: number; architecture: string; assignPublicIp: boolean };
+  private readonly oneOffPurposes = new Set<string>();
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
     super(scope, id);
@@ -293,6 +297,7 @@ export abstract class FargateServiceBase extends Construct {
       ]);
     }
 
+    this.taskSettings = { props, image, region, cpu, memory, architecture, assignPublicIp };
     const pipeline = imageManagedBy === "pipeline";
     const renderContainers = (): string =>
       containerDefinitions(this, { ...props, environment: { ...props.environment, ...this.addedEnvironment } }, {
@@ -437,6 +442,57 @@ export abstract class FargateServiceBase extends Construct {
   public addEnvironment(name: string, value: string): void {
     if (this.addedEnvironment[name] !== undefined) fail(this, `addEnvironment(${name})`, "was already added", name);
     this.addedEnvironment[name] = value;
+  }
+
+  /**
+   * A one-off task definition (family `<name>-<purpose>`) on this service's image, environment
+   * (added variables included), secrets, execution and task roles and log group, running
+   * `command` in the `app` container (no port, health check or sidecars). Run it with
+   * `runSettings` in the service's subnets and security group (the database already admits it):
+   * Heroku's release phase, e.g. migrations before a deployment.
+   */
+  public addOneOffTask(id: string, options: OneOffTaskOptions): OneOffTask {
+    const { props, image, region, architecture, assignPublicIp } = this.taskSettings;
+    checkPattern(this, "addOneOffTask purpose", options.purpose, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
+    if (this.oneOffPurposes.has(options.purpose)) fail(this, "addOneOffTask purpose", "must be unique per service", options.purpose);
+    this.oneOffPurposes.add(options.purpose);
+    if (options.command.length === 0) fail(this, "addOneOffTask command", "must name what to run, e.g. [\"npx\", \"prisma\", \"migrate\", \"deploy\"]", options.command);
+    const cpu = options.cpu ?? this.taskSettings.cpu;
+    const memory = options.memoryMiB ?? this.taskSettings.memory;
+    checkFargateSize(this, cpu, memory);
+    const settings: ContainerSettings = { ...props, sidecars: [], containerHealthCheck: undefined, command: options.command };
+    const render = (): string =>
+      containerDefinitions(this, { ...settings, environment: { ...props.environment, ...this.addedEnvironment } }, { image, logGroupName: this.logGroup.name, region, taskCpu: cpu, taskMemoryMiB: memory });
+    render();
+    const taskDefinition = new EcsTaskDefinition(this, id, {
+      family: physicalName(this, "ecs", this.baseName, options.purpose),
+      cpu: String(cpu),
+      memory: String(memory),
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
+      executionRoleArn: this.executionRole.roleArn,
+      taskRoleArn: this.taskRole.roleArn,
+      containerDefinitions: Lazy.stringValue({ produce: () => render() }),
+      tags: props.tags,
+    });
+    // A run right after apply must find the roles able to pull, log and read the secrets.
+    taskDefinition.dependsOn = Lazy.listValue({
+      produce: () => [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p) => p !== undefined).map((p) => dependable(p!)),
+    });
+    return {
+      taskDefinition,
+      runSettings: {
+        cluster: this.clusterName,
+        task_definition: taskDefinition.arn,
+        subnets: [...(assignPublicIp ? props.network.publicSubnetIds : props.network.privateSubnetIds)],
+        security_groups: [this.serviceSecurityGroupId],
+        assign_public_ip: assignPublicIp ? "ENABLED" : "DISABLED",
+        log_group: this.logGroup.name,
+        container: "app",
+        command: [...options.command],
+      },
+    };
   }
 
   /** A security group `<name>-<purpose>` in the service's VPC, without rules. */
