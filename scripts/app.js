@@ -35,7 +35,7 @@ if (!upToDate()) {
     platform: "node",
     format: "cjs",
     target: "node20",
-    sourcemap: "inline",
+    sourcemap: "linked",
     metafile: true,
     logLevel: "warning",
     absWorkingDir: root,
