@@ -9,8 +9,9 @@ Usage: scripts/first-deploy-foundation.sh <stack> [--plan] [--auto-approve]
 
 Synthesizes the stacks, runs terraform init in cdktf.out/stacks/<stack> and a targeted apply of
 the ECR repository, the application secrets and SSM settings, and the database admin task
-(which brings the network and the database with it). Afterwards: fill the secrets, push the
-first image, create the app's database role, then deploy everything (see the README runbook).
+with the database and the network's route to the internet it runs with (the targets are listed
+first; scripts/foundation-targets.ts chooses them). Afterwards: fill the secrets, push the
+first image, create the app's database role, then deploy everything (see docs/runbook.md).
 
   <stack>         dev, staging or prod
   --plan          plan only (terraform plan with the same targets)
@@ -38,21 +39,12 @@ CHECKPOINT_DISABLE=1 npx cdktf synth >/dev/null
 dir="cdktf.out/stacks/$stack"
 [ -f "$dir/cdk.tf.json" ] || { echo "no stack $stack in cdktf.out/stacks" >&2; exit 2; }
 
-# Targets: every resource of these types, the ECS clusters, and every resource of the construct
-# holding the admin task definition (family *-db-admin): its security group and database rules
-# are not dependencies of the task definition, but the db_admin_task output needs them.
-targets=$(node -e '
-const d = require(require("path").resolve(process.argv[1])).resource ?? {};
-const types = ["aws_ecr_repository", "aws_ecr_lifecycle_policy", "aws_secretsmanager_secret", "aws_ssm_parameter", "aws_ecs_cluster", "aws_ecs_cluster_capacity_providers"];
-const out = new Set();
-for (const t of types) for (const n of Object.keys(d[t] ?? {})) out.add(`-target=${t}.${n}`);
-const admins = Object.values(d.aws_ecs_task_definition ?? {}).filter((r) => /-db-admin$/.test(r.family ?? ""))
-  .map((r) => r["//"].metadata.path.replace(/[^/]+$/, ""));
-for (const [t, all] of Object.entries(d)) for (const [n, r] of Object.entries(all)) {
-  if (admins.some((p) => (r["//"]?.metadata?.path ?? "").startsWith(p))) out.add(`-target=${t}.${n}`);
-}
-console.log([...out].join("\n"));
-' "$dir/cdk.tf.json")
+# Targets (scripts/foundation-targets.ts): the registry, secrets, settings and ECS cluster; the
+# admin task's construct; what the db_admin_task and ecr_repository_url outputs name; the admin
+# task's way out of its subnets (route tables, routes, NAT and its subnet's route, endpoints) and
+# the security group rules between the groups created. -target applies those and what they
+# depend on, never what depends on them (a route, an association, a rule), hence the list.
+targets=$(node scripts/app.js scripts/foundation-targets.ts "$dir/cdk.tf.json")
 [ -n "$targets" ] || { echo "found nothing to target in $dir/cdk.tf.json" >&2; exit 1; }
 echo "Targets:"; echo "$targets" | sed 's/^/  /'
 
