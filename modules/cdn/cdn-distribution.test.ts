@@ -429,6 +429,18 @@ describe("CdnDistribution", () => {
       );
     });
 
+    it("a usEast1Provider for another region, and takes the one for us-east-1", () => {
+      const distribution = (region: string) => () => {
+        const stack = scratchStack();
+        const provider = new AwsProvider(stack, "edge", { alias: "edge", region });
+        new CdnDistribution(stack, "Cdn", { ...BASE, usEast1Provider: provider, webAcl: true });
+      };
+      expect(distribution("eu-west-1")).toThrow(
+        /^test\/Cdn: usEast1Provider must be an AWS provider for us-east-1 \(CloudFront takes certificates, web ACLs and its metrics from us-east-1 only\), not one for eu-west-1, got "eu-west-1"$/,
+      );
+      expect(distribution("us-east-1")).not.toThrow();
+    });
+
     it("a certificate to create without the us-east-1 provider", () => {
       expect(build({ domain: { names: ["shop.example.com"], hostedZoneId: ZONE } })).toThrow(/usEast1Provider is required for a certificate for domain\.names/);
       expect(build({ webAcl: true, accessLogs: true })).toThrow(/usEast1Provider is required for webAcl, accessLogs/);

@@ -10,6 +10,7 @@ import { Construct } from "constructs";
 import { bucketReadStatements, bucketReadWriteStatements } from "../core/statements";
 import { RoleRef, grantTo } from "../core/workload-role";
 import { metricAlarm } from "../internal/alarms";
+import { checkProviderRegion } from "../internal/aws-context";
 import { checkName } from "../internal/naming";
 import {
   REGION_PATTERN,
@@ -704,6 +705,7 @@ export class CdnDistribution extends Construct {
     if (props.webAclArn && !isToken(props.webAclArn) && !/:wafv2:us-east-1:\d{12}:global\/webacl\//.test(props.webAclArn)) {
       fail(this, "webAclArn", "must be a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)", props.webAclArn);
     }
+    checkProviderRegion(this, "usEast1Provider", props.usEast1Provider, "us-east-1", "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only");
     if (props.usEast1Provider) return;
     const needs = [
       props.domain && !props.domain.certificateArn ? "a certificate for domain.names (or pass domain.certificateArn)" : undefined,

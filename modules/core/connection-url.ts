@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
-import { checkArn, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
+import { checkIntegerRange, checkKmsKeyArn, checkOneOf, checkPattern, fail } from "../internal/validate";
 import { DEFAULT_CA_BUNDLE_PATH } from "./database-ref";
 import { checkSecretRef } from "./secret-ref";
 
@@ -70,7 +71,8 @@ export interface ConnectionUrlTarget {
  */
 export function connectionUrlSuffix(scope: IConstruct, prop: string, target: ConnectionUrlTarget, options: ConnectionUrlOptions): string {
   checkSecretRef(scope, `${prop}.secretArn`, options.secretArn, "secretsmanager");
-  checkArn(scope, `${prop}.secretKmsKeyArn`, options.secretKmsKeyArn, "kms");
+  checkKmsKeyArn(scope, `${prop}.secretKmsKeyArn`, options.secretKmsKeyArn, "the admin task is granted kms:Decrypt and kms:GenerateDataKey on it, and IAM authorizes those on the key");
+  checkKmsKeyInStackRegion(scope, `${prop}.secretKmsKeyArn`, options.secretKmsKeyArn, "Secrets Manager");
   const format = options.format ?? "prisma";
   checkOneOf(scope, `${prop}.format`, format, ["prisma", "libpq"]);
   const ca = options.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH;

@@ -3,6 +3,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IConstruct } from "constructs";
+import { fail } from "./validate";
 
 /** Account, partition and region of the stack's default AWS provider, as tokens. */
 export interface AwsContext {
@@ -62,4 +63,16 @@ export function defaultAwsProvider(scope: IConstruct): TerraformProvider | undef
     if ((child as TerraformProvider & { readonly alias?: string }).alias === undefined) return child;
   }
   return undefined;
+}
+
+/**
+ * Refuse a provider whose literal region is not `region` (an alias passed where a construct
+ * creates resources that must live in one region, e.g. `usEast1Provider`: CloudFront takes
+ * certificates and WAF web ACLs from us-east-1 only). A region known only at apply passes.
+ */
+export function checkProviderRegion(scope: IConstruct, prop: string, provider: TerraformProvider | undefined, region: string, why: string): void {
+  if (provider === undefined) return;
+  const given = (provider as TerraformProvider & { readonly region?: string }).region;
+  if (typeof given !== "string" || Token.isUnresolved(given) || given === region) return;
+  fail(scope, prop, `must be an AWS provider for ${region} (${why}), not one for ${given}`, given);
 }

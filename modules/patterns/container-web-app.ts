@@ -11,7 +11,7 @@ import { PostgresDatabase, PostgresDatabaseProps } from "../database/postgres-da
 import { EmailDomain, EmailDomainProps } from "../email/email-domain";
 import { EmailTemplateContent } from "../email/email-templates";
 import { BedrockGrant } from "../core/workload-role";
-import { defaultAwsProvider, providerRegion } from "../internal/aws-context";
+import { checkProviderRegion, defaultAwsProvider, providerRegion } from "../internal/aws-context";
 import { defaultAvailabilityZones } from "../internal/region-checks";
 import { baseName, pascalCase } from "../internal/naming";
 import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
@@ -475,6 +475,7 @@ export class ContainerWebApp extends Construct {
       fail(this, "workers", 'need compute.kind "fargate" (workers share its ECS cluster)', props.workers!.map((w) => w.name));
     }
     // CloudFront takes certificates, WAF and log delivery from us-east-1 only.
+    checkProviderRegion(this, "usEast1Provider", props.usEast1Provider, "us-east-1", "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only");
     const usEast1Provider = props.usEast1Provider ?? (region === "us-east-1" ? defaultAwsProvider(this) : undefined);
     const cdnInUsEast1 = usEast1Provider !== undefined;
     const logRetentionDays = production ? 365 : 30;

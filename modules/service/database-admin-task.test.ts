@@ -112,6 +112,16 @@ describe("DatabaseAdminTask options", () => {
     expect(settings).toMatchObject({ subnets: [...TEST_NETWORK.publicSubnetIds], assign_public_ip: "ENABLED" });
   });
 
+  it("refuses a logs key of another region or an alias, and takes a key of the stack's region", () => {
+    const other = KMS.replace("us-east-1", "eu-west-1");
+    expect(() => synth(build({ logsKmsKeyArn: other }))).toThrow(
+      /DbAdmin: logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs uses keys of its own region only\), not in eu-west-1/,
+    );
+    expect(() => synth(build({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" }))).toThrow(/DbAdmin: logsKmsKeyArn must be a KMS key ARN/);
+    expect(() => synth(build({ connectionUrl: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/dev/DATABASE_URL-AbCdEf", secretKmsKeyArn: other } }))).toThrow(/DbAdmin: connectionUrl\.secretKmsKeyArn must be in the stack's AWS provider region us-east-1/);
+    expect(resource(synth(build({ logsKmsKeyArn: KMS })), "aws_cloudwatch_log_group").kms_key_id).toBe(KMS);
+  });
+
   it("refuses the master user as the app user", () => {
     expect(() => synth(build({ appUser: "dbadmin" }))).toThrow(/DbAdmin: appUser must differ from the database's master user .*got "dbadmin"/);
   });

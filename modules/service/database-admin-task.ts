@@ -7,7 +7,8 @@ import { WorkloadRole } from "../core/workload-role";
 import { awsContext } from "../internal/aws-context";
 import { allowTcpBetween } from "../internal/connections";
 import { physicalName } from "../internal/naming";
-import { checkArn, checkLogRetention, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { checkKmsKeyInStackRegion } from "../internal/region-checks";
+import { checkKmsKeyArn, checkLogRetention, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
 import { NetworkRef } from "../core/network-ref";
 import { SecretRef } from "../core/secret-ref";
 import { suppress } from "../core/suppressions";
@@ -218,7 +219,8 @@ export class DatabaseAdminTask extends Construct {
     checkOneOf(this, "cpuArchitecture", architecture, ["X86_64", "ARM64"]);
     const retention = props.logRetentionDays ?? 30;
     checkLogRetention(this, "logRetentionDays", retention);
-    checkArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "kms");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
+    checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     this.appUser = appUser;
 
     this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
