@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildApp } from "./app";
 import { BootstrapStack } from "./bootstrap";
 import { CONFIG, ENVIRONMENTS, EnvironmentName } from "./config";
-import { SynthJson, resources, synthStack } from "../modules/internal/testing";
+import { SynthJson, synthStack } from "../modules/internal/testing";
+import { resolveReferences } from "../modules/internal/resolve-references";
 import { ANY_POLICY, IamPrincipalPolicies, IamStatement, POWER_USER_ACCESS, evaluate } from "../modules/internal/iam-evaluator";
 
 // Single-account mode: every environment in one account, one bootstrap. The IAM documents are
@@ -15,36 +16,7 @@ const app = buildApp(Testing.app(), {}, { singleAccount: ACCOUNT });
 
 type Json = Record<string, any>;
 
-/** ARN of a resource of a stack, as AWS would report it (logical ids stand in for generated ids). */
-function arnOf(type: string, id: string, r: Json): string | undefined {
-  const a = (service: string, resource: string, region = REGION) => `arn:aws:${service}:${region}:${ACCOUNT}:${resource}`;
-  switch (type) {
-    case "aws_s3_bucket": return `arn:aws:s3:::${r.bucket}`;
-    case "aws_iam_role": return `arn:aws:iam::${ACCOUNT}:role/${r.name}`;
-    case "aws_iam_policy": return `arn:aws:iam::${ACCOUNT}:policy/${r.name}`;
-    case "aws_kms_key": return a("kms", `key/${id}`);
-    case "aws_iam_openid_connect_provider": return `arn:aws:iam::${ACCOUNT}:oidc-provider/${String(r.url).replace("https://", "")}`;
-    case "aws_ecs_cluster": return a("ecs", `cluster/${r.name}`);
-    case "aws_ecs_task_definition": return a("ecs", `task-definition/${r.family}:1`);
-    default: return undefined;
-  }
-}
-
-/** The stack's JSON with Terraform references replaced by the values AWS would give them. */
-function resolved(json: SynthJson): Json {
-  const text = JSON.stringify(json)
-    .replace(/\$\{data\.aws_partition\.[\w]+\.partition\}/g, "aws")
-    .replace(/\$\{data\.aws_caller_identity\.[\w]+\.account_id\}/g, ACCOUNT)
-    .replace(/\$\{data\.aws_region\.[\w]+\.(region|name)\}/g, REGION)
-    .replace(/\$\{(aws_[a-z0-9_]+)\.([\w]+)\.(arn|name|bucket|id)\}/g, (token, type, id, attribute) => {
-      const r = resources(json, type)[id];
-      if (!r) return token;
-      if (attribute === "arn") return arnOf(type, id, r) ?? token;
-      if (attribute === "id") return type === "aws_kms_key" ? id : token;
-      return r[attribute] ?? token;
-    });
-  return JSON.parse(text);
-}
+const resolved = (json: SynthJson): Json => resolveReferences(json, ACCOUNT, REGION);
 
 const bootstrap = resolved(synthStack(BootstrapStack.forEnvironment(app, "prod")));
 const stacks = Object.fromEntries(ENVIRONMENTS.map((env) => [env, resolved(synthStack(app.node.findChild(env) as TerraformStack))])) as Record<EnvironmentName, Json>;

@@ -2,8 +2,9 @@ import { PolicyStatement } from "../core/policy-document";
 
 /**
  * What deploy roles may do, as policy statements. The choice, documented in the README:
- * - plan: the AWS managed `ReadOnlyAccess` (Terraform refreshes every attribute of every resource
- *   type; no hand-written list keeps up), plus its own state object and lock file;
+ * - plan: the configuration reads of the services the stacks use (`Describe*`, `List*`, `Get*`),
+ *   never application data (object contents, log events, secret values, KMS decryption), plus its
+ *   own state object and lock file ({@link planReadStatements});
  * - apply: the AWS managed `PowerUserAccess` (everything but IAM, Organizations and Account),
  *   plus IAM limited to the roles and policies named `<namePrefix>-*`, optionally only with a
  *   permissions boundary; a tag guard that refuses to touch another environment's resources; no
@@ -160,5 +161,93 @@ export function permissionsBoundaryStatements(): PolicyStatement[] {
   return [
     { sid: "EverythingButIdentity", actions: [], notActions: ["iam:*", "organizations:*", "account:*"], resources: ["*"] },
     ...noRoleChainingStatements(),
+  ];
+}
+
+/**
+ * Services whose configuration a plan refreshes: the plan role may call their `Describe*`,
+ * `List*` and `Get*` actions (and Budgets' `View*`), nothing else.
+ */
+export const PLAN_READ_SERVICES = [
+  "acm",
+  "application-autoscaling",
+  "apprunner",
+  "budgets",
+  "cloudfront",
+  "cloudwatch",
+  "ec2",
+  "ecr",
+  "ecs",
+  "elasticache",
+  "elasticloadbalancing",
+  "events",
+  "iam",
+  "kms",
+  "logs",
+  "rds",
+  "route53",
+  "s3",
+  "scheduler",
+  "secretsmanager",
+  "ses",
+  "sns",
+  "ssm",
+  "tag",
+  "wafv2",
+] as const;
+
+/**
+ * Reads of application data that the `Get*` patterns would include, or that a plan never needs:
+ * object contents, log events and queries, secret values, anything KMS decrypts (SecureString
+ * parameters, encrypted objects), image layers, database log files, sampled web requests,
+ * instance consoles and passwords.
+ */
+export const APPLICATION_DATA_ACTIONS = [
+  "logs:GetLogEvents",
+  "logs:GetLogRecord",
+  "logs:GetLogGroupFields",
+  "logs:GetQueryResults",
+  "logs:FilterLogEvents",
+  "logs:StartQuery",
+  "logs:StartLiveTail",
+  "logs:Unmask",
+  "secretsmanager:GetSecretValue",
+  "secretsmanager:BatchGetSecretValue",
+  "kms:Decrypt",
+  "kms:ReEncryptFrom",
+  "kms:GenerateDataKey",
+  "kms:GenerateDataKeyWithoutPlaintext",
+  "ecr:BatchGetImage",
+  "ecr:GetDownloadUrlForLayer",
+  "rds:DownloadDBLogFilePortion",
+  "rds:DownloadCompleteDBLogFile",
+  "wafv2:GetSampledRequests",
+  "ec2:GetConsoleOutput",
+  "ec2:GetConsoleScreenshot",
+  "ec2:GetPasswordData",
+  "cloudfront:GetRealtimeLogConfig",
+] as const;
+
+/**
+ * The plan role's policy instead of `ReadOnlyAccess`: read the configuration of every service the
+ * stacks use (what `terraform plan` refreshes), never application data. S3 objects are denied
+ * except `stateObjects` (the state and its lock file); KMS decryption is denied, so a SecureString
+ * parameter's value cannot be read (the stacks' parameters are plain `String` settings, whose
+ * refresh reads the value as Terraform needs it).
+ */
+export function planReadStatements(stateObjects: readonly string[]): PolicyStatement[] {
+  return [
+    {
+      sid: "ReadConfiguration",
+      actions: [...PLAN_READ_SERVICES.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), "budgets:View*"],
+      resources: ["*"],
+    },
+    { sid: "NoApplicationData", effect: "Deny", actions: [...APPLICATION_DATA_ACTIONS], resources: ["*"] },
+    {
+      sid: "NoObjectsButState",
+      effect: "Deny",
+      actions: ["s3:GetObject*"],
+      ...(stateObjects.length > 0 ? { resources: [], notResources: [...stateObjects] } : { resources: ["*"] }),
+    },
   ];
 }

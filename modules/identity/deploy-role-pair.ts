@@ -3,8 +3,8 @@ import { PolicyStatement } from "../core/policy-document";
 import { awsContext } from "../internal/aws-context";
 import { pascalCase } from "../internal/naming";
 import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
-import { StateObjectRef, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
-import { environmentGuardStatements, noRoleChainingStatements, scopedIamStatements } from "./deploy-permissions";
+import { StateObjectRef, lockFileKey, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
+import { environmentGuardStatements, noRoleChainingStatements, planReadStatements, scopedIamStatements } from "./deploy-permissions";
 import { GuardedDomain, NeighbourEnvironment, crossEnvironmentGuardStatements } from "./environment-guard";
 import { DeployRole } from "./deploy-role";
 import { OidcProviderRef } from "./oidc-provider";
@@ -61,7 +61,8 @@ export interface CrossEnvironmentSettings {
 
 /**
  * A plan role and an apply role for one environment, trusted by an OIDC provider:
- * - plan: `ReadOnlyAccess` + read its own state (lock file included);
+ * - plan: read the configuration of the services the stacks use, no application data
+ *   ({@link planReadStatements}) + read its own state (lock file included);
  * - apply: `PowerUserAccess` + IAM on `<managedNamePrefix>-*` + read/write its own state, denied
  *   other environments' tagged resources and role chaining.
  * {@link stateBucketStatements} gives the state bucket policy that keeps both to their own state.
@@ -96,8 +97,11 @@ export class DeployRolePair extends Construct {
       oidc: props.oidc,
       subjects: props.planSubjects,
       description: `Terraform plan of ${props.environment} (read-only)`,
-      awsManagedPolicies: ["ReadOnlyAccess"],
-      statements: [...(props.state ? stateAccessStatements(props.state, "read") : []), ...(cross ? guard : [])],
+      statements: [
+        ...planReadStatements(props.state ? [`${props.state.bucketArn}/${props.state.key}`, `${props.state.bucketArn}/${lockFileKey(props.state.key)}`] : []),
+        ...(props.state ? stateAccessStatements(props.state, "read") : []),
+        ...(cross ? guard : []),
+      ],
       tags,
     });
     this.applyRole = new DeployRole(this, "Apply", {

@@ -142,11 +142,17 @@ describe("GitHubDeployRoles", () => {
     expect(apply.max_session_duration).toBe(7200);
   });
 
-  it("plan is ReadOnlyAccess plus its own state object and lock file", () => {
-    expect(attachedManaged(json, "shop-deploy-prod-plan")).toEqual([
-      "arn:${data.aws_partition.AwsContextPartition.partition}:iam::aws:policy/ReadOnlyAccess",
-    ]);
-    expect(inlineStatements(json, "shop-deploy-prod-plan")).toEqual([
+  it("plan reads configuration (no managed policy), its own state object and lock file, and no other object", () => {
+    expect(attachedManaged(json, "shop-deploy-prod-plan")).toEqual([]);
+    const statements = inlineStatements(json, "shop-deploy-prod-plan");
+    expect(statements.map((s: any) => s.Sid).slice(0, 3)).toEqual(["ReadConfiguration", "NoApplicationData", "NoObjectsButState"]);
+    expect(statements[2]).toEqual({
+      Sid: "NoObjectsButState",
+      Effect: "Deny",
+      Action: "s3:GetObject*",
+      NotResource: [`${STATE.bucketArn}/shop/prod.tfstate`, `${STATE.bucketArn}/shop/prod.tfstate.tflock`],
+    });
+    expect(statements.slice(3)).toEqual([
       {
         Sid: "ListOwnState",
         Effect: "Allow",
@@ -272,7 +278,9 @@ describe("HcpTerraformWorkspaceRoles", () => {
   });
 
   it("gets no state bucket access (state stays in HCP Terraform) and names the workspace variables", () => {
-    expect(inlineStatements(json, "shop-tfc-prod-plan")).toEqual([]);
+    const tfcPlan = inlineStatements(json, "shop-tfc-prod-plan");
+    expect(tfcPlan.map((s: any) => s.Sid)).toEqual(["ReadConfiguration", "NoApplicationData", "NoObjectsButState"]);
+    expect(tfcPlan[2].Resource).toBe("*");
     const arnOf = (name: string) => roleNameRef(json, name).replace(/\.name\}$/, ".arn}");
     expect(json.output!.variables.value).toEqual({
       TFC_AWS_PROVIDER_AUTH: "true",
