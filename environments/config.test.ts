@@ -94,8 +94,9 @@ describe("environment configuration", () => {
   it("asks the pipeline for exactly the secrets an environment's settings take", () => {
     expect(Object.values(CONFIG).flatMap(pipelineSecrets)).toEqual([]);
     expect(pipelineSecrets(publicProd)).toEqual(["ORIGIN_VERIFY_SECRET_PROD"]);
-    // No CDN, no public origin: dev takes no secret even with originAccess "public".
-    expect(pipelineSecrets({ ...CONFIG.dev, originAccess: "public" })).toEqual([]);
+    // Only a public load balancer behind the CDN takes one: each environment asks for its own.
+    expect(pipelineSecrets({ ...CONFIG.dev, originAccess: "public" })).toEqual(["ORIGIN_VERIFY_SECRET_DEV"]);
+    expect(pipelineSecrets({ ...CONFIG.dev, originAccess: "public", cdn: false })).toEqual([]);
   });
 
   it("runs staging on Fargate by default, with a public-IP task and no NAT; App Runner is one checked-in choice with a NAT instance", () => {
@@ -117,7 +118,7 @@ describe("environment configuration", () => {
     [{ production: true, natGateways: "none" }, /natGateways must be single or perAz in production/],
     [{ production: true, natGateways: "single", database: { ...CONFIG.dev.database, multiAz: true }, service: { ...CONFIG.dev.service, assignPublicIp: true } }, /service.assignPublicIp must be false in production/],
     [{ production: true, natGateways: "single", service: CONFIG.prod.service }, /database.multiAz must be true in production/],
-    [{ cdn: true }, /cdn needs domain/],
+    [{ cdn: false }, /config dev: cdn must be true without a domain: the load balancer would serve plain HTTP to the internet/],
     [{ emailDomain: "example.com" }, /emailDomain needs domain/],
     [{ emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } }, /emailDomain must be example.com or a subdomain of it/],
     [{ project: "X" }, /project must be 3-20 lower-case/],

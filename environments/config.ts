@@ -148,7 +148,10 @@ const BASE = {
   compute: "fargate" as ComputeKind,
   service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false, assignPublicIp: false, cpuArchitecture: "X86_64" } as ServiceSettings,
   database: { instanceClass: "db.t4g.micro", multiAz: false, databaseName: "fckdoomscroll", masterUsername: "fckadmin" },
-  cdn: false,
+  // Every environment reaches the app through CloudFront as prod does (the default *.cloudfront.net
+  // certificate needs no domain; the always-free tier covers dev and staging), so the edge is
+  // exercised on every deploy and no environment serves plain HTTP to the internet.
+  cdn: true,
   // Outside prod, critical alarms go to the same people as warnings.
   alarmEmails: { critical: ["platform-alerts@example.com"], warning: ["platform-alerts@example.com"] },
   appSecrets: ["AUTH_SECRET", "SESSION_SECRET", "GOOGLE_CLIENT_SECRET"],
@@ -432,8 +435,8 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     bad(name, "service.assignPublicIp", "must be false in production (tasks stay in private subnets)", config.service.assignPublicIp);
   }
   if (config.production && !config.database.multiAz) bad(name, "database.multiAz", "must be true in production", config.database.multiAz);
-  if (config.cdn && config.compute === "fargate" && !config.domain) {
-    bad(name, "cdn", "needs domain: CloudFront reaches the load balancer over HTTPS through origin.<domain>", config.cdn);
+  if (!config.cdn && config.compute === "fargate" && !config.domain) {
+    bad(name, "cdn", "must be true without a domain: the load balancer would serve plain HTTP to the internet (CloudFront serves HTTPS on its *.cloudfront.net name without one)", config.cdn);
   }
   if (config.emailDomain) {
     if (!config.domain) bad(name, "emailDomain", "needs domain (its hosted zone holds the email records)", config.emailDomain);

@@ -70,7 +70,7 @@ describe("every environment", () => {
     for (const env of ["dev", "staging", "prod"] as const) expect(policyReport(stacks[env]).failed).toEqual([]);
     expect(profileChoices("prod")).toEqual([]);
     for (const env of ["dev", "staging"] as const) {
-      expect(profileChoices(env)).toEqual(expect.arrayContaining(["RDS-MULTI-AZ", "RDS-DELETION-PROTECTION", "LOG-GROUP-KMS", "ALB-DELETION-PROTECTION", "ALB-WAF"]));
+      expect(profileChoices(env)).toEqual(expect.arrayContaining(["RDS-MULTI-AZ", "RDS-DELETION-PROTECTION", "LOG-GROUP-KMS", "ALB-DELETION-PROTECTION", "CLOUDFRONT-WAF"]));
       for (const id of profileChoices(env)) expect(Object.keys(NON_PRODUCTION_CHOICES)).toContain(id);
     }
     const warnings = Object.values(stacks).flatMap((stack) => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn")));
@@ -269,7 +269,7 @@ describe("prod access logs", () => {
 });
 
 describe("dev", () => {
-  it("runs one Spot task with a public IP (no NAT) behind plain HTTP, with a database that can be destroyed but keeps a final snapshot", () => {
+  it("runs one Spot task with a public IP (no NAT) behind CloudFront, with a database that can be destroyed but keeps a final snapshot", () => {
     expect(resource(json.dev, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
     expect(resource(json.dev, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 1 });
     expect(resource(json.dev, "aws_lb").enable_deletion_protection).toBe(false);
@@ -278,7 +278,18 @@ describe("dev", () => {
     expect(resources(json.dev, "aws_nat_gateway")).toEqual({});
     expect(resources(json.dev, "aws_instance")).toEqual({});
     expect(resource(json.dev, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
-    expect(resources(json.dev, "aws_cloudfront_distribution")).toEqual({});
+  });
+
+  it.each(["dev", "staging"] as const)("%s reaches the app through CloudFront as prod does: HTTPS on *.cloudfront.net, an internal load balancer", (env) => {
+    const dist = resource(json[env], "aws_cloudfront_distribution");
+    expect(dist.viewer_certificate).toEqual({ cloudfront_default_certificate: true });
+    expect(dist.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
+    expect(resource(json[env], "aws_lb").internal).toBe(true);
+    expect(resource(json[env], "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0].origin_protocol_policy).toBe("http-only");
+    // Nothing on the internet reaches the load balancer: no rule admits 0.0.0.0/0 or ::/0.
+    const open = Object.values(resources(json[env], "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
+    expect(open).toEqual([]);
+    expect(json[env].output?.app_url.value).toMatch(/^https:\/\/\$\{aws_cloudfront_distribution\./);
   });
 });
 
