@@ -9,10 +9,10 @@ import { InterviewStack } from "./web-and-worker/main";
 
 const EXAMPLES = readdirSync(__dirname, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 const synth = (stack: TerraformStack): SynthJson => JSON.parse(Testing.synth(stack, true)) as SynthJson;
-/** The app containers (web and workers), without the one-off database admin task. */
+/** The app containers of the services (web and workers), without the one-off admin and release tasks. */
 const appContainers = (json: SynthJson): any[] =>
   Object.entries(resources(json, "aws_ecs_task_definition"))
-    .filter(([n]) => !n.includes("DatabaseAdmin"))
+    .filter(([n]) => !n.includes("DatabaseAdmin") && !n.includes("ReleaseTaskDefinition"))
     .map(([, t]: [string, any]) => JSON.parse(t.container_definitions)[0]);
 
 describe("examples are small consumer apps of the public entry point", () => {
@@ -69,25 +69,71 @@ describe("chatbot-eu: no domain, eu-west-1, Bedrock, uploads", () => {
   });
 });
 
-describe("web-and-worker: a web service and a worker on a domain", () => {
+describe("web-and-worker: a Prisma web app and a BullMQ worker on a domain, Redis, Fargate Spot", () => {
   const stack = new InterviewStack(new App({ outdir: "cdktf.out.test" }), "interviews-qa", "qa-7");
   const json = synth(stack);
+  const secretArn = (name: string): string => {
+    const [id] = Object.entries(resources(json, "aws_secretsmanager_secret")).find(([, s]: [string, any]) => s.name === `interviews/qa/${name}`)!;
+    return `\${aws_secretsmanager_secret.${id}.arn}`;
+  };
+  const serviceGroups = (): string[] => Object.values(resources(json, "aws_ecs_service")).map((s: any) => s.network_configuration.security_groups[0]).sort();
 
-  it("runs the worker on the same image and cluster with its own command", () => {
+  it("runs the worker on the same image and cluster with its own command, both on Fargate Spot", () => {
     const defs = appContainers(json);
     expect(defs).toHaveLength(2);
     expect(new Set(defs.map((d) => d.image)).size).toBe(1);
     expect(defs.find((d) => d.command)?.command).toEqual(["node", "dist/worker.js"]);
-    const clusters = Object.values(resources(json, "aws_ecs_service")).map((s: any) => s.cluster);
-    expect(new Set(clusters).size).toBe(1);
+    const services = Object.values(resources(json, "aws_ecs_service")) as any[];
+    expect(new Set(services.map((s) => s.cluster)).size).toBe(1);
+    const strategy = (s: any) => s.capacity_provider_strategy ?? resource(json, "aws_ecs_cluster_capacity_providers").default_capacity_provider_strategy;
+    for (const s of services) expect(strategy(s)).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT" })]);
+  });
+
+  it("gives web and worker DATABASE_URL and REDIS_URL as secrets, never as plain values", () => {
+    for (const c of appContainers(json)) {
+      expect(c.secrets).toEqual(expect.arrayContaining([{ name: "DATABASE_URL", valueFrom: secretArn("DATABASE_URL") }]));
+      expect(c.secrets.find((s: any) => s.name === "REDIS_URL")).toBeDefined();
+      expect(c.environment.map((e: any) => e.name)).not.toEqual(expect.arrayContaining(["DATABASE_URL"]));
+      expect(c.environment.map((e: any) => e.name)).not.toContain("REDIS_URL");
+    }
+    // The passwords are written at run time (db-create-app-role, the cache's credential command): none in state.
+    expect(resources(json, "aws_secretsmanager_secret_version")).toEqual({});
+  });
+
+  it("never exposes the master secret to the app, the worker or the release", () => {
+    const tasks = Object.entries(resources(json, "aws_ecs_task_definition")).filter(([n]) => !n.includes("DatabaseAdmin"));
+    expect(tasks).toHaveLength(3);
+    for (const [, t] of tasks as [string, any][]) expect(t.container_definitions).not.toMatch(/master_user_secret|PGPASSWORD/);
+    const readers = (Object.values(resources(json, "aws_iam_role_policy")) as any[]).filter((p) => p.policy.includes("master_user_secret")).map((p) => p.role);
+    expect(readers).toEqual([expect.stringMatching(/^\$\{aws_iam_role\.Interviews_DatabaseAdmin_ExecutionRole_\w+\.name\}$/)]);
+  });
+
+  it("admits 6379 only from the web service and the worker", () => {
+    const cacheGroups = Object.values(resources(json, "aws_elasticache_replication_group")).flatMap((r: any) => r.security_group_ids);
+    expect(cacheGroups).toHaveLength(1);
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === cacheGroups[0]) as any[];
+    expect(ingress.every((r) => r.from_port === 6379 && r.to_port === 6379)).toBe(true);
+    expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual(serviceGroups());
+    expect(ingress.some((r) => r.cidr_ipv4 !== undefined)).toBe(false);
   });
 
   it("admits both services (and the one-off admin task) to the database, and nothing else", () => {
     const dbSg = resource(json, "aws_db_instance").vpc_security_group_ids[0];
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg);
-    const serviceSgs = Object.values(resources(json, "aws_ecs_service")).map((s: any) => s.network_configuration.security_groups[0]);
-    serviceSgs.push(`\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.includes("DatabaseAdmin"))}.id}`);
-    expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual(serviceSgs.sort());
+    const groups = serviceGroups();
+    groups.push(`\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.includes("DatabaseAdmin"))}.id}`);
+    expect(ingress.map((r: any) => r.referenced_security_group_id).sort()).toEqual(groups.sort());
+  });
+
+  it("runs prisma migrate deploy before each new image: the app's image and secrets, in the web tasks' group", () => {
+    const release = Object.values(resources(json, "aws_ecs_task_definition")).find((t: any) => t.family === "interviews-qa-release") as any;
+    const [container] = JSON.parse(release.container_definitions);
+    const web = appContainers(json).find((c) => !c.command);
+    expect(container.command).toEqual(["npx", "prisma", "migrate", "deploy"]);
+    expect(container.image).toBe(web.image);
+    expect(container.image).toMatch(/:qa-7$/);
+    expect(container.secrets).toEqual(web.secrets);
+    expect((json.output?.release_task as { value: string }).value).toMatch(/"security_groups" = \[aws_security_group\.Interviews_Web_SecurityGroup_\w+\.id\]/);
   });
 
   it("serves the domain through CloudFront over HTTPS to origin.<domain>, in the baseline tier", () => {

@@ -1,9 +1,10 @@
-// A web app and a background worker sharing one image, cluster, network and database, on a
-// custom domain (CloudFront in front, SES sending), in a non-production "qa" environment.
+// A Next.js app with Prisma and BullMQ workers: the web service and a worker share one image,
+// cluster, network, PostgreSQL (Prisma's DATABASE_URL) and Redis (REDIS_URL), both on Fargate
+// Spot, on a custom domain behind CloudFront, in a non-production "qa" environment.
 import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Construct } from "constructs";
-import { ContainerWebApp } from "@platform/cdktf-aws-webapp";
+import { ContainerWebApp, SPOT_CAPACITY } from "@platform/cdktf-aws-webapp";
 
 export class InterviewStack extends TerraformStack {
   public readonly app: ContainerWebApp;
@@ -19,12 +20,20 @@ export class InterviewStack extends TerraformStack {
       imageTag,
       domain: { name: "qa.interviews.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" },
       network: { natGateways: "instance" },
-      compute: { kind: "fargate", minCapacity: 1, maxCapacity: 3 },
-      workers: [{ name: "jobs", command: ["node", "dist/worker.js"], maxCapacity: 2 }],
+      compute: { kind: "fargate", spot: true, minCapacity: 1, maxCapacity: 3 },
+      // Queue jobs are retried when Spot reclaims a task: the worker runs on Spot as well.
+      workers: [{ name: "jobs", command: ["node", "dist/worker.js"], maxCapacity: 2, overrides: { capacityProviderStrategy: SPOT_CAPACITY } }],
+      // Prisma: DATABASE_URL is a secret that `npx cdktf-aws-webapp db-create-app-role` writes
+      // (connection_limit = poolSize, pool_timeout, TLS verified against the RDS CA in the image).
+      database: { access: "url", poolSize: 5, url: { poolTimeoutSeconds: 20 } },
+      // Migrations on each new image before the service rolls: `npx cdktf-aws-webapp release`.
+      release: { command: ["npx", "prisma", "migrate", "deploy"] },
+      // BullMQ: a cache that never evicts jobs; REDIS_URL is a secret, 6379 open to web and worker.
+      cache: { maxmemoryPolicy: "noeviction" },
       email: { fromAddress: "noreply@qa.interviews.example.com" },
       secrets: ["AUTH_SECRET", "OPENAI_API_KEY"],
       authJs: true,
-      monthlyBudgetUsd: 80,
+      monthlyBudgetUsd: 120,
     });
   }
 }
