@@ -21,6 +21,17 @@ if ! cmp -s "$dir/package-lock.json" "$dir/node_modules/.flavour-lock.json" 2>/d
   cp "$dir/package-lock.json" "$dir/node_modules/.flavour-lock.json"
 fi
 
+# Guards: the rendered tree resolves packages here first, so a cdktf import the rules missed
+# must fail here (the type-check and the tests) instead of quietly loading the repository's cdktf.
+for pkg in cdktf @cdktf/provider-aws; do
+  mkdir -p "$dir/node_modules/$pkg"
+  # Every subpath (@cdktf/provider-aws/lib/vpc) maps to the guard, for node (exports) and tsc (typesVersions),
+  # so neither looks further up for the repository's copy.
+  printf '{ "name": "%s", "version": "0.0.0-guard", "main": "index.js", "types": "index.d.ts", "exports": { ".": "./index.js", "./*": "./index.js" }, "typesVersions": { "*": { "*": ["index.d.ts"] } } }\n' "$pkg" > "$dir/node_modules/$pkg/package.json"
+  printf 'throw new Error("%s loaded on the cdktn line: an import the flavour rules (scripts/flavour/rules.ts) did not rewrite");\n' "$pkg" > "$dir/node_modules/$pkg/index.js"
+  printf 'export {};\n' > "$dir/node_modules/$pkg/index.d.ts"
+done
+
 step "rendering the cdktn flavour"
 (cd "$root" && node scripts/app.js scripts/flavour/render-cli.ts)
 
