@@ -246,9 +246,12 @@ export class AppRunnerService extends Construct implements WebCompute {
   public readonly alarms: readonly CloudwatchMetricAlarm[] = [];
   /** Variables added after construction ({@link addEnvironment}). */
   private readonly addedEnvironment: Record<string, string> = {};
+  /** Variables given in the props, which addEnvironment() must not silently replace. */
+  private readonly givenEnvironment: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: AppRunnerServiceProps) {
     super(scope, id);
+    this.givenEnvironment = props.environment ?? {};
     checkTags(this, "tags", props.tags);
     const name = physicalName(this, "appRunner", props.name);
     const port = props.port ?? 3000;
@@ -471,6 +474,10 @@ export class AppRunnerService extends Construct implements WebCompute {
    */
   public addEnvironment(name: string, value: string): void {
     if (this.addedEnvironment[name] !== undefined) fail(this, `addEnvironment(${name})`, "was already added", name);
+    const given = this.givenEnvironment[name];
+    if (given !== undefined) {
+      fail(this, `addEnvironment(${name})`, `would replace environment.${name} given as ${JSON.stringify(given)}; keep one of them`, value);
+    }
     this.addedEnvironment[name] = value;
   }
 

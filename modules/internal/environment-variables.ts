@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
+import { providerRegion } from "./aws-context";
 import { looksLikeSecret } from "./secret-heuristic";
-import { fail } from "./validate";
+import { fail, isToken } from "./validate";
 
 /** A name/value pair as ECS and App Runner take it. */
 export interface NameValue {
@@ -62,6 +63,14 @@ export function renderEnvironment(
       fail(scope, `${prop}.${name}`, "is also given as a secret; keep it in one place", name);
     }
     if (typeof value !== "string") fail(scope, `${prop}.${name}`, "must be a string", value);
+    // ECS and App Runner set AWS_REGION to the task's region; another value sends the AWS SDK's
+    // calls to another region, where this stack's secrets, buckets and queues do not exist.
+    if ((name === "AWS_REGION" || name === "AWS_DEFAULT_REGION") && !isToken(value)) {
+      const region = providerRegion(scope);
+      if (region !== undefined && value !== region) {
+        fail(scope, `${prop}.${name}`, `must be the stack's AWS provider region ${region} (the SDK would call another region than the stack's resources), or be left out: the platform sets it`, value);
+      }
+    }
     // The library's one heuristic, shared with the NO-PLAINTEXT-SECRETS policy rule. A value
     // known only at apply (a token) is judged by its name.
     const suspicion = looksLikeSecret(name, value);

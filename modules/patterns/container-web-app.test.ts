@@ -151,4 +151,19 @@ describe("ContainerWebApp refusals", () => {
   it("refuses an environment name that cannot be part of resource names", () => {
     expect(() => build({ environment: "QA env" })).toThrow(/shop-qa\/App: environment must be 1-20 lower-case letters/);
   });
+
+  it("refuses a variable the pattern would set over the user's own, naming both, and keeps the user's where the pattern sets none", () => {
+    expect(() => build({ authJs: true, appEnvironment: { AUTH_URL: "https://login.example.com" } })).toThrow(
+      'shop-qa/App: appEnvironment.AUTH_URL is set by authJs: true (the app\'s public URL); remove it from appEnvironment (or leave it out of authJs:), got "https://login.example.com"',
+    );
+    expect(() => build({ appEnvironment: { APP_URL: "https://x.example.com" } })).toThrow(/appEnvironment\.APP_URL is set by urlVariables/);
+    expect(webEnv(synth({ urlVariables: ["PUBLIC_URL"], appEnvironment: { APP_URL: "https://x.example.com" } })).APP_URL).toBe("https://x.example.com");
+  });
+
+  it("refuses AWS_REGION set to another region than the stack's, and takes the stack's own", () => {
+    expect(() => synth({ appEnvironment: { AWS_REGION: "eu-west-1" } })).toThrow(
+      /appEnvironment|environment\.AWS_REGION must be the stack's AWS provider region us-east-1 .*got "eu-west-1"/,
+    );
+    expect(webEnv(synth({ appEnvironment: { AWS_REGION: "us-east-1" } })).AWS_REGION).toBe("us-east-1");
+  });
 });

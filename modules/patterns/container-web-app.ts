@@ -881,6 +881,16 @@ export class ContainerWebApp extends Construct {
       });
     }
     this.url = this.cdn?.url ?? (props.domain && computeOptions.kind === "apprunner" ? `https://${props.domain.name}` : this.compute.url);
+    // The pattern never silently replaces a value the user gave: a variable it sets is refused in appEnvironment.
+    const setByPattern: [string, string][] = [
+      ...(urlKnown ? (props.urlVariables ?? ["APP_URL"]).map((v): [string, string] => [v, "urlVariables (the app's public URL)"]) : []),
+      ...(urlKnown && props.authJs ? [["AUTH_URL", "authJs: true (the app's public URL)"] as [string, string]] : []),
+      ...(props.authJs ? [["AUTH_TRUST_HOST", "authJs: true"] as [string, string]] : []),
+    ];
+    for (const [variable, by] of setByPattern) {
+      const given = props.appEnvironment?.[variable];
+      if (given !== undefined) fail(this, `appEnvironment.${variable}`, `is set by ${by}; remove it from appEnvironment (or leave it out of ${by.split(" ")[0]})`, given);
+    }
     if (urlKnown) {
       for (const variable of props.urlVariables ?? ["APP_URL"]) this.compute.addEnvironment(variable, this.url);
       if (props.authJs) this.compute.addEnvironment("AUTH_URL", this.url);

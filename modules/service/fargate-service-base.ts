@@ -199,6 +199,8 @@ export abstract class FargateServiceBase extends Construct {
   private readonly loadBalancers: EcsServiceLoadBalancer[] = [];
   /** Variables added after construction ({@link addEnvironment}). */
   private readonly addedEnvironment: Record<string, string> = {};
+  /** Variables given in the props, which addEnvironment() must not silently replace. */
+  private readonly givenEnvironment: Readonly<Record<string, string>>;
   /** What the service waits for besides its roles' policies (each listed once in depends_on). */
   private readonly serviceDependencies = new Set<ITerraformDependable>();
   /** What {@link addOneOffTask} reuses: the app container's settings and where tasks run. */
@@ -207,6 +209,7 @@ export abstract class FargateServiceBase extends Construct {
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
     super(scope, id);
+    this.givenEnvironment = props.environment ?? {};
     checkTags(this, "tags", props.tags);
     const name = physicalName(this, "ecs", props.name);
     this.baseName = name;
@@ -441,6 +444,10 @@ export abstract class FargateServiceBase extends Construct {
    */
   public addEnvironment(name: string, value: string): void {
     if (this.addedEnvironment[name] !== undefined) fail(this, `addEnvironment(${name})`, "was already added", name);
+    const given = this.givenEnvironment[name];
+    if (given !== undefined) {
+      fail(this, `addEnvironment(${name})`, `would replace environment.${name} given as ${JSON.stringify(given)}; keep one of them`, value);
+    }
     this.addedEnvironment[name] = value;
   }
 

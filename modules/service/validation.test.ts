@@ -177,6 +177,13 @@ describe("bad input fails at synth with the path, the prop and the value", () =>
     ).toThrow(/^test: namePrefix must be 1-6 letters, digits or hyphens, not starting with a hyphen .*got "webapp-"$/);
   });
 
+  it("refuses addEnvironment over a variable given in the props, and adds a new one", () => {
+    expect(() => synthWeb({ environment: { APP_URL: "https://mine.example.com" } }, (web) => web.addEnvironment("APP_URL", "https://cdn.example.com"))).toThrow(
+      'test/Web: addEnvironment(APP_URL) would replace environment.APP_URL given as "https://mine.example.com"; keep one of them, got "https://cdn.example.com"',
+    );
+    expect(() => synthWeb({ environment: { APP_URL: "https://mine.example.com" } }, (web) => web.addEnvironment("AUTH_URL", "https://cdn.example.com"))).not.toThrow();
+  });
+
   it("rejects a database port outside 1-65535 in connectToDatabase", () => {
     expect(() => synthWeb({}, (web) => web.connectToDatabase({ ...DATABASE, port: 0 }))).toThrow(
       /test\/Web: connections.allowTo\(database\).port must be an integer from 1 to 65535, got 0/,
