@@ -192,6 +192,17 @@ describe("bootstrap: opt-in", () => {
     expect(Object.keys(bare.output ?? {})).toEqual(["account_id", "state_bucket", "state_bucket_region"]);
   });
 
+  it("uses the account's existing OIDC providers when delivery says so, creating none", () => {
+    const existing = synthStack(new BootstrapStack(Testing.app(), "bootstrap", {
+      accountId: CONFIG.prod.accountId,
+      environments: [CONFIG.prod],
+      delivery: { github: { ...DELIVERY.github!, useExistingProvider: true }, hcpTerraform: { ...DELIVERY.hcpTerraform!, useExistingProvider: true } },
+    }));
+    expect(resources(existing, "aws_iam_openid_connect_provider")).toEqual({});
+    expect(Object.values((existing.data as any).aws_iam_openid_connect_provider).map((d: any) => d.url)).toEqual(["https://token.actions.githubusercontent.com", "https://app.terraform.io"]);
+    expect(Object.values(resources(existing, "aws_iam_role"))).toHaveLength(4);
+  });
+
   it("gives no state access to an environment whose state is in another bucket", () => {
     const elsewhere: EnvironmentConfig = { ...CONFIG.dev, accountId: CONFIG.prod.accountId, state: { s3: { bucket: "other-team-state", region: "us-east-1" } } };
     const other = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod, elsewhere], delivery: { github: DELIVERY.github } }));

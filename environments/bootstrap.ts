@@ -143,7 +143,7 @@ export class BootstrapStack extends TerraformStack {
   }
 
   private addGitHub(settings: NonNullable<DeliverySettings["github"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
-    const oidc = new GitHubActionsOidc(this, "GitHubOidc", { existingProviderArn: settings.existingProviderArn });
+    const oidc = new GitHubActionsOidc(this, "GitHubOidc", { existingProviderArn: settings.existingProviderArn, lookupExisting: settings.useExistingProvider });
     const roles: Record<string, GitHubDeployRoles> = {};
     for (const env of environments) {
       const name = env.environment;
@@ -187,7 +187,11 @@ export class BootstrapStack extends TerraformStack {
   }
 
   private addHcpTerraform(settings: NonNullable<DeliverySettings["hcpTerraform"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
-    const oidc = new HcpTerraformOidc(this, "HcpTerraformOidc", { hostname: settings.hostname, existingProviderArn: settings.existingProviderArn });
+    const oidc = new HcpTerraformOidc(this, "HcpTerraformOidc", {
+      hostname: settings.hostname,
+      existingProviderArn: settings.existingProviderArn,
+      lookupExisting: settings.useExistingProvider,
+    });
     const roles: Record<string, HcpTerraformWorkspaceRoles> = {};
     for (const env of environments) {
       const name = env.environment;

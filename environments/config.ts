@@ -249,6 +249,8 @@ export interface GitHubDeliverySettings {
   readonly planBranches?: readonly string[];
   /** The account's existing GitHub OIDC provider, if it has one. @default - created */
   readonly existingProviderArn?: string;
+  /** Use the GitHub OIDC provider the account already has, found by URL. @default false (created) */
+  readonly useExistingProvider?: boolean;
 }
 
 /** HCP Terraform dynamic credentials: per environment workspace, a plan role and an apply role. */
@@ -260,6 +262,8 @@ export interface HcpTerraformDeliverySettings {
   readonly hostname?: string;
   /** The account's existing HCP Terraform OIDC provider, if it has one. @default - created */
   readonly existingProviderArn?: string;
+  /** Use the HCP Terraform OIDC provider the account already has, found by URL. @default false (created) */
+  readonly useExistingProvider?: boolean;
 }
 
 /**

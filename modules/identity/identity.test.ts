@@ -74,6 +74,22 @@ describe("OIDC providers", () => {
     ]);
   });
 
+  it("looks up the account's existing provider by URL instead of creating one, and trusts its ARN", () => {
+    const json = synth((scope) => {
+      const github = new GitHubActionsOidc(scope, "GitHub", { lookupExisting: true });
+      const hcp = new HcpTerraformOidc(scope, "Hcp", { lookupExisting: true });
+      new DeployRole(scope, "R", { name: "r", oidc: github, subjects: ["repo:o/r:pull_request"] });
+      expect(github.provider).toBeUndefined();
+      expect(hcp.lookup).toBeDefined();
+    });
+    expect(resources(json, "aws_iam_openid_connect_provider")).toEqual({});
+    const lookups = (json.data as any).aws_iam_openid_connect_provider;
+    expect(Object.values(lookups)).toEqual([{ url: "https://token.actions.githubusercontent.com" }, { url: "https://app.terraform.io" }]);
+    const [githubId] = Object.keys(lookups);
+    expect(policyOf(Object.values(resources(json, "aws_iam_role"))[0], "assume_role_policy").Statement[0].Principal)
+      .toEqual({ Federated: `\${data.aws_iam_openid_connect_provider.${githubId}.arn}` });
+  });
+
   it("refuses an existing provider that is not an IAM ARN", () => {
     expect(() => synth((s) => new GitHubActionsOidc(s, "G", { existingProviderArn: "token.actions.githubusercontent.com" })))
       .toThrow(/G: existingProviderArn must be an IAM OIDC identity provider ARN \(arn:aws:iam::<account>:oidc-provider\/<host>\), got "token.actions.githubusercontent.com"/);

@@ -1,3 +1,4 @@
+import { DataAwsIamOpenidConnectProvider } from "@cdktf/provider-aws/lib/data-aws-iam-openid-connect-provider";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import { Construct } from "constructs";
 import { checkPattern, checkTags } from "../internal/validate";
@@ -29,6 +30,13 @@ export interface OidcProviderProps {
    * @default - a new provider is created
    */
   readonly existingProviderArn?: string;
+  /**
+   * Use the provider for this URL that the account already has, found by URL when Terraform
+   * plans (a data source; the plan fails if the account has none). For accounts where another
+   * team or tool created it and the ARN is not at hand; `existingProviderArn` wins when both are set.
+   * @default false (a new provider is created)
+   */
+  readonly lookupExisting?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -44,6 +52,8 @@ const HOST = /^(?!https?:\/\/)[a-z0-9.-]+(\/[A-Za-z0-9._~\/-]*)?(?<!\/)$/;
 export class OidcProvider extends Construct implements OidcProviderRef {
   /** The provider, when this construct created it. */
   public readonly provider?: IamOpenidConnectProvider;
+  /** The lookup, when `lookupExisting` found the account's provider. */
+  public readonly lookup?: DataAwsIamOpenidConnectProvider;
   public readonly providerArn: string;
   public readonly host: string;
   public readonly audience: string;
@@ -57,6 +67,11 @@ export class OidcProvider extends Construct implements OidcProviderRef {
     this.audience = props.audience;
     if (props.existingProviderArn !== undefined) {
       this.providerArn = props.existingProviderArn;
+      return;
+    }
+    if (props.lookupExisting) {
+      this.lookup = new DataAwsIamOpenidConnectProvider(this, "Existing", { url: `https://${props.host}` });
+      this.providerArn = this.lookup.arn;
       return;
     }
     this.provider = new IamOpenidConnectProvider(this, "Provider", {
@@ -77,6 +92,8 @@ export const GITHUB_ACTIONS_AUDIENCE = "sts.amazonaws.com";
 export interface GitHubActionsOidcProps {
   /** @default - a new provider is created (see {@link OidcProviderProps.existingProviderArn}) */
   readonly existingProviderArn?: string;
+  /** @default false (see {@link OidcProviderProps.lookupExisting}) */
+  readonly lookupExisting?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -105,6 +122,8 @@ export interface HcpTerraformOidcProps {
   readonly audience?: string;
   /** @default - a new provider is created (see {@link OidcProviderProps.existingProviderArn}) */
   readonly existingProviderArn?: string;
+  /** @default false (see {@link OidcProviderProps.lookupExisting}) */
+  readonly lookupExisting?: boolean;
   /** Extra tags. @default {} */
   readonly tags?: Record<string, string>;
 }
@@ -120,6 +139,7 @@ export class HcpTerraformOidc extends OidcProvider {
       host: props.hostname ?? HCP_TERRAFORM_HOST,
       audience: props.audience ?? HCP_TERRAFORM_AWS_AUDIENCE,
       existingProviderArn: props.existingProviderArn,
+      lookupExisting: props.lookupExisting,
       tags: props.tags,
     });
   }
