@@ -78,6 +78,10 @@ export type { InstanceSize } from "./app-runner/instance-size";
 // Edge
 export { CdnDistribution, BUILT_IN_STATIC_PATHS } from "./cdn/cdn-distribution";
 export type { CdnAppOrigin, CdnBucketOrigin, CdnCorsRule, CdnDistributionProps, CdnDomain } from "./cdn/cdn-distribution";
+export { BucketDistribution } from "./cdn/bucket-distribution";
+export type { BucketDistributionProps } from "./cdn/bucket-distribution";
+export { EdgeDistribution } from "./cdn/edge-parts";
+export type { EdgeOptions } from "./cdn/edge-parts";
 export { CloudFrontCertificate } from "./cdn/cloudfront-certificate";
 export type { CloudFrontCertificateProps } from "./cdn/cloudfront-certificate";
 export { CloudFrontWebAcl } from "./cdn/cloudfront-web-acl";

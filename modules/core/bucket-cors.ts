@@ -12,6 +12,11 @@ export function checkCorsOrigin(scope: IConstruct, prop: string, value: string):
     /^https?:\/\/(?!.*\*.*\*)[A-Za-z0-9*.-]+(:\d{1,5})?$/,
     "must be * or an origin such as https://app.example.com (scheme and host, optional port, at most one *, no path or trailing slash)",
   );
+  // Browsers send Origin without the scheme's default port (RFC 6454 serialization), and S3
+  // compares the strings: https://x:443 would never match a request, so CORS would silently fail.
+  if (typeof value === "string" && /^(https:\/\/[^/]+:443|http:\/\/[^/]+:80)$/.test(value)) {
+    fail(scope, prop, `must not name the scheme's default port: browsers send ${value.replace(/:(443|80)$/, "")} as the Origin, which S3 would not match`, value);
+  }
 }
 
 /** One CORS rule of a bucket, for browser uploads with presigned URLs. */

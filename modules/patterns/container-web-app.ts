@@ -246,6 +246,12 @@ export interface AppUploadsOptions {
   readonly noncurrentVersionExpirationDays?: number;
   /** Days before uploads expire. @default - never */
   readonly expirationDays?: number;
+  /**
+   * Other origins whose pages upload with presigned URLs too, beside the app's own URL (e.g.
+   * another app of the product): scheme and host, optional non-default port, no path.
+   * @default [] - the app's URL only
+   */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /**
@@ -623,7 +629,7 @@ export class ContainerWebApp extends Construct {
       this.uploads = new UploadsBucket(this, "Uploads", {
         bucketName: props.uploads.bucketName ?? `${name}-uploads`,
         // The app's URL is known once the CDN exists: rendered at synth.
-        allowedOrigins: [Lazy.stringValue({ produce: () => this.url })],
+        allowedOrigins: [Lazy.stringValue({ produce: () => this.url }), ...(props.uploads.allowedOrigins ?? [])],
         noncurrentVersionExpirationDays: props.uploads.noncurrentVersionExpirationDays,
         expirationDays: props.uploads.expirationDays,
         preventDestroy: production,

@@ -34,7 +34,21 @@ describe("UploadsBucket", () => {
 
   it("refuses an origin with a path", () => {
     expect(() => synth((s) => new UploadsBucket(s, "Uploads", { bucketName: "shop-dev-uploads", allowedOrigins: ["https://shop.example.com/app"] }))).toThrow(
-      /test\/Uploads: corsRule\[0\]\.allowedOrigins\[0\] must be \* or an origin/,
+      /test\/Uploads: allowedOrigins\[0\] must be \* or an origin/,
     );
+  });
+
+  it("admits other apps' origins beside the app's own", () => {
+    const other = synth((s) => new UploadsBucket(s, "Uploads", { bucketName: "photos-prod-uploads", allowedOrigins: ["https://app.example.com", "https://admin.example.org:8443"] }));
+    expect(resource(other, "aws_s3_bucket_cors_configuration").cors_rule[0].allowed_origins).toEqual(["https://app.example.com", "https://admin.example.org:8443"]);
+  });
+
+  it.each([
+    ["https://app.example.com:443", /allowedOrigins\[0\] must not name the scheme's default port: browsers send https:\/\/app.example.com/],
+    ["http://app.example.com:80", /must not name the scheme's default port/],
+    ["https://app.example.com/upload", /must be \* or an origin such as https:\/\/app.example.com.*got "https:\/\/app.example.com\/upload"/],
+    ["app.example.com", /must be \* or an origin/],
+  ])("refuses the CORS origin %s", (origin, message) => {
+    expect(() => synth((s) => new UploadsBucket(s, "Uploads", { bucketName: "photos-prod-uploads", allowedOrigins: [origin] }))).toThrow(message);
   });
 });

@@ -1,7 +1,7 @@
 import { S3BucketCorsConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-cors-configuration";
 import { Construct } from "constructs";
 import { RoleRef } from "../core/workload-role";
-import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
+import { BucketCorsRule, bucketCorsConfiguration, checkCorsOrigin } from "../core/bucket-cors";
 import { PrivateBucket } from "../core/private-bucket";
 
 /** Props for {@link UploadsBucket}. */
@@ -9,8 +9,10 @@ export interface UploadsBucketProps {
   /** Globally unique bucket name, e.g. `<project>-<environment>-uploads`. */
   readonly bucketName: string;
   /**
-   * Origins whose pages upload straight to S3 with presigned URLs (`PUT`/`POST`), e.g. the app's
-   * URL. Tokens (a CDN's URL) are accepted.
+   * Origins whose pages upload straight to S3 with presigned URLs (`PUT`/`POST`): the app's URL,
+   * and other apps' origins when they upload too. Each is a scheme and host with an optional
+   * non-default port (`https://app.example.com`, `https://admin.example.org:8443`), no path; `*`
+   * allows any site (the presigned URL still authorizes each upload). Tokens (a CDN's URL) are accepted.
    * @default [] - no CORS configuration (uploads go through the app)
    */
   readonly allowedOrigins?: readonly string[];
@@ -31,7 +33,7 @@ export interface UploadsBucketProps {
 /**
  * A bucket for user uploads (photos, attachments): private, versioned and encrypted, old versions
  * expired, incomplete multipart uploads aborted after 7 days, and CORS for browser uploads from the
- * app's own origin. Serve it through CloudFront with `CdnDistribution`'s `bucketOrigins`; grant the
+ * app's origin and any other origins named. Serve it through CloudFront with `CdnDistribution`'s `bucketOrigins`; grant the
  * app with {@link grantReadWrite}.
  */
 export class UploadsBucket extends Construct {
@@ -59,6 +61,7 @@ export class UploadsBucket extends Construct {
     this.bucketName = this.bucket.bucketName;
     this.bucketArn = this.bucket.bucketArn;
     const origins = props.allowedOrigins ?? [];
+    origins.forEach((o, i) => checkCorsOrigin(this, `allowedOrigins[${i}]`, o));
     const rules: BucketCorsRule[] = origins.length > 0 ? [{ allowedOrigins: origins, allowedMethods: ["GET", "HEAD", "PUT", "POST"] }] : [];
     this.cors = bucketCorsConfiguration(this, "Cors", this.bucket.bucket.id, rules, "corsRule");
   }
