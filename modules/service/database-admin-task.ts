@@ -157,7 +157,8 @@ function selectLoginScript(): string {
     `  grep -q ResourceNotFoundException ${HANDOFF}/error || { cat ${HANDOFF}/error >&2; exit 1; }`,
     '  current=""  # the secret has no value yet: first run',
     "fi",
-    'case "$current" in "postgresql://${APP_USER}_1:"*) next="${APP_USER}_2" ;; *) next="${APP_USER}_1" ;; esac',
+    // No ${VAR} in these scripts: Terraform would read it as an interpolation in the task definition.
+    'case "$current" in "postgresql://$APP_USER"_1:*) next="$APP_USER"_2 ;; *) next="$APP_USER"_1 ;; esac',
     `printf %s "$next" > ${HANDOFF}/login`,
     // 40 letters and digits (about 238 bits): nothing to escape in a URL or in SQL.
     `head -c 512 /dev/urandom | tr -dc 'A-Za-z0-9' | head -c 40 > ${HANDOFF}/password`,
