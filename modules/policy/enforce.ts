@@ -49,8 +49,35 @@ function checkOptions(stack: IConstruct, options: PolicyOptions): void {
   }
 }
 
-function report(stack: TerraformStack, options: PolicyOptions): PolicyReport {
-  const result = evaluate(stack.toTerraform() as TerraformJson, {
+/**
+ * The stack's JSON, resolved once for the policy and for the synth that follows. Resolving is
+ * the expensive part of synth, and cdktf resolves the stack again right after the validations
+ * (`StackSynthesizer` and `Testing.synth` both call `stack.toTerraform()` next, with nothing in
+ * between that changes the configuration): that next call, within the same synchronous run and
+ * with the same constructs, gets this JSON instead of resolving it a second time. Any later call
+ * (or one after constructs were added) resolves as usual.
+ */
+function resolveForSynth(stack: TerraformStack): TerraformJson {
+  const json = stack.toTerraform() as TerraformJson;
+  if (Object.prototype.hasOwnProperty.call(stack, "toTerraform")) return json;
+  const constructs = stack.node.findAll().length;
+  const target = stack as unknown as { toTerraform?: () => unknown };
+  let pending = true;
+  const release = (): void => {
+    if (!pending) return;
+    pending = false;
+    delete target.toTerraform;
+  };
+  target.toTerraform = () => {
+    release();
+    return stack.node.findAll().length === constructs ? json : stack.toTerraform();
+  };
+  queueMicrotask(release);
+  return json;
+}
+
+function report(stack: TerraformStack, options: PolicyOptions, forSynth = false): PolicyReport {
+  const result = evaluate(forSynth ? resolveForSynth(stack) : (stack.toTerraform() as TerraformJson), {
     tier: options.tier,
     rules: options.rules ?? ALL_RULES,
     suppressions: declaredSuppressions(stack),
@@ -110,7 +137,7 @@ export function enforcePolicies(stack: TerraformStack, options: PolicyOptions): 
   // A validation is the public hook that runs at synth after the aspects: the JSON is what will be written.
   stack.node.addValidation({
     validate: (): string[] => {
-      const result = report(stack, options);
+      const result = report(stack, options, true);
       for (const w of warningsOf(result)) {
         const line = describeFinding(w);
         if (warned.has(line)) continue;

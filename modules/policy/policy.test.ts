@@ -252,6 +252,22 @@ describe("enforcePolicies", () => {
     expect(report.unusedSuppressions.map((u) => u.ruleId)).toEqual(["RDS-ENCRYPTED"]);
   });
 
+  it("resolves the stack once for the policy and the synth after it, never serving a stale JSON", async () => {
+    const stack = scratchStack();
+    database(stack, "Db", { multiAz: true });
+    enforcePolicies(stack, { tier: "production", rules: RDS_RULES });
+    const checked = JSON.parse(Testing.synth(stack, true));
+    expect(checked).toEqual(JSON.parse(Testing.synth(stack)));
+    // A validation run by hand, then a change: the next resolve sees the change.
+    stack.node.validate();
+    database(stack, "Added", { multiAz: true });
+    expect(Object.keys((stack.toTerraform() as any).resource.aws_db_instance)).toHaveLength(2);
+    // Unused, the shortcut is gone after the synchronous run that made it.
+    stack.node.validate();
+    await Promise.resolve();
+    expect(Object.prototype.hasOwnProperty.call(stack, "toTerraform")).toBe(false);
+  });
+
   it("fails synth on a suppression of an unknown rule", () => {
     const stack = scratchStack();
     suppress(database(stack, "Db", { multiAz: true }), "RDS-ENCRYPTD", "typo in the rule id must not hide anything");
