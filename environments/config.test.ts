@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CONFIG, ENV_VARS, RETIRED_ENV_VARS, loadConfig, pipelineSecrets, stagingSettings, validateConfig } from "./config";
+import { CONFIG, ENV_VARS, RETIRED_ENV_VARS, checkImageTag, loadConfig, pipelineSecrets, stagingSettings, validateConfig } from "./config";
 
 describe("environment configuration", () => {
   it("loads every environment with the seed defaults", () => {
@@ -25,16 +25,17 @@ describe("environment configuration", () => {
     expect(validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0.01 }).monthlyBudgetUsd).toBe(0.01);
   });
 
-  it("takes the image tag from the environment, and each environment's account from the checked-in config", () => {
-    expect(loadConfig("prod", { IMAGE_TAG: "git-abc123" }).imageTag).toBe("git-abc123");
-    // The nearest valid tag to "latest" is accepted.
-    expect(loadConfig("dev", { IMAGE_TAG: "latest-2026-11-28" }).imageTag).toBe("latest-2026-11-28");
-    expect(Object.fromEntries((["dev", "staging", "prod"] as const).map((e) => [e, loadConfig(e, {}).accountId]))).toEqual({
-      dev: "111111111111",
-      staging: "222222222222",
-      prod: "333333333333",
-    });
+  it("takes each environment's image tag and account from the checked-in settings", () => {
+    const tags = JSON.parse(readFileSync(join(__dirname, "image-tags.json"), "utf8"));
+    expect(Object.keys(tags)).toEqual(["dev", "staging", "prod"]);
+    for (const env of ["dev", "staging", "prod"] as const) expect(loadConfig(env, {}).imageTag, env).toBe(tags[env]);
     expect(() => validateConfig({ ...CONFIG.prod, accountId: "12345" })).toThrow(/^config prod: accountId must be a 12-digit AWS account id, got "12345"$/);
+  });
+
+  it("accepts one build's Docker tag, the nearest valid tag to latest included, and refuses others", () => {
+    expect(checkImageTag("dev", "git-abc123")).toBe("git-abc123");
+    expect(checkImageTag("dev", "latest-2026-11-28")).toBe("latest-2026-11-28");
+    expect(() => checkImageTag("dev", "-x")).toThrow(/^config dev: imageTag must be a Docker tag .*got "-x"$/);
   });
 
   it.each(Object.keys(RETIRED_ENV_VARS))("refuses %s, which used to change what an environment is, naming what replaced it", (variable) => {

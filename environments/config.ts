@@ -1,6 +1,7 @@
 import { GitHubRepository } from "../modules/identity/github-subjects";
 import type { NatGatewayMode } from "../modules/network/network";
 import { RemoteStateSettings } from "../modules/state/remote-state";
+import IMAGE_TAGS from "./image-tags.json";
 import { DOMAIN_PATTERN, REGION_PATTERN, ValidationError } from "../modules/internal/validate";
 
 /** The environments this app deploys. */
@@ -79,7 +80,11 @@ export interface EnvironmentConfig {
   readonly domain?: DomainSettings;
   /** Remote state backend (exactly one of s3 / cloud). */
   readonly state: RemoteStateSettings;
-  /** Image tag to deploy (IMAGE_TAG overrides it). */
+  /**
+   * Image tag to deploy: the environment's entry in `environments/image-tags.json`, checked in
+   * like everything else (`npm run image-tag -- <env> <tag>` records one; the pipeline's release
+   * job commits it), so the terminal, a push and the drift check all deploy the same image.
+   */
   readonly imageTag: string;
   /** Extra tags on every resource, beside Project, Environment and ManagedBy. */
   readonly tags: Readonly<Record<string, string>>;
@@ -140,8 +145,6 @@ const BASE = {
   region: "us-east-1",
   availabilityZones: ["us-east-1a", "us-east-1b"],
   vpcCidr: "10.0.0.0/16",
-  // Tags are immutable in ECR: CI pushes a new tag per build and sets IMAGE_TAG.
-  imageTag: "initial",
   tags: { Owner: "platform-team" },
   production: false,
   natGateways: "single" as const,
@@ -184,6 +187,7 @@ export function stagingSettings(compute: ComputeKind): EnvironmentConfig {
   return {
     ...BASE,
     environment: "staging",
+    imageTag: IMAGE_TAGS.staging,
     accountId: "222222222222",
     vpcCidr: "10.1.0.0/16",
     compute,
@@ -204,6 +208,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
   dev: {
     ...BASE,
     environment: "dev",
+    imageTag: IMAGE_TAGS.dev,
     accountId: "111111111111",
     vpcCidr: "10.2.0.0/16",
     // No NAT ($37 a month): the one task runs in a public subnet with a public IP, admitting
@@ -218,6 +223,7 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
   prod: {
     ...BASE,
     environment: "prod",
+    imageTag: IMAGE_TAGS.prod,
     accountId: "333333333333",
     production: true,
     domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
@@ -313,7 +319,6 @@ export const ENV_VARS = {
   TFC_ORGANIZATION: "Terraform Cloud organization (implies the cloud backend unless STATE_BACKEND=s3)",
   TFC_HOSTNAME: "Terraform Cloud host (default app.terraform.io)",
   TFC_PROJECT: "HCP Terraform project of the workspaces (default DELIVERY.hcpTerraform.project, else the organization's default project)",
-  IMAGE_TAG: "container image tag to deploy",
   ORIGIN_VERIFY_SECRET_DEV: "dev's origin-verify secret (only when dev's originAccess is public)",
   ORIGIN_VERIFY_SECRET_STAGING: "staging's origin-verify secret (only when staging's originAccess is public)",
   ORIGIN_VERIFY_SECRET_PROD: "prod's origin-verify secret (only, and then required, when prod's originAccess is public)",
@@ -327,6 +332,7 @@ export const RETIRED_ENV_VARS: Readonly<Record<string, string>> = {
   STAGING_COMPUTE: "staging's compute is STAGING_COMPUTE in environments/config.ts (checked in, so the terminal and the pipeline deploy the same staging)",
   ORIGIN_ACCESS: "each environment's originAccess is checked in (environments/config.ts)",
   AWS_ALLOWED_ACCOUNT_IDS: "each environment's accountId is checked in (environments/config.ts)",
+  IMAGE_TAG: "each environment's image tag is checked in: environments/image-tags.json (npm run image-tag -- <env> <tag>), so a later push or drift check cannot undo or flag it",
   ORIGIN_VERIFY_SECRET: "each environment reads its own secret, ORIGIN_VERIFY_SECRET_<ENV> (e.g. ORIGIN_VERIFY_SECRET_PROD), and only when its originAccess is public",
 };
 
@@ -394,8 +400,17 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
     ...config,
     state,
     ...(secret ? { originVerifySecret: secret } : {}),
-    imageTag: env.IMAGE_TAG && env.IMAGE_TAG.trim() !== "" ? env.IMAGE_TAG.trim() : config.imageTag,
   };
+}
+
+/**
+ * Check an image tag an environment would deploy: a Docker tag that names one build. ECR tags are
+ * immutable here, and `latest` would not say which build runs: a git SHA or a version does.
+ */
+export function checkImageTag(environment: string, tag: string): string {
+  if (!/^[A-Za-z0-9_][\w.-]{0,127}$/.test(tag)) bad(environment, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -, not starting with . or -)", tag);
+  if (tag === "latest") bad(environment, "imageTag", "must name one build (a git SHA or a version), not latest", tag);
+  return tag;
 }
 
 /** Check a configuration; every error names the environment and the setting. */
@@ -425,9 +440,7 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
       bad(name, "domain.hostedZoneId", "must be a Route 53 hosted zone id such as Z0123456789ABC", config.domain.hostedZoneId);
     }
   }
-  if (!/^[\w.-]{1,128}$/.test(config.imageTag)) bad(name, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -)", config.imageTag);
-  // ECR tags are immutable here, and `latest` would not say which build runs: CI passes a SHA or version.
-  if (config.imageTag === "latest") bad(name, "imageTag", "must name one build (a git SHA or a version), not latest", config.imageTag);
+  checkImageTag(name, config.imageTag);
   for (const key of Object.keys(config.tags)) {
     if (["Project", "Environment", "ManagedBy"].includes(key)) bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
   }

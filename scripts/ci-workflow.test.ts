@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,19 +18,22 @@ const runs = (job: any): string[] => job.steps.filter((s: any) => s.run).map((s:
 const awsStep = (job: any) => job.steps.find((s: any) => s.uses?.startsWith(`${AWS_ACTION}@`));
 
 describe("CI workflow", () => {
-  it("runs on pull requests and pushes to main, on a schedule, and on dispatch with an image tag", () => {
+  it("runs on pull requests and pushes to main, on a schedule, and on dispatch with an environment and an image tag", () => {
     expect(workflow.on.pull_request.branches).toEqual(["main"]);
     expect(workflow.on.push.branches).toEqual(["main"]);
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(workflow.on.workflow_dispatch.inputs.image_tag).toMatchObject({ required: true, type: "string" });
-    expect(Object.keys(jobs)).toEqual(["test", "plan", "apply", "plan-prod", "apply-prod", "drift"]);
+    expect(workflow.on.workflow_dispatch.inputs.environment).toMatchObject({ required: true, type: "choice", options: ["dev", "staging", "prod"] });
+    expect(Object.keys(jobs)).toEqual(["test", "plan", "release-image", "apply", "plan-prod", "apply-prod", "drift"]);
   });
 
   it("grants nothing by default, and id-token: write exactly to the jobs that assume an AWS role", () => {
     expect(workflow.permissions).toEqual({});
     for (const [name, job] of Object.entries(jobs)) {
       const assumes = awsStep(job) !== undefined;
-      expect(job.permissions, name).toEqual(assumes ? { contents: "read", "id-token": "write" } : { contents: "read" });
+      // The release-image job alone writes: it commits the image tag it deploys.
+      const contents = name === "release-image" ? "write" : "read";
+      expect(job.permissions, name).toEqual(assumes ? { contents, "id-token": "write" } : { contents });
     }
     expect(awsStep(jobs.test)).toBeUndefined();
   });
@@ -41,6 +44,7 @@ describe("CI workflow", () => {
     expect(role("drift")).toBe(role("plan"));
     expect(role("apply")).toBe("${{ steps.settings.outputs.apply_role_arn }}");
     expect(role("plan-prod")).toBe(role("plan"));
+    expect(role("release-image")).toBe(role("plan"));
     // apply-prod builds nothing: its role and region are plan-prod's settings of prod.
     expect(role("apply-prod")).toBe("${{ needs.plan-prod.outputs.apply_role_arn }}");
     expect(awsStep(jobs["apply-prod"]).with["aws-region"]).toBe("${{ needs.plan-prod.outputs.region }}");
@@ -53,7 +57,7 @@ describe("CI workflow", () => {
       expect(settings, name).toBeGreaterThanOrEqual(0);
       expect(settings, name).toBeLessThan(job.steps.indexOf(awsStep(job)));
       expect(job.steps[settings].run).toBe('npm run --silent pipeline-settings -- "$ENVIRONMENT" >> "$GITHUB_OUTPUT"');
-      expect(job.env.ENVIRONMENT, name).toBe(job.strategy ? "${{ matrix.environment }}" : "prod");
+      expect(job.env.ENVIRONMENT, name).toBe(job.strategy ? "${{ matrix.environment }}" : name === "release-image" ? "${{ inputs.environment }}" : "prod");
     }
     // No account, role or region of its own: they would bypass environments/config.ts.
     expect(text).not.toMatch(/vars\.AWS_ACCOUNT_ID|arn:aws:iam::|AWS_REGION:/);
@@ -67,11 +71,19 @@ describe("CI workflow", () => {
   it("plans every environment on pull requests and applies dev and staging on main, prod after the prod environment's reviewers", () => {
     expect(jobs.plan.if).toBe("github.event_name == 'pull_request'");
     expect(jobs.plan.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
-    expect(jobs.apply.if).toMatch(/^github.ref == 'refs\/heads\/main' && /);
+    // After the release job when there is one (dispatch), without it on a push.
+    expect(jobs.apply.if).toBe(
+      "always() && needs.test.result == 'success' && contains(fromJSON('[\"success\",\"skipped\"]'), needs.release-image.result) && github.ref == 'refs/heads/main' && (github.event_name == 'push' || github.event_name == 'workflow_dispatch')",
+    );
+    expect(jobs.apply.needs).toEqual(["test", "release-image"]);
     expect(jobs.apply.strategy.matrix.environment).toEqual(["dev", "staging"]);
-    expect(jobs["plan-prod"]).toMatchObject({ needs: "test", if: jobs.apply.if });
+    expect(jobs["plan-prod"]).toMatchObject({ needs: ["test", "release-image"], if: jobs.apply.if });
     expect(jobs["plan-prod"].environment).toBeUndefined(); // planned before anyone approves
-    expect(jobs["apply-prod"]).toMatchObject({ environment: "prod", needs: ["apply", "plan-prod"], if: `${jobs.apply.if} && needs.plan-prod.outputs.changes == 'true'` });
+    expect(jobs["apply-prod"]).toMatchObject({
+      environment: "prod",
+      needs: ["apply", "plan-prod"],
+      if: "always() && needs.apply.result == 'success' && needs.plan-prod.result == 'success' && needs.plan-prod.outputs.changes == 'true'",
+    });
     expect(jobs.drift.if).toBe("github.event_name == 'schedule'");
     expect(jobs.drift.strategy.matrix.environment).toEqual(["dev", "staging", "prod"]);
   });
@@ -82,6 +94,7 @@ describe("CI workflow", () => {
     }
     expect(uses(jobs["plan-prod"])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION, "actions/upload-artifact"]);
     expect(uses(jobs["apply-prod"])).toEqual(["actions/download-artifact", "hashicorp/setup-terraform", AWS_ACTION]);
+    expect(uses(jobs["release-image"])).toEqual(["actions/checkout", "actions/setup-node", AWS_ACTION]);
     const refs = Object.values(jobs).flatMap((j: any) => j.steps.filter((s: any) => s.uses).map((s: any) => s.uses as string));
     for (const ref of refs) expect(ref).toMatch(/@[0-9a-f]{40}$/);
     // The first major of each action whose runtime is node24 (node20 actions are past GitHub's
@@ -107,7 +120,7 @@ describe("CI workflow", () => {
     // Only the job that pushes keeps the token in .git/config.
     for (const [name, job] of Object.entries(jobs)) {
       const checkout = job.steps.find((st: any) => st.uses?.startsWith("actions/checkout@"));
-      if (checkout) expect(checkout.with?.["persist-credentials"], name).toBe(false);
+      if (checkout) expect(checkout.with?.["persist-credentials"], name).toBe(name === "release-image");
     }
   });
 
@@ -157,29 +170,76 @@ describe("CI workflow", () => {
     expect(stale.stdout).toContain("this plan was made from aaaa, but main is now at bbbb");
   });
 
-  it("passes IMAGE_TAG from the dispatch input or a repository variable, and every synthesizing job refuses empty and latest before synth", () => {
-    expect(workflow.env.IMAGE_TAG).toBe("${{ inputs.image_tag || vars.IMAGE_TAG }}");
-    expect(text).not.toMatch(/IMAGE_TAG:\s*["']?latest/);
+  it("deploys each environment's checked-in image tag, checked in that environment's registry before any plan", () => {
+    // No tag of the workflow's own: environments/image-tags.json, through the settings step.
+    expect(text).not.toMatch(/\bIMAGE_TAG\b|vars\./);
     for (const [name, job] of Object.entries(jobs)) {
-      const steps = job.steps.map((s: any) => s.name ?? s.run ?? s.uses);
-      if (!steps.includes("npm run synth")) continue;
-      const check = steps.indexOf("Check IMAGE_TAG");
-      expect(check, name).toBeGreaterThanOrEqual(0);
-      expect(check, name).toBeLessThan(steps.indexOf("npm run synth"));
+      if (!awsStep(job) || name === "apply-prod") continue;
+      const steps: any[] = job.steps;
+      const check = steps.findIndex((st) => st.name === "The image exists in this environment's registry");
+      expect(check, name).toBe(steps.indexOf(awsStep(job)) + 1);
+      expect(steps[check].env).toEqual({ ECR_REPOSITORY: "${{ steps.settings.outputs.ecr_repository }}", DEPLOY_TAG: "${{ steps.settings.outputs.image_tag }}" });
+      expect(steps[check].run).toBe('scripts/check-image.sh "$ENVIRONMENT" "$ECR_REPOSITORY" "$DEPLOY_TAG"');
+      const firstTerraform = steps.findIndex((st) => /terraform /.test(st.run ?? ""));
+      if (firstTerraform >= 0) expect(check, name).toBeLessThan(firstTerraform);
     }
-    // Run the check itself: it must refuse latest and the empty tag, and accept a SHA.
-    const script = jobs.test.steps.find((s: any) => s.name === "Check IMAGE_TAG").run;
-    const exitCode = (tag: string) => {
-      try {
-        execFileSync("bash", ["-c", script], { env: { PATH: process.env.PATH, IMAGE_TAG: tag }, stdio: "pipe" });
-        return 0;
-      } catch (e: any) {
-        return e.status as number;
-      }
-    };
-    expect(exitCode("latest")).toBe(1);
-    expect(exitCode("")).toBe(1);
-    expect(exitCode("git-3f9c2ab")).toBe(0);
+  });
+
+  it("runs the app's release command on the environment's checked-in tag", () => {
+    const tagOf = (job: string) => jobs[job].steps.find((st: any) => st.name === "Release command before the image changes");
+    expect(tagOf("apply").env).toEqual({ DEPLOY_TAG: "${{ steps.settings.outputs.image_tag }}" });
+    expect(tagOf("apply-prod").env).toEqual({ DEPLOY_TAG: "${{ needs.plan-prod.outputs.image_tag }}" });
+    expect(jobs["plan-prod"].outputs.image_tag).toBe("${{ steps.settings.outputs.image_tag }}");
+    for (const job of ["apply", "apply-prod"]) expect(tagOf(job).run, job).toContain('--image-tag "$DEPLOY_TAG"');
+  });
+
+  it("says clearly when the image is missing, and why", () => {
+    const dir = mkdtempSync(join(tmpdir(), "check-image-"));
+    mkdirSync(join(dir, "bin"));
+    // A stand-in AWS CLI: prints $AWS_OUT and exits with $AWS_STATUS.
+    writeFileSync(join(dir, "bin", "aws"), '#!/bin/sh\necho "$AWS_OUT"\nexit "$AWS_STATUS"\n', { mode: 0o755 });
+    const run = (status: number, out: string) =>
+      spawnSync(join(ROOT, "scripts", "check-image.sh"), ["staging", "fckdoomscroll/staging/app", "git-abc123"], {
+        env: { PATH: `${join(dir, "bin")}:${process.env.PATH}`, AWS_STATUS: String(status), AWS_OUT: out },
+        encoding: "utf8",
+      });
+    const found = run(0, "sha256:0123");
+    expect([found.status, found.stdout.trim()]).toEqual([0, "staging deploys fckdoomscroll/staging/app:git-abc123 (sha256:0123)"]);
+    const missing = run(254, "An error occurred (ImageNotFoundException) when calling the DescribeImages operation");
+    expect(missing.status).toBe(1);
+    expect(missing.stdout).toMatch(
+      /^::error::staging deploys image tag git-abc123 \(environments\/image-tags.json\), which is not in its ECR repository fckdoomscroll\/staging\/app: push it first \(scripts\/push-image.sh staging git-abc123\)/,
+    );
+    expect(run(254, "An error occurred (RepositoryNotFoundException)").stdout).toContain("the repository does not exist yet: a fresh environment starts with the first-deploy runbook");
+    expect(run(253, "Unable to locate credentials").stdout).toContain("it could not be checked: Unable to locate credentials");
+  });
+
+  it("releases an image to one environment by committing its tag to main, then deploys that commit", () => {
+    const release = jobs["release-image"];
+    const steps = release.steps.map((st: any) => st.name ?? st.run ?? st.uses.split("@")[0]);
+    expect(steps).toEqual([
+      "Dispatched on main",
+      "actions/checkout",
+      "actions/setup-node",
+      "npm ci",
+      'npm run --silent image-tag -- "$ENVIRONMENT" "$NEW_IMAGE_TAG"',
+      "Settings of this environment (environments/config.ts)",
+      AWS_ACTION,
+      "The image exists in this environment's registry",
+      "Commit the tag to main",
+    ]);
+    // Inputs reach scripts as variables, never spliced into them.
+    expect(release.env).toMatchObject({ ENVIRONMENT: "${{ inputs.environment }}", NEW_IMAGE_TAG: "${{ inputs.image_tag }}" });
+    for (const st of release.steps) expect(st.run ?? "").not.toContain("${{");
+    const commit = release.steps.at(-1).run as string;
+    expect(commit).toContain("git commit -m");
+    expect(commit).toContain("-- environments/image-tags.json");
+    expect(commit).toContain("git push origin HEAD:main");
+    expect(release.outputs.commit).toBe("${{ steps.commit.outputs.commit }}");
+    for (const job of ["apply", "plan-prod"]) {
+      const checkout = jobs[job].steps.find((st: any) => st.uses?.startsWith("actions/checkout@"));
+      expect(checkout.with.ref, job).toBe("${{ needs.release-image.outputs.commit || github.sha }}");
+    }
   });
 
   it("runs exactly the commands the delivery guide lists", () => {
@@ -262,7 +322,8 @@ function evaluate(value: unknown, contexts: Record<string, Record<string, string
 function synthEnvironments(secrets: Record<string, string>, vars: Record<string, string>, inputs: Record<string, string>) {
   const out: { job: string; env: Record<string, string> }[] = [];
   for (const [name, job] of Object.entries(jobs)) {
-    const synth = job.steps.find((st: any) => st.run === "npm run synth");
+    // The synth step, else the settings step: both load the configuration.
+    const synth = job.steps.find((st: any) => st.run === "npm run synth") ?? job.steps.find((st: any) => st.id === "settings");
     if (!synth) continue;
     for (const environment of job.strategy?.matrix?.environment ?? [undefined]) {
       const matrix: Record<string, string> = environment ? { environment } : {};
@@ -278,7 +339,8 @@ function synthEnvironments(secrets: Record<string, string>, vars: Record<string,
 
 describe("the app synthesizes in every workflow job's environment, with the settings docs/delivery.md lists", () => {
   const documented = documentedSettings();
-  const DUMMY_VARIABLE: Record<string, string> = { IMAGE_TAG: "git-0a1b2c3" };
+  // Values for the repository variables the docs list (none today: image tags are checked in).
+  const DUMMY_VARIABLE: Record<string, string> = {};
   const DUMMY_SECRET = "s".repeat(48);
 
   it("documents exactly the variables the workflow reads and the secrets the configuration can take", async () => {
@@ -314,16 +376,15 @@ describe("the app synthesizes in every workflow job's environment, with the sett
     const vars = Object.fromEntries(documented.variables.map((v) => [v, DUMMY_VARIABLE[v]]));
     const runs = [
       ...synthEnvironments(secrets, vars, {}),
-      ...synthEnvironments(secrets, vars, { image_tag: "git-dispatched" }).map((r) => ({ ...r, job: `${r.job} (dispatch)` })),
+      ...synthEnvironments(secrets, vars, { environment: "staging", image_tag: "git-dispatched" }).map((r) => ({ ...r, job: `${r.job} (dispatch)` })),
     ];
-    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "apply (staging)", "plan-prod", "drift (dev)"]));
+    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "release-image (dispatch)", "apply (staging)", "plan-prod", "drift (dev)"]));
     // Jobs that differ only in the matrix or the stack folder synthesize the same app: once each.
     const distinct = new Map<string, { job: string; env: Record<string, string> }>();
     for (const run of runs) {
-      const { STACK_DIR: _dir, ENVIRONMENT: _env, ...relevant } = run.env;
+      const { STACK_DIR: _dir, ENVIRONMENT: _env, NEW_IMAGE_TAG: _tag, ...relevant } = run.env;
       distinct.set(JSON.stringify(relevant), run);
     }
-    expect(distinct.size).toBeGreaterThanOrEqual(2); // with and without the dispatch input
     for (const { job, env } of distinct.values()) {
       let app;
       try {

@@ -7,7 +7,8 @@ usage() {
 Usage: scripts/push-image.sh <stack> <tag> [--context DIR] [--platform PLATFORM] [--dry-run]
 
 Builds DIR (its Dockerfile) and pushes it as <ecr_repository_url>:<tag>. Tags are immutable:
-use a new one per build (a git SHA or a version), then deploy with IMAGE_TAG=<tag>.
+use a new one per build (a git SHA or a version), then record it (npm run image-tag -- <stack> <tag>)
+and deploy.
 
   <stack>              dev, staging or prod (reads the ecr_repository_url output)
   <tag>                image tag, e.g. "$(git rev-parse --short HEAD)"
@@ -50,4 +51,4 @@ else
 fi
 run docker build --platform "$platform" -t "$repository:$tag" "$context"
 run docker push "$repository:$tag"
-echo "Pushed $repository:$tag; deploy with IMAGE_TAG=$tag npx cdktf deploy $stack"
+echo "Pushed $repository:$tag; record and deploy it: npm run image-tag -- $stack $tag && npx cdktf deploy $stack (commit environments/image-tags.json)"
