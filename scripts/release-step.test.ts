@@ -8,7 +8,7 @@ import { parse } from "yaml";
 const ROOT = join(__dirname, "..");
 const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "infrastructure.yml"), "utf8"));
 const runsOf = (job: any): string[] => job.steps.map((s: any) => (s.run as string | undefined) ?? "");
-const RELEASE = /^(npm run --silent cli --|node "\$STACK_DIR\/release-cli\.js") release --stack-dir "\$STACK_DIR" --image-tag "\$IMAGE_TAG" --skip-if-current --if-present$/;
+const RELEASE = /^(npm run --silent cli --|node "\$STACK_DIR\/release-cli\.js") release --stack-dir "\$STACK_DIR" --image-tag "\$DEPLOY_TAG" --skip-if-current --if-present$/;
 
 describe("the pipeline runs the release command before each apply that changes the image", () => {
   it.each(["apply", "apply-prod"])("%s: after init, before apply, on the tag being deployed, stopping the job when it fails", (name) => {
@@ -19,8 +19,9 @@ describe("the pipeline runs the release command before each apply that changes t
     expect(init).toBeGreaterThanOrEqual(0);
     expect(init).toBeLessThan(release);
     expect(release).toBeLessThan(apply);
-    // The tag the apply deploys (skipped when the image stays, or without a release command).
-    expect(workflow.env.IMAGE_TAG).toContain("inputs.image_tag");
+    // The tag the apply deploys, the environment's checked-in one (skipped when the image stays,
+    // or without a release command).
+    expect(workflow.jobs[name].steps[release].env.DEPLOY_TAG).toMatch(/^\$\{\{ (steps\.settings|needs\.plan-prod)\.outputs\.image_tag \}\}$/);
     // No continue-on-error: a failed migration keeps the new image from rolling out.
     expect(workflow.jobs[name].steps[release]["continue-on-error"]).toBeUndefined();
   });
