@@ -186,7 +186,7 @@ describe("PostgresDatabase seed 001 (prod)", () => {
 
   it("alarms on CPU > 75 % for 10 min and free storage < 5 GiB (critical)", () => {
     const alarms = resources(json, "aws_cloudwatch_metric_alarm");
-    expect(Object.keys(alarms)).toHaveLength(4);
+    expect(Object.keys(alarms)).toHaveLength(6);
     const [cpu] = findResources(json, "aws_cloudwatch_metric_alarm", (a) => a.metric_name === "CPUUtilization");
     expect(cpu).toMatchObject({
       alarm_name: "fckdoomscroll-db-cpu-high",
@@ -212,6 +212,34 @@ describe("PostgresDatabase seed 001 (prod)", () => {
     const bigger = db({ ...SEED_001_PROD, maxConnections: 250 });
     const [alarm] = findResources(bigger, "aws_cloudwatch_metric_alarm", (a) => a.metric_name === "DatabaseConnections");
     expect(alarm.threshold).toBe(200);
+  });
+});
+
+describe("PostgresDatabase memory and CPU credit alarms", () => {
+  const alarm = (json: any, metric: string) => findResources(json, "aws_cloudwatch_metric_alarm", (a) => a.metric_name === metric);
+
+  it("warns when freeable memory stays below 10 % of the class's memory for 15 minutes", () => {
+    const [micro] = alarm(db(SEED_001_PROD), "FreeableMemory");
+    expect(micro).toMatchObject({
+      alarm_name: "fckdoomscroll-db-memory-low",
+      namespace: "AWS/RDS",
+      dimensions: { DBInstanceIdentifier: "fckdoomscroll-db" },
+      statistic: "Average",
+      comparison_operator: "LessThanThreshold",
+      threshold: Math.round(0.1 * 1024 ** 3),
+      period: 300,
+      evaluation_periods: 3,
+      alarm_actions: [topics.warningTopicArn],
+    });
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.r7g.2xlarge" }), "FreeableMemory")[0].threshold).toBe(Math.round(0.1 * 64 * 1024 ** 3));
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.m7g.large" }), "FreeableMemory")[0].threshold).toBe(Math.round(0.1 * 8 * 1024 ** 3));
+  });
+
+  it("watches CPU credits on burstable classes only: below 10 % of the 24 hours of credits the class holds", () => {
+    const [micro] = alarm(db(SEED_001_PROD), "CPUCreditBalance");
+    expect(micro).toMatchObject({ alarm_name: "fckdoomscroll-db-cpu-credits-low", statistic: "Minimum", comparison_operator: "LessThanThreshold", threshold: 29, alarm_actions: [topics.warningTopicArn] });
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.t3.large" }), "CPUCreditBalance")[0].threshold).toBe(86);
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.m7g.large" }), "CPUCreditBalance")).toEqual([]);
   });
 });
 

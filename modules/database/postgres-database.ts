@@ -227,7 +227,8 @@ export interface PostgresDatabaseProps {
    */
   readonly logsKmsKeyArn?: string;
   /**
-   * Topics for the database's alarms (CPU, free storage, connections).
+   * Topics for the database's alarms (CPU, free storage, connections, freeable memory, and CPU
+   * credits on burstable classes).
    * @default - no alarms
    */
   readonly alarms?: AlarmTopics;
@@ -469,7 +470,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     this.resourceId = this.instance.resourceId;
 
     checkAlarmTopics(this, "alarms", props.alarms);
-    this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections }, props.alarms) : [];
+    this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections, instanceClass }, props.alarms) : [];
   }
 
   /**

@@ -279,12 +279,20 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
   it("raises seed 001's alarms on the right topics", () => {
     const alarms = Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[];
     const byName = (suffix: string) => alarms.find((a) => a.alarm_name === `fckdoomscroll-prod-${suffix}`);
-    expect(alarms).toHaveLength(6);
+    expect(alarms).toHaveLength(8);
     expect(byName("cpu-high")).toMatchObject({ threshold: 80, period: 60, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
     expect(byName("memory-high")).toMatchObject({ threshold: 85, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
     expect(byName("alb-5xx")).toMatchObject({ metric_name: "HTTPCode_Target_5XX_Count", statistic: "Sum", threshold: 10, period: 60, alarm_actions: [TOPICS.criticalTopicArn] });
     expect(byName("alb-latency")).toMatchObject({ metric_name: "TargetResponseTime", threshold: 1, alarm_actions: [TOPICS.warningTopicArn] });
     expect(byName("alb-unhealthy-hosts")).toMatchObject({ metric_name: "UnHealthyHostCount", threshold: 0, alarm_actions: [TOPICS.warningTopicArn] });
+    // What the load balancer answers itself (no target, timeouts): on the load balancer dimension alone.
+    const elb5xx = byName("alb-elb-5xx");
+    expect(elb5xx).toMatchObject({ namespace: "AWS/ApplicationELB", metric_name: "HTTPCode_ELB_5XX_Count", statistic: "Sum", comparison_operator: "GreaterThanThreshold", threshold: 10, period: 60, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(Object.keys(elb5xx.dimensions)).toEqual(["LoadBalancer"]);
+    expect(elb5xx.dimensions.LoadBalancer).toBe(byName("alb-5xx").dimensions.LoadBalancer);
+    const none = byName("alb-no-healthy-hosts");
+    expect(none).toMatchObject({ metric_name: "HealthyHostCount", statistic: "Minimum", comparison_operator: "LessThanThreshold", threshold: 1, evaluation_periods: 2, treat_missing_data: "breaching", alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(none.dimensions).toEqual(byName("alb-5xx").dimensions);
     const running = byName("running-below-desired");
     expect(running).toMatchObject({ threshold: 0, evaluation_periods: 5, alarm_actions: [TOPICS.warningTopicArn] });
     expect(running.metric_query.map((q: any) => q.metric?.metric_name ?? q.expression)).toEqual(["RunningTaskCount", "DesiredTaskCount", "desired - running"]);
@@ -450,6 +458,15 @@ describe("WebService options", () => {
     const json = synthWeb({ logsKmsKeyArn: logsKey, secrets: { AUTH_SECRET: AUTH_SECRET_ARN }, secretsKmsKeyArns: [secretsKey] });
     expect(resource(json, "aws_cloudwatch_log_group").kms_key_id).toBe(logsKey);
     expect(statementsOf(json, "ExecutionRole").find((s) => s.Sid === "DecryptSecrets")).toMatchObject({ Action: "kms:Decrypt", Resource: secretsKey });
+  });
+
+  it("keeps the load balancer 5XX alarm but drops the no-healthy-target alarm when a schedule may run no task", () => {
+    const names = (json: any) => (Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[]).map((a) => a.alarm_name.replace(/^.*-prod-|^[a-z]+-[a-z]+-/, ""));
+    const nightly = synthWeb({ alarms: TOPICS, scheduledCapacity: [{ name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: 0, maxCapacity: 0 }] });
+    expect(names(nightly)).toContain("alb-elb-5xx");
+    expect(names(nightly)).not.toContain("alb-no-healthy-hosts");
+    const always = synthWeb({ alarms: TOPICS, scheduledCapacity: [{ name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: 1, maxCapacity: 4 }] });
+    expect(names(always)).toContain("alb-no-healthy-hosts");
   });
 
   it("accepts rate and at schedules, in UTC by default", () => {

@@ -414,7 +414,9 @@ export class WebService extends FargateServiceBase implements WebCompute {
         `${this.loadBalancerArnSuffix}/${this.targetGroupArnSuffix}`,
       );
     }
-    this.addLoadBalancerAlarms();
+    // A service that may run no task at all (minimum or a scheduled minimum of 0) has no healthy
+    // target by design then: the no-healthy-target alarm would page every night.
+    this.addLoadBalancerAlarms((props.minCapacity ?? 2) === 0 || (props.scheduledCapacity ?? []).some((a) => a.minCapacity === 0));
   }
 
   /** How a CDN reaches this service (`CdnDistribution`'s `appOrigin`): derived from {@link origin}. */
@@ -532,8 +534,40 @@ export class WebService extends FargateServiceBase implements WebCompute {
     }
   }
 
-  private addLoadBalancerAlarms(): void {
+  private addLoadBalancerAlarms(mayRunNoTasks: boolean): void {
     const dims = { LoadBalancer: this.loadBalancerArnSuffix, TargetGroup: this.targetGroupArnSuffix };
+    // 5XX the load balancer answers itself (no healthy target, target timeouts and resets, 502/503/
+    // 504): HTTPCode_Target_5XX_Count never counts them. The metric has the LoadBalancer dimension
+    // only. https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html
+    this.addAlarm("LoadBalancer5xxAlarm", "critical", {
+      purpose: "alb-elb-5xx",
+      description: `${this.baseName}: more than 10 load-balancer-generated 5XX responses (502/503/504) in a minute`,
+      namespace: "AWS/ApplicationELB",
+      metricName: "HTTPCode_ELB_5XX_Count",
+      dimensions: { LoadBalancer: this.loadBalancerArnSuffix },
+      statistic: "Sum",
+      comparison: "GreaterThanThreshold",
+      threshold: 10,
+      periodSeconds: 60,
+      evaluationPeriods: 1,
+      treatMissingData: "notBreaching",
+    });
+    if (!mayRunNoTasks) {
+      this.addAlarm("NoHealthyHostsAlarm", "critical", {
+        purpose: "alb-no-healthy-hosts",
+        description: `${this.baseName}: no healthy target for 2 minutes (every request gets a 503)`,
+        namespace: "AWS/ApplicationELB",
+        metricName: "HealthyHostCount",
+        dimensions: dims,
+        statistic: "Minimum",
+        comparison: "LessThanThreshold",
+        threshold: 1,
+        periodSeconds: 60,
+        evaluationPeriods: 2,
+        // No data points while the target group has no target registered at all: that is the outage too.
+        treatMissingData: "breaching",
+      });
+    }
     this.addAlarm("Target5xxAlarm", "critical", {
       purpose: "alb-5xx",
       description: `${this.baseName}: more than 10 target 5XX responses in a minute`,
