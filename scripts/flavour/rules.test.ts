@@ -47,6 +47,7 @@ describe("flavour rules: cdktf -> cdktn", () => {
       "CDKTF_OUTDIR=out CDKTF_LOG_LEVEL=debug",
       `m.type === "@cdktf/warn" || m.type === "@cdktf/info" || m.type === "@cdktf/error"`,
       `Symbol.for("cdktf/TerraformStack")`,
+      `app.node.setContext("@cdktf/disable_stack_trace_in_metadata", true)`,
       "bundled into .cdktf-app/main.js",
       "cdktfVersion cdktfRelativeModules mycdktf",
     ]) {

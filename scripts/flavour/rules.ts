@@ -30,8 +30,8 @@ const VERBATIM = /flavour:\s*verbatim\b/;
 const KEEP = /flavour:\s*keep\b/;
 const REGION = /flavour:\s*(?:only\s+(\w+)|(both)\b)/;
 const END = /flavour:\s*end\b/;
-/** Annotation metadata types: cdktn writes the same `@cdktf/...` values as cdktf. */
-const ANNOTATION_TYPES = "warn|info|error";
+/** Names under `@cdktf/` that cdktn kept: annotation metadata types and a context key. */
+const SHARED_SCOPED = "warn|info|error|disable_stack_trace_in_metadata";
 
 /** One rewrite of a line. */
 interface Rule {
@@ -49,8 +49,9 @@ export function nameRules(from: FrameworkLine, to: FrameworkLine): Rule[] {
     { pattern: new RegExp(escape(from.packageName), "g"), replace: to.packageName },
     { pattern: new RegExp(`(?<![\\w.])${f}-`, "g"), replace: `${t}-` },
     // Scoped packages: `@cdktf/provider-aws/lib/vpc`, `@cdktf/hcl2json`, ... but not the
-    // annotation types both frameworks write (`@cdktf/warn`, `@cdktf/info`, `@cdktf/error`).
-    { pattern: new RegExp(`${escape(from.providerScope)}/(?!(?:${ANNOTATION_TYPES})\\b)`, "g"), replace: `${to.providerScope}/` },
+    // names both frameworks use (annotation types `@cdktf/warn`, `@cdktf/info`, `@cdktf/error`,
+    // the context key `@cdktf/disable_stack_trace_in_metadata`).
+    { pattern: new RegExp(`${escape(from.providerScope)}/(?!(?:${SHARED_SCOPED})\\b)`, "g"), replace: `${to.providerScope}/` },
     // The framework's site, then its title in prose.
     { pattern: new RegExp(escape(from.url), "g"), replace: to.url },
     { pattern: new RegExp(escape(from.title), "g"), replace: to.title },
