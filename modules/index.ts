@@ -154,7 +154,10 @@ export type { GitHubRepository, GitHubSubjectContext, GitHubSubjectFormat } from
 export { DeployRole } from "./identity/deploy-role";
 export type { DeployRoleProps } from "./identity/deploy-role";
 export { DeployRolePair } from "./identity/deploy-role-pair";
-export type { DeployRolePairProps } from "./identity/deploy-role-pair";
+export type { CrossEnvironmentSettings, DeployRolePairProps } from "./identity/deploy-role-pair";
+export { crossEnvironmentGuardStatements } from "./identity/environment-guard";
+export type { CrossEnvironmentGuardOptions, GuardedDomain, NeighbourEnvironment } from "./identity/environment-guard";
+export { planReadStatements } from "./identity/deploy-permissions";
 export { PermissionsBoundaryPolicy, permissionsBoundaryName } from "./identity/permissions-boundary-policy";
 export type { PermissionsBoundaryPolicyProps } from "./identity/permissions-boundary-policy";
 export { GitHubDeployRoles } from "./identity/github-deploy-roles";
