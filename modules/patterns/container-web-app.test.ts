@@ -166,4 +166,30 @@ describe("ContainerWebApp refusals", () => {
     );
     expect(webEnv(synth({ appEnvironment: { AWS_REGION: "us-east-1" } })).AWS_REGION).toBe("us-east-1");
   });
+
+  it("counts a scheduled action's maximum in the connection check, naming it", () => {
+    const night = { name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 2, maxCapacity: 40 };
+    expect(() => build({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [night] }, database: { poolSize: 4 } })).toThrow(
+      /database connections may exceed the limit.*compute\.scheduledCapacity\[0\]\.maxCapacity 40 ×/,
+    );
+    // Within what the database admits: 93 ÷ (2 × 20) = 2 per task, so 20 tasks fit with the default pool.
+    expect(webEnv(synth({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [{ ...night, maxCapacity: 20 }] } })).DB_POOL_SIZE).toBe("2");
+  });
+
+  it("refuses two apps in one stack whose outputs would overwrite each other, and takes distinct prefixes", () => {
+    const twoApps = (second: Partial<ContainerWebAppProps>) => () => {
+      const { stack } = build({ database: false });
+      new ContainerWebApp(stack, "Admin", { ...BASE, environment: "qa2", database: false, enforcePolicies: false, ...second });
+    };
+    expect(twoApps({})).toThrow('shop-qa/Admin: outputPrefix must differ from the one of shop-qa/App in the same stack (both would write the outputs app_url, ...); give each app its own outputPrefix, got ""');
+    expect(twoApps({ outputPrefix: "admin_" })).not.toThrow();
+  });
+
+  it("refuses an email domain outside the app's hosted zone, and takes a sibling of the app's domain", () => {
+    const domain = { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ" };
+    expect(() => build({ domain, email: { domain: "mail.other.org" } })).toThrow(
+      /shop-qa\/App: email\.domain must be in the app's hosted zone \(domain\.hostedZoneId, which holds shop\.example\.com\).*got "mail\.other\.org"/,
+    );
+    expect(() => build({ domain, email: { domain: "mail.example.com" } })).not.toThrow();
+  });
 });

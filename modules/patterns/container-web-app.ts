@@ -14,7 +14,7 @@ import { BedrockGrant } from "../core/workload-role";
 import { checkProviderRegion, defaultAwsProvider, providerRegion } from "../internal/aws-context";
 import { defaultAvailabilityZones } from "../internal/region-checks";
 import { baseName, pascalCase } from "../internal/naming";
-import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail } from "../internal/validate";
+import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
 import { CostBudget } from "../monitoring/cost-budget";
 import { OperationsDashboard } from "../monitoring/dashboard";
 import { Monitoring } from "../monitoring/monitoring";
@@ -280,7 +280,7 @@ export interface AppCacheOptions {
 
 /** Sending email through SES from the app's domain. */
 export interface AppEmailOptions {
-  /** Sending domain, `domain.name` or a subdomain of it. @default - `domain.name` */
+  /** Sending domain, in the app's hosted zone: `domain.name`, a subdomain, a sibling or a parent of it. @default - `domain.name` */
   readonly domain?: string;
   /** The only From address the app may use. @default - `noreply@<email domain>` */
   readonly fromAddress?: string;
@@ -640,11 +640,24 @@ export class ContainerWebApp extends Construct {
     // Each task's pool: as many connections as fit when every service runs its most tasks twice over
     // (a deployment starts the new tasks before stopping the old), capped at 10.
     // Most tasks each service may run, overrides included (they are what the service gets).
-    const webMaxTasks =
+    // A scheduled action may raise the maximum above the service's own: the most of them counts.
+    const mostTasks = (base: number, baseSetting: string, scheduled: readonly ScheduledCapacity[] | undefined, scheduledSetting: string): [number, string] =>
+      (scheduled ?? []).reduce<[number, string]>(
+        (most, a, i) => (typeof a.maxCapacity === "number" && a.maxCapacity > most[0] ? [a.maxCapacity, `${scheduledSetting}[${i}].maxCapacity`] : most),
+        [base, baseSetting],
+      );
+    const [webMaxTasks, webMaxTasksSetting] =
       computeOptions.kind === "fargate"
-        ? (computeOptions.overrides?.maxCapacity ?? computeOptions.maxCapacity ?? (production ? 10 : 2))
-        : (computeOptions.overrides?.maxSize ?? computeOptions.maxSize ?? 3);
-    const workerMaxTasks = (w: AppWorkerOptions): number => w.overrides?.maxCapacity ?? w.maxCapacity ?? 2;
+        ? mostTasks(
+            computeOptions.overrides?.maxCapacity ?? computeOptions.maxCapacity ?? (production ? 10 : 2),
+            "compute.maxCapacity",
+            computeOptions.overrides?.scheduledCapacity ?? computeOptions.scheduledCapacity,
+            computeOptions.overrides?.scheduledCapacity ? "compute.overrides.scheduledCapacity" : "compute.scheduledCapacity",
+          )
+        : [computeOptions.overrides?.maxSize ?? computeOptions.maxSize ?? 3, "compute.maxSize"];
+    const workerMost = (w: AppWorkerOptions): [number, string] =>
+      mostTasks(w.overrides?.maxCapacity ?? w.maxCapacity ?? 2, `workers[${w.name}].maxCapacity`, w.overrides?.scheduledCapacity, `workers[${w.name}].overrides.scheduledCapacity`);
+    const workerMaxTasks = (w: AppWorkerOptions): number => workerMost(w)[0];
     const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + workerMaxTasks(w), 0);
     const poolSize =
       databaseOptions?.poolSize ??
@@ -808,12 +821,12 @@ export class ContainerWebApp extends Construct {
       checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
       db.checkConnectionCapacity([
         computeOptions.kind === "fargate"
-          ? { consumer: `${this.node.path}/Web`, maxTasks: webMaxTasks, maxTasksSetting: "compute.maxCapacity", poolSize, poolSizeSetting: "database.poolSize" }
-          : { consumer: `${this.node.path}/App`, maxTasks: webMaxTasks, maxTasksSetting: "compute.maxSize", poolSize, poolSizeSetting: "database.poolSize" },
+          ? { consumer: `${this.node.path}/Web`, maxTasks: webMaxTasks, maxTasksSetting: webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" }
+          : { consumer: `${this.node.path}/App`, maxTasks: webMaxTasks, maxTasksSetting: webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" },
         ...(props.workers ?? []).map((w) => ({
           consumer: `${this.node.path}/Worker ${w.name}`,
           maxTasks: workerMaxTasks(w),
-          maxTasksSetting: `workers[${w.name}].maxCapacity`,
+          maxTasksSetting: workerMost(w)[1],
           poolSize,
           poolSizeSetting: "database.poolSize",
         })),
@@ -909,6 +922,8 @@ export class ContainerWebApp extends Construct {
     // ---- email, Bedrock
     if (props.email && props.domain) {
       const emailDomain = props.email.domain ?? props.domain.name;
+      checkSameZone(this, "email.domain", emailDomain, props.domain.name);
+      checkSameZone(this, "email.domain", emailDomain, props.domain.name);
       this.email = new EmailDomain(this, "Email", {
         name,
         domain: emailDomain,
@@ -988,6 +1003,16 @@ export class ContainerWebApp extends Construct {
     };
     const stack = TerraformStack.of(this);
     if (props.outputs ?? true) {
+      // Output names are the stack's own namespace: a second app with the same prefix would
+      // silently replace the first app's outputs in the synthesized JSON.
+      const prefix = props.outputPrefix ?? "";
+      const taken = outputPrefixes.get(stack) ?? new Map<string, string>();
+      outputPrefixes.set(stack, taken);
+      const other = taken.get(prefix);
+      if (other !== undefined) {
+        fail(this, "outputPrefix", `must differ from the one of ${other} in the same stack (both would write the outputs ${prefix}app_url, ...); give each app its own outputPrefix`, prefix);
+      }
+      taken.set(prefix, this.node.path);
       for (const [key, output] of Object.entries(this.operatorOutputs)) {
         new TerraformOutput(this, `Output${key}`, output).overrideLogicalId(`${props.outputPrefix ?? ""}${key}`);
       }
@@ -997,5 +1022,27 @@ export class ContainerWebApp extends Construct {
   }
 }
 
+/** Output prefixes already used by apps in each stack. */
+const outputPrefixes = new WeakMap<TerraformStack, Map<string, string>>();
+
 /** Header CloudFront adds to app requests and a public load balancer requires. */
 export const ORIGIN_VERIFY_HEADER = "X-Origin-Verify";
+
+/**
+ * The email domain's DNS records go into the app's hosted zone (`domain.hostedZoneId`), and Route 53
+ * refuses a record outside the zone's domain ("RRSet with DNS name ... is not permitted in zone ...",
+ * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-basic.html).
+ * The zone's own name is not known here, only that it holds the app's domain; so a domain that
+ * shares no parent of two labels or more with the app's (`mail.other.org` for `shop.example.com`)
+ * cannot be in it. Siblings and parents (`mail.example.com`, `example.com`) may be, and pass.
+ */
+function checkSameZone(scope: Construct, prop: string, domain: string, appDomain: string): void {
+  if (isToken(domain) || isToken(appDomain)) return;
+  const a = domain.split(".").reverse();
+  const b = appDomain.split(".").reverse();
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
+  if (shared < 2) {
+    fail(scope, prop, `must be in the app's hosted zone (domain.hostedZoneId, which holds ${appDomain}): the email DNS records are created there; use ${appDomain}, a subdomain or a parent of it`, domain);
+  }
+}
