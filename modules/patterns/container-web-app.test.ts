@@ -73,6 +73,14 @@ describe("ContainerWebApp profiles", () => {
 });
 
 describe("ContainerWebApp wiring", () => {
+  it("keeps the image the environment runs out of the registry's count expiry", () => {
+    const json = synth({ imageTag: "git-0a1b2c3" });
+    const image = JSON.parse((Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("_Web_"))![1] as any).container_definitions)[0].image;
+    const [keep] = JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules;
+    expect(keep.selection).toMatchObject({ tagStatus: "tagged", tagPatternList: ["git-0a1b2c3"] });
+    expect(image.endsWith(`:${keep.selection.tagPatternList[0]}`)).toBe(true);
+  });
+
   it("gives the app the CDN's URL, and Auth.js its URL and trusted host", () => {
     const json = synth({ authJs: true });
     const env = webEnv(json);

@@ -1,4 +1,4 @@
-import { Fn, Lazy, TerraformOutput, TerraformProvider, TerraformStack, dependable } from "cdktf";
+import { Fn, Lazy, TerraformOutput, TerraformProvider, TerraformStack, Token, dependable } from "cdktf";
 import { Construct } from "constructs";
 import { AppRunnerService, AppRunnerServiceProps } from "../app-runner/app-runner-service";
 import { RedisCache, RedisCacheProps } from "../cache/redis-cache";
@@ -599,6 +599,8 @@ export class ContainerWebApp extends Construct {
       // Images are rebuildable: only production keeps its repository when the stack is destroyed.
       forceDelete: !production,
       preventDestroy: production,
+      // The image this environment runs is never expired by count, however many builds follow it.
+      keepTagPatterns: Token.isUnresolved(props.imageTag) ? [] : [props.imageTag],
     });
     if (props.cache) {
       const c = props.cache;

@@ -89,6 +89,22 @@ describe("ContainerRepository", () => {
     expect(resource(synth((s) => new ContainerRepository(s, "Repo", { name })), "aws_ecr_repository").name).toBe(name);
   });
 
+  it("never count-expires a kept tag: one rule per pattern ahead of the untagged and count rules", () => {
+    const json = synth((s) => new ContainerRepository(s, "Repo", { name: "app", keepTagPatterns: ["git-abc1234", "release-*"] }));
+    const rules = JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules;
+    expect(rules.map((r: any) => [r.rulePriority, r.selection.tagStatus])).toEqual([[1, "tagged"], [2, "tagged"], [3, "untagged"], [4, "any"]]);
+    expect(rules[0].selection).toEqual({ tagStatus: "tagged", tagPatternList: ["git-abc1234"], countType: "imageCountMoreThan", countNumber: 10000 });
+    expect(rules[1].selection.tagPatternList).toEqual(["release-*"]);
+    expect(rules[3].selection).toEqual({ tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 });
+  });
+
+  it.each([
+    ["a tag ECR cannot have", "v1/2", /keepTagPatterns\[0\] must be an image tag or a pattern .*got "v1\/2"/],
+    ["more than 4 wildcards", "*a*b*c*d*", /keepTagPatterns\[0\] must have at most 4 wildcards \(ECR tagPatternList\), got "\*a\*b\*c\*d\*"/],
+  ])("fails on %s in keepTagPatterns", (_, pattern, error) => {
+    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", keepTagPatterns: [pattern] }))).toThrow(error);
+  });
+
   it("applies untaggedImageExpiryDays to the untagged rule", () => {
     const json = synth((s) => new ContainerRepository(s, "Repo", { name: "app", untaggedImageExpiryDays: 14 }));
     expect(JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules[0].selection.countNumber).toBe(14);

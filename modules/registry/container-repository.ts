@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import { PolicyStatement } from "../core/policy-document";
 import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName } from "../internal/naming";
-import { checkArn, checkIntegerRange, checkTags, fail, isToken } from "../internal/validate";
+import { checkArn, checkIntegerRange, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { RepositoryRef } from "../core/repository-ref";
 import { repositoryPullStatements, repositoryPushStatements } from "../core/repository-statements";
@@ -29,6 +29,15 @@ export interface ContainerRepositoryProps {
    * @default 10
    */
   readonly maxImageCount?: number;
+  /**
+   * Tags whose images never expire by count: the tag an environment's task definition runs, or a
+   * pattern such as `release-*` (ECR `tagPatternList` wildcards, at most 4 `*` each). Each gets
+   * its own rule ahead of the count rule, and ECR never expires an image a higher-priority rule
+   * selected (Amazon ECR User Guide, "Lifecycle policy evaluation rules"). The count rule still
+   * counts them, so `maxImageCount` other images may be fewer.
+   * @default [] (only the count keeps images)
+   */
+  readonly keepTagPatterns?: readonly string[];
   /**
    * Days after which untagged images expire (1-3650).
    * @default 7
@@ -88,6 +97,12 @@ export class ContainerRepository extends Construct implements RepositoryRef {
     }
     checkIntegerRange(this, "maxImageCount", maxImageCount, 1, 10000);
     checkIntegerRange(this, "untaggedImageExpiryDays", untaggedDays, 1, 3650);
+    const keep = props.keepTagPatterns ?? [];
+    keep.forEach((pattern, i) => {
+      if (isToken(pattern)) fail(this, `keepTagPatterns[${i}]`, "must be a literal tag or pattern (it is written into the lifecycle policy JSON at synth), not a reference", "<token>");
+      checkPattern(this, `keepTagPatterns[${i}]`, pattern, /^[A-Za-z0-9_.*-]{1,128}$/, "must be an image tag or a pattern of 1-128 letters, digits, `_`, `.`, `-` and `*`");
+      if ((pattern.match(/\*/g) ?? []).length > 4) fail(this, `keepTagPatterns[${i}]`, "must have at most 4 wildcards (ECR tagPatternList)", pattern);
+    });
 
     this.repository = new EcrRepository(this, "Repository", {
       name,
@@ -106,7 +121,7 @@ export class ContainerRepository extends Construct implements RepositoryRef {
 
     this.lifecyclePolicy = new EcrLifecyclePolicy(this, "LifecyclePolicy", {
       repository: this.repository.name,
-      policy: lifecyclePolicyDocument(maxImageCount, untaggedDays),
+      policy: lifecyclePolicyDocument(maxImageCount, untaggedDays, [...new Set(keep)]),
     });
   }
 
@@ -129,15 +144,25 @@ export class ContainerRepository extends Construct implements RepositoryRef {
 }
 
 /**
- * ECR evaluates rules by ascending priority and an image is expired by the first rule that
- * selects it. A `tagStatus: any` rule must have the highest priority number, so the untagged
- * rule comes first.
+ * ECR evaluates rules by ascending priority; an image is expired by the first rule that selects
+ * it, and an image a rule selected is never expired by a later one. So each kept tag pattern
+ * gets a rule first (one pattern a rule: a tagPatternList must match all its patterns), which
+ * selects its images and expires none below 10000; then the untagged rule; the `tagStatus: any`
+ * rule must have the highest priority number.
  */
-export function lifecyclePolicyDocument(maxImageCount: number, untaggedImageExpiryDays: number): string {
+export function lifecyclePolicyDocument(maxImageCount: number, untaggedImageExpiryDays: number, keepTagPatterns: readonly string[] = []): string {
+  const keep = keepTagPatterns.map((pattern, i) => ({
+    rulePriority: i + 1,
+    description: `Keep images tagged ${pattern} (never expired by count)`,
+    selection: { tagStatus: "tagged", tagPatternList: [pattern], countType: "imageCountMoreThan", countNumber: 10000 },
+    action: { type: "expire" },
+  }));
+  const next = keep.length + 1;
   return JSON.stringify({
     rules: [
+      ...keep,
       {
-        rulePriority: 1,
+        rulePriority: next,
         description: `Expire untagged images after ${untaggedImageExpiryDays} days`,
         selection: {
           tagStatus: "untagged",
@@ -148,7 +173,7 @@ export function lifecyclePolicyDocument(maxImageCount: number, untaggedImageExpi
         action: { type: "expire" },
       },
       {
-        rulePriority: 2,
+        rulePriority: next + 1,
         description: `Keep the ${maxImageCount} most recent images`,
         selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: maxImageCount },
         action: { type: "expire" },
