@@ -94,7 +94,7 @@ describe("cdktf-aws-webapp --help", () => {
 
   it("is shipped: package.json bin points at the compiled entry, inside files, built by tsconfig.build.json", () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
-    expect(pkg.bin).toEqual({ "cdktf-aws-webapp": "dist/cli/cdktf-aws-webapp.js" });
+    expect(pkg.bin).toMatchObject({ "cdktf-aws-webapp": "dist/cli/cdktf-aws-webapp.js" });
     expect(pkg.files).toContain("dist/cli/**/*.js");
     expect(JSON.parse(readFileSync(join(ROOT, "tsconfig.build.json"), "utf8")).include).toContain("cli/**/*.ts");
     // tsc keeps a leading shebang: the compiled file is executable by npm's bin link.

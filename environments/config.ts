@@ -14,6 +14,12 @@ export interface DomainSettings {
   readonly name: string;
   /** Route 53 hosted zone id that holds `name`. */
   readonly hostedZoneId: string;
+  /**
+   * Whether the alias records that move users to CloudFront exist. Checked in: flipping it to true
+   * is the go-live (after `go-live-check` passed on the *.cloudfront.net name; docs/runbook.md).
+   * @default true
+   */
+  readonly aliasRecords?: boolean;
 }
 
 /**
@@ -226,7 +232,9 @@ export const CONFIG: Record<EnvironmentName, EnvironmentConfig> = {
     imageTag: IMAGE_TAGS.prod,
     accountId: "333333333333",
     production: true,
-    domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+    // aliasRecords false: the first applies create the edge without moving users; set true once
+    // go-live-check passes on the distribution's *.cloudfront.net name (docs/runbook.md, go-live).
+    domain: { name: "fckdoomscroll.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID", aliasRecords: false },
     // Seed 001's exact layout and its one NAT gateway. "perAz" is the opt-in for egress that
     // survives the loss of an AZ ($37 a month more).
     natGateways: "single",

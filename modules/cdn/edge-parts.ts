@@ -27,6 +27,15 @@ export interface CdnDomain {
    */
   readonly hostedZoneId?: string;
   /**
+   * Create the A and AAAA alias records in `hostedZoneId`, which move users to the distribution.
+   * Set false for the first apply of a two-phase go-live: the distribution, its aliases and
+   * certificate (with its validation records) are created and can be checked on the
+   * `*.cloudfront.net` name (`go-live-check`) while the names still point where they did; then
+   * set true (or remove it) and apply again.
+   * @default true
+   */
+  readonly aliasRecords?: boolean;
+  /**
    * An existing ACM certificate in us-east-1 covering every name.
    * @default - a DNS-validated certificate created in us-east-1 (needs `hostedZoneId` and `usEast1Provider`)
    */
@@ -311,7 +320,7 @@ export interface EdgeFinish {
 /** Alias records in the hosted zone, access logs to a private bucket, the 5xx error-rate alarm. */
 export function finishEdge(scope: Construct, distribution: CloudfrontDistribution, props: EdgeOptions): EdgeFinish {
   const domain = props.domain;
-  const aliasRecords = domain?.hostedZoneId ? createAliasRecords(scope, distribution, domain.names, domain.hostedZoneId) : [];
+  const aliasRecords = domain?.hostedZoneId && (domain.aliasRecords ?? true) ? createAliasRecords(scope, distribution, domain.names, domain.hostedZoneId) : [];
   let logBucket: PrivateBucket | undefined;
   let accessLogDelivery: CloudFrontAccessLogs | undefined;
   if (props.accessLogs) {

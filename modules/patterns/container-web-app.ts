@@ -48,6 +48,14 @@ export interface AppDomain {
   readonly name: string;
   /** Route 53 hosted zone id holding `name` (records and DNS-validated certificates go there). */
   readonly hostedZoneId: string;
+  /**
+   * Create the alias records that move users to the CDN. `false` for the first apply of a two-phase
+   * go-live: everything else is created (the distribution answers on its `*.cloudfront.net` name,
+   * `cdn_domain_name` output) and `go-live-check` verifies it before a second apply with `true`
+   * moves users. Without a CDN (App Runner's or the load balancer's own records) it has no effect.
+   * @default true
+   */
+  readonly aliasRecords?: boolean;
 }
 
 /** A VPC created for the app. */
@@ -889,7 +897,7 @@ export class ContainerWebApp extends Construct {
         name,
         appOrigin: this.compute.cdnOrigin,
         requireOriginVerification: production,
-        ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId } } : {}),
+        ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId, aliasRecords: props.domain.aliasRecords } } : {}),
         usEast1Provider,
         webAcl: cdnOptions.webAcl ?? (production && cdnInUsEast1),
         accessLogs: cdnOptions.accessLogs ?? (production && cdnInUsEast1),
@@ -986,6 +994,7 @@ export class ContainerWebApp extends Construct {
       ...(this.cdn
         ? {
             cdn_distribution_id: { value: this.cdn.distributionId, description: "CloudFront distribution (cache invalidations)" },
+            cdn_domain_name: { value: this.cdn.domainName, description: "The distribution's *.cloudfront.net name (go-live-check --url https://<it>)" },
             static_assets_bucket: { value: this.cdn.bucket.bucketName, description: "Upload built static assets here" },
           }
         : {}),
