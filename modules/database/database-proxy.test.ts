@@ -109,6 +109,13 @@ describe("DatabaseProxy bad input", () => {
     expect(resource(json, "aws_db_proxy_default_target_group").connection_pool_config.max_idle_connections_percent).toBe(40);
   });
 
+  it("refuses a network in another VPC than the database's, and takes the database's", () => {
+    expect(() => synth(build({ network: { ...TEST_NETWORK, vpcId: "vpc-0fedcba9876543210" } }))).toThrow(
+      'test/Proxy: network.vpcId must be the database\'s VPC vpc-0123456789abcdef0 (a proxy reaches only instances in its own VPC), got "vpc-0fedcba9876543210"',
+    );
+    expect(Object.values(resources(synth(build()), "aws_security_group")).map((g: any) => g.vpc_id)).toEqual(["vpc-0123456789abcdef0", "vpc-0123456789abcdef0"]);
+  });
+
   it("takes a borrow timeout up to the API's 3,600 seconds and refuses one above", () => {
     expect(resources(synth(build({ connectionBorrowTimeoutSeconds: 3600 })), "aws_db_proxy_default_target_group")).toMatchObject({
       Proxy_TargetGroup_28CC3B85: { connection_pool_config: { connection_borrow_timeout: 3600 } },

@@ -113,6 +113,11 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
     checkIntegerRange(this, "connectionBorrowTimeoutSeconds", borrow, 0, 3600);
     const idleClient = props.idleClientTimeoutSeconds ?? 1800;
     checkIntegerRange(this, "idleClientTimeoutSeconds", idleClient, 1, 28800);
+    // RDS Proxy must be in the database's VPC ("The proxy must be in the same VPC as the database",
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-setup.html); a token may be the same VPC, so only literals are compared.
+    if (!isToken(props.network.vpcId) && !isToken(db.vpcId) && props.network.vpcId !== db.vpcId) {
+      fail(this, "network.vpcId", `must be the database's VPC ${db.vpcId} (a proxy reaches only instances in its own VPC)`, props.network.vpcId);
+    }
     this.database = db;
     this.dbUsers = users;
     this.databaseName = db.databaseName;

@@ -264,6 +264,8 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   /** Alarms created (empty without `alarms`). */
   public readonly alarms: readonly CloudwatchMetricAlarm[];
   /** Id of {@link securityGroup} (DatabaseRef). */
+  /** The VPC the instance is in (as the network gave it). */
+  public readonly vpcId: string;
   public readonly securityGroupId: string;
   /** The port PostgreSQL listens on, 5432 (DatabaseRef). */
   public readonly port: number = POSTGRES_PORT;
@@ -353,6 +355,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final-${this.finalSnapshotSuffix!.id}`;
     checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
     checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
+    this.vpcId = props.network.vpcId;
     const subnetIds = this.selectSubnets(props.network, props.subnets);
     const tags = props.tags;
 
