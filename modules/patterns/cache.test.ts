@@ -87,3 +87,17 @@ describe("ContainerWebApp cache", () => {
     expect(() => build({ secrets: ["REDIS_URL"] })).toThrow(/secrets must not list REDIS_URL with cache/);
   });
 });
+
+describe("ContainerWebApp cache with App Runner", () => {
+  it("gives the service REDIS_URL as a runtime secret and opens 6379 from its VPC connector only", () => {
+    const { json } = build({ compute: { kind: "apprunner" }, workers: [] });
+    const service = resource(json, "aws_apprunner_service");
+    const secrets = service.source_configuration.image_repository.image_configuration.runtime_environment_secrets;
+    expect(secrets.REDIS_URL).toMatch(/^\$\{aws_secretsmanager_secret\.App_Cache_UrlSecret_\w+\.arn\}$/);
+    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ REDIS_TLS: "true" });
+    const cacheGroup = `\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.startsWith("App_Cache_"))}.id}`;
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === cacheGroup) as any[];
+    expect(ingress).toHaveLength(1);
+    expect(ingress[0]).toMatchObject({ from_port: 6379, referenced_security_group_id: expect.stringMatching(/aws_security_group\.App_ConnectorSecurityGroup_/) });
+  });
+});
