@@ -288,6 +288,22 @@ describe("CI workflow and bootstrap roles agree", () => {
       expect(subjectsOf(roleName(env, "apply"))).toContain(`${named}:environment:${env}`);
     }
     expect(subjectsOf(roleName("prod", "apply"))).toContain(`${named}:environment:${jobs["apply-prod"].environment}`);
+
+    // The plan roles may run the image check (scripts/check-image.sh: ecr:DescribeImages) on their
+    // environment's repository: allowed, and denied only under conditions (another environment's tag).
+    const roleKey = (name: string) => bootstraps.flatMap((b) => Object.entries(resources(b, "aws_iam_role"))).find(([, r]: any) => r.name === name)![0];
+    const matches = (pattern: string, action: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i").test(action);
+    for (const env of jobs.plan.strategy.matrix.environment) {
+      const key = roleKey(roleName(env, "plan"));
+      const statements = bootstraps
+        .flatMap((b) => Object.values(resources(b, "aws_iam_role_policy")))
+        .filter((p: any) => p.role === `\${aws_iam_role.${key}.name}`)
+        .flatMap((p: any) => policyOf(p).Statement);
+      const grants = (effect: string) => statements.filter((st: any) => st.Effect === effect && [st.Action].flat().some((a: string) => matches(a, "ecr:DescribeImages")));
+      expect(grants("Allow").filter((st: any) => !st.Condition).length, env).toBeGreaterThan(0);
+      expect(grants("Deny").filter((st: any) => !st.Condition), env).toEqual([]);
+      for (const deny of grants("Deny")) expect(deny.Condition.StringNotEquals["aws:ResourceTag/Environment"] ?? deny.Condition.StringNotEquals["aws:RequestTag/Environment"], env).toBe(env);
+    }
   }, 60_000);
 });
 
