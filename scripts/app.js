@@ -48,6 +48,7 @@ if (!upToDate()) {
   });
   writeFileSync(inputsFile, JSON.stringify(Object.keys(result.metafile.inputs).map((f) => resolve(root, f))));
 }
+require("./code-cache").enableCodeCache(join(root, ".cdktf-app", `${name}.code-cache`));
 if (process.env.CDKTF_APP_STACK_TRACES !== "1") {
   const capture = Error.captureStackTrace;
   Error.captureStackTrace = function captureStackTrace(target, below) {
