@@ -30,7 +30,9 @@ function enableCodeCache(file) {
       return compile.call(this, content, filename);
     }
     const data = cached.get(key);
-    const script = new vm.Script(Module.wrap(content), { filename, cachedData: data });
+    // A hashbang is valid only at the very start of a file, not inside the module wrapper.
+    const source = content.startsWith("#!") ? `//${content.slice(2)}` : content;
+    const script = new vm.Script(Module.wrap(source), { filename, cachedData: data });
     if (!data || script.cachedDataRejected) {
       if (data) rejected++;
       produced.set(key, script);
