@@ -1,7 +1,7 @@
 import { Fn } from "cdktf";
 import { IConstruct } from "constructs";
 import { awsContext, providerRegion } from "../internal/aws-context";
-import { asOfSource, BEDROCK_GLOBAL_PREFIX, BEDROCK_PROFILE_GEOGRAPHIES } from "../internal/aws-facts";
+import { asOfSource, BEDROCK_GLOBAL_PREFIX, BEDROCK_PROFILE_GEOGRAPHIES, BEDROCK_PROFILE_ONLY_MODELS } from "../internal/aws-facts";
 import { checkPattern, checkUnique, fail, isToken } from "../internal/validate";
 import { PolicyStatement } from "./policy-document";
 import { invokeBedrockProfilesStatements, invokeBedrockStatements } from "./statements";
@@ -63,6 +63,15 @@ export function bedrockInvokeStatements(scope: IConstruct, grant: BedrockGrant):
     const prefix = isToken(id) ? undefined : PROFILE_ID.exec(id)?.[1];
     if (prefix !== undefined && PROFILE_PREFIXES.includes(prefix)) {
       fail(scope, prop, `is a cross-region inference profile id (${prefix}.): pass it in inferenceProfileIds, or drop the prefix to invoke the model in the stack's region`, id);
+    }
+    if (!isToken(id) && BEDROCK_PROFILE_ONLY_MODELS.some((m) => id.startsWith(m))) {
+      const local = stackRegion ? Object.keys(BEDROCK_PROFILE_GEOGRAPHIES).find((g) => BEDROCK_PROFILE_GEOGRAPHIES[g].includes(stackRegion)) : undefined;
+      fail(
+        scope,
+        prop,
+        `can only be invoked through an inference profile (Bedrock offers no on-demand invocation of it by model id): pass ${local ?? "<geography>"}.${id} or ${BEDROCK_GLOBAL_PREFIX}.${id} in inferenceProfileIds ${asOfSource("bedrockProfiles")}`,
+        id,
+      );
     }
   });
 

@@ -170,4 +170,13 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
   ])("refuses %s", (_, grant, message) => {
     expect(() => bedrockPolicy("eu-west-1", grant)).toThrow(message);
   });
+
+  it("refuses a model Bedrock invokes only through a profile, naming the profiles of the stack's geography, and takes the profile", () => {
+    expect(() => bedrockPolicy("eu-west-1", { foundationModelIds: ["anthropic.claude-sonnet-4-5-20250929-v1:0"] })).toThrow(
+      /^s\/R: grantInvokeBedrock\.foundationModelIds\[0\] can only be invoked through an inference profile .*pass eu\.anthropic\.claude-sonnet-4-5-20250929-v1:0 or global\.anthropic\.claude-sonnet-4-5-20250929-v1:0 in inferenceProfileIds/,
+    );
+    expect(() => bedrockPolicy("eu-west-1", { inferenceProfileIds: ["eu.anthropic.claude-sonnet-4-5-20250929-v1:0"] })).not.toThrow();
+    // An older model with on-demand invocation stays a foundation model.
+    expect(() => bedrockPolicy("eu-west-1", { foundationModelIds: ["anthropic.claude-3-haiku-20240307-v1:0"] })).not.toThrow();
+  });
 });

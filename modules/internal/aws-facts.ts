@@ -218,6 +218,30 @@ export const BEDROCK_PROFILE_GEOGRAPHIES: Readonly<Record<string, readonly strin
  */
 export const BEDROCK_GLOBAL_PREFIX = "global";
 
+/**
+ * Bedrock models without on-demand invocation by model id: they answer "Invocation of model ID
+ * ... with on-demand throughput isn't supported. Retry your request with the ID or ARN of an
+ * inference profile that contains this model." Given as id prefixes (every version of the model).
+ *
+ * Source: Amazon Bedrock User Guide, "Supported Regions and models for inference profiles" (models
+ * marked as available through inference profiles only) and each model's card,
+ * https://docs.aws.amazon.com/bedrock/latest/userguide/inference-profiles-support.html
+ * (retrieved {@link AWS_FACTS_RETRIEVED}). Only models listed here are refused; any other id passes.
+ */
+export const BEDROCK_PROFILE_ONLY_MODELS: readonly string[] = [
+  "anthropic.claude-3-7-sonnet-",
+  "anthropic.claude-sonnet-4-",
+  "anthropic.claude-opus-4-",
+  "anthropic.claude-haiku-4-5-",
+  "meta.llama3-2-",
+  "meta.llama3-3-",
+  "meta.llama4-",
+  "amazon.nova-premier-",
+  "deepseek.r1-",
+  "mistral.pixtral-large-",
+  "writer.palmyra-",
+];
+
 const STANDARD_SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"];
 const TO_24 = [...STANDARD_SIZES, "24xlarge"];
 const TO_32 = [...TO_24, "32xlarge"];
