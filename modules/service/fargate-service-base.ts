@@ -311,21 +311,7 @@ export abstract class FargateServiceBase extends Construct {
         taskCpu: cpu,
         taskMemoryMiB: memory,
       });
-    renderContainers();
-    this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
-      family: name,
-      cpu: String(cpu),
-      memory: String(memory),
-      networkMode: "awsvpc",
-      requiresCompatibilities: ["FARGATE"],
-      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
-      executionRoleArn: this.executionRole.roleArn,
-      taskRoleArn: this.taskRole.roleArn,
-      // Rendered at synth so that addEnvironment() can still add variables; checked now.
-      containerDefinitions: Lazy.stringValue({ produce: () => renderContainers() }),
-      skipDestroy: pipeline,
-      tags: props.tags,
-    });
+    this.taskDefinition = this.fargateTaskDefinition("TaskDefinition", name, cpu, memory, renderContainers, { skipDestroy: pipeline });
 
     // A writable root filesystem given explicitly is a choice (the app writes files), not an oversight.
     for (const [container, readonly] of [["app", props.readonlyRootFilesystem], ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const)] as const) {
@@ -459,7 +445,7 @@ export abstract class FargateServiceBase extends Construct {
    * Heroku's release phase, e.g. migrations before a deployment.
    */
   public addOneOffTask(id: string, options: OneOffTaskOptions): OneOffTask {
-    const { props, image, region, architecture, assignPublicIp } = this.taskSettings;
+    const { props, image, region, assignPublicIp } = this.taskSettings;
     checkPattern(this, "addOneOffTask purpose", options.purpose, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
     if (this.oneOffPurposes.has(options.purpose)) fail(this, "addOneOffTask purpose", "must be unique per service", options.purpose);
     this.oneOffPurposes.add(options.purpose);
@@ -470,19 +456,7 @@ export abstract class FargateServiceBase extends Construct {
     const settings: ContainerSettings = { ...props, sidecars: [], containerHealthCheck: undefined, command: options.command };
     const render = (): string =>
       containerDefinitions(this, { ...settings, environment: { ...props.environment, ...this.addedEnvironment } }, { image, logGroupName: this.logGroup.name, region, taskCpu: cpu, taskMemoryMiB: memory });
-    render();
-    const taskDefinition = new EcsTaskDefinition(this, id, {
-      family: physicalName(this, "ecs", this.baseName, options.purpose),
-      cpu: String(cpu),
-      memory: String(memory),
-      networkMode: "awsvpc",
-      requiresCompatibilities: ["FARGATE"],
-      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: architecture },
-      executionRoleArn: this.executionRole.roleArn,
-      taskRoleArn: this.taskRole.roleArn,
-      containerDefinitions: Lazy.stringValue({ produce: () => render() }),
-      tags: props.tags,
-    });
+    const taskDefinition = this.fargateTaskDefinition(id, physicalName(this, "ecs", this.baseName, options.purpose), cpu, memory, render);
     // A run right after apply must find the roles able to pull, log and read the secrets.
     taskDefinition.dependsOn = Lazy.listValue({
       produce: () => [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p) => p !== undefined).map((p) => dependable(p!)),
@@ -500,6 +474,27 @@ export abstract class FargateServiceBase extends Construct {
         command: [...options.command],
       },
     };
+  }
+
+  /**
+   * A Fargate task definition of this service's roles and architecture; the containers are
+   * rendered at synth (so that addEnvironment() can still add variables) and checked now.
+   */
+  private fargateTaskDefinition(id: string, family: string, cpu: number, memory: number, render: () => string, extra: { skipDestroy?: boolean } = {}): EcsTaskDefinition {
+    render();
+    return new EcsTaskDefinition(this, id, {
+      family,
+      cpu: String(cpu),
+      memory: String(memory),
+      networkMode: "awsvpc",
+      requiresCompatibilities: ["FARGATE"],
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: this.taskSettings.architecture },
+      executionRoleArn: this.executionRole.roleArn,
+      taskRoleArn: this.taskRole.roleArn,
+      containerDefinitions: Lazy.stringValue({ produce: () => render() }),
+      skipDestroy: extra.skipDestroy,
+      tags: this.taskSettings.props.tags,
+    });
   }
 
   /** A security group `<name>-<purpose>` in the service's VPC, without rules. */
