@@ -313,10 +313,12 @@ export abstract class FargateServiceBase extends Construct {
       });
     this.taskDefinition = this.fargateTaskDefinition("TaskDefinition", name, cpu, memory, renderContainers, { skipDestroy: pipeline });
 
-    // A writable root filesystem given explicitly is a choice (the app writes files), not an oversight.
+    // A writable root filesystem given explicitly is a choice (the app writes files), not an
+    // oversight: accepted on every task definition of the service (one-off tasks run the app too).
     for (const [container, readonly] of [["app", props.readonlyRootFilesystem], ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const)] as const) {
       if (readonly === false) {
-        suppress(this.taskDefinition, "ECS-READ-ONLY-ROOT-FS", `readonlyRootFilesystem: false given explicitly for container ${container} (it writes to its filesystem)`, { subject: container });
+        const reason = `readonlyRootFilesystem: false given explicitly for container ${container} (it writes to its filesystem)`;
+        suppress(this, "ECS-READ-ONLY-ROOT-FS", reason, { subject: container, applyToChildren: true, optional: true });
       }
     }
 

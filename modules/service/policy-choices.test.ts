@@ -28,6 +28,14 @@ describe("ECS-READ-ONLY-ROOT-FS: a choice is not a warning", () => {
     expect(report.failed.map((f) => f.subject)).toEqual(["agent"]);
   });
 
+  it("accepts it on the service's one-off tasks too (they run the app container)", () => {
+    const stack = scratchStack();
+    webService(stack, { readonlyRootFilesystem: false }).addOneOffTask("Migrate", { purpose: "migrate", command: ["npm", "run", "migrate"] });
+    const report = policyReport(stack, { tier: "production", rules: RULES });
+    expect(report.failed).toEqual([]);
+    expect(report.suppressed.map((s) => s.path)).toEqual(["test/Web/TaskDefinition", "test/Web/Migrate"]);
+  });
+
   it("never warns about the library's own admin task", () => {
     const stack = scratchStack();
     const database = new PostgresDatabase(stack, "Db", { name: "shop-dev", network: TEST_NETWORK });
