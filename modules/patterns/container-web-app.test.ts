@@ -142,6 +142,17 @@ describe("ContainerWebApp refusals", () => {
     expect(webEnv(json).DB_POOL_SIZE).toBe("2");
   });
 
+  it("runs workers on the profile's capacity, as the web service: Spot outside production, on-demand in production, a spot switch either way", () => {
+    const strategies = (json: SynthJson) =>
+      Object.fromEntries(
+        (Object.values(resources(json, "aws_ecs_service")) as any[]).map((svc) => [svc.name, svc.capacity_provider_strategy.map((c: any) => c.capacity_provider)]),
+      );
+    const workers = [{ name: "jobs" }, { name: "mail", spot: false }];
+    expect(strategies(synth({ workers }))).toEqual({ "shop-qa": ["FARGATE_SPOT"], "shop-qa-jobs": ["FARGATE_SPOT"], "shop-qa-mail": ["FARGATE"] });
+    const live = synth({ profile: "production", environment: "live", workers: [{ name: "jobs" }, { name: "batch", spot: true }] });
+    expect(strategies(live)).toEqual({ "shop-live": ["FARGATE"], "shop-live-jobs": ["FARGATE"], "shop-live-batch": ["FARGATE_SPOT"] });
+  });
+
   it("refuses workers without Fargate", () => {
     expect(() => build({ compute: { kind: "apprunner" }, workers: [{ name: "jobs" }] })).toThrow(/shop-qa\/App: workers need compute.kind "fargate"/);
   });
