@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { PolicyStatement } from "../core/policy-document";
 import { awsContext } from "../internal/aws-context";
 import { pascalCase } from "../internal/naming";
-import { checkIntegerRange, checkPattern, fail } from "../internal/validate";
+import { checkResourceArn } from "../internal/arns";
+import { checkIntegerRange, checkPattern, fail, isToken } from "../internal/validate";
 import { StateObjectRef, lockFileKey, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
 import { environmentGuardStatements, noRoleChainingStatements, planReadStatements, scopedIamStatements } from "./deploy-permissions";
 import { GuardedDomain, NeighbourEnvironment, crossEnvironmentGuardStatements } from "./environment-guard";
@@ -84,6 +85,14 @@ export class DeployRolePair extends Construct {
       fail(this, "name", `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`, props.name);
     }
     checkIntegerRange(this, "applyMaxSessionDurationSeconds", props.applyMaxSessionDurationSeconds, 3600, 43200);
+    checkResourceArn(this, "permissionsBoundaryArn", props.permissionsBoundaryArn, "iamPolicy", "IAM takes a permissions boundary by its managed policy ARN, not its name");
+    // The apply role may create and rewrite policies named <prefix>-*: a boundary among them is a
+    // ceiling the role could raise itself (iam:CreatePolicyVersion on its own boundary).
+    const boundaryName = props.permissionsBoundaryArn?.split("/").pop();
+    if (boundaryName !== undefined && !isToken(props.permissionsBoundaryArn) && boundaryName.startsWith(prefix)) {
+      fail(this, "permissionsBoundaryArn", `must name a policy outside managedNamePrefix "${prefix}*": the apply role may rewrite policies of that prefix, so it could edit its own ceiling`, props.permissionsBoundaryArn);
+    }
+    if (props.state) checkResourceArn(this, "state.bucketArn", props.state.bucketArn, "s3Bucket", "the state grants append /<key>");
     this.state = props.state;
     const { partition, accountId } = awsContext(this);
     const tags = props.tags;

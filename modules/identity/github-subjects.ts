@@ -81,12 +81,25 @@ export function gitHubSubjects(scope: IConstruct | string, prop: string, repo: G
     suffix = `environment:${context.environment}`;
   } else if (context.branch !== undefined) {
     checkPattern(scope, `${prop}.branch`, context.branch, REF, "must be an exact branch name (no wildcards or colons)");
+    refusePrefix(scope, `${prop}.branch`, context.branch, "refs/heads/");
     suffix = `ref:refs/heads/${context.branch}`;
   } else if (context.tag !== undefined) {
     checkPattern(scope, `${prop}.tag`, context.tag, REF, "must be an exact tag name (no wildcards or colons)");
+    refusePrefix(scope, `${prop}.tag`, context.tag, "refs/tags/");
     suffix = `ref:refs/tags/${context.tag}`;
   } else {
     suffix = "pull_request";
   }
   return repositoryPrefixes(scope, "repository", repo).map((prefix) => `${prefix}:${suffix}`);
+}
+
+/**
+ * The claim adds `refs/heads/` (`refs/tags/`) itself: a value that already carries it would make
+ * `ref:refs/heads/refs/heads/main`, which no token carries, so the role could never be assumed.
+ * A branch literally named `refs/heads/x` is legal in git but is not what anyone means here.
+ */
+function refusePrefix(scope: IConstruct | string, prop: string, value: string, prefix: string): void {
+  if (value.startsWith(prefix) || value.startsWith("refs/")) {
+    fail(scope, prop, `must be the bare name: the subject adds ${prefix} itself (give ${JSON.stringify(value.replace(/^refs\/(heads|tags)\//, ""))})`, value);
+  }
 }

@@ -101,6 +101,9 @@ describe("gitHubSubjects", () => {
     const name = { owner: "octo-org", name: "shop" };
     expect(gitHubSubjects("x", "p", name, { environment: "prod" })).toEqual(["repo:octo-org/shop:environment:prod"]);
     expect(gitHubSubjects("x", "p", REPO, { branch: "main" })).toEqual(["repo:octo-org@1234567/shop@890123456:ref:refs/heads/main"]);
+    expect(() => gitHubSubjects("x", "p", REPO, { branch: "refs/heads/main" })).toThrow('x: p.branch must be the bare name: the subject adds refs/heads/ itself (give "main"), got "refs/heads/main"');
+    expect(() => gitHubSubjects("x", "p", REPO, { tag: "refs/tags/v1" })).toThrow(/p\.tag must be the bare name: the subject adds refs\/tags\/ itself \(give "v1"\)/);
+    expect(gitHubSubjects("x", "p", REPO, { branch: "release/refs" })).toEqual(["repo:octo-org@1234567/shop@890123456:ref:refs/heads/release/refs"]);
     expect(gitHubSubjects("x", "p", { ...REPO, subjectFormat: "both" }, { pullRequest: true })).toEqual([
       "repo:octo-org@1234567/shop@890123456:pull_request",
       "repo:octo-org/shop:pull_request",
@@ -247,6 +250,26 @@ describe("GitHubDeployRoles", () => {
   it("refuses a managed name prefix with a wildcard, which would reach other roles", () => {
     expect(() => gitHub({ managedNamePrefix: "shop-*" })).toThrow(/Prod: managedNamePrefix must be 1-60 IAM name characters .*got "shop-\*"/);
     expect(() => gitHub({ managedNamePrefix: "shop-prod2" })).not.toThrow();
+  });
+
+  it("refuses a boundary given by name or inside the prefix the apply role rewrites, and takes one outside it", () => {
+    expect(() => gitHub({ permissionsBoundaryArn: "shop-boundary" })).toThrow(
+      'test/Prod: permissionsBoundaryArn must be an IAM managed policy ARN (arn:aws:iam::<account>:policy/<path/><name>): IAM takes a permissions boundary by its managed policy ARN, not its name, got "shop-boundary"',
+    );
+    expect(() => gitHub({ permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/shop-prod-boundary" })).toThrow(
+      /Prod: permissionsBoundaryArn must name a policy outside managedNamePrefix "shop-prod-\*": the apply role may rewrite policies of that prefix/,
+    );
+    expect(() => gitHub({ permissionsBoundaryArn: "arn:aws:iam::123456789012:policy/shop-boundary-prod" })).not.toThrow();
+  });
+
+  it("refuses an empty OIDC audience and takes a custom one", () => {
+    expect(() => synth((scope) => new HcpTerraformOidc(scope, "Hcp", { audience: "" }))).toThrow(/test\/Hcp: audience must be the 1-255 character audience .*got ""/);
+    expect(() => synth((scope) => new HcpTerraformOidc(scope, "Hcp", { audience: "aws.workload.identity.shop" }))).not.toThrow();
+  });
+
+  it("refuses a state bucket ARN with a region or a bare bucket name", () => {
+    expect(() => gitHub({ state: { ...STATE, bucketArn: "arn:aws:s3:us-east-1::shop-terraform-state" } })).toThrow(/Prod: state\.bucketArn must be an S3 bucket ARN \(arn:aws:s3:::<bucket>/);
+    expect(() => gitHub({ state: { ...STATE, bucketArn: "shop-terraform-state" } })).toThrow(/got "shop-terraform-state"/);
   });
 
   it("refuses role names the apply role would itself manage", () => {
