@@ -158,6 +158,8 @@ describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)"
     expect(script).toContain(`GRANT :"app_user" TO :"login";`);
     expect(script).toContain(`ALTER ROLE :"login" SET role = :'app_user';`);
     expect(script).not.toContain("GRANT rds_iam");
+    // Membership of rds_iam through app_user would force IAM tokens on the logins (IAM -> URL switch).
+    expect(script).toContain('REVOKE rds_iam FROM :"app_user";');
     expect(script).toContain('psql -v ON_ERROR_STOP=1 -c "\\password $LOGIN"');
     // The password never appears in a SQL statement, the definition or an environment variable.
     expect(script).not.toMatch(/PASSWORD '/i);

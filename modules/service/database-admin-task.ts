@@ -144,6 +144,9 @@ export function appRoleSql(allowSchemaChanges: boolean, access: "iam" | "url" = 
     "ALTER ROLE :\"login\" LOGIN INHERIT;",
     "GRANT :\"app_user\" TO :\"login\";",
     "ALTER ROLE :\"login\" SET role = :'app_user';",
+    // RDS requires IAM tokens from every member of rds_iam, through app_user too: an app that
+    // switches from IAM to URL loses IAM logins here (deploy it right after).
+    "REVOKE rds_iam FROM :\"app_user\";",
     "REVOKE rds_iam FROM :\"login\";",
   ].join("\n");
 }
