@@ -220,6 +220,11 @@ describe("single-account mode: the synthesized IAM keeps every environment off t
     const inline = new Map<string, number>();
     for (const p of Object.values<Json>(bootstrap.resource.aws_iam_role_policy)) inline.set(p.role, (inline.get(p.role) ?? 0) + p.policy.length);
     expect(inline.size).toBe(12);
+    // IAM refuses an S3 ARN with a region or account (MalformedPolicyDocument).
+    const documents = [...Object.values<Json>(bootstrap.resource.aws_iam_policy), ...Object.values<Json>(bootstrap.resource.aws_iam_role_policy)].map((p) => docOf(p.policy));
+    const s3Arns = documents.flat().flatMap((st) => [st.Resource, st.NotResource].flat()).filter((r): r is string => typeof r === "string" && r.startsWith("arn:aws:s3:"));
+    expect(s3Arns.length).toBeGreaterThan(10);
+    expect(s3Arns.filter((r) => !r.startsWith("arn:aws:s3:::"))).toEqual([]);
     for (const [role, size] of inline) expect(size, role).toBeLessThanOrEqual(10240);
   });
 

@@ -96,7 +96,8 @@ export function environmentNameForms(project: string, environment: string): stri
 function namePatterns(partition: string, project: string, environment: string): string[] {
   const [dash, slash] = environmentNameForms(project, environment);
   return [
-    ...NAME_GUARDED_SERVICES.map((service) => `arn:${partition}:${service}:*:*:*${dash}*`),
+    // IAM refuses S3 ARNs with a region or account ("can not contain region information").
+    ...NAME_GUARDED_SERVICES.map((service) => (service === "s3" ? `arn:${partition}:s3:::*${dash}*` : `arn:${partition}:${service}:*:*:*${dash}*`)),
     // Secrets, parameters and repositories are named <project>/<env>/...
     ...(["secretsmanager", "ssm", "ecr"] as const).map((service) => `arn:${partition}:${service}:*:*:*${slash}*`),
   ];
