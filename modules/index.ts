@@ -26,6 +26,8 @@ export type { ConnectOptions, ConnectionsProps, IConnectable, SecurityGroupTarge
 // Network
 export { Network, NAT_GATEWAY_MODES, INTERFACE_ENDPOINT_SERVICES, FCK_NAT_AMI_NAME, FCK_NAT_AMI_OWNER } from "./network/network";
 export type { FlowLogTrafficType, InterfaceEndpointService, NatGatewayMode, NatInstanceProps, NetworkEndpointsProps, NetworkFlowLogsProps, NetworkProps } from "./network/network";
+export { VpcOriginZoneCheck } from "./network/vpc-origin-zones";
+export type { VpcOriginZoneCheckProps } from "./network/vpc-origin-zones";
 export type { NetworkRef, PrivateSubnetEgress } from "./core/network-ref";
 
 // Database

@@ -19,6 +19,7 @@ import { CostBudget } from "../monitoring/cost-budget";
 import { OperationsDashboard } from "../monitoring/dashboard";
 import { Monitoring } from "../monitoring/monitoring";
 import { Network, NetworkProps } from "../network/network";
+import { VpcOriginZoneCheck } from "../network/vpc-origin-zones";
 import { NetworkRef } from "../core/network-ref";
 import { enforcePolicies, suppress } from "../policy";
 import { acceptNonProductionChoices } from "./profile-choices";
@@ -504,8 +505,12 @@ export class ContainerWebApp extends Construct {
     this.logsKey = production && region !== undefined
       ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
       : undefined;
+    // A VPC origin cannot be created in a few zone IDs: the load balancer's (private) subnets
+    // stay out of them, checked by the network created here or, for one given, at plan.
+    const vpcOrigin = cdnOptions !== undefined && (cdnOptions.originAccess ?? "vpc-origin") === "vpc-origin" && computeOptions.kind === "fargate";
     if (props.network && "vpcId" in props.network) {
       this.network = props.network;
+      if (vpcOrigin) new VpcOriginZoneCheck(this, "VpcOriginZones", { subnetIds: props.network.privateSubnetIds });
     } else {
       const options: AppNetworkOptions = props.network ?? {};
       const natMode = options.natGateways ?? "single";
@@ -526,9 +531,6 @@ export class ContainerWebApp extends Construct {
           : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
         fail(this, "network.availabilityZones", `is required ${why}; or give network.availabilityZoneIds`, undefined);
       }
-      // A VPC origin cannot be created in a few zone IDs: the network keeps the load balancer's
-      // (private) subnets out of them.
-      const vpcOrigin = cdnOptions !== undefined && (cdnOptions.originAccess ?? "vpc-origin") === "vpc-origin" && computeOptions.kind === "fargate";
       this.createdNetwork = new Network(this, "Network", {
         name,
         cidr: options.cidr,

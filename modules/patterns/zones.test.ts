@@ -48,4 +48,30 @@ describe("ContainerWebApp default availability zones", () => {
       /zones\/App\/Network: availabilityZoneIds\[0\] must be a zone where CloudFront VPC origins can be created .*got "use1-az3"/,
     );
   });
+
+  it("checks an imported network's load balancer subnets at plan when a VPC origin reaches them", () => {
+    const stack = new TerraformStack(Testing.app(), "zones");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    const network = {
+      vpcId: "vpc-0123456789abcdef0",
+      vpcCidr: "10.1.0.0/16",
+      availabilityZones: ["us-east-1a", "us-east-1b"],
+      publicSubnetIds: ["subnet-0aaaaaaaaaaaaaaa1", "subnet-0aaaaaaaaaaaaaaa2"],
+      privateSubnetIds: ["subnet-0bbbbbbbbbbbbbbb1", "subnet-0bbbbbbbbbbbbbbb2"],
+      privateSubnetEgress: { natGateway: true, s3: true, interfaceEndpoints: [] },
+    };
+    new ContainerWebApp(stack, "App", { ...DEV, cdn: {}, network });
+    const lookups = Object.entries((synthStack(stack).data as any).aws_subnet).filter(([n]) => n.includes("VpcOriginZones")).map(([, l]) => l) as any[];
+    expect(lookups.map((l) => l.id)).toEqual(network.privateSubnetIds);
+    expect(lookups[1].lifecycle.postcondition).toEqual([
+      {
+        condition: '${!contains(["use1-az3","usw1-az2","apne1-az3","cac1-az3"], self.availability_zone_id)}',
+        error_message: expect.stringMatching(/^zones\/App\/VpcOriginZones: subnet subnet-0bbbbbbbbbbbbbbb2 of the load balancer is in a zone where CloudFront VPC origins cannot be created /),
+      },
+    ]);
+    const plain = new TerraformStack(Testing.app(), "plain");
+    new AwsProvider(plain, "aws", { region: "us-east-1" });
+    new ContainerWebApp(plain, "App", { ...DEV, cdn: false, network });
+    expect(Object.keys((synthStack(plain).data as any)?.aws_subnet ?? {}).filter((n) => n.includes("VpcOriginZones"))).toEqual([]);
+  });
 });
