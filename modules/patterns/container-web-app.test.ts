@@ -211,4 +211,11 @@ describe("ContainerWebApp refusals", () => {
     );
     expect(() => build({ domain, email: { domain: "mail.example.com" } })).not.toThrow();
   });
+
+  it("outside us-east-1, names the pattern's props that need usEast1Provider (not CdnDistribution's)", () => {
+    expect(() => build({ cdn: { webAcl: true, accessLogs: true } }, "eu-west-1")).toThrow(
+      'shop-qa/App: usEast1Provider is required in eu-west-1 for cdn.webAcl, cdn.accessLogs: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias, got undefined',
+    );
+    expect(() => build({ cdn: { webAcl: false } }, "eu-west-1")).not.toThrow();
+  });
 });

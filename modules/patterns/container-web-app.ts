@@ -903,6 +903,17 @@ export class ContainerWebApp extends Construct {
           provider: usEast1Provider,
         });
       }
+      // Say it in the pattern's words: the user never constructs CdnDistribution.
+      if (!cdnInUsEast1) {
+        const needs = [
+          cdnOptions.webAcl ? "cdn.webAcl" : undefined,
+          cdnOptions.accessLogs ? "cdn.accessLogs" : undefined,
+          props.domain ? "domain (its CloudFront certificate)" : undefined,
+        ].filter((n): n is string => n !== undefined);
+        if (needs.length > 0) {
+          fail(this, "usEast1Provider", `is required in ${region ?? "a region other than us-east-1"} for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias`, undefined);
+        }
+      }
       this.cdn = new CdnDistribution(this, "Cdn", {
         name,
         appOrigin: this.compute.cdnOrigin,
