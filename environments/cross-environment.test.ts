@@ -50,6 +50,15 @@ function principalsOf(env: string): Principal[] {
   ];
 }
 
+/** The environment's plan roles (pull requests, drift checks). */
+function planRolesOf(env: string): Principal[] {
+  return [`fckdoomscroll-deploy-${env}-plan`, `fckdoomscroll-tfc-${env}-plan`].map((name) => ({
+    name,
+    arn: `arn:aws:iam::${ACCOUNT}:role/${name}`,
+    policies: { identity: inlinePolicies(name) },
+  }));
+}
+
 /** One request against a resource of an environment. */
 interface Probe {
   readonly what: string;
@@ -259,6 +268,17 @@ describe("single-account mode: the synthesized IAM keeps every environment off t
   it.each(pairs)("%s's apply roles and every role they create can neither read nor change %s's resources", (a, b) => {
     const allowed: string[] = [];
     for (const principal of principalsOf(a)) {
+      for (const probe of probesOf(b)) {
+        const decision = evaluate(principal.policies, { action: probe.action, resource: probe.resource, context: probe.context, principalArn: principal.arn }, probe.resourcePolicy);
+        if (decision === "allow") allowed.push(`${principal.name}: ${probe.action} on ${probe.what}`);
+      }
+    }
+    expect(allowed).toEqual([]);
+  });
+
+  it.each(pairs)("%s's plan roles can neither read nor change %s's resources (configuration included)", (a, b) => {
+    const allowed: string[] = [];
+    for (const principal of planRolesOf(a)) {
       for (const probe of probesOf(b)) {
         const decision = evaluate(principal.policies, { action: probe.action, resource: probe.resource, context: probe.context, principalArn: principal.arn }, probe.resourcePolicy);
         if (decision === "allow") allowed.push(`${principal.name}: ${probe.action} on ${probe.what}`);
