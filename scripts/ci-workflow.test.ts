@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -402,6 +402,18 @@ describe("the app synthesizes in every workflow job's environment, with the sett
       distinct.set(JSON.stringify(relevant), run);
     }
     for (const { job, env } of distinct.values()) {
+      if (Object.keys(bases).length === 0) {
+        // The checked-in settings: run main.ts itself, as `npm run synth` does, with only the job's environment.
+        const outdir = mkdtempSync(join(tmpdir(), "workflow-synth-"));
+        const main = spawnSync("node", [join(ROOT, "scripts", "app.js"), "main.ts"], {
+          cwd: ROOT,
+          env: { PATH: process.env.PATH, CDKTF_OUTDIR: outdir, ...env },
+          encoding: "utf8",
+          timeout: 120_000,
+        });
+        expect(main.status, `job ${job}: ${main.stderr}`).toBe(0);
+        for (const stack of ["dev", "staging", "prod"]) expect(existsSync(join(outdir, "stacks", stack, "cdk.tf.json")), `${job}: ${stack}`).toBe(true);
+      }
       let app;
       try {
         app = buildApp(Testing.app(), { PATH: process.env.PATH, ...env }, { bases });
