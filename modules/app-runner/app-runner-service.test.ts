@@ -409,6 +409,19 @@ describe("AppRunnerService", () => {
       expect(inRegion("eu-west-1")).not.toThrow();
     });
 
+    it("refuses an SSM parameter of another account than the one the provider pins, and takes the stack's own or a cross-account secret", () => {
+      const withSecret = (arn: string) => () => {
+        const stack = new TerraformStack(Testing.app(), "apprunner");
+        new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["123456789012"] });
+        new AppRunnerService(stack, "App", { ...BASE, repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/nginx/nginx:latest", secrets: { FLAGS: arn } });
+      };
+      expect(withSecret("arn:aws:ssm:us-east-1:210987654321:parameter/shared/flags")).toThrow(
+        /^apprunner\/App: secrets\.FLAGS must be an SSM parameter of the stack's account 123456789012: App Runner cannot read parameters of another account .*got "arn:aws:ssm:us-east-1:210987654321:parameter\/shared\/flags"$/,
+      );
+      expect(withSecret("arn:aws:ssm:us-east-1:123456789012:parameter/shop/flags")).not.toThrow();
+      expect(withSecret("arn:aws:secretsmanager:us-east-1:210987654321:secret:shared/flags-AbCdEf")).not.toThrow();
+    });
+
     it("refuses an encryption key of another region than the stack's", () =>
       expectError(
         { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/11111111-2222-3333-4444-555555555555" },

@@ -26,7 +26,7 @@ import {
 } from "../internal/validate";
 import { checkKmsKeyInStackRegion, checkRegionOffers } from "../internal/region-checks";
 import { APP_RUNNER_REGIONS } from "../internal/aws-facts";
-import { providerRegion } from "../internal/aws-context";
+import { providerAccountId, providerRegion } from "../internal/aws-context";
 import { NetworkRef } from "../core/network-ref";
 import { RepositoryRef } from "../core/repository-ref";
 import { repositoryPullStatements } from "../core/repository-statements";
@@ -523,6 +523,14 @@ export class AppRunnerService extends Construct implements WebCompute {
     return names.map(({ name }) => {
       const ref = secrets[name];
       checkSecretRef(this, `secrets.${name}`, ref);
+      // "App Runner doesn't support cross-account SSM Parameter Store parameters" (App Runner Developer
+      // Guide, "Referencing environment variables", https://docs.aws.amazon.com/apprunner/latest/dg/env-variable.html):
+      // only Secrets Manager secrets may come from another account. Known only when the provider pins one account.
+      const account = providerAccountId(this);
+      const refAccount = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:(\d{12}):/.exec(isToken(secretResourceArn(ref)) ? "" : secretResourceArn(ref))?.[1];
+      if (account !== undefined && refAccount !== undefined && refAccount !== account) {
+        fail(this, `secrets.${name}`, `must be an SSM parameter of the stack's account ${account}: App Runner cannot read parameters of another account (share the value through a Secrets Manager secret instead)`, secretResourceArn(ref));
+      }
       // App Runner documents only whole-secret ARNs; a JSON-key reference fails the deployment.
       if (typeof ref !== "string" && ref.jsonKey !== undefined) {
         fail(this, `secrets.${name}`, "must reference a whole secret: App Runner cannot select a JSON key (the app parses the JSON)", ref.jsonKey);

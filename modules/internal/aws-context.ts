@@ -76,3 +76,19 @@ export function checkProviderRegion(scope: IConstruct, prop: string, provider: T
   if (typeof given !== "string" || Token.isUnresolved(given) || given === region) return;
   fail(scope, prop, `must be an AWS provider for ${region} (${why}), not one for ${given}`, given);
 }
+
+/**
+ * The one account the stack's default AWS provider may act in (`allowed_account_ids` with exactly
+ * one literal id); undefined when it allows several, none is set, or it is known only at apply.
+ */
+export function providerAccountId(scope: IConstruct): string | undefined {
+  for (const child of TerraformStack.of(scope).node.children) {
+    if (!TerraformProvider.isTerraformProvider(child) || child.terraformResourceType !== "aws") continue;
+    const provider = child as TerraformProvider & { readonly alias?: string; readonly allowedAccountIds?: string[] };
+    if (provider.alias !== undefined) continue;
+    const ids = provider.allowedAccountIds;
+    if (!Array.isArray(ids) || Token.isUnresolved(ids) || ids.length !== 1 || Token.isUnresolved(ids[0])) return undefined;
+    return ids[0];
+  }
+  return undefined;
+}
