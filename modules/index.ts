@@ -159,7 +159,7 @@ export { DeployRolePair } from "./identity/deploy-role-pair";
 export type { CrossEnvironmentSettings, DeployRolePairProps } from "./identity/deploy-role-pair";
 export { crossEnvironmentGuardStatements } from "./identity/environment-guard";
 export type { CrossEnvironmentGuardOptions, GuardedDomain, NeighbourEnvironment } from "./identity/environment-guard";
-export { planReadStatements } from "./identity/deploy-permissions";
+export { APPLICATION_DATA_ACTIONS, PLAN_READ_SERVICES, planReadStatements } from "./identity/deploy-permissions";
 export { PermissionsBoundaryPolicy, permissionsBoundaryName } from "./identity/permissions-boundary-policy";
 export type { PermissionsBoundaryPolicyProps } from "./identity/permissions-boundary-policy";
 export { GitHubDeployRoles } from "./identity/github-deploy-roles";

@@ -235,11 +235,12 @@ export const APPLICATION_DATA_ACTIONS = [
  * parameter's value cannot be read (the stacks' parameters are plain `String` settings, whose
  * refresh reads the value as Terraform needs it).
  */
-export function planReadStatements(stateObjects: readonly string[]): PolicyStatement[] {
+export function planReadStatements(stateObjects: readonly string[], additionalServices: readonly string[] = []): PolicyStatement[] {
+  const services = [...new Set([...PLAN_READ_SERVICES, ...additionalServices])];
   return [
     {
       sid: "ReadConfiguration",
-      actions: [...PLAN_READ_SERVICES.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), "budgets:View*"],
+      actions: [...services.flatMap((s) => [`${s}:Describe*`, `${s}:List*`, `${s}:Get*`]), "budgets:View*"],
       resources: ["*"],
     },
     { sid: "NoApplicationData", effect: "Deny", actions: [...APPLICATION_DATA_ACTIONS], resources: ["*"] },

@@ -5,7 +5,7 @@ import { pascalCase } from "../internal/naming";
 import { checkResourceArn } from "../internal/arns";
 import { checkIntegerRange, checkPattern, fail, isToken } from "../internal/validate";
 import { StateObjectRef, lockFileKey, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
-import { environmentGuardStatements, noRoleChainingStatements, planReadStatements, scopedIamStatements } from "./deploy-permissions";
+import { PLAN_READ_SERVICES, environmentGuardStatements, noRoleChainingStatements, planReadStatements, scopedIamStatements } from "./deploy-permissions";
 import { GuardedDomain, NeighbourEnvironment, crossEnvironmentGuardStatements } from "./environment-guard";
 import { DeployRole } from "./deploy-role";
 import { OidcProviderRef } from "./oidc-provider";
@@ -39,6 +39,13 @@ export interface DeployRolePairProps {
    * @default - none: the account holds this environment only (the tag guard stays)
    */
   readonly crossEnvironment?: CrossEnvironmentSettings;
+  /**
+   * IAM service prefixes (e.g. `lambda`, `dynamodb`) whose `Describe*`, `List*` and `Get*` the plan
+   * role may call besides {@link PLAN_READ_SERVICES}: the services of resources your stacks add.
+   * The application-data Denies still apply.
+   * @default []
+   */
+  readonly additionalPlanReadServices?: readonly string[];
   /**
    * Permissions boundary every role the apply role creates must carry.
    * @default - none required (see the README: roles the stacks create are limited by name only)
@@ -85,6 +92,10 @@ export class DeployRolePair extends Construct {
       fail(this, "name", `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`, props.name);
     }
     checkIntegerRange(this, "applyMaxSessionDurationSeconds", props.applyMaxSessionDurationSeconds, 3600, 43200);
+    // An IAM service prefix: letters, digits and hyphens (a * would widen Get* to every service).
+    for (const service of props.additionalPlanReadServices ?? []) {
+      checkPattern(this, "additionalPlanReadServices", service, /^[a-z0-9-]{2,40}$/, "must be IAM service prefixes such as lambda or dynamodb (lower-case letters, digits, hyphens)");
+    }
     checkResourceArn(this, "permissionsBoundaryArn", props.permissionsBoundaryArn, "iamPolicy", "IAM takes a permissions boundary by its managed policy ARN, not its name");
     // The apply role may create and rewrite policies named <prefix>-*: a boundary among them is a
     // ceiling the role could raise itself (iam:CreatePolicyVersion on its own boundary).
@@ -107,7 +118,10 @@ export class DeployRolePair extends Construct {
       subjects: props.planSubjects,
       description: `Terraform plan of ${props.environment} (read-only)`,
       statements: [
-        ...planReadStatements(props.state ? [`${props.state.bucketArn}/${props.state.key}`, `${props.state.bucketArn}/${lockFileKey(props.state.key)}`] : []),
+        ...planReadStatements(
+          props.state ? [`${props.state.bucketArn}/${props.state.key}`, `${props.state.bucketArn}/${lockFileKey(props.state.key)}`] : [],
+          props.additionalPlanReadServices,
+        ),
         ...(props.state ? stateAccessStatements(props.state, "read") : []),
         ...(cross ? guard : []),
       ],

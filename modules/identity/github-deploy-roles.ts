@@ -40,6 +40,8 @@ export interface GitHubDeployRolesProps {
   readonly permissionsBoundaryArn?: string;
   /** The other environments of the account (see `DeployRolePairProps.crossEnvironment`). @default - none */
   readonly crossEnvironment?: CrossEnvironmentSettings;
+  /** Service prefixes the plan role may also read (see `DeployRolePairProps.additionalPlanReadServices`). @default [] */
+  readonly additionalPlanReadServices?: readonly string[];
   /** @default 7200 */
   readonly applyMaxSessionDurationSeconds?: number;
   /** Extra tags. @default {} */

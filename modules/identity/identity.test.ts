@@ -247,6 +247,13 @@ describe("GitHubDeployRoles", () => {
       .toEqual(["repo:octo-org/shop:ref:refs/heads/main", "repo:octo-org/shop:ref:refs/heads/release"]);
   });
 
+  it("lets the plan role read more services' configuration when asked, never with a wildcard", () => {
+    const read = (json: SynthJson) => inlineStatements(json, "shop-deploy-prod-plan").find((s: any) => s.Sid === "ReadConfiguration").Action;
+    expect(read(gitHub())).not.toContain("lambda:Get*");
+    expect(read(gitHub({ additionalPlanReadServices: ["lambda"] }))).toEqual(expect.arrayContaining(["lambda:Describe*", "lambda:List*", "lambda:Get*"]));
+    expect(() => gitHub({ additionalPlanReadServices: ["*"] })).toThrow(/Prod: additionalPlanReadServices must be IAM service prefixes .*got "\*"/);
+  });
+
   it("refuses a managed name prefix with a wildcard, which would reach other roles", () => {
     expect(() => gitHub({ managedNamePrefix: "shop-*" })).toThrow(/Prod: managedNamePrefix must be 1-60 IAM name characters .*got "shop-\*"/);
     expect(() => gitHub({ managedNamePrefix: "shop-prod2" })).not.toThrow();
