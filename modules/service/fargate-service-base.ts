@@ -214,11 +214,102 @@ export abstract class FargateServiceBase extends Construct {
     const name = physicalName(this, "ecs", props.name);
     this.baseName = name;
     checkAlarmTopics(this, "alarms", props.alarms);
+    this.alarmTopics = props.alarms;
+    this.containerPort = kind.containerPort;
+    const settings = this.resolveSettings(props, kind);
+    const { cpu, memory, architecture, assignPublicIp, exec, image, region } = settings;
+
+    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
+      name: physicalName(this, "logGroup", `/ecs/${name}`),
+      retentionInDays: settings.retention,
+      kmsKeyId: props.logsKmsKeyArn,
+      tags: props.tags,
+    });
+
+    this.executionRole = new WorkloadRole(this, "ExecutionRole", {
+      name: `${name}-execution`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `ECS task execution role of ${name}: image pull, logs, secrets`,
+      tags: props.tags,
+    });
+    this.executionRole.addToPolicy(executionStatements(props, this.logGroup.arn));
+
+    this.taskRole = new WorkloadRole(this, "TaskRole", {
+      name: `${name}-task`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `Task role of ${name}: what the app itself may call`,
+      tags: props.tags,
+    });
+    if (exec) {
+      this.taskRole.addToPolicy([
+        {
+          sid: "EcsExec",
+          actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+          resources: ["*"],
+        },
+      ]);
+    }
+
+    this.taskSettings = { props, image, region, cpu, memory, architecture, assignPublicIp };
+    const pipeline = settings.imageManagedBy === "pipeline";
+    const renderContainers = (): string =>
+      containerDefinitions(this, { ...props, environment: { ...props.environment, ...this.addedEnvironment } }, {
+        image,
+        port: kind.containerPort,
+        logGroupName: this.logGroup.name,
+        region,
+        taskCpu: cpu,
+        taskMemoryMiB: memory,
+      });
+    this.taskDefinition = this.fargateTaskDefinition("TaskDefinition", name, cpu, memory, renderContainers, { skipDestroy: pipeline });
+    this.acceptWritableRootFilesystems(props);
+
+    this.serviceSecurityGroup = this.securityGroup("SecurityGroup", "service", `ECS tasks of ${name}`, props);
+    this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
+    this.connections = new Connections({
+      securityGroupId: this.serviceSecurityGroup.id,
+      defaultPort: kind.containerPort,
+      label: `${name} tasks`,
+      owner: this,
+    });
+    new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
+      securityGroupId: this.serviceSecurityGroup.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS to AWS APIs and external services",
+    });
+
+    this.service = this.createService(props, settings, pipeline);
+    this.serviceName = this.service.name;
+    this.clusterName = props.cluster.clusterName;
+
+    // No role_arn: Application Auto Scaling uses its service-linked role and a set value drifts.
+    this.scalableTarget = new AppautoscalingTarget(this, "ScalableTarget", {
+      serviceNamespace: "ecs",
+      scalableDimension: "ecs:service:DesiredCount",
+      resourceId: `service/${this.clusterName}/${this.service.name}`,
+      minCapacity: settings.min,
+      maxCapacity: settings.max,
+      tags: props.tags,
+      // Scheduled actions move min/max (e.g. to 0 at night): Terraform must not move them back.
+      lifecycle: props.scheduledCapacity && props.scheduledCapacity.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
+    });
+    const { scaleOut, scaleIn } = settings;
+    this.addTargetTracking("CpuScaling", "cpu", "ECSServiceAverageCPUUtilization", settings.cpuTarget, scaleOut, scaleIn);
+    if (props.memoryTargetPercent !== undefined) {
+      this.addTargetTracking("MemoryScaling", "memory", "ECSServiceAverageMemoryUtilization", props.memoryTargetPercent, scaleOut, scaleIn);
+    }
+    this.addScheduledCapacity(props.scheduledCapacity ?? []);
+    if (props.alarms) this.addServiceAlarms(props.alarms);
+  }
+
+  /** The task and service settings with their defaults, checked against what ECS accepts at apply. */
+  private resolveSettings(props: FargateServiceProps, kind: ServiceKind) {
     // The scalable target's resource id is service/<cluster name>/<service name>: an ARN there fails at apply.
     // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html (ResourceId)
     checkPattern(this, "cluster.clusterName", props.cluster.clusterName, /^[A-Za-z0-9_-]{1,255}$/, "must be the cluster's name (letters, digits, - and _), not its ARN");
-    this.alarmTopics = props.alarms;
-    this.containerPort = kind.containerPort;
     const cpu = props.cpu ?? 512;
     const memory = props.memoryMiB ?? 1024;
     checkFargateSize(this, cpu, memory);
@@ -268,83 +359,30 @@ export abstract class FargateServiceBase extends Construct {
     // Tasks with a public IP in the public subnets reach ECR and the internet through the internet gateway.
     if (!assignPublicIp) checkTaskEgress(this, props, image, props.network.privateSubnetEgress);
     const { region } = awsContext(this);
+    return { cpu, memory, architecture, imageManagedBy, retention, min, max, desired, cpuTarget, scaleOut, scaleIn, strategy, assignPublicIp, exec, image, region };
+  }
 
-    this.logGroup = new CloudwatchLogGroup(this, "LogGroup", {
-      name: physicalName(this, "logGroup", `/ecs/${name}`),
-      retentionInDays: retention,
-      kmsKeyId: props.logsKmsKeyArn,
-      tags: props.tags,
-    });
-
-    this.executionRole = new WorkloadRole(this, "ExecutionRole", {
-      name: `${name}-execution`,
-      assumedBy: "ecs-tasks.amazonaws.com",
-      description: `ECS task execution role of ${name}: image pull, logs, secrets`,
-      tags: props.tags,
-    });
-    this.executionRole.addToPolicy(executionStatements(props, this.logGroup.arn));
-
-    this.taskRole = new WorkloadRole(this, "TaskRole", {
-      name: `${name}-task`,
-      assumedBy: "ecs-tasks.amazonaws.com",
-      description: `Task role of ${name}: what the app itself may call`,
-      tags: props.tags,
-    });
-    if (exec) {
-      this.taskRole.addToPolicy([
-        {
-          sid: "EcsExec",
-          actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
-          resources: ["*"],
-        },
-      ]);
-    }
-
-    this.taskSettings = { props, image, region, cpu, memory, architecture, assignPublicIp };
-    const pipeline = imageManagedBy === "pipeline";
-    const renderContainers = (): string =>
-      containerDefinitions(this, { ...props, environment: { ...props.environment, ...this.addedEnvironment } }, {
-        image,
-        port: kind.containerPort,
-        logGroupName: this.logGroup.name,
-        region,
-        taskCpu: cpu,
-        taskMemoryMiB: memory,
-      });
-    this.taskDefinition = this.fargateTaskDefinition("TaskDefinition", name, cpu, memory, renderContainers, { skipDestroy: pipeline });
-
-    // A writable root filesystem given explicitly is a choice (the app writes files), not an
-    // oversight: accepted on every task definition of the service (one-off tasks run the app too).
+  /**
+   * A writable root filesystem given explicitly is a choice (the app writes files), not an
+   * oversight: accepted on every task definition of the service (one-off tasks run the app too).
+   */
+  private acceptWritableRootFilesystems(props: FargateServiceProps): void {
     for (const [container, readonly] of [["app", props.readonlyRootFilesystem], ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const)] as const) {
       if (readonly === false) {
         const reason = `readonlyRootFilesystem: false given explicitly for container ${container} (it writes to its filesystem)`;
         suppress(this, "ECS-READ-ONLY-ROOT-FS", reason, { subject: container, applyToChildren: true, optional: true });
       }
     }
+  }
 
-    this.serviceSecurityGroup = this.securityGroup("SecurityGroup", "service", `ECS tasks of ${name}`, props);
-    this.serviceSecurityGroupId = this.serviceSecurityGroup.id;
-    this.connections = new Connections({
-      securityGroupId: this.serviceSecurityGroup.id,
-      defaultPort: kind.containerPort,
-      label: `${name} tasks`,
-      owner: this,
-    });
-    new VpcSecurityGroupEgressRule(this, "HttpsEgress", {
-      securityGroupId: this.serviceSecurityGroup.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "tcp",
-      fromPort: 443,
-      toPort: 443,
-      description: "HTTPS to AWS APIs and external services",
-    });
-
-    this.service = new EcsService(this, "Service", {
-      name,
+  private createService(props: FargateServiceProps, settings: ReturnType<FargateServiceBase["resolveSettings"]>, pipeline: boolean): EcsService {
+    const { assignPublicIp } = settings;
+    const service = new EcsService(this, "Service", {
+      name: this.baseName,
       cluster: props.cluster.clusterArn,
       taskDefinition: this.taskDefinition.arn,
-      desiredCount: desired,
-      capacityProviderStrategy: strategy,
+      desiredCount: settings.desired,
+      capacityProviderStrategy: settings.strategy,
       platformVersion: "LATEST",
       deploymentMinimumHealthyPercent: 100,
       deploymentMaximumPercent: 200,
@@ -354,7 +392,7 @@ export abstract class FargateServiceBase extends Construct {
         securityGroups: [this.serviceSecurityGroup.id],
         assignPublicIp,
       },
-      enableExecuteCommand: exec,
+      enableExecuteCommand: settings.exec,
       enableEcsManagedTags: true,
       propagateTags: "SERVICE",
       lifecycle: { ignoreChanges: pipeline ? ["desired_count", "task_definition"] : ["desired_count"] },
@@ -363,7 +401,7 @@ export abstract class FargateServiceBase extends Construct {
     if (props.cluster.dependable) this.serviceDependencies.add(props.cluster.dependable);
     if (assignPublicIp) {
       suppress(
-        this.service,
+        service,
         "ECS-NO-PUBLIC-IP",
         "assignPublicIp: tasks run in public subnets with a public IP instead of paying for a NAT (non-production); the service security group still admits only its load balancer",
       );
@@ -372,49 +410,33 @@ export abstract class FargateServiceBase extends Construct {
     // the image, write logs and read secrets with the execution role at once: started before its
     // policy has propagated they fail, and the deployment circuit breaker rolls back. Wait for the
     // execution and task roles' inline policies (grants added after this constructor included).
-    this.service.dependsOn = Lazy.listValue({
+    service.dependsOn = Lazy.listValue({
       produce: () => {
         const policies = [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p): p is NonNullable<typeof p> => p !== undefined);
         return [...this.serviceDependencies, ...policies].map((d) => dependable(d));
       },
     });
-    this.serviceName = this.service.name;
-    this.clusterName = props.cluster.clusterName;
+    return service;
+  }
 
-    // No role_arn: Application Auto Scaling uses its service-linked role and a set value drifts.
-    this.scalableTarget = new AppautoscalingTarget(this, "ScalableTarget", {
-      serviceNamespace: "ecs",
-      scalableDimension: "ecs:service:DesiredCount",
-      resourceId: `service/${this.clusterName}/${this.service.name}`,
-      minCapacity: min,
-      maxCapacity: max,
-      tags: props.tags,
-      // Scheduled actions move min/max (e.g. to 0 at night): Terraform must not move them back.
-      lifecycle: props.scheduledCapacity && props.scheduledCapacity.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
-    });
-    this.addTargetTracking("CpuScaling", "cpu", "ECSServiceAverageCPUUtilization", cpuTarget, scaleOut, scaleIn);
-    if (props.memoryTargetPercent !== undefined) {
-      this.addTargetTracking("MemoryScaling", "memory", "ECSServiceAverageMemoryUtilization", props.memoryTargetPercent, scaleOut, scaleIn);
+  /** CPU and memory alarms, and running-below-desired. */
+  private addServiceAlarms(topics: AlarmTopics): void {
+    const name = this.baseName;
+    const dims = { ClusterName: this.clusterName, ServiceName: name };
+    for (const [metric, word, threshold] of [["CPUUtilization", "cpu", 80], ["MemoryUtilization", "memory", 85]] as const) {
+      this.addAlarm(`${word === "cpu" ? "Cpu" : "Memory"}Alarm`, "critical", {
+        purpose: `${word}-high`,
+        description: `${name}: average ${word} above ${threshold} % for 5 minutes`,
+        namespace: "AWS/ECS",
+        metricName: metric,
+        dimensions: dims,
+        comparison: "GreaterThanThreshold",
+        threshold,
+        periodSeconds: 60,
+        evaluationPeriods: 5,
+      });
     }
-    this.addScheduledCapacity(props.scheduledCapacity ?? []);
-
-    if (props.alarms) {
-      const dims = { ClusterName: this.clusterName, ServiceName: name };
-      for (const [metric, word, threshold] of [["CPUUtilization", "cpu", 80], ["MemoryUtilization", "memory", 85]] as const) {
-        this.addAlarm(`${word === "cpu" ? "Cpu" : "Memory"}Alarm`, "critical", {
-          purpose: `${word}-high`,
-          description: `${name}: average ${word} above ${threshold} % for 5 minutes`,
-          namespace: "AWS/ECS",
-          metricName: metric,
-          dimensions: dims,
-          comparison: "GreaterThanThreshold",
-          threshold,
-          periodSeconds: 60,
-          evaluationPeriods: 5,
-        });
-      }
-      this.alarms.push(this.runningBelowDesiredAlarm(dims, props.alarms.warningTopicArn));
-    }
+    this.alarms.push(this.runningBelowDesiredAlarm(dims, topics.warningTopicArn));
   }
 
   /**

@@ -47,6 +47,11 @@ const HOST_PATTERN_RULE =
 /** Listener-rule priority of the origin-header rule: after every extra route. */
 const ORIGIN_RULE_PRIORITY = 50000;
 
+/** The listener-rule condition every serving rule adds: the origin header, when one is required. */
+function originHeaderCondition(header: OriginVerifyHeader | undefined): LbListenerRuleCondition[] {
+  return header ? [{ httpHeader: { httpHeaderName: header.name, values: [header.value] } }] : [];
+}
+
 /** An extra listener rule sending matching requests to its own target group (same tasks). */
 export interface ServiceRoute {
   /** Lower-case letters, digits, hyphens; part of the construct ids (`Route<Name>`). */
@@ -195,6 +200,84 @@ export class WebService extends FargateServiceBase implements WebCompute {
       containerPort: port,
     });
     const name = this.baseName;
+    const { scheme, internal, ingress, https, dualStack, routes } = this.resolveLoadBalancerProps(props);
+    const header = props.originVerifyHeader;
+
+    // Load balancer and its security group.
+    this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
+    this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
+    this.openIngress(ingress, https, dualStack);
+    const loadBalancerSubnets = [...(internal ? props.network.privateSubnetIds : props.network.publicSubnetIds)];
+    if (internal) this.admitVpcOrigin(loadBalancerSubnets, https ? 443 : 80, props.network.vpcCidr);
+    allowTcpBetween(this, "LoadBalancerToService", {
+      fromSecurityGroupId: this.loadBalancerSecurityGroup.id,
+      toSecurityGroupId: this.serviceSecurityGroupId,
+      port,
+      description: `Load balancer to ${name} tasks`,
+    });
+    this.loadBalancer = this.createLoadBalancer(props, internal, dualStack, loadBalancerSubnets);
+    this.dnsName = this.loadBalancer.dnsName;
+    this.loadBalancerArnSuffix = this.loadBalancer.arnSuffix;
+
+    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? 60;
+    this.targetGroup = fargateTargetGroup(this, "TargetGroup", {
+      prop: "healthCheck",
+      vpcId: props.network.vpcId,
+      port,
+      namePrefix: "app-",
+      name: props.targetGroupName,
+      nameProp: "targetGroupName",
+      healthCheck: props.healthCheck,
+      deregistrationDelaySeconds,
+      stickinessSeconds: props.stickySessions ? (props.stickinessDurationSeconds ?? 86400) : undefined,
+      tags: props.tags,
+    });
+    this.targetGroupArnSuffix = this.targetGroup.arnSuffix;
+
+    const listeners = this.createListeners(props, https, port);
+    this.certificate = listeners.certificate;
+    this.httpListener = listeners.http;
+    this.httpsListener = listeners.https;
+    const serving = this.httpsListener ?? this.httpListener;
+    this.addRoutes(props, routes, serving, port, deregistrationDelaySeconds);
+    this.service.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds ?? 120;
+
+    // An internal load balancer gets no public record: CloudFront reaches it through the VPC
+    // origin by ARN, and the name only has to match the certificate.
+    if (props.domain && !internal) this.aliasRecords.push(...aliasToLoadBalancer(this, props.domain, this.loadBalancer, dualStack));
+    const host = props.domain?.name ?? this.dnsName;
+    this.url = `${https ? "https" : "http"}://${host}`;
+    const publicSubnets = props.network.publicSubnetIds;
+    this.origin = {
+      constructPath: this.node.path,
+      loadBalancerArn: this.loadBalancer.arn,
+      dnsName: this.dnsName,
+      scheme,
+      protocol: https ? "https" : "http",
+      port: https ? 443 : 80,
+      certificateName: https ? props.domain?.name : undefined,
+      originVerifyHeader: header,
+      vpcHasInternetGateway: isToken(publicSubnets) ? undefined : publicSubnets.length > 0,
+    };
+
+    if (props.requestsPerTargetPerMinute !== undefined) {
+      this.addTargetTracking(
+        "RequestCountScaling",
+        "requests",
+        "ALBRequestCountPerTarget",
+        props.requestsPerTargetPerMinute,
+        props.scaleOutCooldownSeconds ?? 60,
+        props.scaleInCooldownSeconds ?? 300,
+        `${this.loadBalancerArnSuffix}/${this.targetGroupArnSuffix}`,
+      );
+    }
+    // A service that may run no task at all (minimum or a scheduled minimum of 0) has no healthy
+    // target by design then: the no-healthy-target alarm would page every night.
+    this.addLoadBalancerAlarms((props.minCapacity ?? 2) === 0 || (props.scheduledCapacity ?? []).some((a) => a.minCapacity === 0));
+  }
+
+  /** The load balancer's props with their defaults, checked against what ELB and ACM accept at apply. */
+  private resolveLoadBalancerProps(props: WebServiceProps) {
     const scheme = props.scheme ?? "internet-facing";
     checkOneOf(this, "scheme", scheme, ["internet-facing", "internal"]);
     const internal = scheme === "internal";
@@ -242,26 +325,17 @@ export class WebService extends FargateServiceBase implements WebCompute {
     checkUnique(this, "targetGroupName and routes[].targetGroupName", fixedNames);
     const dualStack = props.dualStack ?? false;
     this.checkLoadBalancerSubnets(props, internal, dualStack);
+    return { scheme, internal, ingress, https, dualStack, routes };
+  }
 
-    // Load balancer and its security group.
-    this.loadBalancerSecurityGroup = this.securityGroup("LoadBalancerSecurityGroup", "alb", `Load balancer of ${name}`, props);
-    this.loadBalancerSecurityGroupId = this.loadBalancerSecurityGroup.id;
-    this.openIngress(ingress, https, dualStack);
-    const loadBalancerSubnets = [...(internal ? props.network.privateSubnetIds : props.network.publicSubnetIds)];
-    if (internal) this.admitVpcOrigin(loadBalancerSubnets, https ? 443 : 80, props.network.vpcCidr);
-    allowTcpBetween(this, "LoadBalancerToService", {
-      fromSecurityGroupId: this.loadBalancerSecurityGroup.id,
-      toSecurityGroupId: this.serviceSecurityGroupId,
-      port,
-      description: `Load balancer to ${name} tasks`,
-    });
-
-    this.loadBalancer = new Lb(this, "LoadBalancer", {
+  private createLoadBalancer(props: WebServiceProps, internal: boolean, dualStack: boolean, subnets: string[]): Lb {
+    const name = this.baseName;
+    return new Lb(this, "LoadBalancer", {
       name: physicalName(this, "loadBalancer", props.loadBalancerName ?? name, undefined, "loadBalancerName"),
       loadBalancerType: "application",
       internal,
       ipAddressType: dualStack ? "dualstack" : "ipv4",
-      subnets: loadBalancerSubnets,
+      subnets,
       securityGroups: [this.loadBalancerSecurityGroup.id],
       dropInvalidHeaderFields: true,
       enableDeletionProtection: props.deletionProtection ?? true,
@@ -271,35 +345,25 @@ export class WebService extends FargateServiceBase implements WebCompute {
         : {}),
       tags: props.tags,
     });
-    this.dnsName = this.loadBalancer.dnsName;
-    this.loadBalancerArnSuffix = this.loadBalancer.arnSuffix;
+  }
 
-    const deregistrationDelaySeconds = props.deregistrationDelaySeconds ?? 60;
-    this.targetGroup = fargateTargetGroup(this, "TargetGroup", {
-      prop: "healthCheck",
-      vpcId: props.network.vpcId,
-      port,
-      namePrefix: "app-",
-      name: props.targetGroupName,
-      nameProp: "targetGroupName",
-      healthCheck: props.healthCheck,
-      deregistrationDelaySeconds,
-      stickinessSeconds: props.stickySessions ? (props.stickinessDurationSeconds ?? 86400) : undefined,
-      tags: props.tags,
-    });
-    this.targetGroupArnSuffix = this.targetGroup.arnSuffix;
-
-    // Listeners. The serving listener forwards, or answers 403 unless the origin header matches.
+  /**
+   * The certificate (for `domain`, unless `certificateArn` is given) and the listeners. The serving
+   * listener forwards, or answers 403 unless the origin header matches (a rule forwards then).
+   */
+  private createListeners(props: WebServiceProps, https: boolean, port: number) {
+    const header = props.originVerifyHeader;
     let certificateArn = props.certificateArn;
+    let certificate: AcmCertificate | undefined;
     if (https && certificateArn === undefined && props.domain) {
       const created = dnsValidatedCertificate(this, props.domain, props.tags);
-      this.certificate = created.certificate;
+      certificate = created.certificate;
       certificateArn = created.certificateArn;
     }
     const serve: LbListenerDefaultAction = header
       ? { type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "Forbidden", statusCode: "403" } }
       : { type: "forward", targetGroupArn: this.targetGroup.arn };
-    this.httpListener = new LbListener(this, "HttpListener", {
+    const http = new LbListener(this, "HttpListener", {
       loadBalancerArn: this.loadBalancer.arn,
       port: 80,
       protocol: "HTTP",
@@ -308,36 +372,37 @@ export class WebService extends FargateServiceBase implements WebCompute {
       ],
       tags: props.tags,
     });
-    if (https) {
-      this.httpsListener = new LbListener(this, "HttpsListener", {
-        loadBalancerArn: this.loadBalancer.arn,
-        port: 443,
-        protocol: "HTTPS",
-        sslPolicy: TLS_POLICY,
-        certificateArn,
-        defaultAction: [serve],
-        tags: props.tags,
-      });
-    }
-    const serving = this.httpsListener ?? this.httpListener;
-    const headerCondition: LbListenerRuleCondition[] = header
-      ? [{ httpHeader: { httpHeaderName: header.name, values: [header.value] } }]
-      : [];
-    const waitFor: ITerraformDependable[] = serving === this.httpListener ? [serving] : [this.httpListener, serving];
+    const secure = https
+      ? new LbListener(this, "HttpsListener", {
+          loadBalancerArn: this.loadBalancer.arn,
+          port: 443,
+          protocol: "HTTPS",
+          sslPolicy: TLS_POLICY,
+          certificateArn,
+          defaultAction: [serve],
+          tags: props.tags,
+        })
+      : undefined;
+    const serving = secure ?? http;
+    const waitFor: ITerraformDependable[] = serving === http ? [serving] : [http, serving];
     if (header) {
       waitFor.push(
         new LbListenerRule(this, "OriginVerifiedRule", {
           listenerArn: serving.arn,
           priority: ORIGIN_RULE_PRIORITY,
-          condition: headerCondition,
+          condition: originHeaderCondition(header),
           action: [{ type: "forward", targetGroupArn: this.targetGroup.arn }],
           tags: props.tags,
         }),
       );
     }
     this.attachToTargetGroup(this.targetGroup.arn, port, waitFor);
+    return { certificate, http, https: secure };
+  }
 
-    // Extra routes, each to its own target group of the same tasks.
+  /** Extra routes, each to its own target group of the same tasks. */
+  private addRoutes(props: WebServiceProps, routes: readonly ServiceRoute[], serving: LbListener, port: number, deregistrationDelaySeconds: number): void {
+    const headerCondition = originHeaderCondition(props.originVerifyHeader);
     const priorities = new Set<number>();
     const routeNames = new Set<string>();
     for (const [i, route] of routes.entries()) {
@@ -383,40 +448,6 @@ export class WebService extends FargateServiceBase implements WebCompute {
       });
       this.attachToTargetGroup(tg.arn, port, [rule]);
     }
-    this.service.healthCheckGracePeriodSeconds = props.healthCheckGracePeriodSeconds ?? 120;
-
-    // An internal load balancer gets no public record: CloudFront reaches it through the VPC
-    // origin by ARN, and the name only has to match the certificate.
-    if (props.domain && !internal) this.aliasRecords.push(...aliasToLoadBalancer(this, props.domain, this.loadBalancer, dualStack));
-    const host = props.domain?.name ?? this.dnsName;
-    this.url = `${https ? "https" : "http"}://${host}`;
-    const publicSubnets = props.network.publicSubnetIds;
-    this.origin = {
-      constructPath: this.node.path,
-      loadBalancerArn: this.loadBalancer.arn,
-      dnsName: this.dnsName,
-      scheme,
-      protocol: https ? "https" : "http",
-      port: https ? 443 : 80,
-      certificateName: https ? props.domain?.name : undefined,
-      originVerifyHeader: header,
-      vpcHasInternetGateway: isToken(publicSubnets) ? undefined : publicSubnets.length > 0,
-    };
-
-    if (props.requestsPerTargetPerMinute !== undefined) {
-      this.addTargetTracking(
-        "RequestCountScaling",
-        "requests",
-        "ALBRequestCountPerTarget",
-        props.requestsPerTargetPerMinute,
-        props.scaleOutCooldownSeconds ?? 60,
-        props.scaleInCooldownSeconds ?? 300,
-        `${this.loadBalancerArnSuffix}/${this.targetGroupArnSuffix}`,
-      );
-    }
-    // A service that may run no task at all (minimum or a scheduled minimum of 0) has no healthy
-    // target by design then: the no-healthy-target alarm would page every night.
-    this.addLoadBalancerAlarms((props.minCapacity ?? 2) === 0 || (props.scheduledCapacity ?? []).some((a) => a.minCapacity === 0));
   }
 
   /** How a CDN reaches this service (`CdnDistribution`'s `appOrigin`): derived from {@link origin}. */
