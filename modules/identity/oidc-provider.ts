@@ -41,7 +41,7 @@ export interface OidcProviderProps {
   readonly tags?: Record<string, string>;
 }
 
-const HOST = /^(?!https?:\/\/)[a-z0-9.-]+(\/[A-Za-z0-9._~\/-]*)?(?<!\/)$/;
+const HOST = /^(?!https?:\/\/)[a-z0-9.-]+(\/[A-Za-z0-9._~/-]*)?(?<!\/)$/;
 
 /**
  * An IAM OIDC identity provider for one issuer and one audience, or a reference to the one the

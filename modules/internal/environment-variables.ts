@@ -18,6 +18,7 @@ export interface NameValue {
  * terminator). https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_KeyValuePair.html
  * https://docs.aws.amazon.com/apprunner/latest/api/API_ImageConfiguration.html
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly the character refused here
 const NAME = /^[^=\u0000]+$/;
 
 /**

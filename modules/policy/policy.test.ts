@@ -37,7 +37,7 @@ describe("suppress", () => {
 
   it("rejects a reason shorter than 10 characters", () => {
     const db = database(scratchStack());
-    expect(() => suppress(db, "RDS-MULTI-AZ", "  too short ".slice(0, 11))).toThrow(/at least 10 characters.*got "  too short"/);
+    expect(() => suppress(db, "RDS-MULTI-AZ", "  too short ".slice(0, 11))).toThrow(/at least 10 characters.*got " {2}too short"/);
   });
 
   it("rejects a malformed rule id", () => {

@@ -1,0 +1,35 @@
+// ESLint (flat config): eslint's and typescript-eslint's recommended rules. Formatting, line length
+// included, is Prettier's job (.prettierrc.json), so no stylistic rule is enabled here.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  {
+    ignores: ["node_modules/", "dist/", "cdktf.out/", "cdktf.out.test/", "flavours/", ".gen/", "imports/", ".bench/", ".cdktf-app/", ".policy-report/", ".plan/"],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+    rules: {
+      // The codebase's convention (and tsc's noUnusedParameters): a leading underscore marks a name kept
+      // on purpose; `const { dropped: _x, ...rest } = obj` is how a field is left out of a copy.
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrorsIgnorePattern: "^_", ignoreRestSiblings: true }],
+    },
+  },
+  {
+    // Code that walks synthesized Terraform JSON (untyped by nature): policy rules, reference resolution,
+    // the cost/diagram/runbook scripts, test helpers and tests. Construct code stays free of `any`.
+    files: ["modules/policy/**/*.ts", "modules/internal/resolve-references.ts", "scripts/**/*.ts", "**/testing.ts", "**/*.test.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // The plain JavaScript helpers (the app runner, the code cache, the bench hook) are CommonJS on Node.
+    files: ["**/*.js"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", __filename: "readonly", console: "readonly", Buffer: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
+  },
+);
