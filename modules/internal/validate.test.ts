@@ -88,3 +88,18 @@ describe("show", () => {
     expect(() => checkIntegerRange(where, "desiredCount", Number.NaN, 1, 10)).toThrow("stack/Thing: desiredCount must be an integer from 1 to 10, got NaN");
   });
 });
+
+describe("registerPropHints", () => {
+  it("ends a part's error with the composing construct's prop, by child id or id prefix, and leaves other parts alone", async () => {
+    const { Construct } = await import("constructs");
+    const { registerPropHints, fail: failAt } = await import("./validate");
+    const root = new Construct(undefined as never, "");
+    const app = new Construct(root, "App");
+    registerPropHints(app, "ContainerWebApp", { Web: "compute (or compute.overrides)", "Worker*": "workers[]" });
+    const web = new Construct(new Construct(app, "Web"), "TaskDefinition");
+    expect(() => failAt(web, "cpu", "must be 256", 100)).toThrow("App/Web/TaskDefinition: cpu must be 256, got 100 (set through ContainerWebApp prop compute (or compute.overrides))");
+    expect(() => failAt(new Construct(app, "WorkerJobs"), "cpu", "must be 256", 1)).toThrow(/got 1 \(set through ContainerWebApp prop workers\[\]\)$/);
+    expect(() => failAt(new Construct(app, "Dashboard"), "name", "must be short", "x")).toThrow(/got "x"$/);
+    expect(() => failAt(app, "domain", "is required", undefined)).toThrow(/^App: domain is required, got undefined$/);
+  });
+});

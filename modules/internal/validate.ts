@@ -33,10 +33,39 @@ export function show(value: unknown): string {
   }
 }
 
+/**
+ * Where a composing construct (a pattern) takes the props of the parts it creates: child id (or
+ * id prefix ending in `*`) → the composing construct's prop, e.g. `{ Web: "compute (or compute.overrides)" }`.
+ */
+const propHints = new WeakMap<IConstruct, { readonly owner: string; readonly hints: Readonly<Record<string, string>> }>();
+
+/**
+ * Let errors of the parts `composer` creates name the prop of `composer` that sets them: a user of
+ * a pattern never constructs its parts, so `App/Web: desiredCount ...` alone would point at a prop
+ * it cannot see. The message then ends with `(set through <owner> prop <hint>)`.
+ */
+export function registerPropHints(composer: IConstruct, owner: string, hints: Readonly<Record<string, string>>): void {
+  propHints.set(composer, { owner, hints });
+}
+
+/** The hint of the nearest composing ancestor of `scope`, if any. */
+function propHint(scope: IConstruct): string | undefined {
+  const scopes = scope.node.scopes;
+  for (let i = scopes.length - 2; i >= 0; i--) {
+    const entry = propHints.get(scopes[i]);
+    if (entry === undefined) continue;
+    const childId = scopes[i + 1].node.id;
+    const hint = Object.entries(entry.hints).find(([id]) => (id.endsWith("*") ? childId.startsWith(id.slice(0, -1)) : childId === id))?.[1];
+    return hint === undefined ? undefined : ` (set through ${entry.owner} prop ${hint})`;
+  }
+  return undefined;
+}
+
 /** Throw `<path>: <prop> <rule>, got <value>`. */
 export function fail(scope: IConstruct | string, prop: string, rule: string, value: unknown): never {
   const where = typeof scope === "string" ? scope : scope.node.path;
-  throw new ValidationError(`${where}: ${prop} ${rule}, got ${show(value)}`);
+  const hint = typeof scope === "string" ? "" : (propHint(scope) ?? "");
+  throw new ValidationError(`${where}: ${prop} ${rule}, got ${show(value)}${hint}`);
 }
 
 /** True when the value is only known at apply time (a cdktf token). */

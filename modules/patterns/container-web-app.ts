@@ -14,7 +14,7 @@ import { BedrockGrant } from "../core/workload-role";
 import { checkProviderRegion, defaultAwsProvider, providerRegion } from "../internal/aws-context";
 import { defaultAvailabilityZones } from "../internal/region-checks";
 import { baseName, pascalCase } from "../internal/naming";
-import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail, isToken } from "../internal/validate";
+import { checkDomain, checkIntegerRange, checkOneOf, checkPattern, fail, isToken, registerPropHints } from "../internal/validate";
 import { CostBudget } from "../monitoring/cost-budget";
 import { OperationsDashboard } from "../monitoring/dashboard";
 import { Monitoring } from "../monitoring/monitoring";
@@ -478,6 +478,18 @@ export class ContainerWebApp extends Construct {
     checkOneOf(this, "compute.kind", computeOptions.kind, ["fargate", "apprunner"]);
     const cdnOptions = props.cdn === false ? undefined : (props.cdn ?? {});
     const databaseOptions = props.database === false ? undefined : (props.database ?? {});
+    registerPropHints(this, "ContainerWebApp", {
+      Network: "network (or network.overrides)",
+      Database: "database (or database.overrides)",
+      Cache: "cache (or cache.overrides)",
+      Uploads: "uploads",
+      Web: "compute (or compute.overrides)",
+      App: "compute (or compute.overrides)",
+      "Worker*": "workers[] (or workers[].overrides)",
+      Cdn: "cdn (or cdn.overrides)",
+      Email: "email (or email.overrides)",
+      Release: "release",
+    });
     if (props.domain) {
       checkDomain(this, "domain.name", props.domain.name);
       checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABC");

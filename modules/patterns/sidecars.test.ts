@@ -39,7 +39,7 @@ describe("ContainerWebApp sidecars", () => {
 
   it("refuses a sidecar on the app's port, naming the web service, and accepts the next port", () => {
     const on = (port: number) => synth({ compute: { kind: "fargate", sidecars: [{ name: "otel", image: OTEL, containerPorts: [port] }] } });
-    expect(() => on(3000)).toThrow(/^shop-qa\/App\/Web: sidecars\[0\]\.containerPorts\[0\] must be unique in the task .*already used by the app's containerPort, got 3000$/);
+    expect(() => on(3000)).toThrow(/^shop-qa\/App\/Web: sidecars\[0\]\.containerPorts\[0\] must be unique in the task .*already used by the app's containerPort, got 3000 \(set through ContainerWebApp prop compute \(or compute\.overrides\)\)$/);
     expect(() => on(3001)).not.toThrow();
   });
 });
