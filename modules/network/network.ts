@@ -3,9 +3,7 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { DefaultNetworkAcl, DefaultNetworkAclIngress } from "@cdktf/provider-aws/lib/default-network-acl";
 import { NetworkAcl } from "@cdktf/provider-aws/lib/network-acl";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
-import { DataAwsAmi } from "@cdktf/provider-aws/lib/data-aws-ami";
 import { DataAwsAvailabilityZones } from "@cdktf/provider-aws/lib/data-aws-availability-zones";
-import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Instance } from "@cdktf/provider-aws/lib/instance";
@@ -18,19 +16,13 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
-import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
-import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Construct } from "constructs";
-import { WorkloadRole } from "../core/workload-role";
-import { awsContext, providerRegion } from "../internal/aws-context";
-import { pascalCase, physicalName } from "../internal/naming";
+import { providerRegion } from "../internal/aws-context";
+import { physicalName } from "../internal/naming";
 import { CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS, asOfSource } from "../internal/aws-facts";
-import { checkAvailabilityZoneExists, checkAvailabilityZoneId, checkKmsKeyInStackRegion } from "../internal/region-checks";
+import { checkAvailabilityZoneExists, checkAvailabilityZoneId } from "../internal/region-checks";
 import { suppress } from "../core/suppressions";
 import {
-  checkKmsKeyArn,
-  checkLogRetention,
-  checkOneOf,
   checkPattern,
   checkTags,
   checkUnique,
@@ -40,6 +32,10 @@ import {
 } from "../internal/validate";
 import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
 import { NetworkRef, PrivateSubnetEgress } from "../core/network-ref";
+import { createInterfaceEndpoints, createS3GatewayEndpoint, resolveEndpoints } from "./endpoints";
+import { createFlowLogs, resolveFlowLogs } from "./flow-logs";
+import { addPrivateDefaultRoutes, createNatGateways, createNatInstance, resolveNat } from "./nat";
+import { NetworkPart } from "./network-part";
 
 /**
  * How private subnets reach the internet: no NAT, one NAT gateway, one per AZ, or one NAT
@@ -250,7 +246,6 @@ export interface NetworkProps {
 }
 
 const AZ_PATTERN = /^[a-z]{2}(-gov)?-[a-z]+-\d[a-z]$/;
-const FLOW_LOG_TRAFFIC_TYPES: readonly FlowLogTrafficType[] = ["ALL", "ACCEPT", "REJECT"];
 /** Derived subnets are this many bits longer than the VPC prefix (a /16 VPC gets /24 subnets). */
 const DERIVED_NEW_BITS = 8;
 /** AWS accepts subnet and VPC prefixes from /16 to /28. */
@@ -348,8 +343,6 @@ export class Network extends Construct implements NetworkRef {
   public readonly ipv6Subnets = false;
 
   private readonly name: string;
-  /** Zone names or IDs, as given. */
-  private readonly zoneLabels: readonly string[];
   private readonly extraTags: Readonly<Record<string, string>>;
 
   public constructor(scope: Construct, id: string, props: NetworkProps) {
@@ -358,49 +351,18 @@ export class Network extends Construct implements NetworkRef {
     this.name = props.name;
     this.extraTags = props.tags ?? {};
     const cidr = props.cidr ?? "10.0.0.0/16";
-    const natMode = props.natGateways ?? "single";
-    const flowLogsEnabled = props.flowLogs?.enabled ?? true;
-    const retentionDays = props.flowLogs?.retentionDays ?? 90;
-    const trafficType = props.flowLogs?.trafficType ?? "ALL";
-    const aggregationSeconds = props.flowLogs?.maxAggregationIntervalSeconds ?? 600;
-    const s3Gateway = props.endpoints?.s3Gateway ?? true;
-    const interfaces = props.endpoints?.interfaces ?? [];
 
     // ---- validation: everything before any resource exists ----
     physicalName(this, "generic", this.name, "vpc");
     const zones = this.checkZones(props);
-    this.zoneLabels = zones.labels;
     // Zone names or IDs as given: for Name tags, route table names and messages.
     const azs = zones.labels;
     const vpcBlock = checkCidr(this, "cidr", cidr, MIN_PREFIX, MAX_PREFIX);
-    checkOneOf(this, "natGateways", natMode, NAT_GATEWAY_MODES);
-    const natInstanceType = props.natInstance?.instanceType ?? "t4g.nano";
-    if (props.natInstance !== undefined && natMode !== "instance") {
-      fail(this, "natInstance", `applies only with natGateways "instance" (natGateways is ${show(natMode)})`, props.natInstance);
-    }
-    // The fck-nat image is the ARM64 build: Graviton families carry a "g" after the generation (t4g, c7gn, m8g).
-    checkPattern(this, "natInstance.instanceType", natInstanceType, /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/, "must be a Graviton (ARM64) instance type such as t4g.nano, to run the ARM64 fck-nat AMI");
-    checkPattern(this, "natInstance.amiId", props.natInstance?.amiId, /^ami-[0-9a-f]{8,17}$/, "must be an AMI id such as ami-0123456789abcdef0");
-    checkLogRetention(this, "flowLogs.retentionDays", retentionDays);
-    checkOneOf(this, "flowLogs.trafficType", trafficType, FLOW_LOG_TRAFFIC_TYPES);
-    checkOneOf<number>(this, "flowLogs.maxAggregationIntervalSeconds", aggregationSeconds, [60, 600]);
-    checkKmsKeyArn(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
-    checkKmsKeyInStackRegion(this, "flowLogs.kmsKeyArn", props.flowLogs?.kmsKeyArn, "CloudWatch Logs");
-    interfaces.forEach((svc, i) => checkOneOf<string>(this, `endpoints.interfaces[${i}]`, svc, INTERFACE_ENDPOINT_SERVICES));
-    checkUnique(this, "endpoints.interfaces", interfaces);
-
-    if (props.databaseSubnets === false && props.databaseSubnetCidrs !== undefined) {
-      fail(this, "databaseSubnetCidrs", "must not be given when databaseSubnets is false (drop one of the two)", props.databaseSubnetCidrs);
-    }
-    const withDatabase = props.databaseSubnets ?? props.databaseSubnetCidrs !== undefined;
-    const plan = {
-      public: this.planTier("public", "publicSubnetCidrs", props.publicSubnetCidrs, azs, cidr, vpcBlock, true),
-      private: this.planTier("private", "privateSubnetCidrs", props.privateSubnetCidrs, azs, cidr, vpcBlock, false),
-      database: withDatabase
-        ? this.planTier("database", "databaseSubnetCidrs", props.databaseSubnetCidrs, azs, cidr, vpcBlock, false)
-        : [],
-    };
-    this.checkNoOverlap([...plan.public, ...plan.private, ...plan.database]);
+    const nat = resolveNat(this, props.natGateways, props.natInstance);
+    const natMode = nat.mode;
+    const flowLogs = resolveFlowLogs(this, props.flowLogs);
+    const { s3Gateway, interfaces } = resolveEndpoints(this, props.endpoints);
+    const { plan, withDatabase } = this.planSubnets(props, azs, cidr, vpcBlock);
     const hasPublic = plan.public.length > 0;
     if (natMode !== "none" && !hasPublic) {
       fail(this, "natGateways", `needs public subnets to hold the NAT gateways (publicSubnetCidrs is []); use "none" or give public subnets`, natMode);
@@ -415,6 +377,7 @@ export class Network extends Construct implements NetworkRef {
     });
     this.vpcId = this.vpc.id;
     this.vpcCidr = cidr;
+    const part: NetworkPart = { scope: this, name: this.name, vpcId: this.vpc.id, tagsFor: (purpose) => this.tagsFor(purpose) };
 
     this.defaultSecurityGroup = new DefaultSecurityGroup(this, "DefaultSecurityGroup", {
       vpcId: this.vpc.id,
@@ -440,25 +403,7 @@ export class Network extends Construct implements NetworkRef {
     this.availabilityZones = zones.names ?? this.privateSubnets.map((s) => s.availabilityZone);
     this.availabilityZoneIds = zones.ids ?? this.privateSubnets.map((s) => s.availabilityZoneId);
     if (props.cloudFrontVpcOrigin === true && zones.names) this.checkVpcOriginZonesAtPlan(zones.names);
-    if (this.publicSubnets.length > 0) {
-      // NACLs are stateless and NAT gateways pick source ports from 1024-65535: denying inbound
-      // 3389 here would drop replies to the NAT connections that happen to use port 3389. Port
-      // 22 is below that range, so the public subnets still refuse SSH.
-      this.publicNetworkAcl = new NetworkAcl(this, "PublicNetworkAcl", {
-        vpcId: this.vpc.id,
-        subnetIds: this.publicSubnets.map((s) => s.id),
-        ingress: [...denyInbound([22]), ALLOW_ALL],
-        egress: [ALLOW_ALL],
-        tags: this.tagsFor("public-nacl"),
-      });
-      suppress(
-        this.publicNetworkAcl,
-        "NACL-NO-ADMIN-PORTS",
-        "public subnets hold NAT gateways, whose replies arrive on ephemeral ports 1024-65535 (3389 included); nothing there listens on RDP, and SSH is denied",
-        // RDP alone: an override admitting SSH on this ACL would still fail synth.
-        { subject: "tcp/3389" },
-      );
-    }
+    this.publicNetworkAcl = this.createPublicNetworkAcl();
 
     if (hasPublic) {
       this.internetGateway = new InternetGateway(this, "InternetGateway", { vpcId: this.vpc.id, tags: this.tagsFor("igw") });
@@ -480,132 +425,38 @@ export class Network extends Construct implements NetworkRef {
 
     // ---- NAT ----
     const natCount = natMode === "single" ? 1 : natMode === "perAz" ? azs.length : 0;
-    const eips: Eip[] = [];
-    const nats: NatGateway[] = [];
-    for (let i = 0; i < natCount; i++) {
-      const eip = new Eip(this, `NatEip${i + 1}`, {
-        domain: "vpc",
-        tags: this.tagsFor(`nat-${azs[i]}`),
-        dependsOn: [this.internetGateway!],
-      });
-      eips.push(eip);
-      nats.push(
-        new NatGateway(this, `NatGateway${i + 1}`, {
-          allocationId: eip.allocationId,
-          subnetId: this.publicSubnets[i].id,
-          connectivityType: "public",
-          tags: this.tagsFor(`nat-${azs[i]}`),
-          dependsOn: [this.internetGateway!],
-        }),
-      );
-    }
+    const { gateways: nats, eips } = createNatGateways(part, natCount, azs, this.publicSubnets, this.internetGateway);
     this.natGateways = nats;
     if (natMode === "instance") {
-      const nat = this.createNatInstance(cidr, natInstanceType, props.natInstance?.amiId);
-      this.natInstance = nat.instance;
-      this.natInstanceSecurityGroup = nat.securityGroup;
-      eips.push(nat.eip);
+      const instance = createNatInstance(part, azs[0], cidr, nat.instanceType, props.natInstance?.amiId, this.publicSubnets[0], this.internetGateway);
+      this.natInstance = instance.instance;
+      this.natInstanceSecurityGroup = instance.securityGroup;
+      eips.push(instance.eip);
     }
     this.natPublicIps = eips.map((e) => e.publicIp);
-    this.privateRouteTables.forEach((table, i) => {
-      if (nats.length === 0 && !this.natInstance) return;
-      new Route(this, `PrivateDefaultRoute${i + 1}`, {
-        routeTableId: table.id,
-        destinationCidrBlock: "0.0.0.0/0",
-        ...(this.natInstance
-          ? { networkInterfaceId: this.natInstance.primaryNetworkInterfaceId }
-          : { natGatewayId: nats[Math.min(i, nats.length - 1)].id }),
-      });
-    });
+    addPrivateDefaultRoutes(part, this.privateRouteTables, nats, this.natInstance);
 
     this.publicSubnetIds = this.publicSubnets.map((s) => s.id);
     this.privateSubnetIds = this.privateSubnets.map((s) => s.id);
     this.databaseSubnetIds = withDatabase ? this.databaseSubnets.map((s) => s.id) : undefined;
 
     // ---- flow logs ----
-    if (flowLogsEnabled) {
-      const groupName = physicalName(this, "logGroup", this.name, "vpc-flow-logs");
-      this.flowLogGroup = new CloudwatchLogGroup(this, "FlowLogGroup", {
-        name: groupName,
-        retentionInDays: retentionDays,
-        kmsKeyId: props.flowLogs?.kmsKeyArn,
-        tags: this.tagsFor("vpc-flow-logs"),
-      });
-      // A service role whose trust is limited to this account (aws:SourceAccount), writing only to this group.
-      const role = new WorkloadRole(this, "FlowLogRole", {
-        name: physicalName(this, "iamRole", this.name, "vpc-flow-logs"),
-        assumedBy: "vpc-flow-logs.amazonaws.com",
-        description: `VPC Flow Logs delivery to the ${groupName} log group`,
-        tags: this.tagsFor("vpc-flow-logs"),
-      });
-      role.addToPolicy([
-        {
-          sid: "WriteFlowLogs",
-          actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
-          resources: [this.flowLogGroup.arn, `${this.flowLogGroup.arn}:*`],
-        },
-        // Part of AWS's documented minimum for flow-log delivery; the action has no resource-level scoping.
-        { sid: "DescribeLogGroups", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
-      ]);
-      this.flowLogRole = role.role;
-      this.flowLog = new FlowLog(this, "FlowLog", {
-        vpcId: this.vpc.id,
-        trafficType,
-        logDestinationType: "cloud-watch-logs",
-        logDestination: this.flowLogGroup.arn,
-        iamRoleArn: this.flowLogRole.arn,
-        maxAggregationInterval: aggregationSeconds,
-        tags: this.tagsFor("vpc-flow-logs"),
-      });
+    if (flowLogs.enabled) {
+      const created = createFlowLogs(part, flowLogs);
+      this.flowLogGroup = created.group;
+      this.flowLogRole = created.role;
+      this.flowLog = created.flowLog;
     }
 
     // ---- endpoints ----
     if (s3Gateway) {
-      const region = awsContext(this).region;
-      this.s3GatewayEndpoint = new VpcEndpoint(this, "S3GatewayEndpoint", {
-        vpcId: this.vpc.id,
-        serviceName: `com.amazonaws.${region}.s3`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: [...this.privateRouteTables, ...(this.databaseRouteTable ? [this.databaseRouteTable] : [])].map((t) => t.id),
-        tags: this.tagsFor("s3-endpoint"),
-      });
+      this.s3GatewayEndpoint = createS3GatewayEndpoint(part, [...this.privateRouteTables, ...(this.databaseRouteTable ? [this.databaseRouteTable] : [])]);
     }
     const endpoints: Partial<Record<InterfaceEndpointService, VpcEndpoint>> = {};
     if (interfaces.length > 0) {
-      const region = awsContext(this).region;
-      const sg = new SecurityGroup(this, "EndpointSecurityGroup", {
-        name: physicalName(this, "securityGroup", this.name, "vpc-endpoints"),
-        description: "VPC interface endpoints: HTTPS from the VPC",
-        vpcId: this.vpc.id,
-        tags: this.tagsFor("vpc-endpoints"),
-      });
-      new VpcSecurityGroupIngressRule(this, "EndpointSecurityGroupHttpsIngress", {
-        securityGroupId: sg.id,
-        cidrIpv4: cidr,
-        ipProtocol: "tcp",
-        fromPort: 443,
-        toPort: 443,
-        description: "HTTPS from the VPC",
-      });
-      this.endpointSecurityGroup = sg;
-      for (const svc of interfaces) {
-        // S3 alone has gateway and interface endpoints. With the gateway in the VPC, private DNS
-        // must be "only for inbound endpoints" (VPC traffic keeps the free gateway), and EC2
-        // refuses that until the gateway exists; without it, the interface takes all S3 traffic.
-        // https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns
-        const s3 = svc === "s3";
-        endpoints[svc] = new VpcEndpoint(this, `${pascalCase(svc)}Endpoint`, {
-          vpcId: this.vpc.id,
-          serviceName: `com.amazonaws.${region}.${svc}`,
-          vpcEndpointType: "Interface",
-          privateDnsEnabled: true,
-          ...(s3 ? { dnsOptions: { privateDnsOnlyForInboundResolverEndpoint: this.s3GatewayEndpoint !== undefined } } : {}),
-          ...(s3 && this.s3GatewayEndpoint ? { dependsOn: [this.s3GatewayEndpoint] } : {}),
-          subnetIds: [...this.privateSubnetIds],
-          securityGroupIds: [sg.id],
-          tags: this.tagsFor(`${svc.replace(/\./g, "-")}-endpoint`),
-        });
-      }
+      const created = createInterfaceEndpoints(part, interfaces, cidr, this.privateSubnetIds, this.s3GatewayEndpoint);
+      this.endpointSecurityGroup = created.securityGroup;
+      Object.assign(endpoints, created.endpoints);
     }
     this.interfaceEndpoints = endpoints;
     this.privateSubnetEgress = {
@@ -615,69 +466,45 @@ export class Network extends Construct implements NetworkRef {
     };
   }
 
+  /** The subnet plan: each tier's CIDRs (given or derived), checked for overlap. */
+  private planSubnets(props: NetworkProps, azs: readonly string[], cidr: string, vpcBlock: Ipv4Cidr | undefined) {
+    if (props.databaseSubnets === false && props.databaseSubnetCidrs !== undefined) {
+      fail(this, "databaseSubnetCidrs", "must not be given when databaseSubnets is false (drop one of the two)", props.databaseSubnetCidrs);
+    }
+    const withDatabase = props.databaseSubnets ?? props.databaseSubnetCidrs !== undefined;
+    const plan = {
+      public: this.planTier("public", "publicSubnetCidrs", props.publicSubnetCidrs, azs, cidr, vpcBlock, true),
+      private: this.planTier("private", "privateSubnetCidrs", props.privateSubnetCidrs, azs, cidr, vpcBlock, false),
+      database: withDatabase
+        ? this.planTier("database", "databaseSubnetCidrs", props.databaseSubnetCidrs, azs, cidr, vpcBlock, false)
+        : [],
+    };
+    this.checkNoOverlap([...plan.public, ...plan.private, ...plan.database]);
+    return { plan, withDatabase };
+  }
+
   /**
-   * One fck-nat instance in the first public subnet (the fck-nat approach: an AMI that turns on
-   * IP forwarding and masquerading at boot). Source/destination checking is off, so it may
-   * forward packets that are not its own; its Elastic IP is the VPC's egress address.
+   * The public subnets' network ACL. NACLs are stateless and NAT gateways pick source ports from
+   * 1024-65535: denying inbound 3389 here would drop replies to the NAT connections that happen
+   * to use port 3389. Port 22 is below that range, so the public subnets still refuse SSH.
    */
-  private createNatInstance(vpcCidr: string, instanceType: string, amiId: string | undefined): { instance: Instance; securityGroup: SecurityGroup; eip: Eip } {
-    const az = this.zoneLabels[0];
-    const securityGroup = new SecurityGroup(this, "NatInstanceSecurityGroup", {
-      name: physicalName(this, "securityGroup", this.name, "nat-instance"),
-      description: "NAT instance: all traffic from the VPC in, forwarded out",
+  private createPublicNetworkAcl(): NetworkAcl | undefined {
+    if (this.publicSubnets.length === 0) return undefined;
+    const acl = new NetworkAcl(this, "PublicNetworkAcl", {
       vpcId: this.vpc.id,
-      tags: this.tagsFor("nat-instance"),
-    });
-    new VpcSecurityGroupIngressRule(this, "NatInstanceIngressFromVpc", {
-      securityGroupId: securityGroup.id,
-      cidrIpv4: vpcCidr,
-      ipProtocol: "-1",
-      description: "Traffic of the private subnets to forward",
-    });
-    const egress = new VpcSecurityGroupEgressRule(this, "NatInstanceEgress", {
-      securityGroupId: securityGroup.id,
-      cidrIpv4: "0.0.0.0/0",
-      ipProtocol: "-1",
-      description: "Forwarded traffic to the internet",
+      subnetIds: this.publicSubnets.map((s) => s.id),
+      ingress: [...denyInbound([22]), ALLOW_ALL],
+      egress: [ALLOW_ALL],
+      tags: this.tagsFor("public-nacl"),
     });
     suppress(
-      egress,
-      "SG-EGRESS-ALL-PORTS",
-      "a NAT instance forwards the private subnets' traffic whatever its port, as a NAT gateway does; what may leave is decided by the workloads' own security groups",
+      acl,
+      "NACL-NO-ADMIN-PORTS",
+      "public subnets hold NAT gateways, whose replies arrive on ephemeral ports 1024-65535 (3389 included); nothing there listens on RDP, and SSH is denied",
+      // RDP alone: an override admitting SSH on this ACL would still fail synth.
+      { subject: "tcp/3389" },
     );
-    const image =
-      amiId ??
-      new DataAwsAmi(this, "NatInstanceAmi", {
-        owners: [FCK_NAT_AMI_OWNER],
-        mostRecent: true,
-        filter: [
-          { name: "name", values: [FCK_NAT_AMI_NAME] },
-          { name: "architecture", values: ["arm64"] },
-        ],
-      }).id;
-    const instance = new Instance(this, "NatInstance", {
-      ami: image,
-      instanceType,
-      subnetId: this.publicSubnets[0].id,
-      vpcSecurityGroupIds: [securityGroup.id],
-      sourceDestCheck: false,
-      // associate_public_ip_address stays unset: the subnet maps no public IP on launch, and the
-      // Elastic IP below is the address. Set to false, the provider reads the EIP back as `true`
-      // and every later plan replaces the instance (hashicorp/terraform-provider-aws#37318);
-      // unset, the attribute is computed and the read-back value is no change.
-      // IMDSv2 only (Security Hub EC2.8); the root volume is encrypted (EC2.3 for its EBS volume).
-      metadataOptions: { httpTokens: "required", httpEndpoint: "enabled" },
-      rootBlockDevice: { encrypted: true, volumeType: "gp3" },
-      tags: this.tagsFor(`nat-${az}`),
-      dependsOn: [this.internetGateway!],
-    });
-    const eip = new Eip(this, "NatInstanceEip", {
-      domain: "vpc",
-      instance: instance.id,
-      tags: this.tagsFor(`nat-${az}`),
-      dependsOn: [this.internetGateway!],
-    });
-    return { instance, securityGroup, eip };
+    return acl;
   }
 
   /** `{ ...tags, Name: <name>-<purpose> }`. */
