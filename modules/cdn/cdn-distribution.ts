@@ -1,4 +1,3 @@
-import { Fn } from "cdktf";
 import { CloudfrontDistribution, CloudfrontDistributionOrderedCacheBehavior } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { CloudfrontFunction } from "@cdktf/provider-aws/lib/cloudfront-function";
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
@@ -8,14 +7,13 @@ import { Construct } from "constructs";
 import { bucketReadStatements, bucketReadWriteStatements } from "../core/statements";
 import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName } from "../internal/naming";
-import { REGION_PATTERN, checkIntegerRange, checkOneOf, checkPattern, checkUnique, fail } from "../internal/validate";
+import { REGION_PATTERN, checkPattern, checkUnique, fail } from "../internal/validate";
 import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
 import { checkRegionOffers } from "../internal/region-checks";
-import { CdnAppOrigin, LoadBalancerOriginRef } from "../core/load-balancer-origin";
-import { TerraformData } from "../core/terraform-data";
+import { CdnAppOrigin } from "../core/load-balancer-origin";
 import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
 import { PrivateBucket } from "../core/private-bucket";
-import { checkOriginDomain, checkOriginHeaderName, checkPathPattern } from "./cdn-checks";
+import { checkPathPattern } from "./cdn-checks";
 import {
   ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
   ALL_VIEWER_POLICY_ID,
@@ -24,6 +22,8 @@ import {
 } from "./managed-policies";
 import { CdnDomain, EdgeDistribution, EdgeOptions, allowDistributionRead } from "./edge-parts";
 import { viewerHostFunction } from "./viewer-host-function";
+import { resolveAppOrigin } from "./app-origin";
+import { createVpcOrigin } from "./vpc-origin";
 
 export type { CdnAppOrigin, CdnDomain };
 
@@ -94,17 +94,6 @@ export interface CdnDistributionProps extends EdgeOptions {
   readonly requireOriginVerification?: boolean;
 }
 
-/** The app origin as the distribution uses it. */
-interface ResolvedAppOrigin {
-  readonly domainName: string;
-  readonly protocol: "https-only" | "http-only";
-  readonly readTimeoutSeconds: number;
-  readonly headers: Record<string, string>;
-  readonly forwardHost: boolean;
-  /** The load balancer behind it, as given in `appOrigin.loadBalancer`. */
-  readonly loadBalancer?: LoadBalancerOriginRef;
-}
-
 /** Origin ids inside the distribution (stable: behaviors refer to them). */
 const ASSETS_ORIGIN_ID = "assets";
 /** The origin group of static paths: the assets bucket, then the app on 403/404. */
@@ -144,7 +133,7 @@ export class CdnDistribution extends EdgeDistribution {
     // Shield", CloudFront Developer Guide); any other region fails at apply.
     checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield", "originShield");
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
-    const origin = this.resolveAppOrigin(props.appOrigin, props.requireOriginVerification ?? false);
+    const origin = resolveAppOrigin(this, props.appOrigin, props.requireOriginVerification ?? false);
 
     const bucketName = props.bucketName ?? `${props.name}-static-assets`;
     checkName(this, props.bucketName === undefined ? "bucketName (default `${name}-static-assets`)" : "bucketName", "s3Bucket", bucketName);
@@ -160,7 +149,7 @@ export class CdnDistribution extends EdgeDistribution {
     });
 
     this.viewerRequestFunction = viewerHostFunction(this, "ViewerHostFunction", props.name);
-    if (origin.loadBalancer?.scheme === "internal") this.vpcOrigin = this.createVpcOrigin(props.name, origin, props.tags);
+    if (origin.loadBalancer?.scheme === "internal") this.vpcOrigin = createVpcOrigin(this, props.name, origin, props.tags);
 
     const responseHeadersPolicyId = this.responseHeadersPolicy.policyId;
     const fallback = props.staticFallbackToApp ?? true;
@@ -264,126 +253,5 @@ export class CdnDistribution extends EdgeDistribution {
       seen.add(p);
     }
     return all;
-  }
-
-  /**
-   * The app origin's host name, protocol, timeout and headers, refusing a downgrade to HTTP and,
-   * when a load balancer is behind it, anything that load balancer does not serve.
-   */
-  private resolveAppOrigin(o: CdnAppOrigin, requireVerification: boolean): ResolvedAppOrigin {
-    if (o.domainName === undefined && o.loadBalancer === undefined) {
-      fail(this, "appOrigin", "needs loadBalancer (a WebService's origin) or domainName", o);
-    }
-    const lb = o.loadBalancer;
-    if (o.loadBalancer && o.domainName !== undefined && o.loadBalancer.certificateName !== undefined && o.domainName !== o.loadBalancer.certificateName) {
-      fail(this, "appOrigin.domainName", `must be the name the certificate of the load balancer ${o.loadBalancer.constructPath} covers (${o.loadBalancer.certificateName}), or omitted`, o.domainName);
-    }
-    const domainName = o.domainName ?? lb!.certificateName ?? lb!.dnsName;
-    checkOriginDomain(this, "appOrigin.domainName", domainName);
-    const hasCertificate = o.originHasCertificate ?? (lb ? lb.protocol === "https" : true);
-    const protocol = o.protocol ?? (hasCertificate ? "https-only" : "http-only");
-    checkOneOf(this, "appOrigin.protocol", protocol, ["https-only", "http-only"]);
-    const headers: Record<string, string> = { ...(o.customHeaders ?? {}) };
-    for (const name of Object.keys(headers)) checkOriginHeaderName(this, "appOrigin.customHeaders", name);
-    checkUnique(this, "appOrigin.customHeaders (case-insensitive)", Object.keys(headers).map((n) => n.toLowerCase()));
-    if (lb) {
-      const required = lb.originVerifyHeader;
-      if (required && !Object.keys(headers).some((n) => n.toLowerCase() === required.name.toLowerCase())) {
-        headers[required.name] = required.value;
-      }
-      this.checkMatchesLoadBalancer(lb, domainName, protocol, headers, requireVerification);
-    }
-    if (protocol === "http-only" && hasCertificate) {
-      fail(
-        this,
-        "appOrigin.protocol",
-        "must not be \"http-only\" while appOrigin.originHasCertificate is true: that would downgrade CloudFront-to-origin traffic to plain HTTP; use \"https-only\", or set originHasCertificate: false for an origin without TLS",
-        protocol,
-      );
-    }
-    if (protocol === "https-only" && !hasCertificate) {
-      fail(this, "appOrigin.protocol", "must be \"http-only\" (or omitted) when appOrigin.originHasCertificate is false: CloudFront cannot speak HTTPS to an origin without a certificate", protocol);
-    }
-    const readTimeoutSeconds = o.readTimeoutSeconds ?? 30;
-    checkIntegerRange(this, "appOrigin.readTimeoutSeconds", readTimeoutSeconds, 1, 180);
-    return { domainName, protocol, readTimeoutSeconds, headers, forwardHost: o.forwardHost ?? protocol === "http-only", loadBalancer: lb };
-  }
-
-  /**
-   * What CloudFront sends must be what the load balancer serves: the protocol of its one serving
-   * listener (so also its port), a host name its certificate covers, the header it requires; an
-   * internal one only through a VPC origin, in a VPC with an internet gateway. Messages name both sides.
-   */
-  private checkMatchesLoadBalancer(
-    lb: LoadBalancerOriginRef,
-    domainName: string,
-    protocol: "https-only" | "http-only",
-    headers: Record<string, string>,
-    requireVerification: boolean,
-  ): void {
-    const side = `the load balancer ${lb.constructPath}`;
-    const served = lb.protocol === "https" ? "https-only" : "http-only";
-    if (protocol !== served) {
-      const why = lb.protocol === "https" ? "port 80 only redirects to HTTPS" : "it has no certificate";
-      fail(this, "appOrigin.protocol", `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"`, protocol);
-    }
-    if (lb.protocol === "https" && lb.certificateName === undefined && domainName === lb.dnsName) {
-      fail(
-        this,
-        "appOrigin.domainName",
-        `is the AWS DNS name of ${side}, which its certificate does not cover (CloudFront verifies the origin's certificate against this name); give the web service a domain, or appOrigin.domainName the name its certificateArn covers`,
-        domainName,
-      );
-    }
-    const required = lb.originVerifyHeader;
-    if (required) {
-      // Added above unless customHeaders gives it: then the value must be the one required.
-      const sent = Object.entries(headers).find(([n]) => n.toLowerCase() === required.name.toLowerCase());
-      if (sent && sent[1] !== required.value) {
-        fail(this, "appOrigin.customHeaders", `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)`, "<redacted>");
-      }
-    }
-    if (lb.scheme === "internal" && lb.vpcHasInternetGateway === false) {
-      fail(
-        this,
-        "appOrigin.loadBalancer",
-        `is ${side}, in a VPC without an internet gateway: CloudFront VPC origins need one attached (they don't route through it); give the network public subnets (the Network module then attaches one)`,
-        lb.constructPath,
-      );
-    }
-    if (requireVerification && lb.scheme === "internet-facing" && !required) {
-      fail(
-        this,
-        "requireOriginVerification",
-        `is on, but ${side} is internet-facing and requires no origin-verify header: anyone could point another CloudFront distribution at it and skip this one's WAF; set the web service's originVerifyHeader, or its scheme "internal" for a VPC origin`,
-        lb.constructPath,
-      );
-    }
-  }
-
-  /**
-   * The VPC origin of an internal load balancer. CloudFront refuses to update or delete a VPC origin
-   * while a distribution uses it (409), so every change of its settings is made by replacement,
-   * new one first (a `terraform_data` of the settings triggers it; the name carries a suffix of it,
-   * so the two never clash): the distribution moves to the new one, then the old one is deleted.
-   * Creating one takes about 15 minutes, at times more than the provider's 15-minute default wait.
-   */
-  private createVpcOrigin(name: string, origin: ResolvedAppOrigin, tags?: Record<string, string>): CloudfrontVpcOrigin {
-    const lb = origin.loadBalancer!;
-    const endpoint = { arn: lb.loadBalancerArn, httpPort: 80, httpsPort: lb.protocol === "https" ? lb.port : 443, originProtocolPolicy: origin.protocol };
-    const settings = new TerraformData(this, "AppVpcOriginSettings", { triggersReplace: endpoint });
-    return new CloudfrontVpcOrigin(this, "AppVpcOrigin", {
-      vpcOriginEndpointConfig: [
-        {
-          ...endpoint,
-          name: `${name}-app-${Fn.substr(settings.id, 0, 8)}`,
-          originSslProtocols: [{ items: ["TLSv1.2"], quantity: 1 }],
-        },
-      ],
-      timeouts: { create: "30m", update: "30m", delete: "30m" },
-      // A plain address: cdktf renders a resource given here as "${...}", which Terraform refuses.
-      lifecycle: { createBeforeDestroy: true, replaceTriggeredBy: [`${settings.terraformResourceType}.${settings.friendlyUniqueId}`] },
-      tags,
-    });
   }
 }
