@@ -17,7 +17,6 @@ const MODULES = join(__dirname, "modules");
  */
 const PENDING = new Set([
   "modules/patterns/container-web-app.ts: ContainerWebApp",
-  "modules/network/network.ts: Network",
   "modules/app-runner/app-runner-service.ts: AppRunnerService",
   "modules/cache/redis-cache.ts: RedisCache",
   "modules/database/postgres-database.ts: PostgresDatabase",
