@@ -14,6 +14,7 @@ import { SecretRef } from "../core/secret-ref";
 import { suppress } from "../core/suppressions";
 import { ContainerSettings, containerDefinitions, executionStatements } from "./container";
 import { ClusterRef, FargateCluster } from "./fargate-cluster";
+import { RunTaskTarget } from "./one-off-task";
 import { checkRoleName } from "../core/database-names";
 import { DatabaseRef, RDS_CA_BUNDLE_URL } from "../core/database-ref";
 import { ConnectionUrlOptions, connectionUrlSuffix } from "../core/connection-url";
@@ -96,14 +97,7 @@ export interface DatabaseAdminTaskProps {
 }
 
 /** What `npx cdktf-aws-webapp db-create-app-role` reads from the stack output (see the README). */
-export interface AdminTaskRunSettings {
-  readonly cluster: string;
-  readonly task_definition: string;
-  readonly subnets: string[];
-  readonly security_groups: string[];
-  /** `ENABLED` or `DISABLED`, as `aws ecs run-task` takes it. */
-  readonly assign_public_ip: "ENABLED" | "DISABLED";
-  readonly log_group: string;
+export interface AdminTaskRunSettings extends RunTaskTarget {
   readonly app_user: string;
   /** `iam` (token login) or `url` (password login written to {@link url_secret_arn}). */
   readonly access: "iam" | "url";

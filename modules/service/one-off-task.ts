@@ -12,8 +12,8 @@ export interface OneOffTaskOptions {
   readonly memoryMiB?: number;
 }
 
-/** Everything `aws ecs run-task` needs (the `release_task` output; `cdktf-aws-webapp release` reads it). */
-export interface OneOffTaskRunSettings {
+/** Where and how `aws ecs run-task` starts a one-off Fargate task: the part every run-settings output shares. */
+export interface RunTaskTarget {
   readonly cluster: string;
   readonly task_definition: string;
   readonly subnets: string[];
@@ -21,6 +21,10 @@ export interface OneOffTaskRunSettings {
   /** `ENABLED` or `DISABLED`, as `aws ecs run-task` takes it. */
   readonly assign_public_ip: "ENABLED" | "DISABLED";
   readonly log_group: string;
+}
+
+/** Everything `aws ecs run-task` needs (the `release_task` output; `cdktf-aws-webapp release` reads it). */
+export interface OneOffTaskRunSettings extends RunTaskTarget {
   /** The container that runs the command (`app`). */
   readonly container: string;
   readonly command: string[];
