@@ -10,7 +10,7 @@ import { ConnectionUrlOptions } from "../core/connection-url";
 import { PostgresDatabase, PostgresDatabaseProps } from "../database/postgres-database";
 import { EmailDomain, EmailDomainProps } from "../email/email-domain";
 import { EmailTemplateContent } from "../email/email-templates";
-import { BedrockGrant } from "../core/workload-role";
+import { BedrockGrant, WorkloadRole } from "../core/workload-role";
 import { checkProviderRegion, defaultAwsProvider, providerRegion } from "../internal/aws-context";
 import { defaultAvailabilityZones } from "../internal/region-checks";
 import { baseName, pascalCase } from "../internal/naming";
@@ -23,8 +23,10 @@ import { VpcOriginZoneCheck } from "../network/vpc-origin-zones";
 import { NetworkRef } from "../core/network-ref";
 import { enforcePolicies, suppress } from "../policy";
 import { acceptNonProductionChoices } from "./profile-choices";
+import { PROFILES, ProfileDefaults } from "./profile";
 import { ContainerRepository } from "../registry/container-repository";
-import { AppSecrets, recoveryWindowDaysFor } from "../secrets/app-secrets";
+import { AppSecrets } from "../secrets/app-secrets";
+import { SecretRef } from "../core/secret-ref";
 import { EncryptionKey, cloudWatchLogsKey } from "../core/encryption-key";
 import { SidecarContainer } from "../service/container";
 import { OneOffTask } from "../service/one-off-task";
@@ -467,17 +469,137 @@ export class ContainerWebApp extends Construct {
 
   public constructor(scope: Construct, id: string, props: ContainerWebAppProps) {
     super(scope, id);
-    const production = props.profile === "production";
-    checkOneOf(this, "profile", props.profile, ["production", "non-production"]);
-    checkPattern(this, "environment", props.environment, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens, starting with a letter");
-    const name = baseName(props.project, props.environment);
+    const r = this.resolveProps(props);
+    const { profile: p, name, region } = r;
     this.name = name;
     this.profile = props.profile;
+
+    // ---- foundation: keys, network, alarm topics
+    this.logsKey = p.customerManagedKeys && region !== undefined
+      ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
+      : undefined;
+    const network = this.createNetwork(props, r);
+    this.network = network.network;
+    this.createdNetwork = network.created;
+    this.monitoring = new Monitoring(this, "Monitoring", {
+      name,
+      criticalEmails: props.alarmEmails?.critical,
+      warningEmails: props.alarmEmails?.warning,
+      // AWS Budgets publishes the budget's notifications to the (encrypted) warning topic.
+      additionalPublisherServices: props.monthlyBudgetUsd !== undefined ? ["budgets.amazonaws.com"] : undefined,
+    });
+    const alarms = p.serviceAlarms ? this.monitoring : undefined;
+
+    // ---- data: database, registry, secrets, cache, uploads
+    const access = this.resolveDatabaseAccess(props, r);
+    this.secrets = this.createSecrets(props, r, access.databaseUrl);
+    if (r.database) {
+      const created = this.createDatabase(r, r.database);
+      this.databaseKey = created.key;
+      this.database = created.database;
+    }
+    this.repository = new ContainerRepository(this, "Repository", {
+      name: `${props.project}/${props.environment}/app`,
+      // Images are rebuildable: only production keeps its repository when the stack is destroyed.
+      forceDelete: p.forceDestroy,
+      preventDestroy: p.preventDestroy,
+      // The image this environment runs is never expired by count, however many builds follow it.
+      keepTagPatterns: Token.isUnresolved(props.imageTag) ? [] : [props.imageTag],
+    });
+    if (props.cache) {
+      const created = this.createCache(props, r, props.cache, alarms);
+      this.cacheKey = created.key;
+      this.cache = created.cache;
+    }
+    const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
+    if (props.uploads) this.uploads = this.createUploads(props.uploads, uploadsPath, r);
+
+    // ---- the app's runtime settings: database by IAM token over verified TLS, secrets by reference
+    const capacity = this.taskCapacity(props, r);
+    const poolSize =
+      r.database?.poolSize ??
+      (this.database ? Math.max(1, Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * capacity.allMaxTasks)))) : 0);
+    const runtime = this.runtimeSettings(props, r, access, poolSize);
+
+    // ---- compute
+    const shared: FargateShared = { ...runtime, alarms };
+    const originAccess = r.cdn?.originAccess ?? "vpc-origin";
+    checkOneOf(this, "cdn.originAccess", originAccess, ["vpc-origin", "public"]);
+    if (r.compute.kind === "fargate") {
+      const created = this.createWebService(props, r, r.compute, shared, capacity.webMaxTasks);
+      this.cluster = created.cluster;
+      this.loadBalancerLogs = created.loadBalancerLogs;
+      this.webService = created.web;
+      this.compute = created.web;
+      if (props.release) this.release = created.web.addOneOffTask("ReleaseTaskDefinition", { purpose: "release", ...props.release });
+    } else {
+      this.appRunnerService = this.createAppRunner(props, r, r.compute, runtime);
+      this.compute = this.appRunnerService;
+    }
+    this.workers = this.createWorkers(props, r, shared, runtime.environment, capacity.workerMaxTasks);
+    const workers = Object.values(this.workers);
+    const appRoles = [this.compute.appRole, ...workers.map((w) => w.taskRole)];
+
+    // ---- database access: network paths, IAM login as the app user, connection capacity
+    if (this.database) this.databaseAdmin = this.connectDatabase(props, r, this.database, access, poolSize, capacity, appRoles);
+    // ---- cache access: 6379 from the web app and the workers, nothing else
+    if (this.cache) {
+      this.compute.connections.allowTo(this.cache);
+      for (const w of workers) w.connections.allowTo(this.cache);
+    }
+
+    // ---- edge: CDN, the app's public URL
+    // App Runner's own name is an attribute of the service: the service cannot be given it (nor a
+    // CDN name that depends on it) without a Terraform cycle. Then only a domain gives the URL.
+    const urlKnown = r.compute.kind === "fargate" || props.domain !== undefined;
+    if (!urlKnown && props.urlVariables !== undefined && props.urlVariables.length > 0) {
+      fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
+    }
+    if (r.cdn) {
+      const edge = this.createEdge(props, r, r.cdn, uploadsPath);
+      this.edgeLogsKey = edge.logsKey;
+      this.edgeMonitoring = edge.monitoring;
+      this.cdn = edge.cdn;
+    }
+    this.url = this.cdn?.url ?? (props.domain && r.compute.kind === "apprunner" ? `https://${props.domain.name}` : this.compute.url);
+    this.setUrlVariables(props, urlKnown);
+    if (this.uploads) for (const role of appRoles) this.uploads.grantReadWrite(role, uploadsPath.slice(1));
+
+    // ---- email, Bedrock
+    if (props.email && props.domain) this.email = this.createEmail(name, props.email, props.domain, appRoles);
+    if (props.bedrock) for (const role of appRoles) role.grantInvokeBedrock(props.bedrock);
+
+    // ---- operations: dashboard, budget, outputs, policies
+    this.dashboard = this.createDashboard(name, workers);
+    if (props.monthlyBudgetUsd !== undefined) {
+      this.budget = new CostBudget(this, "Budget", {
+        name,
+        monthlyLimitUsd: props.monthlyBudgetUsd,
+        topicArn: this.monitoring.warningTopicArn,
+        costAllocationTag: { key: "Environment", value: props.environment },
+        // Budgets publishes only once the warning topic's policy admits it.
+        dependsOn: this.monitoring.topicPolicies,
+      });
+    }
+    this.operatorOutputs = this.collectOperatorOutputs();
+    const stack = TerraformStack.of(this);
+    if (props.outputs ?? true) this.writeOutputs(stack, props.outputPrefix ?? "");
+    if (p.acceptsNonProductionChoices) acceptNonProductionChoices(this);
+    if (props.enforcePolicies ?? true) enforcePolicies(stack, { tier: p.policyTier });
+  }
+
+  /** The profile's defaults and the props every part reads, checked where they must agree. */
+  private resolveProps(props: ContainerWebAppProps): Resolved {
+    checkOneOf(this, "profile", props.profile, ["production", "non-production"]);
+    const p = PROFILES[props.profile];
+    const production = p.production;
+    checkPattern(this, "environment", props.environment, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens, starting with a letter");
+    const name = baseName(props.project, props.environment);
     const region = providerRegion(this);
-    const computeOptions = props.compute ?? { kind: "fargate" as const };
-    checkOneOf(this, "compute.kind", computeOptions.kind, ["fargate", "apprunner"]);
-    const cdnOptions = props.cdn === false ? undefined : (props.cdn ?? {});
-    const databaseOptions = props.database === false ? undefined : (props.database ?? {});
+    const compute = props.compute ?? { kind: "fargate" as const };
+    checkOneOf(this, "compute.kind", compute.kind, ["fargate", "apprunner"]);
+    const cdn = props.cdn === false ? undefined : (props.cdn ?? {});
+    const database = props.database === false ? undefined : (props.database ?? {});
     registerPropHints(this, "ContainerWebApp", {
       Network: "network (or network.overrides)",
       Database: "database (or database.overrides)",
@@ -494,212 +616,208 @@ export class ContainerWebApp extends Construct {
       checkDomain(this, "domain.name", props.domain.name);
       checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABC");
     }
-    if (production && !props.domain && !cdnOptions && computeOptions.kind === "fargate") {
+    if (production && !props.domain && !cdn && compute.kind === "fargate") {
       fail(this, "domain", "is required in production without a CDN: the load balancer would serve plain HTTP; give domain or keep cdn", props.domain);
     }
-    if (production && !props.domain && cdnOptions?.originAccess === "public") {
+    if (production && !props.domain && cdn?.originAccess === "public") {
       fail(this, "domain", 'is required in production with cdn.originAccess "public": without a certificate the origin-verify secret would cross the internet in clear text (use the default "vpc-origin")', props.domain);
     }
     if (props.email && !props.domain) fail(this, "email", "needs domain (its hosted zone holds the SES records)", props.email);
-    if (props.release !== undefined && computeOptions.kind !== "fargate") {
+    if (props.release !== undefined && compute.kind !== "fargate") {
       fail(this, "release", 'needs compute.kind "fargate" (the release runs as a one-off task of the web service)', props.release.command);
     }
-    if ((props.workers ?? []).length > 0 && computeOptions.kind !== "fargate") {
+    if ((props.workers ?? []).length > 0 && compute.kind !== "fargate") {
       fail(this, "workers", 'need compute.kind "fargate" (workers share its ECS cluster)', props.workers!.map((w) => w.name));
     }
     // CloudFront takes certificates, WAF and log delivery from us-east-1 only.
     checkProviderRegion(this, "usEast1Provider", props.usEast1Provider, "us-east-1", "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only");
     const usEast1Provider = props.usEast1Provider ?? (region === "us-east-1" ? defaultAwsProvider(this) : undefined);
-    const cdnInUsEast1 = usEast1Provider !== undefined;
-    const logRetentionDays = production ? 365 : 30;
+    return { profile: p, name, region, compute, cdn, database, usEast1Provider };
+  }
 
-    // ---- foundation: keys, network, alarm topics
-    this.logsKey = production && region !== undefined
-      ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
-      : undefined;
+  /** The network given, or a VPC created for the app with the profile's flow log retention. */
+  private createNetwork(props: ContainerWebAppProps, r: Resolved): { network: NetworkRef; created?: Network } {
+    const { profile: p, name, region, compute } = r;
     // A VPC origin cannot be created in a few zone IDs: the load balancer's (private) subnets
     // stay out of them, checked by the network created here or, for one given, at plan.
-    const vpcOrigin = cdnOptions !== undefined && (cdnOptions.originAccess ?? "vpc-origin") === "vpc-origin" && computeOptions.kind === "fargate";
+    const vpcOrigin = r.cdn !== undefined && (r.cdn.originAccess ?? "vpc-origin") === "vpc-origin" && compute.kind === "fargate";
     if (props.network && "vpcId" in props.network) {
-      this.network = props.network;
       if (vpcOrigin) new VpcOriginZoneCheck(this, "VpcOriginZones", { subnetIds: props.network.privateSubnetIds });
-    } else {
-      const options: AppNetworkOptions = props.network ?? {};
-      const natMode = options.natGateways ?? "single";
-      if (production && natMode === "instance") {
-        fail(this, "network.natGateways", 'must not be "instance" for production (one instance in one AZ, no failover): use "single" or "perAz"', natMode);
-      }
-      if (natMode === "none" && computeOptions.kind === "apprunner") {
-        fail(this, "network.natGateways", "must give App Runner egress (its VPC connector sends all outbound traffic through the VPC): use \"instance\", \"single\" or \"perAz\"", natMode);
-      }
-      if (natMode === "none" && ((computeOptions.kind === "fargate" && computeOptions.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
-        fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
-      }
-      const byId = options.availabilityZoneIds !== undefined;
-      const defaultZones = region === undefined || byId ? undefined : defaultAvailabilityZones(region);
-      if (options.availabilityZones === undefined && defaultZones === undefined && !byId) {
-        const why = region === undefined
-          ? "when the stack's provider region is not a literal"
-          : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
-        fail(this, "network.availabilityZones", `is required ${why}; or give network.availabilityZoneIds`, undefined);
-      }
-      this.createdNetwork = new Network(this, "Network", {
-        name,
-        cidr: options.cidr,
-        ...(byId ? { availabilityZoneIds: options.availabilityZoneIds } : { availabilityZones: options.availabilityZones ?? defaultZones! }),
-        cloudFrontVpcOrigin: vpcOrigin,
-        natGateways: natMode,
-        flowLogs: { retentionDays: production ? 365 : 90, kmsKeyArn: this.logsKey?.keyArn },
-        ...options.overrides,
-      });
-      this.network = this.createdNetwork;
+      return { network: props.network };
     }
-    this.monitoring = new Monitoring(this, "Monitoring", {
+    const options: AppNetworkOptions = props.network ?? {};
+    const natMode = options.natGateways ?? "single";
+    if (p.production && natMode === "instance") {
+      fail(this, "network.natGateways", 'must not be "instance" for production (one instance in one AZ, no failover): use "single" or "perAz"', natMode);
+    }
+    if (natMode === "none" && compute.kind === "apprunner") {
+      fail(this, "network.natGateways", "must give App Runner egress (its VPC connector sends all outbound traffic through the VPC): use \"instance\", \"single\" or \"perAz\"", natMode);
+    }
+    if (natMode === "none" && ((compute.kind === "fargate" && compute.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
+      fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
+    }
+    const byId = options.availabilityZoneIds !== undefined;
+    const defaultZones = region === undefined || byId ? undefined : defaultAvailabilityZones(region);
+    if (options.availabilityZones === undefined && defaultZones === undefined && !byId) {
+      const why = region === undefined
+        ? "when the stack's provider region is not a literal"
+        : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
+      fail(this, "network.availabilityZones", `is required ${why}; or give network.availabilityZoneIds`, undefined);
+    }
+    const created = new Network(this, "Network", {
       name,
-      criticalEmails: props.alarmEmails?.critical,
-      warningEmails: props.alarmEmails?.warning,
-      // AWS Budgets publishes the budget's notifications to the (encrypted) warning topic.
-      additionalPublisherServices: props.monthlyBudgetUsd !== undefined ? ["budgets.amazonaws.com"] : undefined,
+      cidr: options.cidr,
+      ...(byId ? { availabilityZoneIds: options.availabilityZoneIds } : { availabilityZones: options.availabilityZones ?? defaultZones! }),
+      cloudFrontVpcOrigin: vpcOrigin,
+      natGateways: natMode,
+      flowLogs: { retentionDays: p.flowLogRetentionDays, kmsKeyArn: this.logsKey?.keyArn },
+      ...options.overrides,
     });
-    const alarms = production ? this.monitoring : undefined;
+    return { network: created, created };
+  }
 
-    // ---- data: database, registry, secrets
-    const appUser = databaseOptions?.appUser ?? "app_user";
-    const access = databaseOptions?.access ?? "iam";
+  /** How the app signs in to the database: as `appUser`, by IAM token or with a `DATABASE_URL` secret. */
+  private resolveDatabaseAccess(props: ContainerWebAppProps, r: Resolved): DatabaseAccess {
+    const appUser = r.database?.appUser ?? "app_user";
+    const access = r.database?.access ?? "iam";
     checkOneOf(this, "database.access", access, ["iam", "url"]);
-    const databaseUrl = databaseOptions !== undefined && access === "url";
-    if (databaseOptions?.url !== undefined && !databaseUrl) {
-      fail(this, "database.url", 'applies only with database.access "url"', databaseOptions.url);
+    const databaseUrl = r.database !== undefined && access === "url";
+    if (r.database?.url !== undefined && !databaseUrl) {
+      fail(this, "database.url", 'applies only with database.access "url"', r.database.url);
     }
     if (databaseUrl && (props.secrets ?? []).includes("DATABASE_URL")) {
       fail(this, "secrets", 'must not list DATABASE_URL with database.access "url" (the pattern creates it and the role step writes it)', props.secrets);
     }
-    this.secrets = new AppSecrets(this, "AppSecrets", {
+    return { appUser, databaseUrl };
+  }
+
+  private createSecrets(props: ContainerWebAppProps, r: Resolved, databaseUrl: boolean): AppSecrets {
+    const secrets = new AppSecrets(this, "AppSecrets", {
       project: props.project,
       environment: props.environment,
       secrets: {
-        ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${name}` }])),
+        ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${r.name}` }])),
         // Written by the admin task (db-create-app-role), never by Terraform or by hand.
-        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
+        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${r.name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
       },
       parameters: props.parameters,
       // Non-production is re-created freely: names must be reusable right after a destroy.
-      recoveryWindowDays: recoveryWindowDaysFor(props.profile),
+      recoveryWindowDays: r.profile.secretRecoveryWindowDays,
       // Secret values are set outside Terraform: production keeps them (and their key) on destroy.
-      preventDestroy: production,
+      preventDestroy: r.profile.preventDestroy,
     });
-
     if (props.cache && (props.secrets ?? []).includes("REDIS_URL")) {
       fail(this, "secrets", "must not list REDIS_URL with cache (the pattern creates it and cache_credential_command writes it)", props.secrets);
     }
-    if (databaseOptions) {
-      this.databaseKey = production
-        ? new EncryptionKey(this, "DatabaseKey", {
-            alias: `${name}-database`,
-            description: `RDS storage, master secret and Performance Insights of ${name}`,
-            preventDestroy: true,
-          })
-        : undefined;
-      this.database = new PostgresDatabase(this, "Database", {
-        name,
-        network: this.network,
-        kmsKeyArn: this.databaseKey?.keyArn,
-        // Outside production the master secret uses the environment's secrets key, not the
-        // account-wide aws/secretsmanager: a role of another environment in the same account
-        // cannot decrypt it (its boundary denies that key by tag).
-        masterSecretKmsKeyArn: this.databaseKey?.keyArn ?? this.secrets.kmsKeyArn,
-        logsKmsKeyArn: this.logsKey?.keyArn,
-        logRetentionDays,
-        instanceClass: databaseOptions.instanceClass ?? "db.t4g.micro",
-        databaseName: databaseOptions.databaseName ?? "app",
-        masterUsername: databaseOptions.masterUsername,
-        multiAz: databaseOptions.multiAz ?? production,
-        isProduction: production,
-        deletionProtection: production,
-        preventDestroy: production,
-        enhancedMonitoringIntervalSeconds: production ? 60 : 0,
-        alarms: this.monitoring,
-        ...databaseOptions.overrides,
-      });
-    }
-    this.repository = new ContainerRepository(this, "Repository", {
-      name: `${props.project}/${props.environment}/app`,
-      // Images are rebuildable: only production keeps its repository when the stack is destroyed.
-      forceDelete: !production,
-      preventDestroy: production,
-      // The image this environment runs is never expired by count, however many builds follow it.
-      keepTagPatterns: Token.isUnresolved(props.imageTag) ? [] : [props.imageTag],
+    return secrets;
+  }
+
+  private createDatabase(r: Resolved, options: AppDatabaseOptions): { key?: EncryptionKey; database: PostgresDatabase } {
+    const { profile: p, name } = r;
+    const key = p.customerManagedKeys
+      ? new EncryptionKey(this, "DatabaseKey", {
+          alias: `${name}-database`,
+          description: `RDS storage, master secret and Performance Insights of ${name}`,
+          preventDestroy: true,
+        })
+      : undefined;
+    const database = new PostgresDatabase(this, "Database", {
+      name,
+      network: this.network,
+      kmsKeyArn: key?.keyArn,
+      // Outside production the master secret uses the environment's secrets key, not the
+      // account-wide aws/secretsmanager: a role of another environment in the same account
+      // cannot decrypt it (its boundary denies that key by tag).
+      masterSecretKmsKeyArn: key?.keyArn ?? this.secrets.kmsKeyArn,
+      logsKmsKeyArn: this.logsKey?.keyArn,
+      logRetentionDays: p.logRetentionDays,
+      instanceClass: options.instanceClass ?? "db.t4g.micro",
+      databaseName: options.databaseName ?? "app",
+      masterUsername: options.masterUsername,
+      multiAz: options.multiAz ?? p.database.multiAz,
+      isProduction: p.production,
+      deletionProtection: p.preventDestroy,
+      preventDestroy: p.preventDestroy,
+      enhancedMonitoringIntervalSeconds: p.database.enhancedMonitoringIntervalSeconds,
+      alarms: this.monitoring,
+      ...options.overrides,
     });
-    if (props.cache) {
-      const c = props.cache;
-      this.cacheKey = production
-        ? new EncryptionKey(this, "CacheKey", { alias: `${name}-cache`, description: `ElastiCache data at rest of ${name}`, preventDestroy: true })
-        : undefined;
-      this.cache = new RedisCache(this, "Cache", {
-        name,
-        network: this.network,
-        isProduction: production,
-        deployment: c.deployment,
-        nodeType: c.nodeType,
-        replicas: c.replicas,
-        maxmemoryPolicy: c.maxmemoryPolicy,
-        kmsKeyArn: this.cacheKey?.keyArn,
-        // Beside the app's other secrets: same name scheme, key and recovery window.
-        urlSecretName: `${props.project}/${props.environment}/REDIS_URL`,
-        urlSecretKmsKeyArn: this.secrets.kmsKeyArn ?? this.cacheKey?.keyArn,
-        urlSecretRecoveryWindowDays: recoveryWindowDaysFor(props.profile),
-        alarms,
-        ...c.overrides,
-      });
-    }
+    return { key, database };
+  }
 
-    const uploadsPath = props.uploads?.pathPattern ?? "/uploads/*";
-    if (props.uploads) {
-      checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
-      this.uploads = new UploadsBucket(this, "Uploads", {
-        bucketName: props.uploads.bucketName ?? `${name}-uploads`,
-        // The app's URL is known once the CDN exists: rendered at synth.
-        allowedOrigins: [Lazy.stringValue({ produce: () => this.url }), ...(props.uploads.allowedOrigins ?? [])],
-        noncurrentVersionExpirationDays: props.uploads.noncurrentVersionExpirationDays,
-        expirationDays: props.uploads.expirationDays,
-        preventDestroy: production,
-        forceDestroy: !production,
-      });
-    }
+  private createCache(props: ContainerWebAppProps, r: Resolved, c: AppCacheOptions, alarms: Monitoring | undefined): { key?: EncryptionKey; cache: RedisCache } {
+    const { profile: p, name } = r;
+    const key = p.customerManagedKeys
+      ? new EncryptionKey(this, "CacheKey", { alias: `${name}-cache`, description: `ElastiCache data at rest of ${name}`, preventDestroy: true })
+      : undefined;
+    const cache = new RedisCache(this, "Cache", {
+      name,
+      network: this.network,
+      isProduction: p.production,
+      deployment: c.deployment,
+      nodeType: c.nodeType,
+      replicas: c.replicas,
+      maxmemoryPolicy: c.maxmemoryPolicy,
+      kmsKeyArn: key?.keyArn,
+      // Beside the app's other secrets: same name scheme, key and recovery window.
+      urlSecretName: `${props.project}/${props.environment}/REDIS_URL`,
+      urlSecretKmsKeyArn: this.secrets.kmsKeyArn ?? key?.keyArn,
+      urlSecretRecoveryWindowDays: p.secretRecoveryWindowDays,
+      alarms,
+      ...c.overrides,
+    });
+    return { key, cache };
+  }
 
-    // Each task's pool: as many connections as fit when every service runs its most tasks twice over
-    // (a deployment starts the new tasks before stopping the old), capped at 10.
-    // Most tasks each service may run, overrides included (they are what the service gets).
-    // A scheduled action may raise the maximum above the service's own: the most of them counts.
+  private createUploads(options: AppUploadsOptions, uploadsPath: string, r: Resolved): UploadsBucket {
+    checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
+    return new UploadsBucket(this, "Uploads", {
+      bucketName: options.bucketName ?? `${r.name}-uploads`,
+      // The app's URL is known once the CDN exists: rendered at synth.
+      allowedOrigins: [Lazy.stringValue({ produce: () => this.url }), ...(options.allowedOrigins ?? [])],
+      noncurrentVersionExpirationDays: options.noncurrentVersionExpirationDays,
+      expirationDays: options.expirationDays,
+      preventDestroy: r.profile.preventDestroy,
+      forceDestroy: r.profile.forceDestroy,
+    });
+  }
+
+  /**
+   * Most tasks each service may run, overrides included (they are what the service gets), with the
+   * setting that says so. A scheduled action may raise the maximum above the service's own: the
+   * most of them counts. Each task's pool is sized from these.
+   */
+  private taskCapacity(props: ContainerWebAppProps, r: Resolved): TaskCapacity {
     const mostTasks = (base: number, baseSetting: string, scheduled: readonly ScheduledCapacity[] | undefined, scheduledSetting: string): [number, string] =>
       (scheduled ?? []).reduce<[number, string]>(
         (most, a, i) => (typeof a.maxCapacity === "number" && a.maxCapacity > most[0] ? [a.maxCapacity, `${scheduledSetting}[${i}].maxCapacity`] : most),
         [base, baseSetting],
       );
+    const c = r.compute;
     const [webMaxTasks, webMaxTasksSetting] =
-      computeOptions.kind === "fargate"
+      c.kind === "fargate"
         ? mostTasks(
-            computeOptions.overrides?.maxCapacity ?? computeOptions.maxCapacity ?? (production ? 10 : 2),
+            c.overrides?.maxCapacity ?? c.maxCapacity ?? r.profile.web.maxCapacity,
             "compute.maxCapacity",
-            computeOptions.overrides?.scheduledCapacity ?? computeOptions.scheduledCapacity,
-            computeOptions.overrides?.scheduledCapacity ? "compute.overrides.scheduledCapacity" : "compute.scheduledCapacity",
+            c.overrides?.scheduledCapacity ?? c.scheduledCapacity,
+            c.overrides?.scheduledCapacity ? "compute.overrides.scheduledCapacity" : "compute.scheduledCapacity",
           )
-        : [computeOptions.overrides?.maxSize ?? computeOptions.maxSize ?? 3, "compute.maxSize"];
+        : [c.overrides?.maxSize ?? c.maxSize ?? 3, "compute.maxSize"];
     const workerMost = (w: AppWorkerOptions): [number, string] =>
       mostTasks(w.overrides?.maxCapacity ?? w.maxCapacity ?? 2, `workers[${w.name}].maxCapacity`, w.overrides?.scheduledCapacity, `workers[${w.name}].overrides.scheduledCapacity`);
     const workerMaxTasks = (w: AppWorkerOptions): number => workerMost(w)[0];
     const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + workerMaxTasks(w), 0);
-    const poolSize =
-      databaseOptions?.poolSize ??
-      (this.database ? Math.max(1, Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * allMaxTasks)))) : 0);
+    return { webMaxTasks, webMaxTasksSetting, workerMost, workerMaxTasks, allMaxTasks };
+  }
 
-    // ---- the app's runtime settings: database by IAM token over verified TLS, secrets by reference
+  /** The variables and secrets of the web app and every worker. */
+  private runtimeSettings(props: ContainerWebAppProps, r: Resolved, access: DatabaseAccess, poolSize: number): RuntimeSettings {
     const environment: Record<string, string> = {
       NODE_ENV: "production",
       APP_ENV: props.environment,
       // IAM: where and as whom to sign in; URL: DATABASE_URL is a secret, Node trusts the RDS CA.
-      ...(this.database && !databaseUrl ? this.database.connectionEnvironment(appUser) : {}),
-      ...(this.database && databaseUrl ? { NODE_EXTRA_CA_CERTS: databaseOptions?.url?.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH } : {}),
+      ...(this.database && !access.databaseUrl ? this.database.connectionEnvironment(access.appUser) : {}),
+      ...(this.database && access.databaseUrl ? { NODE_EXTRA_CA_CERTS: r.database?.url?.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH } : {}),
       ...(this.database && props.parameters?.DB_POOL_SIZE === undefined ? { DB_POOL_SIZE: String(poolSize) } : {}),
       ...(this.uploads ? { UPLOADS_BUCKET: this.uploads.bucketName } : {}),
       ...(this.cache ? this.cache.connectionEnvironment() : {}),
@@ -710,240 +828,244 @@ export class ContainerWebApp extends Construct {
       ...(this.cache?.urlSecret ? { REDIS_URL: this.cache.urlSecretRef } : {}),
     };
     const secretsKmsKeyArns = [...new Set([...this.secrets.kmsKeyArns, ...(this.cache?.urlSecretKmsKeyArns ?? [])])];
+    return { environment, secrets, secretsKmsKeyArns, logRetentionDays: r.profile.logRetentionDays };
+  }
 
-    // What the web service and every worker share: cluster, network, image, secrets, logs, alarms.
-    const fargateShared = () => ({
-      cluster: this.cluster!,
+  /** What the web service and every worker share: cluster, network, image, secrets, logs, alarms. */
+  private fargateShared(props: ContainerWebAppProps, shared: FargateShared, cluster: FargateCluster) {
+    return {
+      cluster,
       network: this.network,
       repository: this.repository,
       imageTag: props.imageTag,
-      secrets,
-      secretsKmsKeyArns,
-      logRetentionDays,
+      secrets: shared.secrets,
+      secretsKmsKeyArns: shared.secretsKmsKeyArns,
+      logRetentionDays: shared.logRetentionDays,
       logsKmsKeyArn: this.logsKey?.keyArn,
-      alarms,
-    });
+      alarms: shared.alarms,
+    };
+  }
 
-    // ---- compute
-    const behindCdn = cdnOptions !== undefined;
-    const originAccess = cdnOptions?.originAccess ?? "vpc-origin";
-    checkOneOf(this, "cdn.originAccess", originAccess, ["vpc-origin", "public"]);
-    if (computeOptions.kind === "fargate") {
-      const f = computeOptions;
-      if (production && f.assignPublicIp === true) {
-        fail(this, "compute.assignPublicIp", "must not be true for production (tasks stay in private subnets; the policy would refuse it too)", f.assignPublicIp);
-      }
-      const spot = f.spot ?? !production;
-      const capacity = spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
-      this.cluster = new FargateCluster(this, "Cluster", { name, defaultCapacityProviderStrategy: capacity });
-      this.loadBalancerLogs = production
-        ? new LoadBalancerLogsBucket(this, "LoadBalancerLogs", { bucketName: `${name}-alb-logs`, prefix: name })
-        : undefined;
-      const originSecret = cdnOptions?.originVerifySecret;
-      if (originSecret !== undefined && !(behindCdn && originAccess === "public")) {
-        fail(this, "cdn.originVerifySecret", 'applies only with originAccess "public" (a VPC origin needs no header)', "<redacted>");
-      }
-      // Any CloudFront distribution passes the prefix list a public load balancer admits: only
-      // the shared header keeps others from reaching the app around this one's WAF.
-      if (production && behindCdn && originAccess === "public" && originSecret === undefined) {
-        fail(
-          this,
-          "cdn.originVerifySecret",
-          'is required for production with cdn.originAccess "public" (without it any CloudFront distribution reaches the load balancer around this one\'s WAF); supply it from the pipeline\'s secret store, or use originAccess "vpc-origin"',
-          undefined,
-        );
-      }
-      const min = f.minCapacity ?? (production ? 2 : 1);
-      const max = webMaxTasks;
-      const web = new WebService(this, "Web", {
-        ...fargateShared(),
-        name,
-        cpu: f.cpu ?? (production ? 512 : 256),
-        memoryMiB: f.memoryMiB ?? (production ? 1024 : 512),
-        cpuArchitecture: f.cpuArchitecture,
-        assignPublicIp: f.assignPublicIp,
-        capacityProviderStrategy: capacity,
-        desiredCount: min,
-        minCapacity: min,
-        maxCapacity: max,
-        cpuTargetPercent: 70,
-        scheduledCapacity: f.scheduledCapacity,
-        sidecars: f.sidecars,
-        // The load balancer answers on origin.<domain> with a certificate; behind a VPC origin it
-        // is internal, behind a public origin it admits only CloudFront's addresses.
-        ...(props.domain ? { domain: { name: `origin.${props.domain.name}`, hostedZoneId: props.domain.hostedZoneId } } : { https: false }),
-        ...(behindCdn ? (originAccess === "vpc-origin" ? { scheme: "internal" as const } : { ingress: "cloudfront" as const }) : {}),
-        ...(originSecret !== undefined ? { originVerifyHeader: { name: ORIGIN_VERIFY_HEADER, value: originSecret } } : {}),
-        deletionProtection: production,
-        accessLogsBucket: this.loadBalancerLogs?.bucketName,
-        accessLogsPrefix: this.loadBalancerLogs?.prefix,
-        environment,
-        ...f.overrides,
-      });
-      // ELB checks that it may write to the bucket when logging is switched on: the policy first.
-      if (this.loadBalancerLogs) {
-        web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(this.loadBalancerLogs.bucket.policy)];
-      }
-      // Without a domain there is no certificate: the load balancer serves HTTP. Behind a VPC origin
-      // that traffic never leaves the VPC (viewers get HTTPS from CloudFront); elsewhere only outside
-      // production (refused above).
-      if (!web.httpsListener && (!production || (behindCdn && originAccess === "vpc-origin"))) {
-        suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn && originAccess === "vpc-origin"
-          ? "internal load balancer reached only by the CloudFront VPC origin inside the VPC; viewers get HTTPS from CloudFront, and without a domain there is no certificate"
-          : "no domain, hence no certificate: this non-production load balancer serves plain HTTP");
-      }
-      this.webService = web;
-      this.compute = web;
-      if (props.release) this.release = web.addOneOffTask("ReleaseTaskDefinition", { purpose: "release", ...props.release });
-    } else {
-      const a = computeOptions;
-      const app = new AppRunnerService(this, "App", {
-        name,
-        network: this.network,
-        repository: this.repository,
-        imageTag: props.imageTag,
-        cpu: a.cpu ?? 1,
-        memoryGiB: a.memoryGiB ?? 2,
-        maxConcurrency: a.maxConcurrency ?? 100,
-        minSize: a.minSize ?? 1,
-        maxSize: a.maxSize ?? 3,
-        // Without a CDN, App Runner itself answers on the domain.
-        ...(props.domain && !behindCdn ? { domain: { name: props.domain.name, hostedZoneId: props.domain.hostedZoneId } } : {}),
-        environment,
-        secrets,
-        ...a.overrides,
-      });
-      // App Runner reads the referenced secrets with the instance role; their key too.
-      if (secretsKmsKeyArns.length > 0) {
-        app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: secretsKmsKeyArns }]);
-      }
-      this.appRunnerService = app;
-      this.compute = app;
+  /** The ECS cluster and the web service behind its load balancer, wired for the CDN in front. */
+  private createWebService(props: ContainerWebAppProps, r: Resolved, f: FargateComputeOptions, shared: FargateShared, maxTasks: number) {
+    const { profile: p, name } = r;
+    const behindCdn = r.cdn !== undefined;
+    const originAccess = r.cdn?.originAccess ?? "vpc-origin";
+    if (p.production && f.assignPublicIp === true) {
+      fail(this, "compute.assignPublicIp", "must not be true for production (tasks stay in private subnets; the policy would refuse it too)", f.assignPublicIp);
     }
+    const spot = f.spot ?? p.web.spot;
+    const capacity = spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
+    const cluster = new FargateCluster(this, "Cluster", { name, defaultCapacityProviderStrategy: capacity });
+    const loadBalancerLogs = p.web.loadBalancerAccessLogs
+      ? new LoadBalancerLogsBucket(this, "LoadBalancerLogs", { bucketName: `${name}-alb-logs`, prefix: name })
+      : undefined;
+    const originSecret = r.cdn?.originVerifySecret;
+    if (originSecret !== undefined && !(behindCdn && originAccess === "public")) {
+      fail(this, "cdn.originVerifySecret", 'applies only with originAccess "public" (a VPC origin needs no header)', "<redacted>");
+    }
+    // Any CloudFront distribution passes the prefix list a public load balancer admits: only
+    // the shared header keeps others from reaching the app around this one's WAF.
+    if (p.production && behindCdn && originAccess === "public" && originSecret === undefined) {
+      fail(
+        this,
+        "cdn.originVerifySecret",
+        'is required for production with cdn.originAccess "public" (without it any CloudFront distribution reaches the load balancer around this one\'s WAF); supply it from the pipeline\'s secret store, or use originAccess "vpc-origin"',
+        undefined,
+      );
+    }
+    const min = f.minCapacity ?? p.web.minCapacity;
+    const web = new WebService(this, "Web", {
+      ...this.fargateShared(props, shared, cluster),
+      name,
+      cpu: f.cpu ?? p.web.cpu,
+      memoryMiB: f.memoryMiB ?? p.web.memoryMiB,
+      cpuArchitecture: f.cpuArchitecture,
+      assignPublicIp: f.assignPublicIp,
+      capacityProviderStrategy: capacity,
+      desiredCount: min,
+      minCapacity: min,
+      maxCapacity: maxTasks,
+      cpuTargetPercent: 70,
+      scheduledCapacity: f.scheduledCapacity,
+      sidecars: f.sidecars,
+      // The load balancer answers on origin.<domain> with a certificate; behind a VPC origin it
+      // is internal, behind a public origin it admits only CloudFront's addresses.
+      ...(props.domain ? { domain: { name: `origin.${props.domain.name}`, hostedZoneId: props.domain.hostedZoneId } } : { https: false }),
+      ...(behindCdn ? (originAccess === "vpc-origin" ? { scheme: "internal" as const } : { ingress: "cloudfront" as const }) : {}),
+      ...(originSecret !== undefined ? { originVerifyHeader: { name: ORIGIN_VERIFY_HEADER, value: originSecret } } : {}),
+      deletionProtection: p.preventDestroy,
+      accessLogsBucket: loadBalancerLogs?.bucketName,
+      accessLogsPrefix: loadBalancerLogs?.prefix,
+      environment: shared.environment,
+      ...f.overrides,
+    });
+    // ELB checks that it may write to the bucket when logging is switched on: the policy first.
+    if (loadBalancerLogs) {
+      web.loadBalancer.dependsOn = [...(web.loadBalancer.dependsOn ?? []), dependable(loadBalancerLogs.bucket.policy)];
+    }
+    // Without a domain there is no certificate: the load balancer serves HTTP. Behind a VPC origin
+    // that traffic never leaves the VPC (viewers get HTTPS from CloudFront); elsewhere only outside
+    // production (refused above).
+    if (!web.httpsListener && (!p.production || (behindCdn && originAccess === "vpc-origin"))) {
+      suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn && originAccess === "vpc-origin"
+        ? "internal load balancer reached only by the CloudFront VPC origin inside the VPC; viewers get HTTPS from CloudFront, and without a domain there is no certificate"
+        : "no domain, hence no certificate: this non-production load balancer serves plain HTTP");
+    }
+    return { cluster, loadBalancerLogs, web };
+  }
+
+  private createAppRunner(props: ContainerWebAppProps, r: Resolved, a: AppRunnerComputeOptions, runtime: RuntimeSettings): AppRunnerService {
+    const app = new AppRunnerService(this, "App", {
+      name: r.name,
+      network: this.network,
+      repository: this.repository,
+      imageTag: props.imageTag,
+      cpu: a.cpu ?? 1,
+      memoryGiB: a.memoryGiB ?? 2,
+      maxConcurrency: a.maxConcurrency ?? 100,
+      minSize: a.minSize ?? 1,
+      maxSize: a.maxSize ?? 3,
+      // Without a CDN, App Runner itself answers on the domain.
+      ...(props.domain && r.cdn === undefined ? { domain: { name: props.domain.name, hostedZoneId: props.domain.hostedZoneId } } : {}),
+      environment: runtime.environment,
+      secrets: runtime.secrets,
+      ...a.overrides,
+    });
+    // App Runner reads the referenced secrets with the instance role; their key too.
+    if (runtime.secretsKmsKeyArns.length > 0) {
+      app.instanceRole.addToPolicy([{ sid: "DecryptAppSecrets", actions: ["kms:Decrypt"], resources: runtime.secretsKmsKeyArns }]);
+    }
+    return app;
+  }
+
+  private createWorkers(props: ContainerWebAppProps, r: Resolved, shared: FargateShared, environment: Record<string, string>, maxTasks: (w: AppWorkerOptions) => number): Record<string, WorkerService> {
     const workers: Record<string, WorkerService> = {};
     for (const w of props.workers ?? []) {
       checkPattern(this, "workers[].name", w.name, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
       if (workers[w.name]) fail(this, "workers[].name", "must be unique", w.name);
       workers[w.name] = new WorkerService(this, `Worker${pascalCase(w.name)}`, {
-        ...fargateShared(),
-        name: `${name}-${w.name}`,
+        ...this.fargateShared(props, shared, this.cluster!),
+        name: `${r.name}-${w.name}`,
         command: w.command,
         cpu: w.cpu ?? 256,
         memoryMiB: w.memoryMiB ?? 512,
         minCapacity: w.minCapacity ?? 1,
-        maxCapacity: workerMaxTasks(w),
+        maxCapacity: maxTasks(w),
         // The profile's capacity, as the web service's: Spot outside production.
-        capacityProviderStrategy: (w.spot ?? !production) ? SPOT_CAPACITY : ON_DEMAND_CAPACITY,
+        capacityProviderStrategy: (w.spot ?? r.profile.workerSpot) ? SPOT_CAPACITY : ON_DEMAND_CAPACITY,
         environment: { ...environment, ...w.environment },
         sidecars: w.sidecars,
         ...w.overrides,
       });
     }
-    this.workers = workers;
-    const appRoles = [this.compute.appRole, ...Object.values(workers).map((w) => w.taskRole)];
+    return workers;
+  }
 
-    // ---- database access: network paths, IAM login as the app user, connection capacity
-    if (this.database) {
-      const db = this.database;
-      this.compute.connections.allowTo(db);
-      for (const w of Object.values(workers)) w.connections.allowTo(db);
-      if (!databaseUrl) for (const role of appRoles) db.grantConnect(role, appUser);
-      // Every task or instance keeps a full pool, and a rolling deployment runs up to twice the
-      // tasks (ECS deployment_maximum_percent 200; App Runner starts the new instances first).
-      checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
-      db.checkConnectionCapacity([
-        computeOptions.kind === "fargate"
-          ? { consumer: `${this.node.path}/Web`, maxTasks: webMaxTasks, maxTasksSetting: webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" }
-          : { consumer: `${this.node.path}/App`, maxTasks: webMaxTasks, maxTasksSetting: webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" },
-        ...(props.workers ?? []).map((w) => ({
-          consumer: `${this.node.path}/Worker ${w.name}`,
-          maxTasks: workerMaxTasks(w),
-          maxTasksSetting: workerMost(w)[1],
-          poolSize,
-          poolSizeSetting: "database.poolSize",
-        })),
-      ]);
-      // The app's login role is created by this one-off task, never by the app.
-      this.databaseAdmin = new DatabaseAdminTask(this, "DatabaseAdmin", {
-        name,
-        database: db,
-        network: this.network,
-        cluster: this.cluster,
-        // Without NAT the app's tasks get public IPs; the admin task needs the same way out.
-        assignPublicIp: computeOptions.kind === "fargate" && computeOptions.assignPublicIp === true,
-        appUser,
-        // The release (migrations) runs as the app: it creates and alters tables.
-        allowSchemaChanges: props.release !== undefined,
-        logRetentionDays,
-        logsKmsKeyArn: this.logsKey?.keyArn,
-        connectionUrl: databaseUrl
-          ? { ...databaseOptions?.url, secretArn: this.secrets.secrets.DATABASE_URL.arn, secretKmsKeyArn: this.secrets.kmsKeyArn, poolSize }
-          : undefined,
+  /** Network paths, IAM login as the app user, connection capacity, and the admin task that creates the login. */
+  private connectDatabase(
+    props: ContainerWebAppProps,
+    r: Resolved,
+    db: PostgresDatabase,
+    access: DatabaseAccess,
+    poolSize: number,
+    capacity: TaskCapacity,
+    appRoles: readonly WorkloadRole[],
+  ): DatabaseAdminTask {
+    this.compute.connections.allowTo(db);
+    for (const w of Object.values(this.workers)) w.connections.allowTo(db);
+    if (!access.databaseUrl) for (const role of appRoles) db.grantConnect(role, access.appUser);
+    // Every task or instance keeps a full pool, and a rolling deployment runs up to twice the
+    // tasks (ECS deployment_maximum_percent 200; App Runner starts the new instances first).
+    checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
+    const web = r.compute.kind === "fargate" ? "Web" : "App";
+    db.checkConnectionCapacity([
+      { consumer: `${this.node.path}/${web}`, maxTasks: capacity.webMaxTasks, maxTasksSetting: capacity.webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" },
+      ...(props.workers ?? []).map((w) => ({
+        consumer: `${this.node.path}/Worker ${w.name}`,
+        maxTasks: capacity.workerMaxTasks(w),
+        maxTasksSetting: capacity.workerMost(w)[1],
+        poolSize,
+        poolSizeSetting: "database.poolSize",
+      })),
+    ]);
+    // The app's login role is created by this one-off task, never by the app.
+    return new DatabaseAdminTask(this, "DatabaseAdmin", {
+      name: r.name,
+      database: db,
+      network: this.network,
+      cluster: this.cluster,
+      // Without NAT the app's tasks get public IPs; the admin task needs the same way out.
+      assignPublicIp: r.compute.kind === "fargate" && r.compute.assignPublicIp === true,
+      appUser: access.appUser,
+      // The release (migrations) runs as the app: it creates and alters tables.
+      allowSchemaChanges: props.release !== undefined,
+      logRetentionDays: r.profile.logRetentionDays,
+      logsKmsKeyArn: this.logsKey?.keyArn,
+      connectionUrl: access.databaseUrl
+        ? { ...r.database?.url, secretArn: this.secrets.secrets.DATABASE_URL.arn, secretKmsKeyArn: this.secrets.kmsKeyArn, poolSize }
+        : undefined,
+    });
+  }
+
+  /** The CDN in front of the app, and in production outside us-east-1 its own log key and alarm topics there. */
+  private createEdge(props: ContainerWebAppProps, r: Resolved, cdnOptions: AppCdnOptions, uploadsPath: string) {
+    const { profile: p, name, region, usEast1Provider } = r;
+    const cdnInUsEast1 = usEast1Provider !== undefined;
+    if (p.production && usEast1Provider === undefined) {
+      fail(
+        this,
+        "usEast1Provider",
+        `is required for production with a CDN outside us-east-1 (stack region ${region ?? "not a literal"}): the WAF, the access log delivery and the CDN's 5xx alarm (CloudFront publishes metrics in us-east-1 only) are created there; pass the stack's AwsProvider aliased to us-east-1 (new AwsProvider(stack, "aws_us_east_1", { alias: "us_east_1", region: "us-east-1" })), or cdn: false`,
+        undefined,
+      );
+    }
+    let logsKey: EncryptionKey | undefined;
+    let monitoring: Monitoring | undefined;
+    if (p.customerManagedKeys && region !== "us-east-1") {
+      logsKey = cloudWatchLogsKey(this, "EdgeLogsKey", { alias: `${name}-edge-logs`, region: "us-east-1", provider: usEast1Provider, preventDestroy: true });
+    }
+    if (p.serviceAlarms && region !== "us-east-1") {
+      // An alarm notifies topics of its own region only: the CDN alarm gets topics in us-east-1,
+      // with the same subscribers (who confirm these subscriptions too).
+      monitoring = new Monitoring(this, "EdgeMonitoring", {
+        name: `${name}-edge`,
+        criticalEmails: props.alarmEmails?.critical,
+        warningEmails: props.alarmEmails?.warning,
+        provider: usEast1Provider,
       });
     }
+    // Say it in the pattern's words: the user never constructs CdnDistribution.
+    if (!cdnInUsEast1) {
+      const needs = [
+        cdnOptions.webAcl ? "cdn.webAcl" : undefined,
+        cdnOptions.accessLogs ? "cdn.accessLogs" : undefined,
+        props.domain ? "domain (its CloudFront certificate)" : undefined,
+      ].filter((n): n is string => n !== undefined);
+      if (needs.length > 0) {
+        fail(this, "usEast1Provider", `is required in ${region ?? "a region other than us-east-1"} for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias`, undefined);
+      }
+    }
+    const cdn = new CdnDistribution(this, "Cdn", {
+      name,
+      appOrigin: this.compute.cdnOrigin,
+      requireOriginVerification: p.cdn.requireOriginVerification,
+      ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId, aliasRecords: props.domain.aliasRecords } } : {}),
+      usEast1Provider,
+      webAcl: cdnOptions.webAcl ?? (p.cdn.webAcl && cdnInUsEast1),
+      accessLogs: cdnOptions.accessLogs ?? (p.cdn.accessLogs && cdnInUsEast1),
+      // WAF's log group lives in us-east-1, and a key is usable only in its own region.
+      logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : logsKey?.keyArn,
+      alarms: p.serviceAlarms ? (monitoring ?? this.monitoring) : undefined,
+      forceDestroyBuckets: p.forceDestroy,
+      bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,
+      ...cdnOptions.overrides,
+    });
+    return { logsKey, monitoring, cdn };
+  }
 
-    // ---- cache access: 6379 from the web app and the workers, nothing else
-    if (this.cache) {
-      this.compute.connections.allowTo(this.cache);
-      for (const w of Object.values(workers)) w.connections.allowTo(this.cache);
-    }
-
-    // ---- edge: CDN, the app's public URL
-    // App Runner's own name is an attribute of the service: the service cannot be given it (nor a
-    // CDN name that depends on it) without a Terraform cycle. Then only a domain gives the URL.
-    const urlKnown = computeOptions.kind === "fargate" || props.domain !== undefined;
-    if (!urlKnown && props.urlVariables !== undefined && props.urlVariables.length > 0) {
-      fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
-    }
-    if (cdnOptions) {
-      if (production && usEast1Provider === undefined) {
-        fail(
-          this,
-          "usEast1Provider",
-          `is required for production with a CDN outside us-east-1 (stack region ${region ?? "not a literal"}): the WAF, the access log delivery and the CDN's 5xx alarm (CloudFront publishes metrics in us-east-1 only) are created there; pass the stack's AwsProvider aliased to us-east-1 (new AwsProvider(stack, "aws_us_east_1", { alias: "us_east_1", region: "us-east-1" })), or cdn: false`,
-          undefined,
-        );
-      }
-      if (production && region !== "us-east-1") {
-        this.edgeLogsKey = cloudWatchLogsKey(this, "EdgeLogsKey", { alias: `${name}-edge-logs`, region: "us-east-1", provider: usEast1Provider, preventDestroy: true });
-        // An alarm notifies topics of its own region only: the CDN alarm gets topics in us-east-1,
-        // with the same subscribers (who confirm these subscriptions too).
-        this.edgeMonitoring = new Monitoring(this, "EdgeMonitoring", {
-          name: `${name}-edge`,
-          criticalEmails: props.alarmEmails?.critical,
-          warningEmails: props.alarmEmails?.warning,
-          provider: usEast1Provider,
-        });
-      }
-      // Say it in the pattern's words: the user never constructs CdnDistribution.
-      if (!cdnInUsEast1) {
-        const needs = [
-          cdnOptions.webAcl ? "cdn.webAcl" : undefined,
-          cdnOptions.accessLogs ? "cdn.accessLogs" : undefined,
-          props.domain ? "domain (its CloudFront certificate)" : undefined,
-        ].filter((n): n is string => n !== undefined);
-        if (needs.length > 0) {
-          fail(this, "usEast1Provider", `is required in ${region ?? "a region other than us-east-1"} for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias`, undefined);
-        }
-      }
-      this.cdn = new CdnDistribution(this, "Cdn", {
-        name,
-        appOrigin: this.compute.cdnOrigin,
-        requireOriginVerification: production,
-        ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId, aliasRecords: props.domain.aliasRecords } } : {}),
-        usEast1Provider,
-        webAcl: cdnOptions.webAcl ?? (production && cdnInUsEast1),
-        accessLogs: cdnOptions.accessLogs ?? (production && cdnInUsEast1),
-        // WAF's log group lives in us-east-1, and a key is usable only in its own region.
-        logsKmsKeyArn: region === "us-east-1" ? this.logsKey?.keyArn : this.edgeLogsKey?.keyArn,
-        alarms: production ? (this.edgeMonitoring ?? this.monitoring) : undefined,
-        forceDestroyBuckets: !production,
-        bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,
-        ...cdnOptions.overrides,
-      });
-    }
-    this.url = this.cdn?.url ?? (props.domain && computeOptions.kind === "apprunner" ? `https://${props.domain.name}` : this.compute.url);
-    // The pattern never silently replaces a value the user gave: a variable it sets is refused in appEnvironment.
+  /** The app's public URL in `urlVariables` (and Auth.js's variables); the pattern never silently replaces a value the user gave. */
+  private setUrlVariables(props: ContainerWebAppProps, urlKnown: boolean): void {
     const setByPattern: [string, string][] = [
       ...(urlKnown ? (props.urlVariables ?? ["APP_URL"]).map((v): [string, string] => [v, "urlVariables (the app's public URL)"]) : []),
       ...(urlKnown && props.authJs ? [["AUTH_URL", "authJs: true (the app's public URL)"] as [string, string]] : []),
@@ -959,58 +1081,49 @@ export class ContainerWebApp extends Construct {
     }
     // Behind CloudFront or App Runner the request's host arrives in X-Forwarded-Host.
     if (props.authJs) this.compute.addEnvironment("AUTH_TRUST_HOST", "true");
+  }
 
-    if (this.uploads) for (const role of appRoles) this.uploads.grantReadWrite(role, uploadsPath.slice(1));
+  private createEmail(name: string, options: AppEmailOptions, domain: AppDomain, appRoles: readonly WorkloadRole[]): EmailDomain {
+    const emailDomain = options.domain ?? domain.name;
+    checkSameZone(this, "email.domain", emailDomain, domain.name);
+    checkSameZone(this, "email.domain", emailDomain, domain.name);
+    const email = new EmailDomain(this, "Email", {
+      name,
+      domain: emailDomain,
+      hostedZoneId: domain.hostedZoneId,
+      templates: options.templates,
+      // <project>-<env>-<Template>: unique per account and region, and the environment guard
+      // of the deploy roles recognizes the environment in the name.
+      templateNamePrefix: `${name}-`,
+      ...options.overrides,
+    });
+    // SES template names are per account and region: the app sends <prefix><Template>.
+    this.compute.addEnvironment("EMAIL_TEMPLATE_PREFIX", `${name}-`);
+    // The domain identity covers every address; the grant limits the app to one.
+    for (const role of appRoles) email.grantSend(role, { fromAddresses: [options.fromAddress ?? `noreply@${emailDomain}`] });
+    return email;
+  }
 
-    // ---- email, Bedrock
-    if (props.email && props.domain) {
-      const emailDomain = props.email.domain ?? props.domain.name;
-      checkSameZone(this, "email.domain", emailDomain, props.domain.name);
-      checkSameZone(this, "email.domain", emailDomain, props.domain.name);
-      this.email = new EmailDomain(this, "Email", {
-        name,
-        domain: emailDomain,
-        hostedZoneId: props.domain.hostedZoneId,
-        templates: props.email.templates,
-        // <project>-<env>-<Template>: unique per account and region, and the environment guard
-        // of the deploy roles recognizes the environment in the name.
-        templateNamePrefix: `${name}-`,
-        ...props.email.overrides,
-      });
-      // SES template names are per account and region: the app sends <prefix><Template>.
-      this.compute.addEnvironment("EMAIL_TEMPLATE_PREFIX", `${name}-`);
-      // The domain identity covers every address; the grant limits the app to one.
-      for (const role of appRoles) this.email.grantSend(role, { fromAddresses: [props.email.fromAddress ?? `noreply@${emailDomain}`] });
-    }
-    if (props.bedrock) for (const role of appRoles) role.grantInvokeBedrock(props.bedrock);
-
-    // ---- operations: dashboard, budget, outputs, policies
+  private createDashboard(name: string, workers: readonly WorkerService[]): OperationsDashboard {
     const sources = this.compute.dashboardSources;
-    this.dashboard = new OperationsDashboard(this, "Dashboard", {
+    return new OperationsDashboard(this, "Dashboard", {
       name,
       databases: this.database ? [this.database] : [],
-      services: [...(sources.services ?? []), ...Object.values(workers).map((w) => ({ clusterName: w.clusterName, serviceName: w.serviceName }))],
+      services: [...(sources.services ?? []), ...workers.map((w) => ({ clusterName: w.clusterName, serviceName: w.serviceName }))],
       loadBalancers: sources.loadBalancers,
       appRunnerServices: sources.appRunnerServices,
       alarmArns: [
         ...this.monitoring.alarms,
         ...(this.database?.alarms ?? []),
         ...this.compute.alarms,
-        ...Object.values(workers).flatMap((w) => w.alarms),
+        ...workers.flatMap((w) => w.alarms),
         ...(this.cdn?.alarms ?? []),
       ].map((a) => a.arn),
     });
-    if (props.monthlyBudgetUsd !== undefined) {
-      this.budget = new CostBudget(this, "Budget", {
-        name,
-        monthlyLimitUsd: props.monthlyBudgetUsd,
-        topicArn: this.monitoring.warningTopicArn,
-        costAllocationTag: { key: "Environment", value: props.environment },
-        // Budgets publishes only once the warning topic's policy admits it.
-        dependsOn: this.monitoring.topicPolicies,
-      });
-    }
-    this.operatorOutputs = {
+  }
+
+  private collectOperatorOutputs(): Record<string, { readonly value: string; readonly description: string }> {
+    return {
       app_url: { value: this.url, description: "Where users reach the app" },
       ecr_repository_url: { value: this.repository.repositoryUrl, description: "Push images here (tags are immutable)" },
       alarm_topic_arns: { value: [this.monitoring.criticalTopicArn, this.monitoring.warningTopicArn].join(","), description: "Critical and warning SNS topics" },
@@ -1045,25 +1158,60 @@ export class ContainerWebApp extends Construct {
         : {}),
       ...this.compute.operatorOutputs,
     };
-    const stack = TerraformStack.of(this);
-    if (props.outputs ?? true) {
-      // Output names are the stack's own namespace: a second app with the same prefix would
-      // silently replace the first app's outputs in the synthesized JSON.
-      const prefix = props.outputPrefix ?? "";
-      const taken = outputPrefixes.get(stack) ?? new Map<string, string>();
-      outputPrefixes.set(stack, taken);
-      const other = taken.get(prefix);
-      if (other !== undefined) {
-        fail(this, "outputPrefix", `must differ from the one of ${other} in the same stack (both would write the outputs ${prefix}app_url, ...); give each app its own outputPrefix`, prefix);
-      }
-      taken.set(prefix, this.node.path);
-      for (const [key, output] of Object.entries(this.operatorOutputs)) {
-        new TerraformOutput(this, `Output${key}`, output).overrideLogicalId(`${props.outputPrefix ?? ""}${key}`);
-      }
-    }
-    if (!production) acceptNonProductionChoices(this);
-    if (props.enforcePolicies ?? true) enforcePolicies(stack, { tier: production ? "production" : "baseline" });
   }
+
+  /**
+   * The operator outputs on the stack. Output names are the stack's own namespace: a second app
+   * with the same prefix would silently replace the first app's outputs in the synthesized JSON.
+   */
+  private writeOutputs(stack: TerraformStack, prefix: string): void {
+    const taken = outputPrefixes.get(stack) ?? new Map<string, string>();
+    outputPrefixes.set(stack, taken);
+    const other = taken.get(prefix);
+    if (other !== undefined) {
+      fail(this, "outputPrefix", `must differ from the one of ${other} in the same stack (both would write the outputs ${prefix}app_url, ...); give each app its own outputPrefix`, prefix);
+    }
+    taken.set(prefix, this.node.path);
+    for (const [key, output] of Object.entries(this.operatorOutputs)) {
+      new TerraformOutput(this, `Output${key}`, output).overrideLogicalId(`${prefix}${key}`);
+    }
+  }
+}
+
+/** The props every part of {@link ContainerWebApp} reads, with the profile's defaults. */
+interface Resolved {
+  readonly profile: ProfileDefaults;
+  readonly name: string;
+  readonly region?: string;
+  readonly compute: FargateComputeOptions | AppRunnerComputeOptions;
+  readonly cdn?: AppCdnOptions;
+  readonly database?: AppDatabaseOptions;
+  readonly usEast1Provider?: TerraformProvider;
+}
+
+interface DatabaseAccess {
+  readonly appUser: string;
+  /** `database.access` is "url": a DATABASE_URL secret instead of IAM tokens. */
+  readonly databaseUrl: boolean;
+}
+
+interface TaskCapacity {
+  readonly webMaxTasks: number;
+  readonly webMaxTasksSetting: string;
+  readonly workerMost: (w: AppWorkerOptions) => [number, string];
+  readonly workerMaxTasks: (w: AppWorkerOptions) => number;
+  readonly allMaxTasks: number;
+}
+
+interface RuntimeSettings {
+  readonly environment: Record<string, string>;
+  readonly secrets: Readonly<Record<string, SecretRef>>;
+  readonly secretsKmsKeyArns: string[];
+  readonly logRetentionDays: number;
+}
+
+interface FargateShared extends RuntimeSettings {
+  readonly alarms?: Monitoring;
 }
 
 /** Output prefixes already used by apps in each stack. */
