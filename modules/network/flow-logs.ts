@@ -70,6 +70,10 @@ export function createFlowLogs(part: NetworkPart, settings: FlowLogSettings): { 
     iamRoleArn: role.role.arn,
     maxAggregationInterval: settings.aggregationSeconds,
     tags: tagsFor("vpc-flow-logs"),
+    // Created before the role's policy, the flow log can stay in "Access error" (a fix to the role
+    // may only take effect once the flow log is recreated), so it waits for the grants as the ECS services do.
+    // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-troubleshooting.html
+    dependsOn: role.grantsPolicy ? [role.grantsPolicy] : undefined,
   });
   return { group, role: role.role, flowLog };
 }

@@ -151,6 +151,11 @@ describe("Network", () => {
       expect(target(json, log.iam_role_arn).config).toBe(resource(json, "aws_iam_role"));
     });
 
+    it("creates the flow log only after its role may write to the group", () => {
+      const [policyName] = Object.keys(resources(json, "aws_iam_role_policy"));
+      expect(resource(json, "aws_flow_log").depends_on).toEqual([`aws_iam_role_policy.${policyName}`]);
+    });
+
     it("lets only VPC Flow Logs of this account assume the flow log role", () => {
       const role = resource(json, "aws_iam_role");
       expect(role.name).toBe("fckdoomscroll-dev-vpc-flow-logs");
