@@ -54,6 +54,9 @@ interface Metric {
   readonly label?: string;
 }
 
+/** Builds one metric graph widget (region and period are the dashboard's). */
+type Graph = (title: string, metrics: Metric[], unit?: string) => WidgetSpec;
+
 /** A widget before layout. */
 interface WidgetSpec {
   readonly type: "metric" | "text" | "alarm";
@@ -115,7 +118,7 @@ export class OperationsDashboard extends Construct {
       widgets.push({ type: "text", width: COLUMNS, height: 1, properties: { markdown: `## ${title}` } });
       widgets.push(...charts);
     };
-    const graph = (title: string, metrics: Metric[], unit?: string): WidgetSpec => ({
+    const graph: Graph = (title, metrics, unit) => ({
       type: "metric",
       width: WIDTH,
       height: HEIGHT,
@@ -135,85 +138,10 @@ export class OperationsDashboard extends Construct {
       },
     });
 
-    section(
-      "ECS services",
-      services.flatMap((s) => {
-        const dims = { ClusterName: s.clusterName, ServiceName: s.serviceName };
-        const ecs = (metricName: string, stat: Stat): Metric => ({ namespace: "AWS/ECS", metricName, dimensions: dims, stat });
-        const insights = (metricName: string, label: string): Metric => ({
-          namespace: "ECS/ContainerInsights",
-          metricName,
-          dimensions: dims,
-          stat: "Average",
-          label,
-        });
-        return [
-          graph(`${s.serviceName} CPU`, [ecs("CPUUtilization", "Average"), ecs("CPUUtilization", "Maximum")], "%"),
-          graph(`${s.serviceName} memory`, [ecs("MemoryUtilization", "Average"), ecs("MemoryUtilization", "Maximum")], "%"),
-          graph(`${s.serviceName} tasks`, [insights("RunningTaskCount", "running"), insights("DesiredTaskCount", "desired")]),
-        ];
-      }),
-    );
-
-    section(
-      "Load balancers",
-      loadBalancers.flatMap((lb) => {
-        const dims = { LoadBalancer: lb.loadBalancerArnSuffix };
-        const alb = (metricName: string, stat: Stat, dimensions: Record<string, string> = dims): Metric => ({
-          namespace: "AWS/ApplicationELB",
-          metricName,
-          dimensions,
-          stat,
-        });
-        const charts = [
-          graph(`${lb.loadBalancerArnSuffix} requests`, [alb("RequestCount", "Sum")]),
-          graph(`${lb.loadBalancerArnSuffix} target response time`, [alb("TargetResponseTime", "Average"), alb("TargetResponseTime", "p99")], "seconds"),
-          graph(`${lb.loadBalancerArnSuffix} target 4XX / 5XX`, [alb("HTTPCode_Target_4XX_Count", "Sum"), alb("HTTPCode_Target_5XX_Count", "Sum")]),
-        ];
-        if (lb.targetGroupArnSuffix !== undefined) {
-          const tg = { TargetGroup: lb.targetGroupArnSuffix, LoadBalancer: lb.loadBalancerArnSuffix };
-          charts.push(graph(`${lb.loadBalancerArnSuffix} target health`, [alb("HealthyHostCount", "Minimum", tg), alb("UnHealthyHostCount", "Maximum", tg)]));
-        }
-        return charts;
-      }),
-    );
-
-    section(
-      "Databases",
-      databases.flatMap((db) => {
-        const rds = (metricName: string): Metric => ({
-          namespace: "AWS/RDS",
-          metricName,
-          dimensions: { DBInstanceIdentifier: db.instanceIdentifier },
-          stat: "Average",
-        });
-        return [
-          graph(`${db.instanceIdentifier} CPU`, [rds("CPUUtilization")], "%"),
-          graph(`${db.instanceIdentifier} connections`, [rds("DatabaseConnections")]),
-          graph(`${db.instanceIdentifier} freeable memory`, [rds("FreeableMemory")], "bytes"),
-          graph(`${db.instanceIdentifier} free storage`, [rds("FreeStorageSpace")], "bytes"),
-          graph(`${db.instanceIdentifier} read / write latency`, [rds("ReadLatency"), rds("WriteLatency")], "seconds"),
-        ];
-      }),
-    );
-
-    section(
-      "App Runner services",
-      appRunnerServices.flatMap((s) => {
-        const dims = { ServiceName: s.serviceName, ServiceID: s.serviceId };
-        const ar = (metricName: string, stat: Stat): Metric => ({ namespace: "AWS/AppRunner", metricName, dimensions: dims, stat });
-        return [
-          graph(`${s.serviceName} requests`, [
-            ar("Requests", "Sum"),
-            ar("4xxStatusResponses", "Sum"),
-            ar("5xxStatusResponses", "Sum"),
-          ]),
-          graph(`${s.serviceName} latency`, [ar("RequestLatency", "Average"), ar("RequestLatency", "p99")], "ms"),
-          graph(`${s.serviceName} CPU / memory`, [ar("CPUUtilization", "Average"), ar("MemoryUtilization", "Average")], "%"),
-          graph(`${s.serviceName} active instances`, [ar("ActiveInstances", "Average")]),
-        ];
-      }),
-    );
+    section("ECS services", ecsCharts(services, graph));
+    section("Load balancers", loadBalancerCharts(loadBalancers, graph));
+    section("Databases", databaseCharts(databases, graph));
+    section("App Runner services", appRunnerCharts(appRunnerServices, graph));
 
     if (widgets.length > MAX_WIDGETS) {
       fail(this, "services/loadBalancers/databases/appRunnerServices", `make ${widgets.length} widgets; a dashboard holds at most ${MAX_WIDGETS}: split the resources over several dashboards`, widgets.length);
@@ -224,6 +152,86 @@ export class OperationsDashboard extends Construct {
     });
     this.dashboardName = this.dashboard.dashboardName;
   }
+}
+
+/** ECS services: CPU, memory, running vs desired tasks. */
+function ecsCharts(services: readonly DashboardEcsService[], graph: Graph): WidgetSpec[] {
+  return services.flatMap((s) => {
+    const dims = { ClusterName: s.clusterName, ServiceName: s.serviceName };
+    const ecs = (metricName: string, stat: Stat): Metric => ({ namespace: "AWS/ECS", metricName, dimensions: dims, stat });
+    const insights = (metricName: string, label: string): Metric => ({
+      namespace: "ECS/ContainerInsights",
+      metricName,
+      dimensions: dims,
+      stat: "Average",
+      label,
+    });
+    return [
+      graph(`${s.serviceName} CPU`, [ecs("CPUUtilization", "Average"), ecs("CPUUtilization", "Maximum")], "%"),
+      graph(`${s.serviceName} memory`, [ecs("MemoryUtilization", "Average"), ecs("MemoryUtilization", "Maximum")], "%"),
+      graph(`${s.serviceName} tasks`, [insights("RunningTaskCount", "running"), insights("DesiredTaskCount", "desired")]),
+    ];
+  });
+}
+
+/** Load balancers: requests, target response time, target 4XX/5XX, target health. */
+function loadBalancerCharts(loadBalancers: readonly DashboardLoadBalancer[], graph: Graph): WidgetSpec[] {
+  return loadBalancers.flatMap((lb) => {
+    const dims = { LoadBalancer: lb.loadBalancerArnSuffix };
+    const alb = (metricName: string, stat: Stat, dimensions: Record<string, string> = dims): Metric => ({
+      namespace: "AWS/ApplicationELB",
+      metricName,
+      dimensions,
+      stat,
+    });
+    const charts = [
+      graph(`${lb.loadBalancerArnSuffix} requests`, [alb("RequestCount", "Sum")]),
+      graph(`${lb.loadBalancerArnSuffix} target response time`, [alb("TargetResponseTime", "Average"), alb("TargetResponseTime", "p99")], "seconds"),
+      graph(`${lb.loadBalancerArnSuffix} target 4XX / 5XX`, [alb("HTTPCode_Target_4XX_Count", "Sum"), alb("HTTPCode_Target_5XX_Count", "Sum")]),
+    ];
+    if (lb.targetGroupArnSuffix !== undefined) {
+      const tg = { TargetGroup: lb.targetGroupArnSuffix, LoadBalancer: lb.loadBalancerArnSuffix };
+      charts.push(graph(`${lb.loadBalancerArnSuffix} target health`, [alb("HealthyHostCount", "Minimum", tg), alb("UnHealthyHostCount", "Maximum", tg)]));
+    }
+    return charts;
+  });
+}
+
+/** RDS instances: CPU, connections, memory, storage, latency. */
+function databaseCharts(databases: readonly DashboardDatabase[], graph: Graph): WidgetSpec[] {
+  return databases.flatMap((db) => {
+    const rds = (metricName: string): Metric => ({
+      namespace: "AWS/RDS",
+      metricName,
+      dimensions: { DBInstanceIdentifier: db.instanceIdentifier },
+      stat: "Average",
+    });
+    return [
+      graph(`${db.instanceIdentifier} CPU`, [rds("CPUUtilization")], "%"),
+      graph(`${db.instanceIdentifier} connections`, [rds("DatabaseConnections")]),
+      graph(`${db.instanceIdentifier} freeable memory`, [rds("FreeableMemory")], "bytes"),
+      graph(`${db.instanceIdentifier} free storage`, [rds("FreeStorageSpace")], "bytes"),
+      graph(`${db.instanceIdentifier} read / write latency`, [rds("ReadLatency"), rds("WriteLatency")], "seconds"),
+    ];
+  });
+}
+
+/** App Runner services: requests and status codes, latency, CPU/memory, instances. */
+function appRunnerCharts(appRunnerServices: readonly DashboardAppRunnerService[], graph: Graph): WidgetSpec[] {
+  return appRunnerServices.flatMap((s) => {
+    const dims = { ServiceName: s.serviceName, ServiceID: s.serviceId };
+    const ar = (metricName: string, stat: Stat): Metric => ({ namespace: "AWS/AppRunner", metricName, dimensions: dims, stat });
+    return [
+      graph(`${s.serviceName} requests`, [
+        ar("Requests", "Sum"),
+        ar("4xxStatusResponses", "Sum"),
+        ar("5xxStatusResponses", "Sum"),
+      ]),
+      graph(`${s.serviceName} latency`, [ar("RequestLatency", "Average"), ar("RequestLatency", "p99")], "ms"),
+      graph(`${s.serviceName} CPU / memory`, [ar("CPUUtilization", "Average"), ar("MemoryUtilization", "Average")], "%"),
+      graph(`${s.serviceName} active instances`, [ar("ActiveInstances", "Average")]),
+    ];
+  });
 }
 
 /** Place widgets left to right, wrapping at 24 columns. */
