@@ -1,7 +1,7 @@
 import { Lazy, dependable } from "cdktf";
 import { ApprunnerAutoScalingConfigurationVersion } from "@cdktf/provider-aws/lib/apprunner-auto-scaling-configuration-version";
 import { ApprunnerObservabilityConfiguration } from "@cdktf/provider-aws/lib/apprunner-observability-configuration";
-import { ApprunnerService } from "@cdktf/provider-aws/lib/apprunner-service";
+import { ApprunnerService, ApprunnerServiceHealthCheckConfiguration } from "@cdktf/provider-aws/lib/apprunner-service";
 import { ApprunnerVpcConnector } from "@cdktf/provider-aws/lib/apprunner-vpc-connector";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
@@ -32,7 +32,7 @@ import { RepositoryRef } from "../core/repository-ref";
 import { repositoryPullStatements } from "../core/repository-statements";
 import { SecretRef, checkSecretRef, secretKind, secretResourceArn, secretValueFrom } from "../core/secret-ref";
 import { AppRunnerCustomDomain } from "./custom-domain";
-import { instanceSize } from "./instance-size";
+import { InstanceSize, instanceSize } from "./instance-size";
 
 /** A custom domain served by the service, validated and routed in Route 53. */
 export interface AppRunnerDomain {
@@ -367,7 +367,36 @@ export class AppRunnerService extends Construct implements WebCompute {
     });
 
     // ---- scaling and observability
-    this.autoScalingConfiguration = new ApprunnerAutoScalingConfigurationVersion(this, "AutoScaling", {
+    const scaling = this.createScaling(props, scalingName, xrayName, { maxConcurrency, minSize, maxSize });
+    this.autoScalingConfiguration = scaling.autoScaling;
+    this.observabilityConfiguration = scaling.observability;
+
+    // ---- the service
+    this.service = this.createService(props, { name, port, size, healthCheck, autoDeployments, image, secrets, environment });
+    this.serviceArn = this.service.arn;
+    this.serviceUrl = `https://${this.service.serviceUrl}`;
+    // App Runner serves HTTPS on its own name with an AWS certificate.
+    this.cdnOrigin = { domainName: this.service.serviceUrl, originHasCertificate: true, protocol: "https-only" };
+
+    if (props.domain) {
+      this.customDomain = new AppRunnerCustomDomain(this, "CustomDomain", {
+        serviceArn: this.service.arn,
+        domainName: props.domain.name,
+        hostedZoneId: props.domain.hostedZoneId,
+        enableWwwSubdomain: props.domain.enableWwwSubdomain,
+        validationRecordCount: props.domain.validationRecordCount,
+      });
+    }
+  }
+
+  /** Request-based scaling, and X-Ray tracing when on; both replaced create-before-destroy. */
+  private createScaling(
+    props: AppRunnerServiceProps,
+    scalingName: string,
+    xrayName: string | undefined,
+    { maxConcurrency, minSize, maxSize }: { maxConcurrency: number; minSize: number; maxSize: number },
+  ): { autoScaling: ApprunnerAutoScalingConfigurationVersion; observability?: ApprunnerObservabilityConfiguration } {
+    const autoScaling = new ApprunnerAutoScalingConfigurationVersion(this, "AutoScaling", {
       autoScalingConfigurationName: scalingName,
       maxConcurrency,
       minSize,
@@ -375,17 +404,21 @@ export class AppRunnerService extends Construct implements WebCompute {
       tags: props.tags,
       lifecycle: { createBeforeDestroy: true },
     });
-    if (xrayName) {
-      this.observabilityConfiguration = new ApprunnerObservabilityConfiguration(this, "Observability", {
-        observabilityConfigurationName: xrayName,
-        traceConfiguration: { vendor: "AWSXRAY" },
-        tags: props.tags,
-        lifecycle: { createBeforeDestroy: true },
-      });
-    }
+    const observability = xrayName
+      ? new ApprunnerObservabilityConfiguration(this, "Observability", {
+          observabilityConfigurationName: xrayName,
+          traceConfiguration: { vendor: "AWSXRAY" },
+          tags: props.tags,
+          lifecycle: { createBeforeDestroy: true },
+        })
+      : undefined;
+    return { autoScaling, observability };
+  }
 
-    // ---- the service
-    this.service = new ApprunnerService(this, "Service", {
+  /** The App Runner service: the image, its variables and secrets, the instance size, the VPC egress. */
+  private createService(props: AppRunnerServiceProps, settings: ServiceSettings): ApprunnerService {
+    const { name, port, size, healthCheck, autoDeployments, image, secrets, environment } = settings;
+    const service = new ApprunnerService(this, "Service", {
       serviceName: name,
       sourceConfiguration: {
         autoDeploymentsEnabled: autoDeployments,
@@ -420,7 +453,7 @@ export class AppRunnerService extends Construct implements WebCompute {
     // App Runner checks the roles' permissions while creating the service (image pull, secrets):
     // wait for the inline policies, not only the roles, including grants added after this
     // constructor (a CDN's bucket, a database).
-    this.service.dependsOn = Lazy.listValue(
+    service.dependsOn = Lazy.listValue(
       {
         produce: () =>
           [this.accessRole?.grantsPolicy, this.instanceRole.grantsPolicy]
@@ -429,20 +462,7 @@ export class AppRunnerService extends Construct implements WebCompute {
       },
       { omitEmpty: true },
     );
-    this.serviceArn = this.service.arn;
-    this.serviceUrl = `https://${this.service.serviceUrl}`;
-    // App Runner serves HTTPS on its own name with an AWS certificate.
-    this.cdnOrigin = { domainName: this.service.serviceUrl, originHasCertificate: true, protocol: "https-only" };
-
-    if (props.domain) {
-      this.customDomain = new AppRunnerCustomDomain(this, "CustomDomain", {
-        serviceArn: this.service.arn,
-        domainName: props.domain.name,
-        hostedZoneId: props.domain.hostedZoneId,
-        enableWwwSubdomain: props.domain.enableWwwSubdomain,
-        validationRecordCount: props.domain.validationRecordCount,
-      });
-    }
+    return service;
   }
 
   /** The instance role: what the app's code may call. */
@@ -549,4 +569,17 @@ export class AppRunnerService extends Construct implements WebCompute {
     if (secretArns.length > 0) this.instanceRole.grantReadSecrets(secretArns);
     if (parameterArns.length > 0) this.instanceRole.grantReadParameters(parameterArns);
   }
+}
+
+/** What the constructor resolved for the service itself. */
+interface ServiceSettings {
+  readonly name: string;
+  readonly port: number;
+  readonly size: InstanceSize;
+  readonly healthCheck: ApprunnerServiceHealthCheckConfiguration;
+  readonly autoDeployments: boolean;
+  readonly image: { identifier: string; type: string };
+  readonly secrets: { name: string; ref: SecretRef }[];
+  /** Rendered at synth, so that addEnvironment() can still add variables. */
+  readonly environment: () => Record<string, string>;
 }
