@@ -263,57 +263,14 @@ export class DatabaseAdminTask extends Construct {
     );
     const allowSchemaChanges = props.allowSchemaChanges ?? false;
     const url = props.connectionUrl;
-    const psqlVariables = `-v app_user="$APP_USER" -v master_user="$MASTER_USER" -v db="$PGDATABASE"${url ? ' -v login="$LOGIN"' : ""}`;
-    const script = [
-      "set -eu",
-      'wget -qO "$PGSSLROOTCERT" "$RDS_CA_BUNDLE_URL"',
-      ...(url ? [`LOGIN=$(cat ${HANDOFF}/login)`] : []),
-      `psql -v ON_ERROR_STOP=1 ${psqlVariables} <<'SQL'`,
-      appRoleSql(allowSchemaChanges, url ? "url" : "iam"),
-      "SQL",
-      ...(url
-        ? [
-            // \password hashes the password in psql (SCRAM) and sends only the verifier: the
-            // server's statement log (log_statement ddl) never sees the password. Without a
-            // terminal psql reads the new password (twice) from its standard input.
-            `{ cat ${HANDOFF}/password; echo; cat ${HANDOFF}/password; echo; } | psql -v ON_ERROR_STOP=1 -c "\\password $LOGIN" > /dev/null`,
-            'echo "login $LOGIN of $APP_USER ready in $PGDATABASE"',
-          ]
-        : ['echo "app role $APP_USER ready in $PGDATABASE"']),
-    ].join("\n");
+    const script = adminScript(allowSchemaChanges, url !== undefined);
     const handoffMount = [{ sourceVolume: "handoff", containerPath: HANDOFF, readOnly: false }];
     const psql = { ...container, name: "psql", command: ["sh", "-c", script], ...(url ? { essential: false, mountPoints: handoffMount, dependsOn: [{ containerName: "select", condition: "SUCCESS" }] } : {}) };
     let containers: object[] = [psql];
     if (url) {
-      const suffix = connectionUrlSuffix(this, "connectionUrl", { host: db.address, port: db.port, databaseName: db.databaseName }, url);
-      const cli = props.awsCliImage ?? AWS_CLI_IMAGE;
-      const awsCliContainer = (stepName: string, stepScript: string, environment: Record<string, string>) => {
-        const [rendered] = JSON.parse(
-          containerDefinitions(this, { imageUri: cli, environment, stopTimeoutSeconds: 10 }, { image: cli, logGroupName: this.logGroup.name, region: awsContext(this).region }),
-        );
-        rendered.logConfiguration.options["awslogs-stream-prefix"] = stepName;
-        return { ...rendered, name: stepName, entryPoint: ["sh", "-c"], command: [stepScript], mountPoints: handoffMount };
-      };
-      containers = [
-        { ...awsCliContainer("select", selectLoginScript(), { URL_SECRET_ARN: url.secretArn, APP_USER: appUser, AWS_REGION: awsContext(this).region }), essential: false },
-        psql,
-        {
-          ...awsCliContainer("store", storeUrlScript(), { URL_SECRET_ARN: url.secretArn, URL_SUFFIX: suffix, AWS_REGION: awsContext(this).region }),
-          essential: true,
-          dependsOn: [{ containerName: "psql", condition: "SUCCESS" }],
-        },
-      ];
-      // The task itself (not ECS) reads and writes the URL secret: a task role for that only.
-      this.taskRole = new WorkloadRole(this, "TaskRole", {
-        name: `${name}-task`,
-        assumedBy: "ecs-tasks.amazonaws.com",
-        description: `Runs ${name}: reads and writes the app's connection-URL secret`,
-        tags: props.tags,
-      });
-      this.taskRole.addToPolicy([
-        { sid: "WriteConnectionUrl", actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], resources: [url.secretArn] },
-        ...(url.secretKmsKeyArn ? [{ sid: "EncryptConnectionUrl", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [url.secretKmsKeyArn] }] : []),
-      ]);
+      const urlMode = this.urlModeSteps(props, name, appUser, url, psql, handoffMount);
+      containers = urlMode.containers;
+      this.taskRole = urlMode.taskRole;
     }
     this.taskDefinition = new EcsTaskDefinition(this, "TaskDefinition", {
       family: name,
@@ -373,4 +330,71 @@ export class DatabaseAdminTask extends Construct {
       ...(url ? { url_secret_arn: url.secretArn } : {}),
     };
   }
+
+  /**
+   * URL mode: a step before psql picks the login to rotate, a step after stores the new URL in the
+   * secret, with a task role for that secret only.
+   */
+  private urlModeSteps(
+    props: DatabaseAdminTaskProps,
+    name: string,
+    appUser: string,
+    url: NonNullable<DatabaseAdminTaskProps["connectionUrl"]>,
+    psql: object,
+    handoffMount: object[],
+  ): { containers: object[]; taskRole: WorkloadRole } {
+    const db = props.database;
+    const suffix = connectionUrlSuffix(this, "connectionUrl", { host: db.address, port: db.port, databaseName: db.databaseName }, url);
+    const cli = props.awsCliImage ?? AWS_CLI_IMAGE;
+    const awsCliContainer = (stepName: string, stepScript: string, environment: Record<string, string>) => {
+      const [rendered] = JSON.parse(
+        containerDefinitions(this, { imageUri: cli, environment, stopTimeoutSeconds: 10 }, { image: cli, logGroupName: this.logGroup.name, region: awsContext(this).region }),
+      );
+      rendered.logConfiguration.options["awslogs-stream-prefix"] = stepName;
+      return { ...rendered, name: stepName, entryPoint: ["sh", "-c"], command: [stepScript], mountPoints: handoffMount };
+    };
+    const containers = [
+      { ...awsCliContainer("select", selectLoginScript(), { URL_SECRET_ARN: url.secretArn, APP_USER: appUser, AWS_REGION: awsContext(this).region }), essential: false },
+      psql,
+      {
+        ...awsCliContainer("store", storeUrlScript(), { URL_SECRET_ARN: url.secretArn, URL_SUFFIX: suffix, AWS_REGION: awsContext(this).region }),
+        essential: true,
+        dependsOn: [{ containerName: "psql", condition: "SUCCESS" }],
+      },
+    ];
+    // The task itself (not ECS) reads and writes the URL secret: a task role for that only.
+    const taskRole = new WorkloadRole(this, "TaskRole", {
+      name: `${name}-task`,
+      assumedBy: "ecs-tasks.amazonaws.com",
+      description: `Runs ${name}: reads and writes the app's connection-URL secret`,
+      tags: props.tags,
+    });
+    taskRole.addToPolicy([
+      { sid: "WriteConnectionUrl", actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], resources: [url.secretArn] },
+      ...(url.secretKmsKeyArn ? [{ sid: "EncryptConnectionUrl", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [url.secretKmsKeyArn] }] : []),
+    ]);
+    return { containers, taskRole };
+  }
+}
+
+/** The psql step's shell script: fetch the RDS CA bundle, create or update the app's role, and in URL mode set its login's password. */
+function adminScript(allowSchemaChanges: boolean, url: boolean): string {
+  const psqlVariables = `-v app_user="$APP_USER" -v master_user="$MASTER_USER" -v db="$PGDATABASE"${url ? ' -v login="$LOGIN"' : ""}`;
+  return [
+    "set -eu",
+    'wget -qO "$PGSSLROOTCERT" "$RDS_CA_BUNDLE_URL"',
+    ...(url ? [`LOGIN=$(cat ${HANDOFF}/login)`] : []),
+    `psql -v ON_ERROR_STOP=1 ${psqlVariables} <<'SQL'`,
+    appRoleSql(allowSchemaChanges, url ? "url" : "iam"),
+    "SQL",
+    ...(url
+      ? [
+          // \password hashes the password in psql (SCRAM) and sends only the verifier: the
+          // server's statement log (log_statement ddl) never sees the password. Without a
+          // terminal psql reads the new password (twice) from its standard input.
+          `{ cat ${HANDOFF}/password; echo; cat ${HANDOFF}/password; echo; } | psql -v ON_ERROR_STOP=1 -c "\\password $LOGIN" > /dev/null`,
+          'echo "login $LOGIN of $APP_USER ready in $PGDATABASE"',
+        ]
+      : ['echo "app role $APP_USER ready in $PGDATABASE"']),
+  ].join("\n");
 }
