@@ -173,8 +173,16 @@ export type { CloudStateSettings, RemoteStateProps, RemoteStateSettings, S3State
 export { stateAccessStatements, stateIsolationStatements, lockFileKey } from "./core/state-access";
 export type { StateAccessLevel, StateObjectRef } from "./core/state-access";
 
-// Synth-time policy checks
-export * from "./policy";
+// Synth-time policy checks: what every stack uses at top level; the rules (`policy.rules.*`) and
+// the engine (`policy.evaluate`, `policy.StackIndex`, `policy.defineRule`...) in the namespace.
+export { enforcePolicies, policyReport, policySummary } from "./policy/enforce";
+export type { PolicyOptions } from "./policy/enforce";
+export { formatReport } from "./policy/format";
+export { suppress } from "./core/suppressions";
+export type { SuppressOptions } from "./core/suppressions";
+export type { Finding, PolicyReport } from "./policy/engine";
+export type { PolicyTier } from "./policy/types";
+export * as policy from "./policy";
 
 // Naming and errors
 export { baseName } from "./internal/naming";

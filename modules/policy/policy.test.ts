@@ -420,12 +420,19 @@ describe("JSON shapes of the real provider classes", () => {
 });
 
 describe("the package entry point", () => {
-  it("exports the tier type and values, the severity presets and the secret heuristic by name", async () => {
+  it("exports what every stack uses at top level and the rest of the policy layer in the policy namespace", async () => {
     const pkg = await import("../index");
     const tier: import("../index").PolicyTier = "production";
-    expect(pkg.POLICY_TIERS).toEqual(["baseline", tier]);
-    expect(pkg.PRODUCTION_ONLY).toEqual({ baseline: "off", production: "error" });
-    expect(pkg.looksLikeSecret("CLIENT_SECRET", "x")?.kind).toBe("name");
-    expect(pkg.looksLikeSecret("AUTH_URL", "https://app.example.com")).toBeUndefined();
+    expect(typeof pkg.enforcePolicies).toBe("function");
+    expect(typeof pkg.suppress).toBe("function");
+    expect(pkg.policy.POLICY_TIERS).toEqual(["baseline", tier]);
+    expect(pkg.policy.PRODUCTION_ONLY).toEqual({ baseline: "off", production: "error" });
+    expect(pkg.policy.looksLikeSecret("CLIENT_SECRET", "x")?.kind).toBe("name");
+    expect(pkg.policy.looksLikeSecret("AUTH_URL", "https://app.example.com")).toBeUndefined();
+    expect(pkg.policy.rules.rdsMultiAz.id).toBe("RDS-MULTI-AZ");
+    expect(pkg.policy.rules.ALL_RULES).toHaveLength(72);
+    // Rule objects and engine internals are not top-level names.
+    expect(Object.keys(pkg)).not.toContain("rdsMultiAz");
+    expect(Object.keys(pkg)).not.toContain("StackIndex");
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "./engine";
 import { noPlaintextSecrets } from "./rules";
 import { renderEnvironment } from "../internal/environment-variables";
-import { looksLikeSecret } from "./secret-heuristic";
+import { looksLikeSecret } from "../internal/secret-heuristic";
 import { scratchStack } from "../internal/testing";
 import { webService } from "../service/testing";
 import { Testing } from "cdktf";

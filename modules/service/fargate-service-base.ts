@@ -151,18 +151,6 @@ export interface ServiceKind {
 /** ECS's tasks-per-service quota (not adjustable). */
 const MAX_TASKS_PER_SERVICE = 5000;
 
-/** Kept here for existing imports; the check lives in ./schedule. */
-export { checkSchedule };
-
-/**
- * `scale-down` → `ScaleDown`, for construct ids derived from names.
- * @deprecated Kept for compatibility; the modules use the shared naming helper, which gives the
- * same result for the lower-case, hyphenated names they accept.
- */
-export function pascalCase(name: string): string {
-  return name.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase());
-}
-
 /**
  * The machinery a web service and a worker share: log group, execution and task roles, task
  * definition, security group, ECS service, autoscaling and the ECS alarms. Not used directly.
