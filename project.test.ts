@@ -58,7 +58,9 @@ describe("project rules", () => {
     }
     expect(pkg.main).toMatch(/^dist\//);
     expect(pkg.types).toMatch(/^dist\/.*\.d\.ts$/);
-    expect(pkg.files.every((f: string) => f.startsWith("dist/") || f.endsWith("README.md"))).toBe(true);
+    expect(pkg.files.every((f: string) => f.startsWith("dist/") || f.endsWith("README.md") || f === "CHANGELOG.md")).toBe(true);
+    // Users upgrading read what changed in the package they install.
+    expect(pkg.files).toContain("CHANGELOG.md");
   });
 
   it("ships no product names or design-document references in the library's code and READMEs", () => {
