@@ -6,6 +6,7 @@
 export { ContainerWebApp, ORIGIN_VERIFY_HEADER } from "./patterns/container-web-app";
 export { NON_PRODUCTION_CHOICES } from "./patterns/profile-choices";
 export type {
+  AppCacheOptions,
   AppCdnOptions,
   AppDatabaseOptions,
   AppDomain,
@@ -32,7 +33,7 @@ export type { NetworkRef, PrivateSubnetEgress } from "./core/network-ref";
 
 // Database
 export { PostgresDatabase, POSTGRES_PORT, RDS_CA_CERTIFICATES, MONITORING_INTERVALS } from "./database/postgres-database";
-export type { DatabaseSubnets, PostgresDatabaseProps } from "./database/postgres-database";
+export type { DatabaseSubnets, PostgresDatabaseProps, PostgresLogExport } from "./database/postgres-database";
 export type { DatabaseRef } from "./core/database-ref";
 export { TerraformData } from "./core/terraform-data";
 export type { TerraformDataProps } from "./core/terraform-data";
@@ -60,7 +61,8 @@ export type { RepositoryRef } from "./core/repository-ref";
 // Compute: ECS Fargate and App Runner
 export { FargateCluster, ON_DEMAND_CAPACITY, SPOT_CAPACITY } from "./service/fargate-cluster";
 export type { CapacityProviderWeight, ClusterRef, FargateCapacityProvider, FargateClusterProps } from "./service/fargate-cluster";
-export type { FargateServiceProps, ScheduledCapacity } from "./service/fargate-service-base";
+export { FargateServiceBase } from "./service/fargate-service-base";
+export type { FargateServiceProps, ScheduledCapacity, ServiceKind } from "./service/fargate-service-base";
 export type { OneOffTask, OneOffTaskOptions, OneOffTaskRunSettings } from "./service/one-off-task";
 export { WebService, TLS_POLICY, CLOUDFRONT_ORIGIN_PREFIX_LIST } from "./service/web-service";
 export type { ServiceRoute, WebServiceProps } from "./service/web-service";
@@ -83,7 +85,7 @@ export type { CdnAppOrigin, CdnBucketOrigin, CdnCorsRule, CdnDistributionProps, 
 export { BucketDistribution } from "./cdn/bucket-distribution";
 export type { BucketDistributionProps } from "./cdn/bucket-distribution";
 export { EdgeDistribution } from "./cdn/edge-parts";
-export type { EdgeOptions } from "./cdn/edge-parts";
+export type { EdgeOptions, ViewerParts } from "./cdn/edge-parts";
 export { CloudFrontCertificate } from "./cdn/cloudfront-certificate";
 export type { CloudFrontCertificateProps } from "./cdn/cloudfront-certificate";
 export { CloudFrontWebAcl } from "./cdn/cloudfront-web-acl";
@@ -99,6 +101,7 @@ export { cloudFrontOriginFacingPrefixListId } from "./core/origin-facing-prefix-
 // Email
 export { EmailDomain } from "./email/email-domain";
 export type { EmailDomainProps, GrantSendOptions } from "./email/email-domain";
+export { DMARC_POLICIES } from "./email/dns-records";
 export type { DmarcPolicy, DmarcSettings, EmailDnsRecord } from "./email/dns-records";
 export type { EmailTemplateContent } from "./email/email-templates";
 
@@ -124,6 +127,7 @@ export type { DatabaseCredentialNames } from "./secrets/database-credentials";
 export { Monitoring } from "./monitoring/monitoring";
 export type { AlarmSeverity, AlarmSpec, MonitoringProps } from "./monitoring/monitoring";
 export type { AlarmTopics } from "./core/alarm-topics";
+export type { AlarmComparison, MetricAlarmSpec, MissingData } from "./internal/alarms";
 export { OperationsDashboard } from "./monitoring/dashboard";
 export type { DashboardAppRunnerService, DashboardDatabase, DashboardEcsService, DashboardLoadBalancer, OperationsDashboardProps } from "./monitoring/dashboard";
 export { CostBudget } from "./monitoring/cost-budget";

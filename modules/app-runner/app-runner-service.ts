@@ -9,7 +9,7 @@ import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric
 import { Construct } from "constructs";
 import { CdnAppOrigin } from "../core/load-balancer-origin";
 import { DashboardSources, OperatorOutput, WebCompute } from "../core/web-compute";
-import { Connections, IConnectable, connectable } from "../core/connections";
+import { Connections, connectable } from "../core/connections";
 import { DatabaseRef } from "../core/database-ref";
 import { WorkloadRole } from "../core/workload-role";
 import { renderEnvironment } from "../internal/environment-variables";
@@ -506,7 +506,7 @@ export class AppRunnerService extends Construct implements WebCompute {
    * connector's group, and egress from the connector's group to it, on the database port
    * (the same as `connections.allowTo(database)`).
    */
-  public connectToDatabase(db: DatabaseRef | IConnectable): void {
+  public connectToDatabase(db: DatabaseRef): void {
     this.connections.allowTo(connectable(db, "database"));
   }
 

@@ -48,7 +48,10 @@ export const RDS_CA_CERTIFICATES = ["rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "r
 /** Enhanced monitoring granularities RDS accepts (0 = off). */
 export const MONITORING_INTERVALS = [0, 1, 5, 10, 15, 30, 60] as const;
 /** Log types exported to CloudWatch Logs. */
-const LOG_EXPORTS = ["postgresql", "upgrade"] as const;
+/** A PostgreSQL log RDS exports to CloudWatch Logs (one log group each). */
+export type PostgresLogExport = "postgresql" | "upgrade";
+
+const LOG_EXPORTS: readonly PostgresLogExport[] = ["postgresql", "upgrade"];
 /** Largest gp3 volume RDS allows, GiB. */
 const MAX_STORAGE_GIB = 65536;
 
@@ -258,7 +261,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   /** The parameter group (`name_prefix`, replaced create-before-destroy on a family change). */
   public readonly parameterGroup: DbParameterGroup;
   /** Log groups of the exported logs, by log type. */
-  public readonly logGroups: Readonly<Record<(typeof LOG_EXPORTS)[number], CloudwatchLogGroup>>;
+  public readonly logGroups: Readonly<Record<PostgresLogExport, CloudwatchLogGroup>>;
   /** The enhanced monitoring role, when enhanced monitoring is on. */
   public readonly monitoringRole?: IamRole;
   /** Alarms created (empty without `alarms`). */

@@ -13,7 +13,7 @@ import { DatabaseRef } from "../core/database-ref";
 import { WorkloadRole } from "../core/workload-role";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
-import { Connections, IConnectable, connectable } from "../core/connections";
+import { Connections, connectable } from "../core/connections";
 import { pascalCase as idPart, physicalName } from "../internal/naming";
 import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
@@ -432,7 +432,7 @@ export abstract class FargateServiceBase extends Construct {
    * the database's group, in one call. Calling it again for the same group and port does
    * nothing (AWS rejects duplicate rules).
    */
-  public connectToDatabase(db: DatabaseRef | IConnectable): void {
+  public connectToDatabase(db: DatabaseRef): void {
     this.connections.allowTo(connectable(db, "database"));
   }
 
