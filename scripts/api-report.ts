@@ -50,10 +50,17 @@ function declaredNames(statement: ts.Statement): string[] {
   return named.name && ts.isIdentifier(named.name) ? [named.name.text] : [];
 }
 
+/** A class without its private members: they are no part of the API (API Extractor omits them too). */
+function withoutPrivateMembers(statement: ts.Statement): ts.Statement {
+  if (!ts.isClassDeclaration(statement)) return statement;
+  const members = statement.members.filter((m) => !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Private));
+  return ts.factory.updateClassDeclaration(statement, statement.modifiers, statement.name, statement.typeParameters, statement.heritageClauses, members);
+}
+
 /** Print `statement` without the `export`/`declare` modifiers (the report says how it is exported). */
 function printStatement(printer: ts.Printer, file: ts.SourceFile, statement: ts.Statement): string {
   return printer
-    .printNode(ts.EmitHint.Unspecified, statement, file)
+    .printNode(ts.EmitHint.Unspecified, withoutPrivateMembers(statement), file)
     .replace(/^export (default )?/, "")
     .replace(/^declare /, "")
     // Inferred types print as `import("../types").Rule`: the relative path is no part of the API.
