@@ -295,90 +295,21 @@ export class RedisCache extends Construct {
     });
 
     const lifecycle = preventDestroy ? { preventDestroy: true } : undefined;
+    const settings: CacheSettings = { production, identifier, engine, version, family, major, kmsKeyArn, retention, snapshotWindow, maintenanceWindow, lifecycle, tags, subnetIds };
     if (deployment === "nodes") {
-      const nodeType = props.nodeType ?? "cache.t4g.micro";
-      checkCacheNodeType(this, "nodeType", nodeType);
-      const replicas = props.replicas ?? (production ? 1 : 0);
-      checkIntegerRange(this, "replicas", replicas, 0, 5);
-      const policy = props.maxmemoryPolicy ?? "noeviction";
-      checkOneOf<string>(this, "maxmemoryPolicy", policy, MAXMEMORY_POLICIES);
-      const finalSnapshot = props.finalSnapshotIdentifier ?? (retention > 0 ? `${identifier}-final` : undefined);
-      if (finalSnapshot !== undefined) checkCacheId(this, "finalSnapshotIdentifier", finalSnapshot, 255);
-      this.subnetGroup = new ElasticacheSubnetGroup(this, "SubnetGroup", {
-        name: checkCacheId(this, "name", `${identifier}-subnets`, 255),
-        description: `Private subnets of ${identifier}`,
-        subnetIds,
-        tags,
-      });
-      // A family change needs a new group: the name carries the family, created before the old goes.
-      this.parameterGroup = new ElasticacheParameterGroup(this, "ParameterGroup", {
-        name: checkCacheId(this, "name", `${identifier}-${family}`, 255),
-        family,
-        description: `${identifier}: maxmemory-policy ${policy}`,
-        parameter: [{ name: "maxmemory-policy", value: policy }],
-        lifecycle: { createBeforeDestroy: true },
-        tags,
-      });
-      const multiAz = replicas > 0;
-      this.replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
-        replicationGroupId: identifier,
-        description: `${engine === "valkey" ? "Valkey" : "Redis OSS"} of ${props.name}`,
-        engine,
-        engineVersion: version,
-        nodeType,
-        numCacheClusters: 1 + replicas,
-        automaticFailoverEnabled: multiAz,
-        multiAzEnabled: multiAz,
-        port: REDIS_PORT,
-        parameterGroupName: this.parameterGroup.name,
-        subnetGroupName: this.subnetGroup.name,
-        securityGroupIds: [this.securityGroup.id],
-        atRestEncryptionEnabled: "true",
-        kmsKeyId: kmsKeyArn,
-        transitEncryptionEnabled: true,
-        transitEncryptionMode: "required",
-        userGroupIds: [this.userGroup.userGroupId],
-        autoMinorVersionUpgrade: "true",
-        snapshotRetentionLimit: retention,
-        snapshotWindow: retention > 0 ? snapshotWindow : undefined,
-        maintenanceWindow,
-        finalSnapshotIdentifier: finalSnapshot,
-        applyImmediately: props.applyImmediately ?? false,
-        lifecycle,
-        tags,
-      });
-      this.address = this.replicationGroup.primaryEndpointAddress;
-      this.arn = this.replicationGroup.arn;
-      // Member clusters are `<id>-001`, `<id>-002`, ...: known at synth, so alarms need no apply-time list.
-      const members = Array.from({ length: 1 + replicas }, (_, i) => `${identifier}-${String(i + 1).padStart(3, "0")}`);
-      this.alarms = props.alarms ? nodeCacheAlarms(this, identifier, members, props.alarms) : [];
+      const nodes = this.createNodes(props, settings);
+      this.subnetGroup = nodes.subnetGroup;
+      this.parameterGroup = nodes.parameterGroup;
+      this.replicationGroup = nodes.replicationGroup;
+      this.address = nodes.address;
+      this.arn = nodes.arn;
+      this.alarms = nodes.alarms;
     } else {
-      for (const [prop, value] of [["nodeType", props.nodeType], ["replicas", props.replicas], ["maxmemoryPolicy", props.maxmemoryPolicy], ["maintenanceWindow", props.maintenanceWindow], ["finalSnapshotIdentifier", props.finalSnapshotIdentifier], ["applyImmediately", props.applyImmediately]] as const) {
-        if (value !== undefined) fail(this, prop, 'applies to deployment "nodes" only (serverless scales and patches by itself)', value);
-      }
-      const storage = props.maxDataStorageGiB ?? 1;
-      const ecpu = props.maxEcpuPerSecond ?? 5000;
-      // https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DataStorage.html and API_ECPUPerSecond.html
-      checkIntegerRange(this, "maxDataStorageGiB", storage, 1, 5000);
-      checkIntegerRange(this, "maxEcpuPerSecond", ecpu, 1000, 15_000_000);
-      this.serverlessCache = new ElasticacheServerlessCache(this, "ServerlessCache", {
-        name: identifier,
-        description: `${engine === "valkey" ? "Valkey" : "Redis OSS"} of ${props.name}`,
-        engine,
-        majorEngineVersion: major,
-        cacheUsageLimits: [{ dataStorage: [{ maximum: storage, unit: "GB" }], ecpuPerSecond: [{ maximum: ecpu }] }],
-        kmsKeyId: kmsKeyArn,
-        securityGroupIds: [this.securityGroup.id],
-        subnetIds,
-        userGroupId: this.userGroup.userGroupId,
-        snapshotRetentionLimit: retention,
-        dailySnapshotTime: retention > 0 ? snapshotWindow.slice(0, 5) : undefined,
-        lifecycle,
-        tags,
-      });
-      this.address = this.serverlessCache.endpoint.get(0).address;
-      this.arn = this.serverlessCache.arn;
-      this.alarms = props.alarms ? serverlessCacheAlarms(this, identifier, identifier, { maxDataStorageGiB: storage, maxEcpuPerSecond: ecpu }, props.alarms) : [];
+      const serverless = this.createServerless(props, settings);
+      this.serverlessCache = serverless.serverlessCache;
+      this.address = serverless.address;
+      this.arn = serverless.arn;
+      this.alarms = serverless.alarms;
     }
 
     if (auth === "password") {
@@ -393,6 +324,97 @@ export class RedisCache extends Construct {
         tags,
       });
     }
+  }
+
+  /** `deployment: "nodes"`: a replication group (primary and replicas) with its subnet and parameter groups. */
+  private createNodes(props: RedisCacheProps, settings: CacheSettings) {
+    const { production, identifier, engine, version, family, kmsKeyArn, retention, snapshotWindow, maintenanceWindow, lifecycle, tags, subnetIds } = settings;
+    const nodeType = props.nodeType ?? "cache.t4g.micro";
+    checkCacheNodeType(this, "nodeType", nodeType);
+    const replicas = props.replicas ?? (production ? 1 : 0);
+    checkIntegerRange(this, "replicas", replicas, 0, 5);
+    const policy = props.maxmemoryPolicy ?? "noeviction";
+    checkOneOf<string>(this, "maxmemoryPolicy", policy, MAXMEMORY_POLICIES);
+    const finalSnapshot = props.finalSnapshotIdentifier ?? (retention > 0 ? `${identifier}-final` : undefined);
+    if (finalSnapshot !== undefined) checkCacheId(this, "finalSnapshotIdentifier", finalSnapshot, 255);
+    const subnetGroup = new ElasticacheSubnetGroup(this, "SubnetGroup", {
+      name: checkCacheId(this, "name", `${identifier}-subnets`, 255),
+      description: `Private subnets of ${identifier}`,
+      subnetIds,
+      tags,
+    });
+    // A family change needs a new group: the name carries the family, created before the old goes.
+    const parameterGroup = new ElasticacheParameterGroup(this, "ParameterGroup", {
+      name: checkCacheId(this, "name", `${identifier}-${family}`, 255),
+      family,
+      description: `${identifier}: maxmemory-policy ${policy}`,
+      parameter: [{ name: "maxmemory-policy", value: policy }],
+      lifecycle: { createBeforeDestroy: true },
+      tags,
+    });
+    const multiAz = replicas > 0;
+    const replicationGroup = new ElasticacheReplicationGroup(this, "ReplicationGroup", {
+      replicationGroupId: identifier,
+      description: `${engine === "valkey" ? "Valkey" : "Redis OSS"} of ${props.name}`,
+      engine,
+      engineVersion: version,
+      nodeType,
+      numCacheClusters: 1 + replicas,
+      automaticFailoverEnabled: multiAz,
+      multiAzEnabled: multiAz,
+      port: REDIS_PORT,
+      parameterGroupName: parameterGroup.name,
+      subnetGroupName: subnetGroup.name,
+      securityGroupIds: [this.securityGroup.id],
+      atRestEncryptionEnabled: "true",
+      kmsKeyId: kmsKeyArn,
+      transitEncryptionEnabled: true,
+      transitEncryptionMode: "required",
+      userGroupIds: [this.userGroup.userGroupId],
+      autoMinorVersionUpgrade: "true",
+      snapshotRetentionLimit: retention,
+      snapshotWindow: retention > 0 ? snapshotWindow : undefined,
+      maintenanceWindow,
+      finalSnapshotIdentifier: finalSnapshot,
+      applyImmediately: props.applyImmediately ?? false,
+      lifecycle,
+      tags,
+    });
+    // Member clusters are `<id>-001`, `<id>-002`, ...: known at synth, so alarms need no apply-time list.
+    const members = Array.from({ length: 1 + replicas }, (_, i) => `${identifier}-${String(i + 1).padStart(3, "0")}`);
+    const alarms = props.alarms ? nodeCacheAlarms(this, identifier, members, props.alarms) : [];
+    return { subnetGroup, parameterGroup, replicationGroup, address: replicationGroup.primaryEndpointAddress, arn: replicationGroup.arn, alarms };
+  }
+
+  /** `deployment: "serverless"`: a serverless cache within its usage limits. */
+  private createServerless(props: RedisCacheProps, settings: CacheSettings) {
+    const { identifier, engine, major, kmsKeyArn, retention, snapshotWindow, lifecycle, tags, subnetIds } = settings;
+    for (const [prop, value] of [["nodeType", props.nodeType], ["replicas", props.replicas], ["maxmemoryPolicy", props.maxmemoryPolicy], ["maintenanceWindow", props.maintenanceWindow], ["finalSnapshotIdentifier", props.finalSnapshotIdentifier], ["applyImmediately", props.applyImmediately]] as const) {
+      if (value !== undefined) fail(this, prop, 'applies to deployment "nodes" only (serverless scales and patches by itself)', value);
+    }
+    const storage = props.maxDataStorageGiB ?? 1;
+    const ecpu = props.maxEcpuPerSecond ?? 5000;
+    // https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_DataStorage.html and API_ECPUPerSecond.html
+    checkIntegerRange(this, "maxDataStorageGiB", storage, 1, 5000);
+    checkIntegerRange(this, "maxEcpuPerSecond", ecpu, 1000, 15_000_000);
+    const serverlessCache = new ElasticacheServerlessCache(this, "ServerlessCache", {
+      name: identifier,
+      description: `${engine === "valkey" ? "Valkey" : "Redis OSS"} of ${props.name}`,
+      engine,
+      majorEngineVersion: major,
+      cacheUsageLimits: [{ dataStorage: [{ maximum: storage, unit: "GB" }], ecpuPerSecond: [{ maximum: ecpu }] }],
+      kmsKeyId: kmsKeyArn,
+      securityGroupIds: [this.securityGroup.id],
+      subnetIds,
+      userGroupId: this.userGroup.userGroupId,
+      snapshotRetentionLimit: retention,
+      dailySnapshotTime: retention > 0 ? snapshotWindow.slice(0, 5) : undefined,
+      lifecycle,
+      tags,
+    });
+    const alarms = props.alarms ? serverlessCacheAlarms(this, identifier, identifier, { maxDataStorageGiB: storage, maxEcpuPerSecond: ecpu }, props.alarms) : [];
+    
+    return { serverlessCache, address: serverlessCache.endpoint.get(0).address, arn: serverlessCache.arn, alarms };
   }
 
   /** The URL secret as an ECS/App Runner secret reference (`password` auth). */
@@ -461,4 +483,21 @@ export class RedisCache extends Construct {
     ]);
   }
 
+}
+
+/** What the constructor resolved, for the nodes or serverless part. */
+interface CacheSettings {
+  readonly production: boolean;
+  readonly identifier: string;
+  readonly engine: "valkey" | "redis";
+  readonly version: string;
+  readonly family: string;
+  readonly major: string;
+  readonly kmsKeyArn?: string;
+  readonly retention: number;
+  readonly snapshotWindow: string;
+  readonly maintenanceWindow: string;
+  readonly lifecycle?: { preventDestroy: boolean };
+  readonly tags?: Readonly<Record<string, string>>;
+  readonly subnetIds: string[];
 }
