@@ -313,21 +313,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const engine = postgresEngine(this, props.engineVersion ?? "16", props.parameterGroupFamily);
     const instanceClass = props.instanceClass ?? "db.t4g.micro";
     checkPostgresInstanceClass(this, "instanceClass", instanceClass, engine.major);
-    const storage = props.allocatedStorageGiB ?? 20;
-    checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
-    // RDS refuses a ceiling less than 10 % above the allocation ("Invalid max storage size"),
-    // so the default ceiling of 100 GiB only applies while it clears that margin.
-    const minCeiling = isToken(storage) ? undefined : minAutoscalingCeiling(storage);
-    const maxStorage = props.maxAllocatedStorageGiB ?? (minCeiling === undefined || minCeiling <= 100 ? 100 : storage);
-    checkIntegerRange(this, "maxAllocatedStorageGiB", maxStorage, 20, MAX_STORAGE_GIB);
-    if (minCeiling !== undefined && !isToken(maxStorage) && maxStorage !== storage && maxStorage < minCeiling) {
-      fail(
-        this,
-        "maxAllocatedStorageGiB",
-        `must be at least ${minCeiling} (10 % above allocatedStorageGiB ${storage}, as RDS requires) or equal to allocatedStorageGiB (${storage}) to turn autoscaling off`,
-        maxStorage,
-      );
-    }
+    const { storage, maxStorage } = this.resolveStorage(props);
     const multiAz = props.multiAz ?? isProduction;
     const retention = props.backupRetentionDays ?? 7;
     checkIntegerRange(this, "backupRetentionDays", retention, 0, 35);
@@ -389,32 +375,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       tags,
     });
 
-    const extras = props.parameters ?? {};
-    for (const reserved of ["max_connections", "rds.force_ssl"]) {
-      if (Object.keys(extras).some((k) => k.toLowerCase() === reserved)) {
-        fail(this, `parameters.${reserved}`, reserved === "max_connections" ? "is set through the maxConnections prop" : "is always 1 (TLS required)", extras[reserved]);
-      }
-    }
-    this.parameterGroup = new DbParameterGroup(this, "ParameterGroup", {
-      namePrefix: physicalName(this, "dbGroupPrefix", identifier, `${engine.family}-`, "identifier"),
-      family: engine.family,
-      description: `PostgreSQL ${engine.major} parameters of ${identifier}`,
-      parameter: renderParameters(
-        this,
-        "parameters",
-        {
-          log_statement: "ddl",
-          log_min_duration_statement: "1000",
-          ...extras,
-          max_connections: String(maxConnections),
-          "rds.force_ssl": "1",
-        },
-        props.staticParameterNames,
-        engine.major,
-      ),
-      lifecycle: { createBeforeDestroy: true },
-      tags,
-    });
+    this.parameterGroup = this.createParameterGroup(props, identifier, engine, maxConnections);
 
     this.logGroups = {
       postgresql: this.logGroup("PostgresqlLogGroup", identifier, "postgresql", logRetention, tags, props.logsKmsKeyArn),
@@ -477,6 +438,56 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
 
     checkAlarmTopics(this, "alarms", props.alarms);
     this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections, instanceClass }, props.alarms) : [];
+  }
+
+  /** Allocated storage and the autoscaling ceiling (equal: autoscaling off), as RDS accepts them. */
+  private resolveStorage(props: PostgresDatabaseProps): { storage: number; maxStorage: number } {
+    const storage = props.allocatedStorageGiB ?? 20;
+    checkIntegerRange(this, "allocatedStorageGiB", storage, 20, MAX_STORAGE_GIB);
+    // RDS refuses a ceiling less than 10 % above the allocation ("Invalid max storage size"),
+    // so the default ceiling of 100 GiB only applies while it clears that margin.
+    const minCeiling = isToken(storage) ? undefined : minAutoscalingCeiling(storage);
+    const maxStorage = props.maxAllocatedStorageGiB ?? (minCeiling === undefined || minCeiling <= 100 ? 100 : storage);
+    checkIntegerRange(this, "maxAllocatedStorageGiB", maxStorage, 20, MAX_STORAGE_GIB);
+    if (minCeiling !== undefined && !isToken(maxStorage) && maxStorage !== storage && maxStorage < minCeiling) {
+      fail(
+        this,
+        "maxAllocatedStorageGiB",
+        `must be at least ${minCeiling} (10 % above allocatedStorageGiB ${storage}, as RDS requires) or equal to allocatedStorageGiB (${storage}) to turn autoscaling off`,
+        maxStorage,
+      );
+    }
+    return { storage, maxStorage };
+  }
+
+  /** The parameter group: the given parameters, and the two this module always sets itself. */
+  private createParameterGroup(props: PostgresDatabaseProps, identifier: string, engine: ReturnType<typeof postgresEngine>, maxConnections: number): DbParameterGroup {
+    const extras = props.parameters ?? {};
+    for (const reserved of ["max_connections", "rds.force_ssl"]) {
+      if (Object.keys(extras).some((k) => k.toLowerCase() === reserved)) {
+        fail(this, `parameters.${reserved}`, reserved === "max_connections" ? "is set through the maxConnections prop" : "is always 1 (TLS required)", extras[reserved]);
+      }
+    }
+    return new DbParameterGroup(this, "ParameterGroup", {
+      namePrefix: physicalName(this, "dbGroupPrefix", identifier, `${engine.family}-`, "identifier"),
+      family: engine.family,
+      description: `PostgreSQL ${engine.major} parameters of ${identifier}`,
+      parameter: renderParameters(
+        this,
+        "parameters",
+        {
+          log_statement: "ddl",
+          log_min_duration_statement: "1000",
+          ...extras,
+          max_connections: String(maxConnections),
+          "rds.force_ssl": "1",
+        },
+        props.staticParameterNames,
+        engine.major,
+      ),
+      lifecycle: { createBeforeDestroy: true },
+      tags: props.tags,
+    });
   }
 
   /**
