@@ -62,6 +62,7 @@ export function appProps(stack: EnvironmentStack, c: EnvironmentConfig): Contain
     authJs: true,
     alarmEmails: c.alarmEmails,
     monthlyBudgetUsd: c.monthlyBudgetUsd,
+    budgetScope: c.budgetScope,
     usEast1Provider: c.region === "us-east-1" ? undefined : stack.usEast1Provider,
   };
 }

@@ -37,11 +37,14 @@ export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.
   const dev = place(loadConfig("dev", env, bases.dev));
   const staging = place(loadConfig("staging", env, bases.staging));
   const all = [dev, staging, prod];
-  for (const [accountId, environments] of environmentsByAccount(all)) {
+  const byAccount = environmentsByAccount(all);
+  for (const [accountId, environments] of byAccount) {
     new BootstrapStack(app, bootstrapStackName(all, accountId), { accountId, environments, delivery: DELIVERY });
   }
-  buildDev(app, dev);
-  buildStaging(app, staging);
-  buildProd(app, prod);
+  // A budget counts its whole account unless environments share it (then by Environment tag).
+  const scoped = (c: EnvironmentConfig): EnvironmentConfig => ({ ...c, budgetScope: byAccount.get(c.accountId)!.length > 1 ? "environment-tag" : "account" });
+  buildDev(app, scoped(dev));
+  buildStaging(app, scoped(staging));
+  buildProd(app, scoped(prod));
   return app;
 }

@@ -143,6 +143,12 @@ export interface EnvironmentConfig {
    * Environment cost allocation tags).
    */
   readonly monthlyBudgetUsd: number;
+  /**
+   * What the budget counts (ContainerWebApp `budgetScope`): set by `buildApp`, "environment-tag"
+   * when another environment shares this one's account, else every cost of the account.
+   * @default "account"
+   */
+  readonly budgetScope?: "account" | "environment-tag";
 }
 
 /** Settings that apply to every environment unless overridden. */

@@ -26,12 +26,14 @@ export interface CostBudgetProps {
    */
   readonly topicArn: string;
   /**
-   * Only costs carrying this tag count. The tag must be activated as a cost allocation tag in
-   * the Billing console (Cost allocation tags) before AWS Budgets sees it; until then, and for
-   * 24 hours after, the budget reads $0. AWS Budgets ORs the values of one tag filter, so
+   * Only costs carrying this tag count: for several environments in one account. The tag must be
+   * activated as a cost allocation tag in the Billing console (Cost allocation tags; under AWS
+   * Organizations only the management account can) before AWS Budgets sees it; until then, and
+   * for 24 hours after, the budget reads $0. AWS Budgets ORs the values of one tag filter, so
    * one tag (not Project AND Environment) identifies the environment.
+   * @default - no filter: every cost of the account counts (an account per environment)
    */
-  readonly costAllocationTag: CostAllocationTag;
+  readonly costAllocationTag?: CostAllocationTag;
   /**
    * Percentages of the limit at which ACTUAL spend notifies the topic.
    * @default [80, 100]
@@ -66,10 +68,12 @@ export class CostBudget extends Construct {
     checkNumber(this, "monthlyLimitUsd", props.monthlyLimitUsd);
     if (!isToken(props.monthlyLimitUsd) && !(props.monthlyLimitUsd > 0)) fail(this, "monthlyLimitUsd", "must be a positive amount of US dollars", props.monthlyLimitUsd);
     checkResourceArn(this, "topicArn", props.topicArn, "snsTopic");
-    const { key, value } = props.costAllocationTag;
-    // User-defined cost allocation tags: key 1-128, value up to 256 characters; aws: keys are AWS-generated tags.
-    checkPattern(this, "costAllocationTag.key", key, /^(?!aws:).{1,128}$/, "must be a user-defined tag key of 1-128 characters (not aws:...)");
-    checkMaxLength(this, "costAllocationTag.value", value, 256);
+    if (props.costAllocationTag) {
+      const { key, value } = props.costAllocationTag;
+      // User-defined cost allocation tags: key 1-128, value up to 256 characters; aws: keys are AWS-generated tags.
+      checkPattern(this, "costAllocationTag.key", key, /^(?!aws:).{1,128}$/, "must be a user-defined tag key of 1-128 characters (not aws:...)");
+      checkMaxLength(this, "costAllocationTag.value", value, 256);
+    }
     if (thresholds.length === 0) fail(this, "thresholdsPercent", "must list at least one percentage", thresholds);
     // AWS Budgets allows up to 10 notifications per budget (Budgets quotas).
     if (thresholds.length > 10) fail(this, "thresholdsPercent", "must list at most 10 percentages (AWS Budgets notifications per budget)", thresholds);
@@ -86,7 +90,7 @@ export class CostBudget extends Construct {
       limitUnit: "USD",
       timeUnit: "MONTHLY",
       // Format from the Budgets API CostFilters: "user:<key>$<value>" for user-defined tags.
-      costFilter: [{ name: "TagKeyValue", values: [`user:${key}$${value}`] }],
+      costFilter: props.costAllocationTag ? [{ name: "TagKeyValue", values: [`user:${props.costAllocationTag.key}$${props.costAllocationTag.value}`] }] : undefined,
       dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
       notification: thresholds.map((threshold) => ({
         comparisonOperator: "GREATER_THAN",

@@ -381,6 +381,13 @@ export interface ContainerWebAppProps {
   /** Monthly AWS budget in USD; actual spend at 80 % and 100 % notifies the warning topic. @default - no budget */
   readonly monthlyBudgetUsd?: number;
   /**
+   * What the budget counts: every cost of the account (an account per environment), or only costs
+   * tagged `Environment=<environment>` (several environments in one account; activate `Environment`
+   * as a cost allocation tag first, or the budget reads $0).
+   * @default "account"
+   */
+  readonly budgetScope?: "account" | "environment-tag";
+  /**
    * The stack's AWS provider aliased to us-east-1, for what CloudFront needs there (a certificate
    * for `domain`, WAF, access logs, CDN alarms). Not needed when the stack is in us-east-1.
    * @default - the stack's default provider when it is in us-east-1
@@ -576,7 +583,9 @@ export class ContainerWebApp extends Construct {
         name,
         monthlyLimitUsd: props.monthlyBudgetUsd,
         topicArn: this.monitoring.warningTopicArn,
-        costAllocationTag: { key: "Environment", value: props.environment },
+        // An account per environment (the default) needs no filter, and a tag filter reads $0 until the
+        // tag is activated for cost allocation (by the payer account, under AWS Organizations).
+        costAllocationTag: (props.budgetScope ?? "account") === "environment-tag" ? { key: "Environment", value: props.environment } : undefined,
         // Budgets publishes only once the warning topic's policy admits it.
         dependsOn: this.monitoring.topicPolicies,
       });
@@ -1061,6 +1070,11 @@ export class ContainerWebApp extends Construct {
       bucketOrigins: this.uploads ? [{ name: "uploads", bucket: this.uploads.bucket, pathPatterns: [uploadsPath] }] : undefined,
       ...cdnOptions.overrides,
     });
+    // A VPC origin needs its VPC's internet gateway attached ("Prerequisites", CloudFront Developer
+    // Guide, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html):
+    // created after the gateway, and deleted (15+ minutes) before the gateway is detached.
+    const gateway = this.createdNetwork?.internetGateway;
+    if (cdn.vpcOrigin && gateway) cdn.vpcOrigin.dependsOn = [...(cdn.vpcOrigin.dependsOn ?? []), gateway.fqn];
     return { logsKey, monitoring, cdn };
   }
 

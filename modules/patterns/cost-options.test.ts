@@ -16,7 +16,11 @@ describe("ContainerWebApp cost options", () => {
   it("lets AWS Budgets notify the encrypted warning topic when there is a budget", () => {
     const json = app({ ...DEV, monthlyBudgetUsd: 60 });
     const budget = resource(json, "aws_budgets_budget");
-    expect(budget).toMatchObject({ limit_amount: "60", cost_filter: [{ name: "TagKeyValue", values: ["user:Environment$dev"] }] });
+    // An account per environment: the whole account counts, with no tag to activate first.
+    expect(budget.limit_amount).toBe("60");
+    expect(budget.cost_filter).toBeUndefined();
+    const shared = resource(app({ ...DEV, monthlyBudgetUsd: 60, budgetScope: "environment-tag" }), "aws_budgets_budget");
+    expect(shared.cost_filter).toEqual([{ name: "TagKeyValue", values: ["user:Environment$dev"] }]);
     const warning = Object.entries(resources(json, "aws_sns_topic")).find(([, t]) => t.name === "shop-dev-warning")![0];
     expect(budget.notification.map((n: any) => n.subscriber_sns_topic_arns)).toEqual([[`\${aws_sns_topic.${warning}.arn}`], [`\${aws_sns_topic.${warning}.arn}`]]);
     const topicPolicy = Object.values(resources(json, "aws_sns_topic_policy")).find((p: any) => p.arn.includes(warning));

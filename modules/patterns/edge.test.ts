@@ -15,6 +15,10 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
   const json = app(PROD);
   const lb = resource(json, "aws_lb");
 
+  it("creates the VPC origin after the internet gateway it needs (and deletes it before)", () => {
+    expect(resource(json, "aws_cloudfront_vpc_origin").depends_on).toEqual([`\${aws_internet_gateway.${Object.keys(resources(json, "aws_internet_gateway"))[0]}}`]);
+  });
+
   it("puts the load balancer in the private subnets, internal, with no public alias record", () => {
     expect(lb.internal).toBe(true);
     expect(lb.subnets.every((s: string) => s.includes("PrivateSubnet"))).toBe(true);
