@@ -17,7 +17,9 @@ describe("generated props tables of the module READMEs", () => {
 
   it("the main modules' READMEs have a generated table", () => {
     const blocks = moduleReadmes().flatMap((f) => propsBlocksOf(readFileSync(f, "utf8")));
-    expect(blocks).toEqual(expect.arrayContaining(["NetworkProps", "NatInstanceProps"]));
+    expect(blocks).toEqual(
+      expect.arrayContaining(["NetworkProps", "PostgresDatabaseProps", "FargateServiceProps", "WebServiceProps", "AppRunnerServiceProps", "RedisCacheProps", "EmailDomainProps", "MonitoringProps"]),
+    );
   });
 
   it("renders name, type, default (value, prose or required) and description, inherited props included", () => {

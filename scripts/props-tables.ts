@@ -4,6 +4,7 @@
 //   <!-- props:NetworkProps -->
 //   <!-- /props -->
 //
+// (`<!-- props:WebServiceProps own -->` leaves out the props of the interfaces it extends)
 // and `npm run docs:props` writes between them one row per prop (inherited ones included): name,
 // type, default (the `@default` tag, or "required") and description (the JSDoc text). A test fails
 // when a README's table differs from the generated one. Parsing only (no type-check): fast.
@@ -15,7 +16,7 @@ const ROOT = resolve(__dirname, "..");
 const MODULES = join(ROOT, "modules");
 
 /** `<!-- props:Name -->` ... `<!-- /props -->`, the table in between. */
-const BLOCK = /(<!-- props:([A-Za-z0-9_]+) -->\n)([\s\S]*?)(<!-- \/props -->)/g;
+const BLOCK = /(<!-- props:([A-Za-z0-9_]+)( own)? -->\n)([\s\S]*?)(<!-- \/props -->)/g;
 
 function files(dir: string, keep: (name: string) => boolean): string[] {
   return readdirSync(dir)
@@ -62,7 +63,7 @@ function jsDocOf(node: ts.Node): { description: string; defaultValue?: string } 
 }
 
 /** The props of interface `name`, its own first, then those of the interfaces it extends. */
-export function propsOf(name: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces()): Row[] {
+export function propsOf(name: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces(), own = false): Row[] {
   const declaration = all.get(name);
   if (!declaration) throw new Error(`props table: no interface ${name} in modules/`);
   const rows: Row[] = [];
@@ -80,10 +81,18 @@ export function propsOf(name: string, all: ReadonlyMap<string, ts.InterfaceDecla
         description: doc.description,
       });
     }
-    for (const clause of decl.heritageClauses ?? []) {
+    for (const clause of own ? [] : (decl.heritageClauses ?? [])) {
       for (const base of clause.types) {
         const parent = ts.isIdentifier(base.expression) ? all.get(base.expression.text) : undefined;
         if (parent) collect(parent);
+        // `extends Omit<Base, "a" | "b">`: Base's props but those.
+        const [inner, keys] = base.typeArguments ?? [];
+        if (ts.isIdentifier(base.expression) && base.expression.text === "Omit" && inner && ts.isTypeReferenceNode(inner) && ts.isIdentifier(inner.typeName)) {
+          const omitted = keys ? keys.getText().match(/"[^"]*"/g)?.map((k) => k.slice(1, -1)) ?? [] : [];
+          omitted.forEach((k) => seen.add(k));
+          const omittedBase = all.get(inner.typeName.text);
+          if (omittedBase) collect(omittedBase);
+        }
       }
     }
   };
@@ -92,11 +101,21 @@ export function propsOf(name: string, all: ReadonlyMap<string, ts.InterfaceDecla
 }
 
 /** The Markdown table of interface `name`. */
-export function propsTable(name: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces()): string {
-  const rows = propsOf(name, all).map((r) => {
+export function propsTable(name: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces(), own = false): string {
+  const rows = propsOf(name, all, own).map((r) => {
     // `@default - what happens` is prose; `@default 20` / `@default "single"` is a value.
     const given = r.defaultValue ?? "";
-    const dflt = !r.optional ? "required" : /^-\s/.test(given) ? cell(given.replace(/^-\s+/, "")) : given === "" ? "" : `\`${cell(given)}\``;
+    // `@default [] - no subscriptions` is a value, then prose.
+    const valueThenProse = /^(\S.*?)\s+-\s+(.*)$/s.exec(given);
+    const dflt = !r.optional
+      ? "required"
+      : /^-\s/.test(given)
+        ? cell(given.replace(/^-\s+/, ""))
+        : valueThenProse
+          ? `\`${cell(valueThenProse[1])}\` (${cell(valueThenProse[2])})`
+          : given === ""
+            ? ""
+            : `\`${cell(given)}\``;
     return `| \`${r.name}\` | \`${cell(r.type)}\` | ${dflt} | ${cell(r.description)} |`;
   });
   return ["| Prop | Type | Default | Description |", "| --- | --- | --- | --- |", ...rows].join("\n") + "\n";
@@ -109,7 +128,7 @@ export function moduleReadmes(): string[] {
 
 /** `text` with each props block's table generated anew. */
 export function renderPropsBlocks(text: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces()): string {
-  return text.replace(BLOCK, (_m, open: string, name: string, _old: string, close: string) => `${open}${propsTable(name, all)}${close}`);
+  return text.replace(BLOCK, (_m, open: string, name: string, own: string | undefined, _old: string, close: string) => `${open}${propsTable(name, all, own !== undefined)}${close}`);
 }
 
 /** The interfaces a README's markers name. */

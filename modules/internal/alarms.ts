@@ -17,21 +17,33 @@ export type MissingData = "missing" | "ignore" | "breaching" | "notBreaching";
 export interface MetricAlarmSpec {
   /** Physical name suffix, e.g. `ecs-cpu-high`; the alarm is named `<base>-<purpose>`. */
   readonly purpose: string;
+  /** Alarm description, at most 1024 characters. */
   readonly description: string;
+  /** CloudWatch namespace (e.g. `AWS/ECS`), 1-255 characters. */
   readonly namespace: string;
+  /** Metric name, 1-255 characters. */
   readonly metricName: string;
+  /** Metric dimensions: at most 30, each value 1-1024 characters. */
   readonly dimensions: Record<string, string>;
-  /** @default "Average" */
+  /**
+   * Statistic over each period.
+   * @default "Average"
+   */
   readonly statistic?: "Average" | "Sum" | "Minimum" | "Maximum" | "SampleCount";
+  /** How the metric compares to the threshold. */
   readonly comparison: AlarmComparison;
+  /** Threshold, a finite number. */
   readonly threshold: number;
   /** Period of one data point, seconds: 10, 20, 30 (high-resolution metrics) or a multiple of 60. */
   readonly periodSeconds: number;
-  /** How many periods must breach. */
+  /** How many periods must breach: 1-100; times `periodSeconds` at most 1 day for periods under an hour, 7 days otherwise. */
   readonly evaluationPeriods: number;
   /** SNS topic notified on ALARM and OK. */
   readonly topicArn: string;
-  /** @default "missing" */
+  /**
+   * What missing data points count as.
+   * @default "missing"
+   */
   readonly treatMissingData?: MissingData;
 }
 
