@@ -109,7 +109,9 @@ export function propsTable(name: string, all: ReadonlyMap<string, ts.InterfaceDe
     const valueThenProse = /^(\S.*?)\s+-\s+(.*)$/s.exec(given);
     const dflt = !r.optional
       ? "required"
-      : /^-\s/.test(given)
+      : /^`[^`]*`$/.test(given)
+        ? given
+        : /^-\s/.test(given)
         ? cell(given.replace(/^-\s+/, ""))
         : valueThenProse
           ? `\`${cell(valueThenProse[1])}\` (${cell(valueThenProse[2])})`

@@ -33,6 +33,7 @@ export interface CloudStateSettings {
   /** The organization. */
   readonly organization: string;
   /**
+   * HCP Terraform (or Terraform Enterprise) host name.
    * @default "app.terraform.io"
    */
   readonly hostname?: string;
@@ -59,8 +60,11 @@ export interface RemoteStateSettings {
 
 /** Where a stack's state lives. */
 export interface RemoteStateProps {
+  /** Project name: the default S3 key prefix and the first part of the workspace name. */
   readonly project: string;
+  /** Environment name: the S3 key is `<keyPrefix>/<environment>.tfstate`, the workspace `<project>-<environment>`. */
   readonly environment: string;
+  /** Where the state lives: exactly one of `s3` and `cloud`. */
   readonly state: RemoteStateSettings;
 }
 
