@@ -316,16 +316,9 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const { storage, maxStorage } = this.resolveStorage(props);
     const multiAz = props.multiAz ?? isProduction;
     const retention = props.backupRetentionDays ?? 7;
-    checkIntegerRange(this, "backupRetentionDays", retention, 0, 35);
-    if (retention === 0 && multiAz) fail(this, "backupRetentionDays", "must be at least 1 with Multi-AZ", retention);
-    if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
+    this.checkBackupRetention(retention, multiAz, isProduction);
     const windows = checkWindows(this, props.backupWindow ?? "03:00-04:00", props.maintenanceWindow ?? "sun:04:00-sun:05:00");
-    checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
-    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
-    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
-    checkKmsKeyArn(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
-    checkKmsKeyInStackRegion(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "Secrets Manager");
-    checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
+    this.checkKeys(props);
     const monitoringInterval = props.enhancedMonitoringIntervalSeconds ?? 0;
     checkOneOf<number>(this, "enhancedMonitoringIntervalSeconds", monitoringInterval, MONITORING_INTERVALS);
     const caCert = props.caCertIdentifier ?? "rds-ca-rsa2048-g1";
@@ -342,8 +335,7 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
         })
       : undefined;
     const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final-${this.finalSnapshotSuffix!.id}`;
-    checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
-    checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
+    this.checkFinalSnapshot(finalSnapshot);
     this.vpcId = props.network.vpcId;
     const subnetIds = this.selectSubnets(props.network, props.subnets);
     const tags = props.tags;
@@ -438,6 +430,29 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
 
     checkAlarmTopics(this, "alarms", props.alarms);
     this.alarms = props.alarms ? databaseAlarms(this, { instanceIdentifier: identifier, maxConnections, instanceClass }, props.alarms) : [];
+  }
+
+  /** Backup retention: 0-35 days, at least 1 with Multi-AZ or in production. */
+  private checkBackupRetention(retention: number, multiAz: boolean, isProduction: boolean): void {
+    checkIntegerRange(this, "backupRetentionDays", retention, 0, 35);
+    if (retention === 0 && multiAz) fail(this, "backupRetentionDays", "must be at least 1 with Multi-AZ", retention);
+    if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
+  }
+
+  /** The final snapshot's identifier: RDS's identifier rules, at most 255 characters. */
+  private checkFinalSnapshot(finalSnapshot: string): void {
+    checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
+    checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
+  }
+
+  /** The KMS keys given: ARNs (not aliases) in the stack's region. */
+  private checkKeys(props: PostgresDatabaseProps): void {
+    checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
+    checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
+    checkKmsKeyArn(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyInStackRegion(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "Secrets Manager");
+    checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
   }
 
   /** Allocated storage and the autoscaling ceiling (equal: autoscaling off), as RDS accepts them. */
