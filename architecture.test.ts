@@ -113,11 +113,9 @@ describe("import graph of the library", () => {
     expect(forbidden("patterns", "cdn")).toBeUndefined();
     expect(forbidden("cdn", "core")).toBeUndefined();
     const file = join(MODULES, "cdn", "x.ts");
-    expect(relativeImports(file, `import { A } from "../service/a";\nexport { B } from "./b";\nimport "../core/c";`).map((p) => layerOf(p))).toEqual([
-      "service",
-      "cdn",
-      "core",
-    ]);
+    expect(
+      relativeImports(file, `import { A } from "../service/a";\nexport { B } from "./b";\nimport "../core/c";`).map((p) => layerOf(p)),
+    ).toEqual(["service", "cdn", "core"]);
     const loop = new Map([
       ["a", new Set(["b"])],
       ["b", new Set(["c"])],
@@ -126,6 +124,13 @@ describe("import graph of the library", () => {
     expect(layerOf(join(MODULES, "policy"))).toBe("policy");
     expect(layerOf(join(MODULES, "index"))).toBe("index");
     expect(findCycle(loop)).toEqual(["a", "b", "c", "a"]);
-    expect(findCycle(new Map([["a", new Set(["b"])], ["b", new Set<string>()]]))).toBeUndefined();
+    expect(
+      findCycle(
+        new Map([
+          ["a", new Set(["b"])],
+          ["b", new Set<string>()],
+        ]),
+      ),
+    ).toBeUndefined();
   });
 });

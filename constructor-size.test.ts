@@ -56,9 +56,7 @@ describe("constructor size", () => {
   it(`keeps every constructor in modules/ within ${MAX_CONSTRUCTOR_LINES} lines`, () => {
     // The scan reached the library's constructors (not an empty folder or a wrong path).
     expect(all.map((c) => c.key)).toContain("modules/patterns/container-web-app.ts: ContainerWebApp");
-    const tooLong = all
-      .filter((c) => c.lines > MAX_CONSTRUCTOR_LINES)
-      .map((c) => `${c.key} constructor is ${c.lines} lines`);
+    const tooLong = all.filter((c) => c.lines > MAX_CONSTRUCTOR_LINES).map((c) => `${c.key} constructor is ${c.lines} lines`);
     expect(tooLong).toEqual([]);
   });
 });

@@ -79,7 +79,11 @@ describe("project rules", () => {
   });
 
   it("the wording guard catches seed references and product names", () => {
-    expect(["seed 001's alarms", "(seeds 002, 004)", "fckdoomscroll-prod", "FckDoomscroll", "interviewlm-staging"].filter((t) => PRODUCT_WORDING.test(t))).toHaveLength(5);
+    expect(
+      ["seed 001's alarms", "(seeds 002, 004)", "fckdoomscroll-prod", "FckDoomscroll", "interviewlm-staging"].filter((t) =>
+        PRODUCT_WORDING.test(t),
+      ),
+    ).toHaveLength(5);
     expect(PRODUCT_WORDING.test("seeded random data, shop-prod")).toBe(false);
   });
 

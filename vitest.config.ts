@@ -5,7 +5,14 @@ export default defineConfig({
   // Examples import the package by name, as a consumer would: resolve it to the source.
   resolve: { alias: { "@platform/cdktf-aws-webapp": resolve(__dirname, "modules/index.ts") } },
   test: {
-    include: ["modules/**/*.test.ts", "cli/**/*.test.ts", "environments/**/*.test.ts", "scripts/**/*.test.ts", "examples/**/*.test.ts", "*.test.ts"],
+    include: [
+      "modules/**/*.test.ts",
+      "cli/**/*.test.ts",
+      "environments/**/*.test.ts",
+      "scripts/**/*.test.ts",
+      "examples/**/*.test.ts",
+      "*.test.ts",
+    ],
     environment: "node",
     // Two cores on the build machines: two forked workers. Files share a worker's module cache
     // (isolate: false): importing cdktf and the provider classes once per worker instead of once per

@@ -11,7 +11,13 @@ import { Exec, ExecResult } from "./exec";
 
 const ROOT = join(__dirname, "..");
 // No AWS, no network: a bogus endpoint makes an accidental AWS call fail instead of reaching out.
-const OFFLINE_ENV = { ...process.env, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_ENDPOINT_URL: "http://127.0.0.1:9", AWS_PROFILE: "" };
+const OFFLINE_ENV = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: "",
+  AWS_SECRET_ACCESS_KEY: "",
+  AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+  AWS_PROFILE: "",
+};
 
 /** Runs the CLI in-process; `exec` answers programs from a script (and records what ran). */
 function cli(argv: string[], answers: ((command: string, args: readonly string[]) => ExecResult | undefined)[] = []) {
@@ -57,12 +63,23 @@ const SETTINGS = {
 const TASK = "arn:aws:ecs:us-east-1:123456789012:task/shop-prod/0123456789abcdef";
 /** terraform output -json, then an ECS task whose containers exit with these codes. */
 const applied = (exitCodes: Record<string, number>) => [
-  (c: string, a: readonly string[]) => (c === "terraform" && a.includes("db_admin_task") ? ok(JSON.stringify(JSON.stringify(SETTINGS))) : undefined),
-  (c: string, a: readonly string[]) => (c === "aws" && a[1] === "run-task" ? ok(JSON.stringify({ tasks: [{ taskArn: TASK }], failures: [] })) : undefined),
+  (c: string, a: readonly string[]) =>
+    c === "terraform" && a.includes("db_admin_task") ? ok(JSON.stringify(JSON.stringify(SETTINGS))) : undefined,
+  (c: string, a: readonly string[]) =>
+    c === "aws" && a[1] === "run-task" ? ok(JSON.stringify({ tasks: [{ taskArn: TASK }], failures: [] })) : undefined,
   (c: string, a: readonly string[]) => (c === "aws" && a[1] === "wait" ? ok("") : undefined),
   (c: string, a: readonly string[]) =>
     c === "aws" && a[1] === "describe-tasks"
-      ? ok(JSON.stringify({ tasks: [{ stoppedReason: "Essential container in task exited", containers: Object.entries(exitCodes).map(([name, exitCode]) => ({ name, exitCode })) }] }))
+      ? ok(
+          JSON.stringify({
+            tasks: [
+              {
+                stoppedReason: "Essential container in task exited",
+                containers: Object.entries(exitCodes).map(([name, exitCode]) => ({ name, exitCode })),
+              },
+            ],
+          }),
+        )
       : undefined,
 ];
 
@@ -87,7 +104,12 @@ describe("cdktf-aws-webapp --help", () => {
   });
 
   it("the package's bin runs as a program, offline (the source through the repo's runner)", () => {
-    const run = spawnSync("node", [join(ROOT, "scripts/app.js"), "cli/cdktf-aws-webapp.ts", "db-create-app-role", "--help"], { cwd: ROOT, env: OFFLINE_ENV, encoding: "utf8", timeout: 30_000 });
+    const run = spawnSync("node", [join(ROOT, "scripts/app.js"), "cli/cdktf-aws-webapp.ts", "db-create-app-role", "--help"], {
+      cwd: ROOT,
+      env: OFFLINE_ENV,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect({ status: run.status, stderr: run.stderr }).toEqual({ status: 0, stderr: "" });
     expect(run.stdout).toMatch(/^Usage: cdktf-aws-webapp db-create-app-role /);
   });
@@ -119,7 +141,9 @@ describe("db-create-app-role", () => {
     const run = cli(["db-create-app-role", "--stack-dir", ROOT], applied({ select: 0, psql: 0, store: 0 }));
     expect(run.code).toBe(0);
     expect(run.ran[0]).toBe(`terraform -chdir=${ROOT} output -json db_admin_task`);
-    expect(run.ran[1]).toContain("aws ecs run-task --cluster shop-prod --task-definition arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3");
+    expect(run.ran[1]).toContain(
+      "aws ecs run-task --cluster shop-prod --task-definition arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-db-admin:3",
+    );
     expect(run.ran[1]).toContain("assignPublicIp=DISABLED}");
     expect(run.ran[2]).toBe(`aws ecs wait tasks-stopped --cluster shop-prod --tasks ${TASK}`);
     expect(run.out).toContain("DATABASE_URL is written: deploy the app");
@@ -137,13 +161,22 @@ describe("db-create-app-role", () => {
     const run = cli(["db-create-app-role", "--outputs", file]);
     expect(run.code).toBe(1);
     expect(run.err).toBe(`db-create-app-role: no output db_admin_task in ${file}`);
-    const missing = cli(["db-create-app-role", "--stack-dir", ROOT], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "no output" } : undefined)]);
+    const missing = cli(
+      ["db-create-app-role", "--stack-dir", ROOT],
+      [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "no output" } : undefined)],
+    );
     expect(missing.err).toContain("apply -refresh-only");
   });
 
   it("refuses unknown options and a missing stack (exit 2)", () => {
-    expect(cli(["db-create-app-role", "--stack", "prod", "--force"])).toMatchObject({ code: 2, err: expect.stringContaining("unknown option --force") });
-    expect(cli(["db-create-app-role"])).toMatchObject({ code: 2, err: expect.stringContaining("give --stack NAME, --stack-dir DIR or --outputs FILE") });
+    expect(cli(["db-create-app-role", "--stack", "prod", "--force"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("unknown option --force"),
+    });
+    expect(cli(["db-create-app-role"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("give --stack NAME, --stack-dir DIR or --outputs FILE"),
+    });
   });
 });
 
@@ -162,19 +195,50 @@ describe("release", () => {
   const NEW = "arn:aws:ecs:us-east-1:123456789012:task-definition/shop-prod-release:5";
   let registered: any;
   const answers = (deployedTag: string, exitCode: number) => [
-    (c: string, a: readonly string[]) => (c === "terraform" && a.includes("release_task") ? ok(JSON.stringify(JSON.stringify(RELEASE))) : undefined),
+    (c: string, a: readonly string[]) =>
+      c === "terraform" && a.includes("release_task") ? ok(JSON.stringify(JSON.stringify(RELEASE))) : undefined,
     (c: string, a: readonly string[]) =>
       c === "aws" && a[1] === "describe-task-definition"
-        ? ok(JSON.stringify({ taskDefinition: { family: "shop-prod-release", taskDefinitionArn: RELEASE.task_definition, revision: 4, status: "ACTIVE", executionRoleArn: "arn:aws:iam::123456789012:role/exec", taskRoleArn: "arn:aws:iam::123456789012:role/task", networkMode: "awsvpc", cpu: "256", memory: "512", requiresCompatibilities: ["FARGATE"], containerDefinitions: [{ name: "app", image: `${REPO}:${deployedTag}`, command: RELEASE.command, secrets: [{ name: "DATABASE_URL", valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/prod/DATABASE_URL-AbCdEf" }] }] } }))
+        ? ok(
+            JSON.stringify({
+              taskDefinition: {
+                family: "shop-prod-release",
+                taskDefinitionArn: RELEASE.task_definition,
+                revision: 4,
+                status: "ACTIVE",
+                executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+                taskRoleArn: "arn:aws:iam::123456789012:role/task",
+                networkMode: "awsvpc",
+                cpu: "256",
+                memory: "512",
+                requiresCompatibilities: ["FARGATE"],
+                containerDefinitions: [
+                  {
+                    name: "app",
+                    image: `${REPO}:${deployedTag}`,
+                    command: RELEASE.command,
+                    secrets: [
+                      {
+                        name: "DATABASE_URL",
+                        valueFrom: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/prod/DATABASE_URL-AbCdEf",
+                      },
+                    ],
+                  },
+                ],
+              },
+            }),
+          )
         : undefined,
     (c: string, a: readonly string[]) => {
       if (c !== "aws" || a[1] !== "register-task-definition") return undefined;
       registered = JSON.parse(readFileSync(a[3].replace("file://", ""), "utf8"));
       return ok(JSON.stringify({ taskDefinition: { taskDefinitionArn: NEW } }));
     },
-    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "run-task" ? ok(JSON.stringify({ tasks: [{ taskArn: TASK }] })) : undefined),
+    (c: string, a: readonly string[]) =>
+      c === "aws" && a[1] === "run-task" ? ok(JSON.stringify({ tasks: [{ taskArn: TASK }] })) : undefined,
     (c: string, a: readonly string[]) => (c === "aws" && a[1] === "wait" ? ok("") : undefined),
-    (c: string, a: readonly string[]) => (c === "aws" && a[1] === "describe-tasks" ? ok(JSON.stringify({ tasks: [{ containers: [{ name: "app", exitCode }] }] })) : undefined),
+    (c: string, a: readonly string[]) =>
+      c === "aws" && a[1] === "describe-tasks" ? ok(JSON.stringify({ tasks: [{ containers: [{ name: "app", exitCode }] }] })) : undefined,
     (c: string, a: readonly string[]) => (c === "aws" && a[1] === "deregister-task-definition" ? ok("{}") : undefined),
   ];
 
@@ -191,9 +255,18 @@ describe("release", () => {
     expect(run.err).toBe("");
     expect(run.code).toBe(0);
     expect(registered.containerDefinitions).toEqual([
-      { name: "app", image: `${REPO}:v8`, command: RELEASE.command, secrets: [{ name: "DATABASE_URL", valueFrom: expect.stringContaining(":secret:shop/prod/DATABASE_URL-") }] },
+      {
+        name: "app",
+        image: `${REPO}:v8`,
+        command: RELEASE.command,
+        secrets: [{ name: "DATABASE_URL", valueFrom: expect.stringContaining(":secret:shop/prod/DATABASE_URL-") }],
+      },
     ]);
-    expect(registered).toMatchObject({ family: "shop-prod-release", executionRoleArn: "arn:aws:iam::123456789012:role/exec", taskRoleArn: "arn:aws:iam::123456789012:role/task" });
+    expect(registered).toMatchObject({
+      family: "shop-prod-release",
+      executionRoleArn: "arn:aws:iam::123456789012:role/exec",
+      taskRoleArn: "arn:aws:iam::123456789012:role/task",
+    });
     expect(registered.revision).toBeUndefined();
     expect(run.ran.find((r) => r.includes("run-task"))).toContain(`--task-definition ${NEW}`);
     expect(run.ran[run.ran.length - 1]).toBe(`aws ecs deregister-task-definition --task-definition ${NEW} --output json`);
@@ -210,9 +283,14 @@ describe("release", () => {
     expect(same.code).toBe(0);
     expect(same.out).toContain("the image does not change, nothing to run");
     expect(same.ran.some((r) => r.includes("run-task"))).toBe(false);
-    const none = cli(["release", "--stack-dir", ROOT, "--if-present"], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "no output" } : undefined)]);
+    const none = cli(
+      ["release", "--stack-dir", ROOT, "--if-present"],
+      [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "no output" } : undefined)],
+    );
     expect(none).toMatchObject({ code: 0, out: expect.stringContaining("nothing to run") });
-    expect(cli(["release", "--stack-dir", ROOT], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "" } : undefined)]).code).toBe(1);
+    expect(
+      cli(["release", "--stack-dir", ROOT], [(c) => (c === "terraform" ? { status: 1, stdout: "", stderr: "" } : undefined)]).code,
+    ).toBe(1);
   });
 
   it("dry run against a synthesized stack: the app's task definition in the web tasks' subnets and group", () => {
@@ -221,12 +299,20 @@ describe("release", () => {
     expect(run.err).toBe("");
     expect(run.ran).toEqual([]);
     expect(run.out).toContain("Running npx prisma migrate deploy on tag v8");
-    expect(run.out).toContain("+ aws ecs describe-task-definition --task-definition <aws_ecs_task_definition.App_Web_ReleaseTaskDefinition_");
+    expect(run.out).toContain(
+      "+ aws ecs describe-task-definition --task-definition <aws_ecs_task_definition.App_Web_ReleaseTaskDefinition_",
+    );
     expect(run.out).toMatch(/securityGroups=\[<aws_security_group\.App_Web_SecurityGroup_\w+\.id>\],assignPublicIp=DISABLED/);
   });
 
   it("refuses latest and --skip-if-current without a tag", () => {
-    expect(cli(["release", "--stack", "prod", "--image-tag", "latest"])).toMatchObject({ code: 2, err: expect.stringContaining("--image-tag must be an immutable Docker tag") });
-    expect(cli(["release", "--stack", "prod", "--skip-if-current"])).toMatchObject({ code: 2, err: expect.stringContaining("--skip-if-current needs --image-tag") });
+    expect(cli(["release", "--stack", "prod", "--image-tag", "latest"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--image-tag must be an immutable Docker tag"),
+    });
+    expect(cli(["release", "--stack", "prod", "--skip-if-current"])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--skip-if-current needs --image-tag"),
+    });
   });
 });

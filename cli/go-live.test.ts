@@ -10,7 +10,9 @@ import { USAGE, main, parseArgs } from "./go-live";
 const ROOT = join(__dirname, "..");
 
 /** A local stand-in for the app behind the CDN: routes by path, on 127.0.0.1 only (no network). */
-function serve(routes: Record<string, (req: IncomingMessage, res: ServerResponse, base: string) => void>): Promise<{ server: Server; base: string }> {
+function serve(
+  routes: Record<string, (req: IncomingMessage, res: ServerResponse, base: string) => void>,
+): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
     const server = createServer((req, res) => {
       const base = `http://${req.headers.host}`;
@@ -26,7 +28,8 @@ const PAGE = '<html><head><script src="/_next/static/chunks/main-abc123.js" defe
 const GOOD = {
   "/healthz": (_: IncomingMessage, res: ServerResponse) => res.writeHead(200).end("ok"),
   "/": (_: IncomingMessage, res: ServerResponse) => res.writeHead(200, { "content-type": "text/html" }).end(PAGE),
-  "/_next/static/chunks/main-abc123.js": (_: IncomingMessage, res: ServerResponse) => res.writeHead(200, { "content-type": "application/javascript" }).end("1"),
+  "/_next/static/chunks/main-abc123.js": (_: IncomingMessage, res: ServerResponse) =>
+    res.writeHead(200, { "content-type": "application/javascript" }).end("1"),
   // A redirect built from X-Forwarded-Host / Host: the viewer's own scheme and host.
   "/dashboard": (_: IncomingMessage, res: ServerResponse, base: string) => res.writeHead(302, { location: `${base}/login` }).end(),
 };
@@ -56,7 +59,9 @@ describe("go-live-check", () => {
   });
 
   it("prints its usage with --help and exits 0, as the installed command does", async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, "scripts/app.js"), "cli/go-live-check.ts", "--help"], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(process.execPath, [join(ROOT, "scripts/app.js"), "cli/go-live-check.ts", "--help"], {
+      cwd: ROOT,
+    });
     expect(stdout.trim()).toBe(USAGE);
     expect(await run(["--help"])).toEqual({ code: 0, out: USAGE });
   });
@@ -83,7 +88,9 @@ describe("go-live-check", () => {
     const { code, out } = await run([`--url=${bad.base}`, "--redirect", "/dashboard", "--expect-host", "d111111abcdef8.cloudfront.net"]);
     expect(out).toContain("FAIL health: /healthz answered 503, expected 2xx");
     expect(out).toContain("FAIL static asset: found no /_next/static/ or /static/ reference in the page at /; pass --asset PATH");
-    expect(out).toMatch(/FAIL redirect: \/dashboard redirects to http:\/\/internal-shop-dev-123\.us-east-1\.elb\.amazonaws\.com\/login: host internal-shop-dev-123\.us-east-1\.elb\.amazonaws\.com instead of d111111abcdef8\.cloudfront\.net/);
+    expect(out).toMatch(
+      /FAIL redirect: \/dashboard redirects to http:\/\/internal-shop-dev-123\.us-east-1\.elb\.amazonaws\.com\/login: host internal-shop-dev-123\.us-east-1\.elb\.amazonaws\.com instead of d111111abcdef8\.cloudfront\.net/,
+    );
     expect(out).toContain("go-live-check: 3 check(s) failed; keep the alias records off");
     expect(code).toBe(1);
   });
@@ -93,7 +100,11 @@ describe("go-live-check", () => {
     expect(out).toContain("FAIL static asset: /missing.css answered 404, expected 200");
     expect(out).toContain("FAIL redirect: /healthz answered 200 without a redirect");
     const https = parseArgs(["--url", "https://d111111abcdef8.cloudfront.net"]);
-    expect(https).toMatchObject({ url: "https://d111111abcdef8.cloudfront.net", expectHost: "d111111abcdef8.cloudfront.net", healthPath: "/healthz" });
+    expect(https).toMatchObject({
+      url: "https://d111111abcdef8.cloudfront.net",
+      expectHost: "d111111abcdef8.cloudfront.net",
+      healthPath: "/healthz",
+    });
   });
 
   it("skips the redirect check without --redirect, and reports an unreachable URL as a failure", async () => {

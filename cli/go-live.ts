@@ -67,10 +67,12 @@ export function parseArgs(argv: readonly string[]): GoLiveCheckOptions | { reado
     return { error: `--url must be an http(s) URL without a path, got ${values.url}` };
   }
   for (const key of ["health", "asset", "redirect"]) {
-    if (values[key] !== undefined && !values[key].startsWith("/")) return { error: `--${key} must be a path starting with /, got ${values[key]}` };
+    if (values[key] !== undefined && !values[key].startsWith("/"))
+      return { error: `--${key} must be a path starting with /, got ${values[key]}` };
   }
   const timeoutSeconds = Number(values.timeout ?? 10);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return { error: `--timeout must be a positive number of seconds, got ${values.timeout}` };
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0)
+    return { error: `--timeout must be a positive number of seconds, got ${values.timeout}` };
   return {
     url: base.origin,
     healthPath: values.health ?? "/healthz",
@@ -98,7 +100,9 @@ export async function goLiveCheck(o: GoLiveCheckOptions): Promise<CheckResult[]>
 
   await attempt("health", async () => {
     const res = await get(o.url + o.healthPath, o.timeoutSeconds);
-    return res.ok ? { status: "ok", detail: `${o.healthPath} answered ${res.status}` } : { status: "fail", detail: `${o.healthPath} answered ${res.status}, expected 2xx` };
+    return res.ok
+      ? { status: "ok", detail: `${o.healthPath} answered ${res.status}` }
+      : { status: "fail", detail: `${o.healthPath} answered ${res.status}, expected 2xx` };
   });
 
   await attempt("static asset", async () => {
@@ -106,7 +110,8 @@ export async function goLiveCheck(o: GoLiveCheckOptions): Promise<CheckResult[]>
     if (path === undefined) {
       const page = await (await get(`${o.url}/`, o.timeoutSeconds)).text();
       path = /["'(](\/(?:_next\/)?static\/[^"'()\s?#]+)/.exec(page)?.[1];
-      if (path === undefined) return { status: "fail", detail: "found no /_next/static/ or /static/ reference in the page at /; pass --asset PATH" };
+      if (path === undefined)
+        return { status: "fail", detail: "found no /_next/static/ or /static/ reference in the page at /; pass --asset PATH" };
     }
     const res = await get(o.url + path, o.timeoutSeconds);
     const cache = res.headers.get("x-cache");
@@ -123,12 +128,17 @@ export async function goLiveCheck(o: GoLiveCheckOptions): Promise<CheckResult[]>
       const requested = o.url + path;
       const res = await get(requested, o.timeoutSeconds);
       const location = res.headers.get("location");
-      if (res.status < 300 || res.status > 399 || !location) return { status: "fail", detail: `${path} answered ${res.status} without a redirect; pass a path the app redirects` };
+      if (res.status < 300 || res.status > 399 || !location)
+        return { status: "fail", detail: `${path} answered ${res.status} without a redirect; pass a path the app redirects` };
       const target = new URL(location, requested);
       const scheme = new URL(o.url).protocol;
       const problems = [
-        target.protocol !== scheme ? `scheme ${target.protocol.slice(0, -1)} instead of ${scheme.slice(0, -1)} (the app trusts X-Forwarded-Proto from an HTTP listener; build URLs from APP_URL or the Forwarded header)` : undefined,
-        target.host !== o.expectHost ? `host ${target.host} instead of ${o.expectHost} (the app builds URLs from Host; use X-Forwarded-Host or APP_URL)` : undefined,
+        target.protocol !== scheme
+          ? `scheme ${target.protocol.slice(0, -1)} instead of ${scheme.slice(0, -1)} (the app trusts X-Forwarded-Proto from an HTTP listener; build URLs from APP_URL or the Forwarded header)`
+          : undefined,
+        target.host !== o.expectHost
+          ? `host ${target.host} instead of ${o.expectHost} (the app builds URLs from Host; use X-Forwarded-Host or APP_URL)`
+          : undefined,
       ].filter((p): p is string => p !== undefined);
       return problems.length === 0
         ? { status: "ok", detail: `${path} redirects to ${target.href}` }
@@ -144,7 +154,10 @@ export async function goLiveCheck(o: GoLiveCheckOptions): Promise<CheckResult[]>
       const target = location ? new URL(location, plain) : undefined;
       return res.status >= 300 && res.status <= 399 && target?.protocol === "https:" && target.host === new URL(o.url).host
         ? { status: "ok", detail: `http answered ${res.status} to ${target.href}` }
-        : { status: "fail", detail: `http answered ${res.status}${location ? ` to ${location}` : ""}, expected a redirect to https on the same host` };
+        : {
+            status: "fail",
+            detail: `http answered ${res.status}${location ? ` to ${location}` : ""}, expected a redirect to https on the same host`,
+          };
     });
   }
   return results;
@@ -164,6 +177,10 @@ export async function main(argv: readonly string[], out: (line: string) => void)
   const results = await goLiveCheck(parsed);
   for (const r of results) out(`${r.status.toUpperCase().padEnd(4)} ${r.name}: ${r.detail}`);
   const failed = results.filter((r) => r.status === "fail").length;
-  out(failed === 0 ? `go-live-check: ${parsed.url} is ready for the alias records` : `go-live-check: ${failed} check(s) failed; keep the alias records off`);
+  out(
+    failed === 0
+      ? `go-live-check: ${parsed.url} is ready for the alias records`
+      : `go-live-check: ${failed} check(s) failed; keep the alias records off`,
+  );
   return failed === 0 ? 0 : 1;
 }

@@ -104,7 +104,8 @@ function outputSource(flags: Record<string, string | true>): OutputSource {
   const stack = flags.stack as string | undefined;
   const dir = flags["stack-dir"] as string | undefined;
   if (stack !== undefined && dir !== undefined) throw new UsageError("give --stack or --stack-dir, not both");
-  if (stack === undefined && dir === undefined && flags.outputs === undefined) throw new UsageError("give --stack NAME, --stack-dir DIR or --outputs FILE");
+  if (stack === undefined && dir === undefined && flags.outputs === undefined)
+    throw new UsageError("give --stack NAME, --stack-dir DIR or --outputs FILE");
   if (stack !== undefined && !/^[A-Za-z0-9_-]+$/.test(stack)) throw new UsageError(`--stack must be a stack name, got ${stack}`);
   return {
     stackDir: dir ?? join("cdktf.out", "stacks", stack ?? ""),
@@ -131,10 +132,18 @@ function dbCreateAppRole(args: readonly string[], io: CliIo): number {
   const settings = checkTaskSettings(raw, name);
   const user = String(raw.app_user ?? "app_user");
   const url = raw.access === "url";
-  io.out(url ? `Creating ${user}'s next login and writing DATABASE_URL (${String(raw.url_secret_arn ?? "the URL secret")})` : `Creating role ${user} (IAM authentication)`);
+  io.out(
+    url
+      ? `Creating ${user}'s next login and writing DATABASE_URL (${String(raw.url_secret_arn ?? "the URL secret")})`
+      : `Creating role ${user} (IAM authentication)`,
+  );
   const code = runOneOffTask(settings, { exec: io.exec, out: io.out, err: io.err, dryRun: flags["dry-run"] === true, timeoutMinutes: 20 });
   if (code === 0 && flags["dry-run"] !== true) {
-    io.out(url ? "DATABASE_URL is written: deploy the app (new tasks read it); the previous login works until the next rotation." : `Role ${user} is ready.`);
+    io.out(
+      url
+        ? "DATABASE_URL is written: deploy the app (new tasks read it); the previous login works until the next rotation."
+        : `Role ${user} is ready.`,
+    );
   }
   return code;
 }
@@ -145,15 +154,28 @@ function release(args: readonly string[], io: CliIo): number {
     io.out(RELEASE_USAGE);
     return 0;
   }
-  const known = ["stack", "stack-dir", "outputs", "output-prefix", "output", "dry-run", "image-tag", "skip-if-current", "if-present", "timeout-minutes"];
+  const known = [
+    "stack",
+    "stack-dir",
+    "outputs",
+    "output-prefix",
+    "output",
+    "dry-run",
+    "image-tag",
+    "skip-if-current",
+    "if-present",
+    "timeout-minutes",
+  ];
   const unknown = Object.keys(flags).find((k) => !known.includes(k));
   if (unknown) throw new UsageError(`unknown option --${unknown}`);
   if (positional.length > 0) throw new UsageError(`unexpected argument ${positional[0]}`);
   const tag = flags["image-tag"] as string | undefined;
-  if (tag !== undefined && (!/^[\w][\w.-]{0,127}$/.test(tag) || tag === "latest")) throw new UsageError(`--image-tag must be an immutable Docker tag (not latest), got ${tag}`);
+  if (tag !== undefined && (!/^[\w][\w.-]{0,127}$/.test(tag) || tag === "latest"))
+    throw new UsageError(`--image-tag must be an immutable Docker tag (not latest), got ${tag}`);
   if (flags["skip-if-current"] && tag === undefined) throw new UsageError("--skip-if-current needs --image-tag");
   const timeout = flags["timeout-minutes"] === undefined ? 60 : Number(flags["timeout-minutes"]);
-  if (!Number.isInteger(timeout) || timeout < 1) throw new UsageError(`--timeout-minutes must be a whole number of minutes, got ${String(flags["timeout-minutes"])}`);
+  if (!Number.isInteger(timeout) || timeout < 1)
+    throw new UsageError(`--timeout-minutes must be a whole number of minutes, got ${String(flags["timeout-minutes"])}`);
   const dryRun = flags["dry-run"] === true;
   const source = outputSource(flags);
   const name = `${(flags["output-prefix"] as string | undefined) ?? ""}${(flags.output as string | undefined) ?? "release_task"}`;
@@ -213,7 +235,19 @@ function registerWithImage(arn: string, container: string, tag: string, skipIfCu
   const repository = target.image.replace(/(@sha256:[a-f0-9]+|:[\w][\w.-]*)$/, "");
   if (target.image === `${repository}:${tag}` && skipIfCurrent) return "current";
   const input: Record<string, unknown> = {};
-  for (const key of ["family", "taskRoleArn", "executionRoleArn", "networkMode", "volumes", "placementConstraints", "requiresCompatibilities", "cpu", "memory", "runtimePlatform", "ephemeralStorage"]) {
+  for (const key of [
+    "family",
+    "taskRoleArn",
+    "executionRoleArn",
+    "networkMode",
+    "volumes",
+    "placementConstraints",
+    "requiresCompatibilities",
+    "cpu",
+    "memory",
+    "runtimePlatform",
+    "ephemeralStorage",
+  ]) {
     if (definition[key] !== undefined) input[key] = definition[key];
   }
   input.containerDefinitions = containers.map((c) => (c.name === container ? { ...c, image: `${repository}:${tag}` } : c));

@@ -39,12 +39,18 @@ export function checkTaskSettings(settings: Record<string, unknown>, output: str
 export function runTaskArgs(settings: OneOffTaskSettings, taskDefinition = settings.task_definition): string[] {
   const publicIp = settings.assign_public_ip === "ENABLED" ? "ENABLED" : "DISABLED";
   return [
-    "ecs", "run-task",
-    "--cluster", settings.cluster,
-    "--task-definition", taskDefinition,
-    "--launch-type", "FARGATE",
-    "--count", "1",
-    "--started-by", "cdktf-aws-webapp",
+    "ecs",
+    "run-task",
+    "--cluster",
+    settings.cluster,
+    "--task-definition",
+    taskDefinition,
+    "--launch-type",
+    "FARGATE",
+    "--count",
+    "1",
+    "--started-by",
+    "cdktf-aws-webapp",
     "--network-configuration",
     `awsvpcConfiguration={subnets=[${settings.subnets.join(",")}],securityGroups=[${settings.security_groups.join(",")}],assignPublicIp=${publicIp}}`,
   ];
@@ -83,9 +89,12 @@ export function runOneOffTask(settings: OneOffTaskSettings, options: RunTaskOpti
   // One `wait` polls for 10 minutes; migrations may take longer.
   const rounds = Math.max(1, Math.ceil((options.timeoutMinutes ?? 60) / 10));
   let stopped = false;
-  for (let i = 0; i < rounds && !stopped; i++) stopped = exec("aws", ["ecs", "wait", "tasks-stopped", "--cluster", settings.cluster, "--tasks", task]).status === 0;
+  for (let i = 0; i < rounds && !stopped; i++)
+    stopped = exec("aws", ["ecs", "wait", "tasks-stopped", "--cluster", settings.cluster, "--tasks", task]).status === 0;
   if (!stopped) {
-    err(`gave up waiting after ${options.timeoutMinutes ?? 60} minutes; the task still runs: aws ecs describe-tasks --cluster ${settings.cluster} --tasks ${task}`);
+    err(
+      `gave up waiting after ${options.timeoutMinutes ?? 60} minutes; the task still runs: aws ecs describe-tasks --cluster ${settings.cluster} --tasks ${task}`,
+    );
     return 1;
   }
   const described = exec("aws", ["ecs", "describe-tasks", "--cluster", settings.cluster, "--tasks", task, "--output", "json"]);
@@ -93,10 +102,16 @@ export function runOneOffTask(settings: OneOffTaskSettings, options: RunTaskOpti
     err(described.stderr.trim());
     return 1;
   }
-  const stoppedTask = (JSON.parse(described.stdout) as { tasks: { stoppedReason?: string; containers: { name: string; exitCode?: number; reason?: string }[] }[] }).tasks[0];
+  const stoppedTask = (
+    JSON.parse(described.stdout) as {
+      tasks: { stoppedReason?: string; containers: { name: string; exitCode?: number; reason?: string }[] }[];
+    }
+  ).tasks[0];
   if (settings.log_group) out(`Logs: aws logs tail ${settings.log_group} --since 1h (streams <container>/${task.split("/").pop()})`);
   const failed = stoppedTask.containers.find((c) => c.exitCode !== 0);
   if (!failed) return 0;
-  err(`container ${failed.name} failed (exit code ${failed.exitCode ?? "none"}${failed.reason ? `; ${failed.reason}` : ""}; task: ${stoppedTask.stoppedReason ?? "stopped"}). Read the logs above.`);
+  err(
+    `container ${failed.name} failed (exit code ${failed.exitCode ?? "none"}${failed.reason ? `; ${failed.reason}` : ""}; task: ${stoppedTask.stoppedReason ?? "stopped"}). Read the logs above.`,
+  );
   return failed.exitCode !== undefined && failed.exitCode > 0 ? failed.exitCode : 1;
 }

@@ -14,7 +14,10 @@ export interface OutputSource {
 
 /** Why an output could not be read: the message says what to do. */
 export class OutputError extends Error {
-  public constructor(message: string, public readonly missing: boolean) {
+  public constructor(
+    message: string,
+    public readonly missing: boolean,
+  ) {
     super(message);
   }
 }
@@ -33,10 +36,12 @@ export function readOutput(source: OutputSource, name: string, exec: Exec): Reco
     const file = join(source.stackDir, "cdk.tf.json");
     if (!existsSync(file)) throw new OutputError(`no ${file}: run the synth first (npx cdktf synth)`, false);
     const outputs = (JSON.parse(readFileSync(file, "utf8")).output ?? {}) as Record<string, { value: unknown }>;
-    if (!(name in outputs)) throw new OutputError(`no output ${name} in ${file}: does the stack have what it reads (a database, a release command)?`, true);
+    if (!(name in outputs))
+      throw new OutputError(`no output ${name} in ${file}: does the stack have what it reads (a database, a release command)?`, true);
     return synthesizedValue(outputs[name].value);
   } else {
-    if (!existsSync(source.stackDir)) throw new OutputError(`no ${source.stackDir}: run the synth and terraform -chdir=${source.stackDir} init first`, false);
+    if (!existsSync(source.stackDir))
+      throw new OutputError(`no ${source.stackDir}: run the synth and terraform -chdir=${source.stackDir} init first`, false);
     const run = exec("terraform", [`-chdir=${source.stackDir}`, "output", "-json", name]);
     if (run.status !== 0) {
       throw new OutputError(
@@ -48,7 +53,8 @@ export function readOutput(source: OutputSource, name: string, exec: Exec): Reco
     value = JSON.parse(run.stdout);
   }
   const parsed = typeof value === "string" ? JSON.parse(value) : value;
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new OutputError(`output ${name} is not an object`, false);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed))
+    throw new OutputError(`output ${name} is not an object`, false);
   return parsed as Record<string, unknown>;
 }
 
@@ -67,7 +73,7 @@ export function synthesizedValue(value: unknown): Record<string, unknown> {
 /** HCL object syntax (as cdktf renders jsonencode arguments) to JSON: `=` to `:`, bare references quoted. */
 function hclToJson(hcl: string): string {
   let out = "";
-  for (let i = 0; i < hcl.length; ) {
+  for (let i = 0; i < hcl.length;) {
     const c = hcl[i];
     if (c === '"') {
       let j = i + 1;

@@ -39,7 +39,12 @@ export function appProps(stack: EnvironmentStack, c: EnvironmentConfig): Contain
             scheduledCapacity: c.service.nightlyScaleToZero
               ? [
                   { name: "night", schedule: "cron(0 19 ? * MON-FRI *)", minCapacity: 0, maxCapacity: 0 },
-                  { name: "morning", schedule: "cron(0 7 ? * MON-FRI *)", minCapacity: c.service.minCapacity, maxCapacity: c.service.maxCapacity },
+                  {
+                    name: "morning",
+                    schedule: "cron(0 7 ? * MON-FRI *)",
+                    minCapacity: c.service.minCapacity,
+                    maxCapacity: c.service.maxCapacity,
+                  },
                 ]
               : undefined,
           },

@@ -22,8 +22,8 @@ export interface BuildAppOptions {
 
 /**
  * One App: a bootstrap stack per account (state bucket and deploy roles, local state; see
- * {@link bootstrapStackName}), then one stack per environment. No stack reads another's outputs: the environments find the state bucket by its
- * configured name, so the only order is "bootstrap first, once" (see the README).
+ * {@link bootstrapStackName}), then one stack per environment. No stack reads another's outputs: the environments find the state bucket by
+ * its configured name, so the only order is "bootstrap first, once" (see the README).
  */
 export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.env, options: BuildAppOptions = {}): App {
   const place = (config: EnvironmentConfig): EnvironmentConfig => {
@@ -42,7 +42,10 @@ export function buildApp(app: App = new App(), env: NodeJS.ProcessEnv = process.
     new BootstrapStack(app, bootstrapStackName(all, accountId), { accountId, environments, delivery: DELIVERY });
   }
   // A budget counts its whole account unless environments share it (then by Environment tag).
-  const scoped = (c: EnvironmentConfig): EnvironmentConfig => ({ ...c, budgetScope: byAccount.get(c.accountId)!.length > 1 ? "environment-tag" : "account" });
+  const scoped = (c: EnvironmentConfig): EnvironmentConfig => ({
+    ...c,
+    budgetScope: byAccount.get(c.accountId)!.length > 1 ? "environment-tag" : "account",
+  });
   buildDev(app, scoped(dev));
   buildStaging(app, scoped(staging));
   buildProd(app, scoped(prod));

@@ -9,7 +9,10 @@ import { SynthJson, policyOf, resources, synthStack } from "../modules/internal/
 // one account per environment, so one bootstrap per environment.
 const app = buildApp(Testing.app(), {});
 const ENVS = ["dev", "staging", "prod"] as const;
-const BOOTSTRAP = Object.fromEntries(ENVS.map((env) => [env, synthStack(BootstrapStack.forEnvironment(app, env))])) as Record<(typeof ENVS)[number], SynthJson>;
+const BOOTSTRAP = Object.fromEntries(ENVS.map((env) => [env, synthStack(BootstrapStack.forEnvironment(app, env))])) as Record<
+  (typeof ENVS)[number],
+  SynthJson
+>;
 const REPO = DELIVERY.github!.repository;
 const GH = "token.actions.githubusercontent.com";
 const ACCOUNT_IDS = Object.fromEntries(ENVS.map((env) => [env, CONFIG[env].accountId])) as Record<(typeof ENVS)[number], string>;
@@ -30,7 +33,9 @@ function trustOf(name: string): any {
 }
 function inlineOf(name: string): any[] {
   const ref = `\${aws_iam_role.${roleEntry(name)[0]}.name}`;
-  return Object.values(resources(bootstrapOfRole(name), "aws_iam_role_policy")).filter((p: any) => p.role === ref).flatMap((p: any) => policyOf(p).Statement);
+  return Object.values(resources(bootstrapOfRole(name), "aws_iam_role_policy"))
+    .filter((p: any) => p.role === ref)
+    .flatMap((p: any) => policyOf(p).Statement);
 }
 const providerArn = (json: SynthJson, url: string) => {
   const [id] = Object.entries(resources(json, "aws_iam_openid_connect_provider")).find(([, p]: [string, any]) => p.url === url)!;
@@ -50,12 +55,23 @@ describe("bootstrap: one per account (checked-in config)", () => {
     const json = BOOTSTRAP[env];
     expect(json.provider!.aws[0].allowed_account_ids).toEqual([ACCOUNT_IDS[env]]);
     expect(json.terraform!.backend).toEqual({ local: { path: `../../../terraform.bootstrap-${env}.tfstate` } });
-    expect(Object.values(resources(json, "aws_s3_bucket")).map((b: any) => b.bucket)).toEqual([`fckdoomscroll-tfstate-${ACCOUNT_IDS[env]}`]);
-    expect(Object.values(resources(json, "aws_iam_role")).map((r: any) => r.name).sort()).toEqual(
-      [`fckdoomscroll-deploy-${env}-apply`, `fckdoomscroll-deploy-${env}-plan`, `fckdoomscroll-tfc-${env}-apply`, `fckdoomscroll-tfc-${env}-plan`],
-    );
+    expect(Object.values(resources(json, "aws_s3_bucket")).map((b: any) => b.bucket)).toEqual([
+      `fckdoomscroll-tfstate-${ACCOUNT_IDS[env]}`,
+    ]);
+    expect(
+      Object.values(resources(json, "aws_iam_role"))
+        .map((r: any) => r.name)
+        .sort(),
+    ).toEqual([
+      `fckdoomscroll-deploy-${env}-apply`,
+      `fckdoomscroll-deploy-${env}-plan`,
+      `fckdoomscroll-tfc-${env}-apply`,
+      `fckdoomscroll-tfc-${env}-plan`,
+    ]);
     expect(json.output!.account_id.value).toBe(ACCOUNT_IDS[env]);
-    expect(json.output![`github_${env}_plan_role_arn`].description).toBe(`role-to-assume of the ${env} plan jobs (account ${ACCOUNT_IDS[env]})`);
+    expect(json.output![`github_${env}_plan_role_arn`].description).toBe(
+      `role-to-assume of the ${env} plan jobs (account ${ACCOUNT_IDS[env]})`,
+    );
   });
 
   it("single-account mode: one `bootstrap` with every environment's roles and state in one bucket", () => {
@@ -72,8 +88,11 @@ describe("bootstrap: one per account (checked-in config)", () => {
   });
 
   it("refuses an environment of another account", () => {
-    expect(() => new BootstrapStack(Testing.app(), "bootstrap-prod", { accountId: ACCOUNT_IDS.prod, environments: [CONFIG.prod, CONFIG.dev] }))
-      .toThrow(`bootstrap-prod: environment dev lives in account ${ACCOUNT_IDS.dev}, not ${ACCOUNT_IDS.prod}: its bootstrap is that account's`);
+    expect(
+      () => new BootstrapStack(Testing.app(), "bootstrap-prod", { accountId: ACCOUNT_IDS.prod, environments: [CONFIG.prod, CONFIG.dev] }),
+    ).toThrow(
+      `bootstrap-prod: environment dev lives in account ${ACCOUNT_IDS.dev}, not ${ACCOUNT_IDS.prod}: its bootstrap is that account's`,
+    );
   });
 });
 
@@ -146,7 +165,9 @@ describe("bootstrap: workload identity (checked-in config)", () => {
     const key = `fckdoomscroll/${env}.tfstate`;
     for (const phase of ["plan", "apply"]) {
       // The plan role's configuration reads (s3:Get*, s3:List* on *) are evaluated in plan-role.test.ts.
-      const s3 = inlineOf(`fckdoomscroll-deploy-${env}-${phase}`).filter((s) => s.Effect === "Allow" && s.Sid !== "ReadConfiguration" && [s.Action].flat().some((a: string) => a.startsWith("s3:")));
+      const s3 = inlineOf(`fckdoomscroll-deploy-${env}-${phase}`).filter(
+        (s) => s.Effect === "Allow" && s.Sid !== "ReadConfiguration" && [s.Action].flat().some((a: string) => a.startsWith("s3:")),
+      );
       const objects = s3.filter((s) => s.Action !== "s3:ListBucket").flatMap((s) => [s.Resource].flat());
       expect(objects.map((r: string) => r.replace(/^.*\.arn\}\//, ""))).toEqual([key, `${key}.tflock`]);
       const list = s3.find((s) => s.Action === "s3:ListBucket");
@@ -173,11 +194,20 @@ describe("bootstrap: workload identity (checked-in config)", () => {
   it("prints the account, each workspace's HCP Terraform variables and each GitHub role ARN as outputs", () => {
     const outputs = BOOTSTRAP.prod.output as Record<string, any>;
     expect(Object.keys(outputs).sort()).toEqual(
-      ["account_id", "state_bucket", "state_bucket_region", "github_prod_plan_role_arn", "github_prod_apply_role_arn", "hcp_terraform_prod_workspace_variables"].sort(),
+      [
+        "account_id",
+        "state_bucket",
+        "state_bucket_region",
+        "github_prod_plan_role_arn",
+        "github_prod_apply_role_arn",
+        "hcp_terraform_prod_workspace_variables",
+      ].sort(),
     );
-    expect(Object.keys(outputs.hcp_terraform_prod_workspace_variables.value).sort()).toEqual(
-      ["TFC_AWS_APPLY_ROLE_ARN", "TFC_AWS_PLAN_ROLE_ARN", "TFC_AWS_PROVIDER_AUTH"],
-    );
+    expect(Object.keys(outputs.hcp_terraform_prod_workspace_variables.value).sort()).toEqual([
+      "TFC_AWS_APPLY_ROLE_ARN",
+      "TFC_AWS_PLAN_ROLE_ARN",
+      "TFC_AWS_PROVIDER_AUTH",
+    ]);
     expect(outputs.hcp_terraform_prod_workspace_variables.value.TFC_AWS_APPLY_ROLE_ARN).toBe(
       `\${aws_iam_role.${roleEntry("fckdoomscroll-tfc-prod-apply")[0]}.arn}`,
     );
@@ -186,28 +216,52 @@ describe("bootstrap: workload identity (checked-in config)", () => {
 
 describe("bootstrap: opt-in", () => {
   it("creates no identity provider or role without delivery settings", () => {
-    const bare: SynthJson = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.dev.accountId, environments: [CONFIG.dev] }));
+    const bare: SynthJson = synthStack(
+      new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.dev.accountId, environments: [CONFIG.dev] }),
+    );
     expect(resources(bare, "aws_iam_openid_connect_provider")).toEqual({});
     expect(resources(bare, "aws_iam_role")).toEqual({});
     expect(Object.keys(bare.output ?? {})).toEqual(["account_id", "state_bucket", "state_bucket_region"]);
   });
 
   it("uses the account's existing OIDC providers when delivery says so, creating none", () => {
-    const existing = synthStack(new BootstrapStack(Testing.app(), "bootstrap", {
-      accountId: CONFIG.prod.accountId,
-      environments: [CONFIG.prod],
-      delivery: { github: { ...DELIVERY.github!, useExistingProvider: true }, hcpTerraform: { ...DELIVERY.hcpTerraform!, useExistingProvider: true } },
-    }));
+    const existing = synthStack(
+      new BootstrapStack(Testing.app(), "bootstrap", {
+        accountId: CONFIG.prod.accountId,
+        environments: [CONFIG.prod],
+        delivery: {
+          github: { ...DELIVERY.github!, useExistingProvider: true },
+          hcpTerraform: { ...DELIVERY.hcpTerraform!, useExistingProvider: true },
+        },
+      }),
+    );
     expect(resources(existing, "aws_iam_openid_connect_provider")).toEqual({});
-    expect(Object.values((existing.data as any).aws_iam_openid_connect_provider).map((d: any) => d.url)).toEqual(["https://token.actions.githubusercontent.com", "https://app.terraform.io"]);
+    expect(Object.values((existing.data as any).aws_iam_openid_connect_provider).map((d: any) => d.url)).toEqual([
+      "https://token.actions.githubusercontent.com",
+      "https://app.terraform.io",
+    ]);
     expect(Object.values(resources(existing, "aws_iam_role"))).toHaveLength(4);
   });
 
   it("gives no state access to an environment whose state is in another bucket", () => {
-    const elsewhere: EnvironmentConfig = { ...CONFIG.dev, accountId: CONFIG.prod.accountId, state: { s3: { bucket: "other-team-state", region: "us-east-1" } } };
-    const other = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod, elsewhere], delivery: { github: DELIVERY.github } }));
-    const devRole = Object.entries(resources(other, "aws_iam_role")).find(([, r]: [string, any]) => r.name === "fckdoomscroll-deploy-dev-apply")![0];
-    const policies = Object.values(resources(other, "aws_iam_role_policy")).filter((p: any) => p.role.includes(devRole)).flatMap((p: any) => policyOf(p).Statement);
+    const elsewhere: EnvironmentConfig = {
+      ...CONFIG.dev,
+      accountId: CONFIG.prod.accountId,
+      state: { s3: { bucket: "other-team-state", region: "us-east-1" } },
+    };
+    const other = synthStack(
+      new BootstrapStack(Testing.app(), "bootstrap", {
+        accountId: CONFIG.prod.accountId,
+        environments: [CONFIG.prod, elsewhere],
+        delivery: { github: DELIVERY.github },
+      }),
+    );
+    const devRole = Object.entries(resources(other, "aws_iam_role")).find(
+      ([, r]: [string, any]) => r.name === "fckdoomscroll-deploy-dev-apply",
+    )![0];
+    const policies = Object.values(resources(other, "aws_iam_role_policy"))
+      .filter((p: any) => p.role.includes(devRole))
+      .flatMap((p: any) => policyOf(p).Statement);
     expect(policies.length).toBeGreaterThan(0);
     expect(policies.filter((s: any) => s.Effect === "Allow" && [s.Action].flat().some((a: string) => a.startsWith("s3:")))).toEqual([]);
     const bucketPolicy = policyOf(Object.values(resources(other, "aws_s3_bucket_policy"))[0]).Statement;
@@ -217,7 +271,9 @@ describe("bootstrap: opt-in", () => {
 
 describe("permissions boundary (DELIVERY.permissionsBoundary)", () => {
   const boundaryRef = (env: string) => {
-    const [id] = Object.entries(resources(BOOTSTRAP[env as (typeof ENVS)[number]], "aws_iam_policy")).find(([, p]: [string, any]) => p.name === `fckdoomscroll-boundary-${env}`)!;
+    const [id] = Object.entries(resources(BOOTSTRAP[env as (typeof ENVS)[number]], "aws_iam_policy")).find(
+      ([, p]: [string, any]) => p.name === `fckdoomscroll-boundary-${env}`,
+    )!;
     return `\${aws_iam_policy.${id}.arn}`;
   };
 
@@ -279,7 +335,9 @@ describe("tag guard wiring", () => {
 describe("apply roles can manage every IAM name the environments use", () => {
   it.each(ENVS)("%s: every IAM role and customer managed policy is named fckdoomscroll-%s-*", (env) => {
     const stack = synthStack(app.node.findChild(env) as TerraformStack);
-    const names = [...Object.values(resources(stack, "aws_iam_role")), ...Object.values(resources(stack, "aws_iam_policy"))].map((r: any) => r.name ?? r.name_prefix);
+    const names = [...Object.values(resources(stack, "aws_iam_role")), ...Object.values(resources(stack, "aws_iam_policy"))].map(
+      (r: any) => r.name ?? r.name_prefix,
+    );
     expect(names.length).toBeGreaterThanOrEqual(3);
     for (const name of names) expect(name).toMatch(new RegExp(`^fckdoomscroll-${env}-`));
     const scope = inlineOf(`fckdoomscroll-deploy-${env}-apply`).find((s) => s.Sid === "ManageEnvironmentRoles").Resource;

@@ -83,7 +83,9 @@ export class BootstrapStack extends TerraformStack {
     if (environments.length === 0) throw new Error(`${id}: environments must list at least one environment of account ${accountId}`);
     for (const env of environments) {
       if (env.accountId !== accountId) {
-        throw new Error(`${id}: environment ${env.environment} lives in account ${env.accountId}, not ${accountId}: its bootstrap is that account's`);
+        throw new Error(
+          `${id}: environment ${env.environment} lives in account ${env.accountId}, not ${accountId}: its bootstrap is that account's`,
+        );
       }
     }
     this.accountId = accountId;
@@ -107,15 +109,23 @@ export class BootstrapStack extends TerraformStack {
       preventDestroy: true,
       noncurrentVersionExpirationDays: 90,
     });
-    new TerraformOutput(this, "account_id", { value: accountId, description: `account of ${environments.map((e) => e.environment).join(", ")}` });
-    new TerraformOutput(this, "state_bucket", { value: this.stateBucket.bucketName, description: "S3 bucket holding the Terraform state of this account's environments" });
+    new TerraformOutput(this, "account_id", {
+      value: accountId,
+      description: `account of ${environments.map((e) => e.environment).join(", ")}`,
+    });
+    new TerraformOutput(this, "state_bucket", {
+      value: this.stateBucket.bucketName,
+      description: "S3 bucket holding the Terraform state of this account's environments",
+    });
     new TerraformOutput(this, "state_bucket_region", { value: region });
 
     // Names are matched as `*<project>-<env>*` by the guards: no environment's may contain another's.
     for (const a of environments) {
       for (const b of environments) {
         if (a !== b && baseName(b.project, b.environment).includes(baseName(a.project, a.environment))) {
-          throw new Error(`${id}: environments ${a.environment} and ${b.environment} share account ${accountId}, and ${b.environment}'s names contain ${a.environment}'s: the cross-environment guard could not tell them apart; rename one`);
+          throw new Error(
+            `${id}: environments ${a.environment} and ${b.environment} share account ${accountId}, and ${b.environment}'s names contain ${a.environment}'s: the cross-environment guard could not tell them apart; rename one`,
+          );
         }
       }
     }
@@ -143,7 +153,10 @@ export class BootstrapStack extends TerraformStack {
   }
 
   private addGitHub(settings: NonNullable<DeliverySettings["github"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
-    const oidc = new GitHubActionsOidc(this, "GitHubOidc", { existingProviderArn: settings.existingProviderArn, lookupExisting: settings.useExistingProvider });
+    const oidc = new GitHubActionsOidc(this, "GitHubOidc", {
+      existingProviderArn: settings.existingProviderArn,
+      lookupExisting: settings.useExistingProvider,
+    });
     const roles: Record<string, GitHubDeployRoles> = {};
     for (const env of environments) {
       const name = env.environment;
@@ -161,15 +174,25 @@ export class BootstrapStack extends TerraformStack {
         ...(s3 ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(env.project, name, s3.keyPrefix) } } : {}),
       });
       for (const statement of pair.stateBucketStatements(this.stateBucket.bucketArn)) this.stateBucket.addToResourcePolicy(statement);
-      new TerraformOutput(this, `github_${name}_plan_role_arn`, { value: pair.planRole.roleArn, description: `role-to-assume of the ${name} plan jobs (account ${env.accountId})` });
-      new TerraformOutput(this, `github_${name}_apply_role_arn`, { value: pair.applyRole.roleArn, description: `role-to-assume of the ${name} apply job (GitHub environment ${name}, account ${env.accountId})` });
+      new TerraformOutput(this, `github_${name}_plan_role_arn`, {
+        value: pair.planRole.roleArn,
+        description: `role-to-assume of the ${name} plan jobs (account ${env.accountId})`,
+      });
+      new TerraformOutput(this, `github_${name}_apply_role_arn`, {
+        value: pair.applyRole.roleArn,
+        description: `role-to-assume of the ${name} apply job (GitHub environment ${name}, account ${env.accountId})`,
+      });
       roles[name] = pair;
     }
     return roles;
   }
 
   /** The other environments of the account, as `env`'s guards see them. */
-  private crossEnvironment(env: EnvironmentConfig, environments: readonly EnvironmentConfig[], bucketName: string): CrossEnvironmentSettings {
+  private crossEnvironment(
+    env: EnvironmentConfig,
+    environments: readonly EnvironmentConfig[],
+    bucketName: string,
+  ): CrossEnvironmentSettings {
     return {
       project: env.project,
       domain: env.domain,
@@ -180,13 +203,19 @@ export class BootstrapStack extends TerraformStack {
           domain: other.domain,
           emailDomain: other.emailDomain,
           ...(other.state.s3?.bucket === bucketName
-            ? { state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(other.project, other.environment, other.state.s3.keyPrefix) } }
+            ? {
+                state: { bucketArn: this.stateBucket.bucketArn, key: stateKey(other.project, other.environment, other.state.s3.keyPrefix) },
+              }
             : {}),
         })),
     };
   }
 
-  private addHcpTerraform(settings: NonNullable<DeliverySettings["hcpTerraform"]>, environments: readonly EnvironmentConfig[], bucketName: string) {
+  private addHcpTerraform(
+    settings: NonNullable<DeliverySettings["hcpTerraform"]>,
+    environments: readonly EnvironmentConfig[],
+    bucketName: string,
+  ) {
     const oidc = new HcpTerraformOidc(this, "HcpTerraformOidc", {
       hostname: settings.hostname,
       existingProviderArn: settings.existingProviderArn,

@@ -17,11 +17,15 @@ describe("environment configuration", () => {
 
   it("accepts one NAT gateway in production, and a NAT instance or public-IP tasks outside it", () => {
     expect(validateConfig({ ...CONFIG.prod, natGateways: "single" }).natGateways).toBe("single");
-    expect(validateConfig({ ...CONFIG.dev, natGateways: "instance", service: { ...CONFIG.dev.service, assignPublicIp: true } }).natGateways).toBe("instance");
+    expect(
+      validateConfig({ ...CONFIG.dev, natGateways: "instance", service: { ...CONFIG.dev.service, assignPublicIp: true } }).natGateways,
+    ).toBe("instance");
   });
 
   it("refuses a budget that is not a positive number, and accepts the smallest positive one", () => {
-    expect(() => validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0 })).toThrow(/config dev: monthlyBudgetUsd must be a positive number of US dollars, got 0/);
+    expect(() => validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0 })).toThrow(
+      /config dev: monthlyBudgetUsd must be a positive number of US dollars, got 0/,
+    );
     expect(validateConfig({ ...CONFIG.dev, monthlyBudgetUsd: 0.01 }).monthlyBudgetUsd).toBe(0.01);
   });
 
@@ -29,7 +33,9 @@ describe("environment configuration", () => {
     const tags = JSON.parse(readFileSync(join(__dirname, "image-tags.json"), "utf8"));
     expect(Object.keys(tags)).toEqual(["dev", "staging", "prod"]);
     for (const env of ["dev", "staging", "prod"] as const) expect(loadConfig(env, {}).imageTag, env).toBe(tags[env]);
-    expect(() => validateConfig({ ...CONFIG.prod, accountId: "12345" })).toThrow(/^config prod: accountId must be a 12-digit AWS account id, got "12345"$/);
+    expect(() => validateConfig({ ...CONFIG.prod, accountId: "12345" })).toThrow(
+      /^config prod: accountId must be a 12-digit AWS account id, got "12345"$/,
+    );
   });
 
   it("accepts one build's Docker tag, the nearest valid tag to latest included, and refuses others", () => {
@@ -72,24 +78,36 @@ describe("environment configuration", () => {
     expect(loadConfig("prod", {}).originVerifySecret).toBeUndefined();
     expect(loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: SECRET }, publicProd).originVerifySecret).toBe(SECRET);
     // Another environment's secret is not prod's.
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_STAGING: SECRET }, publicProd)).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is required in production/);
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "short" }, publicProd)).toThrow(/ORIGIN_VERIFY_SECRET_PROD must be 32-128 letters, digits.*"<redacted>"/);
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "x".repeat(129) }, publicProd)).toThrow(/ORIGIN_VERIFY_SECRET_PROD must be 32-128/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_STAGING: SECRET }, publicProd)).toThrow(
+      /config prod: ORIGIN_VERIFY_SECRET_PROD is required in production/,
+    );
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "short" }, publicProd)).toThrow(
+      /ORIGIN_VERIFY_SECRET_PROD must be 32-128 letters, digits.*"<redacted>"/,
+    );
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: "x".repeat(129) }, publicProd)).toThrow(
+      /ORIGIN_VERIFY_SECRET_PROD must be 32-128/,
+    );
     expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: `${SECRET}*` }, publicProd)).toThrow(/no ALB wildcards/);
   });
 
   it("reaches prod's load balancer through a VPC origin, as checked in", () => {
     expect(CONFIG.prod.originAccess).toBe("vpc-origin");
-    expect(() => validateConfig({ ...CONFIG.prod, originAccess: "private" as never })).toThrow(/config prod: originAccess must be vpc-origin or public, got "private"/);
+    expect(() => validateConfig({ ...CONFIG.prod, originAccess: "private" as never })).toThrow(
+      /config prod: originAccess must be vpc-origin or public, got "private"/,
+    );
   });
 
   it("requires the secret for production with a public load balancer, naming the variable", () => {
-    expect(() => loadConfig("prod", {}, publicProd)).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is required in production with originAccess: "public"/);
+    expect(() => loadConfig("prod", {}, publicProd)).toThrow(
+      /config prod: ORIGIN_VERIFY_SECRET_PROD is required in production with originAccess: "public"/,
+    );
     expect(() => loadConfig("staging", {}, { ...stagingSettings("fargate"), originAccess: "public" })).not.toThrow();
   });
 
   it("refuses a secret no public load balancer would require, naming the variable", () => {
-    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: SECRET })).toThrow(/config prod: ORIGIN_VERIFY_SECRET_PROD is set, but no public load balancer requires it.*"<redacted>"/);
+    expect(() => loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: SECRET })).toThrow(
+      /config prod: ORIGIN_VERIFY_SECRET_PROD is set, but no public load balancer requires it.*"<redacted>"/,
+    );
   });
 
   it("asks the pipeline for exactly the secrets an environment's settings take", () => {
@@ -101,8 +119,16 @@ describe("environment configuration", () => {
   });
 
   it("runs staging on Fargate by default, with a public-IP task and no NAT; App Runner is one checked-in choice with a NAT instance", () => {
-    expect(loadConfig("staging", {})).toMatchObject({ compute: "fargate", natGateways: "none", service: { assignPublicIp: true, nightlyScaleToZero: true } });
-    expect(validateConfig(stagingSettings("apprunner"))).toMatchObject({ compute: "apprunner", natGateways: "instance", service: { assignPublicIp: false } });
+    expect(loadConfig("staging", {})).toMatchObject({
+      compute: "fargate",
+      natGateways: "none",
+      service: { assignPublicIp: true, nightlyScaleToZero: true },
+    });
+    expect(validateConfig(stagingSettings("apprunner"))).toMatchObject({
+      compute: "apprunner",
+      natGateways: "instance",
+      service: { assignPublicIp: false },
+    });
     expect(stagingSettings("fargate")).toEqual(CONFIG.staging);
   });
 
@@ -115,13 +141,27 @@ describe("environment configuration", () => {
 
   it.each([
     [{ compute: "apprunner" }, /config dev: compute may be apprunner only in staging/],
-    [{ production: true, natGateways: "instance" }, /config dev: natGateways must be single or perAz in production \(a NAT instance is single-AZ without failover\), got "instance"/],
+    [
+      { production: true, natGateways: "instance" },
+      /config dev: natGateways must be single or perAz in production \(a NAT instance is single-AZ without failover\), got "instance"/,
+    ],
     [{ production: true, natGateways: "none" }, /natGateways must be single or perAz in production/],
-    [{ production: true, natGateways: "single", database: { ...CONFIG.dev.database, multiAz: true }, service: { ...CONFIG.dev.service, assignPublicIp: true } }, /service.assignPublicIp must be false in production/],
+    [
+      {
+        production: true,
+        natGateways: "single",
+        database: { ...CONFIG.dev.database, multiAz: true },
+        service: { ...CONFIG.dev.service, assignPublicIp: true },
+      },
+      /service.assignPublicIp must be false in production/,
+    ],
     [{ production: true, natGateways: "single", service: CONFIG.prod.service }, /database.multiAz must be true in production/],
     [{ cdn: false }, /config dev: cdn must be true without a domain: the load balancer would serve plain HTTP to the internet/],
     [{ emailDomain: "example.com" }, /emailDomain needs domain/],
-    [{ emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } }, /emailDomain must be example.com or a subdomain of it/],
+    [
+      { emailDomain: "other.com", domain: { name: "example.com", hostedZoneId: "Z123" } },
+      /emailDomain must be example.com or a subdomain of it/,
+    ],
     [{ project: "X" }, /project must be 3-20 lower-case/],
     [{ region: "us-east" }, /region must be an AWS region.*"us-east"/],
     [{ availabilityZones: ["us-east-1a"] }, /availabilityZones must list 2 or 3/],

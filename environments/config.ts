@@ -161,7 +161,16 @@ const BASE = {
   production: false,
   natGateways: "single" as const,
   compute: "fargate" as ComputeKind,
-  service: { cpu: 256, memoryMiB: 512, minCapacity: 1, maxCapacity: 2, spot: true, nightlyScaleToZero: false, assignPublicIp: false, cpuArchitecture: "X86_64" } as ServiceSettings,
+  service: {
+    cpu: 256,
+    memoryMiB: 512,
+    minCapacity: 1,
+    maxCapacity: 2,
+    spot: true,
+    nightlyScaleToZero: false,
+    assignPublicIp: false,
+    cpuArchitecture: "X86_64",
+  } as ServiceSettings,
   database: { instanceClass: "db.t4g.micro", multiAz: false, databaseName: "fckdoomscroll", masterUsername: "fckadmin" },
   // Every environment reaches the app through CloudFront as prod does (the default *.cloudfront.net
   // certificate needs no domain; the always-free tier covers dev and staging), so the edge is
@@ -343,11 +352,14 @@ export const ENV_VARS = {
  * could read differently is checked in now; setting one of these fails, rather than being ignored.
  */
 export const RETIRED_ENV_VARS: Readonly<Record<string, string>> = {
-  STAGING_COMPUTE: "staging's compute is STAGING_COMPUTE in environments/config.ts (checked in, so the terminal and the pipeline deploy the same staging)",
+  STAGING_COMPUTE:
+    "staging's compute is STAGING_COMPUTE in environments/config.ts (checked in, so the terminal and the pipeline deploy the same staging)",
   ORIGIN_ACCESS: "each environment's originAccess is checked in (environments/config.ts)",
   AWS_ALLOWED_ACCOUNT_IDS: "each environment's accountId is checked in (environments/config.ts)",
-  IMAGE_TAG: "each environment's image tag is checked in: environments/image-tags.json (npm run image-tag -- <env> <tag>), so a later push or drift check cannot undo or flag it",
-  ORIGIN_VERIFY_SECRET: "each environment reads its own secret, ORIGIN_VERIFY_SECRET_<ENV> (e.g. ORIGIN_VERIFY_SECRET_PROD), and only when its originAccess is public",
+  IMAGE_TAG:
+    "each environment's image tag is checked in: environments/image-tags.json (npm run image-tag -- <env> <tag>), so a later push or drift check cannot undo or flag it",
+  ORIGIN_VERIFY_SECRET:
+    "each environment reads its own secret, ORIGIN_VERIFY_SECRET_<ENV> (e.g. ORIGIN_VERIFY_SECRET_PROD), and only when its originAccess is public",
 };
 
 /** The variable holding an environment's origin-verify secret: `ORIGIN_VERIFY_SECRET_PROD` for prod. */
@@ -378,7 +390,8 @@ function bad(environment: string, setting: string, rule: string, value: unknown)
 export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): EnvironmentConfig {
   const name = config.environment;
   for (const [variable, instead] of Object.entries(RETIRED_ENV_VARS)) {
-    if (env[variable] !== undefined && env[variable] !== "") bad(name, variable, `is no longer read: ${instead}; unset it`, variable.includes("SECRET") ? "<redacted>" : env[variable]);
+    if (env[variable] !== undefined && env[variable] !== "")
+      bad(name, variable, `is no longer read: ${instead}; unset it`, variable.includes("SECRET") ? "<redacted>" : env[variable]);
   }
   const backend = env.STATE_BACKEND?.trim();
   if (backend !== undefined && backend !== "" && backend !== "s3" && backend !== "cloud") {
@@ -422,7 +435,8 @@ export function applyEnvironmentVariables(config: EnvironmentConfig, env: Env): 
  * immutable here, and `latest` would not say which build runs: a git SHA or a version does.
  */
 export function checkImageTag(environment: string, tag: string): string {
-  if (!/^[A-Za-z0-9_][\w.-]{0,127}$/.test(tag)) bad(environment, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -, not starting with . or -)", tag);
+  if (!/^[A-Za-z0-9_][\w.-]{0,127}$/.test(tag))
+    bad(environment, "imageTag", "must be a Docker tag (1-128 of letters, digits, _ . -, not starting with . or -)", tag);
   if (tag === "latest") bad(environment, "imageTag", "must name one build (a git SHA or a version), not latest", tag);
   return tag;
 }
@@ -432,7 +446,12 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   const name = config.environment;
   if (!(ENVIRONMENTS as readonly string[]).includes(name)) bad(name, "environment", `must be one of ${ENVIRONMENTS.join(", ")}`, name);
   if (!/^[a-z][a-z0-9-]{1,18}[a-z0-9]$/.test(config.project)) {
-    bad(name, "project", "must be 3-20 lower-case letters, digits or hyphens, starting with a letter (it prefixes names limited to 32 characters)", config.project);
+    bad(
+      name,
+      "project",
+      "must be 3-20 lower-case letters, digits or hyphens, starting with a letter (it prefixes names limited to 32 characters)",
+      config.project,
+    );
   }
   if (!REGION_PATTERN.test(config.region)) bad(name, "region", "must be an AWS region such as us-east-1", config.region);
   if (!/^\d{12}$/.test(config.accountId)) bad(name, "accountId", "must be a 12-digit AWS account id", config.accountId);
@@ -449,16 +468,19 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
     bad(name, "vpcCidr", "must be an IPv4 CIDR block from /16 to /28 such as 10.0.0.0/16", config.vpcCidr);
   }
   if (config.domain) {
-    if (!DOMAIN_PATTERN.test(config.domain.name)) bad(name, "domain.name", "must be a lower-case DNS name such as app.example.com", config.domain.name);
+    if (!DOMAIN_PATTERN.test(config.domain.name))
+      bad(name, "domain.name", "must be a lower-case DNS name such as app.example.com", config.domain.name);
     if (!/^Z[A-Z0-9]{1,31}$/.test(config.domain.hostedZoneId)) {
       bad(name, "domain.hostedZoneId", "must be a Route 53 hosted zone id such as Z0123456789ABC", config.domain.hostedZoneId);
     }
   }
   checkImageTag(name, config.imageTag);
   for (const key of Object.keys(config.tags)) {
-    if (["Project", "Environment", "ManagedBy"].includes(key)) bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
+    if (["Project", "Environment", "ManagedBy"].includes(key))
+      bad(name, `tags.${key}`, "is set by the stack and cannot be overridden", key);
   }
-  if (config.compute === "apprunner" && name !== "staging") bad(name, "compute", "may be apprunner only in staging (App Runner has no production SLA fit here)", config.compute);
+  if (config.compute === "apprunner" && name !== "staging")
+    bad(name, "compute", "may be apprunner only in staging (App Runner has no production SLA fit here)", config.compute);
   if (config.production && config.natGateways !== "single" && config.natGateways !== "perAz") {
     bad(name, "natGateways", "must be single or perAz in production (a NAT instance is single-AZ without failover)", config.natGateways);
   }
@@ -467,7 +489,12 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   }
   if (config.production && !config.database.multiAz) bad(name, "database.multiAz", "must be true in production", config.database.multiAz);
   if (!config.cdn && config.compute === "fargate" && !config.domain) {
-    bad(name, "cdn", "must be true without a domain: the load balancer would serve plain HTTP to the internet (CloudFront serves HTTPS on its *.cloudfront.net name without one)", config.cdn);
+    bad(
+      name,
+      "cdn",
+      "must be true without a domain: the load balancer would serve plain HTTP to the internet (CloudFront serves HTTPS on its *.cloudfront.net name without one)",
+      config.cdn,
+    );
   }
   if (config.emailDomain) {
     if (!config.domain) bad(name, "emailDomain", "needs domain (its hosted zone holds the email records)", config.emailDomain);
@@ -481,10 +508,20 @@ export function validateConfig(config: EnvironmentConfig): EnvironmentConfig {
   const secretVariable = originVerifySecretVariable(name);
   const publicOrigin = hasPublicOrigin(config);
   if (config.originVerifySecret !== undefined && !publicOrigin) {
-    bad(name, secretVariable, `is set, but no public load balancer requires it (it applies with cdn, Fargate and originAccess: "public"; a VPC origin needs no header); unset it, or set originAccess: "public" in environments/config.ts`, "<redacted>");
+    bad(
+      name,
+      secretVariable,
+      `is set, but no public load balancer requires it (it applies with cdn, Fargate and originAccess: "public"; a VPC origin needs no header); unset it, or set originAccess: "public" in environments/config.ts`,
+      "<redacted>",
+    );
   }
   if (publicOrigin && config.production && config.originVerifySecret === undefined) {
-    bad(name, secretVariable, `is required in production with originAccess: "public": without it any CloudFront distribution reaches the load balancer around this one's WAF; set it from the pipeline's secret store, or use originAccess: "vpc-origin"`, undefined);
+    bad(
+      name,
+      secretVariable,
+      `is required in production with originAccess: "public": without it any CloudFront distribution reaches the load balancer around this one's WAF; set it from the pipeline's secret store, or use originAccess: "vpc-origin"`,
+      undefined,
+    );
   }
   // ALB header conditions take at most 128 characters and treat * and ? as wildcards.
   if (config.originVerifySecret !== undefined && !/^[A-Za-z0-9_-]{32,128}$/.test(config.originVerifySecret)) {

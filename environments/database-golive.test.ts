@@ -18,7 +18,8 @@ const MASTER_SECRET = /aws_db_instance\.\w+\.master_user_secret\[0\]\.secret_arn
 const isAdmin = (t: any) => t.family.endsWith("-db-admin");
 const tasks = (j: SynthJson) => Object.values(resources(j, "aws_ecs_task_definition")) as any[];
 const containersOf = (t: any) => JSON.parse(t.container_definitions) as any[];
-const envOf = (container: any): Record<string, string> => Object.fromEntries((container.environment ?? []).map((e: any) => [e.name, e.value]));
+const envOf = (container: any): Record<string, string> =>
+  Object.fromEntries((container.environment ?? []).map((e: any) => [e.name, e.value]));
 /** What the app runs with: ECS container environment, or App Runner runtime variables. */
 function appEnvironment(j: SynthJson): Record<string, string> {
   const runner = Object.values(resources(j, "aws_apprunner_service"))[0] as any;
@@ -39,7 +40,9 @@ describe("the app logs in as app_user with an IAM token, never as the master use
   });
 
   it.each(ENVS)("%s: only the admin task's execution role may read the master secret", (env) => {
-    expect(masterSecretReaders(json[env])).toEqual([expect.stringMatching(/^\$\{aws_iam_role\.App_DatabaseAdmin_ExecutionRole_\w+\.name\}$/)]);
+    expect(masterSecretReaders(json[env])).toEqual([
+      expect.stringMatching(/^\$\{aws_iam_role\.App_DatabaseAdmin_ExecutionRole_\w+\.name\}$/),
+    ]);
   });
 
   it.each(ENVS)("%s: the app's role may connect as app_user of this instance only", (env) => {
@@ -53,10 +56,15 @@ describe("the app logs in as app_user with an IAM token, never as the master use
   it.each(ENVS)("%s: the admin task creates the role with the master secret, and the runbook's output says how to run it", (env) => {
     const admin = tasks(json[env]).find(isAdmin);
     const [container] = containersOf(admin);
-    expect(container.secrets.map((s: any) => s.valueFrom)).toEqual([expect.stringMatching(/:password::$/), expect.stringMatching(/:username::$/)]);
+    expect(container.secrets.map((s: any) => s.valueFrom)).toEqual([
+      expect.stringMatching(/:password::$/),
+      expect.stringMatching(/:username::$/),
+    ]);
     expect(container.command[2]).toContain('GRANT rds_iam TO :"app_user";');
     const output = json[env].output?.db_admin_task as { value: string };
-    expect(output.value).toMatch(/^\$\{jsonencode\(\{.*"task_definition" = aws_ecs_task_definition\.App_DatabaseAdmin_TaskDefinition_\w+\.arn/);
+    expect(output.value).toMatch(
+      /^\$\{jsonencode\(\{.*"task_definition" = aws_ecs_task_definition\.App_DatabaseAdmin_TaskDefinition_\w+\.arn/,
+    );
   });
 });
 

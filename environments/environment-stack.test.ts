@@ -23,9 +23,16 @@ describe("EnvironmentStack", () => {
   it("pins every environment's providers to exactly its own account", () => {
     expect(stackJson(CONFIG.dev).provider!.aws[0].allowed_account_ids).toEqual([CONFIG.dev.accountId]);
     const app: App = Testing.app();
-    const west = new EnvironmentStack(app, "west", { ...CONFIG.prod, region: "eu-west-1", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
+    const west = new EnvironmentStack(app, "west", {
+      ...CONFIG.prod,
+      region: "eu-west-1",
+      availabilityZones: ["eu-west-1a", "eu-west-1b"],
+    });
     void west.usEast1Provider;
-    expect(synthStack(west).provider!.aws.map((p: any) => p.allowed_account_ids)).toEqual([[CONFIG.prod.accountId], [CONFIG.prod.accountId]]);
+    expect(synthStack(west).provider!.aws.map((p: any) => p.allowed_account_ids)).toEqual([
+      [CONFIG.prod.accountId],
+      [CONFIG.prod.accountId],
+    ]);
   });
 
   it("stores state in S3, encrypted, with the native lock file and a per-environment key", () => {
@@ -53,24 +60,31 @@ describe("EnvironmentStack", () => {
   });
 
   it("refuses both backends, or neither", () => {
-    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "acme-state", region: "us-east-1" }, cloud: { organization: "acme" } } }))
-      .toThrow(/dev: state must configure exactly one backend, got both s3.*and cloud/);
+    expect(() =>
+      stackJson({ ...CONFIG.dev, state: { s3: { bucket: "acme-state", region: "us-east-1" }, cloud: { organization: "acme" } } }),
+    ).toThrow(/dev: state must configure exactly one backend, got both s3.*and cloud/);
     expect(() => stackJson({ ...CONFIG.dev, state: {} })).toThrow(/exactly one backend \(s3 or cloud\), got neither/);
-    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "Bad_Bucket", region: "us-east-1" } } }))
-      .toThrow(/state.s3.bucket must be a valid s3Bucket name/);
+    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "Bad_Bucket", region: "us-east-1" } } })).toThrow(
+      /state.s3.bucket must be a valid s3Bucket name/,
+    );
   });
 
   it("refuses a state region, organization or workspace the backend would reject", () => {
-    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "acme-state", region: "us-east" } } }))
-      .toThrow(/^dev: state.s3.region must be an AWS region such as us-east-1, got "us-east"$/);
-    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme corp" } } }))
-      .toThrow(/^dev: state.cloud.organization must be a Terraform Cloud organization name \(letters, digits, - and _\), got "acme corp"$/);
-    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", workspace: "w".repeat(91) } } }))
-      .toThrow(/^dev: state.cloud.workspace must be 1-90 letters, digits, - and _, got "w{91}"$/);
-    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "shop:prod" } } }))
-      .toThrow(/^dev: state.cloud.project must be an HCP Terraform project name \(1-40 letters, digits, spaces, - and _\), got "shop:prod"$/);
-    expect(stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "Default Project" } } }).terraform!.cloud.workspaces)
-      .toEqual({ name: "fckdoomscroll-dev", project: "Default Project" });
+    expect(() => stackJson({ ...CONFIG.dev, state: { s3: { bucket: "acme-state", region: "us-east" } } })).toThrow(
+      /^dev: state.s3.region must be an AWS region such as us-east-1, got "us-east"$/,
+    );
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme corp" } } })).toThrow(
+      /^dev: state.cloud.organization must be a Terraform Cloud organization name \(letters, digits, - and _\), got "acme corp"$/,
+    );
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", workspace: "w".repeat(91) } } })).toThrow(
+      /^dev: state.cloud.workspace must be 1-90 letters, digits, - and _, got "w{91}"$/,
+    );
+    expect(() => stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "shop:prod" } } })).toThrow(
+      /^dev: state.cloud.project must be an HCP Terraform project name \(1-40 letters, digits, spaces, - and _\), got "shop:prod"$/,
+    );
+    expect(
+      stackJson({ ...CONFIG.dev, state: { cloud: { organization: "acme", project: "Default Project" } } }).terraform!.cloud.workspaces,
+    ).toEqual({ name: "fckdoomscroll-dev", project: "Default Project" });
   });
 
   it("gives us-east-1 stacks their default provider for CloudFront, and others an alias", () => {
@@ -84,7 +98,9 @@ describe("EnvironmentStack", () => {
 });
 
 describe("BootstrapStack", () => {
-  const json = synthStack(new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod] }));
+  const json = synthStack(
+    new BootstrapStack(Testing.app(), "bootstrap", { accountId: CONFIG.prod.accountId, environments: [CONFIG.prod] }),
+  );
 
   it("keeps its own state locally", () => {
     expect(json.terraform!.backend).toEqual({ local: { path: "../../../terraform.bootstrap.tfstate" } });
@@ -97,8 +113,9 @@ describe("BootstrapStack", () => {
       lifecycle: { prevent_destroy: true },
     });
     expect(resource(json, "aws_s3_bucket_versioning").versioning_configuration.status).toBe("Enabled");
-    expect(resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule[0].apply_server_side_encryption_by_default.sse_algorithm)
-      .toBe("AES256");
+    expect(
+      resource(json, "aws_s3_bucket_server_side_encryption_configuration").rule[0].apply_server_side_encryption_by_default.sse_algorithm,
+    ).toBe("AES256");
     expect(resource(json, "aws_s3_bucket_public_access_block")).toMatchObject({
       block_public_acls: true,
       block_public_policy: true,

@@ -41,7 +41,10 @@ export class EnvironmentStack extends TerraformStack {
     if (DELIVERY.permissionsBoundary) {
       // The bootstrap's boundary for this environment: the deploy roles create roles only with it.
       const { partition, accountId } = awsContext(this);
-      applyPermissionsBoundary(this, `arn:${partition}:iam::${accountId}:policy/${permissionsBoundaryName(config.project, config.environment)}`);
+      applyPermissionsBoundary(
+        this,
+        `arn:${partition}:iam::${accountId}:policy/${permissionsBoundaryName(config.project, config.environment)}`,
+      );
     }
   }
 

@@ -10,9 +10,10 @@ import { SynthJson, resource, resources } from "../modules/internal/testing";
 
 // One App, one synth per environment, shared by every assertion below (synths are the slow part).
 const app = buildApp(Testing.app(), {});
-const stacks = Object.fromEntries(
-  ["dev", "staging", "prod"].map((name) => [name, app.node.findChild(name) as TerraformStack]),
-) as Record<"dev" | "staging" | "prod", TerraformStack>;
+const stacks = Object.fromEntries(["dev", "staging", "prod"].map((name) => [name, app.node.findChild(name) as TerraformStack])) as Record<
+  "dev" | "staging" | "prod",
+  TerraformStack
+>;
 // `true`: run validations, so the policy layer runs exactly as in `cdktf synth`.
 const json = Object.fromEntries(
   Object.entries(stacks).map(([name, stack]) => [name, JSON.parse(Testing.synth(stack, true)) as SynthJson]),
@@ -47,7 +48,9 @@ describe("every environment", () => {
   it("suppresses only what each environment explains: RDP on the public subnets' ACL, dev's and staging's plain-HTTP listener and public-IP task, the app's writable filesystem", () => {
     // The non-production profile's choices are accepted too (next test); the rest is listed here.
     const suppressed = (env: "dev" | "staging" | "prod") =>
-      policyReport(stacks[env]).suppressed.filter((s) => !s.reason.startsWith("non-production profile:")).map((s) => [s.ruleId, s.path]);
+      policyReport(stacks[env])
+        .suppressed.filter((s) => !s.reason.startsWith("non-production profile:"))
+        .map((s) => [s.ruleId, s.path]);
     const common = (env: string) => [
       ["NACL-NO-ADMIN-PORTS", `${env}/App/Network/PublicNetworkAcl`],
       ["ECS-READ-ONLY-ROOT-FS", `${env}/App/Web/TaskDefinition`],
@@ -58,7 +61,11 @@ describe("every environment", () => {
     // Staging on Fargate is shaped like dev: a plain-HTTP listener and a public-IP task.
     for (const env of ["dev", "staging"] as const) {
       expect(suppressed(env)).toEqual(
-        expect.arrayContaining([...common(env), ["ALB-HTTPS-REDIRECT", `${env}/App/Web/HttpListener`], ["ECS-NO-PUBLIC-IP", `${env}/App/Web/Service`]]),
+        expect.arrayContaining([
+          ...common(env),
+          ["ALB-HTTPS-REDIRECT", `${env}/App/Web/HttpListener`],
+          ["ECS-NO-PUBLIC-IP", `${env}/App/Web/Service`],
+        ]),
       );
       expect(suppressed(env)).toHaveLength(5);
     }
@@ -66,14 +73,20 @@ describe("every environment", () => {
 
   it("prints no policy warning: the non-production profile's choices are accepted with their reason, production accepts none", () => {
     const profileChoices = (env: "dev" | "staging" | "prod") =>
-      policyReport(stacks[env]).suppressed.filter((s) => s.reason.startsWith("non-production profile:")).map((s) => s.ruleId);
+      policyReport(stacks[env])
+        .suppressed.filter((s) => s.reason.startsWith("non-production profile:"))
+        .map((s) => s.ruleId);
     for (const env of ["dev", "staging", "prod"] as const) expect(policyReport(stacks[env]).failed).toEqual([]);
     expect(profileChoices("prod")).toEqual([]);
     for (const env of ["dev", "staging"] as const) {
-      expect(profileChoices(env)).toEqual(expect.arrayContaining(["RDS-MULTI-AZ", "RDS-DELETION-PROTECTION", "LOG-GROUP-KMS", "ALB-DELETION-PROTECTION", "CLOUDFRONT-WAF"]));
+      expect(profileChoices(env)).toEqual(
+        expect.arrayContaining(["RDS-MULTI-AZ", "RDS-DELETION-PROTECTION", "LOG-GROUP-KMS", "ALB-DELETION-PROTECTION", "CLOUDFRONT-WAF"]),
+      );
       for (const id of profileChoices(env)) expect(Object.keys(NON_PRODUCTION_CHOICES)).toContain(id);
     }
-    const warnings = Object.values(stacks).flatMap((stack) => stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn")));
+    const warnings = Object.values(stacks).flatMap((stack) =>
+      stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn")),
+    );
     expect(warnings).toEqual([]);
   });
 
@@ -110,7 +123,10 @@ describe("prod follows seed 001", () => {
     const subnets = Object.values(resources(prod, "aws_subnet")).map((s: any) => [s.cidr_block, s.availability_zone]);
     expect(subnets).toEqual(
       expect.arrayContaining([
-        ["10.0.1.0/24", "us-east-1a"], ["10.0.2.0/24", "us-east-1b"], ["10.0.10.0/24", "us-east-1a"], ["10.0.11.0/24", "us-east-1b"],
+        ["10.0.1.0/24", "us-east-1a"],
+        ["10.0.2.0/24", "us-east-1b"],
+        ["10.0.10.0/24", "us-east-1a"],
+        ["10.0.11.0/24", "us-east-1b"],
       ]),
     );
     expect(Object.keys(resources(prod, "aws_nat_gateway"))).toHaveLength(1);
@@ -139,28 +155,48 @@ describe("prod follows seed 001", () => {
 
   it("runs 0.5 vCPU / 1 GB tasks, 2 of them, scaling 2-10 on CPU 70 %", () => {
     expect(appTask(prod)).toMatchObject({ cpu: "512", memory: "1024", requires_compatibilities: ["FARGATE"] });
-    expect(resource(prod, "aws_ecs_service")).toMatchObject({ desired_count: 2, deployment_minimum_healthy_percent: 100, deployment_maximum_percent: 200 });
+    expect(resource(prod, "aws_ecs_service")).toMatchObject({
+      desired_count: 2,
+      deployment_minimum_healthy_percent: 100,
+      deployment_maximum_percent: 200,
+    });
     expect(resource(prod, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
     const cpu = Object.values(resources(prod, "aws_appautoscaling_policy")).find(
-      (p: any) => p.target_tracking_scaling_policy_configuration?.predefined_metric_specification?.predefined_metric_type === "ECSServiceAverageCPUUtilization",
+      (p: any) =>
+        p.target_tracking_scaling_policy_configuration?.predefined_metric_specification?.predefined_metric_type ===
+        "ECSServiceAverageCPUUtilization",
     ) as any;
-    expect(cpu.target_tracking_scaling_policy_configuration).toMatchObject({ target_value: 70, scale_out_cooldown: 60, scale_in_cooldown: 300 });
+    expect(cpu.target_tracking_scaling_policy_configuration).toMatchObject({
+      target_value: 70,
+      scale_out_cooldown: 60,
+      scale_in_cooldown: 300,
+    });
   });
 
   it("redirects HTTP to HTTPS and serves TLS 1.3 from an ACM certificate", () => {
     const listeners = byName(prod, "aws_lb_listener", "port");
-    expect(listeners[80].default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } });
+    expect(listeners[80].default_action[0]).toMatchObject({
+      type: "redirect",
+      redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" },
+    });
     expect(listeners[443]).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(listeners[443].certificate_arn).toMatch(/aws_acm_certificate_validation/);
     expect(resource(prod, "aws_lb")).toMatchObject({ drop_invalid_header_fields: true, enable_deletion_protection: true });
     expect(resource(prod, "aws_lb_target_group").health_check).toMatchObject({
-      path: "/api/health", interval: 30, timeout: 5, healthy_threshold: 2, unhealthy_threshold: 3, matcher: "200",
+      path: "/api/health",
+      interval: 30,
+      timeout: 5,
+      healthy_threshold: 2,
+      unhealthy_threshold: 3,
+      matcher: "200",
     });
   });
 
   it("admits the database only from the web service's and the admin task's security groups", () => {
     const dbSg = resource(prod, "aws_db_instance").vpc_security_group_ids[0];
-    const ingress = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg) as any[];
+    const ingress = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter(
+      (r: any) => r.security_group_id === dbSg,
+    ) as any[];
     expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual(
       [resource(prod, "aws_ecs_service").network_configuration.security_groups[0], adminGroup(prod)].sort(),
     );
@@ -213,7 +249,9 @@ describe("prod follows seed 001", () => {
       .filter(([, s]: [string, any]) => s.map_public_ip_on_launch !== true && /10\.0\.1[01]\./.test(s.cidr_block))
       .map(([n]) => `\${aws_subnet.${n}.id}`);
     expect([...lb.subnets].sort()).toEqual(privateSubnets.sort());
-    const open = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
+    const open = Object.values(resources(prod, "aws_vpc_security_group_ingress_rule")).filter(
+      (r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0",
+    );
     expect(open).toEqual([]);
     const vpcOrigin = resource(prod, "aws_cloudfront_vpc_origin");
     expect([vpcOrigin.vpc_origin_endpoint_config].flat()[0].arn).toMatch(/aws_lb\..*\.arn/);
@@ -229,11 +267,18 @@ describe("prod follows seed 001", () => {
     const taskPolicies = Object.values(resources(prod, "aws_iam_role_policy")).filter((p: any) => p.role.includes("Web_TaskRole")) as any[];
     const statements = taskPolicies.flatMap((p) => JSON.parse(p.policy).Statement);
     expect(JSON.stringify(statements)).not.toContain(masterSecret);
-    expect(statements).toContainEqual(expect.objectContaining({ Action: "rds-db:connect", Resource: expect.stringMatching(/:dbuser:\$\{aws_db_instance\..*\.resource_id\}\/app_user$/) }));
+    expect(statements).toContainEqual(
+      expect.objectContaining({
+        Action: "rds-db:connect",
+        Resource: expect.stringMatching(/:dbuser:\$\{aws_db_instance\..*\.resource_id\}\/app_user$/),
+      }),
+    );
   });
 
   it("sends email from the domain, through the task role only", () => {
-    const [identityKey] = Object.entries(resources(prod, "aws_sesv2_email_identity")).find(([, r]: [string, any]) => r.email_identity === "fckdoomscroll.example.com")!;
+    const [identityKey] = Object.entries(resources(prod, "aws_sesv2_email_identity")).find(
+      ([, r]: [string, any]) => r.email_identity === "fckdoomscroll.example.com",
+    )!;
     const sends = (p: any) => JSON.parse(p.policy).Statement.some((s: any) => [s.Action].flat().includes("ses:SendEmail"));
     const senders = Object.values(resources(prod, "aws_iam_role_policy")).filter(sends) as any[];
     expect(senders).toHaveLength(1);
@@ -257,9 +302,12 @@ describe("prod access logs", () => {
     for (const w of writes) expect(w.Resource).toContain(`/${lb.access_logs.prefix}/AWSLogs/`);
   });
 
-  it("requires the origin-verify header on both sides of a public load balancer (originAccess: \"public\")", () => {
+  it('requires the origin-verify header on both sides of a public load balancer (originAccess: "public")', () => {
     const secret = "s".repeat(40);
-    const stack = buildProd(Testing.app(), loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: secret }, { ...CONFIG.prod, originAccess: "public" }));
+    const stack = buildProd(
+      Testing.app(),
+      loadConfig("prod", { ORIGIN_VERIFY_SECRET_PROD: secret }, { ...CONFIG.prod, originAccess: "public" }),
+    );
     const p = JSON.parse(Testing.synth(stack)) as SynthJson;
     const origin = resource(p, "aws_cloudfront_distribution").origin.find((o: any) => o.domain_name.startsWith("origin."));
     expect(origin.custom_header).toEqual([{ name: "X-Origin-Verify", value: secret }]);
@@ -270,27 +318,38 @@ describe("prod access logs", () => {
 
 describe("dev", () => {
   it("runs one Spot task with a public IP (no NAT) behind CloudFront, with a database that can be destroyed but keeps a final snapshot", () => {
-    expect(resource(json.dev, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
+    expect(resource(json.dev, "aws_ecs_service").capacity_provider_strategy).toEqual([
+      expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 }),
+    ]);
     expect(resource(json.dev, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 1 });
     expect(resource(json.dev, "aws_lb").enable_deletion_protection).toBe(false);
-    expect(resource(json.dev, "aws_db_instance")).toMatchObject({ multi_az: false, deletion_protection: false, skip_final_snapshot: false });
+    expect(resource(json.dev, "aws_db_instance")).toMatchObject({
+      multi_az: false,
+      deletion_protection: false,
+      skip_final_snapshot: false,
+    });
     expect(resource(json.dev, "aws_db_instance").lifecycle).toBeUndefined();
     expect(resources(json.dev, "aws_nat_gateway")).toEqual({});
     expect(resources(json.dev, "aws_instance")).toEqual({});
     expect(resource(json.dev, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
   });
 
-  it.each(["dev", "staging"] as const)("%s reaches the app through CloudFront as prod does: HTTPS on *.cloudfront.net, an internal load balancer", (env) => {
-    const dist = resource(json[env], "aws_cloudfront_distribution");
-    expect(dist.viewer_certificate).toEqual({ cloudfront_default_certificate: true });
-    expect(dist.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
-    expect(resource(json[env], "aws_lb").internal).toBe(true);
-    expect(resource(json[env], "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0].origin_protocol_policy).toBe("http-only");
-    // Nothing on the internet reaches the load balancer: no rule admits 0.0.0.0/0 or ::/0.
-    const open = Object.values(resources(json[env], "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0");
-    expect(open).toEqual([]);
-    expect(json[env].output?.app_url.value).toMatch(/^https:\/\/\$\{aws_cloudfront_distribution\./);
-  });
+  it.each(["dev", "staging"] as const)(
+    "%s reaches the app through CloudFront as prod does: HTTPS on *.cloudfront.net, an internal load balancer",
+    (env) => {
+      const dist = resource(json[env], "aws_cloudfront_distribution");
+      expect(dist.viewer_certificate).toEqual({ cloudfront_default_certificate: true });
+      expect(dist.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
+      expect(resource(json[env], "aws_lb").internal).toBe(true);
+      expect(resource(json[env], "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0].origin_protocol_policy).toBe("http-only");
+      // Nothing on the internet reaches the load balancer: no rule admits 0.0.0.0/0 or ::/0.
+      const open = Object.values(resources(json[env], "aws_vpc_security_group_ingress_rule")).filter(
+        (r: any) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 === "::/0",
+      );
+      expect(open).toEqual([]);
+      expect(json[env].output?.app_url.value).toMatch(/^https:\/\/\$\{aws_cloudfront_distribution\./);
+    },
+  );
 });
 
 describe("staging (Fargate, the default: any account)", () => {
@@ -298,7 +357,9 @@ describe("staging (Fargate, the default: any account)", () => {
     const s = json.staging;
     // `npm run synth` gives a staging with no App Runner resource of any type.
     expect(Object.keys(s.resource ?? {}).filter((type) => type.startsWith("aws_apprunner_"))).toEqual([]);
-    expect(resource(s, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 })]);
+    expect(resource(s, "aws_ecs_service").capacity_provider_strategy).toEqual([
+      expect.objectContaining({ capacity_provider: "FARGATE_SPOT", weight: 1 }),
+    ]);
     expect(resource(s, "aws_lb").enable_deletion_protection).toBe(false);
     // No NAT: the task has a public IP (a NAT instance is only for App Runner's connector).
     expect(resources(s, "aws_instance")).toEqual({});
@@ -335,16 +396,25 @@ describe("staging on App Runner (one checked-in line, for accounts that already 
 
   it("runs App Runner (seed 003): 1 vCPU / 2 GB, 1-3 instances, no load balancer or ECS service", () => {
     expect(resource(s, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
-    expect(resource(s, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({ max_concurrency: 100, min_size: 1, max_size: 3 });
+    expect(resource(s, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({
+      max_concurrency: 100,
+      min_size: 1,
+      max_size: 3,
+    });
     expect(resources(s, "aws_lb")).toEqual({});
     expect(resources(s, "aws_ecs_service")).toEqual({});
-    expect(Object.keys(s.output ?? {})).toEqual(expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "apprunner_service_url"]));
+    expect(Object.keys(s.output ?? {})).toEqual(
+      expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "apprunner_service_url"]),
+    );
   });
 
   it("gives App Runner no master credentials: the instance role may connect as app_user", () => {
     const service = resource(s, "aws_apprunner_service");
     expect(JSON.stringify(service)).not.toContain("master_user_secret");
-    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ DB_USER: "app_user", PGSSLMODE: "verify-full" });
+    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({
+      DB_USER: "app_user",
+      PGSSLMODE: "verify-full",
+    });
     const statements = Object.values(resources(s, "aws_iam_role_policy"))
       .filter((p: any) => p.role.includes("App_InstanceRole"))
       .flatMap((p: any) => JSON.parse(p.policy).Statement);

@@ -8,9 +8,7 @@ import { HCP_FREE_TIER_RESOURCES, resourceCounts } from "../scripts/resource-cou
 
 // The CLI-driven HCP Terraform workflow: the same app with TFC_ORGANIZATION set.
 const app = buildApp(Testing.app(), { TFC_ORGANIZATION: "example-org" });
-const json = Object.fromEntries(
-  ENVIRONMENTS.map((name) => [name, synthStack(app.node.findChild(name) as TerraformStack)]),
-);
+const json = Object.fromEntries(ENVIRONMENTS.map((name) => [name, synthStack(app.node.findChild(name) as TerraformStack)]));
 
 describe("HCP Terraform (TFC_ORGANIZATION set)", () => {
   it.each(ENVIRONMENTS)("%s uses the cloud backend with workspace fckdoomscroll-%s in the trusted project, and no S3 backend", (env) => {
@@ -23,9 +21,13 @@ describe("HCP Terraform (TFC_ORGANIZATION set)", () => {
   });
 
   it.each(ENVIRONMENTS)("%s: the bootstrap roles trust exactly that workspace", (env) => {
-    const role = Object.values(resources(synthStack(BootstrapStack.forEnvironment(app, env)), "aws_iam_role")).find((r: any) => r.name === `fckdoomscroll-tfc-${env}-apply`);
+    const role = Object.values(resources(synthStack(BootstrapStack.forEnvironment(app, env)), "aws_iam_role")).find(
+      (r: any) => r.name === `fckdoomscroll-tfc-${env}-apply`,
+    );
     const sub = policyOf(role, "assume_role_policy").Statement[0].Condition.StringEquals["app.terraform.io:sub"];
-    expect(sub).toBe(`organization:${DELIVERY.hcpTerraform!.organization}:project:${DELIVERY.hcpTerraform!.project}:workspace:fckdoomscroll-${env}:run_phase:apply`);
+    expect(sub).toBe(
+      `organization:${DELIVERY.hcpTerraform!.organization}:project:${DELIVERY.hcpTerraform!.project}:workspace:fckdoomscroll-${env}:run_phase:apply`,
+    );
   });
 
   it("the three environments fit the HCP Terraform free tier", () => {

@@ -56,7 +56,11 @@ const REFRESH: Record<string, string[]> = {
   aws_internet_gateway: ["ec2:DescribeInternetGateways"],
   aws_kms_alias: ["kms:ListAliases"],
   aws_kms_key: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"],
-  aws_lb: ["elasticloadbalancing:DescribeLoadBalancers", "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeTags"],
+  aws_lb: [
+    "elasticloadbalancing:DescribeLoadBalancers",
+    "elasticloadbalancing:DescribeLoadBalancerAttributes",
+    "elasticloadbalancing:DescribeTags",
+  ],
   aws_lb_listener: ["elasticloadbalancing:DescribeListeners", "elasticloadbalancing:DescribeListenerAttributes"],
   aws_lb_target_group: ["elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetGroupAttributes"],
   aws_nat_gateway: ["ec2:DescribeNatGateways"],
@@ -65,7 +69,22 @@ const REFRESH: Record<string, string[]> = {
   aws_route53_record: ["route53:ListResourceRecordSets", "route53:GetHostedZone"],
   aws_route_table: ["ec2:DescribeRouteTables"],
   aws_route_table_association: ["ec2:DescribeRouteTables"],
-  aws_s3_bucket: ["s3:ListBucket", "s3:GetBucketTagging", "s3:GetBucketPolicy", "s3:GetBucketAcl", "s3:GetBucketCORS", "s3:GetBucketWebsite", "s3:GetBucketVersioning", "s3:GetAccelerateConfiguration", "s3:GetBucketRequestPayment", "s3:GetBucketLogging", "s3:GetLifecycleConfiguration", "s3:GetReplicationConfiguration", "s3:GetEncryptionConfiguration", "s3:GetBucketObjectLockConfiguration"],
+  aws_s3_bucket: [
+    "s3:ListBucket",
+    "s3:GetBucketTagging",
+    "s3:GetBucketPolicy",
+    "s3:GetBucketAcl",
+    "s3:GetBucketCORS",
+    "s3:GetBucketWebsite",
+    "s3:GetBucketVersioning",
+    "s3:GetAccelerateConfiguration",
+    "s3:GetBucketRequestPayment",
+    "s3:GetBucketLogging",
+    "s3:GetLifecycleConfiguration",
+    "s3:GetReplicationConfiguration",
+    "s3:GetEncryptionConfiguration",
+    "s3:GetBucketObjectLockConfiguration",
+  ],
   aws_s3_bucket_lifecycle_configuration: ["s3:GetLifecycleConfiguration"],
   aws_s3_bucket_ownership_controls: ["s3:GetBucketOwnershipControls"],
   aws_s3_bucket_policy: ["s3:GetBucketPolicy"],
@@ -110,8 +129,13 @@ function planPolicies(env: string, pipeline: "deploy" | "tfc"): IamStatement[][]
   const name = `fckdoomscroll-${pipeline}-${env}-plan`;
   const [id, role] = Object.entries<Json>(json.resource.aws_iam_role).find(([, r]) => r.name === name)!;
   // No AWS managed policy (no ReadOnlyAccess): the inline policy is all the role has.
-  expect(Object.values(resources(json, "aws_iam_role_policy_attachment")).filter((a: Json) => a.role === name), id).toEqual([]);
-  return Object.values<Json>(json.resource.aws_iam_role_policy).filter((p) => p.role === role.name).map((p) => JSON.parse(p.policy).Statement);
+  expect(
+    Object.values(resources(json, "aws_iam_role_policy_attachment")).filter((a: Json) => a.role === name),
+    id,
+  ).toEqual([]);
+  return Object.values<Json>(json.resource.aws_iam_role_policy)
+    .filter((p) => p.role === role.name)
+    .map((p) => JSON.parse(p.policy).Statement);
 }
 
 const ARN = "arn:aws:service:us-east-1:111111111111:resource/any";
@@ -120,7 +144,10 @@ describe("plan roles read configuration, not data", () => {
   it("know the refresh calls of every resource and data source type the stacks contain", () => {
     for (const env of ENVIRONMENTS) {
       const types = [...Object.keys(stacks[env].resource), ...Object.keys(stacks[env].data ?? {})];
-      expect(types.filter((t) => !(t in REFRESH)), env).toEqual([]);
+      expect(
+        types.filter((t) => !(t in REFRESH)),
+        env,
+      ).toEqual([]);
     }
   });
 
@@ -156,7 +183,8 @@ describe("plan roles read configuration, not data", () => {
     ];
     for (const pipeline of ["deploy", "tfc"] as const) {
       const identity = planPolicies(env, pipeline);
-      for (const [action, resource] of data) expect(evaluate({ identity }, { action, resource }), `${pipeline} ${action} ${resource}`).not.toBe("allow");
+      for (const [action, resource] of data)
+        expect(evaluate({ identity }, { action, resource }), `${pipeline} ${action} ${resource}`).not.toBe("allow");
       // Nothing to change either.
       expect(evaluate({ identity }, { action: "ec2:TerminateInstances", resource: ARN })).not.toBe("allow");
     }

@@ -26,7 +26,15 @@ export type { ConnectOptions, ConnectionsProps, IConnectable, SecurityGroupTarge
 
 // Network
 export { Network, NAT_GATEWAY_MODES, INTERFACE_ENDPOINT_SERVICES, FCK_NAT_AMI_NAME, FCK_NAT_AMI_OWNER } from "./network/network";
-export type { FlowLogTrafficType, InterfaceEndpointService, NatGatewayMode, NatInstanceProps, NetworkEndpointsProps, NetworkFlowLogsProps, NetworkProps } from "./network/network";
+export type {
+  FlowLogTrafficType,
+  InterfaceEndpointService,
+  NatGatewayMode,
+  NatInstanceProps,
+  NetworkEndpointsProps,
+  NetworkFlowLogsProps,
+  NetworkProps,
+} from "./network/network";
 export { VpcOriginZoneCheck } from "./network/vpc-origin-zones";
 export type { VpcOriginZoneCheckProps } from "./network/vpc-origin-zones";
 export type { NetworkRef, PrivateSubnetEgress } from "./core/network-ref";
@@ -94,7 +102,12 @@ export { CloudFrontAccessLogs, ACCESS_LOG_FORMATS } from "./cdn/cloudfront-acces
 export type { CloudFrontAccessLogsProps } from "./cdn/cloudfront-access-logs";
 export { SecurityHeadersPolicy, MIN_HSTS_MAX_AGE_SECONDS } from "./cdn/security-headers-policy";
 export type { SecurityHeadersPolicyProps } from "./cdn/security-headers-policy";
-export { CACHING_OPTIMIZED_POLICY_ID, CACHING_DISABLED_POLICY_ID, ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, PRICE_CLASSES } from "./cdn/managed-policies";
+export {
+  CACHING_OPTIMIZED_POLICY_ID,
+  CACHING_DISABLED_POLICY_ID,
+  ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
+  PRICE_CLASSES,
+} from "./cdn/managed-policies";
 export type { PriceClass } from "./cdn/managed-policies";
 export { cloudFrontOriginFacingPrefixListId } from "./core/origin-facing-prefix-list";
 
@@ -129,7 +142,13 @@ export type { AlarmSeverity, AlarmSpec, MonitoringProps } from "./monitoring/mon
 export type { AlarmTopics } from "./core/alarm-topics";
 export type { AlarmComparison, MetricAlarmSpec, MissingData } from "./internal/alarms";
 export { OperationsDashboard } from "./monitoring/dashboard";
-export type { DashboardAppRunnerService, DashboardDatabase, DashboardEcsService, DashboardLoadBalancer, OperationsDashboardProps } from "./monitoring/dashboard";
+export type {
+  DashboardAppRunnerService,
+  DashboardDatabase,
+  DashboardEcsService,
+  DashboardLoadBalancer,
+  OperationsDashboardProps,
+} from "./monitoring/dashboard";
 export { CostBudget } from "./monitoring/cost-budget";
 export type { CostAllocationTag, CostBudgetProps } from "./monitoring/cost-budget";
 
@@ -153,7 +172,15 @@ export { applyPermissionsBoundary } from "./iam/permissions-boundary";
 export { repositoryPullStatements, repositoryPushStatements } from "./core/repository-statements";
 
 // Delivery: workload identity for CI and HCP Terraform
-export { OidcProvider, GitHubActionsOidc, HcpTerraformOidc, GITHUB_ACTIONS_OIDC_HOST, GITHUB_ACTIONS_AUDIENCE, HCP_TERRAFORM_HOST, HCP_TERRAFORM_AWS_AUDIENCE } from "./identity/oidc-provider";
+export {
+  OidcProvider,
+  GitHubActionsOidc,
+  HcpTerraformOidc,
+  GITHUB_ACTIONS_OIDC_HOST,
+  GITHUB_ACTIONS_AUDIENCE,
+  HCP_TERRAFORM_HOST,
+  HCP_TERRAFORM_AWS_AUDIENCE,
+} from "./identity/oidc-provider";
 export type { GitHubActionsOidcProps, HcpTerraformOidcProps, OidcProviderProps, OidcProviderRef } from "./identity/oidc-provider";
 export { gitHubSubjects } from "./identity/github-subjects";
 export type { GitHubRepository, GitHubSubjectContext, GitHubSubjectFormat } from "./identity/github-subjects";
@@ -169,7 +196,11 @@ export type { PermissionsBoundaryPolicyProps } from "./identity/permissions-boun
 export { GitHubDeployRoles } from "./identity/github-deploy-roles";
 export type { GitHubDeployRolesProps } from "./identity/github-deploy-roles";
 export { HcpTerraformWorkspaceRoles, hcpTerraformSubject } from "./identity/hcp-terraform-workspace-roles";
-export type { HcpTerraformRunPhase, HcpTerraformWorkspace, HcpTerraformWorkspaceRolesProps } from "./identity/hcp-terraform-workspace-roles";
+export type {
+  HcpTerraformRunPhase,
+  HcpTerraformWorkspace,
+  HcpTerraformWorkspaceRolesProps,
+} from "./identity/hcp-terraform-workspace-roles";
 
 // Remote state
 export { configureRemoteState, stateKey, cloudWorkspaceName } from "./state/remote-state";

@@ -54,17 +54,26 @@ function declaredNames(statement: ts.Statement): string[] {
 function withoutPrivateMembers(statement: ts.Statement): ts.Statement {
   if (!ts.isClassDeclaration(statement)) return statement;
   const members = statement.members.filter((m) => !(ts.getCombinedModifierFlags(m as ts.Declaration) & ts.ModifierFlags.Private));
-  return ts.factory.updateClassDeclaration(statement, statement.modifiers, statement.name, statement.typeParameters, statement.heritageClauses, members);
+  return ts.factory.updateClassDeclaration(
+    statement,
+    statement.modifiers,
+    statement.name,
+    statement.typeParameters,
+    statement.heritageClauses,
+    members,
+  );
 }
 
 /** Print `statement` without the `export`/`declare` modifiers (the report says how it is exported). */
 function printStatement(printer: ts.Printer, file: ts.SourceFile, statement: ts.Statement): string {
-  return printer
-    .printNode(ts.EmitHint.Unspecified, withoutPrivateMembers(statement), file)
-    .replace(/^export (default )?/, "")
-    .replace(/^declare /, "")
-    // Inferred types print as `import("../types").Rule`: the relative path is no part of the API.
-    .replace(/\bimport\("\.{1,2}\/[^"]*"\)\./g, "");
+  return (
+    printer
+      .printNode(ts.EmitHint.Unspecified, withoutPrivateMembers(statement), file)
+      .replace(/^export (default )?/, "")
+      .replace(/^declare /, "")
+      // Inferred types print as `import("../types").Rule`: the relative path is no part of the API.
+      .replace(/\bimport\("\.{1,2}\/[^"]*"\)\./g, "")
+  );
 }
 
 /** The public surface of modules/index.ts, rendered as the report's text. */
@@ -74,7 +83,9 @@ export function apiReport(): string {
   const result = program.emit(undefined, (name, text) => emitted.set(resolve(name), text), undefined, true);
   const problems = result.diagnostics.filter((d) => d.category === ts.DiagnosticCategory.Error);
   if (problems.length > 0) {
-    throw new Error(`declaration emit failed:\n${ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" })}`);
+    throw new Error(
+      `declaration emit failed:\n${ts.formatDiagnostics(problems, { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => "\n" })}`,
+    );
   }
   const outDir = program.getCompilerOptions().outDir ?? ROOT;
   const rootDir = program.getCompilerOptions().rootDir ?? ROOT;
@@ -110,7 +121,13 @@ export function apiReport(): string {
         }),
     );
     const visit = (node: ts.Node): void => {
-      const name = ts.isTypeReferenceNode(node) ? node.typeName : ts.isExpressionWithTypeArguments(node) ? node.expression : ts.isTypeQueryNode(node) ? node.exprName : undefined;
+      const name = ts.isTypeReferenceNode(node)
+        ? node.typeName
+        : ts.isExpressionWithTypeArguments(node)
+          ? node.expression
+          : ts.isTypeQueryNode(node)
+            ? node.exprName
+            : undefined;
       if (name && ts.isIdentifier(name) && (local.has(name.text) || relativeImports.has(name.text))) {
         const rel = dts.fileName.slice(resolve(outDir).length + 1).replace(/\.d\.ts$/, ".ts");
         if (!referenced.has(name.text)) referenced.set(name.text, rel);

@@ -35,7 +35,8 @@ function bundleLines(): BundleLine[] {
     const where = relative(ROOT, file);
     const blocks = [...text.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map((m) => m[1]);
     for (const block of blocks) {
-      for (const line of block.split("\n")) if (line.includes("global-bundle.pem") && /^(ADD|COPY|RUN)\b/.test(line.trim())) out.push({ where, line: line.trim(), block });
+      for (const line of block.split("\n"))
+        if (line.includes("global-bundle.pem") && /^(ADD|COPY|RUN)\b/.test(line.trim())) out.push({ where, line: line.trim(), block });
     }
     const outside = text.replace(/```[\s\S]*?```/g, "");
     for (const m of outside.matchAll(/`((?:ADD|COPY|RUN) [^`]*global-bundle\.pem[^`]*)`/g)) out.push({ where, line: m[1] });
@@ -56,20 +57,26 @@ describe("the RDS CA bundle recipe in the docs", () => {
     expect([...new Set(lines.map((l) => l.where))].sort()).toEqual(["docs/runbook.md", "modules/database/README.md"]);
   });
 
-  it.each(lines.map((l) => [`${l.where}: ${l.line}`, l] as const))("%s: readable by a non-root user, from AWS's URL to the path the app reads", (_, l) => {
-    const [instruction, ...args] = l.line.split(/\s+/);
-    expect(instruction).toBe("ADD");
-    const mode = modeOf(l.line);
-    expect(mode, "ADD writes a downloaded file with mode 600: give --chmod=0644").toBeDefined();
-    expect(mode! & 0o004).toBe(0o004);
-    const [source, destination] = args.filter((a) => !a.startsWith("--"));
-    expect(source).toBe(RDS_CA_BUNDLE_URL);
-    expect(destination).toBe(DEFAULT_CA_BUNDLE_PATH);
-  });
+  it.each(lines.map((l) => [`${l.where}: ${l.line}`, l] as const))(
+    "%s: readable by a non-root user, from AWS's URL to the path the app reads",
+    (_, l) => {
+      const [instruction, ...args] = l.line.split(/\s+/);
+      expect(instruction).toBe("ADD");
+      const mode = modeOf(l.line);
+      expect(mode, "ADD writes a downloaded file with mode 600: give --chmod=0644").toBeDefined();
+      expect(mode! & 0o004).toBe(0o004);
+      const [source, destination] = args.filter((a) => !a.startsWith("--"));
+      expect(source).toBe(RDS_CA_BUNDLE_URL);
+      expect(destination).toBe(DEFAULT_CA_BUNDLE_PATH);
+    },
+  );
 
-  it.each(lines.filter((l) => l.block !== undefined).map((l) => [l.where, l] as const))("%s: the block asks for a Dockerfile syntax that has ADD --chmod", (_, l) => {
-    expect(l.block!.split("\n")[0]).toMatch(/^# syntax=docker\/dockerfile:1(\.\d+)?$/);
-  });
+  it.each(lines.filter((l) => l.block !== undefined).map((l) => [l.where, l] as const))(
+    "%s: the block asks for a Dockerfile syntax that has ADD --chmod",
+    (_, l) => {
+      expect(l.block!.split("\n")[0]).toMatch(/^# syntax=docker\/dockerfile:1(\.\d+)?$/);
+    },
+  );
 
   it("the checks catch the recipe that broke non-root images", () => {
     const old = `ADD ${RDS_CA_BUNDLE_URL} ${DEFAULT_CA_BUNDLE_PATH}`;

@@ -23,7 +23,11 @@ describe("CI workflow", () => {
     expect(workflow.on.push.branches).toEqual(["main"]);
     expect(workflow.on.schedule[0].cron).toMatch(/^\d+ \d+ \* \* \*$/);
     expect(workflow.on.workflow_dispatch.inputs.image_tag).toMatchObject({ required: true, type: "string" });
-    expect(workflow.on.workflow_dispatch.inputs.environment).toMatchObject({ required: true, type: "choice", options: ["dev", "staging", "prod"] });
+    expect(workflow.on.workflow_dispatch.inputs.environment).toMatchObject({
+      required: true,
+      type: "choice",
+      options: ["dev", "staging", "prod"],
+    });
     expect(Object.keys(jobs)).toEqual(["test", "plan", "release-image", "apply", "plan-prod", "apply-prod", "drift"]);
   });
 
@@ -48,7 +52,10 @@ describe("CI workflow", () => {
     // apply-prod builds nothing: its role and region are plan-prod's settings of prod.
     expect(role("apply-prod")).toBe("${{ needs.plan-prod.outputs.apply_role_arn }}");
     expect(awsStep(jobs["apply-prod"]).with["aws-region"]).toBe("${{ needs.plan-prod.outputs.region }}");
-    expect(jobs["plan-prod"].outputs).toMatchObject({ apply_role_arn: "${{ steps.settings.outputs.apply_role_arn }}", region: "${{ steps.settings.outputs.region }}" });
+    expect(jobs["plan-prod"].outputs).toMatchObject({
+      apply_role_arn: "${{ steps.settings.outputs.apply_role_arn }}",
+      region: "${{ steps.settings.outputs.region }}",
+    });
     for (const [name, job] of Object.entries(jobs)) {
       if (!awsStep(job) || name === "apply-prod") continue;
       expect(awsStep(job).with["aws-region"], name).toBe("${{ steps.settings.outputs.region }}");
@@ -57,7 +64,9 @@ describe("CI workflow", () => {
       expect(settings, name).toBeGreaterThanOrEqual(0);
       expect(settings, name).toBeLessThan(job.steps.indexOf(awsStep(job)));
       expect(job.steps[settings].run).toBe('npm run --silent pipeline-settings -- "$ENVIRONMENT" >> "$GITHUB_OUTPUT"');
-      expect(job.env.ENVIRONMENT, name).toBe(job.strategy ? "${{ matrix.environment }}" : name === "release-image" ? "${{ inputs.environment }}" : "prod");
+      expect(job.env.ENVIRONMENT, name).toBe(
+        job.strategy ? "${{ matrix.environment }}" : name === "release-image" ? "${{ inputs.environment }}" : "prod",
+      );
     }
     // No account, role or region of its own: they would bypass environments/config.ts.
     expect(text).not.toMatch(/vars\.AWS_ACCOUNT_ID|arn:aws:iam::|AWS_REGION:/);
@@ -92,7 +101,13 @@ describe("CI workflow", () => {
     for (const job of ["plan", "apply", "drift"]) {
       expect(uses(jobs[job])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION]);
     }
-    expect(uses(jobs["plan-prod"])).toEqual(["actions/checkout", "actions/setup-node", "hashicorp/setup-terraform", AWS_ACTION, "actions/upload-artifact"]);
+    expect(uses(jobs["plan-prod"])).toEqual([
+      "actions/checkout",
+      "actions/setup-node",
+      "hashicorp/setup-terraform",
+      AWS_ACTION,
+      "actions/upload-artifact",
+    ]);
     expect(uses(jobs["apply-prod"])).toEqual(["actions/download-artifact", "hashicorp/setup-terraform", AWS_ACTION]);
     expect(uses(jobs["release-image"])).toEqual(["actions/checkout", "actions/setup-node", AWS_ACTION]);
     const refs = Object.values(jobs).flatMap((j: any) => j.steps.filter((s: any) => s.uses).map((s: any) => s.uses as string));
@@ -107,7 +122,11 @@ describe("CI workflow", () => {
       "actions/upload-artifact": 6,
       "actions/download-artifact": 7,
     };
-    const pins = [...text.matchAll(/uses: ([\w./-]+)@([0-9a-f]{40}) # v(\d+)\.\d+\.\d+\n/g)].map((m) => ({ action: m[1], sha: m[2], major: Number(m[3]) }));
+    const pins = [...text.matchAll(/uses: ([\w./-]+)@([0-9a-f]{40}) # v(\d+)\.\d+\.\d+\n/g)].map((m) => ({
+      action: m[1],
+      sha: m[2],
+      major: Number(m[3]),
+    }));
     expect(pins.length).toBe(refs.length);
     for (const pin of pins) {
       expect(NODE24_MAJOR[pin.action], pin.action).toBeDefined();
@@ -136,7 +155,9 @@ describe("CI workflow", () => {
   it("applies to prod the saved plan its reviewers saw: planned and shown before approval, applied from the file, refused once main moved on", () => {
     const planProd = jobs["plan-prod"];
     const plan = planProd.steps.find((st: any) => st.id === "plan").run as string;
-    expect(plan).toContain('terraform -chdir="$STACK_DIR" plan -input=false -no-color -lock-timeout=5m -detailed-exitcode -out=plan.tfplan');
+    expect(plan).toContain(
+      'terraform -chdir="$STACK_DIR" plan -input=false -no-color -lock-timeout=5m -detailed-exitcode -out=plan.tfplan',
+    );
     expect(plan).toContain('terraform -chdir="$STACK_DIR" show -no-color plan.tfplan');
     expect(plan).toContain('>> "$GITHUB_STEP_SUMMARY"');
     expect(plan).toMatch(/2\) echo "changes=true" >> "\$GITHUB_OUTPUT"/);
@@ -163,7 +184,10 @@ describe("CI workflow", () => {
     writeFileSync(join(dir, "bin", "gh"), '#!/bin/sh\necho "$HEAD"\n', { mode: 0o755 });
     writeFileSync(join(dir, "plan-commit"), "aaaa\n");
     const status = (head: string) =>
-      spawnSync("bash", ["-c", check], { env: { PATH: `${join(dir, "bin")}:${process.env.PATH}`, HEAD: head, STACK_DIR: dir, GITHUB_REPOSITORY: "o/r" }, encoding: "utf8" });
+      spawnSync("bash", ["-c", check], {
+        env: { PATH: `${join(dir, "bin")}:${process.env.PATH}`, HEAD: head, STACK_DIR: dir, GITHUB_REPOSITORY: "o/r" },
+        encoding: "utf8",
+      });
     expect(status("aaaa").status).toBe(0);
     const stale = status("bbbb");
     expect(stale.status).toBe(1);
@@ -178,7 +202,10 @@ describe("CI workflow", () => {
       const steps: any[] = job.steps;
       const check = steps.findIndex((st) => st.name === "The image exists in this environment's registry");
       expect(check, name).toBe(steps.indexOf(awsStep(job)) + 1);
-      expect(steps[check].env).toEqual({ ECR_REPOSITORY: "${{ steps.settings.outputs.ecr_repository }}", DEPLOY_TAG: "${{ steps.settings.outputs.image_tag }}" });
+      expect(steps[check].env).toEqual({
+        ECR_REPOSITORY: "${{ steps.settings.outputs.ecr_repository }}",
+        DEPLOY_TAG: "${{ steps.settings.outputs.image_tag }}",
+      });
       expect(steps[check].run).toBe('scripts/check-image.sh "$ENVIRONMENT" "$ECR_REPOSITORY" "$DEPLOY_TAG"');
       const firstTerraform = steps.findIndex((st) => /terraform /.test(st.run ?? ""));
       if (firstTerraform >= 0) expect(check, name).toBeLessThan(firstTerraform);
@@ -210,7 +237,9 @@ describe("CI workflow", () => {
     expect(missing.stdout).toMatch(
       /^::error::staging deploys image tag git-abc123 \(environments\/image-tags.json\), which is not in its ECR repository fckdoomscroll\/staging\/app: push it first \(scripts\/push-image.sh staging git-abc123\)/,
     );
-    expect(run(254, "An error occurred (RepositoryNotFoundException)").stdout).toContain("the repository does not exist yet: a fresh environment starts with the first-deploy runbook");
+    expect(run(254, "An error occurred (RepositoryNotFoundException)").stdout).toContain(
+      "the repository does not exist yet: a fresh environment starts with the first-deploy runbook",
+    );
     expect(run(253, "Unable to locate credentials").stdout).toContain("it could not be checked: Unable to locate credentials");
   });
 
@@ -245,15 +274,24 @@ describe("CI workflow", () => {
   it("runs exactly the commands the delivery guide lists", () => {
     const block = /<!-- ci-commands -->\n```sh\n([\s\S]*?)```/.exec(readme);
     expect(block).not.toBeNull();
-    const commands = block![1].trim().split("\n").map((c) => c.replace(/\s+# .*$/, "").trim());
+    const commands = block![1]
+      .trim()
+      .split("\n")
+      .map((c) => c.replace(/\s+# .*$/, "").trim());
     expect(commands.length).toBeGreaterThanOrEqual(7);
     const all = Object.values(jobs).flatMap((j: any) => runs(j).flatMap((r) => r.split("\n").map((l) => l.trim())));
     for (const command of commands) {
-      expect(all.some((line) => line.startsWith(command)), command).toBe(true);
+      expect(
+        all.some((line) => line.startsWith(command)),
+        command,
+      ).toBe(true);
     }
     // And the other way round: every terraform and npm command of the workflow is documented.
     for (const line of all.filter((l) => /^(terraform|npm) /.test(l))) {
-      expect(commands.some((c) => line.startsWith(c)), line).toBe(true);
+      expect(
+        commands.some((c) => line.startsWith(c)),
+        line,
+      ).toBe(true);
     }
   });
 });
@@ -291,18 +329,28 @@ describe("CI workflow and bootstrap roles agree", () => {
 
     // The plan roles may run the image check (scripts/check-image.sh: ecr:DescribeImages) on their
     // environment's repository: allowed, and denied only under conditions (another environment's tag).
-    const roleKey = (name: string) => bootstraps.flatMap((b) => Object.entries(resources(b, "aws_iam_role"))).find(([, r]: any) => r.name === name)![0];
-    const matches = (pattern: string, action: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i").test(action);
+    const roleKey = (name: string) =>
+      bootstraps.flatMap((b) => Object.entries(resources(b, "aws_iam_role"))).find(([, r]: any) => r.name === name)![0];
+    const matches = (pattern: string, action: string) =>
+      new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`, "i").test(action);
     for (const env of jobs.plan.strategy.matrix.environment) {
       const key = roleKey(roleName(env, "plan"));
       const statements = bootstraps
         .flatMap((b) => Object.values(resources(b, "aws_iam_role_policy")))
         .filter((p: any) => p.role === `\${aws_iam_role.${key}.name}`)
         .flatMap((p: any) => policyOf(p).Statement);
-      const grants = (effect: string) => statements.filter((st: any) => st.Effect === effect && [st.Action].flat().some((a: string) => matches(a, "ecr:DescribeImages")));
+      const grants = (effect: string) =>
+        statements.filter((st: any) => st.Effect === effect && [st.Action].flat().some((a: string) => matches(a, "ecr:DescribeImages")));
       expect(grants("Allow").filter((st: any) => !st.Condition).length, env).toBeGreaterThan(0);
-      expect(grants("Deny").filter((st: any) => !st.Condition), env).toEqual([]);
-      for (const deny of grants("Deny")) expect(deny.Condition.StringNotEquals["aws:ResourceTag/Environment"] ?? deny.Condition.StringNotEquals["aws:RequestTag/Environment"], env).toBe(env);
+      expect(
+        grants("Deny").filter((st: any) => !st.Condition),
+        env,
+      ).toEqual([]);
+      for (const deny of grants("Deny"))
+        expect(
+          deny.Condition.StringNotEquals["aws:ResourceTag/Environment"] ?? deny.Condition.StringNotEquals["aws:RequestTag/Environment"],
+          env,
+        ).toBe(env);
     }
   }, 60_000);
 });
@@ -311,7 +359,10 @@ describe("CI workflow and bootstrap roles agree", () => {
 function documentedSettings(): { variables: string[]; secrets: string[] } {
   const block = /<!-- github-settings -->\n([\s\S]*?)\n\n/.exec(readme);
   if (!block) throw new Error("docs/delivery.md has no <!-- github-settings --> table");
-  const rows = block[1].split("\n").slice(2).map((row) => row.split("|").map((c) => c.trim()));
+  const rows = block[1]
+    .split("\n")
+    .slice(2)
+    .map((row) => row.split("|").map((c) => c.trim()));
   const named = (kind: string) => rows.filter((r) => r[1] === `repository ${kind}`).map((r) => /^`([A-Z0-9_<>]+)`$/.exec(r[2])![1]);
   return { variables: named("variable"), secrets: named("secret") };
 }
@@ -361,7 +412,8 @@ describe("the app synthesizes in every workflow job's environment, with the sett
 
   it("documents exactly the variables the workflow reads and the secrets the configuration can take", async () => {
     const { ENVIRONMENTS, originVerifySecretVariable } = await import("../environments/config");
-    const read = (context: string) => [...new Set([...text.matchAll(new RegExp(`${context}\\.([A-Z0-9_]+)`, "g"))].map((m) => m[1]))].sort();
+    const read = (context: string) =>
+      [...new Set([...text.matchAll(new RegExp(`${context}\\.([A-Z0-9_]+)`, "g"))].map((m) => m[1]))].sort();
     expect(read("vars")).toEqual([...documented.variables].sort());
     // `<ENV>` stands for each environment: the workflow passes each its own secret.
     const expand = (name: string) => ENVIRONMENTS.map((e) => name.replace("<ENV>", e.toUpperCase()));
@@ -374,56 +426,68 @@ describe("the app synthesizes in every workflow job's environment, with the sett
   it.each([
     ["as checked in", {}],
     ["with prod's originAccess public", { prod: "public" }],
-  ] as const)("synthesizes every stack %s", async (_, origins) => {
-    const { Testing } = await import("cdktf");
-    const { buildApp } = await import("../environments/app");
-    const { CONFIG, ENVIRONMENTS, pipelineSecrets } = await import("../environments/config");
-    const bases = Object.fromEntries(Object.entries(origins).map(([env, originAccess]) => [env, { ...CONFIG[env as "prod"], originAccess }]));
-    const configs = ENVIRONMENTS.map((e) => bases[e] ?? CONFIG[e]);
-    // The secrets the docs say to set for these settings: a name with `<ENV>` for each environment
-    // whose settings take it (its originAccess is public), any other name always.
-    const toSet = documented.secrets.flatMap((name) =>
-      name.includes("<ENV>")
-        ? configs.map((c) => name.replace("<ENV>", c.environment.toUpperCase())).filter((n, i) => pipelineSecrets(configs[i]).includes(n))
-        : [name],
-    );
-    const secrets = Object.fromEntries(toSet.map((name) => [name, DUMMY_SECRET]));
-    expect("ORIGIN_VERIFY_SECRET_PROD" in secrets).toBe(Object.keys(origins).length > 0);
-    const vars = Object.fromEntries(documented.variables.map((v) => [v, DUMMY_VARIABLE[v]]));
-    const runs = [
-      ...synthEnvironments(secrets, vars, {}),
-      ...synthEnvironments(secrets, vars, { environment: "staging", image_tag: "git-dispatched" }).map((r) => ({ ...r, job: `${r.job} (dispatch)` })),
-    ];
-    expect(runs.map((r) => r.job)).toEqual(expect.arrayContaining(["test", "plan (prod)", "release-image (dispatch)", "apply (staging)", "plan-prod", "drift (dev)"]));
-    // Jobs that differ only in the matrix or the stack folder synthesize the same app: once each.
-    const distinct = new Map<string, { job: string; env: Record<string, string> }>();
-    for (const run of runs) {
-      const { STACK_DIR: _dir, ENVIRONMENT: _env, NEW_IMAGE_TAG: _tag, ...relevant } = run.env;
-      distinct.set(JSON.stringify(relevant), run);
-    }
-    for (const { job, env } of distinct.values()) {
-      if (Object.keys(bases).length === 0) {
-        // The checked-in settings: run main.ts itself, as `npm run synth` does, with only the job's environment.
-        const outdir = mkdtempSync(join(tmpdir(), "workflow-synth-"));
-        const main = spawnSync("node", [join(ROOT, "scripts", "app.js"), "main.ts"], {
-          cwd: ROOT,
-          env: { PATH: process.env.PATH, CDKTF_OUTDIR: outdir, ...env },
-          encoding: "utf8",
-          timeout: 120_000,
-        });
-        expect(main.status, `job ${job}: ${main.stderr}`).toBe(0);
-        for (const stack of ["dev", "staging", "prod"]) expect(existsSync(join(outdir, "stacks", stack, "cdk.tf.json")), `${job}: ${stack}`).toBe(true);
+  ] as const)(
+    "synthesizes every stack %s",
+    async (_, origins) => {
+      const { Testing } = await import("cdktf");
+      const { buildApp } = await import("../environments/app");
+      const { CONFIG, ENVIRONMENTS, pipelineSecrets } = await import("../environments/config");
+      const bases = Object.fromEntries(
+        Object.entries(origins).map(([env, originAccess]) => [env, { ...CONFIG[env as "prod"], originAccess }]),
+      );
+      const configs = ENVIRONMENTS.map((e) => bases[e] ?? CONFIG[e]);
+      // The secrets the docs say to set for these settings: a name with `<ENV>` for each environment
+      // whose settings take it (its originAccess is public), any other name always.
+      const toSet = documented.secrets.flatMap((name) =>
+        name.includes("<ENV>")
+          ? configs.map((c) => name.replace("<ENV>", c.environment.toUpperCase())).filter((n, i) => pipelineSecrets(configs[i]).includes(n))
+          : [name],
+      );
+      const secrets = Object.fromEntries(toSet.map((name) => [name, DUMMY_SECRET]));
+      expect("ORIGIN_VERIFY_SECRET_PROD" in secrets).toBe(Object.keys(origins).length > 0);
+      const vars = Object.fromEntries(documented.variables.map((v) => [v, DUMMY_VARIABLE[v]]));
+      const runs = [
+        ...synthEnvironments(secrets, vars, {}),
+        ...synthEnvironments(secrets, vars, { environment: "staging", image_tag: "git-dispatched" }).map((r) => ({
+          ...r,
+          job: `${r.job} (dispatch)`,
+        })),
+      ];
+      expect(runs.map((r) => r.job)).toEqual(
+        expect.arrayContaining(["test", "plan (prod)", "release-image (dispatch)", "apply (staging)", "plan-prod", "drift (dev)"]),
+      );
+      // Jobs that differ only in the matrix or the stack folder synthesize the same app: once each.
+      const distinct = new Map<string, { job: string; env: Record<string, string> }>();
+      for (const run of runs) {
+        const { STACK_DIR: _dir, ENVIRONMENT: _env, NEW_IMAGE_TAG: _tag, ...relevant } = run.env;
+        distinct.set(JSON.stringify(relevant), run);
       }
-      let app;
-      try {
-        app = buildApp(Testing.app(), { PATH: process.env.PATH, ...env }, { bases });
-        app.synth();
-      } catch (e) {
-        throw new Error(`job ${job}: ${(e as Error).message}`);
+      for (const { job, env } of distinct.values()) {
+        if (Object.keys(bases).length === 0) {
+          // The checked-in settings: run main.ts itself, as `npm run synth` does, with only the job's environment.
+          const outdir = mkdtempSync(join(tmpdir(), "workflow-synth-"));
+          const main = spawnSync("node", [join(ROOT, "scripts", "app.js"), "main.ts"], {
+            cwd: ROOT,
+            env: { PATH: process.env.PATH, CDKTF_OUTDIR: outdir, ...env },
+            encoding: "utf8",
+            timeout: 120_000,
+          });
+          expect(main.status, `job ${job}: ${main.stderr}`).toBe(0);
+          for (const stack of ["dev", "staging", "prod"])
+            expect(existsSync(join(outdir, "stacks", stack, "cdk.tf.json")), `${job}: ${stack}`).toBe(true);
+        }
+        let app;
+        try {
+          app = buildApp(Testing.app(), { PATH: process.env.PATH, ...env }, { bases });
+          app.synth();
+        } catch (e) {
+          throw new Error(`job ${job}: ${(e as Error).message}`);
+        }
+        const prod = JSON.parse(Testing.synth(app.node.findChild("prod") as never));
+        const headers = JSON.stringify(prod.resource.aws_cloudfront_distribution ?? {});
+        expect(headers.includes(DUMMY_SECRET), job).toBe(Object.keys(origins).length > 0);
       }
-      const prod = JSON.parse(Testing.synth(app.node.findChild("prod") as never));
-      const headers = JSON.stringify(prod.resource.aws_cloudfront_distribution ?? {});
-      expect(headers.includes(DUMMY_SECRET), job).toBe(Object.keys(origins).length > 0);
-    }
-  }, 240_000);
+    },
+    240_000,
+  );
 });

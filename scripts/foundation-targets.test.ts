@@ -16,7 +16,13 @@ const stacks: Record<string, StackJson> = Object.fromEntries(
 function natInstanceStack(): StackJson {
   const stack = new TerraformStack(Testing.app(), "natinstance");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
-  new ContainerWebApp(stack, "App", { project: "shop", environment: "dev", profile: "non-production", imageTag: "v1", network: { natGateways: "instance" } });
+  new ContainerWebApp(stack, "App", {
+    project: "shop",
+    environment: "dev",
+    profile: "non-production",
+    imageTag: "v1",
+    network: { natGateways: "instance" },
+  });
   return JSON.parse(Testing.synth(stack)) as StackJson;
 }
 stacks["nat-instance"] = natInstanceStack();
@@ -59,7 +65,9 @@ function missingAfterFoundation(stack: StackJson, targets: readonly string[]): s
     if (!association) return void missing.push(`route table association of ${subnet}`);
     const table = referencesIn(stack, config(stack, association).route_table_id)[0];
     need(table, `route table of ${subnet}`);
-    const route = find(stack, "aws_route", (r) => namesIt(r.route_table_id, table) && r.destination_cidr_block === "0.0.0.0/0").find((r) => applied.has(r));
+    const route = find(stack, "aws_route", (r) => namesIt(r.route_table_id, table) && r.destination_cidr_block === "0.0.0.0/0").find((r) =>
+      applied.has(r),
+    );
     if (!route) return void missing.push(`default route of ${subnet}`);
     const via = referencesIn(stack, config(stack, route)).find((a) => !a.startsWith("aws_route_table."))!;
     need(via, `what the default route of ${subnet} goes to`);
@@ -69,7 +77,9 @@ function missingAfterFoundation(stack: StackJson, targets: readonly string[]): s
       const nat = via;
       if (nat.startsWith("aws_instance.")) {
         const group = referencesIn(stack, config(stack, nat).vpc_security_group_ids)[0];
-        const ingress = find(stack, "aws_vpc_security_group_ingress_rule", (r) => namesIt(r.security_group_id, group)).filter((r) => applied.has(r));
+        const ingress = find(stack, "aws_vpc_security_group_ingress_rule", (r) => namesIt(r.security_group_id, group)).filter((r) =>
+          applied.has(r),
+        );
         if (ingress.length === 0) missing.push(`an ingress rule of the NAT instance's group ${group}`);
       }
       reachesInternet(referencesIn(stack, config(stack, nat).subnet_id)[0], true, depth + 1);
@@ -80,10 +90,14 @@ function missingAfterFoundation(stack: StackJson, targets: readonly string[]): s
   for (const subnet of referencesIn(stack, adminTask).filter((a) => a.startsWith("aws_subnet."))) reachesInternet(subnet, publicIp);
 
   const adminGroup = referencesIn(stack, adminTask).find((a) => a.startsWith("aws_security_group."))!;
-  const egress = find(stack, "aws_vpc_security_group_egress_rule", (r) => namesIt(r.security_group_id, adminGroup)).filter((r) => applied.has(r));
+  const egress = find(stack, "aws_vpc_security_group_egress_rule", (r) => namesIt(r.security_group_id, adminGroup)).filter((r) =>
+    applied.has(r),
+  );
   if (!egress.some((r) => config(stack, r).from_port === 443)) missing.push("the admin task's HTTPS egress (image, secrets, logs)");
   if (!egress.some((r) => config(stack, r).from_port === 5432)) missing.push("the admin task's egress to the database");
-  const ingress = find(stack, "aws_vpc_security_group_ingress_rule", (r) => namesIt(r.referenced_security_group_id, adminGroup)).filter((r) => applied.has(r));
+  const ingress = find(stack, "aws_vpc_security_group_ingress_rule", (r) => namesIt(r.referenced_security_group_id, adminGroup)).filter(
+    (r) => applied.has(r),
+  );
   if (ingress.length === 0) missing.push("the database's ingress from the admin task");
   return missing;
 }

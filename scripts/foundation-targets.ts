@@ -100,7 +100,11 @@ export function egressOf(stack: StackJson, subnets: readonly string[]): string[]
     const associations = resourcesWhere(stack, "aws_route_table_association", (a) => names(a.subnet_id, subnet));
     const tables = associations.flatMap((a) => referencesIn(stack, configOf(stack, a).route_table_id));
     const routes = resourcesWhere(stack, "aws_route", (r) => tables.some((t) => names(r.route_table_id, t)));
-    const gateways = resourcesWhere(stack, "aws_vpc_endpoint", (e) => tables.some((t) => names(e.route_table_ids, t)) || names(e.subnet_ids, subnet));
+    const gateways = resourcesWhere(
+      stack,
+      "aws_vpc_endpoint",
+      (e) => tables.some((t) => names(e.route_table_ids, t)) || names(e.subnet_ids, subnet),
+    );
     for (const a of [...associations, ...tables, ...routes, ...gateways]) out.add(a);
     // A NAT forwards from its own (public) subnet: that subnet's route to the internet too.
     for (const route of routes) {

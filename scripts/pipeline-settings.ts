@@ -12,4 +12,8 @@ if (!(ENVIRONMENTS as readonly string[]).includes(name)) {
   process.exit(2);
 }
 const settings = pipelineSettings(loadConfig(name as EnvironmentName));
-console.log(Object.entries(settings).map(([k, v]) => `${k}=${v}`).join("\n"));
+console.log(
+  Object.entries(settings)
+    .map(([k, v]) => `${k}=${v}`)
+    .join("\n"),
+);

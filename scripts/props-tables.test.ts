@@ -11,14 +11,25 @@ describe("generated props tables of the module READMEs", () => {
   it.each(moduleReadmes().map((f) => [relative(ROOT, f), f]))("%s: tables match the props' JSDoc", (_name, file) => {
     const text = readFileSync(file, "utf8");
     if (renderPropsBlocks(text, all) !== text) {
-      expect.fail(`${relative(ROOT, file)}: a props table differs from the JSDoc of ${propsBlocksOf(text).join(", ")}: run \`npm run docs:props\` and commit the README`);
+      expect.fail(
+        `${relative(ROOT, file)}: a props table differs from the JSDoc of ${propsBlocksOf(text).join(", ")}: run \`npm run docs:props\` and commit the README`,
+      );
     }
   });
 
   it("the main modules' READMEs have a generated table", () => {
     const blocks = moduleReadmes().flatMap((f) => propsBlocksOf(readFileSync(f, "utf8")));
     expect(blocks).toEqual(
-      expect.arrayContaining(["NetworkProps", "PostgresDatabaseProps", "FargateServiceProps", "WebServiceProps", "AppRunnerServiceProps", "RedisCacheProps", "EmailDomainProps", "MonitoringProps"]),
+      expect.arrayContaining([
+        "NetworkProps",
+        "PostgresDatabaseProps",
+        "FargateServiceProps",
+        "WebServiceProps",
+        "AppRunnerServiceProps",
+        "RedisCacheProps",
+        "EmailDomainProps",
+        "MonitoringProps",
+      ]),
     );
   });
 
@@ -28,7 +39,7 @@ describe("generated props tables of the module READMEs", () => {
     expect(table).toContain('| `instanceType` | `string` | `"t4g.nano"` | EC2 instance type');
     expect(table).toContain("| `amiId` | `string` | the most recent image named");
     expect(propsTable("NetworkProps", all)).toMatch(/^\| `name` \| `string` \| required \| Base name/m);
-    expect(propsTable("NetworkProps", all)).toContain("| `natGateways` | `NatGatewayMode` | `\"single\"` |");
+    expect(propsTable("NetworkProps", all)).toContain('| `natGateways` | `NatGatewayMode` | `"single"` |');
     // AdminDatabaseRef extends DatabaseRef: the base's props follow its own.
     expect(propsTable("AdminDatabaseRef", all)).toMatch(/`masterUsername`[\s\S]*`securityGroupId`/);
     expect(() => propsTable("NoSuchProps", all)).toThrow(/no interface NoSuchProps/);

@@ -87,8 +87,19 @@ export function propsOf(name: string, all: ReadonlyMap<string, ts.InterfaceDecla
         if (parent) collect(parent);
         // `extends Omit<Base, "a" | "b">`: Base's props but those.
         const [inner, keys] = base.typeArguments ?? [];
-        if (ts.isIdentifier(base.expression) && base.expression.text === "Omit" && inner && ts.isTypeReferenceNode(inner) && ts.isIdentifier(inner.typeName)) {
-          const omitted = keys ? keys.getText().match(/"[^"]*"/g)?.map((k) => k.slice(1, -1)) ?? [] : [];
+        if (
+          ts.isIdentifier(base.expression) &&
+          base.expression.text === "Omit" &&
+          inner &&
+          ts.isTypeReferenceNode(inner) &&
+          ts.isIdentifier(inner.typeName)
+        ) {
+          const omitted = keys
+            ? (keys
+                .getText()
+                .match(/"[^"]*"/g)
+                ?.map((k) => k.slice(1, -1)) ?? [])
+            : [];
           omitted.forEach((k) => seen.add(k));
           const omittedBase = all.get(inner.typeName.text);
           if (omittedBase) collect(omittedBase);
@@ -112,12 +123,12 @@ export function propsTable(name: string, all: ReadonlyMap<string, ts.InterfaceDe
       : /^`[^`]*`$/.test(given)
         ? given
         : /^-\s/.test(given)
-        ? cell(given.replace(/^-\s+/, ""))
-        : valueThenProse
-          ? `\`${cell(valueThenProse[1])}\` (${cell(valueThenProse[2])})`
-          : given === ""
-            ? ""
-            : `\`${cell(given)}\``;
+          ? cell(given.replace(/^-\s+/, ""))
+          : valueThenProse
+            ? `\`${cell(valueThenProse[1])}\` (${cell(valueThenProse[2])})`
+            : given === ""
+              ? ""
+              : `\`${cell(given)}\``;
     return `| \`${r.name}\` | \`${cell(r.type)}\` | ${dflt} | ${cell(r.description)} |`;
   });
   return ["| Prop | Type | Default | Description |", "| --- | --- | --- | --- |", ...rows].join("\n") + "\n";
@@ -130,7 +141,11 @@ export function moduleReadmes(): string[] {
 
 /** `text` with each props block's table generated anew. */
 export function renderPropsBlocks(text: string, all: ReadonlyMap<string, ts.InterfaceDeclaration> = interfaces()): string {
-  return text.replace(BLOCK, (_m, open: string, name: string, own: string | undefined, _old: string, close: string) => `${open}${propsTable(name, all, own !== undefined)}${close}`);
+  return text.replace(
+    BLOCK,
+    (_m, open: string, name: string, own: string | undefined, _old: string, close: string) =>
+      `${open}${propsTable(name, all, own !== undefined)}${close}`,
+  );
 }
 
 /** The interfaces a README's markers name. */

@@ -12,10 +12,10 @@ const CANARY = extractBlocks(
     "```ts",
     "const n: number = network.vpcId;", // line 2: a string is not a number
     "```",
-    "<!-- ts-preamble: declare const compute: \"fargate\" | \"apprunner\"; -->",
+    '<!-- ts-preamble: declare const compute: "fargate" | "apprunner"; -->',
     "```typescript",
-    "const strategy = compute === \"fargate\" ? SPOT_CAPACITY : undefined;", // auto-imported export
-    "new Network(stack, \"Network\", { name: \"acme-dev\", availabilityZones: [\"us-east-1a\", \"us-east-1b\"] });",
+    'const strategy = compute === "fargate" ? SPOT_CAPACITY : undefined;', // auto-imported export
+    'new Network(stack, "Network", { name: "acme-dev", availabilityZones: ["us-east-1a", "us-east-1b"] });',
     "```",
     "```sh",
     "not typescript at all",
@@ -62,5 +62,4 @@ describe("README TypeScript blocks", () => {
       [5, 'declare const compute: "fargate" | "apprunner";'],
     ]);
   });
-
 });

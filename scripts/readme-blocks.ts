@@ -147,8 +147,11 @@ export function exportedNames(file: string, seen = new Set<string>()): Set<strin
       if (ts.isVariableStatement(statement)) {
         for (const d of statement.declarationList.declarations) if (ts.isIdentifier(d.name)) names.add(d.name.text);
       } else if (
-        (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-          ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+        (ts.isClassDeclaration(statement) ||
+          ts.isFunctionDeclaration(statement) ||
+          ts.isInterfaceDeclaration(statement) ||
+          ts.isTypeAliasDeclaration(statement) ||
+          ts.isEnumDeclaration(statement)) &&
         statement.name
       ) {
         names.add(statement.name.text);
@@ -189,8 +192,11 @@ function ownNames(code: string): Set<string> {
     } else if (ts.isVariableStatement(statement)) {
       for (const d of statement.declarationList.declarations) addBinding(d.name);
     } else if (
-      (ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isInterfaceDeclaration(statement) ||
-        ts.isTypeAliasDeclaration(statement) || ts.isEnumDeclaration(statement)) &&
+      (ts.isClassDeclaration(statement) ||
+        ts.isFunctionDeclaration(statement) ||
+        ts.isInterfaceDeclaration(statement) ||
+        ts.isTypeAliasDeclaration(statement) ||
+        ts.isEnumDeclaration(statement)) &&
       statement.name
     ) {
       names.add(statement.name.text);
@@ -247,7 +253,9 @@ export function checkBlocks(root: string, blocks: readonly ReadmeBlock[]): Block
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (fileName, languageVersion, onError, shouldCreate) => {
     const v = virtual.get(resolve(fileName));
-    return v ? ts.createSourceFile(fileName, v.text, languageVersion, true) : getSourceFile(fileName, languageVersion, onError, shouldCreate);
+    return v
+      ? ts.createSourceFile(fileName, v.text, languageVersion, true)
+      : getSourceFile(fileName, languageVersion, onError, shouldCreate);
   };
   const fileExists = host.fileExists.bind(host);
   host.fileExists = (fileName) => virtual.has(resolve(fileName)) || fileExists(fileName);

@@ -8,7 +8,8 @@ import { parse } from "yaml";
 const ROOT = join(__dirname, "..");
 const workflow = parse(readFileSync(join(ROOT, ".github", "workflows", "infrastructure.yml"), "utf8"));
 const runsOf = (job: any): string[] => job.steps.map((s: any) => (s.run as string | undefined) ?? "");
-const RELEASE = /^(npm run --silent cli --|node "\$STACK_DIR\/release-cli\.js") release --stack-dir "\$STACK_DIR" --image-tag "\$DEPLOY_TAG" --skip-if-current --if-present$/;
+const RELEASE =
+  /^(npm run --silent cli --|node "\$STACK_DIR\/release-cli\.js") release --stack-dir "\$STACK_DIR" --image-tag "\$DEPLOY_TAG" --skip-if-current --if-present$/;
 
 describe("the pipeline runs the release command before each apply that changes the image", () => {
   it.each(["apply", "apply-prod"])("%s: after init, before apply, on the tag being deployed, stopping the job when it fails", (name) => {
@@ -21,13 +22,17 @@ describe("the pipeline runs the release command before each apply that changes t
     expect(release).toBeLessThan(apply);
     // The tag the apply deploys, the environment's checked-in one (skipped when the image stays,
     // or without a release command).
-    expect(workflow.jobs[name].steps[release].env.DEPLOY_TAG).toMatch(/^\$\{\{ (steps\.settings|needs\.plan-prod)\.outputs\.image_tag \}\}$/);
+    expect(workflow.jobs[name].steps[release].env.DEPLOY_TAG).toMatch(
+      /^\$\{\{ (steps\.settings|needs\.plan-prod)\.outputs\.image_tag \}\}$/,
+    );
     // No continue-on-error: a failed migration keeps the new image from rolling out.
     expect(workflow.jobs[name].steps[release]["continue-on-error"]).toBeUndefined();
   });
 
   it("only the apply jobs run it (plans and drift checks change nothing)", () => {
-    const withRelease = Object.entries(workflow.jobs).filter(([, job]) => runsOf(job).some((r) => / release --stack-dir/.test(r))).map(([n]) => n);
+    const withRelease = Object.entries(workflow.jobs)
+      .filter(([, job]) => runsOf(job).some((r) => / release --stack-dir/.test(r)))
+      .map(([n]) => n);
     expect(withRelease).toEqual(["apply", "apply-prod"]);
   });
 
@@ -39,7 +44,11 @@ describe("the pipeline runs the release command before each apply that changes t
     expect(bundle).toBeLessThan(upload);
     expect(planProd.steps[upload].with.path).toContain("${{ env.STACK_DIR }}/release-cli.js");
     // What the step does: bundle through the repo's runner, then run the copy from a bare directory.
-    const build = spawnSync("node", [join(ROOT, "scripts/app.js"), "cli/cdktf-aws-webapp.ts", "--help"], { cwd: ROOT, encoding: "utf8", timeout: 30_000 });
+    const build = spawnSync("node", [join(ROOT, "scripts/app.js"), "cli/cdktf-aws-webapp.ts", "--help"], {
+      cwd: ROOT,
+      encoding: "utf8",
+      timeout: 30_000,
+    });
     expect(build.status).toBe(0);
     const bare = join(mkdtempSync(join(tmpdir(), "release-cli-")), "release-cli.js");
     copyFileSync(join(ROOT, ".cdktf-app", "cdktf-aws-webapp.js"), bare);

@@ -35,5 +35,7 @@ export function resourceReport(counts: Readonly<Record<string, number>>, local: 
     total <= HCP_FREE_TIER_RESOURCES
       ? `HCP Terraform Free: ${total} of ${HCP_FREE_TIER_RESOURCES} managed resources (${HCP_FREE_TIER_RESOURCES - total} left).`
       : `HCP Terraform Free: ${total} managed resources exceed its ${HCP_FREE_TIER_RESOURCES} by ${total - HCP_FREE_TIER_RESOURCES}; keep state in S3, or pay for the resources above ${HCP_FREE_TIER_RESOURCES}.`;
-  return ["| stack | managed resources |", "| --- | ---: |", ...rows, `| **${remote.join(" + ")}** | **${total}** |`, "", verdict].join("\n");
+  return ["| stack | managed resources |", "| --- | ---: |", ...rows, `| **${remote.join(" + ")}** | **${total}** |`, "", verdict].join(
+    "\n",
+  );
 }

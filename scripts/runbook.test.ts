@@ -22,7 +22,13 @@ function scriptsNamed(text: string): string[] {
 
 // No AWS, no network: `--help` must answer before any of that (a bogus AWS endpoint makes sure
 // an accidental AWS call fails instead of reaching out).
-const OFFLINE_ENV = { ...process.env, AWS_ACCESS_KEY_ID: "", AWS_SECRET_ACCESS_KEY: "", AWS_ENDPOINT_URL: "http://127.0.0.1:9", AWS_PROFILE: "" };
+const OFFLINE_ENV = {
+  ...process.env,
+  AWS_ACCESS_KEY_ID: "",
+  AWS_SECRET_ACCESS_KEY: "",
+  AWS_ENDPOINT_URL: "http://127.0.0.1:9",
+  AWS_PROFILE: "",
+};
 
 describe("first-deploy runbook", () => {
   const scripts = scriptsNamed(runbook());
@@ -87,16 +93,16 @@ describe("runbook scripts, dry run against fake stack outputs", () => {
     const where = scratch({ static_assets_bucket: "shop-prod-static", cdn_distribution_id: "E123ABC" });
     const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], where);
     expect(out.status).toBe(0);
-    expect(out.stdout).toContain("+ aws s3 sync .next/static s3://shop-prod-static/_next/static/ --cache-control public, max-age=31536000, immutable --only-show-errors");
+    expect(out.stdout).toContain(
+      "+ aws s3 sync .next/static s3://shop-prod-static/_next/static/ --cache-control public, max-age=31536000, immutable --only-show-errors",
+    );
     expect(out.stdout).toContain("+ aws cloudfront create-invalidation --distribution-id E123ABC --paths /_next/static/*");
     expect(out.stdout).not.toContain("--delete");
   });
-
 
   it("upload-static-assets fails when the stack has no CDN outputs", () => {
     const out = run("scripts/upload-static-assets.sh", ["test", "--dry-run"], scratch({}));
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain("no output static_assets_bucket");
   });
-
 });

@@ -21,14 +21,20 @@ export class PhotoStorageStack extends TerraformStack {
     this.photos = new UploadsBucket(this, "Photos", {
       bucketName: name,
       // The app (another stack) and its admin site upload; the presigned URL authorizes each upload.
-      allowedOrigins: [`https://${environment === "prod" ? "" : `${environment}.`}community.example.com`, "https://admin.community.example.com"],
+      allowedOrigins: [
+        `https://${environment === "prod" ? "" : `${environment}.`}community.example.com`,
+        "https://admin.community.example.com",
+      ],
       noncurrentVersionExpirationDays: 30,
       preventDestroy: environment === "prod",
     });
     this.cdn = new BucketDistribution(this, "Cdn", {
       name,
       bucket: this.photos.bucket,
-      domain: { names: [`photos${environment === "prod" ? "" : `-${environment}`}.community.example.com`], hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+      domain: {
+        names: [`photos${environment === "prod" ? "" : `-${environment}`}.community.example.com`],
+        hostedZoneId: "Z0EXAMPLE0ZONE0ID",
+      },
       usEast1Provider: aws,
       webAcl: environment === "prod",
       accessLogs: environment === "prod",

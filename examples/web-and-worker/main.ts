@@ -22,7 +22,9 @@ export class InterviewStack extends TerraformStack {
       network: { natGateways: "instance" },
       compute: { kind: "fargate", spot: true, minCapacity: 1, maxCapacity: 3 },
       // Queue jobs are retried when Spot reclaims a task: the worker runs on Spot as well.
-      workers: [{ name: "jobs", command: ["node", "dist/worker.js"], maxCapacity: 2, overrides: { capacityProviderStrategy: SPOT_CAPACITY } }],
+      workers: [
+        { name: "jobs", command: ["node", "dist/worker.js"], maxCapacity: 2, overrides: { capacityProviderStrategy: SPOT_CAPACITY } },
+      ],
       // Prisma: DATABASE_URL is a secret that `npx cdktf-aws-webapp db-create-app-role` writes
       // (connection_limit = poolSize, pool_timeout, TLS verified against the RDS CA in the image).
       database: { access: "url", poolSize: 5, url: { poolTimeoutSeconds: 20 } },

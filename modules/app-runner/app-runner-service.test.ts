@@ -35,7 +35,14 @@ describe("AppRunnerService", () => {
     expect(svc).toMatchObject({
       service_name: "interviewlm-staging",
       instance_configuration: { cpu: "1024", memory: "2048" },
-      health_check_configuration: { protocol: "HTTP", path: "/api/health", interval: 10, timeout: 5, healthy_threshold: 1, unhealthy_threshold: 6 },
+      health_check_configuration: {
+        protocol: "HTTP",
+        path: "/api/health",
+        interval: 10,
+        timeout: 5,
+        healthy_threshold: 1,
+        unhealthy_threshold: 6,
+      },
       network_configuration: {
         ip_address_type: "IPV4",
         egress_configuration: { egress_type: "VPC" },
@@ -107,7 +114,11 @@ describe("AppRunnerService", () => {
   });
 
   it("runs a public image without an access role", () => {
-    const json = build({ repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest" });
+    const json = build({
+      repository: undefined,
+      imageTag: undefined,
+      imageIdentifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
+    });
     const svc = resource(json, "aws_apprunner_service");
     expect(svc.source_configuration.image_repository).toMatchObject({
       image_identifier: "public.ecr.aws/aws-containers/hello-app-runner:latest",
@@ -120,7 +131,11 @@ describe("AppRunnerService", () => {
   it("seed 003 staging: 1 vCPU / 2 GB, concurrency 100, 1-3 instances", () => {
     const json = build({ cpu: 1, memoryGiB: 2, maxConcurrency: 100, minSize: 1, maxSize: 3 });
     expect(resource(json, "aws_apprunner_service").instance_configuration).toMatchObject({ cpu: "1024", memory: "2048" });
-    expect(resource(json, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({ max_concurrency: 100, min_size: 1, max_size: 3 });
+    expect(resource(json, "aws_apprunner_auto_scaling_configuration_version")).toMatchObject({
+      max_concurrency: 100,
+      min_size: 1,
+      max_size: 3,
+    });
   });
 
   it("renders other sizes in App Runner's canonical units", () => {
@@ -206,12 +221,16 @@ describe("AppRunnerService", () => {
   it("exposes the instance role's grant methods", () => {
     const json = build({}, (svc) => svc.instanceRole.grantInvokeBedrock({ foundationModelIds: ["amazon.nova-lite-v1:0"] }));
     const policy = policyOf(findResources(json, "aws_iam_role_policy", (p) => p.role.includes("InstanceRole"))[0]);
-    expect(policy.Statement[0]).toMatchObject({ Sid: "InvokeBedrock", Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] });
+    expect(policy.Statement[0]).toMatchObject({
+      Sid: "InvokeBedrock",
+      Action: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
+    });
   });
 
   it("renders environment variables sorted by name", () => {
     const json = build({ environment: { NODE_ENV: "production", AUTH_URL: "https://staging.example.com", AUTH_TRUST_HOST: "true" } });
-    const vars = resource(json, "aws_apprunner_service").source_configuration.image_repository.image_configuration.runtime_environment_variables;
+    const vars = resource(json, "aws_apprunner_service").source_configuration.image_repository.image_configuration
+      .runtime_environment_variables;
     expect(Object.keys(vars)).toEqual(["AUTH_TRUST_HOST", "AUTH_URL", "NODE_ENV"]);
   });
 
@@ -223,7 +242,12 @@ describe("AppRunnerService", () => {
     expect(resource(json, "aws_security_group")).toMatchObject({ vpc_id: TEST_NETWORK.vpcId });
     expect(resource(json, "aws_security_group").ingress).toBeUndefined();
     expect(resources(json, "aws_vpc_security_group_ingress_rule")).toEqual({});
-    expect(resource(json, "aws_vpc_security_group_egress_rule")).toMatchObject({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: "0.0.0.0/0" });
+    expect(resource(json, "aws_vpc_security_group_egress_rule")).toMatchObject({
+      ip_protocol: "tcp",
+      from_port: 443,
+      to_port: 443,
+      cidr_ipv4: "0.0.0.0/0",
+    });
     expect(resource(json, "aws_apprunner_service").network_configuration.egress_configuration.vpc_connector_arn).toMatch(
       /aws_apprunner_vpc_connector\.App_VpcConnector_\w+\.arn/,
     );
@@ -234,7 +258,11 @@ describe("AppRunnerService", () => {
     const ingress = resource(json, "aws_vpc_security_group_ingress_rule");
     expect(ingress).toMatchObject({ security_group_id: "sg-0db0000000000000a", ip_protocol: "tcp", from_port: 5432, to_port: 5432 });
     expect(ingress.referenced_security_group_id).toMatch(/aws_security_group\.App_ConnectorSecurityGroup_\w+\.id/);
-    const egress = findResources(json, "aws_vpc_security_group_egress_rule", (r) => r.referenced_security_group_id === "sg-0db0000000000000a");
+    const egress = findResources(
+      json,
+      "aws_vpc_security_group_egress_rule",
+      (r) => r.referenced_security_group_id === "sg-0db0000000000000a",
+    );
     expect(egress).toHaveLength(1);
     expect(egress[0]).toMatchObject({ from_port: 5432, to_port: 5432 });
     expect(egress[0].security_group_id).toBe(ingress.referenced_security_group_id);
@@ -245,22 +273,39 @@ describe("AppRunnerService", () => {
       svc.connectToDatabase({ securityGroupId: "sg-0aaaaaaa", port: 5432, address: "a" });
       svc.connectToDatabase({ securityGroupId: "sg-0bbbbbbb", port: 6379, address: "b" });
     });
-    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).map((r: any) => [r.security_group_id, r.from_port, r.to_port]);
-    expect(ingress).toEqual([["sg-0aaaaaaa", 5432, 5432], ["sg-0bbbbbbb", 6379, 6379]]);
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).map((r: any) => [
+      r.security_group_id,
+      r.from_port,
+      r.to_port,
+    ]);
+    expect(ingress).toEqual([
+      ["sg-0aaaaaaa", 5432, 5432],
+      ["sg-0bbbbbbb", 6379, 6379],
+    ]);
     const egress = Object.values(resources(json, "aws_vpc_security_group_egress_rule"))
       .filter((r: any) => r.referenced_security_group_id?.startsWith("sg-0"))
       .map((r: any) => [r.referenced_security_group_id, r.from_port]);
-    expect(egress).toEqual([["sg-0aaaaaaa", 5432], ["sg-0bbbbbbb", 6379]]);
+    expect(egress).toEqual([
+      ["sg-0aaaaaaa", 5432],
+      ["sg-0bbbbbbb", 6379],
+    ]);
   });
 
   it("associates a custom domain with fixed-count validation records and a CNAME to the service", () => {
     const json = build({ domain: { name: "staging.example.com", hostedZoneId: "Z0123456789ABC" } });
-    expect(resource(json, "aws_apprunner_custom_domain_association")).toMatchObject({ domain_name: "staging.example.com", enable_www_subdomain: false });
+    expect(resource(json, "aws_apprunner_custom_domain_association")).toMatchObject({
+      domain_name: "staging.example.com",
+      enable_www_subdomain: false,
+    });
     const records = Object.values(resources(json, "aws_route53_record"));
     const validation = records.filter((r) => r.allow_overwrite);
     expect(validation).toHaveLength(2);
     validation.forEach((r, i) => {
-      expect(r.name).toMatch(new RegExp(`^\\$\\{element\\(tolist\\(aws_apprunner_custom_domain_association\\.\\w+\\.certificate_validation_records\\), ${i}\\)\\.name\\}$`));
+      expect(r.name).toMatch(
+        new RegExp(
+          `^\\$\\{element\\(tolist\\(aws_apprunner_custom_domain_association\\.\\w+\\.certificate_validation_records\\), ${i}\\)\\.name\\}$`,
+        ),
+      );
       expect(r).toMatchObject({ zone_id: "Z0123456789ABC", ttl: 300 });
     });
     const cname = records.find((r) => r.name === "staging.example.com");
@@ -302,15 +347,16 @@ describe("AppRunnerService", () => {
     ])("refuses the cpu/memory pair %j", (props, error) => expectError(props, error));
 
     it.each([0, 201, 1.5])("refuses maxConcurrency %s", (maxConcurrency) =>
-      expectError({ maxConcurrency }, new RegExp(`App: maxConcurrency must be an integer from 1 to 200, got ${maxConcurrency}`)));
+      expectError({ maxConcurrency }, new RegExp(`App: maxConcurrency must be an integer from 1 to 200, got ${maxConcurrency}`)),
+    );
 
-    it("refuses minSize above maxSize", () =>
-      expectError({ minSize: 4, maxSize: 3 }, /App: minSize must not exceed maxSize \(3\), got 4/));
+    it("refuses minSize above maxSize", () => expectError({ minSize: 4, maxSize: 3 }, /App: minSize must not exceed maxSize \(3\), got 4/));
 
     it("refuses maxSize above 25", () => expectError({ maxSize: 26 }, /App: maxSize must be an integer from 1 to 25, got 26/));
 
     it.each([0, 26])("refuses minSize %s (1-25)", (minSize) =>
-      expectError({ minSize, maxSize: 25 }, new RegExp(`App: minSize must be an integer from 1 to 25, got ${minSize}`)));
+      expectError({ minSize, maxSize: 25 }, new RegExp(`App: minSize must be an integer from 1 to 25, got ${minSize}`)),
+    );
 
     it("refuses a cpu or memory given as a reference (converted to other units at synth)", () => {
       expectError({ cpu: Token.asNumber("${var.cpu}") }, /App: cpu must be a literal number of vCPUs .*not a reference/);
@@ -324,27 +370,46 @@ describe("AppRunnerService", () => {
       ["healthyThreshold", 0],
       ["unhealthyThreshold", 25],
     ])("refuses %s = %s (1-20)", (prop, value) =>
-      expectError({ [prop]: value }, new RegExp(`App: ${prop} must be an integer from 1 to 20, got ${value}`)));
+      expectError({ [prop]: value }, new RegExp(`App: ${prop} must be an integer from 1 to 20, got ${value}`)),
+    );
 
     it("refuses a health-check path without a leading /, or with a space", () => {
       expectError({ healthCheckPath: "api/health" }, /App: healthCheckPath must start with \/.*got "api\/health"/);
-      expectError({ healthCheckPath: "/api/health check" }, /App: healthCheckPath must start with \/ and contain no spaces, got "\/api\/health check"/);
+      expectError(
+        { healthCheckPath: "/api/health check" },
+        /App: healthCheckPath must start with \/ and contain no spaces, got "\/api\/health check"/,
+      );
     });
 
     it("refuses environment variables starting with AWSAPPRUNNER", () =>
-      expectError({ environment: { AWSAPPRUNNER_MODE: "x" } }, /App: environment.AWSAPPRUNNER_MODE must not start with the reserved prefix AWSAPPRUNNER/));
+      expectError(
+        { environment: { AWSAPPRUNNER_MODE: "x" } },
+        /App: environment.AWSAPPRUNNER_MODE must not start with the reserved prefix AWSAPPRUNNER/,
+      ));
 
     it("refuses secrets named with the reserved prefix", () =>
-      expectError({ secrets: { AwsAppRunner_Token: AUTH_SECRET } }, /App: secrets.AwsAppRunner_Token must not start with the reserved prefix AWSAPPRUNNER/));
+      expectError(
+        { secrets: { AwsAppRunner_Token: AUTH_SECRET } },
+        /App: secrets.AwsAppRunner_Token must not start with the reserved prefix AWSAPPRUNNER/,
+      ));
 
     it("refuses a name used both as variable and secret", () =>
-      expectError({ environment: { AUTH_URL: "https://x.example.com" }, secrets: { AUTH_URL: AUTH_SECRET } }, /App: environment.AUTH_URL is also given as a secret/));
+      expectError(
+        { environment: { AUTH_URL: "https://x.example.com" }, secrets: { AUTH_URL: AUTH_SECRET } },
+        /App: environment.AUTH_URL is also given as a secret/,
+      ));
 
     it("refuses a secret that is not a Secrets Manager or SSM ARN", () =>
-      expectError({ secrets: { AUTH_SECRET: "interviewlm/auth" } }, /App: secrets.AUTH_SECRET must be the ARN of a Secrets Manager secret .* or SSM parameter .*, not a name: IAM grants need ARNs, got "interviewlm\/auth"/));
+      expectError(
+        { secrets: { AUTH_SECRET: "interviewlm/auth" } },
+        /App: secrets.AUTH_SECRET must be the ARN of a Secrets Manager secret .* or SSM parameter .*, not a name: IAM grants need ARNs, got "interviewlm\/auth"/,
+      ));
 
     it("refuses a connector without subnets", () =>
-      expectError({ network: { ...TEST_NETWORK, privateSubnetIds: [] } }, /App: network.privateSubnetIds must list at least one private subnet for the VPC connector, got \[\]/));
+      expectError(
+        { network: { ...TEST_NETWORK, privateSubnetIds: [] } },
+        /App: network.privateSubnetIds must list at least one private subnet for the VPC connector, got \[\]/,
+      ));
 
     it("refuses a repository without an image tag", () =>
       expectError({ imageTag: undefined }, /App: imageTag is required with repository/));
@@ -356,7 +421,10 @@ describe("AppRunnerService", () => {
 
     it("refuses an image App Runner cannot pull, and auto deployments of a public image", () => {
       const publicImage = { repository: undefined, imageTag: undefined };
-      expectError({ ...publicImage, imageIdentifier: "nginx:latest" }, /App: imageIdentifier must be an ECR Public image.*got "nginx:latest"/);
+      expectError(
+        { ...publicImage, imageIdentifier: "nginx:latest" },
+        /App: imageIdentifier must be an ECR Public image.*got "nginx:latest"/,
+      );
       expectError(
         { ...publicImage, imageIdentifier: "public.ecr.aws/a/b:1", autoDeployments: true },
         /App: autoDeployments must be false for an ECR Public image/,
@@ -377,7 +445,10 @@ describe("AppRunnerService", () => {
     it("refuses a port outside 1-65535", () => expectError({ port: 70000 }, /App: port must be an integer from 1 to 65535, got 70000/));
 
     it("refuses a custom domain that is not a DNS name", () =>
-      expectError({ domain: { name: "Staging.Example.com.", hostedZoneId: "Z1" } }, /App\/CustomDomain: domain.name must be a lower-case DNS name/));
+      expectError(
+        { domain: { name: "Staging.Example.com.", hostedZoneId: "Z1" } },
+        /App\/CustomDomain: domain.name must be a lower-case DNS name/,
+      ));
 
     it("refuses a zone apex as custom domain (it would get a CNAME)", () =>
       expectError(
@@ -389,19 +460,31 @@ describe("AppRunnerService", () => {
       expectError(
         { domain: { name: "staging.example.com", hostedZoneId: "Z1", validationRecordCount } },
         new RegExp(`App/CustomDomain: domain.validationRecordCount must be an integer from 1 to 10, got ${validationRecordCount}`),
-      ));
+      ),
+    );
 
     it("refuses an image tag Docker would reject", () =>
-      expectError({ imageTag: "-latest" }, /App: imageTag must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -, got "-latest"/));
+      expectError(
+        { imageTag: "-latest" },
+        /App: imageTag must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -, got "-latest"/,
+      ));
 
     it("refuses an encryption key that is not a KMS ARN", () =>
-      expectError({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/apprunner" }, /App: kmsKeyArn must be a KMS key ARN .*not an alias: App Runner's encryption configuration takes key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/apprunner"/));
+      expectError(
+        { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/apprunner" },
+        /App: kmsKeyArn must be a KMS key ARN .*not an alias: App Runner's encryption configuration takes key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/apprunner"/,
+      ));
 
     it("refuses a stack region App Runner is not offered in, and accepts one it is", () => {
       const inRegion = (region: string) => () => {
         const stack = new TerraformStack(Testing.app(), "apprunner");
         new AwsProvider(stack, "aws", { region });
-        new AppRunnerService(stack, "App", { ...BASE, repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/nginx/nginx:latest" });
+        new AppRunnerService(stack, "App", {
+          ...BASE,
+          repository: undefined,
+          imageTag: undefined,
+          imageIdentifier: "public.ecr.aws/nginx/nginx:latest",
+        });
       };
       expect(inRegion("sa-east-1")).toThrow(
         /^apprunner\/App: region \(of the stack's AWS provider\) must be a region where App Runner is offered: us-east-1, .*eu-west-3 \(as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/general\/latest\/gr\/apprunner\.html\), got "sa-east-1"$/,
@@ -413,7 +496,13 @@ describe("AppRunnerService", () => {
       const withSecret = (arn: string) => () => {
         const stack = new TerraformStack(Testing.app(), "apprunner");
         new AwsProvider(stack, "aws", { region: "us-east-1", allowedAccountIds: ["123456789012"] });
-        new AppRunnerService(stack, "App", { ...BASE, repository: undefined, imageTag: undefined, imageIdentifier: "public.ecr.aws/nginx/nginx:latest", secrets: { FLAGS: arn } });
+        new AppRunnerService(stack, "App", {
+          ...BASE,
+          repository: undefined,
+          imageTag: undefined,
+          imageIdentifier: "public.ecr.aws/nginx/nginx:latest",
+          secrets: { FLAGS: arn },
+        });
       };
       expect(withSecret("arn:aws:ssm:us-east-1:210987654321:parameter/shared/flags")).toThrow(
         /^apprunner\/App: secrets\.FLAGS must be an SSM parameter of the stack's account 123456789012: App Runner cannot read parameters of another account .*got "arn:aws:ssm:us-east-1:210987654321:parameter\/shared\/flags"$/,

@@ -14,16 +14,7 @@ import { DatabaseRef } from "../core/database-ref";
 import { WorkloadRole } from "../core/workload-role";
 import { renderEnvironment } from "../internal/environment-variables";
 import { physicalName } from "../internal/naming";
-import {
-  checkIntegerRange,
-  checkKmsKeyArn,
-  checkMinMax,
-  checkPattern,
-  checkPort,
-  checkTags,
-  fail,
-  isToken,
-} from "../internal/validate";
+import { checkIntegerRange, checkKmsKeyArn, checkMinMax, checkPattern, checkPort, checkTags, fail, isToken } from "../internal/validate";
 import { checkKmsKeyInStackRegion, checkRegionOffers } from "../internal/region-checks";
 import { APP_RUNNER_REGIONS } from "../internal/aws-facts";
 import { providerAccountId, providerRegion } from "../internal/aws-context";
@@ -294,12 +285,17 @@ export class AppRunnerService extends Construct implements WebCompute {
     // Rendered at synth so that addEnvironment() can still add variables; checked now.
     const environment = (): Record<string, string> =>
       Object.fromEntries(
-        renderEnvironment(this, "environment", { ...props.environment, ...this.addedEnvironment }, {
-          reservedPrefixes: RESERVED_PREFIXES,
-          reservedNames: RESERVED_NAMES,
-          reservedWhy: RESERVED_WHY,
-          secretNames: secrets.map((s) => s.name),
-        }).map((e) => [e.name, e.value]),
+        renderEnvironment(
+          this,
+          "environment",
+          { ...props.environment, ...this.addedEnvironment },
+          {
+            reservedPrefixes: RESERVED_PREFIXES,
+            reservedNames: RESERVED_NAMES,
+            reservedWhy: RESERVED_WHY,
+            secretNames: secrets.map((s) => s.name),
+          },
+        ).map((e) => [e.name, e.value]),
       );
     environment();
     const subnetIds = props.network.privateSubnetIds;
@@ -516,14 +512,27 @@ export class AppRunnerService extends Construct implements WebCompute {
     }
     if (props.repository) {
       if (props.imageTag === undefined) fail(this, "imageTag", "is required with repository (a git SHA or version)", undefined);
-      checkPattern(this, "imageTag", props.imageTag, IMAGE_TAG, "must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -");
+      checkPattern(
+        this,
+        "imageTag",
+        props.imageTag,
+        IMAGE_TAG,
+        "must be a Docker tag: 1-128 letters, digits, _ . -, not starting with . or -",
+      );
       return { identifier: `${props.repository.repositoryUrl}:${props.imageTag}`, type: "ECR" };
     }
     if (props.imageIdentifier === undefined) {
       fail(this, "repository", "or imageIdentifier is required (a private ECR repository, or a public.ecr.aws image)", undefined);
     }
-    if (props.imageTag !== undefined) fail(this, "imageTag", "applies only with repository; put the tag in imageIdentifier", props.imageTag);
-    checkPattern(this, "imageIdentifier", props.imageIdentifier, PUBLIC_ECR, "must be an ECR Public image (public.ecr.aws/<alias>/<name>[:tag]); App Runner pulls only from ECR and ECR Public");
+    if (props.imageTag !== undefined)
+      fail(this, "imageTag", "applies only with repository; put the tag in imageIdentifier", props.imageTag);
+    checkPattern(
+      this,
+      "imageIdentifier",
+      props.imageIdentifier,
+      PUBLIC_ECR,
+      "must be an ECR Public image (public.ecr.aws/<alias>/<name>[:tag]); App Runner pulls only from ECR and ECR Public",
+    );
     if (autoDeployments) {
       fail(this, "autoDeployments", "must be false for an ECR Public image (App Runner watches private ECR only)", autoDeployments);
     }
@@ -534,12 +543,11 @@ export class AppRunnerService extends Construct implements WebCompute {
   private resolveSecrets(secrets: Readonly<Record<string, SecretRef>>): { name: string; ref: SecretRef }[] {
     // Names only: empty values pass the value checks, so the name rules (format, duplicates,
     // reserved prefix) are the ones applied.
-    const names = renderEnvironment(
-      this,
-      "secrets",
-      Object.fromEntries(Object.keys(secrets).map((n) => [n, ""])),
-      { reservedPrefixes: RESERVED_PREFIXES, reservedNames: RESERVED_NAMES, reservedWhy: RESERVED_WHY },
-    );
+    const names = renderEnvironment(this, "secrets", Object.fromEntries(Object.keys(secrets).map((n) => [n, ""])), {
+      reservedPrefixes: RESERVED_PREFIXES,
+      reservedNames: RESERVED_NAMES,
+      reservedWhy: RESERVED_WHY,
+    });
     return names.map(({ name }) => {
       const ref = secrets[name];
       checkSecretRef(this, `secrets.${name}`, ref);
@@ -547,13 +555,25 @@ export class AppRunnerService extends Construct implements WebCompute {
       // Guide, "Referencing environment variables", https://docs.aws.amazon.com/apprunner/latest/dg/env-variable.html):
       // only Secrets Manager secrets may come from another account. Known only when the provider pins one account.
       const account = providerAccountId(this);
-      const refAccount = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:(\d{12}):/.exec(isToken(secretResourceArn(ref)) ? "" : secretResourceArn(ref))?.[1];
+      const refAccount = /^arn:aws[a-z-]*:ssm:[a-z0-9-]*:(\d{12}):/.exec(
+        isToken(secretResourceArn(ref)) ? "" : secretResourceArn(ref),
+      )?.[1];
       if (account !== undefined && refAccount !== undefined && refAccount !== account) {
-        fail(this, `secrets.${name}`, `must be an SSM parameter of the stack's account ${account}: App Runner cannot read parameters of another account (share the value through a Secrets Manager secret instead)`, secretResourceArn(ref));
+        fail(
+          this,
+          `secrets.${name}`,
+          `must be an SSM parameter of the stack's account ${account}: App Runner cannot read parameters of another account (share the value through a Secrets Manager secret instead)`,
+          secretResourceArn(ref),
+        );
       }
       // App Runner documents only whole-secret ARNs; a JSON-key reference fails the deployment.
       if (typeof ref !== "string" && ref.jsonKey !== undefined) {
-        fail(this, `secrets.${name}`, "must reference a whole secret: App Runner cannot select a JSON key (the app parses the JSON)", ref.jsonKey);
+        fail(
+          this,
+          `secrets.${name}`,
+          "must reference a whole secret: App Runner cannot select a JSON key (the app parses the JSON)",
+          ref.jsonKey,
+        );
       }
       return { name, ref };
     });

@@ -77,8 +77,7 @@ export class AppRunnerCustomDomain extends Construct {
 
     // The list token already renders as `tolist(<set>)`.
     const records = this.association.certificateValidationRecords;
-    const field = (i: number, key: "name" | "type" | "value"): string =>
-      Token.asString(Fn.lookup(Fn.element(records, i), key, ""));
+    const field = (i: number, key: "name" | "type" | "value"): string => Token.asString(Fn.lookup(Fn.element(records, i), key, ""));
     this.validationRecords = Array.from(
       { length: count },
       (_, i) =>

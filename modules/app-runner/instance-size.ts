@@ -25,14 +25,14 @@ export interface InstanceSize {
  */
 export function instanceSize(scope: IConstruct, cpu: number, memoryGiB: number): InstanceSize {
   // The pair is rendered in other units here, which a reference known only at apply cannot be.
-  if (isToken(cpu)) fail(scope, "cpu", "must be a literal number of vCPUs (it is converted to CPU units at synth), not a reference", "<token>");
-  if (isToken(memoryGiB)) fail(scope, "memoryGiB", "must be a literal number of GB (it is converted to MiB at synth), not a reference", "<token>");
+  if (isToken(cpu))
+    fail(scope, "cpu", "must be a literal number of vCPUs (it is converted to CPU units at synth), not a reference", "<token>");
+  if (isToken(memoryGiB))
+    fail(scope, "memoryGiB", "must be a literal number of GB (it is converted to MiB at synth), not a reference", "<token>");
   checkOneOf(scope, "cpu", cpu, [...APP_RUNNER_INSTANCE_SIZES.keys()]);
   const allowed = APP_RUNNER_INSTANCE_SIZES.get(cpu) ?? [];
   if (!allowed.includes(memoryGiB)) {
-    const pairs = [...APP_RUNNER_INSTANCE_SIZES]
-      .map(([c, m]) => `${c} vCPU: ${m.join("/")} GB`)
-      .join("; ");
+    const pairs = [...APP_RUNNER_INSTANCE_SIZES].map(([c, m]) => `${c} vCPU: ${m.join("/")} GB`).join("; ");
     fail(scope, "memoryGiB", `must be one of ${allowed.join(", ")} GB for cpu ${cpu} vCPU (App Runner offers ${pairs})`, memoryGiB);
   }
   return { cpu: String(cpu * 1024), memory: String(memoryGiB * 1024) };

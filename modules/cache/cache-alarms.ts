@@ -14,7 +14,12 @@ const GIB = 1024 ** 3;
  * - warning: memory above 75 %, any eviction in 5 minutes (keys lost to the eviction policy).
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheMetrics.WhichShouldIMonitor.html
  */
-export function nodeCacheAlarms(scope: Construct, base: string, memberIds: readonly string[], topics: AlarmTopics): CloudwatchMetricAlarm[] {
+export function nodeCacheAlarms(
+  scope: Construct,
+  base: string,
+  memberIds: readonly string[],
+  topics: AlarmTopics,
+): CloudwatchMetricAlarm[] {
   return memberIds.flatMap((member, i) => {
     const node = memberIds.length > 1 ? `-node${i + 1}` : "";
     const id = memberIds.length > 1 ? `Node${i + 1}` : "";
@@ -86,7 +91,13 @@ export interface ServerlessAlarmLimits {
  * - warning: ECPUs above 80 % of the per-second limit for 10 minutes, throttled commands.
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/serverless-metrics-events-redis.html
  */
-export function serverlessCacheAlarms(scope: Construct, base: string, cacheName: string, limits: ServerlessAlarmLimits, topics: AlarmTopics): CloudwatchMetricAlarm[] {
+export function serverlessCacheAlarms(
+  scope: Construct,
+  base: string,
+  cacheName: string,
+  limits: ServerlessAlarmLimits,
+  topics: AlarmTopics,
+): CloudwatchMetricAlarm[] {
   const common = { namespace: "AWS/ElastiCache", dimensions: { clusterId: cacheName } } as const;
   return [
     metricAlarm(scope, "StorageHighAlarm", base, {

@@ -57,7 +57,13 @@ export function checkCacheNodeType(scope: IConstruct, prop: string, nodeType: st
   const m = /^cache\.([a-z0-9]+)\.([a-z0-9]+)$/.exec(nodeType);
   if (!m) fail(scope, prop, rule, nodeType);
   const [, family, size] = m;
-  if (family === "r6gd") fail(scope, prop, "must not be a data-tiering r6gd node (it needs data tiering, which this module does not enable): use r7g or r6g", nodeType);
+  if (family === "r6gd")
+    fail(
+      scope,
+      prop,
+      "must not be a data-tiering r6gd node (it needs data tiering, which this module does not enable): use r7g or r6g",
+      nodeType,
+    );
   if (BURSTABLE_FAMILIES.includes(family) && ["micro", "small", "medium"].includes(size)) return;
   if (STANDARD_FAMILIES.includes(family) && STANDARD_SIZE.test(size)) return;
   fail(scope, prop, rule, nodeType);
@@ -111,7 +117,7 @@ export function checkCacheWindows(scope: IConstruct, snapshotWindow: string, mai
   if (!isToken(snapshotWindow)) {
     const m = daily.exec(snapshotWindow);
     if (!m) fail(scope, "snapshotWindow", "must be hh24:mi-hh24:mi in UTC, e.g. 02:00-03:00", snapshotWindow);
-    const minutes = (((+m[3] * 60 + +m[4]) - (+m[1] * 60 + +m[2])) + 1440) % 1440;
+    const minutes = (+m[3] * 60 + +m[4] - (+m[1] * 60 + +m[2]) + 1440) % 1440;
     if (minutes < 60) fail(scope, "snapshotWindow", `must be at least 60 minutes long (is ${minutes})`, snapshotWindow);
   }
   if (!isToken(maintenanceWindow)) {

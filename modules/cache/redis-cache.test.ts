@@ -46,16 +46,24 @@ describe("RedisCache", () => {
     const def = users.find((u) => u.user_name === "default");
     const app = users.find((u) => u.user_name === "shop-dev-app");
     expect(def).toMatchObject({ user_id: "shop-dev-cache-default", access_string: "off -@all" });
-    expect(app).toMatchObject({ user_id: "shop-dev-app", authentication_mode: { type: "iam" }, lifecycle: { ignore_changes: ["authentication_mode"] } });
+    expect(app).toMatchObject({
+      user_id: "shop-dev-app",
+      authentication_mode: { type: "iam" },
+      lifecycle: { ignore_changes: ["authentication_mode"] },
+    });
     expect(JSON.stringify(json)).not.toMatch(/"passwords"|auth_token/);
     const group = resource(json, "aws_elasticache_user_group");
     expect(group.user_ids).toHaveLength(2);
-    expect(resource(json, "aws_elasticache_replication_group").user_group_ids).toEqual([expect.stringMatching(/^\$\{aws_elasticache_user_group\.Cache_UserGroup_\w+\.user_group_id\}$/)]);
+    expect(resource(json, "aws_elasticache_replication_group").user_group_ids).toEqual([
+      expect.stringMatching(/^\$\{aws_elasticache_user_group\.Cache_UserGroup_\w+\.user_group_id\}$/),
+    ]);
   });
 
   it("creates the URL secret empty and a credential command that writes it without Terraform interpolation markers", () => {
     let c!: RedisCache;
-    const json = synth((s) => { c = cache(s); });
+    const json = synth((s) => {
+      c = cache(s);
+    });
     const secret = resource(json, "aws_secretsmanager_secret");
     expect(secret).toMatchObject({ name: "shop-dev/cache/REDIS_URL", recovery_window_in_days: 0 });
     expect(resources(json, "aws_secretsmanager_secret_version")).toEqual({});
@@ -74,7 +82,12 @@ describe("RedisCache", () => {
     });
     const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule"));
     expect(ingress).toHaveLength(1);
-    expect(ingress[0]).toMatchObject({ referenced_security_group_id: "sg-0eb0000000000000a", from_port: 6379, to_port: 6379, ip_protocol: "tcp" });
+    expect(ingress[0]).toMatchObject({
+      referenced_security_group_id: "sg-0eb0000000000000a",
+      from_port: 6379,
+      to_port: 6379,
+      ip_protocol: "tcp",
+    });
   });
 
   it("gives production a Multi-AZ replica, snapshots, a final snapshot and prevent_destroy", () => {
@@ -96,13 +109,20 @@ describe("RedisCache", () => {
     const json = synth((s) => cache(s, { name: "shop-prod", isProduction: true, alarms: topics }));
     const alarms = Object.values(resources(json, "aws_cloudwatch_metric_alarm"));
     expect(alarms).toHaveLength(8);
-    expect(alarms.map((a) => a.dimensions.CacheClusterId).sort()).toEqual([...Array(4).fill("shop-prod-cache-001"), ...Array(4).fill("shop-prod-cache-002")]);
-    expect(alarms.map((a) => a.metric_name)).toEqual(expect.arrayContaining(["DatabaseMemoryUsagePercentage", "EngineCPUUtilization", "Evictions"]));
+    expect(alarms.map((a) => a.dimensions.CacheClusterId).sort()).toEqual([
+      ...Array(4).fill("shop-prod-cache-001"),
+      ...Array(4).fill("shop-prod-cache-002"),
+    ]);
+    expect(alarms.map((a) => a.metric_name)).toEqual(
+      expect.arrayContaining(["DatabaseMemoryUsagePercentage", "EngineCPUUtilization", "Evictions"]),
+    );
   });
 
   it("builds a serverless cache with usage limits and ECPU/storage alarms", () => {
     let c!: RedisCache;
-    const json = synth((s) => { c = cache(s, { deployment: "serverless", maxDataStorageGiB: 2, maxEcpuPerSecond: 2000, alarms: topics }); });
+    const json = synth((s) => {
+      c = cache(s, { deployment: "serverless", maxDataStorageGiB: 2, maxEcpuPerSecond: 2000, alarms: topics });
+    });
     expect(resource(json, "aws_elasticache_serverless_cache")).toMatchObject({
       name: "shop-dev-cache",
       engine: "valkey",

@@ -218,23 +218,39 @@ export class RedisCache extends Construct {
     const { family, major } = cacheEngineFamily(engine, version);
     const auth = props.auth ?? "password";
     checkOneOf(this, "auth", auth, ["password", "iam"]);
-    const identifier = checkCacheId(this, props.identifier !== undefined ? "identifier" : "name", props.identifier ?? `${props.name}-cache`);
+    const identifier = checkCacheId(
+      this,
+      props.identifier !== undefined ? "identifier" : "name",
+      props.identifier ?? `${props.name}-cache`,
+    );
     const appUserName = checkCacheId(this, "appUserName", props.appUserName ?? `${props.name}-app`);
     const accessString = props.accessString ?? "on ~* &* +@all";
     // RBAC access strings: on/off, key and channel patterns, command rules; no passwords in them.
     // https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Clusters.RBAC.html
-    checkPattern(this, "accessString", accessString, /^\s*on(\s|$)/, 'must start with "on" (without it ElastiCache creates the user switched off)');
+    checkPattern(
+      this,
+      "accessString",
+      accessString,
+      /^\s*on(\s|$)/,
+      'must start with "on" (without it ElastiCache creates the user switched off)',
+    );
     if (!isToken(accessString) && /(^|\s)(>|<|#|!|nopass|resetpass|reset)(\S|$)/.test(accessString)) {
       fail(this, "accessString", "must not set passwords nor reset (ElastiCache manages passwords through its API)", accessString);
     }
     const kmsKeyArn = props.kmsKeyArn;
     checkKmsKeyArn(this, "kmsKeyArn", kmsKeyArn, "ElastiCache takes a key ARN for at-rest encryption");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", kmsKeyArn, "ElastiCache");
-    checkKmsKeyArn(this, "urlSecretKmsKeyArn", props.urlSecretKmsKeyArn, "readers of the secret are granted kms:Decrypt on it, and IAM authorizes Decrypt on the key, not on an alias");
+    checkKmsKeyArn(
+      this,
+      "urlSecretKmsKeyArn",
+      props.urlSecretKmsKeyArn,
+      "readers of the secret are granted kms:Decrypt on it, and IAM authorizes Decrypt on the key, not on an alias",
+    );
     checkKmsKeyInStackRegion(this, "urlSecretKmsKeyArn", props.urlSecretKmsKeyArn, "Secrets Manager");
     const retention = props.snapshotRetentionDays ?? (production ? 7 : 0);
     checkIntegerRange(this, "snapshotRetentionDays", retention, 0, 35);
-    if (production && retention === 0) fail(this, "snapshotRetentionDays", "must be at least 1 in production (0 turns snapshots off)", retention);
+    if (production && retention === 0)
+      fail(this, "snapshotRetentionDays", "must be at least 1 in production (0 turns snapshots off)", retention);
     const snapshotWindow = props.snapshotWindow ?? "02:00-03:00";
     const maintenanceWindow = props.maintenanceWindow ?? "sun:05:00-sun:06:00";
     checkCacheWindows(this, snapshotWindow, maintenanceWindow);
@@ -295,7 +311,21 @@ export class RedisCache extends Construct {
     });
 
     const lifecycle = preventDestroy ? { preventDestroy: true } : undefined;
-    const settings: CacheSettings = { production, identifier, engine, version, family, major, kmsKeyArn, retention, snapshotWindow, maintenanceWindow, lifecycle, tags, subnetIds };
+    const settings: CacheSettings = {
+      production,
+      identifier,
+      engine,
+      version,
+      family,
+      major,
+      kmsKeyArn,
+      retention,
+      snapshotWindow,
+      maintenanceWindow,
+      lifecycle,
+      tags,
+      subnetIds,
+    };
     if (deployment === "nodes") {
       const nodes = this.createNodes(props, settings);
       this.subnetGroup = nodes.subnetGroup;
@@ -328,7 +358,20 @@ export class RedisCache extends Construct {
 
   /** `deployment: "nodes"`: a replication group (primary and replicas) with its subnet and parameter groups. */
   private createNodes(props: RedisCacheProps, settings: CacheSettings) {
-    const { production, identifier, engine, version, family, kmsKeyArn, retention, snapshotWindow, maintenanceWindow, lifecycle, tags, subnetIds } = settings;
+    const {
+      production,
+      identifier,
+      engine,
+      version,
+      family,
+      kmsKeyArn,
+      retention,
+      snapshotWindow,
+      maintenanceWindow,
+      lifecycle,
+      tags,
+      subnetIds,
+    } = settings;
     const nodeType = props.nodeType ?? "cache.t4g.micro";
     checkCacheNodeType(this, "nodeType", nodeType);
     const replicas = props.replicas ?? (production ? 1 : 0);
@@ -383,13 +426,27 @@ export class RedisCache extends Construct {
     // Member clusters are `<id>-001`, `<id>-002`, ...: known at synth, so alarms need no apply-time list.
     const members = Array.from({ length: 1 + replicas }, (_, i) => `${identifier}-${String(i + 1).padStart(3, "0")}`);
     const alarms = props.alarms ? nodeCacheAlarms(this, identifier, members, props.alarms) : [];
-    return { subnetGroup, parameterGroup, replicationGroup, address: replicationGroup.primaryEndpointAddress, arn: replicationGroup.arn, alarms };
+    return {
+      subnetGroup,
+      parameterGroup,
+      replicationGroup,
+      address: replicationGroup.primaryEndpointAddress,
+      arn: replicationGroup.arn,
+      alarms,
+    };
   }
 
   /** `deployment: "serverless"`: a serverless cache within its usage limits. */
   private createServerless(props: RedisCacheProps, settings: CacheSettings) {
     const { identifier, engine, major, kmsKeyArn, retention, snapshotWindow, lifecycle, tags, subnetIds } = settings;
-    for (const [prop, value] of [["nodeType", props.nodeType], ["replicas", props.replicas], ["maxmemoryPolicy", props.maxmemoryPolicy], ["maintenanceWindow", props.maintenanceWindow], ["finalSnapshotIdentifier", props.finalSnapshotIdentifier], ["applyImmediately", props.applyImmediately]] as const) {
+    for (const [prop, value] of [
+      ["nodeType", props.nodeType],
+      ["replicas", props.replicas],
+      ["maxmemoryPolicy", props.maxmemoryPolicy],
+      ["maintenanceWindow", props.maintenanceWindow],
+      ["finalSnapshotIdentifier", props.finalSnapshotIdentifier],
+      ["applyImmediately", props.applyImmediately],
+    ] as const) {
       if (value !== undefined) fail(this, prop, 'applies to deployment "nodes" only (serverless scales and patches by itself)', value);
     }
     const storage = props.maxDataStorageGiB ?? 1;
@@ -412,8 +469,10 @@ export class RedisCache extends Construct {
       lifecycle,
       tags,
     });
-    const alarms = props.alarms ? serverlessCacheAlarms(this, identifier, identifier, { maxDataStorageGiB: storage, maxEcpuPerSecond: ecpu }, props.alarms) : [];
-    
+    const alarms = props.alarms
+      ? serverlessCacheAlarms(this, identifier, identifier, { maxDataStorageGiB: storage, maxEcpuPerSecond: ecpu }, props.alarms)
+      : [];
+
     return { serverlessCache, address: serverlessCache.endpoint.get(0).address, arn: serverlessCache.arn, alarms };
   }
 
@@ -449,14 +508,28 @@ export class RedisCache extends Construct {
     const user = this.appUserName;
     return [
       "set -euo pipefail; ",
-      `OLD=$(aws secretsmanager get-secret-value --secret-id '`, secret, `' --query SecretString --output text 2>/dev/null | sed -n 's#^rediss://[^:]*:\\([^@]*\\)@.*#\\1#p' || true); `,
+      `OLD=$(aws secretsmanager get-secret-value --secret-id '`,
+      secret,
+      `' --query SecretString --output text 2>/dev/null | sed -n 's#^rediss://[^:]*:\\([^@]*\\)@.*#\\1#p' || true); `,
       "NEW=$(aws secretsmanager get-random-password --password-length 64 --exclude-punctuation --require-each-included-type --query RandomPassword --output text); ",
       // No "$" + "{" anywhere: Terraform would read it as an interpolation.
       `KEEP=''; if [ -n "$OLD" ]; then KEEP="\\"$OLD\\","; fi; `,
-      `printf '{"UserId":"%s","AuthenticationMode":{"Type":"password","Passwords":[%s"%s"]}}' '`, user, `' "$KEEP" "$NEW" | aws elasticache modify-user --cli-input-json file:///dev/stdin >/dev/null; `,
-      `until [ "$(aws elasticache describe-users --user-id '`, user, `' --query 'Users[0].Status' --output text)" = active ]; do sleep 5; done; `,
-      `printf '{"SecretId":"%s","SecretString":"rediss://%s:%s@%s:%s"}' '`, secret, `' '`, user, `' "$NEW" '`, this.address, `' '${REDIS_PORT}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null; `,
-      `echo 'REDIS_URL of `, user, ` set; running tasks keep the previous password until replaced'`,
+      `printf '{"UserId":"%s","AuthenticationMode":{"Type":"password","Passwords":[%s"%s"]}}' '`,
+      user,
+      `' "$KEEP" "$NEW" | aws elasticache modify-user --cli-input-json file:///dev/stdin >/dev/null; `,
+      `until [ "$(aws elasticache describe-users --user-id '`,
+      user,
+      `' --query 'Users[0].Status' --output text)" = active ]; do sleep 5; done; `,
+      `printf '{"SecretId":"%s","SecretString":"rediss://%s:%s@%s:%s"}' '`,
+      secret,
+      `' '`,
+      user,
+      `' "$NEW" '`,
+      this.address,
+      `' '${REDIS_PORT}' | aws secretsmanager put-secret-value --cli-input-json file:///dev/stdin >/dev/null; `,
+      `echo 'REDIS_URL of `,
+      user,
+      ` set; running tasks keep the previous password until replaced'`,
     ].join("");
   }
 
@@ -482,7 +555,6 @@ export class RedisCache extends Construct {
       { sid: "ConnectCache", actions: ["elasticache:Connect"], resources: [this.arn, this.appUser.arn] },
     ]);
   }
-
 }
 
 /** What the constructor resolved, for the nodes or serverless part. */

@@ -26,8 +26,18 @@ export function resolveAppOrigin(scope: Construct, o: CdnAppOrigin, requireVerif
     fail(scope, "appOrigin", "needs loadBalancer (a WebService's origin) or domainName", o);
   }
   const lb = o.loadBalancer;
-  if (o.loadBalancer && o.domainName !== undefined && o.loadBalancer.certificateName !== undefined && o.domainName !== o.loadBalancer.certificateName) {
-    fail(scope, "appOrigin.domainName", `must be the name the certificate of the load balancer ${o.loadBalancer.constructPath} covers (${o.loadBalancer.certificateName}), or omitted`, o.domainName);
+  if (
+    o.loadBalancer &&
+    o.domainName !== undefined &&
+    o.loadBalancer.certificateName !== undefined &&
+    o.domainName !== o.loadBalancer.certificateName
+  ) {
+    fail(
+      scope,
+      "appOrigin.domainName",
+      `must be the name the certificate of the load balancer ${o.loadBalancer.constructPath} covers (${o.loadBalancer.certificateName}), or omitted`,
+      o.domainName,
+    );
   }
   const domainName = o.domainName ?? lb!.certificateName ?? lb!.dnsName;
   checkOriginDomain(scope, "appOrigin.domainName", domainName);
@@ -36,7 +46,11 @@ export function resolveAppOrigin(scope: Construct, o: CdnAppOrigin, requireVerif
   checkOneOf(scope, "appOrigin.protocol", protocol, ["https-only", "http-only"]);
   const headers: Record<string, string> = { ...(o.customHeaders ?? {}) };
   for (const name of Object.keys(headers)) checkOriginHeaderName(scope, "appOrigin.customHeaders", name);
-  checkUnique(scope, "appOrigin.customHeaders (case-insensitive)", Object.keys(headers).map((n) => n.toLowerCase()));
+  checkUnique(
+    scope,
+    "appOrigin.customHeaders (case-insensitive)",
+    Object.keys(headers).map((n) => n.toLowerCase()),
+  );
   if (lb) {
     const required = lb.originVerifyHeader;
     if (required && !Object.keys(headers).some((n) => n.toLowerCase() === required.name.toLowerCase())) {
@@ -48,12 +62,17 @@ export function resolveAppOrigin(scope: Construct, o: CdnAppOrigin, requireVerif
     fail(
       scope,
       "appOrigin.protocol",
-      "must not be \"http-only\" while appOrigin.originHasCertificate is true: that would downgrade CloudFront-to-origin traffic to plain HTTP; use \"https-only\", or set originHasCertificate: false for an origin without TLS",
+      'must not be "http-only" while appOrigin.originHasCertificate is true: that would downgrade CloudFront-to-origin traffic to plain HTTP; use "https-only", or set originHasCertificate: false for an origin without TLS',
       protocol,
     );
   }
   if (protocol === "https-only" && !hasCertificate) {
-    fail(scope, "appOrigin.protocol", "must be \"http-only\" (or omitted) when appOrigin.originHasCertificate is false: CloudFront cannot speak HTTPS to an origin without a certificate", protocol);
+    fail(
+      scope,
+      "appOrigin.protocol",
+      'must be "http-only" (or omitted) when appOrigin.originHasCertificate is false: CloudFront cannot speak HTTPS to an origin without a certificate',
+      protocol,
+    );
   }
   const readTimeoutSeconds = o.readTimeoutSeconds ?? 30;
   checkIntegerRange(scope, "appOrigin.readTimeoutSeconds", readTimeoutSeconds, 1, 180);
@@ -77,7 +96,12 @@ function checkMatchesLoadBalancer(
   const served = lb.protocol === "https" ? "https-only" : "http-only";
   if (protocol !== served) {
     const why = lb.protocol === "https" ? "port 80 only redirects to HTTPS" : "it has no certificate";
-    fail(scope, "appOrigin.protocol", `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"`, protocol);
+    fail(
+      scope,
+      "appOrigin.protocol",
+      `is "${protocol}", but ${side} serves ${lb.protocol.toUpperCase()} on port ${lb.port} only (${why}); use "${served}"`,
+      protocol,
+    );
   }
   if (lb.protocol === "https" && lb.certificateName === undefined && domainName === lb.dnsName) {
     fail(
@@ -92,7 +116,12 @@ function checkMatchesLoadBalancer(
     // Added above unless customHeaders gives it: then the value must be the one required.
     const sent = Object.entries(headers).find(([n]) => n.toLowerCase() === required.name.toLowerCase());
     if (sent && sent[1] !== required.value) {
-      fail(scope, "appOrigin.customHeaders", `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)`, "<redacted>");
+      fail(
+        scope,
+        "appOrigin.customHeaders",
+        `send a ${required.name} value other than the one ${side} requires (its originVerifyHeader)`,
+        "<redacted>",
+      );
     }
   }
   if (lb.scheme === "internal" && lb.vpcHasInternetGateway === false) {

@@ -25,7 +25,10 @@ describe("BucketDistribution", () => {
     const { json } = build();
     const dist = resource(json, "aws_cloudfront_distribution");
     expect(dist.origin).toHaveLength(1);
-    expect(dist.origin[0]).toMatchObject({ origin_id: "bucket", origin_access_control_id: expect.stringMatching(/aws_cloudfront_origin_access_control\./) });
+    expect(dist.origin[0]).toMatchObject({
+      origin_id: "bucket",
+      origin_access_control_id: expect.stringMatching(/aws_cloudfront_origin_access_control\./),
+    });
     expect(dist.origin[0].domain_name).toMatch(/aws_s3_bucket\.Photos_Bucket_\w+\.bucket_regional_domain_name/);
     expect(dist.origin[0].custom_origin_config).toBeUndefined();
     expect(dist.default_cache_behavior).toMatchObject({
@@ -36,9 +39,15 @@ describe("BucketDistribution", () => {
       response_headers_policy_id: expect.stringMatching(/aws_cloudfront_response_headers_policy\./),
     });
     expect(dist.default_cache_behavior.function_association).toBeUndefined();
-    expect(dist).toMatchObject({ http_version: "http2and3", is_ipv6_enabled: true, viewer_certificate: { cloudfront_default_certificate: true } });
+    expect(dist).toMatchObject({
+      http_version: "http2and3",
+      is_ipv6_enabled: true,
+      viewer_certificate: { cloudfront_default_certificate: true },
+    });
     expect(resources(json, "aws_cloudfront_function")).toEqual({});
-    expect(resource(json, "aws_cloudfront_response_headers_policy").security_headers_config.strict_transport_security).toMatchObject({ include_subdomains: true });
+    expect(resource(json, "aws_cloudfront_response_headers_policy").security_headers_config.strict_transport_security).toMatchObject({
+      include_subdomains: true,
+    });
   });
 
   it("lets only this distribution read the bucket", () => {
@@ -49,7 +58,13 @@ describe("BucketDistribution", () => {
   });
 
   it("takes the same WAF, access logs, alarm and domain choices as CdnDistribution", () => {
-    const { json } = build({ webAcl: true, accessLogs: true, alarms: TOPICS, domain: { names: ["photos.example.com"], hostedZoneId: "Z0EXAMPLE0ZONE0ID" }, defaultRootObject: "index.html" });
+    const { json } = build({
+      webAcl: true,
+      accessLogs: true,
+      alarms: TOPICS,
+      domain: { names: ["photos.example.com"], hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+      defaultRootObject: "index.html",
+    });
     const dist = resource(json, "aws_cloudfront_distribution");
     expect(dist.web_acl_id).toMatch(/aws_wafv2_web_acl\./);
     expect(dist.aliases).toEqual(["photos.example.com"]);
@@ -61,12 +76,18 @@ describe("BucketDistribution", () => {
   });
 
   it("passes the production policy tier with WAF and logs, with nothing suppressed", () => {
-    const { stack } = build({ webAcl: true, accessLogs: true, logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555" });
+    const { stack } = build({
+      webAcl: true,
+      accessLogs: true,
+      logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555",
+    });
     const report = policyReport(stack, { tier: "production" });
     expect(report.failed.filter((f) => f.severity === "error")).toEqual([]);
     expect(report.suppressed).toEqual([]);
     // Without them the rules do fire: the check above can fail.
-    expect(policyReport(build().stack, { tier: "production" }).failed.map((f) => f.ruleId)).toEqual(expect.arrayContaining(["CLOUDFRONT-WAF"]));
+    expect(policyReport(build().stack, { tier: "production" }).failed.map((f) => f.ruleId)).toEqual(
+      expect.arrayContaining(["CLOUDFRONT-WAF"]),
+    );
   });
 
   it.each([
@@ -80,7 +101,14 @@ describe("BucketDistribution", () => {
 
   it("needs the us-east-1 provider for what CloudFront takes from there", () => {
     expect(() =>
-      synth((s) => new BucketDistribution(s, "Cdn", { name: "photos-dev", bucket: new PrivateBucket(s, "B", { bucketName: "photos-dev-media" }), webAcl: true })),
+      synth(
+        (s) =>
+          new BucketDistribution(s, "Cdn", {
+            name: "photos-dev",
+            bucket: new PrivateBucket(s, "B", { bucketName: "photos-dev-media" }),
+            webAcl: true,
+          }),
+      ),
     ).toThrow(/usEast1Provider is required for webAcl/);
   });
 });

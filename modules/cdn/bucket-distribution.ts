@@ -50,10 +50,23 @@ export class BucketDistribution extends EdgeDistribution {
   public constructor(scope: Construct, id: string, props: BucketDistributionProps) {
     super(scope, id, props);
     checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
-    checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield", "originShield");
+    checkRegionOffers(
+      this,
+      "originShieldRegion",
+      props.originShieldRegion,
+      ORIGIN_SHIELD_REGIONS,
+      "CloudFront Origin Shield",
+      "originShield",
+    );
     // A key, not a path: CloudFront refuses a leading slash in DefaultRootObject.
     // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html
-    checkPattern(this, "defaultRootObject", props.defaultRootObject, /^[^/][^\s]{0,254}$/, "must be an object key such as index.html (no leading /, no spaces, at most 255 characters)");
+    checkPattern(
+      this,
+      "defaultRootObject",
+      props.defaultRootObject,
+      /^[^/][^\s]{0,254}$/,
+      "must be an object key such as index.html (no leading /, no spaces, at most 255 characters)",
+    );
     this.bucket = props.bucket;
 
     this.originAccessControl = new CloudfrontOriginAccessControl(this, "OriginAccessControl", {

@@ -21,7 +21,12 @@ export function checkOriginDomain(scope: IConstruct, prop: string, value: string
   // A partly-known value still shows a literal scheme or path, e.g. `https://${service.url}`.
   if (isToken(value)) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-      fail(scope, prop, "must be a host name without a scheme (pass the bare domain, e.g. appRunner.service.serviceUrl, not the https:// URL)", value);
+      fail(
+        scope,
+        prop,
+        "must be a host name without a scheme (pass the bare domain, e.g. appRunner.service.serviceUrl, not the https:// URL)",
+        value,
+      );
     }
     return;
   }
@@ -62,18 +67,42 @@ const PATH_PATTERN = /^[A-Za-z0-9_\-.*$/~"'@:+&]{1,255}$/;
 
 /** A cache behavior path pattern such as `/images/*`; `*` and `/*` are refused (that is the default behavior). */
 export function checkPathPattern(scope: IConstruct, prop: string, value: string): void {
-  checkPattern(scope, prop, value, PATH_PATTERN, "must be a CloudFront path pattern of 1-255 characters A-Z a-z 0-9 _-.*$/~\"'@:+& such as /images/*");
-  if (value === "*" || value === "/*") fail(scope, prop, "must not match every path (that is the default behavior, served by the app)", value);
+  checkPattern(
+    scope,
+    prop,
+    value,
+    PATH_PATTERN,
+    "must be a CloudFront path pattern of 1-255 characters A-Z a-z 0-9 _-.*$/~\"'@:+& such as /images/*",
+  );
+  if (value === "*" || value === "/*")
+    fail(scope, prop, "must not match every path (that is the default behavior, served by the app)", value);
 }
 
 /** Headers CloudFront refuses as origin custom headers (CloudFront Developer Guide, "Add custom headers to origin requests"). */
-const RESERVED_ORIGIN_HEADERS = new Set(
-  [
-    "cache-control", "connection", "content-length", "cookie", "host", "if-match", "if-modified-since", "if-none-match",
-    "if-range", "if-unmodified-since", "max-forwards", "pragma", "proxy-authorization", "proxy-connection", "range",
-    "request-range", "te", "trailer", "transfer-encoding", "upgrade", "via", "x-real-ip",
-  ],
-);
+const RESERVED_ORIGIN_HEADERS = new Set([
+  "cache-control",
+  "connection",
+  "content-length",
+  "cookie",
+  "host",
+  "if-match",
+  "if-modified-since",
+  "if-none-match",
+  "if-range",
+  "if-unmodified-since",
+  "max-forwards",
+  "pragma",
+  "proxy-authorization",
+  "proxy-connection",
+  "range",
+  "request-range",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+  "via",
+  "x-real-ip",
+]);
 
 /** An origin custom header name: an HTTP token that CloudFront lets you add. */
 export function checkOriginHeaderName(scope: IConstruct, prop: string, name: string): void {
@@ -81,7 +110,12 @@ export function checkOriginHeaderName(scope: IConstruct, prop: string, name: str
   const lower = name.toLowerCase();
   if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/.test(name)) fail(scope, prop, "must be an HTTP header name (letters, digits, hyphens)", name);
   if (RESERVED_ORIGIN_HEADERS.has(lower) || lower.startsWith("x-amz-") || lower.startsWith("x-edge-")) {
-    fail(scope, prop, "must not be a header CloudFront sets itself (Host, Cookie, Via, X-Amz-*, X-Edge-*, ...); use e.g. X-Origin-Verify", name);
+    fail(
+      scope,
+      prop,
+      "must not be a header CloudFront sets itself (Host, Cookie, Via, X-Amz-*, X-Edge-*, ...); use e.g. X-Origin-Verify",
+      name,
+    );
   }
 }
 

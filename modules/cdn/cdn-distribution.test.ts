@@ -6,11 +6,7 @@ import { WorkloadRole } from "../core/workload-role";
 import { SynthJson, dataSources, findResources, policyOf, resource, resources, scratchStack, synth, synthStack } from "../internal/testing";
 import { CdnDistribution, CdnDistributionProps } from "./cdn-distribution";
 import { UploadsBucket } from "../storage/uploads-bucket";
-import {
-  ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
-  CACHING_DISABLED_POLICY_ID,
-  CACHING_OPTIMIZED_POLICY_ID,
-} from "./managed-policies";
+import { ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID, CACHING_DISABLED_POLICY_ID, CACHING_OPTIMIZED_POLICY_ID } from "./managed-policies";
 import { cloudFrontOriginFacingPrefixListId } from "../core/origin-facing-prefix-list";
 
 const BASE: CdnDistributionProps = { name: "shop-staging", appOrigin: { domainName: "abc123.us-east-1.awsapprunner.com" } };
@@ -63,13 +59,21 @@ describe("CdnDistribution", () => {
     expect(dist.web_acl_id).toBeUndefined();
 
     const [assets, app] = dist.origin;
-    expect(assets).toMatchObject({ origin_id: "assets", domain_name: expect.stringMatching(/aws_s3_bucket\.\w+\.bucket_regional_domain_name/) });
+    expect(assets).toMatchObject({
+      origin_id: "assets",
+      domain_name: expect.stringMatching(/aws_s3_bucket\.\w+\.bucket_regional_domain_name/),
+    });
     expect(assets.origin_access_control_id).toMatch(/aws_cloudfront_origin_access_control\.\w+\.id/);
     expect(assets.origin_shield).toBeUndefined();
     expect(app).toMatchObject({
       origin_id: "app",
       domain_name: "abc123.us-east-1.awsapprunner.com",
-      custom_origin_config: { origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"], https_port: 443, origin_read_timeout: 30 },
+      custom_origin_config: {
+        origin_protocol_policy: "https-only",
+        origin_ssl_protocols: ["TLSv1.2"],
+        https_port: 443,
+        origin_read_timeout: 30,
+      },
     });
 
     const headersPolicy = `\${aws_cloudfront_response_headers_policy.${idOf(json, "aws_cloudfront_response_headers_policy")}.id}`;
@@ -113,7 +117,10 @@ describe("CdnDistribution", () => {
     // The shared PrivateBucket: private, owner-enforced, encrypted, versioned, with lifecycle.
     expect(resource(json, "aws_s3_bucket")).toMatchObject({ bucket: "shop-staging-static-assets", force_destroy: false });
     expect(resource(json, "aws_s3_bucket_public_access_block")).toMatchObject({
-      block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true,
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
     });
     expect(resource(json, "aws_s3_bucket_ownership_controls").rule.object_ownership).toBe("BucketOwnerEnforced");
     expect(resource(json, "aws_s3_bucket_versioning").versioning_configuration.status).toBe("Enabled");
@@ -126,7 +133,13 @@ describe("CdnDistribution", () => {
       "expire-noncurrent-versions",
     ]);
 
-    for (const absent of ["aws_acm_certificate", "aws_route53_record", "aws_wafv2_web_acl", "aws_cloudwatch_log_delivery", "aws_s3_bucket_cors_configuration"]) {
+    for (const absent of [
+      "aws_acm_certificate",
+      "aws_route53_record",
+      "aws_wafv2_web_acl",
+      "aws_cloudwatch_log_delivery",
+      "aws_s3_bucket_cors_configuration",
+    ]) {
       expect(resources(json, absent)).toEqual({});
     }
   });
@@ -183,7 +196,10 @@ describe("CdnDistribution", () => {
     // A and AAAA aliases per name, pointing at this distribution.
     const aliases = records.filter((r: any) => r.alias);
     expect(aliases.map((r: any) => `${r.type} ${r.name}`).sort()).toEqual([
-      "A shop.example.com", "A www.shop.example.com", "AAAA shop.example.com", "AAAA www.shop.example.com",
+      "A shop.example.com",
+      "A www.shop.example.com",
+      "AAAA shop.example.com",
+      "AAAA www.shop.example.com",
     ]);
     for (const r of aliases) {
       expect(r).toMatchObject({
@@ -200,10 +216,21 @@ describe("CdnDistribution", () => {
     const acl = resource(json, "aws_wafv2_web_acl");
     expect(dist.web_acl_id).toBe(`\${aws_wafv2_web_acl.${idOf(json, "aws_wafv2_web_acl")}.arn}`);
     expect(acl).toMatchObject({ name: "shop-prod-cdn", scope: "CLOUDFRONT", default_action: { allow: {} } });
-    expect(acl.visibility_config).toEqual({ cloudwatch_metrics_enabled: true, sampled_requests_enabled: true, metric_name: "shop-prod-cdn" });
-    expect(acl.rule.map((r: any) => r.name)).toEqual(["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "RateLimitPerIp"]);
+    expect(acl.visibility_config).toEqual({
+      cloudwatch_metrics_enabled: true,
+      sampled_requests_enabled: true,
+      metric_name: "shop-prod-cdn",
+    });
+    expect(acl.rule.map((r: any) => r.name)).toEqual([
+      "AWSManagedRulesCommonRuleSet",
+      "AWSManagedRulesKnownBadInputsRuleSet",
+      "RateLimitPerIp",
+    ]);
     expect(acl.rule[0].statement.managed_rule_group_statement).toMatchObject({ vendor_name: "AWS", name: "AWSManagedRulesCommonRuleSet" });
-    expect(acl.rule[2]).toMatchObject({ action: { block: {} }, statement: { rate_based_statement: { limit: 2000, aggregate_key_type: "IP" } } });
+    expect(acl.rule[2]).toMatchObject({
+      action: { block: {} },
+      statement: { rate_based_statement: { limit: 2000, aggregate_key_type: "IP" } },
+    });
 
     // Access logs (standard logging v2) into a private log bucket whose policy names the delivery source.
     const sourceId = idOf(json, "aws_cloudwatch_log_delivery_source");
@@ -216,7 +243,9 @@ describe("CdnDistribution", () => {
     expect(resource(json, "aws_cloudwatch_log_delivery_destination").delivery_destination_configuration).toEqual([
       { destination_resource_arn: `\${aws_s3_bucket.${logBucket![0]}.arn}` },
     ]);
-    const logPolicy = Object.values(resources(json, "aws_s3_bucket_policy")).find((p: any) => p.policy.includes("delivery.logs.amazonaws.com"));
+    const logPolicy = Object.values(resources(json, "aws_s3_bucket_policy")).find((p: any) =>
+      p.policy.includes("delivery.logs.amazonaws.com"),
+    );
     const write = policyOf(logPolicy).Statement.find((s: any) => s.Sid === "AWSLogDeliveryWrite");
     expect(write.Condition.ArnLike["aws:SourceArn"]).toBe(`\${aws_cloudwatch_log_delivery_source.${sourceId}.arn}`);
     expect(resource(json, "aws_cloudwatch_log_delivery").depends_on).toEqual([expect.stringMatching(/^aws_s3_bucket_policy\./)]);
@@ -240,41 +269,60 @@ describe("CdnDistribution", () => {
   });
 
   it("uses an existing us-east-1 certificate as is, with alias records only when a zone is given", () => {
-    const withoutZone = synth((s) => new CdnDistribution(s, "Cdn", { ...BASE, domain: { names: ["shop.example.com"], certificateArn: CERT_USE1 } }));
+    const withoutZone = synth(
+      (s) => new CdnDistribution(s, "Cdn", { ...BASE, domain: { names: ["shop.example.com"], certificateArn: CERT_USE1 } }),
+    );
     expect(resource(withoutZone, "aws_cloudfront_distribution").viewer_certificate.acm_certificate_arn).toBe(CERT_USE1);
     expect(resources(withoutZone, "aws_acm_certificate")).toEqual({});
     expect(resources(withoutZone, "aws_route53_record")).toEqual({});
 
     let cdn: CdnDistribution | undefined;
     const withZone = synth((s) => {
-      cdn = new CdnDistribution(s, "Cdn", { ...BASE, domain: { names: ["*.shop.example.com", "shop.example.com"], certificateArn: CERT_USE1, hostedZoneId: ZONE } });
+      cdn = new CdnDistribution(s, "Cdn", {
+        ...BASE,
+        domain: { names: ["*.shop.example.com", "shop.example.com"], certificateArn: CERT_USE1, hostedZoneId: ZONE },
+      });
     });
-    expect(Object.values(resources(withZone, "aws_route53_record")).map((r: any) => `${r.type} ${r.name}`).sort()).toEqual([
-      "A *.shop.example.com", "A shop.example.com", "AAAA *.shop.example.com", "AAAA shop.example.com",
-    ]);
+    expect(
+      Object.values(resources(withZone, "aws_route53_record"))
+        .map((r: any) => `${r.type} ${r.name}`)
+        .sort(),
+    ).toEqual(["A *.shop.example.com", "A shop.example.com", "AAAA *.shop.example.com", "AAAA shop.example.com"]);
     expect(cdn?.url).toBe("https://shop.example.com");
   });
 
   it("connects over HTTP to an origin without a certificate (seed 004)", () => {
-    const json = synth((s) => new CdnDistribution(s, "Cdn", { ...BASE, appOrigin: { domainName: "my-alb-123.us-east-1.elb.amazonaws.com", originHasCertificate: false } }));
+    const json = synth(
+      (s) =>
+        new CdnDistribution(s, "Cdn", {
+          ...BASE,
+          appOrigin: { domainName: "my-alb-123.us-east-1.elb.amazonaws.com", originHasCertificate: false },
+        }),
+    );
     expect(resource(json, "aws_cloudfront_distribution").origin[1].custom_origin_config.origin_protocol_policy).toBe("http-only");
   });
 
   it("applies extra static paths, price class, origin read timeout and header options", () => {
-    const json = synth((s) =>
-      new CdnDistribution(s, "Cdn", {
-        ...BASE,
-        appOrigin: { ...BASE.appOrigin, readTimeoutSeconds: 60 },
-        extraStaticPaths: ["/images/*", "/uploads/*"],
-        priceClass: "PriceClass_All",
-        frameOptions: "SAMEORIGIN",
-        hstsPreload: true,
-      }),
+    const json = synth(
+      (s) =>
+        new CdnDistribution(s, "Cdn", {
+          ...BASE,
+          appOrigin: { ...BASE.appOrigin, readTimeoutSeconds: 60 },
+          extraStaticPaths: ["/images/*", "/uploads/*"],
+          priceClass: "PriceClass_All",
+          frameOptions: "SAMEORIGIN",
+          hstsPreload: true,
+        }),
     );
     const dist = resource(json, "aws_cloudfront_distribution");
     expect(dist.price_class).toBe("PriceClass_All");
     expect(dist.origin[1].custom_origin_config.origin_read_timeout).toBe(60);
-    expect(dist.ordered_cache_behavior.map((b: any) => b.path_pattern)).toEqual(["/_next/static/*", "/static/*", "/images/*", "/uploads/*"]);
+    expect(dist.ordered_cache_behavior.map((b: any) => b.path_pattern)).toEqual([
+      "/_next/static/*",
+      "/static/*",
+      "/images/*",
+      "/uploads/*",
+    ]);
     const headers = resource(json, "aws_cloudfront_response_headers_policy").security_headers_config;
     expect(headers.frame_options.frame_option).toBe("SAMEORIGIN");
     expect(headers.content_security_policy.content_security_policy).toContain("frame-ancestors 'self'");
@@ -283,17 +331,29 @@ describe("CdnDistribution", () => {
 
   it("takes any non-negative CORS max age S3 takes (a week here), and refuses a negative one", () => {
     const cors = (maxAgeSeconds: number) => () =>
-      synth((s) => new CdnDistribution(s, "Cdn", { ...BASE, corsRules: [{ allowedOrigins: ["https://shop.example.com"], maxAgeSeconds }] }));
+      synth(
+        (s) => new CdnDistribution(s, "Cdn", { ...BASE, corsRules: [{ allowedOrigins: ["https://shop.example.com"], maxAgeSeconds }] }),
+      );
     expect(resource(cors(604_800)(), "aws_s3_bucket_cors_configuration").cors_rule[0].max_age_seconds).toBe(604_800);
     expect(cors(-1)).toThrow(/test\/Cdn: corsRules\[0\]\.maxAgeSeconds must be an integer from 0 to 2147483647, got -1/);
   });
 
   it("configures CORS on the assets bucket for browser uploads", () => {
-    const json = synth((s) =>
-      new CdnDistribution(s, "Cdn", { ...BASE, corsRules: [{ allowedOrigins: ["https://shop.example.com"], allowedMethods: ["PUT"], maxAgeSeconds: 600 }] }),
+    const json = synth(
+      (s) =>
+        new CdnDistribution(s, "Cdn", {
+          ...BASE,
+          corsRules: [{ allowedOrigins: ["https://shop.example.com"], allowedMethods: ["PUT"], maxAgeSeconds: 600 }],
+        }),
     );
     expect(resource(json, "aws_s3_bucket_cors_configuration").cors_rule).toEqual([
-      { allowed_origins: ["https://shop.example.com"], allowed_methods: ["PUT"], allowed_headers: ["*"], expose_headers: ["ETag"], max_age_seconds: 600 },
+      {
+        allowed_origins: ["https://shop.example.com"],
+        allowed_methods: ["PUT"],
+        allowed_headers: ["*"],
+        expose_headers: ["ETag"],
+        max_age_seconds: 600,
+      },
     ]);
   });
 
@@ -368,7 +428,9 @@ describe("CdnDistribution", () => {
 
   it("expires access logs after accessLogsRetentionDays (90 by default)", () => {
     const expiryOf = (json: SynthJson): number => {
-      const lifecycles = findResources(json, "aws_s3_bucket_lifecycle_configuration", (l) => l.rule.some((r: any) => r.id === "expire-objects"));
+      const lifecycles = findResources(json, "aws_s3_bucket_lifecycle_configuration", (l) =>
+        l.rule.some((r: any) => r.id === "expire-objects"),
+      );
       expect(lifecycles).toHaveLength(1);
       return lifecycles[0].rule.find((r: any) => r.id === "expire-objects").expiration[0].days;
     };
@@ -442,7 +504,9 @@ describe("CdnDistribution", () => {
     });
 
     it("a certificate to create without the us-east-1 provider", () => {
-      expect(build({ domain: { names: ["shop.example.com"], hostedZoneId: ZONE } })).toThrow(/usEast1Provider is required for a certificate for domain\.names/);
+      expect(build({ domain: { names: ["shop.example.com"], hostedZoneId: ZONE } })).toThrow(
+        /usEast1Provider is required for a certificate for domain\.names/,
+      );
       expect(build({ webAcl: true, accessLogs: true })).toThrow(/usEast1Provider is required for webAcl, accessLogs/);
     });
 
@@ -460,14 +524,20 @@ describe("CdnDistribution", () => {
     });
 
     it("duplicate path patterns, against the built-in ones or each other", () => {
-      expect(build({ extraStaticPaths: ["/static/*"] })).toThrow(/test\/Cdn: extraStaticPaths must not repeat a path pattern .*got "\/static\/\*"/);
-      expect(build({ extraStaticPaths: ["/img/*", "/img/*"] })).toThrow(/extraStaticPaths must not repeat a path pattern .*got "\/img\/\*"/);
+      expect(build({ extraStaticPaths: ["/static/*"] })).toThrow(
+        /test\/Cdn: extraStaticPaths must not repeat a path pattern .*got "\/static\/\*"/,
+      );
+      expect(build({ extraStaticPaths: ["/img/*", "/img/*"] })).toThrow(
+        /extraStaticPaths must not repeat a path pattern .*got "\/img\/\*"/,
+      );
       expect(build({ extraStaticPaths: ["/*"] })).toThrow(/extraStaticPaths\[0\] must not match every path/);
     });
 
     it("an invalid bucket name, given or derived", () => {
       expect(build({ bucketName: "Shop_Assets" })).toThrow(/test\/Cdn: bucketName must be a valid s3Bucket name.*got "Shop_Assets"/);
-      expect(build({ name: "xn--shop-prod" })).toThrow(/bucketName \(default `\$\{name\}-static-assets`\) must be a valid s3Bucket name.*got "xn--shop-prod-static-assets"/);
+      expect(build({ name: "xn--shop-prod" })).toThrow(
+        /bucketName \(default `\$\{name\}-static-assets`\) must be a valid s3Bucket name.*got "xn--shop-prod-static-assets"/,
+      );
       expect(build({ name: "a-very-long-project-name-for-the-prod-env" })).toThrow(/name must be 1-40 lower-case/);
     });
 
@@ -481,21 +551,29 @@ describe("CdnDistribution", () => {
     });
 
     it("an origin given as a URL, a reserved origin header, a short HSTS max-age, a bad alias", () => {
-      expect(build({ appOrigin: { domainName: "https://abc.awsapprunner.com" } })).toThrow(/appOrigin\.domainName must be a host name .*no https:\/\//);
+      expect(build({ appOrigin: { domainName: "https://abc.awsapprunner.com" } })).toThrow(
+        /appOrigin\.domainName must be a host name .*no https:\/\//,
+      );
       // Also when the rest is only known at apply (an App Runner service URL attribute, say).
       expect(build({ appOrigin: { domainName: `https://${Lazy.stringValue({ produce: () => "abc.awsapprunner.com" })}` } })).toThrow(
         /appOrigin\.domainName must be a host name without a scheme/,
       );
-      expect(build({ appOrigin: { ...BASE.appOrigin, customHeaders: { Host: "x" } } })).toThrow(/appOrigin\.customHeaders must not be a header CloudFront sets itself.*got "Host"/);
+      expect(build({ appOrigin: { ...BASE.appOrigin, customHeaders: { Host: "x" } } })).toThrow(
+        /appOrigin\.customHeaders must not be a header CloudFront sets itself.*got "Host"/,
+      );
       expect(build({ hstsMaxAgeSeconds: 86_400 })).toThrow(/hstsMaxAgeSeconds must be an integer from 31536000/);
-      expect(build({ domain: { names: ["Shop.Example.com."], certificateArn: CERT_USE1 } })).toThrow(/domain\.names\[0\] must be a lower-case DNS name/);
+      expect(build({ domain: { names: ["Shop.Example.com."], certificateArn: CERT_USE1 } })).toThrow(
+        /domain\.names\[0\] must be a lower-case DNS name/,
+      );
     });
 
     it("both a created and an existing web ACL", () => {
       expect(build({ webAcl: true, webAclArn: "arn:aws:wafv2:us-east-1:123456789012:global/webacl/x/abc" })).toThrow(
         /webAclArn must not be given together with webAcl: true/,
       );
-      expect(build({ webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/abc" })).toThrow(/webAclArn must be a WAFv2 web ACL of scope CLOUDFRONT/);
+      expect(build({ webAclArn: "arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/x/abc" })).toThrow(
+        /webAclArn must be a WAFv2 web ACL of scope CLOUDFRONT/,
+      );
     });
 
     it("WAF settings AWS would refuse: a rate limit below 10, a retention CloudWatch Logs does not offer, a key outside us-east-1", () => {
@@ -503,13 +581,17 @@ describe("CdnDistribution", () => {
       let n = 0;
       const withAcl = (props: Partial<CdnDistributionProps>) => () =>
         new CdnDistribution(stack, `Cdn${++n}`, { ...BASE, usEast1Provider: usEast1, webAcl: true, ...props });
-      expect(withAcl({ webAclRateLimitPerFiveMinutes: 5 })).toThrow(/Cdn\w+: webAclRateLimitPerFiveMinutes must be an integer from 10 to 2000000000, got 5/);
+      expect(withAcl({ webAclRateLimitPerFiveMinutes: 5 })).toThrow(
+        /Cdn\w+: webAclRateLimitPerFiveMinutes must be an integer from 10 to 2000000000, got 5/,
+      );
       expect(withAcl({ webAclLogRetentionDays: 400.5 })).toThrow(/webAclLogRetentionDays must be one of 1, 3, 5, .*got 400.5/);
       expect(withAcl({ webAclLogRetentionDays: 0 })).toThrow(/webAclLogRetentionDays must be one of .*got 0/);
       expect(withAcl({ logsKmsKeyArn: KMS_USE1.replace("us-east-1", "eu-west-1") })).toThrow(
         /logsKmsKeyArn must be in us-east-1 \(the WAF log group is in us-east-1 .*\), not in eu-west-1, got "arn:aws:kms:eu-west-1:/,
       );
-      expect(withAcl({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" })).toThrow(/logsKmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/logs"/);
+      expect(withAcl({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" })).toThrow(
+        /logsKmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only, got "arn:aws:kms:us-east-1:123456789012:alias\/logs"/,
+      );
     });
 
     it("an access log retention that is not a whole number of days", () => {
@@ -518,16 +600,22 @@ describe("CdnDistribution", () => {
     });
 
     it("alarms without the us-east-1 provider, with a topic outside us-east-1, or with a threshold that is not a percentage", () => {
-      expect(build({ alarms: TOPICS })).toThrow(/test\/Cdn: usEast1Provider is required for alarms: CloudFront takes them from us-east-1 only/);
+      expect(build({ alarms: TOPICS })).toThrow(
+        /test\/Cdn: usEast1Provider is required for alarms: CloudFront takes them from us-east-1 only/,
+      );
       const euTopics = { ...TOPICS, criticalTopicArn: "arn:aws:sns:eu-west-1:123456789012:shop-critical" };
       expect(() => synthCdn({ alarms: euTopics })).toThrow(
         /test\/Cdn: alarms\.criticalTopicArn must be in us-east-1 \(the CDN alarm lives in us-east-1 .*\), not in eu-west-1, got "arn:aws:sns:eu-west-1:/,
       );
-      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(/alarms\.criticalTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<account>:<topic>\), got "shop-critical"/);
+      expect(() => synthCdn({ alarms: { ...TOPICS, criticalTopicArn: "shop-critical" } })).toThrow(
+        /alarms\.criticalTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<account>:<topic>\), got "shop-critical"/,
+      );
       expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: 0 })).toThrow(
         /errorRateAlarmThresholdPercent must be above 0 and at most 100 .*got 0/,
       );
-      expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: "5" as never })).toThrow(/errorRateAlarmThresholdPercent must be a finite number, got "5"/);
+      expect(() => synthCdn({ alarms: TOPICS, errorRateAlarmThresholdPercent: "5" as never })).toThrow(
+        /errorRateAlarmThresholdPercent must be a finite number, got "5"/,
+      );
     });
 
     it("a certificate whose names are all too long for ACM's subject", () => {
@@ -543,7 +631,11 @@ describe("CdnDistribution static fallback and bucket origins", () => {
   it("serves static paths from an origin group that falls back to the app on 403/404", () => {
     const dist = resource(synthCdn(), "aws_cloudfront_distribution");
     expect(dist.origin_group).toEqual([
-      { origin_id: "assets-or-app", failover_criteria: { status_codes: [403, 404] }, member: [{ origin_id: "assets" }, { origin_id: "app" }] },
+      {
+        origin_id: "assets-or-app",
+        failover_criteria: { status_codes: [403, 404] },
+        member: [{ origin_id: "assets" }, { origin_id: "app" }],
+      },
     ]);
     expect(dist.ordered_cache_behavior.map((b: any) => b.target_origin_id)).toEqual(["assets-or-app", "assets-or-app"]);
   });
@@ -556,17 +648,30 @@ describe("CdnDistribution static fallback and bucket origins", () => {
 
   it("serves another private bucket on its paths through OAC, readable by this distribution only", () => {
     const { stack, usEast1 } = stackWithUsEast1();
-    const uploads = new UploadsBucket(stack, "Uploads", { bucketName: "shop-staging-uploads", allowedOrigins: ["https://shop.example.com"] });
-    new CdnDistribution(stack, "Cdn", { ...BASE, usEast1Provider: usEast1, bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/uploads/*"] }] });
+    const uploads = new UploadsBucket(stack, "Uploads", {
+      bucketName: "shop-staging-uploads",
+      allowedOrigins: ["https://shop.example.com"],
+    });
+    new CdnDistribution(stack, "Cdn", {
+      ...BASE,
+      usEast1Provider: usEast1,
+      bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/uploads/*"] }],
+    });
     const json = synthStack(stack);
     const dist = resource(json, "aws_cloudfront_distribution");
     const origin = dist.origin.find((o: any) => o.origin_id === "uploads");
     expect(origin.domain_name).toMatch(/aws_s3_bucket\.Uploads_Bucket_.*\.bucket_regional_domain_name/);
     expect(origin.origin_access_control_id).toMatch(/aws_cloudfront_origin_access_control\.Cdn_/);
-    expect(dist.ordered_cache_behavior.find((b: any) => b.path_pattern === "/uploads/*")).toMatchObject({ target_origin_id: "uploads", allowed_methods: ["GET", "HEAD"] });
+    expect(dist.ordered_cache_behavior.find((b: any) => b.path_pattern === "/uploads/*")).toMatchObject({
+      target_origin_id: "uploads",
+      allowed_methods: ["GET", "HEAD"],
+    });
     const policy = Object.entries(resources(json, "aws_s3_bucket_policy")).find(([n]) => n.startsWith("Uploads_"))![1];
     expect(policyOf(policy).Statement).toContainEqual(
-      expect.objectContaining({ Sid: "AllowCloudFrontRead", Condition: { StringEquals: { "AWS:SourceArn": expect.stringMatching(/aws_cloudfront_distribution\.Cdn_.*\.arn/) } } }),
+      expect.objectContaining({
+        Sid: "AllowCloudFrontRead",
+        Condition: { StringEquals: { "AWS:SourceArn": expect.stringMatching(/aws_cloudfront_distribution\.Cdn_.*\.arn/) } },
+      }),
     );
   });
 
@@ -574,7 +679,10 @@ describe("CdnDistribution static fallback and bucket origins", () => {
     expect(() =>
       synth((s) => {
         const uploads = new UploadsBucket(s, "Uploads", { bucketName: "shop-staging-uploads" });
-        new CdnDistribution(s, "Cdn", { ...BASE, bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/static/*"] }] });
+        new CdnDistribution(s, "Cdn", {
+          ...BASE,
+          bucketOrigins: [{ name: "uploads", bucket: uploads.bucket, pathPatterns: ["/static/*"] }],
+        });
       }),
     ).toThrow(/test\/Cdn: extraStaticPaths and bucketOrigins\[\]\.pathPatterns .*\/static\/\*/);
   });

@@ -131,7 +131,14 @@ export class CdnDistribution extends EdgeDistribution {
     checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
     // CloudFront offers Origin Shield in some regions only ("Choosing the AWS Region for Origin
     // Shield", CloudFront Developer Guide); any other region fails at apply.
-    checkRegionOffers(this, "originShieldRegion", props.originShieldRegion, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield", "originShield");
+    checkRegionOffers(
+      this,
+      "originShieldRegion",
+      props.originShieldRegion,
+      ORIGIN_SHIELD_REGIONS,
+      "CloudFront Origin Shield",
+      "originShield",
+    );
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
     const origin = resolveAppOrigin(this, props.appOrigin, props.requireOriginVerification ?? false);
 
@@ -155,12 +162,22 @@ export class CdnDistribution extends EdgeDistribution {
     const fallback = props.staticFallbackToApp ?? true;
     const bucketOrigins = props.bucketOrigins ?? [];
     bucketOrigins.forEach((b, i) => {
-      checkPattern(this, `bucketOrigins[${i}].name`, b.name, /^[a-z][a-z0-9-]{0,30}$/, "must be 1-31 lower-case letters, digits or hyphens, starting with a letter");
-      if (b.pathPatterns.length === 0) fail(this, `bucketOrigins[${i}].pathPatterns`, "must list at least one path pattern", b.pathPatterns);
+      checkPattern(
+        this,
+        `bucketOrigins[${i}].name`,
+        b.name,
+        /^[a-z][a-z0-9-]{0,30}$/,
+        "must be 1-31 lower-case letters, digits or hyphens, starting with a letter",
+      );
+      if (b.pathPatterns.length === 0)
+        fail(this, `bucketOrigins[${i}].pathPatterns`, "must list at least one path pattern", b.pathPatterns);
       b.pathPatterns.forEach((p, j) => checkPathPattern(this, `bucketOrigins[${i}].pathPatterns[${j}]`, p));
     });
     checkUnique(this, "bucketOrigins[].name", [ASSETS_ORIGIN_ID, APP_ORIGIN_ID, STATIC_GROUP_ID, ...bucketOrigins.map((b) => b.name)]);
-    checkUnique(this, "extraStaticPaths and bucketOrigins[].pathPatterns", [...staticPaths, ...bucketOrigins.flatMap((b) => b.pathPatterns)]);
+    checkUnique(this, "extraStaticPaths and bucketOrigins[].pathPatterns", [
+      ...staticPaths,
+      ...bucketOrigins.flatMap((b) => b.pathPatterns),
+    ]);
     const cachedBehavior = (pathPattern: string, targetOriginId: string): CloudfrontDistributionOrderedCacheBehavior => ({
       pathPattern,
       targetOriginId,
@@ -187,14 +204,22 @@ export class CdnDistribution extends EdgeDistribution {
           originAccessControlId: this.originAccessControl.id,
           originShield: props.originShieldRegion ? { enabled: true, originShieldRegion: props.originShieldRegion } : undefined,
         },
-        ...bucketOrigins.map((b) => ({ originId: b.name, domainName: b.bucket.regionalDomainName, originAccessControlId: this.originAccessControl.id })),
+        ...bucketOrigins.map((b) => ({
+          originId: b.name,
+          domainName: b.bucket.regionalDomainName,
+          originAccessControlId: this.originAccessControl.id,
+        })),
         {
           originId: APP_ORIGIN_ID,
           domainName: origin.domainName,
           ...(this.vpcOrigin
             ? {
                 // Keep-alive at CloudFront's default, set so that it does not show as a change.
-                vpcOriginConfig: { vpcOriginId: this.vpcOrigin.id, originReadTimeout: origin.readTimeoutSeconds, originKeepaliveTimeout: 5 },
+                vpcOriginConfig: {
+                  vpcOriginId: this.vpcOrigin.id,
+                  originReadTimeout: origin.readTimeoutSeconds,
+                  originKeepaliveTimeout: 5,
+                },
               }
             : {
                 customOriginConfig: {
@@ -210,7 +235,13 @@ export class CdnDistribution extends EdgeDistribution {
       ],
       // S3 answers 403 for a missing object (no ListBucket), 404 with it: both fall back to the app.
       originGroup: fallback
-        ? [{ originId: STATIC_GROUP_ID, failoverCriteria: { statusCodes: [403, 404] }, member: [{ originId: ASSETS_ORIGIN_ID }, { originId: APP_ORIGIN_ID }] }]
+        ? [
+            {
+              originId: STATIC_GROUP_ID,
+              failoverCriteria: { statusCodes: [403, 404] },
+              member: [{ originId: ASSETS_ORIGIN_ID }, { originId: APP_ORIGIN_ID }],
+            },
+          ]
         : undefined,
       orderedCacheBehavior: staticBehaviors,
       defaultCacheBehavior: {
@@ -248,7 +279,12 @@ export class CdnDistribution extends EdgeDistribution {
     const seen = new Set<string>();
     for (const p of all) {
       if (seen.has(p)) {
-        fail(this, "extraStaticPaths", `must not repeat a path pattern (each may have one behavior; built in: ${BUILT_IN_STATIC_PATHS.join(", ")})`, p);
+        fail(
+          this,
+          "extraStaticPaths",
+          `must not repeat a path pattern (each may have one behavior; built in: ${BUILT_IN_STATIC_PATHS.join(", ")})`,
+          p,
+        );
       }
       seen.add(p);
     }

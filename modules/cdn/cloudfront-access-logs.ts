@@ -50,7 +50,13 @@ export class CloudFrontAccessLogs extends Construct {
     const format = props.format ?? "w3c";
     checkOneOf(this, "format", format, ACCESS_LOG_FORMATS);
     const name = `${props.name}-access-logs`;
-    checkPattern(this, "name", name, /^[\w#+=/:,.@-]{1,60}$/, "must leave `<name>-access-logs` at 60 characters or fewer (a log delivery name)");
+    checkPattern(
+      this,
+      "name",
+      name,
+      /^[\w#+=/:,.@-]{1,60}$/,
+      "must leave `<name>-access-logs` at 60 characters or fewer (a log delivery name)",
+    );
 
     this.source = new CloudwatchLogDeliverySource(this, "Source", {
       provider: props.usEast1Provider,

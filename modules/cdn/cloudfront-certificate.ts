@@ -48,7 +48,12 @@ export class CloudFrontCertificate extends Construct {
     // ACM refuses a common name over 64 characters (RFC 5280); SANs may have 253.
     const subject = props.names.find((n) => isToken(n) || n.length <= MAX_SUBJECT_LENGTH);
     if (subject === undefined) {
-      fail(this, "names", `must include one name of at most ${MAX_SUBJECT_LENGTH} characters: ACM needs one as the certificate's subject (common name)`, props.names);
+      fail(
+        this,
+        "names",
+        `must include one name of at most ${MAX_SUBJECT_LENGTH} characters: ACM needs one as the certificate's subject (common name)`,
+        props.names,
+      );
     }
     const alternatives = props.names.filter((n) => n !== subject);
     this.certificate = new AcmCertificate(this, "Certificate", {

@@ -92,7 +92,12 @@ export class CloudFrontWebAcl extends Construct {
     const logRetention = props.logRetentionDays ?? 365;
     checkLogRetention(this, "logRetentionDays", logRetention);
     checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
-    checkInCloudFrontRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "the log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
+    checkInCloudFrontRegion(
+      this,
+      "logsKmsKeyArn",
+      props.logsKmsKeyArn,
+      "the log group is in us-east-1 and CloudWatch Logs uses keys of its own region only",
+    );
 
     this.webAcl = new Wafv2WebAcl(this, "WebAcl", {
       provider: props.usEast1Provider,

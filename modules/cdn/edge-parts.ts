@@ -8,7 +8,18 @@ import { PrivateBucket } from "../core/private-bucket";
 import { metricAlarm } from "../internal/alarms";
 import { checkResourceArn } from "../internal/arns";
 import { checkProviderRegion } from "../internal/aws-context";
-import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkNumber, checkOneOf, checkPattern, checkTags, checkUnique, fail, isToken } from "../internal/validate";
+import {
+  checkIntegerRange,
+  checkKmsKeyArn,
+  checkLogRetention,
+  checkNumber,
+  checkOneOf,
+  checkPattern,
+  checkTags,
+  checkUnique,
+  fail,
+  isToken,
+} from "../internal/validate";
 import { checkAliasName, checkCloudFrontCertificateArn, checkInCloudFrontRegion, idOfName } from "./cdn-checks";
 import { CloudFrontAccessLogs } from "./cloudfront-access-logs";
 import { CloudFrontCertificate } from "./cloudfront-certificate";
@@ -165,7 +176,12 @@ export interface ViewerParts {
     readonly isIpv6Enabled: boolean;
     readonly webAclId?: string;
     readonly restrictions: { readonly geoRestriction: { readonly restrictionType: string } };
-    readonly viewerCertificate: { readonly acmCertificateArn?: string; readonly sslSupportMethod?: string; readonly minimumProtocolVersion?: string; readonly cloudfrontDefaultCertificate?: boolean };
+    readonly viewerCertificate: {
+      readonly acmCertificateArn?: string;
+      readonly sslSupportMethod?: string;
+      readonly minimumProtocolVersion?: string;
+      readonly cloudfrontDefaultCertificate?: boolean;
+    };
     readonly tags?: Record<string, string>;
   };
 }
@@ -177,7 +193,13 @@ export interface ViewerParts {
  */
 export function createViewerParts(scope: Construct, props: EdgeOptions): ViewerParts {
   checkTags(scope, "tags", props.tags);
-  checkPattern(scope, "name", props.name, /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, "must be 1-40 lower-case letters, digits and hyphens (the <project>-<environment> base)");
+  checkPattern(
+    scope,
+    "name",
+    props.name,
+    /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/,
+    "must be 1-40 lower-case letters, digits and hyphens (the <project>-<environment> base)",
+  );
   const priceClass = props.priceClass ?? "PriceClass_100";
   checkOneOf(scope, "priceClass", priceClass, PRICE_CLASSES);
   checkDomain(scope, props);
@@ -186,7 +208,12 @@ export function createViewerParts(scope: Construct, props: EdgeOptions): ViewerP
   checkIntegerRange(scope, "webAclRateLimitPerFiveMinutes", props.webAclRateLimitPerFiveMinutes, 10, 2_000_000_000);
   checkLogRetention(scope, "webAclLogRetentionDays", props.webAclLogRetentionDays);
   checkKmsKeyArn(scope, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
-  checkInCloudFrontRegion(scope, "logsKmsKeyArn", props.logsKmsKeyArn, "the WAF log group is in us-east-1 and CloudWatch Logs uses keys of its own region only");
+  checkInCloudFrontRegion(
+    scope,
+    "logsKmsKeyArn",
+    props.logsKmsKeyArn,
+    "the WAF log group is in us-east-1 and CloudWatch Logs uses keys of its own region only",
+  );
   checkAlarms(scope, props.alarms, props.errorRateAlarmThresholdPercent ?? 5);
 
   const responseHeadersPolicy = new SecurityHeadersPolicy(scope, "SecurityHeaders", {
@@ -197,9 +224,15 @@ export function createViewerParts(scope: Construct, props: EdgeOptions): ViewerP
     contentSecurityPolicy: props.contentSecurityPolicy,
   });
   const domain = props.domain;
-  const certificate = domain && !domain.certificateArn
-    ? new CloudFrontCertificate(scope, "Certificate", { names: domain.names, hostedZoneId: domain.hostedZoneId!, usEast1Provider: props.usEast1Provider!, tags: props.tags })
-    : undefined;
+  const certificate =
+    domain && !domain.certificateArn
+      ? new CloudFrontCertificate(scope, "Certificate", {
+          names: domain.names,
+          hostedZoneId: domain.hostedZoneId!,
+          usEast1Provider: props.usEast1Provider!,
+          tags: props.tags,
+        })
+      : undefined;
   const certificateArn = domain?.certificateArn ?? certificate?.certificateArn;
   const webAcl = props.webAcl
     ? new CloudFrontWebAcl(scope, "WebAcl", {
@@ -320,7 +353,8 @@ export interface EdgeFinish {
 /** Alias records in the hosted zone, access logs to a private bucket, the 5xx error-rate alarm. */
 export function finishEdge(scope: Construct, distribution: CloudfrontDistribution, props: EdgeOptions): EdgeFinish {
   const domain = props.domain;
-  const aliasRecords = domain?.hostedZoneId && (domain.aliasRecords ?? true) ? createAliasRecords(scope, distribution, domain.names, domain.hostedZoneId) : [];
+  const aliasRecords =
+    domain?.hostedZoneId && (domain.aliasRecords ?? true) ? createAliasRecords(scope, distribution, domain.names, domain.hostedZoneId) : [];
   let logBucket: PrivateBucket | undefined;
   let accessLogDelivery: CloudFrontAccessLogs | undefined;
   if (props.accessLogs) {
@@ -361,7 +395,8 @@ export function allowDistributionRead(bucket: PrivateBucket, distributionArn: st
 function checkDomain(scope: Construct, props: EdgeOptions): void {
   const domain = props.domain;
   if (!domain) return;
-  if (domain.names.length === 0) fail(scope, "domain.names", "must list at least one alias (omit `domain` for the default CloudFront certificate)", domain.names);
+  if (domain.names.length === 0)
+    fail(scope, "domain.names", "must list at least one alias (omit `domain` for the default CloudFront certificate)", domain.names);
   domain.names.forEach((n, i) => checkAliasName(scope, `domain.names[${i}]`, n));
   checkUnique(scope, "domain.names", domain.names);
   checkCloudFrontCertificateArn(scope, "domain.certificateArn", domain.certificateArn);
@@ -373,14 +408,27 @@ function checkDomain(scope: Construct, props: EdgeOptions): void {
       domain.names,
     );
   }
-  checkPattern(scope, "domain.hostedZoneId", domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+  checkPattern(
+    scope,
+    "domain.hostedZoneId",
+    domain.hostedZoneId,
+    /^Z[A-Z0-9]{1,31}$/,
+    "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ",
+  );
 }
 
 /**
  * CloudFront's 5xx error rate (percent of all requests, the `Region=Global` series) above the
  * threshold for 5 consecutive minutes. No requests means no data: not breaching.
  */
-function errorRateAlarm(scope: Construct, distribution: CloudfrontDistribution, name: string, topics: AlarmTopics, threshold: number, usEast1Provider: TerraformProvider): CloudwatchMetricAlarm {
+function errorRateAlarm(
+  scope: Construct,
+  distribution: CloudfrontDistribution,
+  name: string,
+  topics: AlarmTopics,
+  threshold: number,
+  usEast1Provider: TerraformProvider,
+): CloudwatchMetricAlarm {
   const alarm = metricAlarm(scope, "ErrorRateAlarm", name, {
     purpose: "cdn-5xx-rate",
     description: `${name}: CloudFront 5xx error rate above ${threshold} % for 5 minutes`,
@@ -419,13 +467,29 @@ function checkAlarms(scope: Construct, alarms: AlarmTopics | undefined, threshol
 /** Everything created in us-east-1 goes through the provider the stack passes in. */
 function checkNeedsProvider(scope: Construct, props: EdgeOptions): void {
   if (props.webAcl && props.webAclArn) {
-    fail(scope, "webAclArn", "must not be given together with webAcl: true (attach an existing web ACL or create one, not both)", props.webAclArn);
+    fail(
+      scope,
+      "webAclArn",
+      "must not be given together with webAcl: true (attach an existing web ACL or create one, not both)",
+      props.webAclArn,
+    );
   }
   checkResourceArn(scope, "webAclArn", props.webAclArn, "wafv2WebAcl");
   if (props.webAclArn && !isToken(props.webAclArn) && !/:wafv2:us-east-1:\d{12}:global\/webacl\//.test(props.webAclArn)) {
-    fail(scope, "webAclArn", "must be a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)", props.webAclArn);
+    fail(
+      scope,
+      "webAclArn",
+      "must be a WAFv2 web ACL of scope CLOUDFRONT (arn:aws:wafv2:us-east-1:<account>:global/webacl/...)",
+      props.webAclArn,
+    );
   }
-  checkProviderRegion(scope, "usEast1Provider", props.usEast1Provider, "us-east-1", "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only");
+  checkProviderRegion(
+    scope,
+    "usEast1Provider",
+    props.usEast1Provider,
+    "us-east-1",
+    "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only",
+  );
   if (props.usEast1Provider) return;
   const needs = [
     props.domain && !props.domain.certificateArn ? "a certificate for domain.names (or pass domain.certificateArn)" : undefined,
@@ -443,7 +507,12 @@ function checkNeedsProvider(scope: Construct, props: EdgeOptions): void {
   }
 }
 
-function createAliasRecords(scope: Construct, distribution: CloudfrontDistribution, names: readonly string[], zoneId: string): Route53Record[] {
+function createAliasRecords(
+  scope: Construct,
+  distribution: CloudfrontDistribution,
+  names: readonly string[],
+  zoneId: string,
+): Route53Record[] {
   return names.flatMap((name) =>
     (["A", "AAAA"] as const).map(
       (type) =>

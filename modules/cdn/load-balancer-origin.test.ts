@@ -53,11 +53,15 @@ describe("WebService with an internal load balancer", () => {
     expect(Object.values(subnets).map((d: any) => d.id)).toEqual([...TEST_NETWORK.privateSubnetIds]);
     expect(toLb).toEqual([
       expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list.") }),
-      ...Object.keys(subnets).map((name) => expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: `\${data.aws_subnet.${name}.cidr_block}` })),
+      ...Object.keys(subnets).map((name) =>
+        expect.objectContaining({ from_port: 443, to_port: 443, cidr_ipv4: `\${data.aws_subnet.${name}.cidr_block}` }),
+      ),
     ]);
     expect(toLb.filter((r) => r.cidr_ipv4 === TEST_NETWORK.vpcCidr)).toEqual([]);
     expect(ingress.filter((r) => r.cidr_ipv4 === "0.0.0.0/0" || r.cidr_ipv6 !== undefined)).toEqual([]);
-    expect(Object.values(dataSources(json, "aws_ec2_managed_prefix_list"))).toEqual([expect.objectContaining({ name: "com.amazonaws.global.cloudfront.origin-facing" })]);
+    expect(Object.values(dataSources(json, "aws_ec2_managed_prefix_list"))).toEqual([
+      expect.objectContaining({ name: "com.amazonaws.global.cloudfront.origin-facing" }),
+    ]);
   });
 
   it("gets its certificate for domain but publishes no alias record", () => {
@@ -75,7 +79,9 @@ describe("WebService with an internal load balancer", () => {
     const network = { ...TEST_NETWORK, privateSubnetIds: Token.asList("${data.terraform_remote_state.net.outputs.private_subnet_ids}") };
     const fromState = synth((s) => webService(s, { ...HTTPS_INTERNAL, network }));
     expect(dataSources(fromState, "aws_subnet")).toEqual({});
-    expect(findResources(fromState, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4 !== undefined).map((r) => r.cidr_ipv4)).toEqual([TEST_NETWORK.vpcCidr]);
+    expect(
+      findResources(fromState, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4 !== undefined).map((r) => r.cidr_ipv4),
+    ).toEqual([TEST_NETWORK.vpcCidr]);
   });
 });
 
@@ -97,7 +103,11 @@ describe("CdnDistribution in front of an internal load balancer (VPC origin)", (
 
   it("points the app origin at the VPC origin, under the name the certificate covers, with no internet custom origin", () => {
     const origin = appOriginOf(json);
-    expect(origin.vpc_origin_config).toEqual({ vpc_origin_id: refTo(json, "aws_cloudfront_vpc_origin", "id"), origin_read_timeout: 30, origin_keepalive_timeout: 5 });
+    expect(origin.vpc_origin_config).toEqual({
+      vpc_origin_id: refTo(json, "aws_cloudfront_vpc_origin", "id"),
+      origin_read_timeout: 30,
+      origin_keepalive_timeout: 5,
+    });
     expect(origin.custom_origin_config).toBeUndefined();
     expect(origin.domain_name).toBe(ORIGIN_NAME);
   });
@@ -106,15 +116,23 @@ describe("CdnDistribution in front of an internal load balancer (VPC origin)", (
     expect(vpcOrigin.timeouts).toEqual({ create: "30m", update: "30m", delete: "30m" });
     const settingsName = Object.keys(resources(json, "terraform_data"))[0];
     expect(vpcOrigin.lifecycle).toEqual({ create_before_destroy: true, replace_triggered_by: [`terraform_data.${settingsName}`] });
-    expect(resource(json, "terraform_data").triggers_replace).toMatchObject({ arn: refTo(json, "aws_lb", "arn"), originProtocolPolicy: "https-only" });
+    expect(resource(json, "terraform_data").triggers_replace).toMatchObject({
+      arn: refTo(json, "aws_lb", "arn"),
+      originProtocolPolicy: "https-only",
+    });
     expect(vpcOrigin.vpc_origin_endpoint_config[0].name).toBe(`shop-prod-app-\${substr(terraform_data.${settingsName}.id, 0, 8)}`);
   });
 
   it("speaks HTTP on 80 to an internal load balancer without a certificate, at its DNS name", () => {
     const http = synth(cdnFor({ scheme: "internal" }, (w) => ({ loadBalancer: w.origin })));
-    expect(resource(http, "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0]).toMatchObject({ http_port: 80, origin_protocol_policy: "http-only" });
+    expect(resource(http, "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0]).toMatchObject({
+      http_port: 80,
+      origin_protocol_policy: "http-only",
+    });
     expect(appOriginOf(http).domain_name).toBe(refTo(http, "aws_lb", "dns_name"));
-    expect((Object.values(resources(http, "aws_vpc_security_group_ingress_rule")) as any[]).find((r) => r.prefix_list_id)).toMatchObject({ from_port: 80 });
+    expect((Object.values(resources(http, "aws_vpc_security_group_ingress_rule")) as any[]).find((r) => r.prefix_list_id)).toMatchObject({
+      from_port: 80,
+    });
   });
 
   it("needs an internet gateway in the VPC (public subnets), and takes the nearest valid network", () => {
@@ -146,7 +164,9 @@ describe("Origin verification: one setting on the web service, both sides", () =
   });
 
   it("production accepts the header, or an internal load balancer without one", () => {
-    const withHeader = cdnFor({ ...HTTPS_PUBLIC, originVerifyHeader: VERIFY }, (w) => ({ loadBalancer: w.origin }), { requireOriginVerification: true });
+    const withHeader = cdnFor({ ...HTTPS_PUBLIC, originVerifyHeader: VERIFY }, (w) => ({ loadBalancer: w.origin }), {
+      requireOriginVerification: true,
+    });
     expect(() => synth(withHeader)).not.toThrow();
     expect(() => synth(cdnFor(HTTPS_INTERNAL, (w) => ({ loadBalancer: w.origin }), { requireOriginVerification: true }))).not.toThrow();
   });
@@ -156,19 +176,28 @@ describe("A CDN wired to a web service's origin must match it", () => {
   it("sends the header the load balancer requires, or refuses another value without echoing either", () => {
     const json = synth(cdnFor({ ...HTTPS_PUBLIC, originVerifyHeader: VERIFY }, (w) => ({ loadBalancer: w.origin })));
     expect(appOriginOf(json).custom_header).toEqual([{ name: "X-Origin-Verify", value: SECRET }]);
-    const wrong = cdnFor({ ...HTTPS_PUBLIC, originVerifyHeader: VERIFY }, (w) => ({ loadBalancer: w.origin, customHeaders: { "x-origin-verify": "another-secret-value-0000" } }));
-    expect(() => synth(wrong)).toThrow(/send a X-Origin-Verify value other than the one the load balancer test\/Web requires.*got "<redacted>"/);
+    const wrong = cdnFor({ ...HTTPS_PUBLIC, originVerifyHeader: VERIFY }, (w) => ({
+      loadBalancer: w.origin,
+      customHeaders: { "x-origin-verify": "another-secret-value-0000" },
+    }));
+    expect(() => synth(wrong)).toThrow(
+      /send a X-Origin-Verify value other than the one the load balancer test\/Web requires.*got "<redacted>"/,
+    );
     expect(() => synth(wrong)).not.toThrow(new RegExp(SECRET));
   });
 
   it("refuses https-only to a load balancer that serves HTTP only on 80", () => {
-    expect(() => synth(cdnFor({ ingress: "cloudfront" }, (w) => ({ loadBalancer: w.origin, protocol: "https-only", originHasCertificate: true })))).toThrow(
+    expect(() =>
+      synth(cdnFor({ ingress: "cloudfront" }, (w) => ({ loadBalancer: w.origin, protocol: "https-only", originHasCertificate: true }))),
+    ).toThrow(
       /test\/Cdn: appOrigin\.protocol is "https-only", but the load balancer test\/Web serves HTTP on port 80 only \(it has no certificate\); use "http-only"/,
     );
   });
 
   it("refuses http-only to a load balancer whose port 80 only redirects to HTTPS", () => {
-    expect(() => synth(cdnFor(HTTPS_PUBLIC, (w) => ({ loadBalancer: w.origin, protocol: "http-only", originHasCertificate: false })))).toThrow(
+    expect(() =>
+      synth(cdnFor(HTTPS_PUBLIC, (w) => ({ loadBalancer: w.origin, protocol: "http-only", originHasCertificate: false }))),
+    ).toThrow(
       /appOrigin\.protocol is "http-only", but the load balancer test\/Web serves HTTPS on port 443 only \(port 80 only redirects to HTTPS\); use "https-only"/,
     );
   });
@@ -178,7 +207,9 @@ describe("A CDN wired to a web service's origin must match it", () => {
     expect(() => synth(cdnFor({ certificateArn }, (w) => ({ loadBalancer: w.origin })))).toThrow(
       /appOrigin\.domainName is the AWS DNS name of the load balancer test\/Web, which its certificate does not cover/,
     );
-    expect(() => synth(cdnFor({ certificateArn }, (w) => ({ loadBalancer: w.origin, domainName: "app-origin.shop.example.com" })))).not.toThrow();
+    expect(() =>
+      synth(cdnFor({ certificateArn }, (w) => ({ loadBalancer: w.origin, domainName: "app-origin.shop.example.com" }))),
+    ).not.toThrow();
   });
 
   it("wires only what it is given: a domainName alone is a custom origin, never matched to a web service of the app", () => {

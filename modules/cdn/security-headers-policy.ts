@@ -51,7 +51,13 @@ export class SecurityHeadersPolicy extends Construct {
     const csp =
       props.contentSecurityPolicy ??
       `base-uri 'self'; object-src 'none'; frame-ancestors ${frameOption === "DENY" ? "'none'" : "'self'"}; upgrade-insecure-requests`;
-    checkPattern(this, "name", props.name, /^[\w-]{1,128}$/, "must be 1-128 letters, digits, hyphens and underscores (a response headers policy name)");
+    checkPattern(
+      this,
+      "name",
+      props.name,
+      /^[\w-]{1,128}$/,
+      "must be 1-128 letters, digits, hyphens and underscores (a response headers policy name)",
+    );
     checkIntegerRange(this, "hstsMaxAgeSeconds", maxAge, MIN_HSTS_MAX_AGE_SECONDS, 2_147_483_647);
     checkOneOf(this, "frameOptions", frameOption, ["DENY", "SAMEORIGIN"]);
     checkPattern(this, "contentSecurityPolicy", csp, /\S/, "must not be empty");

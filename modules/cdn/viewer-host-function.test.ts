@@ -10,7 +10,12 @@ type Headers = Record<string, { value: string }>;
 /** Run the function's code as CloudFront does: `handler(event)` in a fresh context, returning the request. */
 function runFunction(headers: Headers): Headers {
   const handler = runInNewContext(`${VIEWER_HOST_FUNCTION_CODE}\nhandler;`, {}) as (event: unknown) => { headers: Headers };
-  const event = { version: "1.0", context: { eventType: "viewer-request" }, viewer: { ip: "198.51.100.11" }, request: { method: "GET", uri: "/", querystring: {}, headers, cookies: {} } };
+  const event = {
+    version: "1.0",
+    context: { eventType: "viewer-request" },
+    viewer: { ip: "198.51.100.11" },
+    request: { method: "GET", uri: "/", querystring: {}, headers, cookies: {} },
+  };
   return JSON.parse(JSON.stringify(handler(event).headers)) as Headers;
 }
 
@@ -18,7 +23,8 @@ function runFunction(headers: Headers): Headers {
  * Headers an edge function must not add or change (CloudFront Developer Guide, "Restrictions on all
  * edge functions"): disallowed ones fail the request with 502; `host` is read-only in viewer requests.
  */
-const DISALLOWED = /^(connection|expect|keep-alive|proxy-.*|trailer|upgrade|x-accel-.*|x-amz-cf-.*|x-amzn-.*|x-cache|x-edge-.*|x-forwarded-proto|x-real-ip)$/;
+const DISALLOWED =
+  /^(connection|expect|keep-alive|proxy-.*|trailer|upgrade|x-accel-.*|x-amz-cf-.*|x-amzn-.*|x-cache|x-edge-.*|x-forwarded-proto|x-real-ip)$/;
 
 describe("viewer-host CloudFront Function (run in Node)", () => {
   it("passes the viewer's host as X-Forwarded-Host and Forwarded (proto=https), leaving Host as it was", () => {
@@ -32,7 +38,11 @@ describe("viewer-host CloudFront Function (run in Node)", () => {
   });
 
   it("overwrites what a viewer sent in X-Forwarded-Host and Forwarded (no host spoofing)", () => {
-    const out = runFunction({ host: { value: "shop.example.com" }, "x-forwarded-host": { value: "evil.example" }, forwarded: { value: "host=evil.example;proto=http" } });
+    const out = runFunction({
+      host: { value: "shop.example.com" },
+      "x-forwarded-host": { value: "evil.example" },
+      forwarded: { value: "host=evil.example;proto=http" },
+    });
     expect(out["x-forwarded-host"]).toEqual({ value: "shop.example.com" });
     expect(out.forwarded).toEqual({ value: 'host="shop.example.com";proto=https' });
   });
@@ -56,7 +66,12 @@ describe("CdnDistribution: the viewer's host and scheme reach the app", () => {
   it("runs the published function on viewer requests of the app behavior only", () => {
     const json = synth((s) => new CdnDistribution(s, "Cdn", { name: "shop-dev", appOrigin: HTTP_ALB }));
     const fn = resource(json, "aws_cloudfront_function");
-    expect(fn).toMatchObject({ name: "shop-dev-viewer-host", runtime: "cloudfront-js-2.0", publish: true, code: VIEWER_HOST_FUNCTION_CODE });
+    expect(fn).toMatchObject({
+      name: "shop-dev-viewer-host",
+      runtime: "cloudfront-js-2.0",
+      publish: true,
+      code: VIEWER_HOST_FUNCTION_CODE,
+    });
     const dist = resource(json, "aws_cloudfront_distribution");
     const arn = `\${aws_cloudfront_function.${Object.keys(resources(json, "aws_cloudfront_function"))[0]}.arn}`;
     expect(dist.default_cache_behavior.function_association).toEqual([{ event_type: "viewer-request", function_arn: arn }]);
@@ -65,7 +80,10 @@ describe("CdnDistribution: the viewer's host and scheme reach the app", () => {
 
   it("forwards the viewer's Host to an HTTP origin (no certificate to match), not to an HTTPS one", () => {
     const policy = (appOrigin: object) =>
-      resource(synth((s) => new CdnDistribution(s, "Cdn", { name: "shop-dev", appOrigin })), "aws_cloudfront_distribution").default_cache_behavior.origin_request_policy_id;
+      resource(
+        synth((s) => new CdnDistribution(s, "Cdn", { name: "shop-dev", appOrigin })),
+        "aws_cloudfront_distribution",
+      ).default_cache_behavior.origin_request_policy_id;
     expect(policy(HTTP_ALB)).toBe(ALL_VIEWER_POLICY_ID);
     expect(policy({ domainName: "abc123.us-east-1.awsapprunner.com" })).toBe(ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID);
     expect(policy({ domainName: "origin.shop.example.com", forwardHost: true })).toBe(ALL_VIEWER_POLICY_ID);

@@ -11,9 +11,19 @@ import { ResolvedAppOrigin } from "./app-origin";
  * so the two never clash): the distribution moves to the new one, then the old one is deleted.
  * Creating one takes about 15 minutes, at times more than the provider's 15-minute default wait.
  */
-export function createVpcOrigin(scope: Construct, name: string, origin: ResolvedAppOrigin, tags?: Record<string, string>): CloudfrontVpcOrigin {
+export function createVpcOrigin(
+  scope: Construct,
+  name: string,
+  origin: ResolvedAppOrigin,
+  tags?: Record<string, string>,
+): CloudfrontVpcOrigin {
   const lb = origin.loadBalancer!;
-  const endpoint = { arn: lb.loadBalancerArn, httpPort: 80, httpsPort: lb.protocol === "https" ? lb.port : 443, originProtocolPolicy: origin.protocol };
+  const endpoint = {
+    arn: lb.loadBalancerArn,
+    httpPort: 80,
+    httpsPort: lb.protocol === "https" ? lb.port : 443,
+    originProtocolPolicy: origin.protocol,
+  };
   const settings = new TerraformData(scope, "AppVpcOriginSettings", { triggersReplace: endpoint });
   return new CloudfrontVpcOrigin(scope, "AppVpcOrigin", {
     vpcOriginEndpointConfig: [

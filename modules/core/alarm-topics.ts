@@ -21,7 +21,13 @@ export interface AlarmTopics {
 export function checkAlarmTopics(scope: IConstruct, prop: string, topics: AlarmTopics | undefined): void {
   if (topics === undefined) return;
   for (const key of ["criticalTopicArn", "warningTopicArn"] as const) {
-    checkPattern(scope, `${prop}.${key}`, topics[key], /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/, "must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>), not a topic name");
+    checkPattern(
+      scope,
+      `${prop}.${key}`,
+      topics[key],
+      /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/,
+      "must be an SNS topic ARN (arn:aws:sns:<region>:<account>:<topic>), not a topic name",
+    );
     checkArnInStackRegion(scope, `${prop}.${key}`, topics[key], "CloudWatch alarms notify topics of their own region only");
   }
 }

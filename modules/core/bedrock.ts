@@ -62,10 +62,17 @@ export function bedrockInvokeStatements(scope: IConstruct, grant: BedrockGrant):
     checkPattern(scope, prop, id, MODEL_ID, "must be a Bedrock model id <provider>.<model> such as amazon.nova-lite-v1:0");
     const prefix = isToken(id) ? undefined : PROFILE_ID.exec(id)?.[1];
     if (prefix !== undefined && PROFILE_PREFIXES.includes(prefix)) {
-      fail(scope, prop, `is a cross-region inference profile id (${prefix}.): pass it in inferenceProfileIds, or drop the prefix to invoke the model in the stack's region`, id);
+      fail(
+        scope,
+        prop,
+        `is a cross-region inference profile id (${prefix}.): pass it in inferenceProfileIds, or drop the prefix to invoke the model in the stack's region`,
+        id,
+      );
     }
     if (!isToken(id) && BEDROCK_PROFILE_ONLY_MODELS.some((m) => id.startsWith(m))) {
-      const local = stackRegion ? Object.keys(BEDROCK_PROFILE_GEOGRAPHIES).find((g) => BEDROCK_PROFILE_GEOGRAPHIES[g].includes(stackRegion)) : undefined;
+      const local = stackRegion
+        ? Object.keys(BEDROCK_PROFILE_GEOGRAPHIES).find((g) => BEDROCK_PROFILE_GEOGRAPHIES[g].includes(stackRegion))
+        : undefined;
       fail(
         scope,
         prop,

@@ -15,7 +15,12 @@ export function checkCorsOrigin(scope: IConstruct, prop: string, value: string):
   // Browsers send Origin without the scheme's default port (RFC 6454 serialization), and S3
   // compares the strings: https://x:443 would never match a request, so CORS would silently fail.
   if (typeof value === "string" && /^(https:\/\/[^/]+:443|http:\/\/[^/]+:80)$/.test(value)) {
-    fail(scope, prop, `must not name the scheme's default port: browsers send ${value.replace(/:(443|80)$/, "")} as the Origin, which S3 would not match`, value);
+    fail(
+      scope,
+      prop,
+      `must not name the scheme's default port: browsers send ${value.replace(/:(443|80)$/, "")} as the Origin, which S3 would not match`,
+      value,
+    );
   }
 }
 
@@ -50,12 +55,20 @@ export interface BucketCorsRule {
  * most one `*`, the five methods S3 accepts; see the S3 CORS configuration reference).
  * Undefined when there are no rules.
  */
-export function bucketCorsConfiguration(scope: Construct, id: string, bucketId: string, rules: readonly BucketCorsRule[], prop = "corsRules"): S3BucketCorsConfiguration | undefined {
+export function bucketCorsConfiguration(
+  scope: Construct,
+  id: string,
+  bucketId: string,
+  rules: readonly BucketCorsRule[],
+  prop = "corsRules",
+): S3BucketCorsConfiguration | undefined {
   if (rules.length === 0) return undefined;
   rules.forEach((rule, i) => {
     if (rule.allowedOrigins.length === 0) fail(scope, `${prop}[${i}].allowedOrigins`, "must list at least one origin", rule.allowedOrigins);
     rule.allowedOrigins.forEach((o, j) => checkCorsOrigin(scope, `${prop}[${i}].allowedOrigins[${j}]`, o));
-    (rule.allowedMethods ?? []).forEach((m, j) => checkOneOf(scope, `${prop}[${i}].allowedMethods[${j}]`, m, ["GET", "HEAD", "PUT", "POST", "DELETE"]));
+    (rule.allowedMethods ?? []).forEach((m, j) =>
+      checkOneOf(scope, `${prop}[${i}].allowedMethods[${j}]`, m, ["GET", "HEAD", "PUT", "POST", "DELETE"]),
+    );
     // S3 takes any non-negative MaxAgeSeconds (browsers cap what they honour).
     // https://docs.aws.amazon.com/AmazonS3/latest/API/API_CORSRule.html
     checkIntegerRange(scope, `${prop}[${i}].maxAgeSeconds`, rule.maxAgeSeconds, 0, 2_147_483_647);

@@ -71,19 +71,35 @@ export interface ConnectionUrlTarget {
  */
 export function connectionUrlSuffix(scope: IConstruct, prop: string, target: ConnectionUrlTarget, options: ConnectionUrlOptions): string {
   checkSecretRef(scope, `${prop}.secretArn`, options.secretArn, "secretsmanager");
-  checkKmsKeyArn(scope, `${prop}.secretKmsKeyArn`, options.secretKmsKeyArn, "the admin task is granted kms:Decrypt and kms:GenerateDataKey on it, and IAM authorizes those on the key");
+  checkKmsKeyArn(
+    scope,
+    `${prop}.secretKmsKeyArn`,
+    options.secretKmsKeyArn,
+    "the admin task is granted kms:Decrypt and kms:GenerateDataKey on it, and IAM authorizes those on the key",
+  );
   checkKmsKeyInStackRegion(scope, `${prop}.secretKmsKeyArn`, options.secretKmsKeyArn, "Secrets Manager");
   const format = options.format ?? "prisma";
   checkOneOf(scope, `${prop}.format`, format, ["prisma", "libpq"]);
   const ca = options.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH;
-  checkPattern(scope, `${prop}.caBundlePath`, ca, /^\/[\w.\-/]+\.(pem|crt)$/, "must be an absolute path to a .pem or .crt file in the image");
+  checkPattern(
+    scope,
+    `${prop}.caBundlePath`,
+    ca,
+    /^\/[\w.\-/]+\.(pem|crt)$/,
+    "must be an absolute path to a .pem or .crt file in the image",
+  );
   checkIntegerRange(scope, `${prop}.poolSize`, options.poolSize, 1, 10000);
   checkIntegerRange(scope, `${prop}.poolTimeoutSeconds`, options.poolTimeoutSeconds, 0, 3600);
   checkIntegerRange(scope, `${prop}.statementCacheSize`, options.statementCacheSize, 0, 100000);
   if (format === "libpq") {
     // Prisma-only settings would be ignored (or refused) by libpq-style parsers.
-    for (const [key, value] of Object.entries({ poolTimeoutSeconds: options.poolTimeoutSeconds, statementCacheSize: options.statementCacheSize, pgbouncer: options.pgbouncer })) {
-      if (value !== undefined && value !== false) fail(scope, `${prop}.${key}`, 'is a Prisma setting: use format "prisma", or leave it unset with "libpq"', value);
+    for (const [key, value] of Object.entries({
+      poolTimeoutSeconds: options.poolTimeoutSeconds,
+      statementCacheSize: options.statementCacheSize,
+      pgbouncer: options.pgbouncer,
+    })) {
+      if (value !== undefined && value !== false)
+        fail(scope, `${prop}.${key}`, 'is a Prisma setting: use format "prisma", or leave it unset with "libpq"', value);
     }
   }
   const query: [string, string | number][] =
@@ -93,7 +109,9 @@ export function connectionUrlSuffix(scope: IConstruct, prop: string, target: Con
           ["sslcert", ca],
           ...(options.poolSize !== undefined ? ([["connection_limit", options.poolSize]] as [string, number][]) : []),
           ...(options.poolTimeoutSeconds !== undefined ? ([["pool_timeout", options.poolTimeoutSeconds]] as [string, number][]) : []),
-          ...(options.statementCacheSize !== undefined ? ([["statement_cache_size", options.statementCacheSize]] as [string, number][]) : []),
+          ...(options.statementCacheSize !== undefined
+            ? ([["statement_cache_size", options.statementCacheSize]] as [string, number][])
+            : []),
           ...(options.pgbouncer ? ([["pgbouncer", "true"]] as [string, string][]) : []),
         ]
       : [

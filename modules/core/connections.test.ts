@@ -23,10 +23,21 @@ describe("Connections", () => {
       web.connections.allowTo(new Server(s, "Db", 5432));
     });
     expect(rules(json, "ingress")).toEqual([
-      expect.objectContaining({ from_port: 5432, to_port: 5432, ip_protocol: "tcp", security_group_id: expect.stringContaining("Db_Sg"), referenced_security_group_id: expect.stringContaining("Web_Sg") }),
+      expect.objectContaining({
+        from_port: 5432,
+        to_port: 5432,
+        ip_protocol: "tcp",
+        security_group_id: expect.stringContaining("Db_Sg"),
+        referenced_security_group_id: expect.stringContaining("Web_Sg"),
+      }),
     ]);
     expect(rules(json, "egress")).toEqual([
-      expect.objectContaining({ from_port: 5432, security_group_id: expect.stringContaining("Web_Sg"), referenced_security_group_id: expect.stringContaining("Db_Sg"), description: "web to db" }),
+      expect.objectContaining({
+        from_port: 5432,
+        security_group_id: expect.stringContaining("Web_Sg"),
+        referenced_security_group_id: expect.stringContaining("Db_Sg"),
+        description: "web to db",
+      }),
     ]);
   });
 
@@ -47,7 +58,9 @@ describe("Connections", () => {
       const web = new Server(s, "Web", 3000);
       web.connections.allowTo(connectable({ securityGroupId: "sg-0123456789abcdef0", port: 6379 }, "cache"));
     });
-    expect(rules(json, "ingress")).toEqual([expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 6379, description: "web to cache" })]);
+    expect(rules(json, "ingress")).toEqual([
+      expect.objectContaining({ security_group_id: "sg-0123456789abcdef0", from_port: 6379, description: "web to cache" }),
+    ]);
   });
 
   it("takes an explicit port over the default", () => {
@@ -67,14 +80,18 @@ describe("Connections refuses what EC2 would refuse at apply", () => {
     expect(() => Connections.fromSecurityGroupId("db-sg", "database", 5432)).toThrow(
       'Connections("database"): securityGroupId must be a security group id (sg- and 8 or 17 hex digits), not a group name or CIDR range, got "db-sg"',
     );
-    expect(() => connectable({ securityGroupId: "10.0.0.0/16", port: 5432 }, "database")).toThrow(/securityGroupId must be a security group id .*got "10\.0\.0\.0\/16"/);
+    expect(() => connectable({ securityGroupId: "10.0.0.0/16", port: 5432 }, "database")).toThrow(
+      /securityGroupId must be a security group id .*got "10\.0\.0\.0\/16"/,
+    );
     expect(() => Connections.fromSecurityGroupId("sg-0123456789abcdef", "database")).toThrow(/got "sg-0123456789abcdef"/); // 16 digits
     expect(Connections.fromSecurityGroupId("sg-0123456789abcdef0", "database").securityGroupId).toBe("sg-0123456789abcdef0");
     expect(Connections.fromSecurityGroupId("sg-01234567", "database").securityGroupId).toBe("sg-01234567");
   });
 
   it("a rule description or label with a character EC2 refuses, and takes EC2's whole set", () => {
-    expect(() => Connections.fromSecurityGroupId("sg-01234567", "café")).toThrow(/Connections\("café"\): label must use only letters, digits, spaces and/);
+    expect(() => Connections.fromSecurityGroupId("sg-01234567", "café")).toThrow(
+      /Connections\("café"\): label must use only letters, digits, spaces and/,
+    );
     const open = (description: string) =>
       synth((s) => new Server(s, "Web", 3000).connections.allowTo(new Server(s, "Db", 5432), { description }));
     expect(() => open("web -> db")).toThrow(/test\/Web: connections\.allowTo\(db\)\.description must use only .*got "web -> db"/);

@@ -22,7 +22,13 @@ const RULE_DESCRIPTION_RULE = "must use only letters, digits, spaces and ._-:/()
 
 /** Check a security group id handed to EC2 (`where` names the construct or the `Connections`). */
 export function checkSecurityGroupId(where: IConstruct | string, prop: string, value: string): void {
-  checkPattern(where, prop, value, SECURITY_GROUP_ID, "must be a security group id (sg- and 8 or 17 hex digits), not a group name or CIDR range");
+  checkPattern(
+    where,
+    prop,
+    value,
+    SECURITY_GROUP_ID,
+    "must be a security group id (sg- and 8 or 17 hex digits), not a group name or CIDR range",
+  );
 }
 
 /** Something with security groups that network paths can be opened to or from. */
@@ -121,10 +127,12 @@ export function connectable(target: IConnectable | SecurityGroupTarget, label: s
 }
 
 function open(client: Connections, server: Connections, options: ConnectOptions, direction: "To" | "From"): void {
-  const owner = direction === "To" ? client.owner ?? server.owner : server.owner ?? client.owner;
+  const owner = direction === "To" ? (client.owner ?? server.owner) : (server.owner ?? client.owner);
   const port = options.port ?? server.defaultPort;
   if (owner === undefined) {
-    throw new Error(`Connections: neither ${client.label} nor ${server.label} belongs to a construct; open the path from a construct's connections`);
+    throw new Error(
+      `Connections: neither ${client.label} nor ${server.label} belongs to a construct; open the path from a construct's connections`,
+    );
   }
   const prop = `connections.allow${direction}(${direction === "To" ? server.label : client.label}).port`;
   if (port === undefined) fail(owner, prop, "is required: the server side has no default port", port);

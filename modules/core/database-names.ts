@@ -52,7 +52,8 @@ const NAME_RULE = "must be 1-63 lower-case letters, digits or underscores, start
 export function checkDatabaseName(scope: IConstruct | string, prop: string, name: string): string {
   if (isToken(name)) return name;
   if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. shop)`, name);
-  if (RESERVED_DATABASES.has(name)) fail(scope, prop, "must not be a database every instance already has (postgres, template0, template1, rdsadmin)", name);
+  if (RESERVED_DATABASES.has(name))
+    fail(scope, prop, "must not be a database every instance already has (postgres, template0, template1, rdsadmin)", name);
   if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word", name);
   return name;
 }
@@ -65,7 +66,12 @@ const USERNAME = new RegExp(`^[a-z][a-z0-9_]{0,${MAX_MASTER_USERNAME_LENGTH - 1}
 export function checkMasterUsername(scope: IConstruct | string, prop: string, name: string): string {
   if (isToken(name)) return name;
   if (!USERNAME.test(name)) {
-    fail(scope, prop, `must be 1-${MAX_MASTER_USERNAME_LENGTH} lower-case letters, digits or underscores, starting with a letter (RDS's limit of 16; lower case so SQL needs no quotes; e.g. dbadmin or postgres)`, name);
+    fail(
+      scope,
+      prop,
+      `must be 1-${MAX_MASTER_USERNAME_LENGTH} lower-case letters, digits or underscores, starting with a letter (RDS's limit of 16; lower case so SQL needs no quotes; e.g. dbadmin or postgres)`,
+      name,
+    );
   }
   if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
     fail(
@@ -81,7 +87,11 @@ export function checkMasterUsername(scope: IConstruct | string, prop: string, na
 
 /** A database name derived from a base name: `shop-prod` → `shop_prod`. */
 export function defaultDatabaseName(base: string): string {
-  const name = base.toLowerCase().replace(/[^a-z0-9_]+/g, "_").replace(/^[^a-z]+/, "").slice(0, 63);
+  const name = base
+    .toLowerCase()
+    .replace(/[^a-z0-9_]+/g, "_")
+    .replace(/^[^a-z]+/, "")
+    .slice(0, 63);
   return name === "" ? "app" : name;
 }
 
@@ -93,7 +103,12 @@ export function checkRoleName(scope: IConstruct | string, prop: string, name: st
   if (isToken(name)) return name;
   if (!NAME.test(name)) fail(scope, prop, `${NAME_RULE} (e.g. app_user)`, name);
   if (RESERVED_USERNAMES.has(name) || RESERVED_USERNAME_PREFIXES.some((p) => name.startsWith(p))) {
-    fail(scope, prop, `must not be a reserved or built-in role name (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")})`, name);
+    fail(
+      scope,
+      prop,
+      `must not be a reserved or built-in role name (${[...RESERVED_USERNAMES].join(", ")}, or starting with ${RESERVED_USERNAME_PREFIXES.join(" / ")})`,
+      name,
+    );
   }
   if (SQL_RESERVED.has(name)) fail(scope, prop, "must not be an SQL reserved word (e.g. user); use e.g. app_user", name);
   return name;

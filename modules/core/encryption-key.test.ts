@@ -15,7 +15,12 @@ describe("EncryptionKey", () => {
 
   it("lets the given services generate data keys and decrypt", () => {
     const json = synth(
-      (s) => new EncryptionKey(s, "Key", { alias: "a", description: "d", servicePrincipals: ["cloudwatch.amazonaws.com", "events.amazonaws.com"] }),
+      (s) =>
+        new EncryptionKey(s, "Key", {
+          alias: "a",
+          description: "d",
+          servicePrincipals: ["cloudwatch.amazonaws.com", "events.amazonaws.com"],
+        }),
     );
     const services = policyOf(resource(json, "aws_kms_key")).Statement[1];
     expect(services).toMatchObject({
@@ -48,7 +53,10 @@ describe("EncryptionKey", () => {
 
   it("refuses terraform destroy only when preventDestroy is set", () => {
     const key = (preventDestroy?: boolean) =>
-      resource(synth((s) => new EncryptionKey(s, "Key", { alias: "a", description: "d", preventDestroy })), "aws_kms_key");
+      resource(
+        synth((s) => new EncryptionKey(s, "Key", { alias: "a", description: "d", preventDestroy })),
+        "aws_kms_key",
+      );
     expect(key(true).lifecycle).toEqual({ prevent_destroy: true });
     expect(key(undefined).lifecycle).toBeUndefined();
     expect(key(false).lifecycle).toBeUndefined();
@@ -58,11 +66,20 @@ describe("EncryptionKey", () => {
     [{ alias: "aws/mine" }, /Key: alias must be 1-250 letters.*got "aws\/mine"/],
     [{ alias: "alias/x y" }, /alias must be 1-250/],
     [{ alias: "a", deletionWindowInDays: 3 }, /deletionWindowInDays must be an integer from 7 to 30, got 3/],
-    [{ alias: "a", servicePrincipals: ["cloudwatch"] }, /servicePrincipals\[0\] must be a service principal with its domain, such as ecs-tasks.amazonaws.com, got "cloudwatch"/],
+    [
+      { alias: "a", servicePrincipals: ["cloudwatch"] },
+      /servicePrincipals\[0\] must be a service principal with its domain, such as ecs-tasks.amazonaws.com, got "cloudwatch"/,
+    ],
     [{ alias: "a", serviceActions: ["kms:Decrypt"] }, /Key: serviceActions has no effect without servicePrincipals.*got \["kms:Decrypt"\]/],
-    [{ alias: "a", serviceConditions: { Bool: { "aws:SecureTransport": "true" } } }, /Key: serviceConditions has no effect without servicePrincipals/],
+    [
+      { alias: "a", serviceConditions: { Bool: { "aws:SecureTransport": "true" } } },
+      /Key: serviceConditions has no effect without servicePrincipals/,
+    ],
     [{ alias: "a", servicePrincipals: ["events.amazonaws.com"], serviceActions: [] }, /serviceActions must list at least one kms: action/],
-    [{ alias: "a", servicePrincipals: ["events.amazonaws.com"], serviceActions: ["s3:GetObject"] }, /serviceActions must be KMS actions.*got "s3:GetObject"/],
+    [
+      { alias: "a", servicePrincipals: ["events.amazonaws.com"], serviceActions: ["s3:GetObject"] },
+      /serviceActions must be KMS actions.*got "s3:GetObject"/,
+    ],
   ])("fails on %j", (props, message) => {
     expect(() => synth((s) => new EncryptionKey(s, "Key", { description: "d", ...props }))).toThrow(message);
   });
@@ -87,7 +104,9 @@ describe("cloudWatchLogsKey", () => {
   });
 
   it("passes preventDestroy and tags to the key", () => {
-    const json = synth((s) => cloudWatchLogsKey(s, "LogsKey", { alias: "a", region: "us-east-1", preventDestroy: true, tags: { team: "ops" } }));
+    const json = synth((s) =>
+      cloudWatchLogsKey(s, "LogsKey", { alias: "a", region: "us-east-1", preventDestroy: true, tags: { team: "ops" } }),
+    );
     expect(resource(json, "aws_kms_key")).toMatchObject({ lifecycle: { prevent_destroy: true }, tags: { team: "ops" } });
   });
 

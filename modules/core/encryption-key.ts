@@ -4,7 +4,17 @@ import { TerraformProvider } from "cdktf";
 import { Construct } from "constructs";
 import { PolicyConditions, PolicyStatement, policyDocument } from "./policy-document";
 import { awsContext, providerRegion } from "../internal/aws-context";
-import { REGION_PATTERN, SERVICE_PRINCIPAL_PATTERN, checkIntegerRange, checkPattern, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
+import {
+  REGION_PATTERN,
+  SERVICE_PRINCIPAL_PATTERN,
+  checkIntegerRange,
+  checkPattern,
+  checkServicePrincipal,
+  checkTags,
+  checkUnique,
+  fail,
+  isToken,
+} from "../internal/validate";
 
 /** A KMS action or action pattern for a key policy, e.g. `kms:GenerateDataKey*`. */
 export const KMS_ACTION_PATTERN = /^kms:[A-Za-z*]+$/;
@@ -87,11 +97,18 @@ export class EncryptionKey extends Construct {
     checkTags(this, "tags", props.tags);
     const serviceActions = props.serviceActions ?? ["kms:GenerateDataKey*", "kms:Decrypt"];
     if (services.length === 0 && (props.serviceActions !== undefined || props.serviceConditions !== undefined)) {
-      fail(this, props.serviceActions !== undefined ? "serviceActions" : "serviceConditions", "has no effect without servicePrincipals; add the services that use the key", props.serviceActions ?? props.serviceConditions);
+      fail(
+        this,
+        props.serviceActions !== undefined ? "serviceActions" : "serviceConditions",
+        "has no effect without servicePrincipals; add the services that use the key",
+        props.serviceActions ?? props.serviceConditions,
+      );
     }
     if (serviceActions.length === 0) fail(this, "serviceActions", "must list at least one kms: action", serviceActions);
     checkUnique(this, "serviceActions", serviceActions);
-    serviceActions.forEach((a) => checkPattern(this, "serviceActions", a, KMS_ACTION_PATTERN, "must be KMS actions such as kms:Decrypt or kms:GenerateDataKey*"));
+    serviceActions.forEach((a) =>
+      checkPattern(this, "serviceActions", a, KMS_ACTION_PATTERN, "must be KMS actions such as kms:Decrypt or kms:GenerateDataKey*"),
+    );
 
     const { accountId, partition } = awsContext(this);
     const statements: PolicyStatement[] = [
@@ -160,7 +177,12 @@ export function cloudWatchLogsKey(scope: Construct, id: string, props: CloudWatc
   const keyRegion = props.provider ? (typeof given === "string" && !isToken(given) ? given : undefined) : providerRegion(scope);
   if (keyRegion !== undefined && !isToken(props.region) && props.region !== keyRegion) {
     const whose = props.provider ? "the given provider's region" : "the stack's AWS provider region";
-    fail(where, "region", `must be ${whose} ${keyRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`, props.region);
+    fail(
+      where,
+      "region",
+      `must be ${whose} ${keyRegion}, where the key is created (KMS keys are regional; CloudWatch Logs uses keys of its own region only)`,
+      props.region,
+    );
   }
   const { accountId, partition } = awsContext(scope);
   return new EncryptionKey(scope, id, {

@@ -54,10 +54,15 @@ export function policyDocument(statements: readonly PolicyStatement[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: statements.map((s) => {
-      for (const [list, not, name] of [[s.resources, s.notResources, "resources"], [s.actions, s.notActions, "actions"]] as const) {
+      for (const [list, not, name] of [
+        [s.resources, s.notResources, "resources"],
+        [s.actions, s.notActions, "actions"],
+      ] as const) {
         if (not && list.length > 0) {
           const notName = name === "resources" ? "notResources" : "notActions";
-          throw new ValidationError(`policy statement ${s.sid ?? "(no sid)"}: set ${name} or ${notName}, not both, got ${JSON.stringify(list)} and ${JSON.stringify(not)}`);
+          throw new ValidationError(
+            `policy statement ${s.sid ?? "(no sid)"}: set ${name} or ${notName}, not both, got ${JSON.stringify(list)} and ${JSON.stringify(not)}`,
+          );
         }
       }
       return {

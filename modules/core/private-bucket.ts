@@ -147,7 +147,12 @@ export class PrivateBucket extends Construct {
           ? [
               { id: "expire-objects", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ days: props.expirationDays }] },
               // Expired objects of a versioned bucket leave delete markers behind: clear them.
-              { id: "remove-expired-delete-markers", status: "Enabled", filter: [{ prefix: "" }], expiration: [{ expiredObjectDeleteMarker: true }] },
+              {
+                id: "remove-expired-delete-markers",
+                status: "Enabled",
+                filter: [{ prefix: "" }],
+                expiration: [{ expiredObjectDeleteMarker: true }],
+              },
             ]
           : []),
       ],

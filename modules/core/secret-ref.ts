@@ -59,7 +59,12 @@ export function checkSecretRef(scope: IConstruct | string, prop: string, ref: Se
   if (isToken(arn)) return;
   const parsed = /^arn:aws[a-z-]*:(secretsmanager|ssm):[a-z0-9-]+:\d{12}:(.+)$/.exec(arn);
   if (!parsed) {
-    fail(scope, prop, "must be the ARN of a Secrets Manager secret (arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf) or SSM parameter (arn:aws:ssm:<region>:<account>:parameter/<name>), not a name: IAM grants need ARNs", arn);
+    fail(
+      scope,
+      prop,
+      "must be the ARN of a Secrets Manager secret (arn:aws:secretsmanager:<region>:<account>:secret:<name>-AbCdEf) or SSM parameter (arn:aws:ssm:<region>:<account>:parameter/<name>), not a name: IAM grants need ARNs",
+      arn,
+    );
   }
   const [, service, resource] = parsed;
   if (expected !== undefined && service !== expected) {
@@ -77,6 +82,11 @@ export function checkSecretRef(scope: IConstruct | string, prop: string, ref: Se
     );
   }
   if (service === "ssm" && !/^parameter\/[^/]/.test(resource)) {
-    fail(scope, prop, "must be an SSM parameter ARN …:parameter/<name> (the name's leading / is dropped in the ARN: …:parameter/app/key, not …:parameter//app/key)", arn);
+    fail(
+      scope,
+      prop,
+      "must be an SSM parameter ARN …:parameter/<name> (the name's leading / is dropped in the ARN: …:parameter/app/key, not …:parameter//app/key)",
+      arn,
+    );
   }
 }

@@ -18,7 +18,12 @@ describe("state access", () => {
 
   it("isolation without an allowed key denies every object of the bucket", () => {
     const [objects] = stateIsolationStatements("Hcp", BUCKET, ["arn:aws:iam::1:role/r"], []);
-    expect(objects).toMatchObject({ sid: "HcpOnlyOwnState", effect: "Deny", resources: [`${BUCKET}/*`], principal: { AWS: ["arn:aws:iam::1:role/r"] } });
+    expect(objects).toMatchObject({
+      sid: "HcpOnlyOwnState",
+      effect: "Deny",
+      resources: [`${BUCKET}/*`],
+      principal: { AWS: ["arn:aws:iam::1:role/r"] },
+    });
     expect(objects.notResources).toBeUndefined();
   });
 });

@@ -67,7 +67,9 @@ export function suppress(construct: IConstruct, ruleId: string, reason: string, 
   }
   const subject = options.subject;
   if (subject !== undefined && (typeof subject !== "string" || subject.trim() === "")) {
-    throw new ValidationError(`${where}: suppression of ${ruleId} needs a non-empty subject (as the report prints it, e.g. "app/DB_PASSWORD") or none, got ${JSON.stringify(subject)}`);
+    throw new ValidationError(
+      `${where}: suppression of ${ruleId} needs a non-empty subject (as the report prints it, e.g. "app/DB_PASSWORD") or none, got ${JSON.stringify(subject)}`,
+    );
   }
   construct.node.addMetadata(SUPPRESSION_METADATA_TYPE, {
     ruleId,

@@ -13,7 +13,8 @@ function bedrockPolicy(region: string, grant: BedrockGrant): any[] {
   return policyOf(resource(synthStack(stack), "aws_iam_role_policy")).Statement;
 }
 const P = "${data.aws_partition.AwsContextPartition.partition}";
-const PROFILE = (id: string) => `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}:\${data.aws_caller_identity.AwsContext.account_id}:inference-profile/${id}`;
+const PROFILE = (id: string) =>
+  `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}:\${data.aws_caller_identity.AwsContext.account_id}:inference-profile/${id}`;
 
 describe("WorkloadRole", () => {
   const json = synth((scope) => {
@@ -22,7 +23,12 @@ describe("WorkloadRole", () => {
     role.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { fromAddresses: ["noreply@example.com"] });
     role.grantInvokeBedrock({ inferenceProfileIds: ["us.anthropic.claude-3-5-sonnet-20241022-v2:0"] });
     role.grantBucketReadWrite("arn:aws:s3:::assets");
-    grantTo(scope, "ExternalGrant", { roleName: "other", roleArn: "arn:aws:iam::123456789012:role/other" }, sendEmailStatements("arn:aws:ses:us-east-1:1:identity/x"));
+    grantTo(
+      scope,
+      "ExternalGrant",
+      { roleName: "other", roleArn: "arn:aws:iam::123456789012:role/other" },
+      sendEmailStatements("arn:aws:ses:us-east-1:1:identity/x"),
+    );
   });
 
   it("trusts only the service, in this account", () => {
@@ -41,7 +47,14 @@ describe("WorkloadRole", () => {
     const policies = Object.values(resources(json, "aws_iam_role_policy"));
     const grants = policies.find((p: any) => p.name === "grants");
     const statements = policyOf(grants).Statement;
-    expect(statements.map((s: any) => s.Sid)).toEqual(["ReadSecrets", "SendEmail", "InvokeBedrockProfiles", "InvokeBedrockProfileModels", "ListBucket", "ReadWriteObjects"]);
+    expect(statements.map((s: any) => s.Sid)).toEqual([
+      "ReadSecrets",
+      "SendEmail",
+      "InvokeBedrockProfiles",
+      "InvokeBedrockProfileModels",
+      "ListBucket",
+      "ReadWriteObjects",
+    ]);
     for (const s of statements) {
       expect([s.Action].flat()).not.toContain("*");
       expect([s.Resource].flat()).not.toContain("*");
@@ -50,14 +63,25 @@ describe("WorkloadRole", () => {
     const profile =
       "arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:${data.aws_region.AwsContextRegion.region}:${data.aws_caller_identity.AwsContext.account_id}:inference-profile/us.anthropic.claude-3-5-sonnet-20241022-v2:0";
     expect(statements[2].Resource).toBe(profile);
-    expect(statements[3].Resource).toBe("arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0");
+    expect(statements[3].Resource).toBe(
+      "arn:${data.aws_partition.AwsContextPartition.partition}:bedrock:*::foundation-model/anthropic.claude-3-5-sonnet-20241022-v2:0",
+    );
     expect(statements[3].Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [profile] } });
   });
 
   it("refuses a role ARN where the inline policy needs the role's name", () => {
     expect(() =>
-      synth((s) => grantTo(s, "Grant", { roleName: "arn:aws:iam::123456789012:role/other", roleArn: "arn:aws:iam::123456789012:role/other" }, sendEmailStatements("arn:aws:ses:us-east-1:123456789012:identity/x"))),
-    ).toThrow(/test: role\.roleName must be an IAM role name \(1-64 letters, digits and \+=,\.@_-\), not the role's ARN, got "arn:aws:iam::123456789012:role\/other"/);
+      synth((s) =>
+        grantTo(
+          s,
+          "Grant",
+          { roleName: "arn:aws:iam::123456789012:role/other", roleArn: "arn:aws:iam::123456789012:role/other" },
+          sendEmailStatements("arn:aws:ses:us-east-1:123456789012:identity/x"),
+        ),
+      ),
+    ).toThrow(
+      /test: role\.roleName must be an IAM role name \(1-64 letters, digits and \+=,\.@_-\), not the role's ARN, got "arn:aws:iam::123456789012:role\/other"/,
+    );
   });
 
   it("gives a role known only by name its own inline policy", () => {
@@ -69,10 +93,12 @@ describe("WorkloadRole", () => {
   });
 
   it("refuses a Bedrock grant with nothing to invoke and a role name over 64 characters", () => {
-    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({}))).toThrow(
-      /^test\/R: grantInvokeBedrock needs foundationModelIds or inferenceProfileIds \(at least one id\), got \{\}$/,
+    expect(() =>
+      synth((s) => new WorkloadRole(s, "R", { name: "r", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({})),
+    ).toThrow(/^test\/R: grantInvokeBedrock needs foundationModelIds or inferenceProfileIds \(at least one id\), got \{\}$/);
+    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r".repeat(65), assumedBy: "ecs-tasks.amazonaws.com" }))).toThrow(
+      /1-64 characters for a iamRole/,
     );
-    expect(() => synth((s) => new WorkloadRole(s, "R", { name: "r".repeat(65), assumedBy: "ecs-tasks.amazonaws.com" }))).toThrow(/1-64 characters for a iamRole/);
   });
 
   describe("refuses what IAM would not take (or would take and never match)", () => {
@@ -88,39 +114,59 @@ describe("WorkloadRole", () => {
     });
 
     it("secret names, partial secret ARNs and JSON-key tails; full ARNs pass", () => {
-      expect(role((r) => r.grantReadSecrets(["app/db"]))).toThrow(/grantReadSecrets secretArns\[0\] must be the ARN of a Secrets Manager secret.*got "app\/db"/);
+      expect(role((r) => r.grantReadSecrets(["app/db"]))).toThrow(
+        /grantReadSecrets secretArns\[0\] must be the ARN of a Secrets Manager secret.*got "app\/db"/,
+      );
       expect(role((r) => r.grantReadSecrets(["arn:aws:secretsmanager:us-east-1:123456789012:secret:app/db"]))).toThrow(
         /secretArns\[0\] must be the full secret ARN ending in the six characters Secrets Manager appends/,
       );
       expect(role((r) => r.grantReadSecrets([`${secret}:password::`]))).toThrow(/without a :<json-key>:: tail/);
-      expect(role((r) => r.grantReadSecrets(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"]))).toThrow(/secretArns\[0\] must be a Secrets Manager secret ARN/);
-      expect(role((r) => r.grantReadSecrets([secret, "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b-Xy12Zw"], [key]))).not.toThrow();
+      expect(role((r) => r.grantReadSecrets(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"]))).toThrow(
+        /secretArns\[0\] must be a Secrets Manager secret ARN/,
+      );
+      expect(
+        role((r) => r.grantReadSecrets([secret, "arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-0a1b-Xy12Zw"], [key])),
+      ).not.toThrow();
     });
 
     it("alias ARNs as decryption keys; key ARNs pass", () => {
       expect(role((r) => r.grantReadSecrets([secret], ["arn:aws:kms:us-east-1:123456789012:alias/app"]))).toThrow(
         /grantReadSecrets kmsKeyArns\[0\] must be a KMS key ARN .*not an alias: kms:Decrypt is authorized on the key/,
       );
-      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"], ["alias/app"]))).toThrow(/grantReadParameters kmsKeyArns\[0\] must be a KMS key ARN/);
+      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"], ["alias/app"]))).toThrow(
+        /grantReadParameters kmsKeyArns\[0\] must be a KMS key ARN/,
+      );
     });
 
     it("parameter names and double-slash parameter ARNs; parameter ARNs pass", () => {
-      expect(role((r) => r.grantReadParameters(["/app/x"]))).toThrow(/grantReadParameters parameterArns\[0\] must be the ARN of .*got "\/app\/x"/);
-      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter//app/x"]))).toThrow(/not …:parameter\/\/app\/key/);
+      expect(role((r) => r.grantReadParameters(["/app/x"]))).toThrow(
+        /grantReadParameters parameterArns\[0\] must be the ARN of .*got "\/app\/x"/,
+      );
+      expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter//app/x"]))).toThrow(
+        /not …:parameter\/\/app\/key/,
+      );
       expect(role((r) => r.grantReadParameters(["arn:aws:ssm:us-east-1:123456789012:parameter/app/x"], [key]))).not.toThrow();
     });
 
     it("bare identities and bucket names, object ARNs; identity and bucket ARNs pass", () => {
-      expect(role((r) => r.grantSendEmail("example.com"))).toThrow(/grantSendEmail identityArn must be an SES identity ARN .*got "example\.com"/);
-      expect(role((r) => r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { configurationSetArn: "app" }))).toThrow(
-        /grantSendEmail configurationSetArn must be an SES configuration set ARN/,
+      expect(role((r) => r.grantSendEmail("example.com"))).toThrow(
+        /grantSendEmail identityArn must be an SES identity ARN .*got "example\.com"/,
       );
+      expect(
+        role((r) => r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { configurationSetArn: "app" })),
+      ).toThrow(/grantSendEmail configurationSetArn must be an SES configuration set ARN/);
       expect(role((r) => r.grantBucketRead("assets"))).toThrow(/grantBucketRead bucketArn must be an ARN of s3/);
-      expect(role((r) => r.grantBucketReadWrite("arn:aws:s3:::assets/*"))).toThrow(/grantBucketReadWrite bucketArn must be a bucket ARN arn:aws:s3:::<bucket> \(no object path/);
-      expect(role((r) => {
-        r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", { configurationSetArn: "arn:aws:ses:us-east-1:123456789012:configuration-set/app" });
-        r.grantBucketRead("arn:aws:s3:::assets.example.com", "public/*");
-      })).not.toThrow();
+      expect(role((r) => r.grantBucketReadWrite("arn:aws:s3:::assets/*"))).toThrow(
+        /grantBucketReadWrite bucketArn must be a bucket ARN arn:aws:s3:::<bucket> \(no object path/,
+      );
+      expect(
+        role((r) => {
+          r.grantSendEmail("arn:aws:ses:us-east-1:123456789012:identity/example.com", {
+            configurationSetArn: "arn:aws:ses:us-east-1:123456789012:configuration-set/app",
+          });
+          r.grantBucketRead("arn:aws:s3:::assets.example.com", "public/*");
+        }),
+      ).not.toThrow();
     });
   });
 });
@@ -129,7 +175,10 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
   it("grants a foundation model in the stack's region, without conditions", () => {
     const [direct, ...rest] = bedrockPolicy("eu-west-1", { foundationModelIds: ["amazon.nova-lite-v1:0"] });
     expect(rest).toEqual([]);
-    expect(direct).toMatchObject({ Sid: "InvokeBedrock", Resource: `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}::foundation-model/amazon.nova-lite-v1:0` });
+    expect(direct).toMatchObject({
+      Sid: "InvokeBedrock",
+      Resource: `arn:${P}:bedrock:\${data.aws_region.AwsContextRegion.region}::foundation-model/amazon.nova-lite-v1:0`,
+    });
     expect(direct.Condition).toBeUndefined();
   });
 
@@ -137,7 +186,9 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
     const [profiles, models] = bedrockPolicy("eu-west-1", { inferenceProfileIds: ["eu.anthropic.claude-3-7-sonnet-20250219-v1:0"] });
     expect(profiles.Resource).toBe(PROFILE("eu.anthropic.claude-3-7-sonnet-20250219-v1:0"));
     expect(models.Resource).toBe(`arn:${P}:bedrock:*::foundation-model/anthropic.claude-3-7-sonnet-20250219-v1:0`);
-    expect(models.Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [PROFILE("eu.anthropic.claude-3-7-sonnet-20250219-v1:0")] } });
+    expect(models.Condition).toEqual({
+      StringEquals: { "bedrock:InferenceProfileArn": [PROFILE("eu.anthropic.claude-3-7-sonnet-20250219-v1:0")] },
+    });
   });
 
   it("refuses a us. profile from an eu-west-1 stack (it does not exist there), naming the profiles that do", () => {
@@ -147,10 +198,14 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
   });
 
   it("accepts a us. profile from ca-central-1 (a documented US source region) and any profile when the region is only known at apply", () => {
-    expect(bedrockPolicy("ca-central-1", { inferenceProfileIds: ["us.amazon.nova-pro-v1:0"] })[0].Resource).toBe(PROFILE("us.amazon.nova-pro-v1:0"));
+    expect(bedrockPolicy("ca-central-1", { inferenceProfileIds: ["us.amazon.nova-pro-v1:0"] })[0].Resource).toBe(
+      PROFILE("us.amazon.nova-pro-v1:0"),
+    );
     const stack = new TerraformStack(Testing.app(), "t");
     new AwsProvider(stack, "aws", { region: Fn.lookup({ r: "eu-west-1" }, "r") });
-    new WorkloadRole(stack, "R", { name: "app", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({ inferenceProfileIds: ["us.amazon.nova-pro-v1:0"] });
+    new WorkloadRole(stack, "R", { name: "app", assumedBy: "ecs-tasks.amazonaws.com" }).grantInvokeBedrock({
+      inferenceProfileIds: ["us.amazon.nova-pro-v1:0"],
+    });
     expect(policyOf(resource(synthStack(stack), "aws_iam_role_policy")).Statement[0].Resource).toBe(PROFILE("us.amazon.nova-pro-v1:0"));
   });
 
@@ -163,10 +218,26 @@ describe("WorkloadRole.grantInvokeBedrock", () => {
   });
 
   it.each<[string, BedrockGrant, RegExp]>([
-    ["a profile id among the foundation models", { foundationModelIds: ["us.amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.foundationModelIds\[0\] is a cross-region inference profile id \(us\.\): pass it in inferenceProfileIds/],
-    ["a model id among the profiles", { inferenceProfileIds: ["amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.inferenceProfileIds\[0\] must be a cross-region inference profile id <geography>\.<provider>\.<model>/],
-    ["a model id that is no id", { foundationModelIds: ["claude 3"] }, /grantInvokeBedrock\.foundationModelIds\[0\] must be a Bedrock model id <provider>\.<model>.*got "claude 3"/],
-    ["a repeated profile", { inferenceProfileIds: ["eu.amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0"] }, /grantInvokeBedrock\.inferenceProfileIds must not contain duplicates/],
+    [
+      "a profile id among the foundation models",
+      { foundationModelIds: ["us.amazon.nova-pro-v1:0"] },
+      /grantInvokeBedrock\.foundationModelIds\[0\] is a cross-region inference profile id \(us\.\): pass it in inferenceProfileIds/,
+    ],
+    [
+      "a model id among the profiles",
+      { inferenceProfileIds: ["amazon.nova-pro-v1:0"] },
+      /grantInvokeBedrock\.inferenceProfileIds\[0\] must be a cross-region inference profile id <geography>\.<provider>\.<model>/,
+    ],
+    [
+      "a model id that is no id",
+      { foundationModelIds: ["claude 3"] },
+      /grantInvokeBedrock\.foundationModelIds\[0\] must be a Bedrock model id <provider>\.<model>.*got "claude 3"/,
+    ],
+    [
+      "a repeated profile",
+      { inferenceProfileIds: ["eu.amazon.nova-pro-v1:0", "eu.amazon.nova-pro-v1:0"] },
+      /grantInvokeBedrock\.inferenceProfileIds must not contain duplicates/,
+    ],
   ])("refuses %s", (_, grant, message) => {
     expect(() => bedrockPolicy("eu-west-1", grant)).toThrow(message);
   });

@@ -47,7 +47,13 @@ export function grantTo(scope: Construct, id: string, role: RoleRef, statements:
   }
   // aws_iam_role_policy takes the role's NAME; its ARN fails at apply (ValidationError on roleName).
   // https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html
-  checkPattern(scope, "role.roleName", role.roleName, /^[\w+=,.@-]{1,64}$/, "must be an IAM role name (1-64 letters, digits and +=,.@_-), not the role's ARN");
+  checkPattern(
+    scope,
+    "role.roleName",
+    role.roleName,
+    /^[\w+=,.@-]{1,64}$/,
+    "must be an IAM role name (1-64 letters, digits and +=,.@_-), not the role's ARN",
+  );
   new IamRolePolicy(scope, id, { role: role.roleName, policy: policyDocument(statements) });
 }
 
@@ -132,7 +138,14 @@ export class WorkloadRole extends Construct implements PolicyCollector {
   /** Customer-managed keys for kms:Decrypt: key ARNs (IAM authorizes Decrypt on the key, an alias ARN grants nothing). */
   private checkKeys(method: string, kmsKeyArns: readonly string[]): void {
     checkUnique(this, `${method} kmsKeyArns`, kmsKeyArns);
-    kmsKeyArns.forEach((k, i) => checkKmsKeyArn(this, `${method} kmsKeyArns[${i}]`, k, "kms:Decrypt is authorized on the key, so an alias ARN in the grant matches nothing"));
+    kmsKeyArns.forEach((k, i) =>
+      checkKmsKeyArn(
+        this,
+        `${method} kmsKeyArns[${i}]`,
+        k,
+        "kms:Decrypt is authorized on the key, so an alias ARN in the grant matches nothing",
+      ),
+    );
   }
 
   /** The statements granted so far (for inspection and tests). */
@@ -162,8 +175,20 @@ export class WorkloadRole extends Construct implements PolicyCollector {
   /** Send email through exactly this SES identity, known only by ARN (an `EmailDomain` grants from its side: `email.grantSend(role)`). */
   public grantSendEmail(identityArn: string, options: SendEmailGrantOptions = {}): void {
     // IAM refuses a Resource that is not an ARN (MalformedPolicyDocument), e.g. a bare domain.
-    checkPattern(this, "grantSendEmail identityArn", identityArn, /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/.+$/, "must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), not the bare identity");
-    checkPattern(this, "grantSendEmail configurationSetArn", options.configurationSetArn, /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:configuration-set\/.+$/, "must be an SES configuration set ARN (arn:aws:ses:<region>:<account>:configuration-set/<name>)");
+    checkPattern(
+      this,
+      "grantSendEmail identityArn",
+      identityArn,
+      /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:identity\/.+$/,
+      "must be an SES identity ARN (arn:aws:ses:<region>:<account>:identity/<domain or address>), not the bare identity",
+    );
+    checkPattern(
+      this,
+      "grantSendEmail configurationSetArn",
+      options.configurationSetArn,
+      /^arn:aws[a-z-]*:ses:[a-z0-9-]+:\d{12}:configuration-set\/.+$/,
+      "must be an SES configuration set ARN (arn:aws:ses:<region>:<account>:configuration-set/<name>)",
+    );
     this.addToPolicy(sendEmailStatements(identityArn, options));
   }
 
@@ -195,5 +220,11 @@ export class WorkloadRole extends Construct implements PolicyCollector {
  */
 function checkBucketArn(scope: Construct, prop: string, bucketArn: string): void {
   checkArn(scope, prop, bucketArn, "s3");
-  checkPattern(scope, prop, bucketArn, /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket ARN arn:aws:s3:::<bucket> (no object path; the grant adds /<keyPrefix>)");
+  checkPattern(
+    scope,
+    prop,
+    bucketArn,
+    /^arn:aws[a-z-]*:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+    "must be a bucket ARN arn:aws:s3:::<bucket> (no object path; the grant adds /<keyPrefix>)",
+  );
 }

@@ -17,7 +17,13 @@ export function admitFrom(
   securityGroupId: string,
   description: string,
 ): VpcSecurityGroupIngressRule {
-  checkPattern(scope, "allowFrom securityGroupId", securityGroupId, /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/, "must be a security group id such as sg-0123456789abcdef0");
+  checkPattern(
+    scope,
+    "allowFrom securityGroupId",
+    securityGroupId,
+    /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/,
+    "must be a security group id such as sg-0123456789abcdef0",
+  );
   checkPattern(
     scope,
     "allowFrom description",
@@ -25,7 +31,8 @@ export function admitFrom(
     /^[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]{1,255}$/,
     "must be 1-255 characters of letters, digits, spaces and ._-:/()#,@[]+=&;{}!$*",
   );
-  if (!isToken(description) && pascalCase(description) === "") fail(scope, "allowFrom description", "must contain letters or digits", description);
+  if (!isToken(description) && pascalCase(description) === "")
+    fail(scope, "allowFrom description", "must contain letters or digits", description);
   const id = `Ingress${pascalCase(description)}`;
   if (used.has(id)) fail(scope, "allowFrom description", "must differ from the descriptions of earlier allowFrom calls", description);
   used.add(id);

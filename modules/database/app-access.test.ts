@@ -5,17 +5,28 @@ import { TEST_NETWORK, policyOf, resource, resources, synth } from "../internal/
 import { ConnectionDemand, reservedConnections } from "./connection-capacity";
 import { PostgresDatabase, PostgresDatabaseProps } from "./postgres-database";
 
-const build = (extra: Partial<PostgresDatabaseProps> = {}) => (scope: Construct) =>
-  new PostgresDatabase(scope, "Db", { name: "fckdoomscroll-dev", network: TEST_NETWORK, ...extra });
-const taskRole = (scope: Construct) => new WorkloadRole(scope, "Task", { name: "fckdoomscroll-dev-task", assumedBy: "ecs-tasks.amazonaws.com" });
+const build =
+  (extra: Partial<PostgresDatabaseProps> = {}) =>
+  (scope: Construct) =>
+    new PostgresDatabase(scope, "Db", { name: "fckdoomscroll-dev", network: TEST_NETWORK, ...extra });
+const taskRole = (scope: Construct) =>
+  new WorkloadRole(scope, "Task", { name: "fckdoomscroll-dev-task", assumedBy: "ecs-tasks.amazonaws.com" });
 /** Seed 001's prod service: 10 tasks, 200 % during a deploy, DB_POOL_SIZE 5. */
-const PROD_WEB: ConnectionDemand = { consumer: "prod/Web", maxTasks: 10, poolSize: 5, maxTasksSetting: "service.maxCapacity", poolSizeSetting: "DB_POOL_SIZE" };
+const PROD_WEB: ConnectionDemand = {
+  consumer: "prod/Web",
+  maxTasks: 10,
+  poolSize: 5,
+  maxTasksSetting: "service.maxCapacity",
+  poolSizeSetting: "DB_POOL_SIZE",
+};
 
 describe("PostgresDatabase final snapshot (re-creatable)", () => {
   it("names the final snapshot after a terraform_data id replaced together with the instance", () => {
     const json = synth(build({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555" }));
     const [[suffixName, suffix]] = Object.entries(resources(json, "terraform_data"));
-    expect(resource(json, "aws_db_instance").final_snapshot_identifier).toBe(`fckdoomscroll-dev-db-final-\${terraform_data.${suffixName}.id}`);
+    expect(resource(json, "aws_db_instance").final_snapshot_identifier).toBe(
+      `fckdoomscroll-dev-db-final-\${terraform_data.${suffixName}.id}`,
+    );
     // The inputs whose change replaces the instance replace the suffix too: a new instance, a new name.
     expect(suffix.triggers_replace).toEqual({
       identifier: "fckdoomscroll-dev-db",
@@ -51,7 +62,9 @@ describe("PostgresDatabase IAM authentication", () => {
   });
 
   it("adds a separate inline policy for a role from remote state", () => {
-    const json = synth((scope) => build()(scope).grantConnect({ roleName: "imported", roleArn: "arn:aws:iam::123456789012:role/imported" }, "app_user"));
+    const json = synth((scope) =>
+      build()(scope).grantConnect({ roleName: "imported", roleArn: "arn:aws:iam::123456789012:role/imported" }, "app_user"),
+    );
     expect(resource(json, "aws_iam_role_policy").role).toBe("imported");
   });
 
@@ -62,7 +75,9 @@ describe("PostgresDatabase IAM authentication", () => {
   });
 
   it("refuses a reserved role name", () => {
-    expect(() => synth((scope) => build()(scope).grantConnect(taskRole(scope), "rds_iam"))).toThrow(/Db: grantConnect dbUser must not be a reserved or built-in role name.*got "rds_iam"/);
+    expect(() => synth((scope) => build()(scope).grantConnect(taskRole(scope), "rds_iam"))).toThrow(
+      /Db: grantConnect dbUser must not be a reserved or built-in role name.*got "rds_iam"/,
+    );
   });
 
   it("refuses the same grant twice", () => {
@@ -113,7 +128,13 @@ describe("PostgresDatabase connectionEnvironment", () => {
 describe("PostgresDatabase connection capacity", () => {
   it("counts 3 superuser + 2 rds_superuser reserved slots by default, and parameters that change them", () => {
     expect(reservedConnections()).toBe(5);
-    expect(reservedConnections({ superuser_reserved_connections: "5", "rds.rds_superuser_reserved_connections": "2", reserved_connections: "4" })).toBe(11);
+    expect(
+      reservedConnections({
+        superuser_reserved_connections: "5",
+        "rds.rds_superuser_reserved_connections": "2",
+        reserved_connections: "4",
+      }),
+    ).toBe(11);
   });
 
   it("refuses seed 001's prod: 10 tasks × 200 % × pool 5 = 100 (+2) > 100 - 5, naming both settings", () => {
@@ -153,7 +174,9 @@ describe("PostgresDatabase connection capacity", () => {
       scope = d;
     });
     const warnings = scope!.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/service\.maxCapacity 10 × .* DB_POOL_SIZE 5 = 100 .* maxConnections 100 minus 5 reserved/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/service\.maxCapacity 10 × .* DB_POOL_SIZE 5 = 100 .* maxConnections 100 minus 5 reserved/),
+    ]);
   });
 
   it("refuses a deployment percent above ECS's 200", () => {

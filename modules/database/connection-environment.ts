@@ -37,7 +37,13 @@ export function connectionEnvironment(
 ): Record<string, string> {
   checkRoleName(scope, "connectionEnvironment dbUser", dbUser);
   const caPath = options.caBundlePath ?? DEFAULT_CA_BUNDLE_PATH;
-  checkPattern(scope, "connectionEnvironment caBundlePath", caPath, /^\/[\w.\-/]+\.(pem|crt)$/, "must be an absolute path to a .pem or .crt file in the image");
+  checkPattern(
+    scope,
+    "connectionEnvironment caBundlePath",
+    caPath,
+    /^\/[\w.\-/]+\.(pem|crt)$/,
+    "must be an absolute path to a .pem or .crt file in the image",
+  );
   return {
     DB_HOST: target.host,
     DB_PORT: String(target.port),

@@ -5,10 +5,12 @@ import { TEST_NETWORK, findResources, policyOf, resource, resources, synth } fro
 import { DatabaseProxy, DatabaseProxyProps } from "./database-proxy";
 import { PostgresDatabase } from "./postgres-database";
 
-const build = (extra: Partial<DatabaseProxyProps> = {}) => (scope: Construct) => {
-  const database = new PostgresDatabase(scope, "Db", { name: "shop-prod", network: TEST_NETWORK });
-  return new DatabaseProxy(scope, "Proxy", { database, network: TEST_NETWORK, ...extra });
-};
+const build =
+  (extra: Partial<DatabaseProxyProps> = {}) =>
+  (scope: Construct) => {
+    const database = new PostgresDatabase(scope, "Db", { name: "shop-prod", network: TEST_NETWORK });
+    return new DatabaseProxy(scope, "Proxy", { database, network: TEST_NETWORK, ...extra });
+  };
 const taskRole = (scope: Construct) => new WorkloadRole(scope, "Task", { name: "shop-prod-task", assumedBy: "ecs-tasks.amazonaws.com" });
 
 describe("DatabaseProxy defaults", () => {
@@ -31,7 +33,10 @@ describe("DatabaseProxy defaults", () => {
   it("lets the proxy's role log in to the instance as app_user only, and waits for that policy", () => {
     const [[policyName, policy]] = Object.entries(resources(json, "aws_iam_role_policy"));
     expect(policyOf(policy).Statement).toEqual([
-      expect.objectContaining({ Action: "rds-db:connect", Resource: expect.stringMatching(/:dbuser:\$\{aws_db_instance\.Db_Instance_\w+\.resource_id\}\/app_user$/) }),
+      expect.objectContaining({
+        Action: "rds-db:connect",
+        Resource: expect.stringMatching(/:dbuser:\$\{aws_db_instance\.Db_Instance_\w+\.resource_id\}\/app_user$/),
+      }),
     ]);
     expect(policyOf(resource(json, "aws_iam_role"), "assume_role_policy").Statement[0].Principal).toEqual({ Service: "rds.amazonaws.com" });
     expect(proxy.depends_on).toEqual([`aws_iam_role_policy.${policyName}`]);
@@ -51,8 +56,17 @@ describe("DatabaseProxy defaults", () => {
 
   it("is admitted by the database's security group, from its own", () => {
     const proxyGroup = Object.entries(resources(json, "aws_security_group")).find(([, g]) => g.name === "shop-prod-db-proxy-sg")![0];
-    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.referenced_security_group_id === `\${aws_security_group.${proxyGroup}.id}`)).toEqual([
-      expect.objectContaining({ from_port: 5432, security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Db_SecurityGroup_\w+\.id\}$/) }),
+    expect(
+      findResources(
+        json,
+        "aws_vpc_security_group_ingress_rule",
+        (r) => r.referenced_security_group_id === `\${aws_security_group.${proxyGroup}.id}`,
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        from_port: 5432,
+        security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Db_SecurityGroup_\w+\.id\}$/),
+      }),
     ]);
   });
 });
@@ -85,23 +99,34 @@ describe("DatabaseProxy clients", () => {
 
   it("admits a client's security group", () => {
     const json = synth((scope) => build()(scope).allowFrom("sg-0123456789abcdef0", "PostgreSQL from the web service"));
-    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.referenced_security_group_id === "sg-0123456789abcdef0")).toEqual([
-      expect.objectContaining({ security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Proxy_SecurityGroup_\w+\.id\}$/), from_port: 5432 }),
+    expect(
+      findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.referenced_security_group_id === "sg-0123456789abcdef0"),
+    ).toEqual([
+      expect.objectContaining({
+        security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Proxy_SecurityGroup_\w+\.id\}$/),
+        from_port: 5432,
+      }),
     ]);
   });
 
   it("refuses a user the proxy does not log in as", () => {
-    expect(() => synth((scope) => build()(scope).grantConnect(taskRole(scope), "reporting"))).toThrow(/Proxy: grantConnect dbUser must be one of the proxy's dbUsers \(app_user\), got "reporting"/);
+    expect(() => synth((scope) => build()(scope).grantConnect(taskRole(scope), "reporting"))).toThrow(
+      /Proxy: grantConnect dbUser must be one of the proxy's dbUsers \(app_user\), got "reporting"/,
+    );
   });
 });
 
 describe("DatabaseProxy bad input", () => {
   it("refuses the master user among dbUsers", () => {
-    expect(() => synth(build({ dbUsers: ["app_user", "dbadmin"] }))).toThrow(/Proxy: dbUsers must not include the master user .*got "dbadmin"/);
+    expect(() => synth(build({ dbUsers: ["app_user", "dbadmin"] }))).toThrow(
+      /Proxy: dbUsers must not include the master user .*got "dbadmin"/,
+    );
   });
 
   it("refuses an idle share above the maximum share", () => {
-    expect(() => synth(build({ maxConnectionsPercent: 40, maxIdleConnectionsPercent: 60 }))).toThrow(/Proxy: maxIdleConnectionsPercent must be an integer from 0 to 40, got 60/);
+    expect(() => synth(build({ maxConnectionsPercent: 40, maxIdleConnectionsPercent: 60 }))).toThrow(
+      /Proxy: maxIdleConnectionsPercent must be an integer from 0 to 40, got 60/,
+    );
   });
 
   it("accepts an idle share equal to the maximum", () => {
@@ -113,13 +138,18 @@ describe("DatabaseProxy bad input", () => {
     expect(() => synth(build({ network: { ...TEST_NETWORK, vpcId: "vpc-0fedcba9876543210" } }))).toThrow(
       'test/Proxy: network.vpcId must be the database\'s VPC vpc-0123456789abcdef0 (a proxy reaches only instances in its own VPC), got "vpc-0fedcba9876543210"',
     );
-    expect(Object.values(resources(synth(build()), "aws_security_group")).map((g: any) => g.vpc_id)).toEqual(["vpc-0123456789abcdef0", "vpc-0123456789abcdef0"]);
+    expect(Object.values(resources(synth(build()), "aws_security_group")).map((g: any) => g.vpc_id)).toEqual([
+      "vpc-0123456789abcdef0",
+      "vpc-0123456789abcdef0",
+    ]);
   });
 
   it("takes a borrow timeout up to the API's 3,600 seconds and refuses one above", () => {
     expect(resources(synth(build({ connectionBorrowTimeoutSeconds: 3600 })), "aws_db_proxy_default_target_group")).toMatchObject({
       Proxy_TargetGroup_28CC3B85: { connection_pool_config: { connection_borrow_timeout: 3600 } },
     });
-    expect(() => synth(build({ connectionBorrowTimeoutSeconds: 3601 }))).toThrow(/Proxy: connectionBorrowTimeoutSeconds must be an integer from 0 to 3600, got 3601/);
+    expect(() => synth(build({ connectionBorrowTimeoutSeconds: 3601 }))).toThrow(
+      /Proxy: connectionBorrowTimeoutSeconds must be an integer from 0 to 3600, got 3601/,
+    );
   });
 });

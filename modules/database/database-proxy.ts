@@ -101,7 +101,12 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
     users.forEach((u, i) => checkRoleName(this, `dbUsers[${i}]`, u));
     checkUnique(this, "dbUsers", users);
     if (users.some((u) => !isToken(u) && u === db.masterUsername)) {
-      fail(this, "dbUsers", "must not include the master user (it keeps its password for migrations and administration)", db.masterUsername);
+      fail(
+        this,
+        "dbUsers",
+        "must not include the master user (it keeps its password for migrations and administration)",
+        db.masterUsername,
+      );
     }
     const maxPercent = props.maxConnectionsPercent ?? 90;
     checkIntegerRange(this, "maxConnectionsPercent", maxPercent, 1, 100);
@@ -116,7 +121,12 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
     // RDS Proxy must be in the database's VPC ("The proxy must be in the same VPC as the database",
     // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-proxy-setup.html); a token may be the same VPC, so only literals are compared.
     if (!isToken(props.network.vpcId) && !isToken(db.vpcId) && props.network.vpcId !== db.vpcId) {
-      fail(this, "network.vpcId", `must be the database's VPC ${db.vpcId} (a proxy reaches only instances in its own VPC)`, props.network.vpcId);
+      fail(
+        this,
+        "network.vpcId",
+        `must be the database's VPC ${db.vpcId} (a proxy reaches only instances in its own VPC)`,
+        props.network.vpcId,
+      );
     }
     this.database = db;
     this.dbUsers = users;
@@ -203,7 +213,6 @@ export class DatabaseProxy extends Construct implements DatabaseRef {
   public connectionEnvironment(dbUser: string, options: ConnectionEnvironmentOptions = {}): Record<string, string> {
     return endpointEnvironment(this, dbUser, options);
   }
-
 
   /** Admit PostgreSQL (TCP 5432) to the proxy from a security group (one description per client). */
   public allowFrom(securityGroupId: string, description: string): VpcSecurityGroupIngressRule {

@@ -27,11 +27,23 @@ export function checkPostgresInstanceClass(scope: IConstruct, prop: string, valu
   if (RDS_POSTGRES_RETIRED_FAMILIES.includes(family)) {
     // Older majors are not in the table: some previous generations ran them, so they pass.
     if (!(major >= RDS_POSTGRES_TABLE_MAJOR)) return;
-    fail(scope, prop, `must not be a previous-generation class: RDS does not offer db.${family} for PostgreSQL ${major}; use db.t4g or db.t3 (burstable), db.m7g or db.r7g ${asOf}`, value);
+    fail(
+      scope,
+      prop,
+      `must not be a previous-generation class: RDS does not offer db.${family} for PostgreSQL ${major}; use db.t4g or db.t3 (burstable), db.m7g or db.r7g ${asOf}`,
+      value,
+    );
   }
   const sizes = RDS_POSTGRES_INSTANCE_CLASSES[family];
   if (sizes === undefined) {
-    fail(scope, prop, `must be of a family RDS offers for PostgreSQL: ${Object.keys(RDS_POSTGRES_INSTANCE_CLASSES).map((f) => `db.${f}`).join(", ")} ${asOf}`, value);
+    fail(
+      scope,
+      prop,
+      `must be of a family RDS offers for PostgreSQL: ${Object.keys(RDS_POSTGRES_INSTANCE_CLASSES)
+        .map((f) => `db.${f}`)
+        .join(", ")} ${asOf}`,
+      value,
+    );
   }
   if (!sizes.includes(size)) {
     fail(scope, prop, `must be a size db.${family} comes in: ${sizes.join(", ")} ${asOf}`, value);

@@ -27,7 +27,11 @@ describe("parseBackupWindow", () => {
 
 describe("parseMaintenanceWindow", () => {
   it("reads a weekly window from Monday 00:00 and lower-cases day names", () => {
-    expect(maintenance("Sun:04:00-SUN:05:00")).toMatchObject({ text: "sun:04:00-sun:05:00", startMinute: 6 * 1440 + 240, durationMinutes: 60 });
+    expect(maintenance("Sun:04:00-SUN:05:00")).toMatchObject({
+      text: "sun:04:00-sun:05:00",
+      startMinute: 6 * 1440 + 240,
+      durationMinutes: 60,
+    });
   });
   it("accepts a window across the end of the week", () => {
     expect(maintenance("sun:23:45-mon:00:15")).toMatchObject({ durationMinutes: 30 });

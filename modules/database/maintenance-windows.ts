@@ -63,7 +63,12 @@ export function parseMaintenanceWindow(scope: IConstruct | string, prop: string,
   const day = (d: string): number => WEEK_DAYS.indexOf(d.toLowerCase() as (typeof WEEK_DAYS)[number]);
   const start = day(m[1]) * DAY + minutes(m[2], m[3]);
   const end = day(m[4]) * DAY + minutes(m[5], m[6]);
-  return checkDuration(scope, prop, { text: text.toLowerCase(), startMinute: start, durationMinutes: span(start, end, WEEK), period: WEEK });
+  return checkDuration(scope, prop, {
+    text: text.toLowerCase(),
+    startMinute: start,
+    durationMinutes: span(start, end, WEEK),
+    period: WEEK,
+  });
 }
 
 /** True when two spans on the same circle share at least one minute (touching ends do not overlap). */
@@ -74,7 +79,9 @@ function circularOverlap(aStart: number, aLength: number, bStart: number, bLengt
 /** True when the daily backup window overlaps the weekly maintenance window on any day. */
 export function windowsOverlap(backup: Window, maintenance: Window): boolean {
   for (let day = 0; day < 7; day++) {
-    if (circularOverlap(day * DAY + backup.startMinute, backup.durationMinutes, maintenance.startMinute, maintenance.durationMinutes, WEEK)) {
+    if (
+      circularOverlap(day * DAY + backup.startMinute, backup.durationMinutes, maintenance.startMinute, maintenance.durationMinutes, WEEK)
+    ) {
       return true;
     }
   }

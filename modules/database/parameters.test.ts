@@ -3,12 +3,17 @@ import { Token } from "cdktf";
 import { applyMethodFor, postgresEngine, renderParameters } from "./parameters";
 
 describe("applyMethodFor", () => {
-  it.each(["max_connections", "shared_preload_libraries", "shared_buffers", "max_wal_senders", "max_worker_processes", "wal_level", "rds.logical_replication"])(
-    "applies the static parameter %s at the next reboot",
-    (name) => {
-      expect(applyMethodFor(name)).toBe("pending-reboot");
-    },
-  );
+  it.each([
+    "max_connections",
+    "shared_preload_libraries",
+    "shared_buffers",
+    "max_wal_senders",
+    "max_worker_processes",
+    "wal_level",
+    "rds.logical_replication",
+  ])("applies the static parameter %s at the next reboot", (name) => {
+    expect(applyMethodFor(name)).toBe("pending-reboot");
+  });
   it.each(["log_statement", "log_min_duration_statement", "rds.force_ssl", "work_mem", "pg_stat_statements.track"])(
     "applies the dynamic parameter %s immediately",
     (name) => {
@@ -28,18 +33,32 @@ describe("renderParameters", () => {
     ]);
   });
   it("rejects a malformed name", () => {
-    expect(() => renderParameters("Db", "parameters", { "work mem": "1" })).toThrow(/Db: parameters.work mem must be a PostgreSQL parameter name/);
+    expect(() => renderParameters("Db", "parameters", { "work mem": "1" })).toThrow(
+      /Db: parameters.work mem must be a PostgreSQL parameter name/,
+    );
   });
 });
 
 describe("parameter names the family cannot hold", () => {
   it.each<[string, number, RegExp]>([
-    ["vacuum_defer_cleanup_age", 16, /^Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it, got "vacuum_defer_cleanup_age"$/],
-    ["force_parallel_mode", 16, /parameters\.force_parallel_mode is not a parameter of family postgres16: PostgreSQL 16 removed it; use debug_parallel_query/],
+    [
+      "vacuum_defer_cleanup_age",
+      16,
+      /^Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it, got "vacuum_defer_cleanup_age"$/,
+    ],
+    [
+      "force_parallel_mode",
+      16,
+      /parameters\.force_parallel_mode is not a parameter of family postgres16: PostgreSQL 16 removed it; use debug_parallel_query/,
+    ],
     ["wal_keep_segments", 16, /PostgreSQL 13 removed it; use wal_keep_size \(in MB\)/],
     ["old_snapshot_threshold", 17, /is not a parameter of family postgres17: PostgreSQL 17 removed it/],
     ["transaction_timeout", 16, /parameters\.transaction_timeout is not a parameter of family postgres16: it exists from PostgreSQL 17 on/],
-    ["time_zone", 16, /parameters\.time_zone is not a parameter of family postgres16: it is a MySQL parameter; the PostgreSQL setting is timezone/],
+    [
+      "time_zone",
+      16,
+      /parameters\.time_zone is not a parameter of family postgres16: it is a MySQL parameter; the PostgreSQL setting is timezone/,
+    ],
     ["innodb_buffer_pool_size", 16, /it is a MySQL parameter, got "innodb_buffer_pool_size"/],
     ["data_directory", 16, /parameters\.data_directory is not a parameter of an RDS parameter group \(family postgres16\)/],
   ])("refuses %s in postgres%i", (name, major, message) => {
@@ -54,7 +73,9 @@ describe("parameter names the family cannot hold", () => {
     ["pg_stat_statements.track", 16],
     ["rds.log_retention_period", 16],
   ])("accepts %s in postgres%i", (name, major) => {
-    expect(renderParameters("Db", "parameters", { [name]: name === "pg_stat_statements.track" ? "all" : "1" }, [], major).map((p) => p.name)).toEqual([name]);
+    expect(
+      renderParameters("Db", "parameters", { [name]: name === "pg_stat_statements.track" ? "all" : "1" }, [], major).map((p) => p.name),
+    ).toEqual([name]);
   });
 });
 

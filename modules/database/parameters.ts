@@ -262,7 +262,12 @@ export function checkParameterValue(scope: IConstruct | string, prop: string, na
     const n = /^-?\d+$/.test(value) ? Number(value) : NaN;
     if (!(n >= rule.min && n <= rule.max)) {
       const unit = rule.unit ? ` in ${rule.unit}, without a unit suffix` : "";
-      fail(scope, prop, `must be an integer from ${rule.min} to ${rule.max}${unit} (or an RDS formula such as {DBInstanceClassMemory/32768})`, value);
+      fail(
+        scope,
+        prop,
+        `must be an integer from ${rule.min} to ${rule.max}${unit} (or an RDS formula such as {DBInstanceClassMemory/32768})`,
+        value,
+      );
     }
   } else if (rule.kind === "boolean") {
     if (value !== "0" && value !== "1") fail(scope, prop, `must be "0" or "1" (RDS writes booleans as 0/1)`, value);
@@ -300,7 +305,12 @@ export function postgresEngine(scope: IConstruct | string, version: string, fami
   if (!m) fail(scope, "engineVersion", "must be a PostgreSQL version such as 16 or 16.4 (major, or major.minor)", version);
   const major = Number(m[1]);
   if (major < MIN_POSTGRES_MAJOR) {
-    fail(scope, "engineVersion", `must be PostgreSQL ${MIN_POSTGRES_MAJOR} or later (older majors are out of RDS standard support)`, version);
+    fail(
+      scope,
+      "engineVersion",
+      `must be PostgreSQL ${MIN_POSTGRES_MAJOR} or later (older majors are out of RDS standard support)`,
+      version,
+    );
   }
   const derived = `postgres${major}`;
   if (family !== undefined && !isToken(family) && family !== derived) {

@@ -17,8 +17,10 @@ const WEB_SG = "sg-0123456789abcdef0";
 const WORKER_SG = "sg-0fedcba9876543210";
 
 type Extra = Partial<PostgresDatabaseProps>;
-const build = (extra: Extra = {}) => (scope: Construct) =>
-  new PostgresDatabase(scope, "Db", { name: "fckdoomscroll-dev", network, ...extra });
+const build =
+  (extra: Extra = {}) =>
+  (scope: Construct) =>
+    new PostgresDatabase(scope, "Db", { name: "fckdoomscroll-dev", network, ...extra });
 const db = (extra: Extra = {}): SynthJson => synth(build(extra));
 const instanceOf = (json: SynthJson) => resource(json, "aws_db_instance");
 const fails = (extra: Extra) => expect(() => db(extra));
@@ -140,7 +142,12 @@ describe("PostgresDatabase attributes", () => {
     const json = synth((scope) => {
       d = build()(scope);
       // Outputs only to see how the attributes resolve (modules never create outputs).
-      for (const [key, value] of Object.entries({ secret: d.masterSecretArn, address: d.address, endpoint: d.endpoint, sg: d.securityGroupId })) {
+      for (const [key, value] of Object.entries({
+        secret: d.masterSecretArn,
+        address: d.address,
+        endpoint: d.endpoint,
+        sg: d.securityGroupId,
+      })) {
         new TerraformOutput(scope, key, { value });
       }
     });
@@ -180,7 +187,9 @@ describe("PostgresDatabase seed 001 (prod)", () => {
       backup_window: "03:00-04:00",
       maintenance_window: "sun:04:00-sun:05:00",
       storage_encrypted: true,
-      final_snapshot_identifier: expect.stringMatching(/^fckdoomscroll-db-final-\$\{terraform_data\.Db_FinalSnapshotSuffix_[0-9A-F]+\.id\}$/),
+      final_snapshot_identifier: expect.stringMatching(
+        /^fckdoomscroll-db-final-\$\{terraform_data\.Db_FinalSnapshotSuffix_[0-9A-F]+\.id\}$/,
+      ),
     });
   });
 
@@ -208,7 +217,11 @@ describe("PostgresDatabase seed 001 (prod)", () => {
 
   it("warns above 80 % of max_connections", () => {
     const [connections] = findResources(json, "aws_cloudwatch_metric_alarm", (a) => a.metric_name === "DatabaseConnections");
-    expect(connections).toMatchObject({ threshold: 80, comparison_operator: "GreaterThanThreshold", alarm_actions: [topics.warningTopicArn] });
+    expect(connections).toMatchObject({
+      threshold: 80,
+      comparison_operator: "GreaterThanThreshold",
+      alarm_actions: [topics.warningTopicArn],
+    });
     const bigger = db({ ...SEED_001_PROD, maxConnections: 250 });
     const [alarm] = findResources(bigger, "aws_cloudwatch_metric_alarm", (a) => a.metric_name === "DatabaseConnections");
     expect(alarm.threshold).toBe(200);
@@ -231,13 +244,23 @@ describe("PostgresDatabase memory and CPU credit alarms", () => {
       evaluation_periods: 3,
       alarm_actions: [topics.warningTopicArn],
     });
-    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.r7g.2xlarge" }), "FreeableMemory")[0].threshold).toBe(Math.round(0.1 * 64 * 1024 ** 3));
-    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.m7g.large" }), "FreeableMemory")[0].threshold).toBe(Math.round(0.1 * 8 * 1024 ** 3));
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.r7g.2xlarge" }), "FreeableMemory")[0].threshold).toBe(
+      Math.round(0.1 * 64 * 1024 ** 3),
+    );
+    expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.m7g.large" }), "FreeableMemory")[0].threshold).toBe(
+      Math.round(0.1 * 8 * 1024 ** 3),
+    );
   });
 
   it("watches CPU credits on burstable classes only: below 10 % of the 24 hours of credits the class holds", () => {
     const [micro] = alarm(db(SEED_001_PROD), "CPUCreditBalance");
-    expect(micro).toMatchObject({ alarm_name: "fckdoomscroll-db-cpu-credits-low", statistic: "Minimum", comparison_operator: "LessThanThreshold", threshold: 29, alarm_actions: [topics.warningTopicArn] });
+    expect(micro).toMatchObject({
+      alarm_name: "fckdoomscroll-db-cpu-credits-low",
+      statistic: "Minimum",
+      comparison_operator: "LessThanThreshold",
+      threshold: 29,
+      alarm_actions: [topics.warningTopicArn],
+    });
     expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.t3.large" }), "CPUCreditBalance")[0].threshold).toBe(86);
     expect(alarm(db({ ...SEED_001_PROD, instanceClass: "db.m7g.large" }), "CPUCreditBalance")).toEqual([]);
   });
@@ -264,7 +287,9 @@ describe("PostgresDatabase props", () => {
   it("uses the network's database subnets when it has them, or the chosen ones", () => {
     const isolated = { ...network, databaseSubnetIds: ["subnet-0ccccccccccccccc1", "subnet-0ccccccccccccccc2"] };
     expect(resource(db({ network: isolated }), "aws_db_subnet_group").subnet_ids).toEqual(isolated.databaseSubnetIds);
-    expect(resource(db({ network: isolated, subnets: "private" }), "aws_db_subnet_group").subnet_ids).toEqual([...network.privateSubnetIds]);
+    expect(resource(db({ network: isolated, subnets: "private" }), "aws_db_subnet_group").subnet_ids).toEqual([
+      ...network.privateSubnetIds,
+    ]);
   });
 
   it("uses a customer-managed key for storage, the secret and Performance Insights", () => {
@@ -286,7 +311,9 @@ describe("PostgresDatabase props", () => {
     const role = resource(json, "aws_iam_role");
     expect(role.name).toBe("fckdoomscroll-dev-db-monitoring");
     expect(policyOf(role, "assume_role_policy").Statement[0].Principal).toEqual({ Service: "monitoring.rds.amazonaws.com" });
-    expect(resource(json, "aws_iam_role_policy_attachment").policy_arn).toMatch(/:iam::aws:policy\/service-role\/AmazonRDSEnhancedMonitoringRole$/);
+    expect(resource(json, "aws_iam_role_policy_attachment").policy_arn).toMatch(
+      /:iam::aws:policy\/service-role\/AmazonRDSEnhancedMonitoringRole$/,
+    );
     const instance = instanceOf(json);
     expect(instance).toMatchObject({ monitoring_interval: 60, monitoring_role_arn: expect.stringMatching(/aws_iam_role\..*\.arn/) });
     expect(instance.depends_on).toContainEqual(expect.stringMatching(/^aws_iam_role_policy_attachment\./));
@@ -334,7 +361,9 @@ describe("PostgresDatabase props", () => {
   });
 
   it("uses another CA, allows major version upgrades and accepts a 16-character master user", () => {
-    expect(instanceOf(db({ caCertIdentifier: "rds-ca-ecc384-g1", allowMajorVersionUpgrade: true, masterUsername: "a".repeat(16) }))).toMatchObject({
+    expect(
+      instanceOf(db({ caCertIdentifier: "rds-ca-ecc384-g1", allowMajorVersionUpgrade: true, masterUsername: "a".repeat(16) })),
+    ).toMatchObject({
       ca_cert_identifier: "rds-ca-ecc384-g1",
       allow_major_version_upgrade: true,
       username: "a".repeat(16),
@@ -388,7 +417,9 @@ describe("PostgresDatabase props", () => {
       },
       staticParameterNames: ["my_ext.workers"],
     });
-    const byName = Object.fromEntries(resource(json, "aws_db_parameter_group").parameter.map((p: any) => [p.name, [p.value, p.apply_method]]));
+    const byName = Object.fromEntries(
+      resource(json, "aws_db_parameter_group").parameter.map((p: any) => [p.name, [p.value, p.apply_method]]),
+    );
     expect(byName).toEqual({
       log_min_duration_statement: ["1000", "immediate"],
       log_statement: ["mod", "immediate"],
@@ -430,7 +461,12 @@ describe("PostgresDatabase security group", () => {
     const rules = Object.values(resources(json, "aws_vpc_security_group_ingress_rule"));
     expect(rules).toHaveLength(2);
     for (const rule of rules) {
-      expect(rule).toMatchObject({ ip_protocol: "tcp", from_port: 5432, to_port: 5432, security_group_id: expect.stringMatching(/aws_security_group\./) });
+      expect(rule).toMatchObject({
+        ip_protocol: "tcp",
+        from_port: 5432,
+        to_port: 5432,
+        security_group_id: expect.stringMatching(/aws_security_group\./),
+      });
       expect(rule.cidr_ipv4).toBeUndefined();
       expect(rule.cidr_ipv6).toBeUndefined();
       expect(rule.prefix_list_id).toBeUndefined();
@@ -472,7 +508,10 @@ describe("PostgresDatabase grantReadMasterSecret", () => {
 
   it("adds kms:Decrypt on the customer-managed key to a role from remote state", () => {
     const json = synth((scope) => {
-      build({ kmsKeyArn: KMS })(scope).grantReadMasterSecret({ roleName: "imported-role", roleArn: "arn:aws:iam::123456789012:role/imported-role" });
+      build({ kmsKeyArn: KMS })(scope).grantReadMasterSecret({
+        roleName: "imported-role",
+        roleArn: "arn:aws:iam::123456789012:role/imported-role",
+      });
     });
     const policy = resource(json, "aws_iam_role_policy");
     expect(policy.role).toBe("imported-role");
@@ -493,7 +532,9 @@ describe("PostgresDatabase method misuse", () => {
   });
 
   it("refuses an allowFrom description without letters or digits", () => {
-    expect(() => synth((s) => build()(s).allowFrom(WEB_SG, "---"))).toThrow(/Db: allowFrom description must contain letters or digits, got "---"/);
+    expect(() => synth((s) => build()(s).allowFrom(WEB_SG, "---"))).toThrow(
+      /Db: allowFrom description must contain letters or digits, got "---"/,
+    );
   });
 });
 
@@ -525,13 +566,21 @@ describe("PostgresDatabase bad input", () => {
     fails({ databaseName }).toThrow(new RegExp(`Db: databaseName ${rule}.*got "${databaseName}"`));
   });
 
-  it.each(["admin", "rdsadmin", "rds_superuser", "pg_monitor", "public", "none"])("rejects the reserved master username %s", (masterUsername) => {
-    fails({ masterUsername }).toThrow(new RegExp(`Db: masterUsername must not be a name RDS or PostgreSQL reserves.*got "${masterUsername}"`));
-  });
+  it.each(["admin", "rdsadmin", "rds_superuser", "pg_monitor", "public", "none"])(
+    "rejects the reserved master username %s",
+    (masterUsername) => {
+      fails({ masterUsername }).toThrow(
+        new RegExp(`Db: masterUsername must not be a name RDS or PostgreSQL reserves.*got "${masterUsername}"`),
+      );
+    },
+  );
 
-  it.each(["postgres", "root", "master", "administrator", "rds_app", "aws_app", "dbadmin2"])("accepts the master username %s (RDS takes it)", (masterUsername) => {
-    expect(instanceOf(db({ masterUsername })).username).toBe(masterUsername);
-  });
+  it.each(["postgres", "root", "master", "administrator", "rds_app", "aws_app", "dbadmin2"])(
+    "accepts the master username %s (RDS takes it)",
+    (masterUsername) => {
+      expect(instanceOf(db({ masterUsername })).username).toBe(masterUsername);
+    },
+  );
 
   it.each([
     ["user", "must not be an SQL reserved word"],
@@ -544,7 +593,9 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it("rejects alarm topics given by name (CloudWatch takes ARNs)", () => {
-    fails({ alarms: { criticalTopicArn: "db-critical", warningTopicArn: "db-warning" } }).toThrow(/Db: alarms\.criticalTopicArn must be an SNS topic ARN .*not a topic name, got "db-critical"/);
+    fails({ alarms: { criticalTopicArn: "db-critical", warningTopicArn: "db-warning" } }).toThrow(
+      /Db: alarms\.criticalTopicArn must be an SNS topic ARN .*not a topic name, got "db-critical"/,
+    );
   });
 
   it("rejects storage below 20 GiB", () => {
@@ -571,7 +622,9 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it("rejects a CA RDS does not offer", () => {
-    fails({ caCertIdentifier: "rds-ca-2019" as never }).toThrow(/Db: caCertIdentifier must be one of "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1", got "rds-ca-2019"/);
+    fails({ caCertIdentifier: "rds-ca-2019" as never }).toThrow(
+      /Db: caCertIdentifier must be one of "rds-ca-rsa2048-g1", "rds-ca-rsa4096-g1", "rds-ca-ecc384-g1", got "rds-ca-2019"/,
+    );
   });
 
   it("rejects an unknown subnet tier", () => {
@@ -579,7 +632,9 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it("rejects an engine version only known at apply without a parameter family", () => {
-    fails({ engineVersion: Fn.lookup({ v: "16" }, "v") }).toThrow(/Db: parameterGroupFamily is required when engineVersion is a token, got undefined/);
+    fails({ engineVersion: Fn.lookup({ v: "16" }, "v") }).toThrow(
+      /Db: parameterGroupFamily is required when engineVersion is a token, got undefined/,
+    );
   });
 
   it("rejects a major version out of standard support", () => {
@@ -587,10 +642,26 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it.each<[string, Record<string, unknown>, RegExp]>([
-    ["a value with a unit", { work_mem: "8MB" }, /Db: parameters\.work_mem must be an integer from 64 to 2147483647 in kB, without a unit suffix .*got "8MB"/],
-    ["an integer out of range", { log_min_duration_statement: "-5" }, /Db: parameters\.log_min_duration_statement must be an integer from -1 to 2147483647 in ms.*got "-5"/],
-    ["a boolean written as on", { track_io_timing: "on" }, /Db: parameters\.track_io_timing must be "0" or "1" \(RDS writes booleans as 0\/1\), got "on"/],
-    ["an unknown enum value", { log_statement: "everything" }, /Db: parameters\.log_statement must be one of none, ddl, mod, all, got "everything"/],
+    [
+      "a value with a unit",
+      { work_mem: "8MB" },
+      /Db: parameters\.work_mem must be an integer from 64 to 2147483647 in kB, without a unit suffix .*got "8MB"/,
+    ],
+    [
+      "an integer out of range",
+      { log_min_duration_statement: "-5" },
+      /Db: parameters\.log_min_duration_statement must be an integer from -1 to 2147483647 in ms.*got "-5"/,
+    ],
+    [
+      "a boolean written as on",
+      { track_io_timing: "on" },
+      /Db: parameters\.track_io_timing must be "0" or "1" \(RDS writes booleans as 0\/1\), got "on"/,
+    ],
+    [
+      "an unknown enum value",
+      { log_statement: "everything" },
+      /Db: parameters\.log_statement must be one of none, ddl, mod, all, got "everything"/,
+    ],
     ["a number instead of a string", { work_mem: 8192 }, /Db: parameters\.work_mem must be a string value, got 8192/],
     ["a malformed name", { "work mem": "1" }, /Db: parameters\.work mem must be a PostgreSQL parameter name/],
   ])("rejects a parameter with %s", (_, parameters, message) => {
@@ -598,7 +669,9 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it.each([-1, 36, 7.5])("rejects backup retention %s", (backupRetentionDays) => {
-    fails({ backupRetentionDays }).toThrow(new RegExp(`Db: backupRetentionDays must be an integer from 0 to 35, got ${backupRetentionDays}`));
+    fails({ backupRetentionDays }).toThrow(
+      new RegExp(`Db: backupRetentionDays must be an integer from 0 to 35, got ${backupRetentionDays}`),
+    );
   });
 
   it("rejects backup retention 0 with Multi-AZ", () => {
@@ -606,7 +679,9 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it("rejects backup retention 0 in production", () => {
-    fails({ backupRetentionDays: 0, isProduction: true, multiAz: false }).toThrow(/Db: backupRetentionDays must be at least 1 in production/);
+    fails({ backupRetentionDays: 0, isProduction: true, multiAz: false }).toThrow(
+      /Db: backupRetentionDays must be at least 1 in production/,
+    );
   });
 
   it("accepts backup retention 0 in a single-AZ dev database", () => {
@@ -640,9 +715,15 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it.each<[string, RegExp]>([
-    ["db.t3.nano", /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/Concepts\.DBInstanceClass\.Support\.html\), got "db\.t3\.nano"$/],
+    [
+      "db.t3.nano",
+      /^test\/Db: instanceClass must be a size db\.t3 comes in: micro, small, medium, large, xlarge, 2xlarge \(RDS for PostgreSQL classes as of 2026-11-28: https:\/\/docs\.aws\.amazon\.com\/AmazonRDS\/latest\/UserGuide\/Concepts\.DBInstanceClass\.Support\.html\), got "db\.t3\.nano"$/,
+    ],
     ["db.m6g.medium", /instanceClass must be a size db\.m6g comes in: large, xlarge, .*got "db\.m6g\.medium"/],
-    ["db.t2.micro", /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 16.*got "db\.t2\.micro"/],
+    [
+      "db.t2.micro",
+      /instanceClass must not be a previous-generation class: RDS does not offer db\.t2 for PostgreSQL 16.*got "db\.t2\.micro"/,
+    ],
     ["db.t4.micro", /instanceClass must be of a family RDS offers for PostgreSQL: db\.t3, db\.t4g, .*got "db\.t4\.micro"/],
     ["db.serverless", /instanceClass must be an RDS instance class db\.<family>\.<size>.*got "db\.serverless"/],
   ])("rejects %s, a class RDS does not offer for PostgreSQL", (instanceClass, message) => {
@@ -661,16 +742,22 @@ describe("PostgresDatabase bad input", () => {
   });
 
   it.each(["t4g.micro", "m5.large", "db.t4g", "cache.t4g.micro"])("rejects the instance class %s", (instanceClass) => {
-    fails({ instanceClass }).toThrow(new RegExp(`Db: instanceClass must be an RDS instance class db.<family>.<size> such as db.t4g.micro, got "${instanceClass}"`));
+    fails({ instanceClass }).toThrow(
+      new RegExp(`Db: instanceClass must be an RDS instance class db.<family>.<size> such as db.t4g.micro, got "${instanceClass}"`),
+    );
   });
 
   it("rejects setting max_connections or rds.force_ssl through parameters", () => {
-    fails({ parameters: { max_connections: "500" } }).toThrow(/Db: parameters.max_connections is set through the maxConnections prop, got "500"/);
+    fails({ parameters: { max_connections: "500" } }).toThrow(
+      /Db: parameters.max_connections is set through the maxConnections prop, got "500"/,
+    );
     fails({ parameters: { "rds.force_ssl": "0" } }).toThrow(/Db: parameters.rds.force_ssl is always 1/);
   });
 
   it("checks parameter names against the engine's family: removed in 16, still there in 15", () => {
-    fails({ parameters: { vacuum_defer_cleanup_age: "0" } }).toThrow(/Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it/);
+    fails({ parameters: { vacuum_defer_cleanup_age: "0" } }).toThrow(
+      /Db: parameters\.vacuum_defer_cleanup_age is not a parameter of family postgres16: PostgreSQL 16 removed it/,
+    );
     const group = resource(db({ engineVersion: "15", parameters: { vacuum_defer_cleanup_age: "0" } }), "aws_db_parameter_group");
     expect(group.family).toBe("postgres15");
     expect(group.parameter).toContainEqual({ name: "vacuum_defer_cleanup_age", value: "0", apply_method: "immediate" });
@@ -678,10 +765,18 @@ describe("PostgresDatabase bad input", () => {
 
   it("rejects other out-of-range settings", () => {
     fails({ maxConnections: 2 }).toThrow(/Db: maxConnections must be an integer from 6 to 8388607, got 2/);
-    fails({ enhancedMonitoringIntervalSeconds: 20 }).toThrow(/Db: enhancedMonitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 20/);
-    fails({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/rds" }).toThrow(/Db: kmsKeyArn must be a KMS key ARN .*not an alias: it also encrypts the master secret/);
-    fails({ kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") }).toThrow(/Db: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and RDS .*\), not in eu-west-1/);
-    fails({ logsKmsKeyArn: KMS.replace("us-east-1", "us-west-2") }).toThrow(/Db: logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs .*\), not in us-west-2/);
+    fails({ enhancedMonitoringIntervalSeconds: 20 }).toThrow(
+      /Db: enhancedMonitoringIntervalSeconds must be one of 0, 1, 5, 10, 15, 30, 60, got 20/,
+    );
+    fails({ kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/rds" }).toThrow(
+      /Db: kmsKeyArn must be a KMS key ARN .*not an alias: it also encrypts the master secret/,
+    );
+    fails({ kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") }).toThrow(
+      /Db: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and RDS .*\), not in eu-west-1/,
+    );
+    fails({ logsKmsKeyArn: KMS.replace("us-east-1", "us-west-2") }).toThrow(
+      /Db: logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs .*\), not in us-west-2/,
+    );
     fails({ logRetentionDays: 0 }).toThrow(/Db: logRetentionDays must be one of/);
     fails({ finalSnapshotIdentifier: "final--snap" }).toThrow(/Db: finalSnapshotIdentifier must be a snapshot identifier/);
   });

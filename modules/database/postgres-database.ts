@@ -30,7 +30,13 @@ import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics, checkAlarmTopics } from "../core/alarm-topics";
 import { NetworkRef } from "../core/network-ref";
 import { admitFrom, grantConnectOnce } from "./access";
-import { ConnectionCapacityOptions, ConnectionCapacityResult, ConnectionDemand, checkConnectionCapacity, reservedConnections } from "./connection-capacity";
+import {
+  ConnectionCapacityOptions,
+  ConnectionCapacityResult,
+  ConnectionDemand,
+  checkConnectionCapacity,
+  reservedConnections,
+} from "./connection-capacity";
 import { ConnectionEnvironmentOptions, endpointEnvironment } from "./connection-environment";
 import { databaseAlarms } from "./database-alarms";
 import { checkDatabaseName, checkMasterUsername, checkRoleName, defaultDatabaseName } from "../core/database-names";
@@ -305,10 +311,15 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     super(scope, id);
     checkTags(this, "tags", props.tags);
     const isProduction = props.isProduction ?? false;
-    const identifier = props.identifier !== undefined
-      ? checkName(this, "identifier", "dbInstance", props.identifier)
-      : physicalName(this, "dbInstance", props.name, "db");
-    const databaseName = checkDatabaseName(this, "databaseName", props.databaseName ?? (isToken(props.name) ? "app" : defaultDatabaseName(props.name)));
+    const identifier =
+      props.identifier !== undefined
+        ? checkName(this, "identifier", "dbInstance", props.identifier)
+        : physicalName(this, "dbInstance", props.name, "db");
+    const databaseName = checkDatabaseName(
+      this,
+      "databaseName",
+      props.databaseName ?? (isToken(props.name) ? "app" : defaultDatabaseName(props.name)),
+    );
     const username = checkMasterUsername(this, "masterUsername", props.masterUsername ?? "dbadmin");
     const engine = postgresEngine(this, props.engineVersion ?? "16", props.parameterGroupFamily);
     const instanceClass = props.instanceClass ?? "db.t4g.micro";
@@ -329,11 +340,12 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     checkLogRetention(this, "logRetentionDays", logRetention);
     // Unique per instance, stable during its life: the id of a built-in terraform_data resource
     // (no provider) replaced together with the instance (same replacing inputs).
-    this.finalSnapshotSuffix = props.finalSnapshotIdentifier === undefined
-      ? new TerraformData(this, "FinalSnapshotSuffix", {
-          triggersReplace: { identifier, databaseName, username, kmsKeyArn: props.kmsKeyArn ?? "aws/rds" },
-        })
-      : undefined;
+    this.finalSnapshotSuffix =
+      props.finalSnapshotIdentifier === undefined
+        ? new TerraformData(this, "FinalSnapshotSuffix", {
+            triggersReplace: { identifier, databaseName, username, kmsKeyArn: props.kmsKeyArn ?? "aws/rds" },
+          })
+        : undefined;
     const finalSnapshot = props.finalSnapshotIdentifier ?? `${identifier}-final-${this.finalSnapshotSuffix!.id}`;
     this.checkFinalSnapshot(finalSnapshot);
     this.vpcId = props.network.vpcId;
@@ -346,7 +358,12 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     this.maxConnections = maxConnections;
     this.reservedConnections = reservedConnections(props.parameters);
     if (!isToken(maxConnections) && maxConnections - this.reservedConnections < 1) {
-      fail(this, "maxConnections", `must leave at least 1 connection beyond the ${this.reservedConnections} reserved for superusers and RDS`, maxConnections);
+      fail(
+        this,
+        "maxConnections",
+        `must leave at least 1 connection beyond the ${this.reservedConnections} reserved for superusers and RDS`,
+        maxConnections,
+      );
     }
     this.masterSecretKmsKeyArn = props.masterSecretKmsKeyArn ?? props.kmsKeyArn;
 
@@ -357,7 +374,12 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
       // No inline rules: ingress comes from allowFrom(); Terraform removes AWS's default egress rule.
       tags,
     });
-    this.connections = new Connections({ securityGroupId: this.securityGroup.id, defaultPort: POSTGRES_PORT, label: "database", owner: this });
+    this.connections = new Connections({
+      securityGroupId: this.securityGroup.id,
+      defaultPort: POSTGRES_PORT,
+      label: "database",
+      owner: this,
+    });
     this.securityGroupId = this.securityGroup.id;
 
     this.subnetGroup = new DbSubnetGroup(this, "SubnetGroup", {
@@ -436,21 +458,38 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   private checkBackupRetention(retention: number, multiAz: boolean, isProduction: boolean): void {
     checkIntegerRange(this, "backupRetentionDays", retention, 0, 35);
     if (retention === 0 && multiAz) fail(this, "backupRetentionDays", "must be at least 1 with Multi-AZ", retention);
-    if (retention === 0 && isProduction) fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
+    if (retention === 0 && isProduction)
+      fail(this, "backupRetentionDays", "must be at least 1 in production (0 turns backups off)", retention);
   }
 
   /** The final snapshot's identifier: RDS's identifier rules, at most 255 characters. */
   private checkFinalSnapshot(finalSnapshot: string): void {
-    checkPattern(this, "finalSnapshotIdentifier", finalSnapshot, NAME_RULES.dbInstance.pattern, `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`);
+    checkPattern(
+      this,
+      "finalSnapshotIdentifier",
+      finalSnapshot,
+      NAME_RULES.dbInstance.pattern,
+      `must be a snapshot identifier: ${NAME_RULES.dbInstance.description}`,
+    );
     checkMaxLength(this, "finalSnapshotIdentifier", finalSnapshot, 255);
   }
 
   /** The KMS keys given: ARNs (not aliases) in the stack's region. */
   private checkKeys(props: PostgresDatabaseProps): void {
-    checkKmsKeyArn(this, "kmsKeyArn", props.kmsKeyArn, "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyArn(
+      this,
+      "kmsKeyArn",
+      props.kmsKeyArn,
+      "it also encrypts the master secret, and grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)",
+    );
     checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "RDS (storage, master secret, Performance Insights)");
-    checkKmsKeyArn(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)");
+    checkKmsKeyArn(
+      this,
+      "masterSecretKmsKeyArn",
+      props.masterSecretKmsKeyArn,
+      "grantReadMasterSecret grants kms:Decrypt on it (IAM authorizes Decrypt on the key, not on an alias)",
+    );
     checkKmsKeyInStackRegion(this, "masterSecretKmsKeyArn", props.masterSecretKmsKeyArn, "Secrets Manager");
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
   }
@@ -476,11 +515,21 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   }
 
   /** The parameter group: the given parameters, and the two this module always sets itself. */
-  private createParameterGroup(props: PostgresDatabaseProps, identifier: string, engine: ReturnType<typeof postgresEngine>, maxConnections: number): DbParameterGroup {
+  private createParameterGroup(
+    props: PostgresDatabaseProps,
+    identifier: string,
+    engine: ReturnType<typeof postgresEngine>,
+    maxConnections: number,
+  ): DbParameterGroup {
     const extras = props.parameters ?? {};
     for (const reserved of ["max_connections", "rds.force_ssl"]) {
       if (Object.keys(extras).some((k) => k.toLowerCase() === reserved)) {
-        fail(this, `parameters.${reserved}`, reserved === "max_connections" ? "is set through the maxConnections prop" : "is always 1 (TLS required)", extras[reserved]);
+        fail(
+          this,
+          `parameters.${reserved}`,
+          reserved === "max_connections" ? "is set through the maxConnections prop" : "is always 1 (TLS required)",
+          extras[reserved],
+        );
       }
     }
     return new DbParameterGroup(this, "ParameterGroup", {
@@ -544,7 +593,12 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public grantConnect(role: RoleRef, dbUser: string): void {
     checkRoleName(this, "grantConnect dbUser", dbUser);
     if (!isToken(dbUser) && dbUser === this.masterUsername) {
-      fail(this, "grantConnect dbUser", "must not be the master user (it is for migrations and administration only); create an application role such as app_user", dbUser);
+      fail(
+        this,
+        "grantConnect dbUser",
+        "must not be the master user (it is for migrations and administration only); create an application role such as app_user",
+        dbUser,
+      );
     }
     grantConnectOnce(this, this.connectGrants, role, dbUser, this.iamUserArn(dbUser));
   }
@@ -557,7 +611,6 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
   public connectionEnvironment(dbUser: string, options: ConnectionEnvironmentOptions = {}): Record<string, string> {
     return endpointEnvironment(this, dbUser, options);
   }
-
 
   /**
    * Refuse (or warn about) clients that can open more connections at once, during a rolling
@@ -580,11 +633,16 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     const hasDatabase = database !== undefined && (isToken(database) || database.length > 0);
     const selected = choice ?? (hasDatabase ? "database" : "private");
     if (selected === "database" && !hasDatabase) {
-      fail(this, "subnets", "is \"database\" but network.databaseSubnetIds is empty; use \"private\" or add database subnets", choice);
+      fail(this, "subnets", 'is "database" but network.databaseSubnetIds is empty; use "private" or add database subnets', choice);
     }
     const ids = selected === "database" ? database! : network.privateSubnetIds;
     if (!isToken(ids) && !ids.some((s) => isToken(s)) && new Set(ids).size < 2) {
-      fail(this, `network.${selected === "database" ? "databaseSubnetIds" : "privateSubnetIds"}`, "must hold at least 2 subnets in different availability zones (RDS subnet groups need 2 AZs)", ids);
+      fail(
+        this,
+        `network.${selected === "database" ? "databaseSubnetIds" : "privateSubnetIds"}`,
+        "must hold at least 2 subnets in different availability zones (RDS subnet groups need 2 AZs)",
+        ids,
+      );
     }
     return ids;
   }
@@ -597,7 +655,12 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     tags?: Record<string, string>,
     kmsKeyArn?: string,
   ): CloudwatchLogGroup {
-    return new CloudwatchLogGroup(this, id, { name: `/aws/rds/instance/${identifier}/${type}`, retentionInDays, kmsKeyId: kmsKeyArn, tags });
+    return new CloudwatchLogGroup(this, id, {
+      name: `/aws/rds/instance/${identifier}/${type}`,
+      retentionInDays,
+      kmsKeyId: kmsKeyArn,
+      tags,
+    });
   }
 
   private createMonitoringRole(identifier: string, tags?: Record<string, string>): { role: IamRole; attachment: IamRolePolicyAttachment } {
@@ -615,4 +678,3 @@ export class PostgresDatabase extends Construct implements DatabaseRef {
     return { role, attachment };
   }
 }
-

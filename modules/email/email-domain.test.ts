@@ -10,7 +10,11 @@ import { EmailTemplateContent } from "./email-templates";
 const ZONE = "Z0EXAMPLE0ZONE0ID";
 /** Three templates with placeholders, HTML and text, as an app would pass them. */
 const TEMPLATES: Record<"Reminder" | "Digest" | "Welcome", EmailTemplateContent> = {
-  Reminder: { subject: "{{name}}, {{days}} days in a row", html: "<!DOCTYPE html><p>Hi {{name}}</p>", text: "Hi {{name}}\nUnsubscribe: {{unsubscribeUrl}}" },
+  Reminder: {
+    subject: "{{name}}, {{days}} days in a row",
+    html: "<!DOCTYPE html><p>Hi {{name}}</p>",
+    text: "Hi {{name}}\nUnsubscribe: {{unsubscribeUrl}}",
+  },
   Digest: { subject: "Your week: {{minutes}} minutes", html: "<!DOCTYPE html><p>{{minutes}}</p>", text: "{{minutes}} minutes" },
   Welcome: { subject: "Welcome, {{name}}", text: "Welcome {{name}}" },
 };
@@ -38,7 +42,9 @@ function fails(props: Partial<EmailDomainProps>, message: RegExp): void {
 
 /** Terraform reference to an attribute of the one resource of `type` matching `match`. */
 function ref(json: SynthJson, type: string, attribute: string, match: (r: any) => boolean = () => true): string {
-  const keys = Object.entries(resources(json, type)).filter(([, r]) => match(r)).map(([key]) => key);
+  const keys = Object.entries(resources(json, type))
+    .filter(([, r]) => match(r))
+    .map(([key]) => key);
   expect(keys).toHaveLength(1);
   return `${type}.${keys[0]}.${attribute}`;
 }
@@ -84,7 +90,11 @@ describe("EmailDomain defaults", () => {
         matching_event_types: ["SEND", "REJECT", "BOUNCE", "COMPLAINT", "DELIVERY"],
         cloud_watch_destination: {
           dimension_configuration: [
-            { dimension_name: "ConfigurationSet", dimension_value_source: "MESSAGE_TAG", default_dimension_value: "fckdoomscroll-prod-config-set" },
+            {
+              dimension_name: "ConfigurationSet",
+              dimension_value_source: "MESSAGE_TAG",
+              default_dimension_value: "fckdoomscroll-prod-config-set",
+            },
           ],
         },
       },
@@ -102,7 +112,13 @@ describe("EmailDomain defaults", () => {
     expect(created).toHaveLength(7);
     expect(email.records).toHaveLength(7);
     expect(email.dnsRecords.map((r) => r.id)).toEqual([
-      "DkimRecord1", "DkimRecord2", "DkimRecord3", "MailFromMxRecord", "MailFromSpfRecord", "SpfRecord", "DmarcRecord",
+      "DkimRecord1",
+      "DkimRecord2",
+      "DkimRecord3",
+      "MailFromMxRecord",
+      "MailFromSpfRecord",
+      "SpfRecord",
+      "DmarcRecord",
     ]);
     for (const r of created) expect(r).toMatchObject({ zone_id: ZONE, ttl: 1800 });
   });
@@ -195,7 +211,7 @@ describe("EmailDomain variants", () => {
     ]);
   });
 
-  it("splits a generated TXT value over 255 characters into strings joined by \"\"", () => {
+  it('splits a generated TXT value over 255 characters into strings joined by ""', () => {
     const includes = Array.from({ length: 9 }, (_, i) => `${"s".repeat(20)}${i}.example.net`);
     const [value] = record(build({ spfIncludes: includes }).json, "example.com", "TXT").records;
     const parts = value.split('""');
@@ -211,13 +227,25 @@ describe("EmailDomain variants", () => {
 
   it("sends BOUNCE and COMPLAINT events to the SNS topic when one is given", () => {
     const topicArn = "arn:aws:sns:us-east-1:123456789012:email-events";
-    const sns = findResources(build({ eventsTopicArn: topicArn }).json, "aws_sesv2_configuration_set_event_destination", (r) => r.event_destination.sns_destination);
+    const sns = findResources(
+      build({ eventsTopicArn: topicArn }).json,
+      "aws_sesv2_configuration_set_event_destination",
+      (r) => r.event_destination.sns_destination,
+    );
     expect(sns).toHaveLength(1);
-    expect(sns[0].event_destination).toEqual({ enabled: true, matching_event_types: ["BOUNCE", "COMPLAINT"], sns_destination: { topic_arn: topicArn } });
+    expect(sns[0].event_destination).toEqual({
+      enabled: true,
+      matching_event_types: ["BOUNCE", "COMPLAINT"],
+      sns_destination: { topic_arn: topicArn },
+    });
   });
 
   it("names the configuration set and prefixes template names on request", () => {
-    const { json } = build({ configurationSetName: "custom_set", templateNamePrefix: "dev-", templates: { WelcomeEmail: TEMPLATES.Welcome } });
+    const { json } = build({
+      configurationSetName: "custom_set",
+      templateNamePrefix: "dev-",
+      templates: { WelcomeEmail: TEMPLATES.Welcome },
+    });
     expect(resource(json, "aws_sesv2_configuration_set").configuration_set_name).toBe("custom_set");
     expect(resource(json, "aws_ses_template").name).toBe("dev-WelcomeEmail");
   });
@@ -231,8 +259,13 @@ describe("EmailDomain variants", () => {
 
   it("uses the configuration set's name as the CloudWatch dimension's default value", () => {
     const { json } = build({ configurationSetName: "custom_set" });
-    const [dimension] = resource(json, "aws_sesv2_configuration_set_event_destination").event_destination.cloud_watch_destination.dimension_configuration;
-    expect(dimension).toEqual({ dimension_name: "ConfigurationSet", dimension_value_source: "MESSAGE_TAG", default_dimension_value: "custom_set" });
+    const [dimension] = resource(json, "aws_sesv2_configuration_set_event_destination").event_destination.cloud_watch_destination
+      .dimension_configuration;
+    expect(dimension).toEqual({
+      dimension_name: "ConfigurationSet",
+      dimension_value_source: "MESSAGE_TAG",
+      default_dimension_value: "custom_set",
+    });
     expect(dimension.dimension_name).toMatch(/^[A-Za-z0-9_-]{1,256}$/); // the SES v2 DimensionName rule (no colon)
   });
 
@@ -253,18 +286,28 @@ describe("EmailDomain.grantSend", () => {
   const arnOf = (json: SynthJson, type: string, match?: (r: any) => boolean): string => `\${${ref(json, type, "arn", match)}}`;
 
   it("scopes a separate policy on a plain role to the identity and configuration set", () => {
-    const { json } = build({}, (email) => email.grantSend({ roleName: "apprunner-instance", roleArn: "arn:aws:iam::123456789012:role/apprunner-instance" }));
+    const { json } = build({}, (email) =>
+      email.grantSend({ roleName: "apprunner-instance", roleArn: "arn:aws:iam::123456789012:role/apprunner-instance" }),
+    );
     const policy = resource(json, "aws_iam_role_policy");
     expect(policy.role).toBe("apprunner-instance");
     expect(policyOf(policy).Statement).toEqual([
-      { Sid: "SendEmail", Effect: "Allow", Action: ["ses:SendEmail", "ses:SendRawEmail"], Resource: [arnOf(json, "aws_sesv2_email_identity"), arnOf(json, "aws_sesv2_configuration_set")] },
+      {
+        Sid: "SendEmail",
+        Effect: "Allow",
+        Action: ["ses:SendEmail", "ses:SendRawEmail"],
+        Resource: [arnOf(json, "aws_sesv2_email_identity"), arnOf(json, "aws_sesv2_configuration_set")],
+      },
     ]);
     expect(JSON.stringify(policyOf(policy))).not.toContain('"*"');
   });
 
   it("adds to a WorkloadRole's grants policy, with the sender identity and From addresses", () => {
     const { json } = build({ senderAddress: "noreply@example.com" }, (email) => {
-      const role = new WorkloadRole(email.node.scope!, "TaskRole", { name: "fckdoomscroll-prod-task", assumedBy: "ecs-tasks.amazonaws.com" });
+      const role = new WorkloadRole(email.node.scope!, "TaskRole", {
+        name: "fckdoomscroll-prod-task",
+        assumedBy: "ecs-tasks.amazonaws.com",
+      });
       email.grantSend(role, { fromAddresses: ["noreply@example.com", "*@example.com"] });
     });
     const policies = Object.values(resources(json, "aws_iam_role_policy"));
@@ -285,7 +328,9 @@ describe("EmailDomain.grantSend", () => {
   });
 
   it("includes this construct's templates, which SES v2 SendEmail authorizes as resources", () => {
-    const { json } = build({ templates: TEMPLATES }, (email) => email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::123456789012:role/r" }));
+    const { json } = build({ templates: TEMPLATES }, (email) =>
+      email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::123456789012:role/r" }),
+    );
     const [statement] = policyOf(resource(json, "aws_iam_role_policy")).Statement;
     const templateArns = Object.keys(resources(json, "aws_ses_template")).map((key) => `\${aws_ses_template.${key}.arn}`);
     expect(templateArns).toHaveLength(3);
@@ -295,8 +340,9 @@ describe("EmailDomain.grantSend", () => {
   });
 
   it("fails for a From address outside the domain", () => {
-    expect(() => build({}, (email) => email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::1:role/r" }, { fromAddresses: ["noreply@other.com"] })))
-      .toThrow('test/Email: fromAddresses[0] must be an address in domain (example.com), e.g. noreply@example.com, got "noreply@other.com"');
+    expect(() =>
+      build({}, (email) => email.grantSend({ roleName: "r", roleArn: "arn:aws:iam::1:role/r" }, { fromAddresses: ["noreply@other.com"] })),
+    ).toThrow('test/Email: fromAddresses[0] must be an address in domain (example.com), e.g. noreply@example.com, got "noreply@other.com"');
   });
 });
 
@@ -311,7 +357,10 @@ describe("EmailDomain bad input", () => {
   });
 
   it("fails for an unknown MAIL FROM MX failure behavior", () => {
-    fails({ mailFromBehaviorOnMxFailure: "BOUNCE" }, /mailFromBehaviorOnMxFailure must be one of "USE_DEFAULT_VALUE", "REJECT_MESSAGE", got "BOUNCE"/);
+    fails(
+      { mailFromBehaviorOnMxFailure: "BOUNCE" },
+      /mailFromBehaviorOnMxFailure must be one of "USE_DEFAULT_VALUE", "REJECT_MESSAGE", got "BOUNCE"/,
+    );
   });
 
   it("fails for a DMARC policy other than none/quarantine/reject", () => {
@@ -326,44 +375,68 @@ describe("EmailDomain bad input", () => {
   });
 
   it("fails for a TXT string over 255 characters that was not split", () => {
-    fails({ domainTxtValues: ["x".repeat(300)] }, /domainTxtValues\[0\] must be split into TXT strings of at most 255 characters \(one is 300\)/);
+    fails(
+      { domainTxtValues: ["x".repeat(300)] },
+      /domainTxtValues\[0\] must be split into TXT strings of at most 255 characters \(one is 300\)/,
+    );
   });
 
   it("fails for an SPF value outside spfIncludes and for bad or too many includes", () => {
-    fails({ domainTxtValues: ["v=spf1 include:_spf.google.com ~all"] }, /domainTxtValues\[0\] must not be an SPF record; add the senders to spfIncludes/);
+    fails(
+      { domainTxtValues: ["v=spf1 include:_spf.google.com ~all"] },
+      /domainTxtValues\[0\] must not be an SPF record; add the senders to spfIncludes/,
+    );
     fails({ spfIncludes: ["include:_spf.google.com"] }, /spfIncludes entries must be domain names .*got "include:_spf.google.com"/);
     fails({ spfIncludes: Array.from({ length: 10 }, (_, i) => `s${i}.example.net`) }, /spfIncludes with amazonses.com makes 11 includes/);
   });
 
   it("fails for template names AWS rejects", () => {
-    fails({ templates: { "Welcome Email": TEMPLATES.Welcome } }, /templates.Welcome Email must be a valid ses name: letters, digits, hyphens and underscores, got "Welcome Email"/);
+    fails(
+      { templates: { "Welcome Email": TEMPLATES.Welcome } },
+      /templates.Welcome Email must be a valid ses name: letters, digits, hyphens and underscores, got "Welcome Email"/,
+    );
     fails({ templates: { ["T".repeat(65)]: TEMPLATES.Welcome } }, /must be 1-64 characters for a ses name \(is 65\)/);
   });
 
   it("fails for a template name prefix SES rejects", () => {
-    fails({ templateNamePrefix: "dev.", templates: TEMPLATES }, /test\/Email: templateNamePrefix must be letters, digits, hyphens and underscores .*got "dev\."/);
+    fails(
+      { templateNamePrefix: "dev.", templates: TEMPLATES },
+      /test\/Email: templateNamePrefix must be letters, digits, hyphens and underscores .*got "dev\."/,
+    );
   });
 
   it("fails for a template over SES's 500 KB limit", () => {
-    fails({ templates: { Big: { subject: "Hi", text: "x".repeat(500 * 1024) } } }, /templates.Big must be at most 512000 bytes in total \(SES limit\); it is 512002/);
+    fails(
+      { templates: { Big: { subject: "Hi", text: "x".repeat(500 * 1024) } } },
+      /templates.Big must be at most 512000 bytes in total \(SES limit\); it is 512002/,
+    );
   });
 
   it("fails for template content SES or the file system cannot provide", () => {
     fails({ templates: { Empty: { subject: "Hi" } } }, /templates.Empty needs an HTML part/);
     fails({ templates: { NoSubject: { subject: " ", text: "x" } } }, /templates.NoSubject.subject must be a non-empty subject line/);
-    fails({ templates: { Missing: { subject: "Hi", htmlFile: "no/such/file.html" } } }, /templates.Missing.htmlFile must name an existing file \(resolved to .*no\/such\/file.html\), got "no\/such\/file.html"/);
+    fails(
+      { templates: { Missing: { subject: "Hi", htmlFile: "no/such/file.html" } } },
+      /templates.Missing.htmlFile must name an existing file \(resolved to .*no\/such\/file.html\), got "no\/such\/file.html"/,
+    );
     fails({ templates: { Both: { subject: "Hi", text: "a", textFile: "b.txt" } } }, /templates.Both.textFile cannot be combined with text/);
   });
 
   it("fails for a sender address outside the domain", () => {
-    fails({ senderAddress: "noreply@other.com" }, /test\/Email: senderAddress must be an address in domain \(example.com\), e.g. noreply@example.com, got "noreply@other.com"/);
+    fails(
+      { senderAddress: "noreply@other.com" },
+      /test\/Email: senderAddress must be an address in domain \(example.com\), e.g. noreply@example.com, got "noreply@other.com"/,
+    );
     fails({ senderAddress: "noreply@mail.example.com" }, /senderAddress must be an address in domain/);
     fails({ senderAddress: "noreply" }, /senderAddress must be an email address/);
   });
 
   it("fails for a bad configuration set name, events topic or TTL", () => {
     fails({ configurationSetName: "my.set" }, /configurationSetName must be a valid ses name/);
-    fails({ eventsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" }, /eventsTopicArn must be an SNS topic ARN .*got "arn:aws:sqs:us-east-1:123456789012:q"/);
+    fails(
+      { eventsTopicArn: "arn:aws:sqs:us-east-1:123456789012:q" },
+      /eventsTopicArn must be an SNS topic ARN .*got "arn:aws:sqs:us-east-1:123456789012:q"/,
+    );
     fails({ recordTtlSeconds: 10 }, /recordTtlSeconds must be an integer from 60 to 172800, got 10/);
   });
 });

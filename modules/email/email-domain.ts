@@ -196,12 +196,20 @@ export class EmailDomain extends Construct {
     this.mailFromDomain = mailFromDomain;
     checkDomain(this, "domain", domain);
     checkDomain(this, "mailFromDomain", mailFromDomain);
-    this.checkInDomain("mailFromDomain", mailFromDomain, `a subdomain of domain (${domain}), e.g. mail.${domain}`, (v) => v.endsWith(`.${domain}`));
+    this.checkInDomain("mailFromDomain", mailFromDomain, `a subdomain of domain (${domain}), e.g. mail.${domain}`, (v) =>
+      v.endsWith(`.${domain}`),
+    );
     checkOneOf<string>(this, "mailFromBehaviorOnMxFailure", behaviorOnMxFailure, MAIL_FROM_MX_FAILURE_BEHAVIORS);
     checkIntegerRange(this, "recordTtlSeconds", ttl, 60, 172800);
     checkName(this, "configurationSetName", "ses", configurationSetName);
     if (templatePrefix !== "") {
-      checkPattern(this, "templateNamePrefix", templatePrefix, /^[A-Za-z0-9_-]+$/, "must be letters, digits, hyphens and underscores (SES template names allow nothing else)");
+      checkPattern(
+        this,
+        "templateNamePrefix",
+        templatePrefix,
+        /^[A-Za-z0-9_-]+$/,
+        "must be letters, digits, hyphens and underscores (SES template names allow nothing else)",
+      );
     }
     checkResourceArn(this, "eventsTopicArn", props.eventsTopicArn, "snsTopic");
     if (props.senderAddress !== undefined) this.checkAddress("senderAddress", props.senderAddress);
@@ -306,7 +314,13 @@ export class EmailDomain extends Construct {
     });
     const dkim: EmailDnsRecord[] = Array.from({ length: DKIM_RECORD_COUNT }, (_, i) => {
       const token = Fn.element(this.identity.dkimSigningAttributes.tokens, i);
-      return { id: `DkimRecord${i + 1}`, name: `${token}._domainkey.${domain}`, type: "CNAME", values: [`${token}.dkim.amazonses.com`], ttl };
+      return {
+        id: `DkimRecord${i + 1}`,
+        name: `${token}._domainkey.${domain}`,
+        type: "CNAME",
+        values: [`${token}.dkim.amazonses.com`],
+        ttl,
+      };
     });
     const dmarc = dmarcValue(this, {
       policy: props.dmarcPolicy ?? "reject",

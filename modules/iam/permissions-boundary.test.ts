@@ -12,6 +12,9 @@ describe("applyPermissionsBoundary", () => {
       applyPermissionsBoundary(scope, "arn:aws:iam::123456789012:policy/shop-boundary-prod");
     });
     const byName = Object.fromEntries(Object.values(resources(json, "aws_iam_role")).map((r: any) => [r.name, r.permissions_boundary]));
-    expect(byName).toEqual({ "shop-prod-task": "arn:aws:iam::123456789012:policy/shop-boundary-prod", "shop-prod-own": "arn:aws:iam::1:policy/own" });
+    expect(byName).toEqual({
+      "shop-prod-task": "arn:aws:iam::123456789012:policy/shop-boundary-prod",
+      "shop-prod-own": "arn:aws:iam::1:policy/own",
+    });
   });
 });

@@ -97,7 +97,11 @@ export function scopedIamStatements(options: ScopedIamOptions): PolicyStatement[
         ]
       : []),
     { sid: "ManageEnvironmentPolicies", actions: POLICY_ACTIONS, resources: [policies] },
-    { sid: "ReadAwsManagedPolicies", actions: ["iam:GetPolicy", "iam:GetPolicyVersion"], resources: [`arn:${partition}:iam::aws:policy/*`] },
+    {
+      sid: "ReadAwsManagedPolicies",
+      actions: ["iam:GetPolicy", "iam:GetPolicyVersion"],
+      resources: [`arn:${partition}:iam::aws:policy/*`],
+    },
   ];
 }
 

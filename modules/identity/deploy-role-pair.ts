@@ -5,7 +5,13 @@ import { pascalCase } from "../internal/naming";
 import { checkResourceArn } from "../internal/arns";
 import { checkIntegerRange, checkPattern, fail, isToken } from "../internal/validate";
 import { StateObjectRef, lockFileKey, stateAccessStatements, stateIsolationStatements } from "../core/state-access";
-import { PLAN_READ_SERVICES, environmentGuardStatements, noRoleChainingStatements, planReadStatements, scopedIamStatements } from "./deploy-permissions";
+import {
+  PLAN_READ_SERVICES,
+  environmentGuardStatements,
+  noRoleChainingStatements,
+  planReadStatements,
+  scopedIamStatements,
+} from "./deploy-permissions";
 import { GuardedDomain, NeighbourEnvironment, crossEnvironmentGuardStatements } from "./environment-guard";
 import { DeployRole } from "./deploy-role";
 import { OidcProviderRef } from "./oidc-provider";
@@ -84,24 +90,58 @@ export class DeployRolePair extends Construct {
   public constructor(scope: Construct, id: string, props: DeployRolePairProps) {
     super(scope, id);
     // IAM name characters only: a * or ? here would widen role/<prefix>-* to other roles.
-    checkPattern(this, "managedNamePrefix", props.managedNamePrefix, /^[\w+=,.@-]{1,60}$/, "must be 1-60 IAM name characters (letters, digits, +=,.@_-; no wildcards)");
+    checkPattern(
+      this,
+      "managedNamePrefix",
+      props.managedNamePrefix,
+      /^[\w+=,.@-]{1,60}$/,
+      "must be 1-60 IAM name characters (letters, digits, +=,.@_-; no wildcards)",
+    );
     // https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (tag values)
-    checkPattern(this, "environment", props.environment, /^[\w .:/=+@-]{1,256}$/, "must be a tag value (1-256 letters, digits, spaces and _.:/=+-@)");
+    checkPattern(
+      this,
+      "environment",
+      props.environment,
+      /^[\w .:/=+@-]{1,256}$/,
+      "must be a tag value (1-256 letters, digits, spaces and _.:/=+-@)",
+    );
     const prefix = `${props.managedNamePrefix}-`;
     if (`${props.name}-`.startsWith(prefix)) {
-      fail(this, "name", `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`, props.name);
+      fail(
+        this,
+        "name",
+        `must not start with managedNamePrefix "${prefix}": the apply role manages roles named ${prefix}*, and would manage itself`,
+        props.name,
+      );
     }
     checkIntegerRange(this, "applyMaxSessionDurationSeconds", props.applyMaxSessionDurationSeconds, 3600, 43200);
     // An IAM service prefix: letters, digits and hyphens (a * would widen Get* to every service).
     for (const service of props.additionalPlanReadServices ?? []) {
-      checkPattern(this, "additionalPlanReadServices", service, /^[a-z0-9-]{2,40}$/, "must be IAM service prefixes such as lambda or dynamodb (lower-case letters, digits, hyphens)");
+      checkPattern(
+        this,
+        "additionalPlanReadServices",
+        service,
+        /^[a-z0-9-]{2,40}$/,
+        "must be IAM service prefixes such as lambda or dynamodb (lower-case letters, digits, hyphens)",
+      );
     }
-    checkResourceArn(this, "permissionsBoundaryArn", props.permissionsBoundaryArn, "iamPolicy", "IAM takes a permissions boundary by its managed policy ARN, not its name");
+    checkResourceArn(
+      this,
+      "permissionsBoundaryArn",
+      props.permissionsBoundaryArn,
+      "iamPolicy",
+      "IAM takes a permissions boundary by its managed policy ARN, not its name",
+    );
     // The apply role may create and rewrite policies named <prefix>-*: a boundary among them is a
     // ceiling the role could raise itself (iam:CreatePolicyVersion on its own boundary).
     const boundaryName = props.permissionsBoundaryArn?.split("/").pop();
     if (boundaryName !== undefined && !isToken(props.permissionsBoundaryArn) && boundaryName.startsWith(prefix)) {
-      fail(this, "permissionsBoundaryArn", `must name a policy outside managedNamePrefix "${prefix}*": the apply role may rewrite policies of that prefix, so it could edit its own ceiling`, props.permissionsBoundaryArn);
+      fail(
+        this,
+        "permissionsBoundaryArn",
+        `must name a policy outside managedNamePrefix "${prefix}*": the apply role may rewrite policies of that prefix, so it could edit its own ceiling`,
+        props.permissionsBoundaryArn,
+      );
     }
     if (props.state) checkResourceArn(this, "state.bucketArn", props.state.bucketArn, "s3Bucket", "the state grants append /<key>");
     this.state = props.state;
@@ -110,7 +150,15 @@ export class DeployRolePair extends Construct {
     const tagKey = props.environmentTagKey ?? "Environment";
     const cross = props.crossEnvironment;
     const guard = cross
-      ? crossEnvironmentGuardStatements({ partition, project: cross.project, environment: props.environment, tagKey, neighbours: cross.neighbours, domain: cross.domain, principal: "deployRole" })
+      ? crossEnvironmentGuardStatements({
+          partition,
+          project: cross.project,
+          environment: props.environment,
+          tagKey,
+          neighbours: cross.neighbours,
+          domain: cross.domain,
+          principal: "deployRole",
+        })
       : environmentGuardStatements(tagKey, props.environment);
     this.planRole = new DeployRole(this, "Plan", {
       name: `${props.name}-plan`,
@@ -135,7 +183,12 @@ export class DeployRolePair extends Construct {
       awsManagedPolicies: ["PowerUserAccess"],
       maxSessionDurationSeconds: props.applyMaxSessionDurationSeconds ?? 7200,
       statements: [
-        ...scopedIamStatements({ partition, accountId, namePrefix: props.managedNamePrefix, permissionsBoundaryArn: props.permissionsBoundaryArn }),
+        ...scopedIamStatements({
+          partition,
+          accountId,
+          namePrefix: props.managedNamePrefix,
+          permissionsBoundaryArn: props.permissionsBoundaryArn,
+        }),
         ...(props.state ? stateAccessStatements(props.state, "readWrite") : []),
         ...guard,
         ...noRoleChainingStatements(),

@@ -97,7 +97,9 @@ function namePatterns(partition: string, project: string, environment: string): 
   const [dash, slash] = environmentNameForms(project, environment);
   return [
     // IAM refuses S3 ARNs with a region or account ("can not contain region information").
-    ...NAME_GUARDED_SERVICES.map((service) => (service === "s3" ? `arn:${partition}:s3:::*${dash}*` : `arn:${partition}:${service}:*:*:*${dash}*`)),
+    ...NAME_GUARDED_SERVICES.map((service) =>
+      service === "s3" ? `arn:${partition}:s3:::*${dash}*` : `arn:${partition}:${service}:*:*:*${dash}*`,
+    ),
     // Secrets, parameters and repositories are named <project>/<env>/...
     ...(["secretsmanager", "ssm", "ecr"] as const).map((service) => `arn:${partition}:${service}:*:*:*${slash}*`),
   ];
@@ -120,7 +122,9 @@ export function crossEnvironmentGuardStatements(options: CrossEnvironmentGuardOp
       actions: NAME_GUARDED_SERVICES.map((service) => `${service}:*`),
       resources: neighbours.flatMap((n) => [
         ...namePatterns(partition, project, n.environment),
-        ...(n.emailDomain ? [`arn:${partition}:ses:*:*:identity/${n.emailDomain}`, `arn:${partition}:ses:*:*:identity/*@${n.emailDomain}`] : []),
+        ...(n.emailDomain
+          ? [`arn:${partition}:ses:*:*:identity/${n.emailDomain}`, `arn:${partition}:ses:*:*:identity/*@${n.emailDomain}`]
+          : []),
       ]),
     });
     statements.push({
@@ -128,7 +132,11 @@ export function crossEnvironmentGuardStatements(options: CrossEnvironmentGuardOp
       effect: "Deny",
       actions: ["ecs:RunTask", "ecs:StartTask", "ecs:CreateService"],
       resources: ["*"],
-      conditions: { ArnLike: { "ecs:cluster": neighbours.map((n) => `arn:${partition}:ecs:*:*:cluster/*${environmentNameForms(project, n.environment)[0]}*`) } },
+      conditions: {
+        ArnLike: {
+          "ecs:cluster": neighbours.map((n) => `arn:${partition}:ecs:*:*:cluster/*${environmentNameForms(project, n.environment)[0]}*`),
+        },
+      },
     });
   }
   statements.push(...dnsStatements(partition, options.domain, neighbours));
@@ -166,7 +174,9 @@ function dnsStatements(partition: string, own: GuardedDomain | undefined, neighb
   } else {
     statements.push({ sid: "NoRecords", effect: "Deny", actions: ["route53:ChangeResourceRecordSets"], resources: ["*"] });
   }
-  const otherZones = [...new Set(neighbours.flatMap((n) => (n.domain ? [n.domain.hostedZoneId] : [])))].filter((z) => z !== own?.hostedZoneId);
+  const otherZones = [...new Set(neighbours.flatMap((n) => (n.domain ? [n.domain.hostedZoneId] : [])))].filter(
+    (z) => z !== own?.hostedZoneId,
+  );
   if (otherZones.length > 0) {
     statements.push({
       sid: "OtherZonesReadOnly",
@@ -185,6 +195,8 @@ function stateStatements(options: CrossEnvironmentGuardOptions): PolicyStatement
     const bucket = options.stateBucketArn;
     return bucket ? [{ sid: "NoStateBucket", effect: "Deny", actions: ["s3:*"], resources: [bucket, `${bucket}/*`] }] : [];
   }
-  const objects = options.neighbours.flatMap((n) => (n.state ? [`${n.state.bucketArn}/${n.state.key}`, `${n.state.bucketArn}/${lockFileKey(n.state.key)}`] : []));
+  const objects = options.neighbours.flatMap((n) =>
+    n.state ? [`${n.state.bucketArn}/${n.state.key}`, `${n.state.bucketArn}/${lockFileKey(n.state.key)}`] : [],
+  );
   return objects.length > 0 ? [{ sid: "NoOtherEnvironmentState", effect: "Deny", actions: ["s3:*"], resources: objects }] : [];
 }

@@ -54,13 +54,22 @@ const REF = /^[^\s*?:~^\\[]{1,255}$/;
 function repositoryPrefixes(scope: IConstruct | string, prop: string, repo: GitHubRepository): string[] {
   checkPattern(scope, `${prop}.owner`, repo.owner, OWNER, "must be a GitHub owner login (letters, digits and hyphens, at most 39)");
   checkPattern(scope, `${prop}.name`, repo.name, REPOSITORY, "must be a GitHub repository name (1-100 letters, digits, . _ -)");
-  for (const [key, id] of [["ownerId", repo.ownerId], ["repositoryId", repo.repositoryId]] as const) {
-    if (id !== undefined && (!Number.isSafeInteger(id) || id <= 0)) fail(scope, `${prop}.${key}`, "must be a positive integer (GitHub's numeric id)", id);
+  for (const [key, id] of [
+    ["ownerId", repo.ownerId],
+    ["repositoryId", repo.repositoryId],
+  ] as const) {
+    if (id !== undefined && (!Number.isSafeInteger(id) || id <= 0))
+      fail(scope, `${prop}.${key}`, "must be a positive integer (GitHub's numeric id)", id);
   }
   const hasIds = repo.ownerId !== undefined && repo.repositoryId !== undefined;
   const format = repo.subjectFormat ?? (hasIds ? "immutable" : "name");
   if (format !== "name" && !hasIds) {
-    fail(scope, `${prop}.subjectFormat`, "needs ownerId and repositoryId (the immutable form is repo:<owner>@<owner_id>/<repo>@<repo_id>)", format);
+    fail(
+      scope,
+      `${prop}.subjectFormat`,
+      "needs ownerId and repositoryId (the immutable form is repo:<owner>@<owner_id>/<repo>@<repo_id>)",
+      format,
+    );
   }
   const name = `repo:${repo.owner}/${repo.name}`;
   const immutable = `repo:${repo.owner}@${repo.ownerId}/${repo.name}@${repo.repositoryId}`;
@@ -77,7 +86,13 @@ export function gitHubSubjects(scope: IConstruct | string, prop: string, repo: G
   if (set.length !== 1) fail(scope, prop, "must name exactly one of environment, branch, pullRequest or tag", context);
   let suffix: string;
   if (context.environment !== undefined) {
-    checkPattern(scope, `${prop}.environment`, context.environment, REF, "must be an exact GitHub environment name (no wildcards or colons)");
+    checkPattern(
+      scope,
+      `${prop}.environment`,
+      context.environment,
+      REF,
+      "must be an exact GitHub environment name (no wildcards or colons)",
+    );
     suffix = `environment:${context.environment}`;
   } else if (context.branch !== undefined) {
     checkPattern(scope, `${prop}.branch`, context.branch, REF, "must be an exact branch name (no wildcards or colons)");
@@ -100,6 +115,11 @@ export function gitHubSubjects(scope: IConstruct | string, prop: string, repo: G
  */
 function refusePrefix(scope: IConstruct | string, prop: string, value: string, prefix: string): void {
   if (value.startsWith(prefix) || value.startsWith("refs/")) {
-    fail(scope, prop, `must be the bare name: the subject adds ${prefix} itself (give ${JSON.stringify(value.replace(/^refs\/(heads|tags)\//, ""))})`, value);
+    fail(
+      scope,
+      prop,
+      `must be the bare name: the subject adds ${prefix} itself (give ${JSON.stringify(value.replace(/^refs\/(heads|tags)\//, ""))})`,
+      value,
+    );
   }
 }

@@ -25,8 +25,20 @@ const WORKSPACE = /^[A-Za-z0-9_-]{1,90}$/;
  * https://developer.hashicorp.com/terraform/cloud-docs/dynamic-provider-credentials/workload-identity-tokens
  */
 export function hcpTerraformSubject(scope: Construct | string, target: HcpTerraformWorkspace, phase: HcpTerraformRunPhase): string {
-  checkPattern(scope, "organization", target.organization, ORGANIZATION, "must be an HCP Terraform organization name (letters, digits, - and _)");
-  checkPattern(scope, "project", target.project, HCP_PROJECT_PATTERN, "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)");
+  checkPattern(
+    scope,
+    "organization",
+    target.organization,
+    ORGANIZATION,
+    "must be an HCP Terraform organization name (letters, digits, - and _)",
+  );
+  checkPattern(
+    scope,
+    "project",
+    target.project,
+    HCP_PROJECT_PATTERN,
+    "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)",
+  );
   checkPattern(scope, "workspace", target.workspace, WORKSPACE, "must be an HCP Terraform workspace name (1-90 letters, digits, - and _)");
   return `organization:${target.organization}:project:${target.project}:workspace:${target.workspace}:run_phase:${phase}`;
 }

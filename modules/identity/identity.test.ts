@@ -65,7 +65,9 @@ describe("OIDC providers", () => {
   it("HCP Terraform: app.terraform.io for aws.workload.identity; an existing provider is referenced, not created", () => {
     const json = synth((scope) => {
       new HcpTerraformOidc(scope, "Hcp");
-      const existing = new GitHubActionsOidc(scope, "Existing", { existingProviderArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" });
+      const existing = new GitHubActionsOidc(scope, "Existing", {
+        existingProviderArn: "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
+      });
       expect(existing.providerArn).toBe("arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com");
       expect(existing.provider).toBeUndefined();
     });
@@ -86,13 +88,15 @@ describe("OIDC providers", () => {
     const lookups = (json.data as any).aws_iam_openid_connect_provider;
     expect(Object.values(lookups)).toEqual([{ url: "https://token.actions.githubusercontent.com" }, { url: "https://app.terraform.io" }]);
     const [githubId] = Object.keys(lookups);
-    expect(policyOf(Object.values(resources(json, "aws_iam_role"))[0], "assume_role_policy").Statement[0].Principal)
-      .toEqual({ Federated: `\${data.aws_iam_openid_connect_provider.${githubId}.arn}` });
+    expect(policyOf(Object.values(resources(json, "aws_iam_role"))[0], "assume_role_policy").Statement[0].Principal).toEqual({
+      Federated: `\${data.aws_iam_openid_connect_provider.${githubId}.arn}`,
+    });
   });
 
   it("refuses an existing provider that is not an IAM ARN", () => {
-    expect(() => synth((s) => new GitHubActionsOidc(s, "G", { existingProviderArn: "token.actions.githubusercontent.com" })))
-      .toThrow(/G: existingProviderArn must be an IAM OIDC identity provider ARN \(arn:aws:iam::<account>:oidc-provider\/<host>\), got "token.actions.githubusercontent.com"/);
+    expect(() => synth((s) => new GitHubActionsOidc(s, "G", { existingProviderArn: "token.actions.githubusercontent.com" }))).toThrow(
+      /G: existingProviderArn must be an IAM OIDC identity provider ARN \(arn:aws:iam::<account>:oidc-provider\/<host>\), got "token.actions.githubusercontent.com"/,
+    );
   });
 });
 
@@ -101,25 +105,40 @@ describe("gitHubSubjects", () => {
     const name = { owner: "octo-org", name: "shop" };
     expect(gitHubSubjects("x", "p", name, { environment: "prod" })).toEqual(["repo:octo-org/shop:environment:prod"]);
     expect(gitHubSubjects("x", "p", REPO, { branch: "main" })).toEqual(["repo:octo-org@1234567/shop@890123456:ref:refs/heads/main"]);
-    expect(() => gitHubSubjects("x", "p", REPO, { branch: "refs/heads/main" })).toThrow('x: p.branch must be the bare name: the subject adds refs/heads/ itself (give "main"), got "refs/heads/main"');
-    expect(() => gitHubSubjects("x", "p", REPO, { tag: "refs/tags/v1" })).toThrow(/p\.tag must be the bare name: the subject adds refs\/tags\/ itself \(give "v1"\)/);
-    expect(gitHubSubjects("x", "p", REPO, { branch: "release/refs" })).toEqual(["repo:octo-org@1234567/shop@890123456:ref:refs/heads/release/refs"]);
+    expect(() => gitHubSubjects("x", "p", REPO, { branch: "refs/heads/main" })).toThrow(
+      'x: p.branch must be the bare name: the subject adds refs/heads/ itself (give "main"), got "refs/heads/main"',
+    );
+    expect(() => gitHubSubjects("x", "p", REPO, { tag: "refs/tags/v1" })).toThrow(
+      /p\.tag must be the bare name: the subject adds refs\/tags\/ itself \(give "v1"\)/,
+    );
+    expect(gitHubSubjects("x", "p", REPO, { branch: "release/refs" })).toEqual([
+      "repo:octo-org@1234567/shop@890123456:ref:refs/heads/release/refs",
+    ]);
     expect(gitHubSubjects("x", "p", { ...REPO, subjectFormat: "both" }, { pullRequest: true })).toEqual([
       "repo:octo-org@1234567/shop@890123456:pull_request",
       "repo:octo-org/shop:pull_request",
     ]);
-    expect(gitHubSubjects("x", "p", { ...REPO, subjectFormat: "name" }, { tag: "v1.2.0" })).toEqual(["repo:octo-org/shop:ref:refs/tags/v1.2.0"]);
+    expect(gitHubSubjects("x", "p", { ...REPO, subjectFormat: "name" }, { tag: "v1.2.0" })).toEqual([
+      "repo:octo-org/shop:ref:refs/tags/v1.2.0",
+    ]);
   });
 
   it("refuses the immutable form without both ids", () => {
-    expect(() => gitHubSubjects("x", "p", { owner: "octo-org", name: "shop", ownerId: 1, subjectFormat: "immutable" }, { branch: "main" }))
-      .toThrow(/x: repository.subjectFormat needs ownerId and repositoryId .*got "immutable"/);
+    expect(() =>
+      gitHubSubjects("x", "p", { owner: "octo-org", name: "shop", ownerId: 1, subjectFormat: "immutable" }, { branch: "main" }),
+    ).toThrow(/x: repository.subjectFormat needs ownerId and repositoryId .*got "immutable"/);
   });
 
   it("refuses wildcards, and a context that names two places", () => {
-    expect(() => gitHubSubjects("x", "p", REPO, { branch: "release/*" })).toThrow(/x: p.branch must be an exact branch name .*got "release\/\*"/);
-    expect(gitHubSubjects("x", "p", REPO, { branch: "release/1.x" })).toEqual(["repo:octo-org@1234567/shop@890123456:ref:refs/heads/release/1.x"]);
-    expect(() => gitHubSubjects("x", "p", REPO, { branch: "main", environment: "prod" })).toThrow(/x: p must name exactly one of environment, branch/);
+    expect(() => gitHubSubjects("x", "p", REPO, { branch: "release/*" })).toThrow(
+      /x: p.branch must be an exact branch name .*got "release\/\*"/,
+    );
+    expect(gitHubSubjects("x", "p", REPO, { branch: "release/1.x" })).toEqual([
+      "repo:octo-org@1234567/shop@890123456:ref:refs/heads/release/1.x",
+    ]);
+    expect(() => gitHubSubjects("x", "p", REPO, { branch: "main", environment: "prod" })).toThrow(
+      /x: p must name exactly one of environment, branch/,
+    );
   });
 });
 
@@ -199,7 +218,12 @@ describe("GitHubDeployRoles", () => {
       "arn:${data.aws_partition.AwsContextPartition.partition}:iam::${data.aws_caller_identity.AwsContext.account_id}:role/shop-prod-*",
     );
     expect(bySid.ManageEnvironmentRoles.Action).toEqual(expect.arrayContaining(["iam:CreateRole", "iam:PutRolePolicy", "iam:PassRole"]));
-    expect(bySid.ReadWriteState).toEqual({ Sid: "ReadWriteState", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject"], Resource: `${STATE.bucketArn}/shop/prod.tfstate` });
+    expect(bySid.ReadWriteState).toEqual({
+      Sid: "ReadWriteState",
+      Effect: "Allow",
+      Action: ["s3:GetObject", "s3:PutObject"],
+      Resource: `${STATE.bucketArn}/shop/prod.tfstate`,
+    });
     expect(bySid.NoOtherEnvironmentResources.Condition).toEqual({
       StringNotEquals: { "aws:ResourceTag/Environment": "prod" },
       Null: { "aws:ResourceTag/Environment": "false" },
@@ -218,7 +242,9 @@ describe("GitHubDeployRoles", () => {
     const statements = inlineStatements(gitHub({ permissionsBoundaryArn: boundary }), "shop-deploy-prod-apply");
     const bySid = Object.fromEntries(statements.map((s: any) => [s.Sid, s]));
     expect(bySid.ManageEnvironmentRoles.Action).not.toContain("iam:CreateRole");
-    expect(bySid.GrantOnlyWithinBoundary.Action).toEqual(expect.arrayContaining(["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy"]));
+    expect(bySid.GrantOnlyWithinBoundary.Action).toEqual(
+      expect.arrayContaining(["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy"]),
+    );
     expect(bySid.GrantOnlyWithinBoundary.Condition).toEqual({ StringEquals: { "iam:PermissionsBoundary": boundary } });
     expect(bySid.KeepBoundary).toMatchObject({ Effect: "Deny", Action: "iam:DeleteRolePermissionsBoundary" });
   });
@@ -240,22 +266,40 @@ describe("GitHubDeployRoles", () => {
   });
 
   it("can use the name form and a GitHub environment named differently", () => {
-    const json2 = gitHub({ repository: { owner: "octo-org", name: "shop" }, gitHubEnvironment: "production", planOnPullRequests: false, planBranches: ["main", "release"] });
-    expect(policyOf(roleNamed(json2, "shop-deploy-prod-apply"), "assume_role_policy").Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"])
-      .toBe("repo:octo-org/shop:environment:production");
-    expect(policyOf(roleNamed(json2, "shop-deploy-prod-plan"), "assume_role_policy").Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"])
-      .toEqual(["repo:octo-org/shop:ref:refs/heads/main", "repo:octo-org/shop:ref:refs/heads/release"]);
+    const json2 = gitHub({
+      repository: { owner: "octo-org", name: "shop" },
+      gitHubEnvironment: "production",
+      planOnPullRequests: false,
+      planBranches: ["main", "release"],
+    });
+    expect(
+      policyOf(roleNamed(json2, "shop-deploy-prod-apply"), "assume_role_policy").Statement[0].Condition.StringEquals[
+        "token.actions.githubusercontent.com:sub"
+      ],
+    ).toBe("repo:octo-org/shop:environment:production");
+    expect(
+      policyOf(roleNamed(json2, "shop-deploy-prod-plan"), "assume_role_policy").Statement[0].Condition.StringEquals[
+        "token.actions.githubusercontent.com:sub"
+      ],
+    ).toEqual(["repo:octo-org/shop:ref:refs/heads/main", "repo:octo-org/shop:ref:refs/heads/release"]);
   });
 
   it("lets the plan role read more services' configuration when asked, never with a wildcard", () => {
-    const read = (json: SynthJson) => inlineStatements(json, "shop-deploy-prod-plan").find((s: any) => s.Sid === "ReadConfiguration").Action;
+    const read = (json: SynthJson) =>
+      inlineStatements(json, "shop-deploy-prod-plan").find((s: any) => s.Sid === "ReadConfiguration").Action;
     expect(read(gitHub())).not.toContain("lambda:Get*");
-    expect(read(gitHub({ additionalPlanReadServices: ["lambda"] }))).toEqual(expect.arrayContaining(["lambda:Describe*", "lambda:List*", "lambda:Get*"]));
-    expect(() => gitHub({ additionalPlanReadServices: ["*"] })).toThrow(/Prod: additionalPlanReadServices must be IAM service prefixes .*got "\*"/);
+    expect(read(gitHub({ additionalPlanReadServices: ["lambda"] }))).toEqual(
+      expect.arrayContaining(["lambda:Describe*", "lambda:List*", "lambda:Get*"]),
+    );
+    expect(() => gitHub({ additionalPlanReadServices: ["*"] })).toThrow(
+      /Prod: additionalPlanReadServices must be IAM service prefixes .*got "\*"/,
+    );
   });
 
   it("refuses a managed name prefix with a wildcard, which would reach other roles", () => {
-    expect(() => gitHub({ managedNamePrefix: "shop-*" })).toThrow(/Prod: managedNamePrefix must be 1-60 IAM name characters .*got "shop-\*"/);
+    expect(() => gitHub({ managedNamePrefix: "shop-*" })).toThrow(
+      /Prod: managedNamePrefix must be 1-60 IAM name characters .*got "shop-\*"/,
+    );
     expect(() => gitHub({ managedNamePrefix: "shop-prod2" })).not.toThrow();
   });
 
@@ -270,12 +314,16 @@ describe("GitHubDeployRoles", () => {
   });
 
   it("refuses an empty OIDC audience and takes a custom one", () => {
-    expect(() => synth((scope) => new HcpTerraformOidc(scope, "Hcp", { audience: "" }))).toThrow(/test\/Hcp: audience must be the 1-255 character audience .*got ""/);
+    expect(() => synth((scope) => new HcpTerraformOidc(scope, "Hcp", { audience: "" }))).toThrow(
+      /test\/Hcp: audience must be the 1-255 character audience .*got ""/,
+    );
     expect(() => synth((scope) => new HcpTerraformOidc(scope, "Hcp", { audience: "aws.workload.identity.shop" }))).not.toThrow();
   });
 
   it("refuses a state bucket ARN with a region or a bare bucket name", () => {
-    expect(() => gitHub({ state: { ...STATE, bucketArn: "arn:aws:s3:us-east-1::shop-terraform-state" } })).toThrow(/Prod: state\.bucketArn must be an S3 bucket ARN \(arn:aws:s3:::<bucket>/);
+    expect(() => gitHub({ state: { ...STATE, bucketArn: "arn:aws:s3:us-east-1::shop-terraform-state" } })).toThrow(
+      /Prod: state\.bucketArn must be an S3 bucket ARN \(arn:aws:s3:::<bucket>/,
+    );
     expect(() => gitHub({ state: { ...STATE, bucketArn: "shop-terraform-state" } })).toThrow(/got "shop-terraform-state"/);
   });
 
@@ -288,14 +336,22 @@ describe("GitHubDeployRoles", () => {
 });
 
 describe("DeployRole", () => {
-  const oidc = { providerArn: "arn:aws:iam::123456789012:oidc-provider/app.terraform.io", host: "app.terraform.io", audience: "aws.workload.identity" };
+  const oidc = {
+    providerArn: "arn:aws:iam::123456789012:oidc-provider/app.terraform.io",
+    host: "app.terraform.io",
+    audience: "aws.workload.identity",
+  };
 
   it("refuses wildcard subjects and sessions outside 1-12 hours", () => {
-    expect(() => synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["organization:acme:project:*"] })))
-      .toThrow(/R: subjects must be exact sub claims \(no \* or \?\).*got "organization:acme:project:\*"/);
-    expect(() => synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["a"], maxSessionDurationSeconds: 43201 })))
-      .toThrow(/R: maxSessionDurationSeconds must be an integer from 3600 to 43200, got 43201/);
-    expect(() => synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["a"], maxSessionDurationSeconds: 43200 }))).not.toThrow();
+    expect(() => synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["organization:acme:project:*"] }))).toThrow(
+      /R: subjects must be exact sub claims \(no \* or \?\).*got "organization:acme:project:\*"/,
+    );
+    expect(() => synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["a"], maxSessionDurationSeconds: 43201 }))).toThrow(
+      /R: maxSessionDurationSeconds must be an integer from 3600 to 43200, got 43201/,
+    );
+    expect(() =>
+      synth((s) => new DeployRole(s, "R", { name: "r", oidc, subjects: ["a"], maxSessionDurationSeconds: 43200 })),
+    ).not.toThrow();
   });
 });
 
@@ -337,10 +393,18 @@ describe("HcpTerraformWorkspaceRoles", () => {
 
   it("refuses a workspace name HCP Terraform would not accept", () => {
     const build = (workspace: string) => () =>
-      synth((s) => new HcpTerraformWorkspaceRoles(s, "T", {
-        oidc: new HcpTerraformOidc(s, "H"), organization: "acme", project: "Default Project", workspace,
-        name: "shop-tfc-prod", environment: "prod", managedNamePrefix: "shop-prod",
-      }));
+      synth(
+        (s) =>
+          new HcpTerraformWorkspaceRoles(s, "T", {
+            oidc: new HcpTerraformOidc(s, "H"),
+            organization: "acme",
+            project: "Default Project",
+            workspace,
+            name: "shop-tfc-prod",
+            environment: "prod",
+            managedNamePrefix: "shop-prod",
+          }),
+      );
     expect(build("shop prod")).toThrow(/T: workspace must be an HCP Terraform workspace name .*got "shop prod"/);
     expect(build("shop-prod")).not.toThrow();
   });
@@ -360,7 +424,8 @@ describe("PermissionsBoundaryPolicy", () => {
   });
 
   it("refuses a name IAM would not accept", () => {
-    expect(() => synth((s) => new PermissionsBoundaryPolicy(s, "Boundary", { name: "shop boundary" })))
-      .toThrow(/Boundary: name must be a valid iamPolicy name.*got "shop boundary"/);
+    expect(() => synth((s) => new PermissionsBoundaryPolicy(s, "Boundary", { name: "shop boundary" }))).toThrow(
+      /Boundary: name must be a valid iamPolicy name.*got "shop boundary"/,
+    );
   });
 });

@@ -66,7 +66,13 @@ export class OidcProvider extends Construct implements OidcProviderRef {
     // An IAM OIDC provider's client id (the audience): 1-255 characters (IAM API, CreateOpenIDConnectProvider
     // ClientIDList, https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html).
     // An empty audience would make the trust policy's aud condition match no token.
-    checkPattern(this, "audience", props.audience, /^\S.{0,254}$/s, "must be the 1-255 character audience (client id) the tokens carry, such as sts.amazonaws.com");
+    checkPattern(
+      this,
+      "audience",
+      props.audience,
+      /^\S.{0,254}$/s,
+      "must be the 1-255 character audience (client id) the tokens carry, such as sts.amazonaws.com",
+    );
     this.host = props.host;
     this.audience = props.audience;
     if (props.existingProviderArn !== undefined) {

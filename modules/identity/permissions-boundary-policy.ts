@@ -42,7 +42,10 @@ export class PermissionsBoundaryPolicy extends Construct {
     this.policy = new IamPolicy(this, "Policy", {
       name: physicalName(this, "iamPolicy", props.name),
       description: "Permissions boundary: everything but IAM, Organizations, Account and role chaining",
-      policy: policyDocument([...permissionsBoundaryStatements(), ...(props.denyStatements ?? []).map((s) => ({ ...s, effect: "Deny" as const }))]),
+      policy: policyDocument([
+        ...permissionsBoundaryStatements(),
+        ...(props.denyStatements ?? []).map((s) => ({ ...s, effect: "Deny" as const })),
+      ]),
       tags: props.tags,
     });
     this.policyArn = this.policy.arn;

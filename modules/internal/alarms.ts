@@ -4,11 +4,7 @@ import { physicalName } from "./naming";
 import { checkIntegerRange, checkNumber, fail } from "./validate";
 
 /** How an alarm compares the metric to its threshold. */
-export type AlarmComparison =
-  | "GreaterThanThreshold"
-  | "GreaterThanOrEqualToThreshold"
-  | "LessThanThreshold"
-  | "LessThanOrEqualToThreshold";
+export type AlarmComparison = "GreaterThanThreshold" | "GreaterThanOrEqualToThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
 
 /** What an alarm does when data points are missing. */
 export type MissingData = "missing" | "ignore" | "breaching" | "notBreaching";
@@ -62,7 +58,12 @@ export function metricAlarm(scope: Construct, id: string, base: string, spec: Me
   // https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html (Period)
   const range = spec.periodSeconds * spec.evaluationPeriods;
   if (range > (spec.periodSeconds < 3600 ? 86_400 : 604_800)) {
-    fail(scope, `${spec.purpose} evaluationPeriods`, `× periodSeconds (${spec.periodSeconds}) must be at most 1 day for periods under an hour, 7 days otherwise (is ${range} s)`, spec.evaluationPeriods);
+    fail(
+      scope,
+      `${spec.purpose} evaluationPeriods`,
+      `× periodSeconds (${spec.periodSeconds}) must be at most 1 day for periods under an hour, 7 days otherwise (is ${range} s)`,
+      spec.evaluationPeriods,
+    );
   }
   return new CloudwatchMetricAlarm(scope, id, {
     alarmName: physicalName(scope, "cloudwatch", base, spec.purpose),

@@ -70,7 +70,13 @@ export function defaultAwsProvider(scope: IConstruct): TerraformProvider | undef
  * creates resources that must live in one region, e.g. `usEast1Provider`: CloudFront takes
  * certificates and WAF web ACLs from us-east-1 only). A region known only at apply passes.
  */
-export function checkProviderRegion(scope: IConstruct, prop: string, provider: TerraformProvider | undefined, region: string, why: string): void {
+export function checkProviderRegion(
+  scope: IConstruct,
+  prop: string,
+  provider: TerraformProvider | undefined,
+  region: string,
+  why: string,
+): void {
   if (provider === undefined) return;
   const given = (provider as TerraformProvider & { readonly region?: string }).region;
   if (typeof given !== "string" || Token.isUnresolved(given) || given === region) return;

@@ -305,7 +305,14 @@ export const RDS_POSTGRES_INSTANCE_CLASSES: Readonly<Record<string, readonly str
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.Summary.html
  * (retrieved {@link AWS_FACTS_RETRIEVED}).
  */
-export const RDS_BURSTABLE_MEMORY_GIB: Readonly<Record<string, number>> = { micro: 1, small: 2, medium: 4, large: 8, xlarge: 16, "2xlarge": 32 };
+export const RDS_BURSTABLE_MEMORY_GIB: Readonly<Record<string, number>> = {
+  micro: 1,
+  small: 2,
+  medium: 4,
+  large: 8,
+  xlarge: 16,
+  "2xlarge": 32,
+};
 export const RDS_MEMORY_GIB_PER_VCPU: Readonly<Record<string, number>> = { c: 2, m: 4, r: 8, x2g: 16, x2idn: 16, x2iedn: 32, x2iezn: 32 };
 
 /**
@@ -315,7 +322,14 @@ export const RDS_MEMORY_GIB_PER_VCPU: Readonly<Record<string, number>> = { c: 2,
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/burstable-credits-baseline-concepts.html
  * (retrieved {@link AWS_FACTS_RETRIEVED}); RDS burstable classes are these instance types.
  */
-export const BURSTABLE_CREDITS_PER_HOUR: Readonly<Record<string, number>> = { micro: 12, small: 24, medium: 24, large: 36, xlarge: 96, "2xlarge": 192 };
+export const BURSTABLE_CREDITS_PER_HOUR: Readonly<Record<string, number>> = {
+  micro: 12,
+  small: 24,
+  medium: 24,
+  large: 36,
+  xlarge: 96,
+  "2xlarge": 192,
+};
 
 /** The PostgreSQL major the instance-class tables were read for (newer majors: same classes). */
 export const RDS_POSTGRES_TABLE_MAJOR = 16;

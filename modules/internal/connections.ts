@@ -20,7 +20,11 @@ export interface SecurityGroupPath {
  * one-rule-per-resource `aws_vpc_security_group_*_rule` resources, which never fight
  * with inline rules.
  */
-export function allowTcpBetween(scope: Construct, id: string, path: SecurityGroupPath): {
+export function allowTcpBetween(
+  scope: Construct,
+  id: string,
+  path: SecurityGroupPath,
+): {
   ingress: VpcSecurityGroupIngressRule;
   egress: VpcSecurityGroupEgressRule;
 } {

@@ -22,19 +22,34 @@ describe("renderEnvironment", () => {
   });
 
   it("rejects what cannot be a variable name, reserved names and a name both plain and secret", () => {
-    expect(() => renderEnvironment(scope, "environment", { "": "a" })).toThrow(/environment\. must be a non-empty variable name without = or NUL, got ""/);
-    expect(() => renderEnvironment(scope, "environment", { "A=B": "a" })).toThrow(/must be a non-empty variable name without = or NUL, got "A=B"/);
-    expect(() => renderEnvironment(scope, "env", { AWSAPPRUNNER_X: "a" }, { reservedPrefixes: ["AWSAPPRUNNER"] })).toThrow(/reserved prefix AWSAPPRUNNER/);
-    expect(() => renderEnvironment(scope, "env", { awsapprunner_x: "a" }, { reservedPrefixes: ["AWSAPPRUNNER"] })).toThrow(/reserved prefix AWSAPPRUNNER/);
-    expect(() => renderEnvironment(scope, "env", { PORT: "1" }, { reservedNames: ["PORT"], reservedWhy: "set port" })).toThrow(/env\.PORT is reserved by the platform \(set port\), got "PORT"/);
-    expect(() => renderEnvironment(scope, "env", { DB_PASSWORD_REF: "x" }, { secretNames: ["DB_PASSWORD_REF"] })).toThrow(/also given as a secret/);
+    expect(() => renderEnvironment(scope, "environment", { "": "a" })).toThrow(
+      /environment\. must be a non-empty variable name without = or NUL, got ""/,
+    );
+    expect(() => renderEnvironment(scope, "environment", { "A=B": "a" })).toThrow(
+      /must be a non-empty variable name without = or NUL, got "A=B"/,
+    );
+    expect(() => renderEnvironment(scope, "env", { AWSAPPRUNNER_X: "a" }, { reservedPrefixes: ["AWSAPPRUNNER"] })).toThrow(
+      /reserved prefix AWSAPPRUNNER/,
+    );
+    expect(() => renderEnvironment(scope, "env", { awsapprunner_x: "a" }, { reservedPrefixes: ["AWSAPPRUNNER"] })).toThrow(
+      /reserved prefix AWSAPPRUNNER/,
+    );
+    expect(() => renderEnvironment(scope, "env", { PORT: "1" }, { reservedNames: ["PORT"], reservedWhy: "set port" })).toThrow(
+      /env\.PORT is reserved by the platform \(set port\), got "PORT"/,
+    );
+    expect(() => renderEnvironment(scope, "env", { DB_PASSWORD_REF: "x" }, { secretNames: ["DB_PASSWORD_REF"] })).toThrow(
+      /also given as a secret/,
+    );
   });
 
   it("accepts what ECS and App Runner accept: names differing only in case, a leading digit, dots", () => {
     // Linux variables are case-sensitive and both spellings of the proxy variables are read by common clients.
     const proxies = renderEnvironment(scope, "environment", { http_proxy: "http://proxy:3128", HTTP_PROXY: "http://proxy:3128" });
     expect(proxies.map((v) => v.name)).toEqual(["HTTP_PROXY", "http_proxy"]);
-    expect(renderEnvironment(scope, "environment", { "1X": "a", "spring.profiles.active": "prod" }).map((v) => v.name)).toEqual(["1X", "spring.profiles.active"]);
+    expect(renderEnvironment(scope, "environment", { "1X": "a", "spring.profiles.active": "prod" }).map((v) => v.name)).toEqual([
+      "1X",
+      "spring.profiles.active",
+    ]);
     // Reserved names are exact: "port" is not App Runner's PORT; a secret of another case is another variable.
     expect(renderEnvironment(scope, "env", { port: "1" }, { reservedNames: ["PORT"] })).toHaveLength(1);
     expect(renderEnvironment(scope, "env", { db_password_ref: "x" }, { secretNames: ["DB_PASSWORD_REF"] })).toHaveLength(1);

@@ -31,7 +31,8 @@ export function checkVariableName(scope: IConstruct, prop: string, name: string,
   for (const p of options.reservedPrefixes ?? []) {
     if (name.toUpperCase().startsWith(p.toUpperCase())) fail(scope, prop, `must not start with the reserved prefix ${p}`, name);
   }
-  if ((options.reservedNames ?? []).includes(name)) fail(scope, prop, `is reserved by the platform (${options.reservedWhy ?? "it sets the variable itself"})`, name);
+  if ((options.reservedNames ?? []).includes(name))
+    fail(scope, prop, `is reserved by the platform (${options.reservedWhy ?? "it sets the variable itself"})`, name);
 }
 
 /** Options for {@link renderEnvironment}. */
@@ -69,20 +70,33 @@ export function renderEnvironment(
     if ((name === "AWS_REGION" || name === "AWS_DEFAULT_REGION") && !isToken(value)) {
       const region = providerRegion(scope);
       if (region !== undefined && value !== region) {
-        fail(scope, `${prop}.${name}`, `must be the stack's AWS provider region ${region} (the SDK would call another region than the stack's resources), or be left out: the platform sets it`, value);
+        fail(
+          scope,
+          `${prop}.${name}`,
+          `must be the stack's AWS provider region ${region} (the SDK would call another region than the stack's resources), or be left out: the platform sets it`,
+          value,
+        );
       }
     }
     // The library's one heuristic, shared with the NO-PLAINTEXT-SECRETS policy rule. A value
     // known only at apply (a token) is judged by its name.
     const suspicion = looksLikeSecret(name, value);
     if (suspicion?.kind === "name") {
-      fail(scope, `${prop}.${name}`, "looks like a secret; pass it in `secrets` as a Secrets Manager or SSM reference, not as a plain value", "<redacted>");
+      fail(
+        scope,
+        `${prop}.${name}`,
+        "looks like a secret; pass it in `secrets` as a Secrets Manager or SSM reference, not as a plain value",
+        "<redacted>",
+      );
     }
     if (suspicion?.kind === "value") {
-      fail(scope, `${prop}.${name}`, `holds a value that looks like a credential (${suspicion.reason}); store it in Secrets Manager and pass it in \`secrets\``, "<redacted>");
+      fail(
+        scope,
+        `${prop}.${name}`,
+        `holds a value that looks like a credential (${suspicion.reason}); store it in Secrets Manager and pass it in \`secrets\``,
+        "<redacted>",
+      );
     }
   }
-  return entries
-    .map(([name, value]) => ({ name, value }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return entries.map(([name, value]) => ({ name, value })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }

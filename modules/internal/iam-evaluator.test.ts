@@ -20,7 +20,11 @@ describe("iam-evaluator", () => {
 
   it("denies by tag only when the tag is present and different (Null false + StringNotEquals)", () => {
     const p = { identity: [[allowAll, guard]] };
-    const req = (tag?: string) => ({ action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:1:key/k", context: { "aws:ResourceTag/Environment": tag } });
+    const req = (tag?: string) => ({
+      action: "kms:Decrypt",
+      resource: "arn:aws:kms:us-east-1:1:key/k",
+      context: { "aws:ResourceTag/Environment": tag },
+    });
     expect(evaluate(p, req("prod"))).toBe("explicitDeny");
     expect(evaluate(p, req("dev"))).toBe("allow");
     expect(evaluate(p, req(undefined))).toBe("allow");
@@ -28,7 +32,9 @@ describe("iam-evaluator", () => {
 
   it("caps an identity policy with the boundary, and lets any Deny win", () => {
     const boundary: IamStatement[] = [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }];
-    expect(evaluate({ identity: [[allowAll]], boundary }, { action: "iam:PassRole", resource: "arn:aws:iam::1:role/r" })).toBe("implicitDeny");
+    expect(evaluate({ identity: [[allowAll]], boundary }, { action: "iam:PassRole", resource: "arn:aws:iam::1:role/r" })).toBe(
+      "implicitDeny",
+    );
     expect(evaluate({ identity: [[allowAll]], boundary }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" })).toBe("allow");
     expect(evaluate({ identity: [[]], boundary }, { action: "s3:GetObject", resource: "arn:aws:s3:::b/k" })).toBe("implicitDeny");
   });
@@ -41,13 +47,22 @@ describe("iam-evaluator", () => {
       Condition: { "ForAnyValue:StringNotLike": { names: ["app.example.com", "*.app.example.com"] } },
     };
     const p = { identity: [[allowAll, deny]] };
-    const req = (names: string[]) => ({ action: "route53:ChangeResourceRecordSets", resource: "arn:aws:route53:::hostedzone/Z1", context: { names } });
+    const req = (names: string[]) => ({
+      action: "route53:ChangeResourceRecordSets",
+      resource: "arn:aws:route53:::hostedzone/Z1",
+      context: { names },
+    });
     expect(evaluate(p, req(["app.example.com", "_x.app.example.com"]))).toBe("allow");
     expect(evaluate(p, req(["app.example.com", "example.com"]))).toBe("explicitDeny");
   });
 
   it("applies resource-policy denies only to the principals they name, and refuses unknown operators", () => {
-    const bucketDeny: IamStatement = { Effect: "Deny", Principal: { AWS: ["arn:aws:iam::1:role/a"] }, Action: "s3:*", Resource: "arn:aws:s3:::b/*" };
+    const bucketDeny: IamStatement = {
+      Effect: "Deny",
+      Principal: { AWS: ["arn:aws:iam::1:role/a"] },
+      Action: "s3:*",
+      Resource: "arn:aws:s3:::b/*",
+    };
     const req = (principalArn: string) => ({ action: "s3:GetObject", resource: "arn:aws:s3:::b/k", principalArn });
     expect(evaluate({ identity: [[allowAll]] }, req("arn:aws:iam::1:role/a"), [bucketDeny])).toBe("explicitDeny");
     expect(evaluate({ identity: [[allowAll]] }, req("arn:aws:iam::1:role/b"), [bucketDeny])).toBe("allow");

@@ -54,7 +54,10 @@ const list = (v: string | readonly string[] | undefined): string[] => (v === und
 
 /** Glob match: `*` any run of characters, `?` one character. */
 export function globMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const escaped = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${escaped}$`, ignoreCase ? "is" : "s").test(value);
 }
 
@@ -135,7 +138,11 @@ function principalMatches(s: IamStatement, principalArn: string | undefined): bo
 /** The statements of `statements` that apply to the request (principal, action, resource, conditions). */
 export function matchingStatements(statements: readonly IamStatement[], request: IamRequest): IamStatement[] {
   return statements.filter(
-    (s) => principalMatches(s, request.principalArn) && actionMatches(s, request.action) && resourceMatches(s, request.resource) && conditionsHold(s, request.context),
+    (s) =>
+      principalMatches(s, request.principalArn) &&
+      actionMatches(s, request.action) &&
+      resourceMatches(s, request.resource) &&
+      conditionsHold(s, request.context),
   );
 }
 

@@ -11,16 +11,21 @@ describe("physical names", () => {
   });
 
   it("enforces the 32-character load balancer and target group limit", () => {
-    expect(() => physicalName(stack, "loadBalancer", "a-very-long-project-name-prod", "alb"))
-      .toThrow(/test: name must be 1-32 characters for a loadBalancer name \(is 33\).*got "a-very-long-project-name-prod-alb"/);
+    expect(() => physicalName(stack, "loadBalancer", "a-very-long-project-name-prod", "alb")).toThrow(
+      /test: name must be 1-32 characters for a loadBalancer name \(is 33\).*got "a-very-long-project-name-prod-alb"/,
+    );
     expect(() => checkName(stack, "name", "targetGroup", "x".repeat(33))).toThrow(/1-32 characters for a targetGroup/);
   });
 
   it("enforces RDS identifier rules", () => {
     expect(checkName(stack, "identifier", "dbInstance", "fckdoomscroll-db")).toBe("fckdoomscroll-db");
-    expect(() => checkName(stack, "identifier", "dbInstance", "1db")).toThrow(/identifier must be a valid dbInstance name.*starting with a letter/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "1db")).toThrow(
+      /identifier must be a valid dbInstance name.*starting with a letter/,
+    );
     expect(() => checkName(stack, "identifier", "dbInstance", "my--db")).toThrow(/no '--'/);
-    expect(() => checkName(stack, "identifier", "dbInstance", "db-")).toThrow(/identifier must be a valid dbInstance name: .*not ending with a hyphen, got "db-"/);
+    expect(() => checkName(stack, "identifier", "dbInstance", "db-")).toThrow(
+      /identifier must be a valid dbInstance name: .*not ending with a hyphen, got "db-"/,
+    );
     expect(() => checkName(stack, "identifier", "dbInstance", "a".repeat(64))).toThrow(/1-63 characters/);
   });
 
@@ -28,9 +33,20 @@ describe("physical names", () => {
     expect(() => checkName(stack, "name", "iamRole", "r".repeat(65))).toThrow(/1-64 characters for a iamRole/);
     expect(() => checkName(stack, "bucketName", "s3Bucket", "Upper_Case")).toThrow(/valid s3Bucket name/);
     expect(() => checkName(stack, "bucketName", "s3Bucket", "192.168.1.1")).toThrow(/valid s3Bucket name/);
-    for (const reserved of ["amzn-s3-demo-assets", "sthree-assets", "xn--assets", "assets-s3alias", "assets--ol-s3", "assets.mrap", "assets--use1-az4--x-s3", "assets--table-s3"]) {
+    for (const reserved of [
+      "amzn-s3-demo-assets",
+      "sthree-assets",
+      "xn--assets",
+      "assets-s3alias",
+      "assets--ol-s3",
+      "assets.mrap",
+      "assets--use1-az4--x-s3",
+      "assets--table-s3",
+    ]) {
       expect(() => checkName(stack, "bucketName", "s3Bucket", reserved)).toThrow(
-        new RegExp(`bucketName must be a valid s3Bucket name: .*not starting with the reserved xn--, sthree- or amzn-s3-demo-, not ending with the reserved -s3alias, --ol-s3, \\.mrap, --x-s3 or --table-s3, got "${reserved.replace(/\./g, "\\.")}"`),
+        new RegExp(
+          `bucketName must be a valid s3Bucket name: .*not starting with the reserved xn--, sthree- or amzn-s3-demo-, not ending with the reserved -s3alias, --ol-s3, \\.mrap, --x-s3 or --table-s3, got "${reserved.replace(/\./g, "\\.")}"`,
+        ),
       );
     }
     // The nearest valid names: the reserved words inside the name, not at its ends.
@@ -39,7 +55,9 @@ describe("physical names", () => {
     }
     expect(checkName(stack, "name", "ecrRepository", "fckdoomscroll/app")).toBe("fckdoomscroll/app");
     expect(() => checkName(stack, "name", "ecrRepository", "App")).toThrow(/valid ecrRepository name/);
-    expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(/name must be a valid loadBalancer name: .*nor starting with 'internal-', got "internal-app"/);
+    expect(() => checkName(stack, "name", "loadBalancer", "internal-app")).toThrow(
+      /name must be a valid loadBalancer name: .*nor starting with 'internal-', got "internal-app"/,
+    );
   });
 
   it("keeps RDS group names clean but lets a name_prefix end in a hyphen", () => {

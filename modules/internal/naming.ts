@@ -75,7 +75,11 @@ export const NAME_RULES = {
       "not starting with the reserved xn--, sthree- or amzn-s3-demo-, not ending with the reserved -s3alias, --ol-s3, .mrap, --x-s3 or --table-s3",
   },
   /** EC2 security group. */
-  securityGroup: { maxLength: 255, pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/, description: "ASCII letters, digits and ._-:/()#,@[]+=&;{}!$*, not starting with 'sg-'" },
+  securityGroup: {
+    maxLength: 255,
+    pattern: /^(?!sg-)[A-Za-z0-9 ._\-:/()#,@[\]+=&;{}!$*]+$/,
+    description: "ASCII letters, digits and ._-:/()#,@[]+=&;{}!$*, not starting with 'sg-'",
+  },
   /** Secrets Manager secret. */
   secret: { maxLength: 512, pattern: /^[A-Za-z0-9/_+=.@-]+$/, description: "letters, digits and /_+=.@-" },
   /** SNS topic. */
@@ -83,9 +87,17 @@ export const NAME_RULES = {
   /** CloudWatch alarm / dashboard. */
   cloudwatch: { maxLength: 255, pattern: /^[A-Za-z0-9_-][A-Za-z0-9 ._\-/:]*$/, description: "letters, digits, spaces and ._-/:" },
   /** App Runner service / connector / auto scaling configuration (4-40 for some). */
-  appRunner: { maxLength: 40, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$/, description: "4-40 letters, digits, hyphens and underscores, starting with a letter or digit" },
+  appRunner: {
+    maxLength: 40,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,39}$/,
+    description: "4-40 letters, digits, hyphens and underscores, starting with a letter or digit",
+  },
   /** App Runner auto scaling / observability configuration (4-32). */
-  appRunnerConfig: { maxLength: 32, pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,31}$/, description: "4-32 letters, digits, hyphens and underscores, starting with a letter or digit" },
+  appRunnerConfig: {
+    maxLength: 32,
+    pattern: /^[A-Za-z0-9][A-Za-z0-9_-]{3,31}$/,
+    description: "4-32 letters, digits, hyphens and underscores, starting with a letter or digit",
+  },
   /** SES configuration set / template. */
   ses: { maxLength: 64, pattern: /^[A-Za-z0-9_-]+$/, description: "letters, digits, hyphens and underscores" },
   /** Generic resource name tag / other. */
@@ -100,7 +112,12 @@ export function checkName(scope: IConstruct | string, prop: string, kind: NameKi
   if (isToken(name)) return name;
   const rule: NameRule = NAME_RULES[kind];
   if (name.length === 0 || name.length > rule.maxLength) {
-    fail(scope, prop, `must be 1-${rule.maxLength} characters for a ${kind} name (is ${name.length}); shorten the project/environment base name or the purpose`, name);
+    fail(
+      scope,
+      prop,
+      `must be 1-${rule.maxLength} characters for a ${kind} name (is ${name.length}); shorten the project/environment base name or the purpose`,
+      name,
+    );
   }
   if (!rule.pattern.test(name)) fail(scope, prop, `must be a valid ${kind} name: ${rule.description}`, name);
   return name;

@@ -16,9 +16,11 @@ const key = (region: string) => `arn:aws:kms:${region}:123456789012:key/11111111
 
 describe("region checks", () => {
   it("shortens region names as AWS zone IDs do, and gives up on words it does not know", () => {
-    expect(["us-east-1", "us-west-2", "ap-northeast-1", "ap-southeast-2", "ca-central-1", "eu-north-1", "us-gov-west-1", "il-central-1"].map(zoneIdPrefix)).toEqual([
-      "use1", "usw2", "apne1", "apse2", "cac1", "eun1", "usgw1", "ilc1",
-    ]);
+    expect(
+      ["us-east-1", "us-west-2", "ap-northeast-1", "ap-southeast-2", "ca-central-1", "eu-north-1", "us-gov-west-1", "il-central-1"].map(
+        zoneIdPrefix,
+      ),
+    ).toEqual(["use1", "usw2", "apne1", "apse2", "cac1", "eun1", "usgw1", "ilc1"]);
     expect(zoneIdPrefix("xx-middle-1")).toBeUndefined();
   });
 
@@ -33,7 +35,9 @@ describe("region checks", () => {
     expect(() => checkKmsKeyInStackRegion(scopeIn("eu-west-1"), "kmsKeyArn", key("us-east-1"), "SNS")).toThrow(
       /^s\/Thing: kmsKeyArn must be in the stack's AWS provider region eu-west-1 \(KMS keys are regional and SNS uses keys of its own region only\), not in us-east-1, got "arn:aws:kms:us-east-1:/,
     );
-    expect(() => checkKmsKeyInStackRegion(scopeIn("eu-west-1"), "kmsKeyArn", "arn:aws:kms:eu-west-2:123456789012:alias/app", "SNS")).toThrow(/not in eu-west-2/);
+    expect(() =>
+      checkKmsKeyInStackRegion(scopeIn("eu-west-1"), "kmsKeyArn", "arn:aws:kms:eu-west-2:123456789012:alias/app", "SNS"),
+    ).toThrow(/not in eu-west-2/);
   });
 
   it("accepts a key of the stack's region, and any key when the region is only known at apply", () => {

@@ -95,7 +95,8 @@ export function zoneIdPrefix(region: string): string | undefined {
  */
 export function checkAvailabilityZoneId(scope: IConstruct, prop: string, id: string): void {
   if (isToken(id)) return;
-  if (!/^[a-z]+\d+-az\d+$/.test(id)) fail(scope, prop, "must be an availability zone ID such as use1-az1 (aws ec2 describe-availability-zones lists ZoneId)", id);
+  if (!/^[a-z]+\d+-az\d+$/.test(id))
+    fail(scope, prop, "must be an availability zone ID such as use1-az1 (aws ec2 describe-availability-zones lists ZoneId)", id);
   const region = providerRegion(scope);
   const prefix = region === undefined ? undefined : zoneIdPrefix(region);
   if (prefix !== undefined && !id.startsWith(`${prefix}-`)) {

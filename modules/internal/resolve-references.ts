@@ -11,14 +11,22 @@ export function resolveReferences(json: SynthJson, account: string, region: stri
   const arnOf = (type: string, id: string, r: Record<string, any>): string | undefined => {
     const regional = (service: string, resource: string) => `arn:aws:${service}:${region}:${account}:${resource}`;
     switch (type) {
-      case "aws_s3_bucket": return `arn:aws:s3:::${r.bucket}`;
-      case "aws_iam_role": return `arn:aws:iam::${account}:role/${r.name}`;
-      case "aws_iam_policy": return `arn:aws:iam::${account}:policy/${r.name}`;
-      case "aws_iam_openid_connect_provider": return `arn:aws:iam::${account}:oidc-provider/${String(r.url).replace("https://", "")}`;
-      case "aws_kms_key": return regional("kms", `key/${id}`);
-      case "aws_ecs_cluster": return regional("ecs", `cluster/${r.name}`);
-      case "aws_ecs_task_definition": return regional("ecs", `task-definition/${r.family}:1`);
-      default: return undefined;
+      case "aws_s3_bucket":
+        return `arn:aws:s3:::${r.bucket}`;
+      case "aws_iam_role":
+        return `arn:aws:iam::${account}:role/${r.name}`;
+      case "aws_iam_policy":
+        return `arn:aws:iam::${account}:policy/${r.name}`;
+      case "aws_iam_openid_connect_provider":
+        return `arn:aws:iam::${account}:oidc-provider/${String(r.url).replace("https://", "")}`;
+      case "aws_kms_key":
+        return regional("kms", `key/${id}`);
+      case "aws_ecs_cluster":
+        return regional("ecs", `cluster/${r.name}`);
+      case "aws_ecs_task_definition":
+        return regional("ecs", `task-definition/${r.family}:1`);
+      default:
+        return undefined;
     }
   };
   const text = JSON.stringify(json)

@@ -27,17 +27,44 @@ export interface SecretSuspicion {
 }
 
 /** Last words that make a name a credential's. */
-const CREDENTIAL_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PASSPHRASE", "SECRET", "SECRETS", "TOKEN", "CREDENTIAL", "CREDENTIALS", "APIKEY"]);
+const CREDENTIAL_WORDS = new Set([
+  "PASSWORD",
+  "PASSWD",
+  "PASS",
+  "PASSPHRASE",
+  "SECRET",
+  "SECRETS",
+  "TOKEN",
+  "CREDENTIAL",
+  "CREDENTIALS",
+  "APIKEY",
+]);
 /** `KEY` is a credential only after one of these words (`API_KEY`, not `CACHE_KEY` or `S3_KEY`). */
 const KEY_QUALIFIERS = new Set([
-  "API", "ACCESS", "SECRET", "PRIVATE", "SIGNING", "ENCRYPTION", "MASTER", "SSH", "HMAC", "JWT", "SESSION", "WEBHOOK", "CLIENT", "AUTH", "LICENSE", "ROLE",
+  "API",
+  "ACCESS",
+  "SECRET",
+  "PRIVATE",
+  "SIGNING",
+  "ENCRYPTION",
+  "MASTER",
+  "SSH",
+  "HMAC",
+  "JWT",
+  "SESSION",
+  "WEBHOOK",
+  "CLIENT",
+  "AUTH",
+  "LICENSE",
+  "ROLE",
 ]);
 /** Words glued to a prefix still count (`DBPASSWORD`, `NEXTAUTHSECRET`). */
 const GLUED = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|APIKEY|PRIVATEKEY|ACCESSTOKEN)$/;
 /** Whole names that are credentials although their last word is not a credential noun. */
 const CREDENTIAL_NAMES = new Set(["SECRET_KEY_BASE", "BASIC_AUTH", "HTTP_AUTH", "PROXY_AUTH"]);
 /** Names of connection strings, which usually embed a password. */
-const CONNECTION_NAME = /(^|_)(DATABASE_URL|DB_URL|POSTGRES(QL)?_URL|PG_URL|MYSQL_URL|MARIADB_URL|MONGO(DB)?_(URL|URI)|REDIS_URL|AMQP_URL|RABBITMQ_URL|CONNECTION_STRING|CONN_STR|DATABASE_DSN|DB_DSN)$/;
+const CONNECTION_NAME =
+  /(^|_)(DATABASE_URL|DB_URL|POSTGRES(QL)?_URL|PG_URL|MYSQL_URL|MARIADB_URL|MONGO(DB)?_(URL|URI)|REDIS_URL|AMQP_URL|RABBITMQ_URL|CONNECTION_STRING|CONN_STR|DATABASE_DSN|DB_DSN)$/;
 
 /** Boolean-looking values: a flag, never a secret. */
 const BOOLEAN = /^(true|false|yes|no|on|off|enabled|disabled)$/i;

@@ -21,8 +21,12 @@ const where = "stack/Thing";
 
 describe("validation helpers", () => {
   it("names the construct path, the prop, the rule and the value", () => {
-    expect(() => checkIntegerRange(where, "retentionDays", 40, 0, 35)).toThrow('stack/Thing: retentionDays must be an integer from 0 to 35, got 40');
-    expect(() => checkOneOf(where, "policy", "deny", ["none", "reject"])).toThrow('stack/Thing: policy must be one of "none", "reject", got "deny"');
+    expect(() => checkIntegerRange(where, "retentionDays", 40, 0, 35)).toThrow(
+      "stack/Thing: retentionDays must be an integer from 0 to 35, got 40",
+    );
+    expect(() => checkOneOf(where, "policy", "deny", ["none", "reject"])).toThrow(
+      'stack/Thing: policy must be one of "none", "reject", got "deny"',
+    );
   });
 
   it("skips values known only at apply", () => {
@@ -53,23 +57,38 @@ describe("validation helpers", () => {
   });
 
   it("refuses tag keys and values AWS reserves or any tagging service refuses, and accepts the rest", () => {
-    expect(() => checkTags(where, "tags", { "AWS:cost-center": "1" })).toThrow('stack/Thing: tags key must not start with aws: (reserved for AWS), got "AWS:cost-center"');
+    expect(() => checkTags(where, "tags", { "AWS:cost-center": "1" })).toThrow(
+      'stack/Thing: tags key must not start with aws: (reserved for AWS), got "AWS:cost-center"',
+    );
     expect(() => checkTags(where, "tags", { Owner: "aws:me" })).toThrow(/tags\.Owner must not start with aws:/);
     expect(() => checkTags(where, "tags", { ["k".repeat(129)]: "v" })).toThrow(/tags key must be 1-128 characters \(is 129\)/);
     expect(() => checkTags(where, "tags", { k: "v".repeat(257) })).toThrow(/tags\.k must be at most 256 characters \(is 257\)/);
-    expect(() => checkTags(where, "tags", { "cost#center": "1" })).toThrow(/tags key must contain only letters, digits, spaces and _ \. : \/ = \+ - @, got "cost#center"/);
-    expect(() => checkTags(where, "tags", { ["k".repeat(128)]: "v".repeat(256), "team:owner": "ops@example.com", Größe: "", "Project Name": "a/b=c+d-e_f.g" })).not.toThrow();
+    expect(() => checkTags(where, "tags", { "cost#center": "1" })).toThrow(
+      /tags key must contain only letters, digits, spaces and _ \. : \/ = \+ - @, got "cost#center"/,
+    );
+    expect(() =>
+      checkTags(where, "tags", {
+        ["k".repeat(128)]: "v".repeat(256),
+        "team:owner": "ops@example.com",
+        Größe: "",
+        "Project Name": "a/b=c+d-e_f.g",
+      }),
+    ).not.toThrow();
   });
 
   it("takes KMS key ARNs but not alias ARNs where a key ARN is needed", () => {
     expect(() => checkKmsKeyArn(where, "kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:alias/app", "IAM grants need the key")).toThrow(
       'stack/Thing: kmsKeyArn must be a KMS key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: IAM grants need the key, got "arn:aws:kms:us-east-1:123456789012:alias/app"',
     );
-    expect(() => checkKmsKeyArn(where, "kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", "x")).not.toThrow();
+    expect(() =>
+      checkKmsKeyArn(where, "kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab", "x"),
+    ).not.toThrow();
   });
 
   it("takes service principals only with their domain", () => {
-    expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks")).toThrow(/assumedBy must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "ecs-tasks"/);
+    expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks")).toThrow(
+      /assumedBy must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "ecs-tasks"/,
+    );
     expect(() => checkServicePrincipal(where, "assumedBy", "ecs-tasks.amazonaws.com")).not.toThrow();
     expect(() => checkServicePrincipal(where, "assumedBy", "logs.us-east-1.amazonaws.com")).not.toThrow();
   });
@@ -85,7 +104,9 @@ describe("show", () => {
   });
 
   it("names NaN in a range error instead of null", () => {
-    expect(() => checkIntegerRange(where, "desiredCount", Number.NaN, 1, 10)).toThrow("stack/Thing: desiredCount must be an integer from 1 to 10, got NaN");
+    expect(() => checkIntegerRange(where, "desiredCount", Number.NaN, 1, 10)).toThrow(
+      "stack/Thing: desiredCount must be an integer from 1 to 10, got NaN",
+    );
   });
 });
 
@@ -97,8 +118,12 @@ describe("registerPropHints", () => {
     const app = new Construct(root, "App");
     registerPropHints(app, "ContainerWebApp", { Web: "compute (or compute.overrides)", "Worker*": "workers[]" });
     const web = new Construct(new Construct(app, "Web"), "TaskDefinition");
-    expect(() => failAt(web, "cpu", "must be 256", 100)).toThrow("App/Web/TaskDefinition: cpu must be 256, got 100 (set through ContainerWebApp prop compute (or compute.overrides))");
-    expect(() => failAt(new Construct(app, "WorkerJobs"), "cpu", "must be 256", 1)).toThrow(/got 1 \(set through ContainerWebApp prop workers\[\]\)$/);
+    expect(() => failAt(web, "cpu", "must be 256", 100)).toThrow(
+      "App/Web/TaskDefinition: cpu must be 256, got 100 (set through ContainerWebApp prop compute (or compute.overrides))",
+    );
+    expect(() => failAt(new Construct(app, "WorkerJobs"), "cpu", "must be 256", 1)).toThrow(
+      /got 1 \(set through ContainerWebApp prop workers\[\]\)$/,
+    );
     expect(() => failAt(new Construct(app, "Dashboard"), "name", "must be short", "x")).toThrow(/got "x"$/);
     expect(() => failAt(app, "domain", "is required", undefined)).toThrow(/^App: domain is required, got undefined$/);
   });

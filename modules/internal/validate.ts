@@ -76,13 +76,7 @@ export function isToken(value: unknown): boolean {
 }
 
 /** Require an integer within [min, max]. */
-export function checkIntegerRange(
-  scope: IConstruct | string,
-  prop: string,
-  value: number | undefined,
-  min: number,
-  max: number,
-): void {
+export function checkIntegerRange(scope: IConstruct | string, prop: string, value: number | undefined, min: number, max: number): void {
   if (value === undefined || isToken(value)) return;
   if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
     fail(scope, prop, `must be an integer from ${min} to ${max}`, value);
@@ -98,12 +92,7 @@ export function checkNumber(scope: IConstruct | string, prop: string, value: unk
 }
 
 /** Require one of a fixed set of values. */
-export function checkOneOf<T>(
-  scope: IConstruct | string,
-  prop: string,
-  value: T | undefined,
-  allowed: readonly T[],
-): void {
+export function checkOneOf<T>(scope: IConstruct | string, prop: string, value: T | undefined, allowed: readonly T[]): void {
   if (value === undefined || isToken(value)) return;
   if (!allowed.includes(value)) {
     fail(scope, prop, `must be one of ${allowed.map((a) => show(a)).join(", ")}`, value);
@@ -111,13 +100,7 @@ export function checkOneOf<T>(
 }
 
 /** Require a string matching a pattern; `rule` says in words what the pattern allows. */
-export function checkPattern(
-  scope: IConstruct | string,
-  prop: string,
-  value: string | undefined,
-  pattern: RegExp,
-  rule: string,
-): void {
+export function checkPattern(scope: IConstruct | string, prop: string, value: string | undefined, pattern: RegExp, rule: string): void {
   if (value === undefined || isToken(value)) return;
   if (typeof value !== "string" || !pattern.test(value)) fail(scope, prop, rule, value);
 }
@@ -169,7 +152,8 @@ export function checkArn(scope: IConstruct | string, prop: string, value: string
 }
 
 /** An AWS region code such as us-east-1. */
-export const REGION_PATTERN = /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
+export const REGION_PATTERN =
+  /^(us|eu|ap|sa|ca|me|af|il|mx)(-gov)?-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d$/;
 
 /**
  * A DNS domain name (no trailing dot), as Route 53, ACM and SES accept it; internationalized
@@ -255,7 +239,13 @@ export const SERVICE_PRINCIPAL_PATTERN = /^[a-z0-9-]+(\.[a-z0-9-]+)*\.amazonaws\
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-services
  */
 export function checkServicePrincipal(scope: IConstruct | string, prop: string, value: string | undefined): void {
-  checkPattern(scope, prop, value, SERVICE_PRINCIPAL_PATTERN, "must be a service principal with its domain, such as ecs-tasks.amazonaws.com");
+  checkPattern(
+    scope,
+    prop,
+    value,
+    SERVICE_PRINCIPAL_PATTERN,
+    "must be a service principal with its domain, such as ecs-tasks.amazonaws.com",
+  );
 }
 
 /** An HCP Terraform project name: 1-40 letters, digits, spaces, `-` and `_`. */

@@ -4,11 +4,19 @@ import { CostBudget, CostBudgetProps } from "./cost-budget";
 import { Monitoring } from "./monitoring";
 
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:app-dev-warning";
-const PROPS: CostBudgetProps = { name: "app-dev-monthly", monthlyLimitUsd: 60, topicArn: TOPIC, costAllocationTag: { key: "Environment", value: "dev" } };
+const PROPS: CostBudgetProps = {
+  name: "app-dev-monthly",
+  monthlyLimitUsd: 60,
+  topicArn: TOPIC,
+  costAllocationTag: { key: "Environment", value: "dev" },
+};
 
 describe("CostBudget", () => {
   it("defaults to a monthly USD cost budget on the tag, notifying the topic at 80 % and 100 % of actual spend", () => {
-    const budget = resource(synth((s) => new CostBudget(s, "Budget", PROPS)), "aws_budgets_budget");
+    const budget = resource(
+      synth((s) => new CostBudget(s, "Budget", PROPS)),
+      "aws_budgets_budget",
+    );
     expect(budget).toMatchObject({
       name: "app-dev-monthly",
       budget_type: "COST",
@@ -17,17 +25,22 @@ describe("CostBudget", () => {
       time_unit: "MONTHLY",
       cost_filter: [{ name: "TagKeyValue", values: ["user:Environment$dev"] }],
     });
-    expect(budget.notification).toEqual([80, 100].map((threshold) => ({
-      comparison_operator: "GREATER_THAN",
-      notification_type: "ACTUAL",
-      threshold,
-      threshold_type: "PERCENTAGE",
-      subscriber_sns_topic_arns: [TOPIC],
-    })));
+    expect(budget.notification).toEqual(
+      [80, 100].map((threshold) => ({
+        comparison_operator: "GREATER_THAN",
+        notification_type: "ACTUAL",
+        threshold,
+        threshold_type: "PERCENTAGE",
+        subscriber_sns_topic_arns: [TOPIC],
+      })),
+    );
   });
 
   it("notifies at the thresholds given", () => {
-    const budget = resource(synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [50, 90, 120] })), "aws_budgets_budget");
+    const budget = resource(
+      synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [50, 90, 120] })),
+      "aws_budgets_budget",
+    );
     expect(budget.notification.map((n: any) => n.threshold)).toEqual([50, 90, 120]);
   });
 
@@ -59,27 +72,41 @@ describe("CostBudget", () => {
   });
 
   it("fails on a name with a colon, and accepts hyphens and spaces", () => {
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, name: "app:dev" }))).toThrow(/Budget: name must be 1-100 characters without : or \\.*got "app:dev"/);
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, name: "app:dev" }))).toThrow(
+      /Budget: name must be 1-100 characters without : or \\.*got "app:dev"/,
+    );
     expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, name: "app-dev monthly" }))).not.toThrow();
   });
 
   it("fails on a limit of zero, and accepts a cent", () => {
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, monthlyLimitUsd: 0 }))).toThrow(/monthlyLimitUsd must be a positive amount of US dollars, got 0/);
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, monthlyLimitUsd: 0 }))).toThrow(
+      /monthlyLimitUsd must be a positive amount of US dollars, got 0/,
+    );
     expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, monthlyLimitUsd: 0.01 }))).not.toThrow();
   });
 
   it("fails on a topic ARN of another service", () => {
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, topicArn: "arn:aws:sqs:us-east-1:123456789012:q" }))).toThrow(/topicArn/);
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, topicArn: "arn:aws:sqs:us-east-1:123456789012:q" }))).toThrow(
+      /topicArn/,
+    );
   });
 
   it("fails on an aws: tag key, and accepts a user tag", () => {
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, costAllocationTag: { key: "aws:createdBy", value: "x" } }))).toThrow(/costAllocationTag.key must be a user-defined tag key/);
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, costAllocationTag: { key: "Project", value: "app" } }))).not.toThrow();
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, costAllocationTag: { key: "aws:createdBy", value: "x" } }))).toThrow(
+      /costAllocationTag.key must be a user-defined tag key/,
+    );
+    expect(() =>
+      synth((s) => new CostBudget(s, "Budget", { ...PROPS, costAllocationTag: { key: "Project", value: "app" } })),
+    ).not.toThrow();
   });
 
   it("fails on no thresholds, a non-positive one or a repeated one", () => {
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [] }))).toThrow(/thresholdsPercent must list at least one percentage/);
-    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [0] }))).toThrow(/thresholdsPercent\[0\] must be a positive percentage, got 0/);
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [] }))).toThrow(
+      /thresholdsPercent must list at least one percentage/,
+    );
+    expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [0] }))).toThrow(
+      /thresholdsPercent\[0\] must be a positive percentage, got 0/,
+    );
     expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [80, 80] }))).toThrow(/thresholdsPercent/);
     expect(() => synth((s) => new CostBudget(s, "Budget", { ...PROPS, thresholdsPercent: [1] }))).not.toThrow();
   });

@@ -66,17 +66,25 @@ export class CostBudget extends Construct {
     const thresholds = props.thresholdsPercent ?? [80, 100];
     checkPattern(this, "name", props.name, BUDGET_NAME, "must be 1-100 characters without : or \\ (AWS Budgets names)");
     checkNumber(this, "monthlyLimitUsd", props.monthlyLimitUsd);
-    if (!isToken(props.monthlyLimitUsd) && !(props.monthlyLimitUsd > 0)) fail(this, "monthlyLimitUsd", "must be a positive amount of US dollars", props.monthlyLimitUsd);
+    if (!isToken(props.monthlyLimitUsd) && !(props.monthlyLimitUsd > 0))
+      fail(this, "monthlyLimitUsd", "must be a positive amount of US dollars", props.monthlyLimitUsd);
     checkResourceArn(this, "topicArn", props.topicArn, "snsTopic");
     if (props.costAllocationTag) {
       const { key, value } = props.costAllocationTag;
       // User-defined cost allocation tags: key 1-128, value up to 256 characters; aws: keys are AWS-generated tags.
-      checkPattern(this, "costAllocationTag.key", key, /^(?!aws:).{1,128}$/, "must be a user-defined tag key of 1-128 characters (not aws:...)");
+      checkPattern(
+        this,
+        "costAllocationTag.key",
+        key,
+        /^(?!aws:).{1,128}$/,
+        "must be a user-defined tag key of 1-128 characters (not aws:...)",
+      );
       checkMaxLength(this, "costAllocationTag.value", value, 256);
     }
     if (thresholds.length === 0) fail(this, "thresholdsPercent", "must list at least one percentage", thresholds);
     // AWS Budgets allows up to 10 notifications per budget (Budgets quotas).
-    if (thresholds.length > 10) fail(this, "thresholdsPercent", "must list at most 10 percentages (AWS Budgets notifications per budget)", thresholds);
+    if (thresholds.length > 10)
+      fail(this, "thresholdsPercent", "must list at most 10 percentages (AWS Budgets notifications per budget)", thresholds);
     thresholds.forEach((t, i) => {
       checkNumber(this, `thresholdsPercent[${i}]`, t);
       if (!(t > 0)) fail(this, `thresholdsPercent[${i}]`, "must be a positive percentage", t);
@@ -90,7 +98,9 @@ export class CostBudget extends Construct {
       limitUnit: "USD",
       timeUnit: "MONTHLY",
       // Format from the Budgets API CostFilters: "user:<key>$<value>" for user-defined tags.
-      costFilter: props.costAllocationTag ? [{ name: "TagKeyValue", values: [`user:${props.costAllocationTag.key}$${props.costAllocationTag.value}`] }] : undefined,
+      costFilter: props.costAllocationTag
+        ? [{ name: "TagKeyValue", values: [`user:${props.costAllocationTag.key}$${props.costAllocationTag.value}`] }]
+        : undefined,
       dependsOn: props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined,
       notification: thresholds.map((threshold) => ({
         comparisonOperator: "GREATER_THAN",

@@ -5,7 +5,10 @@ import { OperationsDashboard, OperationsDashboardProps } from "./dashboard";
 
 const name = "shop-prod";
 const service = { clusterName: "shop-prod", serviceName: "shop-prod-web" };
-const loadBalancer = { loadBalancerArnSuffix: "app/shop-prod/0123456789abcdef", targetGroupArnSuffix: "targetgroup/shop-prod-web/fedcba9876543210" };
+const loadBalancer = {
+  loadBalancerArnSuffix: "app/shop-prod/0123456789abcdef",
+  targetGroupArnSuffix: "targetgroup/shop-prod-web/fedcba9876543210",
+};
 const database = { instanceIdentifier: "shop-prod-db" };
 const appRunner = { serviceName: "shop-staging", serviceId: "0123456789abcdef0123456789abcdef" };
 
@@ -37,7 +40,14 @@ describe("OperationsDashboard", () => {
     expect(names("AWS/ECS")).toEqual(["CPUUtilization", "MemoryUtilization"]);
     expect(names("ECS/ContainerInsights")).toEqual(["DesiredTaskCount", "RunningTaskCount"]);
     expect(names("AWS/ApplicationELB")).toEqual(
-      ["HTTPCode_Target_4XX_Count", "HTTPCode_Target_5XX_Count", "HealthyHostCount", "RequestCount", "TargetResponseTime", "UnHealthyHostCount"].sort(),
+      [
+        "HTTPCode_Target_4XX_Count",
+        "HTTPCode_Target_5XX_Count",
+        "HealthyHostCount",
+        "RequestCount",
+        "TargetResponseTime",
+        "UnHealthyHostCount",
+      ].sort(),
     );
     expect(names("AWS/RDS")).toEqual(
       ["CPUUtilization", "DatabaseConnections", "FreeStorageSpace", "FreeableMemory", "ReadLatency", "WriteLatency"].sort(),
@@ -45,7 +55,12 @@ describe("OperationsDashboard", () => {
   });
 
   it("uses only the dimension values it was given", () => {
-    const { widgets } = dashboard({ services: [service], loadBalancers: [loadBalancer], databases: [database], appRunnerServices: [appRunner] });
+    const { widgets } = dashboard({
+      services: [service],
+      loadBalancers: [loadBalancer],
+      databases: [database],
+      appRunnerServices: [appRunner],
+    });
     const expected: Record<string, Record<string, string>> = {
       "AWS/ECS": { ClusterName: service.clusterName, ServiceName: service.serviceName },
       "ECS/ContainerInsights": { ClusterName: service.clusterName, ServiceName: service.serviceName },
@@ -75,7 +90,11 @@ describe("OperationsDashboard", () => {
   });
 
   it("lays widgets out without overlap inside 24 columns", () => {
-    const { widgets } = dashboard({ services: [service], databases: [database], alarmArns: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"] });
+    const { widgets } = dashboard({
+      services: [service],
+      databases: [database],
+      alarmArns: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"],
+    });
     expect(widgets[0]).toMatchObject({ type: "alarm", properties: { alarms: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:x"] } });
     const cells = new Set<string>();
     for (const w of widgets) {
@@ -102,7 +121,9 @@ describe("OperationsDashboard", () => {
     expect(() => dashboard({ loadBalancers: [{ ...loadBalancer, targetGroupArnSuffix: "shop-prod-web" }] })).toThrow(
       /Dashboard: loadBalancers\[0\]\.targetGroupArnSuffix must be a target group ARN suffix .*got "shop-prod-web"/,
     );
-    expect(() => dashboard({ appRunnerServices: [{ ...appRunner, serviceId: "arn:aws:apprunner:us-east-1:123456789012:service/shop/0123" }] })).toThrow(
+    expect(() =>
+      dashboard({ appRunnerServices: [{ ...appRunner, serviceId: "arn:aws:apprunner:us-east-1:123456789012:service/shop/0123" }] }),
+    ).toThrow(
       /Dashboard: appRunnerServices\[0\]\.serviceId must be an App Runner service id of 32 hex characters .*got "arn:aws:apprunner:/,
     );
   });

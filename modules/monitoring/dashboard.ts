@@ -95,11 +95,29 @@ export class OperationsDashboard extends Construct {
     alarmArns.forEach((a) => checkResourceArn(this, "alarmArns", a, "cloudwatchAlarm"));
     // Metric dimensions take these exact shapes; a full ARN or URL would chart nothing.
     loadBalancers.forEach((lb, i) => {
-      checkPattern(this, `loadBalancers[${i}].loadBalancerArnSuffix`, lb.loadBalancerArnSuffix, /^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, "must be an ALB ARN suffix app/<name>/<id> (the load balancer's arn_suffix attribute, not its ARN)");
-      checkPattern(this, `loadBalancers[${i}].targetGroupArnSuffix`, lb.targetGroupArnSuffix, /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, "must be a target group ARN suffix targetgroup/<name>/<id> (the target group's arn_suffix attribute, not its ARN)");
+      checkPattern(
+        this,
+        `loadBalancers[${i}].loadBalancerArnSuffix`,
+        lb.loadBalancerArnSuffix,
+        /^app\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/,
+        "must be an ALB ARN suffix app/<name>/<id> (the load balancer's arn_suffix attribute, not its ARN)",
+      );
+      checkPattern(
+        this,
+        `loadBalancers[${i}].targetGroupArnSuffix`,
+        lb.targetGroupArnSuffix,
+        /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/,
+        "must be a target group ARN suffix targetgroup/<name>/<id> (the target group's arn_suffix attribute, not its ARN)",
+      );
     });
     appRunnerServices.forEach((s, i) =>
-      checkPattern(this, `appRunnerServices[${i}].serviceId`, s.serviceId, /^[0-9a-f]{32}$/, "must be an App Runner service id of 32 hex characters (the service_id attribute, not the ARN or URL)"),
+      checkPattern(
+        this,
+        `appRunnerServices[${i}].serviceId`,
+        s.serviceId,
+        /^[0-9a-f]{32}$/,
+        "must be an App Runner service id of 32 hex characters (the service_id attribute, not the ARN or URL)",
+      ),
     );
     if (services.length + loadBalancers.length + databases.length + appRunnerServices.length === 0) {
       fail(this, "services/loadBalancers/databases/appRunnerServices", "must list at least one resource to chart", props);
@@ -144,7 +162,12 @@ export class OperationsDashboard extends Construct {
     section("App Runner services", appRunnerCharts(appRunnerServices, graph));
 
     if (widgets.length > MAX_WIDGETS) {
-      fail(this, "services/loadBalancers/databases/appRunnerServices", `make ${widgets.length} widgets; a dashboard holds at most ${MAX_WIDGETS}: split the resources over several dashboards`, widgets.length);
+      fail(
+        this,
+        "services/loadBalancers/databases/appRunnerServices",
+        `make ${widgets.length} widgets; a dashboard holds at most ${MAX_WIDGETS}: split the resources over several dashboards`,
+        widgets.length,
+      );
     }
     this.dashboard = new CloudwatchDashboard(this, "Dashboard", {
       dashboardName: name,
@@ -186,12 +209,24 @@ function loadBalancerCharts(loadBalancers: readonly DashboardLoadBalancer[], gra
     });
     const charts = [
       graph(`${lb.loadBalancerArnSuffix} requests`, [alb("RequestCount", "Sum")]),
-      graph(`${lb.loadBalancerArnSuffix} target response time`, [alb("TargetResponseTime", "Average"), alb("TargetResponseTime", "p99")], "seconds"),
-      graph(`${lb.loadBalancerArnSuffix} target 4XX / 5XX`, [alb("HTTPCode_Target_4XX_Count", "Sum"), alb("HTTPCode_Target_5XX_Count", "Sum")]),
+      graph(
+        `${lb.loadBalancerArnSuffix} target response time`,
+        [alb("TargetResponseTime", "Average"), alb("TargetResponseTime", "p99")],
+        "seconds",
+      ),
+      graph(`${lb.loadBalancerArnSuffix} target 4XX / 5XX`, [
+        alb("HTTPCode_Target_4XX_Count", "Sum"),
+        alb("HTTPCode_Target_5XX_Count", "Sum"),
+      ]),
     ];
     if (lb.targetGroupArnSuffix !== undefined) {
       const tg = { TargetGroup: lb.targetGroupArnSuffix, LoadBalancer: lb.loadBalancerArnSuffix };
-      charts.push(graph(`${lb.loadBalancerArnSuffix} target health`, [alb("HealthyHostCount", "Minimum", tg), alb("UnHealthyHostCount", "Maximum", tg)]));
+      charts.push(
+        graph(`${lb.loadBalancerArnSuffix} target health`, [
+          alb("HealthyHostCount", "Minimum", tg),
+          alb("UnHealthyHostCount", "Maximum", tg),
+        ]),
+      );
     }
     return charts;
   });
@@ -222,11 +257,7 @@ function appRunnerCharts(appRunnerServices: readonly DashboardAppRunnerService[]
     const dims = { ServiceName: s.serviceName, ServiceID: s.serviceId };
     const ar = (metricName: string, stat: Stat): Metric => ({ namespace: "AWS/AppRunner", metricName, dimensions: dims, stat });
     return [
-      graph(`${s.serviceName} requests`, [
-        ar("Requests", "Sum"),
-        ar("4xxStatusResponses", "Sum"),
-        ar("5xxStatusResponses", "Sum"),
-      ]),
+      graph(`${s.serviceName} requests`, [ar("Requests", "Sum"), ar("4xxStatusResponses", "Sum"), ar("5xxStatusResponses", "Sum")]),
       graph(`${s.serviceName} latency`, [ar("RequestLatency", "Average"), ar("RequestLatency", "p99")], "ms"),
       graph(`${s.serviceName} CPU / memory`, [ar("CPUUtilization", "Average"), ar("MemoryUtilization", "Average")], "%"),
       graph(`${s.serviceName} active instances`, [ar("ActiveInstances", "Average")]),

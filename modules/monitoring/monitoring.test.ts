@@ -32,7 +32,12 @@ describe("Monitoring", () => {
 
   it("subscribes each email to its topic", () => {
     const json = synth(
-      (s) => new Monitoring(s, "Monitoring", { name, criticalEmails: ["oncall@example.com"], warningEmails: ["ops@example.com", "dev@example.com"] }),
+      (s) =>
+        new Monitoring(s, "Monitoring", {
+          name,
+          criticalEmails: ["oncall@example.com"],
+          warningEmails: ["ops@example.com", "dev@example.com"],
+        }),
     );
     const subs = Object.values(resources(json, "aws_sns_topic_subscription"));
     expect(subs.every((s) => s.protocol === "email")).toBe(true);
@@ -70,7 +75,9 @@ describe("Monitoring", () => {
   });
 
   it("refuses the AWS-managed alias/aws/sns key (CloudWatch cannot publish to topics encrypted with it)", () => {
-    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/aws/sns" }))).toThrow(
+    expect(() =>
+      synth((s) => new Monitoring(s, "Monitoring", { name, kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/aws/sns" })),
+    ).toThrow(
       /Monitoring: kmsKeyArn must be a customer-managed key whose policy admits cloudwatch\.amazonaws\.com, not the AWS-managed alias\/aws\/sns.*got "arn:aws:kms:us-east-1:123456789012:alias\/aws\/sns"/,
     );
   });
@@ -93,9 +100,9 @@ describe("Monitoring", () => {
     expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["events"] }))).toThrow(
       /Monitoring: additionalPublisherServices\[0\] must be a service principal with its domain, such as ecs-tasks\.amazonaws\.com, got "events"/,
     );
-    expect(() => synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["cloudwatch.amazonaws.com"] }))).toThrow(
-      /Monitoring: additionalPublisherServices must not contain duplicates, got "cloudwatch\.amazonaws\.com"/,
-    );
+    expect(() =>
+      synth((s) => new Monitoring(s, "Monitoring", { name, additionalPublisherServices: ["cloudwatch.amazonaws.com"] })),
+    ).toThrow(/Monitoring: additionalPublisherServices must not contain duplicates, got "cloudwatch\.amazonaws\.com"/);
   });
 
   describe("addAlarm", () => {
@@ -156,21 +163,63 @@ describe("Monitoring", () => {
     });
 
     const addFails = (override: Record<string, unknown>, message: RegExp) =>
-      expect(() => synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "warning", ...override } as any))).toThrow(message);
+      expect(() =>
+        synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "warning", ...override } as any)),
+      ).toThrow(message);
 
     it.each([
-      ["a comparison CloudWatch does not know", { comparison: "GreaterThan" }, /Monitoring: addAlarm\(signups-low\)\.comparison must be one of "GreaterThanThreshold".*got "GreaterThan"/],
-      ["an unknown statistic", { statistic: "p99" }, /addAlarm\(signups-low\)\.statistic must be one of "Average", "Sum", "Minimum", "Maximum", "SampleCount", got "p99"/],
-      ["an unknown missing-data treatment", { treatMissingData: "zero" }, /addAlarm\(signups-low\)\.treatMissingData must be one of "missing", "ignore", "breaching", "notBreaching", got "zero"/],
+      [
+        "a comparison CloudWatch does not know",
+        { comparison: "GreaterThan" },
+        /Monitoring: addAlarm\(signups-low\)\.comparison must be one of "GreaterThanThreshold".*got "GreaterThan"/,
+      ],
+      [
+        "an unknown statistic",
+        { statistic: "p99" },
+        /addAlarm\(signups-low\)\.statistic must be one of "Average", "Sum", "Minimum", "Maximum", "SampleCount", got "p99"/,
+      ],
+      [
+        "an unknown missing-data treatment",
+        { treatMissingData: "zero" },
+        /addAlarm\(signups-low\)\.treatMissingData must be one of "missing", "ignore", "breaching", "notBreaching", got "zero"/,
+      ],
       ["an empty namespace", { namespace: " " }, /addAlarm\(signups-low\)\.namespace must be a non-empty string, got " "/],
       ["an empty metric name", { metricName: "" }, /addAlarm\(signups-low\)\.metricName must be a non-empty string/],
-      ["a description over 1024 characters", { description: "d".repeat(1025) }, /addAlarm\(signups-low\)\.description must be at most 1024 characters \(is 1025\)/],
-      ["more than 30 dimensions", { dimensions: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`D${i}`, "x"])) }, /addAlarm\(signups-low\)\.dimensions must have at most 30 entries \(has 31\)/],
-      ["an empty dimension value", { dimensions: { Environment: "" } }, /addAlarm\(signups-low\)\.dimensions\.Environment must be a non-empty string/],
-      ["a period CloudWatch refuses", { periodSeconds: 90 }, /addAlarm\(signups-low\)\.periodSeconds must be 10, 20, 30 or a multiple of 60 .*got 90/],
-      ["zero evaluation periods", { evaluationPeriods: 0 }, /addAlarm\(signups-low\)\.evaluationPeriods must be an integer from 1 to 604800, got 0/],
-      ["more than a day of short periods", { periodSeconds: 1800, evaluationPeriods: 49 }, /evaluationPeriods × periodSeconds must be at most 86400 seconds \(1 day for periods under an hour\); 49 × 1800 is 88200, got 49/],
-      ["more than 7 days of hourly periods", { periodSeconds: 7200, evaluationPeriods: 85 }, /must be at most 604800 seconds \(7 days\); 85 × 7200 is 612000/],
+      [
+        "a description over 1024 characters",
+        { description: "d".repeat(1025) },
+        /addAlarm\(signups-low\)\.description must be at most 1024 characters \(is 1025\)/,
+      ],
+      [
+        "more than 30 dimensions",
+        { dimensions: Object.fromEntries(Array.from({ length: 31 }, (_, i) => [`D${i}`, "x"])) },
+        /addAlarm\(signups-low\)\.dimensions must have at most 30 entries \(has 31\)/,
+      ],
+      [
+        "an empty dimension value",
+        { dimensions: { Environment: "" } },
+        /addAlarm\(signups-low\)\.dimensions\.Environment must be a non-empty string/,
+      ],
+      [
+        "a period CloudWatch refuses",
+        { periodSeconds: 90 },
+        /addAlarm\(signups-low\)\.periodSeconds must be 10, 20, 30 or a multiple of 60 .*got 90/,
+      ],
+      [
+        "zero evaluation periods",
+        { evaluationPeriods: 0 },
+        /addAlarm\(signups-low\)\.evaluationPeriods must be an integer from 1 to 604800, got 0/,
+      ],
+      [
+        "more than a day of short periods",
+        { periodSeconds: 1800, evaluationPeriods: 49 },
+        /evaluationPeriods × periodSeconds must be at most 86400 seconds \(1 day for periods under an hour\); 49 × 1800 is 88200, got 49/,
+      ],
+      [
+        "more than 7 days of hourly periods",
+        { periodSeconds: 7200, evaluationPeriods: 85 },
+        /must be at most 604800 seconds \(7 days\); 85 × 7200 is 612000/,
+      ],
     ])("fails on %s", (_label, override, message) => addFails(override, message));
 
     it("accepts 10-second periods and up to 7 days of hourly periods", () => {
@@ -181,13 +230,19 @@ describe("Monitoring", () => {
         m.addAlarm({ ...spec, purpose: "daily", severity: "warning", periodSeconds: 60, evaluationPeriods: 1440 });
       });
       const periods = Object.values(resources(json, "aws_cloudwatch_metric_alarm")).map((a) => [a.period, a.evaluation_periods]);
-      expect(periods.sort()).toEqual([[10, 3], [3600, 168], [60, 1440]].sort());
+      expect(periods.sort()).toEqual(
+        [
+          [10, 3],
+          [3600, 168],
+          [60, 1440],
+        ].sort(),
+      );
     });
 
     it("fails on an unknown severity or a repeated purpose", () => {
-      expect(() =>
-        synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "page" as "critical" })),
-      ).toThrow(/severity must be one of "critical", "warning", got "page"/);
+      expect(() => synth((s) => new Monitoring(s, "Monitoring", { name }).addAlarm({ ...spec, severity: "page" as "critical" }))).toThrow(
+        /severity must be one of "critical", "warning", got "page"/,
+      );
       expect(() =>
         synth((s) => {
           const m = new Monitoring(s, "Monitoring", { name });

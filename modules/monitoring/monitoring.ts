@@ -8,7 +8,20 @@ import { PolicyStatement, policyDocument } from "../core/policy-document";
 import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { physicalName } from "../internal/naming";
-import { REGION_PATTERN, checkArn, checkEmail, checkIntegerRange, checkMaxLength, checkNumber, checkOneOf, checkServicePrincipal, checkTags, checkUnique, fail, isToken } from "../internal/validate";
+import {
+  REGION_PATTERN,
+  checkArn,
+  checkEmail,
+  checkIntegerRange,
+  checkMaxLength,
+  checkNumber,
+  checkOneOf,
+  checkServicePrincipal,
+  checkTags,
+  checkUnique,
+  fail,
+  isToken,
+} from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { pascalId } from "../core/construct-id";
 import { EncryptionKey } from "../core/encryption-key";
@@ -115,7 +128,12 @@ export class Monitoring extends Construct implements AlarmTopics {
     // never publish to the topics (silently: Terraform applies, no notification ever arrives).
     // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services
     if (props.kmsKeyArn !== undefined && !isToken(props.kmsKeyArn) && /:alias\/aws\/sns$/.test(props.kmsKeyArn)) {
-      fail(this, "kmsKeyArn", "must be a customer-managed key whose policy admits cloudwatch.amazonaws.com, not the AWS-managed alias/aws/sns (CloudWatch alarms cannot publish to topics encrypted with it); leave kmsKeyArn unset to create one", props.kmsKeyArn);
+      fail(
+        this,
+        "kmsKeyArn",
+        "must be a customer-managed key whose policy admits cloudwatch.amazonaws.com, not the AWS-managed alias/aws/sns (CloudWatch alarms cannot publish to topics encrypted with it); leave kmsKeyArn unset to create one",
+        props.kmsKeyArn,
+      );
     }
     checkUnique(this, "additionalPublisherServices", [CLOUDWATCH, ...publishers]);
     publishers.forEach((s, i) => checkServicePrincipal(this, `additionalPublisherServices[${i}]`, s));
@@ -175,12 +193,14 @@ export class Monitoring extends Construct implements AlarmTopics {
     checkOneOf<string>(this, `${prop}.treatMissingData`, spec.treatMissingData, MISSING_DATA);
     for (const key of ["namespace", "metricName"] as const) {
       const value = spec[key];
-      if (!isToken(value) && (typeof value !== "string" || value.trim() === "")) fail(this, `${prop}.${key}`, "must be a non-empty string", value);
+      if (!isToken(value) && (typeof value !== "string" || value.trim() === ""))
+        fail(this, `${prop}.${key}`, "must be a non-empty string", value);
       checkMaxLength(this, `${prop}.${key}`, value, 255);
     }
     checkMaxLength(this, `${prop}.description`, spec.description, 1024);
     const dimensions = Object.entries(spec.dimensions ?? {});
-    if (dimensions.length > 30) fail(this, `${prop}.dimensions`, `must have at most 30 entries (has ${dimensions.length})`, Object.keys(spec.dimensions));
+    if (dimensions.length > 30)
+      fail(this, `${prop}.dimensions`, `must have at most 30 entries (has ${dimensions.length})`, Object.keys(spec.dimensions));
     for (const [name, value] of dimensions) {
       checkMaxLength(this, `${prop}.dimensions`, name, 255);
       if (!isToken(value) && (typeof value !== "string" || value === "")) {
@@ -189,7 +209,10 @@ export class Monitoring extends Construct implements AlarmTopics {
       checkMaxLength(this, `${prop}.dimensions.${name}`, value, 1024);
     }
     const period = spec.periodSeconds;
-    if (!isToken(period) && !(typeof period === "number" && ([10, 20, 30].includes(period) || (Number.isInteger(period) && period >= 60 && period % 60 === 0)))) {
+    if (
+      !isToken(period) &&
+      !(typeof period === "number" && ([10, 20, 30].includes(period) || (Number.isInteger(period) && period >= 60 && period % 60 === 0)))
+    ) {
       fail(this, `${prop}.periodSeconds`, "must be 10, 20, 30 or a multiple of 60 (CloudWatch alarm periods)", period);
     }
     // PutMetricAlarm caps the evaluation range (below), not the count: 168 hourly periods (7 days) are valid.
@@ -213,7 +236,12 @@ export class Monitoring extends Construct implements AlarmTopics {
   private literalRegion(provider: TerraformProvider): string {
     const region = (provider as { region?: unknown }).region;
     if (typeof region !== "string" || isToken(region) || !REGION_PATTERN.test(region)) {
-      fail(this, "provider", "must have a literal region such as us-east-1 (the topic policy admits CloudWatch alarms of that region only)", region);
+      fail(
+        this,
+        "provider",
+        "must have a literal region such as us-east-1 (the topic policy admits CloudWatch alarms of that region only)",
+        region,
+      );
     }
     return region;
   }
@@ -227,7 +255,11 @@ export class Monitoring extends Construct implements AlarmTopics {
     const prefix = severity === "critical" ? "Critical" : "Warning";
     const prop = `${severity}Emails`;
     emails.forEach((e) => checkEmail(this, prop, e));
-    checkUnique(this, prop, emails.map((e) => e.toLowerCase()));
+    checkUnique(
+      this,
+      prop,
+      emails.map((e) => e.toLowerCase()),
+    );
 
     const topic = new SnsTopic(this, `${prefix}Topic`, {
       name: physicalName(this, "snsTopic", this.baseName, severity),
@@ -274,14 +306,18 @@ export class Monitoring extends Construct implements AlarmTopics {
         conditions: sourceAccount,
       });
     }
-    this.topicPolicies.push(new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements), provider: this.provider }));
+    this.topicPolicies.push(
+      new SnsTopicPolicy(this, `${prefix}TopicPolicy`, { arn: topic.arn, policy: policyDocument(statements), provider: this.provider }),
+    );
 
     for (const email of emails) {
       // Ids come from the address, not its position: removing one address must not replace
       // (and force re-confirmation of) the others.
       const id = `${prefix}Email${pascalId(email)}`;
       if (this.node.tryFindChild(id)) fail(this, prop, "must not contain addresses that differ only in punctuation", email);
-      this.subscriptions.push(new SnsTopicSubscription(this, id, { topicArn: topic.arn, protocol: "email", endpoint: email, provider: this.provider }));
+      this.subscriptions.push(
+        new SnsTopicSubscription(this, id, { topicArn: topic.arn, protocol: "email", endpoint: email, provider: this.provider }),
+      );
     }
     return topic;
   }

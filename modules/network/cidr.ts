@@ -98,13 +98,7 @@ export function subnetCidr(parent: Ipv4Cidr, newBits: number, index: number): Ip
  * Validate a CIDR prop at synth: the value must parse and its prefix lie in `[minPrefix, maxPrefix]`.
  * Returns the parsed block, or `undefined` for a token (known only at apply).
  */
-export function checkCidr(
-  scope: IConstruct | string,
-  prop: string,
-  value: string,
-  minPrefix = 0,
-  maxPrefix = 32,
-): Ipv4Cidr | undefined {
+export function checkCidr(scope: IConstruct | string, prop: string, value: string, minPrefix = 0, maxPrefix = 32): Ipv4Cidr | undefined {
   if (isToken(value)) return undefined;
   let cidr: Ipv4Cidr;
   try {

@@ -9,7 +9,10 @@ import { INTERFACE_ENDPOINT_SERVICES, InterfaceEndpointService, NetworkEndpoints
 import { NetworkPart } from "./network-part";
 
 /** `endpoints` with their defaults, checked (`scope` is the network, named in errors). */
-export function resolveEndpoints(scope: NetworkPart["scope"], props: NetworkEndpointsProps | undefined): { s3Gateway: boolean; interfaces: readonly InterfaceEndpointService[] } {
+export function resolveEndpoints(
+  scope: NetworkPart["scope"],
+  props: NetworkEndpointsProps | undefined,
+): { s3Gateway: boolean; interfaces: readonly InterfaceEndpointService[] } {
   const s3Gateway = props?.s3Gateway ?? true;
   const interfaces = props?.interfaces ?? [];
   interfaces.forEach((svc, i) => checkOneOf<string>(scope, `endpoints.interfaces[${i}]`, svc, INTERFACE_ENDPOINT_SERVICES));

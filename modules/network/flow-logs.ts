@@ -37,7 +37,10 @@ export function resolveFlowLogs(scope: NetworkPart["scope"], props: NetworkFlowL
 }
 
 /** VPC flow logs to a CloudWatch log group, delivered with a role of their own. */
-export function createFlowLogs(part: NetworkPart, settings: FlowLogSettings): { group: CloudwatchLogGroup; role: IamRole; flowLog: FlowLog } {
+export function createFlowLogs(
+  part: NetworkPart,
+  settings: FlowLogSettings,
+): { group: CloudwatchLogGroup; role: IamRole; flowLog: FlowLog } {
   const { scope, name, tagsFor } = part;
   const groupName = physicalName(scope, "logGroup", name, "vpc-flow-logs");
   const group = new CloudwatchLogGroup(scope, "FlowLogGroup", {

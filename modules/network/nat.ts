@@ -16,7 +16,11 @@ import { FCK_NAT_AMI_NAME, FCK_NAT_AMI_OWNER, NAT_GATEWAY_MODES, NatGatewayMode,
 import { NetworkPart } from "./network-part";
 
 /** `natGateways` and `natInstance` with their defaults, checked (`scope` is the network, named in errors). */
-export function resolveNat(scope: NetworkPart["scope"], mode: NatGatewayMode | undefined, natInstance: NatInstanceProps | undefined): { mode: NatGatewayMode; instanceType: string } {
+export function resolveNat(
+  scope: NetworkPart["scope"],
+  mode: NatGatewayMode | undefined,
+  natInstance: NatInstanceProps | undefined,
+): { mode: NatGatewayMode; instanceType: string } {
   const natMode = mode ?? "single";
   checkOneOf(scope, "natGateways", natMode, NAT_GATEWAY_MODES);
   const instanceType = natInstance?.instanceType ?? "t4g.nano";
@@ -24,13 +28,25 @@ export function resolveNat(scope: NetworkPart["scope"], mode: NatGatewayMode | u
     fail(scope, "natInstance", `applies only with natGateways "instance" (natGateways is ${show(natMode)})`, natInstance);
   }
   // The fck-nat image is the ARM64 build: Graviton families carry a "g" after the generation (t4g, c7gn, m8g).
-  checkPattern(scope, "natInstance.instanceType", instanceType, /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/, "must be a Graviton (ARM64) instance type such as t4g.nano, to run the ARM64 fck-nat AMI");
+  checkPattern(
+    scope,
+    "natInstance.instanceType",
+    instanceType,
+    /^[a-z]+\d+g[a-z]*\.[a-z0-9]+$/,
+    "must be a Graviton (ARM64) instance type such as t4g.nano, to run the ARM64 fck-nat AMI",
+  );
   checkPattern(scope, "natInstance.amiId", natInstance?.amiId, /^ami-[0-9a-f]{8,17}$/, "must be an AMI id such as ami-0123456789abcdef0");
   return { mode: natMode, instanceType };
 }
 
 /** NAT gateways with their Elastic IPs: `count` of them, the i-th in the i-th public subnet. */
-export function createNatGateways(part: NetworkPart, count: number, zoneLabels: readonly string[], publicSubnets: readonly Subnet[], internetGateway: InternetGateway | undefined): { gateways: NatGateway[]; eips: Eip[] } {
+export function createNatGateways(
+  part: NetworkPart,
+  count: number,
+  zoneLabels: readonly string[],
+  publicSubnets: readonly Subnet[],
+  internetGateway: InternetGateway | undefined,
+): { gateways: NatGateway[]; eips: Eip[] } {
   const { scope, tagsFor } = part;
   const eips: Eip[] = [];
   const gateways: NatGateway[] = [];
@@ -128,7 +144,12 @@ export function createNatInstance(
 }
 
 /** Each private route table's default route: to its zone's NAT gateway (or the last one), or to the NAT instance. */
-export function addPrivateDefaultRoutes(part: NetworkPart, tables: readonly RouteTable[], gateways: readonly NatGateway[], instance: Instance | undefined): void {
+export function addPrivateDefaultRoutes(
+  part: NetworkPart,
+  tables: readonly RouteTable[],
+  gateways: readonly NatGateway[],
+  instance: Instance | undefined,
+): void {
   tables.forEach((table, i) => {
     if (gateways.length === 0 && !instance) return;
     new Route(part.scope, `PrivateDefaultRoute${i + 1}`, {

@@ -101,7 +101,11 @@ describe("Network", () => {
       const publicRt = byName(json, "aws_route_table", "fckdoomscroll-dev-public");
       const publicRoutes = findResources(json, "aws_route", (r) => r.gateway_id === idOf(json, "aws_internet_gateway", igw));
       expect(publicRoutes).toEqual([
-        { route_table_id: idOf(json, "aws_route_table", publicRt), destination_cidr_block: "0.0.0.0/0", gateway_id: idOf(json, "aws_internet_gateway", igw) },
+        {
+          route_table_id: idOf(json, "aws_route_table", publicRt),
+          destination_cidr_block: "0.0.0.0/0",
+          gateway_id: idOf(json, "aws_internet_gateway", igw),
+        },
       ]);
       for (const az of AZS) {
         const subnet = byName(json, "aws_subnet", `fckdoomscroll-dev-public-${az}`);
@@ -193,8 +197,22 @@ describe("Network", () => {
       expect(acl.subnet_ids).toEqual(publicSubnets);
       // aws_network_acl renders its unset entry fields as null.
       expect(acl.ingress).toHaveLength(2);
-      expect(acl.ingress[0]).toMatchObject({ rule_no: 10, action: "deny", protocol: "tcp", from_port: 22, to_port: 22, cidr_block: "0.0.0.0/0" });
-      expect(acl.ingress[1]).toMatchObject({ rule_no: 100, action: "allow", protocol: "-1", from_port: 0, to_port: 0, cidr_block: "0.0.0.0/0" });
+      expect(acl.ingress[0]).toMatchObject({
+        rule_no: 10,
+        action: "deny",
+        protocol: "tcp",
+        from_port: 22,
+        to_port: 22,
+        cidr_block: "0.0.0.0/0",
+      });
+      expect(acl.ingress[1]).toMatchObject({
+        rule_no: 100,
+        action: "allow",
+        protocol: "-1",
+        from_port: 0,
+        to_port: 0,
+        cidr_block: "0.0.0.0/0",
+      });
     });
 
     it("scopes the flow log role's policy to its log group", () => {
@@ -219,14 +237,17 @@ describe("Network", () => {
         vpc_endpoint_type: "Gateway",
         service_name: "com.amazonaws.${data.aws_region.AwsContextRegion.region}.s3",
       });
-      const privateTables = AZS.map((az) => idOf(json, "aws_route_table", byName(json, "aws_route_table", `fckdoomscroll-dev-private-${az}`)));
+      const privateTables = AZS.map((az) =>
+        idOf(json, "aws_route_table", byName(json, "aws_route_table", `fckdoomscroll-dev-private-${az}`)),
+      );
       expect(endpoint.route_table_ids).toEqual(privateTables);
       expect(resources(json, "aws_security_group")).toEqual({});
       expect(network.endpointSecurityGroup).toBeUndefined();
     });
 
     it("implements NetworkRef with the VPC, the AZs and subnet ids in AZ order", () => {
-      const ids = (tier: string) => AZS.map((az) => idOf(json, "aws_subnet", byName(json, "aws_subnet", `fckdoomscroll-dev-${tier}-${az}`)));
+      const ids = (tier: string) =>
+        AZS.map((az) => idOf(json, "aws_subnet", byName(json, "aws_subnet", `fckdoomscroll-dev-${tier}-${az}`)));
       expect(ref).toEqual({
         vpcId: idOf(json, "aws_vpc", resource(json, "aws_vpc")),
         vpcCidr: "10.0.0.0/16",
@@ -262,7 +283,10 @@ describe("Network", () => {
       for (const az of AZS) {
         const nat = natOfPrivateSubnet(json, az, "fckdoomscroll-prod");
         expect(nat.tags.Name).toBe(`fckdoomscroll-prod-nat-${az}`);
-        expect(target(json, nat.subnet_id).config).toMatchObject({ availability_zone: az, tags: { Name: `fckdoomscroll-prod-public-${az}` } });
+        expect(target(json, nat.subnet_id).config).toMatchObject({
+          availability_zone: az,
+          tags: { Name: `fckdoomscroll-prod-public-${az}` },
+        });
       }
       expect(new Set(AZS.map((az) => natOfPrivateSubnet(json, az, "fckdoomscroll-prod"))).size).toBe(2);
     });
@@ -362,8 +386,17 @@ describe("Network", () => {
     });
 
     it("puts the extra tags beside the Name tag on every taggable resource", () => {
-      for (const type of ["aws_vpc", "aws_subnet", "aws_route_table", "aws_vpc_endpoint", "aws_flow_log", "aws_iam_role", "aws_internet_gateway"]) {
-        for (const r of Object.values(resources(json, type))) expect(r.tags).toMatchObject({ Team: "platform", Name: expect.stringMatching(/^acme-staging-/) });
+      for (const type of [
+        "aws_vpc",
+        "aws_subnet",
+        "aws_route_table",
+        "aws_vpc_endpoint",
+        "aws_flow_log",
+        "aws_iam_role",
+        "aws_internet_gateway",
+      ]) {
+        for (const r of Object.values(resources(json, type)))
+          expect(r.tags).toMatchObject({ Team: "platform", Name: expect.stringMatching(/^acme-staging-/) });
       }
     });
   });
@@ -428,22 +461,29 @@ describe("Network", () => {
     });
 
     it("runs a pinned AMI without looking one up", () => {
-      const pinned = build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { amiId: "ami-0123456789abcdef0", instanceType: "t4g.micro" } }).json;
+      const pinned = build({
+        name: "app-dev",
+        availabilityZones: AZS,
+        natGateways: "instance",
+        natInstance: { amiId: "ami-0123456789abcdef0", instanceType: "t4g.micro" },
+      }).json;
       expect(pinned.data?.aws_ami).toBeUndefined();
       expect(resource(pinned, "aws_instance")).toMatchObject({ ami: "ami-0123456789abcdef0", instance_type: "t4g.micro" });
     });
 
     it("fails on an x86 instance type (the AMI is ARM64), and accepts a Graviton one", () => {
-      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "t3.nano" } })).toThrow(
-        /natInstance.instanceType must be a Graviton \(ARM64\) instance type.*got "t3.nano"/,
-      );
-      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "c7gn.medium" } })).not.toThrow();
+      expect(() =>
+        build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "t3.nano" } }),
+      ).toThrow(/natInstance.instanceType must be a Graviton \(ARM64\) instance type.*got "t3.nano"/);
+      expect(() =>
+        build({ name: "app-dev", availabilityZones: AZS, natGateways: "instance", natInstance: { instanceType: "c7gn.medium" } }),
+      ).not.toThrow();
     });
 
     it("fails on natInstance settings without the instance mode", () => {
-      expect(() => build({ name: "app-dev", availabilityZones: AZS, natGateways: "single", natInstance: { instanceType: "t4g.nano" } })).toThrow(
-        /natInstance applies only with natGateways "instance" \(natGateways is "single"\)/,
-      );
+      expect(() =>
+        build({ name: "app-dev", availabilityZones: AZS, natGateways: "single", natInstance: { instanceType: "t4g.nano" } }),
+      ).toThrow(/natInstance applies only with natGateways "instance" \(natGateways is "single"\)/);
     });
   });
 
@@ -454,15 +494,28 @@ describe("Network", () => {
       const [gateway] = findResources(withGateway.json, "aws_vpc_endpoint", (e) => e.vpc_endpoint_type === "Gateway");
       expect(iface).toMatchObject({ private_dns_enabled: true, dns_options: { private_dns_only_for_inbound_resolver_endpoint: true } });
       expect(iface.depends_on).toEqual([idOf(withGateway.json, "aws_vpc_endpoint", gateway).replace(/^\$\{(.*)\.id\}$/, "$1")]);
-      const alone = build({ name: "x-dev", availabilityZones: AZS, natGateways: "none", endpoints: { s3Gateway: false, interfaces: ["s3"] } });
+      const alone = build({
+        name: "x-dev",
+        availabilityZones: AZS,
+        natGateways: "none",
+        endpoints: { s3Gateway: false, interfaces: ["s3"] },
+      });
       const [only] = findResources(alone.json, "aws_vpc_endpoint", () => true);
-      expect(only).toMatchObject({ vpc_endpoint_type: "Interface", dns_options: { private_dns_only_for_inbound_resolver_endpoint: false } });
+      expect(only).toMatchObject({
+        vpc_endpoint_type: "Interface",
+        dns_options: { private_dns_only_for_inbound_resolver_endpoint: false },
+      });
       expect(only.depends_on).toBeUndefined();
       expect(alone.network.privateSubnetEgress).toEqual({ natGateway: false, s3: true, interfaceEndpoints: ["s3"] });
     });
 
     it("without flow logs creates no log group, role or flow log", () => {
-      const { json, network } = build({ name: "x-dev", availabilityZones: AZS, flowLogs: { enabled: false }, endpoints: { s3Gateway: false } });
+      const { json, network } = build({
+        name: "x-dev",
+        availabilityZones: AZS,
+        flowLogs: { enabled: false },
+        endpoints: { s3Gateway: false },
+      });
       for (const type of ["aws_flow_log", "aws_cloudwatch_log_group", "aws_iam_role", "aws_iam_role_policy", "aws_vpc_endpoint"]) {
         expect(resources(json, type)).toEqual({});
       }
@@ -498,7 +551,11 @@ describe("Network", () => {
       };
       const eu = stackWith("eu-west-1");
       new Network(eu, "Net", { name: "x-dev", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
-      expect(Object.values(resources(synthStack(eu), "aws_subnet")).map((s) => s.availability_zone).sort()).toEqual(["eu-west-1a", "eu-west-1a", "eu-west-1b", "eu-west-1b"]);
+      expect(
+        Object.values(resources(synthStack(eu), "aws_subnet"))
+          .map((s) => s.availability_zone)
+          .sort(),
+      ).toEqual(["eu-west-1a", "eu-west-1a", "eu-west-1b", "eu-west-1b"]);
       const unknown = stackWith(Fn.lookup({ r: "eu-west-1" }, "r"));
       new Network(unknown, "Net", { name: "x-dev", availabilityZones: ["eu-west-1a", "eu-west-1b"] });
       expect(Object.keys(resources(synthStack(unknown), "aws_subnet"))).toHaveLength(4);
@@ -532,7 +589,10 @@ describe("Network", () => {
       expect(byName(json, "aws_subnet", "shop-prod-private-use1-az2").availability_zone_id).toBe("use1-az2");
       expect(network.availabilityZoneIds).toEqual(["use1-az1", "use1-az2"]);
       // Names are the account's own: read back from the private subnets.
-      const privateName = idOf(json, "aws_subnet", byName(json, "aws_subnet", "shop-prod-private-use1-az1")).replace(/\.id\}$/, ".availability_zone}");
+      const privateName = idOf(json, "aws_subnet", byName(json, "aws_subnet", "shop-prod-private-use1-az1")).replace(
+        /\.id\}$/,
+        ".availability_zone}",
+      );
       expect(json.data?.aws_availability_zones).toBeUndefined();
       expect((json.locals as any).Ref.availabilityZones[0]).toBe(privateName);
     });
@@ -548,7 +608,9 @@ describe("Network", () => {
           {
             condition: `\${!contains(["use1-az3", "usw1-az2", "apne1-az3", "cac1-az3"], lookup(zipmap(${data}.names, ${data}.zone_ids), "${az}", "unknown"))}`,
             error_message: expect.stringMatching(
-              new RegExp(`^test/Network: availabilityZones\\[${i}\\] \\(${az}\\) is, in this account, a zone ID where CloudFront VPC origins cannot be created .*give availabilityZoneIds\\.$`),
+              new RegExp(
+                `^test/Network: availabilityZones\\[${i}\\] \\(${az}\\) is, in this account, a zone ID where CloudFront VPC origins cannot be created .*give availabilityZoneIds\\.$`,
+              ),
             ),
           },
         ]);
@@ -576,46 +638,166 @@ describe("Network", () => {
 
     it.each<[string, Partial<NetworkProps>, RegExp]>([
       ["an invalid VPC CIDR", { cidr: "10.0.0.0/33" }, /^test\/Net: cidr must be an IPv4 CIDR block .*got "10\.0\.0\.0\/33"$/],
-      ["a VPC CIDR with host bits", { cidr: "10.0.1.0/16" }, /cidr must be a network address .*did you mean 10\.0\.0\.0\/16\?.*got "10\.0\.1\.0\/16"/],
+      [
+        "a VPC CIDR with host bits",
+        { cidr: "10.0.1.0/16" },
+        /cidr must be a network address .*did you mean 10\.0\.0\.0\/16\?.*got "10\.0\.1\.0\/16"/,
+      ],
       ["a VPC CIDR larger than /16", { cidr: "10.0.0.0/8" }, /cidr must have a prefix length from \/16 to \/28, got "10\.0\.0\.0\/8"/],
-      ["a VPC too small to derive subnets", { cidr: "10.0.0.0/24" }, /cidr is too small to derive public subnets .* or give publicSubnetCidrs, got "10\.0\.0\.0\/24"/],
-      ["an invalid subnet CIDR", { privateSubnetCidrs: ["10.0.10.0/24", "10.0.11/24"] }, /test\/Net: privateSubnetCidrs\[1\] must be an IPv4 CIDR block .*got "10\.0\.11\/24"/],
-      ["a subnet outside the VPC", { publicSubnetCidrs: ["10.0.1.0/24", "10.1.2.0/24"] }, /publicSubnetCidrs\[1\] must lie within the VPC CIDR "10\.0\.0\.0\/16" \(prop cidr\), got "10\.1\.2\.0\/24"/],
-      ["overlapping subnets within a tier", { privateSubnetCidrs: ["10.0.10.0/23", "10.0.11.0/24"] }, /privateSubnetCidrs\[1\] must not overlap privateSubnetCidrs\[0\] \("10\.0\.10\.0\/23"\), got "10\.0\.11\.0\/24"/],
-      ["a subnet overlapping a derived one", { privateSubnetCidrs: ["10.0.10.0/24", "10.0.0.0/22"] }, /privateSubnetCidrs\[1\] must not overlap publicSubnetCidrs\[0\] \(derived\) \("10\.0\.1\.0\/24"\), got "10\.0\.0\.0\/22"/],
-      ["fewer subnets than AZs", { privateSubnetCidrs: ["10.0.10.0/24"] }, /privateSubnetCidrs must have one CIDR per availability zone: 2 for \["us-east-1a","us-east-1b"\], got \["10\.0\.10\.0\/24"\]/],
-      ["more subnets than AZs", { publicSubnetCidrs: ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"] }, /publicSubnetCidrs must have one CIDR per availability zone: 2 .* \(or \[\] for none\), got \[/],
-      ["database CIDRs with the tier off", { databaseSubnets: false, databaseSubnetCidrs: ["10.0.20.0/24", "10.0.21.0/24"] }, /databaseSubnetCidrs must not be given when databaseSubnets is false/],
-      ["one AZ", { availabilityZones: ["us-east-1a"] }, /test\/Net: availabilityZones must list 2 or 3 availability zones .*got \["us-east-1a"\]/],
+      [
+        "a VPC too small to derive subnets",
+        { cidr: "10.0.0.0/24" },
+        /cidr is too small to derive public subnets .* or give publicSubnetCidrs, got "10\.0\.0\.0\/24"/,
+      ],
+      [
+        "an invalid subnet CIDR",
+        { privateSubnetCidrs: ["10.0.10.0/24", "10.0.11/24"] },
+        /test\/Net: privateSubnetCidrs\[1\] must be an IPv4 CIDR block .*got "10\.0\.11\/24"/,
+      ],
+      [
+        "a subnet outside the VPC",
+        { publicSubnetCidrs: ["10.0.1.0/24", "10.1.2.0/24"] },
+        /publicSubnetCidrs\[1\] must lie within the VPC CIDR "10\.0\.0\.0\/16" \(prop cidr\), got "10\.1\.2\.0\/24"/,
+      ],
+      [
+        "overlapping subnets within a tier",
+        { privateSubnetCidrs: ["10.0.10.0/23", "10.0.11.0/24"] },
+        /privateSubnetCidrs\[1\] must not overlap privateSubnetCidrs\[0\] \("10\.0\.10\.0\/23"\), got "10\.0\.11\.0\/24"/,
+      ],
+      [
+        "a subnet overlapping a derived one",
+        { privateSubnetCidrs: ["10.0.10.0/24", "10.0.0.0/22"] },
+        /privateSubnetCidrs\[1\] must not overlap publicSubnetCidrs\[0\] \(derived\) \("10\.0\.1\.0\/24"\), got "10\.0\.0\.0\/22"/,
+      ],
+      [
+        "fewer subnets than AZs",
+        { privateSubnetCidrs: ["10.0.10.0/24"] },
+        /privateSubnetCidrs must have one CIDR per availability zone: 2 for \["us-east-1a","us-east-1b"\], got \["10\.0\.10\.0\/24"\]/,
+      ],
+      [
+        "more subnets than AZs",
+        { publicSubnetCidrs: ["10.0.1.0/24", "10.0.2.0/24", "10.0.3.0/24"] },
+        /publicSubnetCidrs must have one CIDR per availability zone: 2 .* \(or \[\] for none\), got \[/,
+      ],
+      [
+        "database CIDRs with the tier off",
+        { databaseSubnets: false, databaseSubnetCidrs: ["10.0.20.0/24", "10.0.21.0/24"] },
+        /databaseSubnetCidrs must not be given when databaseSubnets is false/,
+      ],
+      [
+        "one AZ",
+        { availabilityZones: ["us-east-1a"] },
+        /test\/Net: availabilityZones must list 2 or 3 availability zones .*got \["us-east-1a"\]/,
+      ],
       ["four AZs", { availabilityZones: [...AZS3, "us-east-1d"] }, /availabilityZones must list 2 or 3 availability zones/],
-      ["an AZ list only known at apply", { availabilityZones: Fn.tolist(["us-east-1a"]) as unknown as string[] }, /availabilityZones must be a literal list/],
-      ["a region instead of an AZ", { availabilityZones: ["us-east-1a", "us-east-1"] }, /availabilityZones\[1\] must be an availability zone name such as us-east-1a, got "us-east-1"/],
-      ["a repeated AZ", { availabilityZones: ["us-east-1a", "us-east-1a"] }, /availabilityZones must not contain duplicates, got "us-east-1a"/],
+      [
+        "an AZ list only known at apply",
+        { availabilityZones: Fn.tolist(["us-east-1a"]) as unknown as string[] },
+        /availabilityZones must be a literal list/,
+      ],
+      [
+        "a region instead of an AZ",
+        { availabilityZones: ["us-east-1a", "us-east-1"] },
+        /availabilityZones\[1\] must be an availability zone name such as us-east-1a, got "us-east-1"/,
+      ],
+      [
+        "a repeated AZ",
+        { availabilityZones: ["us-east-1a", "us-east-1a"] },
+        /availabilityZones must not contain duplicates, got "us-east-1a"/,
+      ],
       ["AZs in two regions", { availabilityZones: ["us-east-1a", "us-west-2b"] }, /availabilityZones must all be in one region/],
       [
         "AZs of another region than the stack's provider",
         { availabilityZones: ["us-west-2a", "us-west-2b"] },
         /^test\/Net: availabilityZones\[0\] must be a zone of the stack's AWS provider region us-east-1 \(e\.g\. us-east-1a\), got "us-west-2a"$/,
       ],
-      ["zones by name and by ID", { availabilityZoneIds: ["use1-az1", "use1-az2"] }, /^test\/Net: availabilityZoneIds must not be given with availabilityZones \(zones by name or by ID, not both\), got \["use1-az1","use1-az2"\]$/],
-      ["no zones at all", { availabilityZones: undefined }, /^test\/Net: availabilityZones must be a literal list of 2 or 3 availability zone names .*\(or give availabilityZoneIds\), got undefined$/],
-      ["a zone name given as an ID", { availabilityZones: undefined, availabilityZoneIds: ["us-east-1a", "use1-az2"] }, /^test\/Net: availabilityZoneIds\[0\] must be an availability zone ID such as use1-az1 .*got "us-east-1a"$/],
-      ["zone IDs of another region than the stack's provider", { availabilityZones: undefined, availabilityZoneIds: ["euw1-az1", "euw1-az2"] }, /^test\/Net: availabilityZoneIds\[0\] must be a zone ID of the stack's AWS provider region us-east-1 \(use1-az1, use1-az2, \.\.\.\), got "euw1-az1"$/],
-      ["one zone ID", { availabilityZones: undefined, availabilityZoneIds: ["use1-az1"] }, /^test\/Net: availabilityZoneIds must be a literal list of 2 or 3 availability zone IDs/],
-      ["a repeated zone ID", { availabilityZones: undefined, availabilityZoneIds: ["use1-az1", "use1-az1"] }, /availabilityZoneIds must not contain duplicates, got "use1-az1"/],
-      ["a VPC CIDR smaller than /28", { cidr: "10.0.0.0/29" }, /test\/Net: cidr must have a prefix length from \/16 to \/28, got "10\.0\.0\.0\/29"/],
-      ["a subnet smaller than /28", { privateSubnetCidrs: ["10.0.10.0/29", "10.0.11.0/24"] }, /test\/Net: privateSubnetCidrs\[0\] must have a prefix length from \/16 to \/28, got "10\.0\.10\.0\/29"/],
-      ["a subnet list only known at apply", { privateSubnetCidrs: Fn.tolist(["10.0.10.0/24", "10.0.11.0/24"]) as unknown as string[] }, /test\/Net: privateSubnetCidrs must be a literal list of CIDR blocks/],
-      ["perAz NAT without public subnets", { natGateways: "perAz", publicSubnetCidrs: [] }, /natGateways needs public subnets .*publicSubnetCidrs is \[\].*got "perAz"/],
+      [
+        "zones by name and by ID",
+        { availabilityZoneIds: ["use1-az1", "use1-az2"] },
+        /^test\/Net: availabilityZoneIds must not be given with availabilityZones \(zones by name or by ID, not both\), got \["use1-az1","use1-az2"\]$/,
+      ],
+      [
+        "no zones at all",
+        { availabilityZones: undefined },
+        /^test\/Net: availabilityZones must be a literal list of 2 or 3 availability zone names .*\(or give availabilityZoneIds\), got undefined$/,
+      ],
+      [
+        "a zone name given as an ID",
+        { availabilityZones: undefined, availabilityZoneIds: ["us-east-1a", "use1-az2"] },
+        /^test\/Net: availabilityZoneIds\[0\] must be an availability zone ID such as use1-az1 .*got "us-east-1a"$/,
+      ],
+      [
+        "zone IDs of another region than the stack's provider",
+        { availabilityZones: undefined, availabilityZoneIds: ["euw1-az1", "euw1-az2"] },
+        /^test\/Net: availabilityZoneIds\[0\] must be a zone ID of the stack's AWS provider region us-east-1 \(use1-az1, use1-az2, \.\.\.\), got "euw1-az1"$/,
+      ],
+      [
+        "one zone ID",
+        { availabilityZones: undefined, availabilityZoneIds: ["use1-az1"] },
+        /^test\/Net: availabilityZoneIds must be a literal list of 2 or 3 availability zone IDs/,
+      ],
+      [
+        "a repeated zone ID",
+        { availabilityZones: undefined, availabilityZoneIds: ["use1-az1", "use1-az1"] },
+        /availabilityZoneIds must not contain duplicates, got "use1-az1"/,
+      ],
+      [
+        "a VPC CIDR smaller than /28",
+        { cidr: "10.0.0.0/29" },
+        /test\/Net: cidr must have a prefix length from \/16 to \/28, got "10\.0\.0\.0\/29"/,
+      ],
+      [
+        "a subnet smaller than /28",
+        { privateSubnetCidrs: ["10.0.10.0/29", "10.0.11.0/24"] },
+        /test\/Net: privateSubnetCidrs\[0\] must have a prefix length from \/16 to \/28, got "10\.0\.10\.0\/29"/,
+      ],
+      [
+        "a subnet list only known at apply",
+        { privateSubnetCidrs: Fn.tolist(["10.0.10.0/24", "10.0.11.0/24"]) as unknown as string[] },
+        /test\/Net: privateSubnetCidrs must be a literal list of CIDR blocks/,
+      ],
+      [
+        "perAz NAT without public subnets",
+        { natGateways: "perAz", publicSubnetCidrs: [] },
+        /natGateways needs public subnets .*publicSubnetCidrs is \[\].*got "perAz"/,
+      ],
       ["single NAT without public subnets", { publicSubnetCidrs: [] }, /natGateways needs public subnets .*got "single"/],
-      ["an unknown NAT mode", { natGateways: "multi" as never }, /natGateways must be one of "none", "single", "perAz", "instance", got "multi"/],
-      ["an endpoint AWS does not have", { endpoints: { interfaces: ["logs", "ecr"] as never } }, /test\/Net: endpoints\.interfaces\[1\] must be one of "ecr\.api", "ecr\.dkr", .*got "ecr"/],
-      ["a misspelt endpoint", { endpoints: { interfaces: ["secretmanager"] as never } }, /endpoints\.interfaces\[0\] must be one of .*got "secretmanager"/],
-      ["a repeated endpoint", { endpoints: { interfaces: ["logs", "logs"] } }, /endpoints\.interfaces must not contain duplicates, got "logs"/],
+      [
+        "an unknown NAT mode",
+        { natGateways: "multi" as never },
+        /natGateways must be one of "none", "single", "perAz", "instance", got "multi"/,
+      ],
+      [
+        "an endpoint AWS does not have",
+        { endpoints: { interfaces: ["logs", "ecr"] as never } },
+        /test\/Net: endpoints\.interfaces\[1\] must be one of "ecr\.api", "ecr\.dkr", .*got "ecr"/,
+      ],
+      [
+        "a misspelt endpoint",
+        { endpoints: { interfaces: ["secretmanager"] as never } },
+        /endpoints\.interfaces\[0\] must be one of .*got "secretmanager"/,
+      ],
+      [
+        "a repeated endpoint",
+        { endpoints: { interfaces: ["logs", "logs"] } },
+        /endpoints\.interfaces must not contain duplicates, got "logs"/,
+      ],
       ["a log retention CloudWatch refuses", { flowLogs: { retentionDays: 45 } }, /flowLogs\.retentionDays must be one of 1, 3, .*got 45/],
-      ["an unknown traffic type", { flowLogs: { trafficType: "all" as never } }, /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/],
-      ["an aggregation interval AWS refuses", { flowLogs: { maxAggregationIntervalSeconds: 300 as never } }, /flowLogs\.maxAggregationIntervalSeconds must be one of 60, 600, got 300/],
-      ["a KMS alias ARN (CloudWatch Logs takes key ARNs)", { flowLogs: { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" } }, /flowLogs\.kmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only/],
+      [
+        "an unknown traffic type",
+        { flowLogs: { trafficType: "all" as never } },
+        /flowLogs\.trafficType must be one of "ALL", "ACCEPT", "REJECT", got "all"/,
+      ],
+      [
+        "an aggregation interval AWS refuses",
+        { flowLogs: { maxAggregationIntervalSeconds: 300 as never } },
+        /flowLogs\.maxAggregationIntervalSeconds must be one of 60, 600, got 300/,
+      ],
+      [
+        "a KMS alias ARN (CloudWatch Logs takes key ARNs)",
+        { flowLogs: { kmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" } },
+        /flowLogs\.kmsKeyArn must be a KMS key ARN .*not an alias: CloudWatch Logs encrypts with key ARNs only/,
+      ],
       [
         "a KMS key of another region than the stack's",
         { flowLogs: { kmsKeyArn: "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab" } },

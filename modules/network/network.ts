@@ -22,14 +22,7 @@ import { physicalName } from "../internal/naming";
 import { CLOUDFRONT_VPC_ORIGIN_UNSUPPORTED_ZONE_IDS, asOfSource } from "../internal/aws-facts";
 import { checkAvailabilityZoneExists, checkAvailabilityZoneId } from "../internal/region-checks";
 import { suppress } from "../core/suppressions";
-import {
-  checkPattern,
-  checkTags,
-  checkUnique,
-  fail,
-  isToken,
-  show,
-} from "../internal/validate";
+import { checkPattern, checkTags, checkUnique, fail, isToken, show } from "../internal/validate";
 import { Ipv4Cidr, checkCidr, cidrContains, cidrsOverlap, formatCidr, subnetCidr } from "./cidr";
 import { NetworkRef, PrivateSubnetEgress } from "../core/network-ref";
 import { createInterfaceEndpoints, createS3GatewayEndpoint, resolveEndpoints } from "./endpoints";
@@ -272,7 +265,6 @@ interface PlannedSubnet {
   readonly parsed?: Ipv4Cidr;
 }
 
-
 /**
  * A VPC across 2 or 3 availability zones: public subnets (internet gateway; no public IPs on
  * launch), private subnets (egress through NAT: none, one shared, or one per AZ), optional
@@ -365,7 +357,12 @@ export class Network extends Construct implements NetworkRef {
     const { plan, withDatabase } = this.planSubnets(props, azs, cidr, vpcBlock);
     const hasPublic = plan.public.length > 0;
     if (natMode !== "none" && !hasPublic) {
-      fail(this, "natGateways", `needs public subnets to hold the NAT gateways (publicSubnetCidrs is []); use "none" or give public subnets`, natMode);
+      fail(
+        this,
+        "natGateways",
+        `needs public subnets to hold the NAT gateways (publicSubnetCidrs is []); use "none" or give public subnets`,
+        natMode,
+      );
     }
 
     // ---- VPC, internet gateway, subnets, route tables ----
@@ -428,7 +425,15 @@ export class Network extends Construct implements NetworkRef {
     const { gateways: nats, eips } = createNatGateways(part, natCount, azs, this.publicSubnets, this.internetGateway);
     this.natGateways = nats;
     if (natMode === "instance") {
-      const instance = createNatInstance(part, azs[0], cidr, nat.instanceType, props.natInstance?.amiId, this.publicSubnets[0], this.internetGateway);
+      const instance = createNatInstance(
+        part,
+        azs[0],
+        cidr,
+        nat.instanceType,
+        props.natInstance?.amiId,
+        this.publicSubnets[0],
+        this.internetGateway,
+      );
       this.natInstance = instance.instance;
       this.natInstanceSecurityGroup = instance.securityGroup;
       eips.push(instance.eip);
@@ -450,7 +455,10 @@ export class Network extends Construct implements NetworkRef {
 
     // ---- endpoints ----
     if (s3Gateway) {
-      this.s3GatewayEndpoint = createS3GatewayEndpoint(part, [...this.privateRouteTables, ...(this.databaseRouteTable ? [this.databaseRouteTable] : [])]);
+      this.s3GatewayEndpoint = createS3GatewayEndpoint(part, [
+        ...this.privateRouteTables,
+        ...(this.databaseRouteTable ? [this.databaseRouteTable] : []),
+      ]);
     }
     const endpoints: Partial<Record<InterfaceEndpointService, VpcEndpoint>> = {};
     if (interfaces.length > 0) {
@@ -475,9 +483,7 @@ export class Network extends Construct implements NetworkRef {
     const plan = {
       public: this.planTier("public", "publicSubnetCidrs", props.publicSubnetCidrs, azs, cidr, vpcBlock, true),
       private: this.planTier("private", "privateSubnetCidrs", props.privateSubnetCidrs, azs, cidr, vpcBlock, false),
-      database: withDatabase
-        ? this.planTier("database", "databaseSubnetCidrs", props.databaseSubnetCidrs, azs, cidr, vpcBlock, false)
-        : [],
+      database: withDatabase ? this.planTier("database", "databaseSubnetCidrs", props.databaseSubnetCidrs, azs, cidr, vpcBlock, false) : [],
     };
     this.checkNoOverlap([...plan.public, ...plan.private, ...plan.database]);
     return { plan, withDatabase };
@@ -515,7 +521,12 @@ export class Network extends Construct implements NetworkRef {
   /** Zones by name or by ID (exactly one), checked. */
   private checkZones(props: NetworkProps): Zones {
     if (props.availabilityZones !== undefined && props.availabilityZoneIds !== undefined) {
-      fail(this, "availabilityZoneIds", "must not be given with availabilityZones (zones by name or by ID, not both)", props.availabilityZoneIds);
+      fail(
+        this,
+        "availabilityZoneIds",
+        "must not be given with availabilityZones (zones by name or by ID, not both)",
+        props.availabilityZoneIds,
+      );
     }
     if (props.availabilityZoneIds === undefined) {
       const names = this.checkAvailabilityZones(props.availabilityZones);
@@ -523,7 +534,7 @@ export class Network extends Construct implements NetworkRef {
     }
     const ids = props.availabilityZoneIds;
     if (isToken(ids) || !Array.isArray(ids) || ids.length < 2 || ids.length > 3) {
-      fail(this, "availabilityZoneIds", "must be a literal list of 2 or 3 availability zone IDs such as [\"use1-az1\", \"use1-az2\"]", ids);
+      fail(this, "availabilityZoneIds", 'must be a literal list of 2 or 3 availability zone IDs such as ["use1-az1", "use1-az2"]', ids);
     }
     ids.forEach((id, i) => checkAvailabilityZoneId(this, `availabilityZoneIds[${i}]`, id));
     checkUnique(this, "availabilityZoneIds", ids);
@@ -546,7 +557,12 @@ export class Network extends Construct implements NetworkRef {
 
   private checkAvailabilityZones(azs: readonly string[] | undefined): readonly string[] {
     if (azs === undefined || isToken(azs) || !Array.isArray(azs)) {
-      fail(this, "availabilityZones", "must be a literal list of 2 or 3 availability zone names such as [\"us-east-1a\", \"us-east-1b\"] (or give availabilityZoneIds)", azs);
+      fail(
+        this,
+        "availabilityZones",
+        'must be a literal list of 2 or 3 availability zone names such as ["us-east-1a", "us-east-1b"] (or give availabilityZoneIds)',
+        azs,
+      );
     }
     if (azs.length < 2 || azs.length > 3) {
       fail(this, "availabilityZones", "must list 2 or 3 availability zones (2 for high availability, 3 at most)", azs);
@@ -676,9 +692,23 @@ export class Network extends Construct implements NetworkRef {
 
 /** Remote administration ports (SSH, RDP) that Security Hub EC2.21 wants refused from the internet. */
 const ADMIN_PORTS = [22, 3389] as const;
-const ALLOW_ALL: DefaultNetworkAclIngress = { ruleNo: 100, action: "allow", protocol: "-1", fromPort: 0, toPort: 0, cidrBlock: "0.0.0.0/0" };
+const ALLOW_ALL: DefaultNetworkAclIngress = {
+  ruleNo: 100,
+  action: "allow",
+  protocol: "-1",
+  fromPort: 0,
+  toPort: 0,
+  cidrBlock: "0.0.0.0/0",
+};
 
 /** Deny TCP `ports` from anywhere, at rule numbers 10, 20, ... (before ALLOW_ALL). */
 function denyInbound(ports: readonly number[]): DefaultNetworkAclIngress[] {
-  return ports.map((port, i) => ({ ruleNo: 10 * (i + 1), action: "deny", protocol: "tcp", fromPort: port, toPort: port, cidrBlock: "0.0.0.0/0" }));
+  return ports.map((port, i) => ({
+    ruleNo: 10 * (i + 1),
+    action: "deny",
+    protocol: "tcp",
+    fromPort: port,
+    toPort: port,
+    cidrBlock: "0.0.0.0/0",
+  }));
 }

@@ -44,14 +44,18 @@ describe("ContainerWebApp cache", () => {
   });
 
   it("lets the execution roles read the URL secret", () => {
-    const secretArn = `\${${Object.keys(resources(json, "aws_secretsmanager_secret")).map((n) => `aws_secretsmanager_secret.${n}.arn`).find((r) => r.includes("Cache_UrlSecret"))}}`;
+    const secretArn = `\${${Object.keys(resources(json, "aws_secretsmanager_secret"))
+      .map((n) => `aws_secretsmanager_secret.${n}.arn`)
+      .find((r) => r.includes("Cache_UrlSecret"))}}`;
     const readers = Object.values(resources(json, "aws_iam_role_policy")).filter((p: any) => p.policy.includes(secretArn));
     expect(readers.length).toBeGreaterThanOrEqual(2);
   });
 
   it("admits 6379 from the web and worker security groups only", () => {
     const cacheGroup = `\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.startsWith("App_Cache_"))}.id}`;
-    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === cacheGroup) as any[];
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter(
+      (r: any) => r.security_group_id === cacheGroup,
+    ) as any[];
     expect(ingress.map((r) => r.from_port)).toEqual([6379, 6379]);
     expect(ingress.map((r) => r.referenced_security_group_id).sort()).toEqual([
       expect.stringMatching(/^\$\{aws_security_group\.App_Web_\w+\.id\}$/),
@@ -94,10 +98,17 @@ describe("ContainerWebApp cache with App Runner", () => {
     const service = resource(json, "aws_apprunner_service");
     const secrets = service.source_configuration.image_repository.image_configuration.runtime_environment_secrets;
     expect(secrets.REDIS_URL).toMatch(/^\$\{aws_secretsmanager_secret\.App_Cache_UrlSecret_\w+\.arn\}$/);
-    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({ REDIS_TLS: "true" });
+    expect(service.source_configuration.image_repository.image_configuration.runtime_environment_variables).toMatchObject({
+      REDIS_TLS: "true",
+    });
     const cacheGroup = `\${aws_security_group.${Object.keys(resources(json, "aws_security_group")).find((n) => n.startsWith("App_Cache_"))}.id}`;
-    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === cacheGroup) as any[];
+    const ingress = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter(
+      (r: any) => r.security_group_id === cacheGroup,
+    ) as any[];
     expect(ingress).toHaveLength(1);
-    expect(ingress[0]).toMatchObject({ from_port: 6379, referenced_security_group_id: expect.stringMatching(/aws_security_group\.App_ConnectorSecurityGroup_/) });
+    expect(ingress[0]).toMatchObject({
+      from_port: 6379,
+      referenced_security_group_id: expect.stringMatching(/aws_security_group\.App_ConnectorSecurityGroup_/),
+    });
   });
 });

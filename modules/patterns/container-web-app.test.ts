@@ -12,7 +12,8 @@ function build(props: Partial<ContainerWebAppProps> = {}, region = "us-east-1"):
   const app = new ContainerWebApp(stack, "App", { ...BASE, ...props });
   return { stack, app };
 }
-const synth = (props: Partial<ContainerWebAppProps> = {}, region?: string): SynthJson => JSON.parse(Testing.synth(build(props, region).stack, true));
+const synth = (props: Partial<ContainerWebAppProps> = {}, region?: string): SynthJson =>
+  JSON.parse(Testing.synth(build(props, region).stack, true));
 const webEnv = (json: SynthJson): Record<string, string> => {
   const [, def] = Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("_Web_"))! as [string, any];
   return Object.fromEntries(JSON.parse(def.container_definitions)[0].environment.map((e: any) => [e.name, e.value]));
@@ -25,15 +26,24 @@ describe("ContainerWebApp profiles", () => {
   it("non-production: disposable database, Spot tasks, no WAF, baseline policies", () => {
     expect(resource(nonProd, "aws_db_instance")).toMatchObject({ multi_az: false, deletion_protection: false });
     expect(resource(nonProd, "aws_db_instance").lifecycle).toBeUndefined();
-    expect(resource(nonProd, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE_SPOT" })]);
+    expect(resource(nonProd, "aws_ecs_service").capacity_provider_strategy).toEqual([
+      expect.objectContaining({ capacity_provider: "FARGATE_SPOT" }),
+    ]);
     expect(resources(nonProd, "aws_wafv2_web_acl")).toEqual({});
-    for (const secret of Object.values(resources(nonProd, "aws_secretsmanager_secret")) as any[]) expect(secret.recovery_window_in_days).toBe(0);
+    for (const secret of Object.values(resources(nonProd, "aws_secretsmanager_secret")) as any[])
+      expect(secret.recovery_window_in_days).toBe(0);
   });
 
   it("production: Multi-AZ protected database with its own key, on-demand tasks, WAF, a year of logs", () => {
-    expect(resource(prod, "aws_db_instance")).toMatchObject({ multi_az: true, deletion_protection: true, lifecycle: { prevent_destroy: true } });
+    expect(resource(prod, "aws_db_instance")).toMatchObject({
+      multi_az: true,
+      deletion_protection: true,
+      lifecycle: { prevent_destroy: true },
+    });
     expect(resource(prod, "aws_db_instance").kms_key_id).toMatch(/aws_kms_key\.App_DatabaseKey_/);
-    expect(resource(prod, "aws_ecs_service").capacity_provider_strategy).toEqual([expect.objectContaining({ capacity_provider: "FARGATE" })]);
+    expect(resource(prod, "aws_ecs_service").capacity_provider_strategy).toEqual([
+      expect.objectContaining({ capacity_provider: "FARGATE" }),
+    ]);
     expect(Object.keys(resources(prod, "aws_wafv2_web_acl"))).toHaveLength(1);
     const web = Object.values(resources(prod, "aws_cloudwatch_log_group")).find((g: any) => g.name === "/ecs/shop-live") as any;
     expect(web.retention_in_days).toBe(365);
@@ -47,7 +57,9 @@ describe("ContainerWebApp profiles", () => {
     expect(secretsKey.lifecycle).toEqual({ prevent_destroy: true });
     const qa = synth(withSecrets);
     expect(resource(qa, "aws_secretsmanager_secret").lifecycle).toBeUndefined();
-    expect((Object.entries(resources(qa, "aws_kms_key")).find(([n]) => n.startsWith("App_AppSecrets_Key_"))![1] as any).lifecycle).toBeUndefined();
+    expect(
+      (Object.entries(resources(qa, "aws_kms_key")).find(([n]) => n.startsWith("App_AppSecrets_Key_"))![1] as any).lifecycle,
+    ).toBeUndefined();
   });
 
   it("creates the budget after the topic policies that let AWS Budgets publish to the warning topic", () => {
@@ -59,9 +71,20 @@ describe("ContainerWebApp profiles", () => {
 
   it("creates the operator outputs on the stack", () => {
     expect(Object.keys(nonProd.output ?? {})).toEqual(
-      expect.arrayContaining(["app_url", "ecr_repository_url", "rds_endpoint", "alarm_topic_arns", "ecs_cluster_name", "ecs_service_name", "cdn_distribution_id", "static_assets_bucket"]),
+      expect.arrayContaining([
+        "app_url",
+        "ecr_repository_url",
+        "rds_endpoint",
+        "alarm_topic_arns",
+        "ecs_cluster_name",
+        "ecs_service_name",
+        "cdn_distribution_id",
+        "static_assets_bucket",
+      ]),
     );
-    expect(nonProd.output?.app_url.value).toMatch(/^https:\/\/\$\{aws_cloudfront_distribution\.App_Cdn_Distribution_[0-9A-F]+\.domain_name\}$/);
+    expect(nonProd.output?.app_url.value).toMatch(
+      /^https:\/\/\$\{aws_cloudfront_distribution\.App_Cdn_Distribution_[0-9A-F]+\.domain_name\}$/,
+    );
   });
 
   it("sizes each task's pool to what the database admits during a deployment, and tells the app", () => {
@@ -75,7 +98,9 @@ describe("ContainerWebApp profiles", () => {
 describe("ContainerWebApp wiring", () => {
   it("keeps the image the environment runs out of the registry's count expiry", () => {
     const json = synth({ imageTag: "git-0a1b2c3" });
-    const image = JSON.parse((Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("_Web_"))![1] as any).container_definitions)[0].image;
+    const image = JSON.parse(
+      (Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("_Web_"))![1] as any).container_definitions,
+    )[0].image;
     const [keep] = JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules;
     expect(keep.selection).toMatchObject({ tagStatus: "tagged", tagPatternList: ["git-0a1b2c3"] });
     expect(image.endsWith(`:${keep.selection.tagPatternList[0]}`)).toBe(true);
@@ -105,8 +130,12 @@ describe("ContainerWebApp wiring", () => {
   it("opens the database to the web service and workers, which log in as app_user", () => {
     const json = synth({ workers: [{ name: "jobs", command: ["node", "worker.js"] }] });
     const dbSg = resource(json, "aws_db_instance").vpc_security_group_ids[0];
-    const from = Object.values(resources(json, "aws_vpc_security_group_ingress_rule")).filter((r: any) => r.security_group_id === dbSg).map((r: any) => r.referenced_security_group_id);
-    expect(from).toEqual(expect.arrayContaining([expect.stringContaining("App_Web_SecurityGroup"), expect.stringContaining("App_WorkerJobs_SecurityGroup")]));
+    const from = Object.values(resources(json, "aws_vpc_security_group_ingress_rule"))
+      .filter((r: any) => r.security_group_id === dbSg)
+      .map((r: any) => r.referenced_security_group_id);
+    expect(from).toEqual(
+      expect.arrayContaining([expect.stringContaining("App_Web_SecurityGroup"), expect.stringContaining("App_WorkerJobs_SecurityGroup")]),
+    );
     const worker = Object.entries(resources(json, "aws_ecs_task_definition")).find(([n]) => n.includes("WorkerJobs"))![1] as any;
     expect(JSON.parse(worker.container_definitions)[0]).toMatchObject({ command: ["node", "worker.js"] });
     expect(JSON.parse(worker.container_definitions)[0].environment).toContainEqual({ name: "DB_USER", value: "app_user" });
@@ -120,7 +149,8 @@ describe("ContainerWebApp wiring", () => {
 
   it("runs on App Runner without URL variables when there is no domain (they would be a cycle)", () => {
     const json = synth({ compute: { kind: "apprunner" }, cdn: false, authJs: true });
-    const vars = resource(json, "aws_apprunner_service").source_configuration.image_repository.image_configuration.runtime_environment_variables;
+    const vars = resource(json, "aws_apprunner_service").source_configuration.image_repository.image_configuration
+      .runtime_environment_variables;
     expect(vars.APP_URL).toBeUndefined();
     expect(vars.AUTH_TRUST_HOST).toBe("true");
   });
@@ -134,9 +164,9 @@ describe("ContainerWebApp refusals", () => {
   });
 
   it("counts the tasks an override allows in the connection check (an override cannot slip past it)", () => {
-    expect(() => build({ profile: "production", compute: { kind: "fargate", overrides: { maxCapacity: 50 } }, database: { poolSize: 4 } })).toThrow(
-      /shop-qa\/App\/Database: database connections may exceed the limit.*compute\.maxCapacity 50 ×/,
-    );
+    expect(() =>
+      build({ profile: "production", compute: { kind: "fargate", overrides: { maxCapacity: 50 } }, database: { poolSize: 4 } }),
+    ).toThrow(/shop-qa\/App\/Database: database connections may exceed the limit.*compute\.maxCapacity 50 ×/);
     // The default pool follows the override: 93 ÷ (2 × 20) = 2 connections per task.
     const json = synth({ profile: "production", compute: { kind: "fargate", overrides: { maxCapacity: 20 } } });
     expect(webEnv(json).DB_POOL_SIZE).toBe("2");
@@ -145,16 +175,25 @@ describe("ContainerWebApp refusals", () => {
   it("runs workers on the profile's capacity, as the web service: Spot outside production, on-demand in production, a spot switch either way", () => {
     const strategies = (json: SynthJson) =>
       Object.fromEntries(
-        (Object.values(resources(json, "aws_ecs_service")) as any[]).map((svc) => [svc.name, svc.capacity_provider_strategy.map((c: any) => c.capacity_provider)]),
+        (Object.values(resources(json, "aws_ecs_service")) as any[]).map((svc) => [
+          svc.name,
+          svc.capacity_provider_strategy.map((c: any) => c.capacity_provider),
+        ]),
       );
     const workers = [{ name: "jobs" }, { name: "mail", spot: false }];
-    expect(strategies(synth({ workers }))).toEqual({ "shop-qa": ["FARGATE_SPOT"], "shop-qa-jobs": ["FARGATE_SPOT"], "shop-qa-mail": ["FARGATE"] });
+    expect(strategies(synth({ workers }))).toEqual({
+      "shop-qa": ["FARGATE_SPOT"],
+      "shop-qa-jobs": ["FARGATE_SPOT"],
+      "shop-qa-mail": ["FARGATE"],
+    });
     const live = synth({ profile: "production", environment: "live", workers: [{ name: "jobs" }, { name: "batch", spot: true }] });
     expect(strategies(live)).toEqual({ "shop-live": ["FARGATE"], "shop-live-jobs": ["FARGATE"], "shop-live-batch": ["FARGATE_SPOT"] });
   });
 
   it("refuses workers without Fargate", () => {
-    expect(() => build({ compute: { kind: "apprunner" }, workers: [{ name: "jobs" }] })).toThrow(/shop-qa\/App: workers need compute.kind "fargate"/);
+    expect(() => build({ compute: { kind: "apprunner" }, workers: [{ name: "jobs" }] })).toThrow(
+      /shop-qa\/App: workers need compute.kind "fargate"/,
+    );
   });
 
   it("refuses production without a domain and without a CDN (plain HTTP to users)", () => {
@@ -176,7 +215,9 @@ describe("ContainerWebApp refusals", () => {
       'shop-qa/App: appEnvironment.AUTH_URL is set by authJs: true (the app\'s public URL); remove it from appEnvironment (or leave it out of authJs:), got "https://login.example.com"',
     );
     expect(() => build({ appEnvironment: { APP_URL: "https://x.example.com" } })).toThrow(/appEnvironment\.APP_URL is set by urlVariables/);
-    expect(webEnv(synth({ urlVariables: ["PUBLIC_URL"], appEnvironment: { APP_URL: "https://x.example.com" } })).APP_URL).toBe("https://x.example.com");
+    expect(webEnv(synth({ urlVariables: ["PUBLIC_URL"], appEnvironment: { APP_URL: "https://x.example.com" } })).APP_URL).toBe(
+      "https://x.example.com",
+    );
   });
 
   it("refuses AWS_REGION set to another region than the stack's, and takes the stack's own", () => {
@@ -188,11 +229,14 @@ describe("ContainerWebApp refusals", () => {
 
   it("counts a scheduled action's maximum in the connection check, naming it", () => {
     const night = { name: "peak", schedule: "cron(0 8 * * ? *)", minCapacity: 2, maxCapacity: 40 };
-    expect(() => build({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [night] }, database: { poolSize: 4 } })).toThrow(
-      /database connections may exceed the limit.*compute\.scheduledCapacity\[0\]\.maxCapacity 40 ×/,
-    );
+    expect(() =>
+      build({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [night] }, database: { poolSize: 4 } }),
+    ).toThrow(/database connections may exceed the limit.*compute\.scheduledCapacity\[0\]\.maxCapacity 40 ×/);
     // Within what the database admits: 93 ÷ (2 × 20) = 2 per task, so 20 tasks fit with the default pool.
-    expect(webEnv(synth({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [{ ...night, maxCapacity: 20 }] } })).DB_POOL_SIZE).toBe("2");
+    expect(
+      webEnv(synth({ profile: "production", compute: { kind: "fargate", scheduledCapacity: [{ ...night, maxCapacity: 20 }] } }))
+        .DB_POOL_SIZE,
+    ).toBe("2");
   });
 
   it("refuses two apps in one stack whose outputs would overwrite each other, and takes distinct prefixes", () => {
@@ -200,7 +244,9 @@ describe("ContainerWebApp refusals", () => {
       const { stack } = build({ database: false });
       new ContainerWebApp(stack, "Admin", { ...BASE, environment: "qa2", database: false, enforcePolicies: false, ...second });
     };
-    expect(twoApps({})).toThrow('shop-qa/Admin: outputPrefix must differ from the one of shop-qa/App in the same stack (both would write the outputs app_url, ...); give each app its own outputPrefix, got ""');
+    expect(twoApps({})).toThrow(
+      'shop-qa/Admin: outputPrefix must differ from the one of shop-qa/App in the same stack (both would write the outputs app_url, ...); give each app its own outputPrefix, got ""',
+    );
     expect(twoApps({ outputPrefix: "admin_" })).not.toThrow();
   });
 

@@ -65,7 +65,8 @@ export interface AppDomain {
 export interface AppNetworkOptions {
   /**
    * Availability zones (2 or 3) in the stack's region.
-   * @default - two zones every account has in the region: `a` and `b` (`a` and `c` in ap-northeast-1; required in us-west-1, where names differ per account)
+   * @default - two zones every account has in the region: `a` and `b` (`a` and `c` in ap-northeast-1; required in us-west-1, where names
+   * differ per account)
    */
   readonly availabilityZones?: readonly string[];
   /**
@@ -482,9 +483,10 @@ export class ContainerWebApp extends Construct {
     this.profile = props.profile;
 
     // ---- foundation: keys, network, alarm topics
-    this.logsKey = p.customerManagedKeys && region !== undefined
-      ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
-      : undefined;
+    this.logsKey =
+      p.customerManagedKeys && region !== undefined
+        ? cloudWatchLogsKey(this, "LogsKey", { alias: `${name}-logs`, region, preventDestroy: true })
+        : undefined;
     const network = this.createNetwork(props, r);
     this.network = network.network;
     this.createdNetwork = network.created;
@@ -525,7 +527,12 @@ export class ContainerWebApp extends Construct {
     const capacity = this.taskCapacity(props, r);
     const poolSize =
       r.database?.poolSize ??
-      (this.database ? Math.max(1, Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * capacity.allMaxTasks)))) : 0);
+      (this.database
+        ? Math.max(
+            1,
+            Math.min(10, Math.floor((this.database.maxConnections - this.database.reservedConnections - 2) / (2 * capacity.allMaxTasks))),
+          )
+        : 0);
     const runtime = this.runtimeSettings(props, r, access, poolSize);
 
     // ---- compute
@@ -560,7 +567,12 @@ export class ContainerWebApp extends Construct {
     // CDN name that depends on it) without a Terraform cycle. Then only a domain gives the URL.
     const urlKnown = r.compute.kind === "fargate" || props.domain !== undefined;
     if (!urlKnown && props.urlVariables !== undefined && props.urlVariables.length > 0) {
-      fail(this, "urlVariables", "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)", props.urlVariables);
+      fail(
+        this,
+        "urlVariables",
+        "need domain with App Runner: the service's (or its CDN's) generated name depends on the service itself, a Terraform cycle. Give domain, or leave urlVariables unset (the app then reads its host from the request; authJs sets AUTH_TRUST_HOST)",
+        props.urlVariables,
+      );
     }
     if (r.cdn) {
       const edge = this.createEdge(props, r, r.cdn, uploadsPath);
@@ -585,7 +597,8 @@ export class ContainerWebApp extends Construct {
         topicArn: this.monitoring.warningTopicArn,
         // An account per environment (the default) needs no filter, and a tag filter reads $0 until the
         // tag is activated for cost allocation (by the payer account, under AWS Organizations).
-        costAllocationTag: (props.budgetScope ?? "account") === "environment-tag" ? { key: "Environment", value: props.environment } : undefined,
+        costAllocationTag:
+          (props.budgetScope ?? "account") === "environment-tag" ? { key: "Environment", value: props.environment } : undefined,
         // Budgets publishes only once the warning topic's policy admits it.
         dependsOn: this.monitoring.topicPolicies,
       });
@@ -602,7 +615,13 @@ export class ContainerWebApp extends Construct {
     checkOneOf(this, "profile", props.profile, ["production", "non-production"]);
     const p = PROFILES[props.profile];
     const production = p.production;
-    checkPattern(this, "environment", props.environment, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens, starting with a letter");
+    checkPattern(
+      this,
+      "environment",
+      props.environment,
+      /^[a-z][a-z0-9-]{0,19}$/,
+      "must be 1-20 lower-case letters, digits or hyphens, starting with a letter",
+    );
     const name = baseName(props.project, props.environment);
     const region = providerRegion(this);
     const compute = props.compute ?? { kind: "fargate" as const };
@@ -623,23 +642,50 @@ export class ContainerWebApp extends Construct {
     });
     if (props.domain) {
       checkDomain(this, "domain.name", props.domain.name);
-      checkPattern(this, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABC");
+      checkPattern(
+        this,
+        "domain.hostedZoneId",
+        props.domain.hostedZoneId,
+        /^Z[A-Z0-9]{1,31}$/,
+        "must be a Route 53 hosted zone id such as Z0123456789ABC",
+      );
     }
     if (production && !props.domain && !cdn && compute.kind === "fargate") {
-      fail(this, "domain", "is required in production without a CDN: the load balancer would serve plain HTTP; give domain or keep cdn", props.domain);
+      fail(
+        this,
+        "domain",
+        "is required in production without a CDN: the load balancer would serve plain HTTP; give domain or keep cdn",
+        props.domain,
+      );
     }
     if (production && !props.domain && cdn?.originAccess === "public") {
-      fail(this, "domain", 'is required in production with cdn.originAccess "public": without a certificate the origin-verify secret would cross the internet in clear text (use the default "vpc-origin")', props.domain);
+      fail(
+        this,
+        "domain",
+        'is required in production with cdn.originAccess "public": without a certificate the origin-verify secret would cross the internet in clear text (use the default "vpc-origin")',
+        props.domain,
+      );
     }
     if (props.email && !props.domain) fail(this, "email", "needs domain (its hosted zone holds the SES records)", props.email);
     if (props.release !== undefined && compute.kind !== "fargate") {
       fail(this, "release", 'needs compute.kind "fargate" (the release runs as a one-off task of the web service)', props.release.command);
     }
     if ((props.workers ?? []).length > 0 && compute.kind !== "fargate") {
-      fail(this, "workers", 'need compute.kind "fargate" (workers share its ECS cluster)', props.workers!.map((w) => w.name));
+      fail(
+        this,
+        "workers",
+        'need compute.kind "fargate" (workers share its ECS cluster)',
+        props.workers!.map((w) => w.name),
+      );
     }
     // CloudFront takes certificates, WAF and log delivery from us-east-1 only.
-    checkProviderRegion(this, "usEast1Provider", props.usEast1Provider, "us-east-1", "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only");
+    checkProviderRegion(
+      this,
+      "usEast1Provider",
+      props.usEast1Provider,
+      "us-east-1",
+      "CloudFront takes certificates, web ACLs and its metrics from us-east-1 only",
+    );
     const usEast1Provider = props.usEast1Provider ?? (region === "us-east-1" ? defaultAwsProvider(this) : undefined);
     return { profile: p, name, region, compute, cdn, database, usEast1Provider };
   }
@@ -657,20 +703,36 @@ export class ContainerWebApp extends Construct {
     const options: AppNetworkOptions = props.network ?? {};
     const natMode = options.natGateways ?? "single";
     if (p.production && natMode === "instance") {
-      fail(this, "network.natGateways", 'must not be "instance" for production (one instance in one AZ, no failover): use "single" or "perAz"', natMode);
+      fail(
+        this,
+        "network.natGateways",
+        'must not be "instance" for production (one instance in one AZ, no failover): use "single" or "perAz"',
+        natMode,
+      );
     }
     if (natMode === "none" && compute.kind === "apprunner") {
-      fail(this, "network.natGateways", "must give App Runner egress (its VPC connector sends all outbound traffic through the VPC): use \"instance\", \"single\" or \"perAz\"", natMode);
+      fail(
+        this,
+        "network.natGateways",
+        'must give App Runner egress (its VPC connector sends all outbound traffic through the VPC): use "instance", "single" or "perAz"',
+        natMode,
+      );
     }
     if (natMode === "none" && ((compute.kind === "fargate" && compute.assignPublicIp !== true) || (props.workers ?? []).length > 0)) {
-      fail(this, "network.natGateways", "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT", natMode);
+      fail(
+        this,
+        "network.natGateways",
+        "leaves tasks in private subnets without a way to pull images: set compute.assignPublicIp (web service only, no workers) or choose a NAT",
+        natMode,
+      );
     }
     const byId = options.availabilityZoneIds !== undefined;
     const defaultZones = region === undefined || byId ? undefined : defaultAvailabilityZones(region);
     if (options.availabilityZones === undefined && defaultZones === undefined && !byId) {
-      const why = region === undefined
-        ? "when the stack's provider region is not a literal"
-        : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
+      const why =
+        region === undefined
+          ? "when the stack's provider region is not a literal"
+          : `in ${region}, where zone names differ per account (list two of yours: aws ec2 describe-availability-zones --region ${region})`;
       fail(this, "network.availabilityZones", `is required ${why}; or give network.availabilityZoneIds`, undefined);
     }
     const created = new Network(this, "Network", {
@@ -695,7 +757,12 @@ export class ContainerWebApp extends Construct {
       fail(this, "database.url", 'applies only with database.access "url"', r.database.url);
     }
     if (databaseUrl && (props.secrets ?? []).includes("DATABASE_URL")) {
-      fail(this, "secrets", 'must not list DATABASE_URL with database.access "url" (the pattern creates it and the role step writes it)', props.secrets);
+      fail(
+        this,
+        "secrets",
+        'must not list DATABASE_URL with database.access "url" (the pattern creates it and the role step writes it)',
+        props.secrets,
+      );
     }
     return { appUser, databaseUrl };
   }
@@ -707,7 +774,13 @@ export class ContainerWebApp extends Construct {
       secrets: {
         ...Object.fromEntries((props.secrets ?? []).map((s) => [s, { description: `${s} for ${r.name}` }])),
         // Written by the admin task (db-create-app-role), never by Terraform or by hand.
-        ...(databaseUrl ? { DATABASE_URL: { description: `Connection URL of ${r.name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)` } } : {}),
+        ...(databaseUrl
+          ? {
+              DATABASE_URL: {
+                description: `Connection URL of ${r.name}'s app login; written by npx cdktf-aws-webapp db-create-app-role (run it again to rotate)`,
+              },
+            }
+          : {}),
       },
       parameters: props.parameters,
       // Non-production is re-created freely: names must be reusable right after a destroy.
@@ -716,7 +789,12 @@ export class ContainerWebApp extends Construct {
       preventDestroy: r.profile.preventDestroy,
     });
     if (props.cache && (props.secrets ?? []).includes("REDIS_URL")) {
-      fail(this, "secrets", "must not list REDIS_URL with cache (the pattern creates it and cache_credential_command writes it)", props.secrets);
+      fail(
+        this,
+        "secrets",
+        "must not list REDIS_URL with cache (the pattern creates it and cache_credential_command writes it)",
+        props.secrets,
+      );
     }
     return secrets;
   }
@@ -754,10 +832,19 @@ export class ContainerWebApp extends Construct {
     return { key, database };
   }
 
-  private createCache(props: ContainerWebAppProps, r: Resolved, c: AppCacheOptions, alarms: Monitoring | undefined): { key?: EncryptionKey; cache: RedisCache } {
+  private createCache(
+    props: ContainerWebAppProps,
+    r: Resolved,
+    c: AppCacheOptions,
+    alarms: Monitoring | undefined,
+  ): { key?: EncryptionKey; cache: RedisCache } {
     const { profile: p, name } = r;
     const key = p.customerManagedKeys
-      ? new EncryptionKey(this, "CacheKey", { alias: `${name}-cache`, description: `ElastiCache data at rest of ${name}`, preventDestroy: true })
+      ? new EncryptionKey(this, "CacheKey", {
+          alias: `${name}-cache`,
+          description: `ElastiCache data at rest of ${name}`,
+          preventDestroy: true,
+        })
       : undefined;
     const cache = new RedisCache(this, "Cache", {
       name,
@@ -779,7 +866,13 @@ export class ContainerWebApp extends Construct {
   }
 
   private createUploads(options: AppUploadsOptions, uploadsPath: string, r: Resolved): UploadsBucket {
-    checkPattern(this, "uploads.pathPattern", uploadsPath, /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/, "must be a path ending in /*, such as /uploads/*");
+    checkPattern(
+      this,
+      "uploads.pathPattern",
+      uploadsPath,
+      /^\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*\/\*$/,
+      "must be a path ending in /*, such as /uploads/*",
+    );
     return new UploadsBucket(this, "Uploads", {
       bucketName: options.bucketName ?? `${r.name}-uploads`,
       // The app's URL is known once the CDN exists: rendered at synth.
@@ -797,9 +890,15 @@ export class ContainerWebApp extends Construct {
    * most of them counts. Each task's pool is sized from these.
    */
   private taskCapacity(props: ContainerWebAppProps, r: Resolved): TaskCapacity {
-    const mostTasks = (base: number, baseSetting: string, scheduled: readonly ScheduledCapacity[] | undefined, scheduledSetting: string): [number, string] =>
+    const mostTasks = (
+      base: number,
+      baseSetting: string,
+      scheduled: readonly ScheduledCapacity[] | undefined,
+      scheduledSetting: string,
+    ): [number, string] =>
       (scheduled ?? []).reduce<[number, string]>(
-        (most, a, i) => (typeof a.maxCapacity === "number" && a.maxCapacity > most[0] ? [a.maxCapacity, `${scheduledSetting}[${i}].maxCapacity`] : most),
+        (most, a, i) =>
+          typeof a.maxCapacity === "number" && a.maxCapacity > most[0] ? [a.maxCapacity, `${scheduledSetting}[${i}].maxCapacity`] : most,
         [base, baseSetting],
       );
     const c = r.compute;
@@ -813,7 +912,12 @@ export class ContainerWebApp extends Construct {
           )
         : [c.overrides?.maxSize ?? c.maxSize ?? 3, "compute.maxSize"];
     const workerMost = (w: AppWorkerOptions): [number, string] =>
-      mostTasks(w.overrides?.maxCapacity ?? w.maxCapacity ?? 2, `workers[${w.name}].maxCapacity`, w.overrides?.scheduledCapacity, `workers[${w.name}].overrides.scheduledCapacity`);
+      mostTasks(
+        w.overrides?.maxCapacity ?? w.maxCapacity ?? 2,
+        `workers[${w.name}].maxCapacity`,
+        w.overrides?.scheduledCapacity,
+        `workers[${w.name}].overrides.scheduledCapacity`,
+      );
     const workerMaxTasks = (w: AppWorkerOptions): number => workerMost(w)[0];
     const allMaxTasks = webMaxTasks + (props.workers ?? []).reduce((n, w) => n + workerMaxTasks(w), 0);
     return { webMaxTasks, webMaxTasksSetting, workerMost, workerMaxTasks, allMaxTasks };
@@ -861,7 +965,12 @@ export class ContainerWebApp extends Construct {
     const behindCdn = r.cdn !== undefined;
     const originAccess = r.cdn?.originAccess ?? "vpc-origin";
     if (p.production && f.assignPublicIp === true) {
-      fail(this, "compute.assignPublicIp", "must not be true for production (tasks stay in private subnets; the policy would refuse it too)", f.assignPublicIp);
+      fail(
+        this,
+        "compute.assignPublicIp",
+        "must not be true for production (tasks stay in private subnets; the policy would refuse it too)",
+        f.assignPublicIp,
+      );
     }
     const spot = f.spot ?? p.web.spot;
     const capacity = spot ? SPOT_CAPACITY : ON_DEMAND_CAPACITY;
@@ -917,14 +1026,23 @@ export class ContainerWebApp extends Construct {
     // that traffic never leaves the VPC (viewers get HTTPS from CloudFront); elsewhere only outside
     // production (refused above).
     if (!web.httpsListener && (!p.production || (behindCdn && originAccess === "vpc-origin"))) {
-      suppress(web.httpListener, "ALB-HTTPS-REDIRECT", behindCdn && originAccess === "vpc-origin"
-        ? "internal load balancer reached only by the CloudFront VPC origin inside the VPC; viewers get HTTPS from CloudFront, and without a domain there is no certificate"
-        : "no domain, hence no certificate: this non-production load balancer serves plain HTTP");
+      suppress(
+        web.httpListener,
+        "ALB-HTTPS-REDIRECT",
+        behindCdn && originAccess === "vpc-origin"
+          ? "internal load balancer reached only by the CloudFront VPC origin inside the VPC; viewers get HTTPS from CloudFront, and without a domain there is no certificate"
+          : "no domain, hence no certificate: this non-production load balancer serves plain HTTP",
+      );
     }
     return { cluster, loadBalancerLogs, web };
   }
 
-  private createAppRunner(props: ContainerWebAppProps, r: Resolved, a: AppRunnerComputeOptions, runtime: RuntimeSettings): AppRunnerService {
+  private createAppRunner(
+    props: ContainerWebAppProps,
+    r: Resolved,
+    a: AppRunnerComputeOptions,
+    runtime: RuntimeSettings,
+  ): AppRunnerService {
     const app = new AppRunnerService(this, "App", {
       name: r.name,
       network: this.network,
@@ -948,7 +1066,13 @@ export class ContainerWebApp extends Construct {
     return app;
   }
 
-  private createWorkers(props: ContainerWebAppProps, r: Resolved, shared: FargateShared, environment: Record<string, string>, maxTasks: (w: AppWorkerOptions) => number): Record<string, WorkerService> {
+  private createWorkers(
+    props: ContainerWebAppProps,
+    r: Resolved,
+    shared: FargateShared,
+    environment: Record<string, string>,
+    maxTasks: (w: AppWorkerOptions) => number,
+  ): Record<string, WorkerService> {
     const workers: Record<string, WorkerService> = {};
     for (const w of props.workers ?? []) {
       checkPattern(this, "workers[].name", w.name, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
@@ -989,7 +1113,13 @@ export class ContainerWebApp extends Construct {
     checkIntegerRange(this, "database.poolSize", poolSize, 1, 10000);
     const web = r.compute.kind === "fargate" ? "Web" : "App";
     db.checkConnectionCapacity([
-      { consumer: `${this.node.path}/${web}`, maxTasks: capacity.webMaxTasks, maxTasksSetting: capacity.webMaxTasksSetting, poolSize, poolSizeSetting: "database.poolSize" },
+      {
+        consumer: `${this.node.path}/${web}`,
+        maxTasks: capacity.webMaxTasks,
+        maxTasksSetting: capacity.webMaxTasksSetting,
+        poolSize,
+        poolSizeSetting: "database.poolSize",
+      },
       ...(props.workers ?? []).map((w) => ({
         consumer: `${this.node.path}/Worker ${w.name}`,
         maxTasks: capacity.workerMaxTasks(w),
@@ -1032,7 +1162,12 @@ export class ContainerWebApp extends Construct {
     let logsKey: EncryptionKey | undefined;
     let monitoring: Monitoring | undefined;
     if (p.customerManagedKeys && region !== "us-east-1") {
-      logsKey = cloudWatchLogsKey(this, "EdgeLogsKey", { alias: `${name}-edge-logs`, region: "us-east-1", provider: usEast1Provider, preventDestroy: true });
+      logsKey = cloudWatchLogsKey(this, "EdgeLogsKey", {
+        alias: `${name}-edge-logs`,
+        region: "us-east-1",
+        provider: usEast1Provider,
+        preventDestroy: true,
+      });
     }
     if (p.serviceAlarms && region !== "us-east-1") {
       // An alarm notifies topics of its own region only: the CDN alarm gets topics in us-east-1,
@@ -1052,14 +1187,21 @@ export class ContainerWebApp extends Construct {
         props.domain ? "domain (its CloudFront certificate)" : undefined,
       ].filter((n): n is string => n !== undefined);
       if (needs.length > 0) {
-        fail(this, "usEast1Provider", `is required in ${region ?? "a region other than us-east-1"} for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias`, undefined);
+        fail(
+          this,
+          "usEast1Provider",
+          `is required in ${region ?? "a region other than us-east-1"} for ${needs.join(", ")}: CloudFront takes them from us-east-1 only; pass an AwsProvider with region "us-east-1" and an alias`,
+          undefined,
+        );
       }
     }
     const cdn = new CdnDistribution(this, "Cdn", {
       name,
       appOrigin: this.compute.cdnOrigin,
       requireOriginVerification: p.cdn.requireOriginVerification,
-      ...(props.domain ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId, aliasRecords: props.domain.aliasRecords } } : {}),
+      ...(props.domain
+        ? { domain: { names: [props.domain.name], hostedZoneId: props.domain.hostedZoneId, aliasRecords: props.domain.aliasRecords } }
+        : {}),
       usEast1Provider,
       webAcl: cdnOptions.webAcl ?? (p.cdn.webAcl && cdnInUsEast1),
       accessLogs: cdnOptions.accessLogs ?? (p.cdn.accessLogs && cdnInUsEast1),
@@ -1087,7 +1229,13 @@ export class ContainerWebApp extends Construct {
     ];
     for (const [variable, by] of setByPattern) {
       const given = props.appEnvironment?.[variable];
-      if (given !== undefined) fail(this, `appEnvironment.${variable}`, `is set by ${by}; remove it from appEnvironment (or leave it out of ${by.split(" ")[0]})`, given);
+      if (given !== undefined)
+        fail(
+          this,
+          `appEnvironment.${variable}`,
+          `is set by ${by}; remove it from appEnvironment (or leave it out of ${by.split(" ")[0]})`,
+          given,
+        );
     }
     if (urlKnown) {
       for (const variable of props.urlVariables ?? ["APP_URL"]) this.compute.addEnvironment(variable, this.url);
@@ -1140,11 +1288,17 @@ export class ContainerWebApp extends Construct {
     return {
       app_url: { value: this.url, description: "Where users reach the app" },
       ecr_repository_url: { value: this.repository.repositoryUrl, description: "Push images here (tags are immutable)" },
-      alarm_topic_arns: { value: [this.monitoring.criticalTopicArn, this.monitoring.warningTopicArn].join(","), description: "Critical and warning SNS topics" },
+      alarm_topic_arns: {
+        value: [this.monitoring.criticalTopicArn, this.monitoring.warningTopicArn].join(","),
+        description: "Critical and warning SNS topics",
+      },
       ...(this.database
         ? {
             rds_endpoint: { value: this.database.endpoint, description: "PostgreSQL endpoint (host:port)" },
-            database_secret_arn: { value: this.database.masterSecretArn, description: "Master credentials (migrations and administration only)" },
+            database_secret_arn: {
+              value: this.database.masterSecretArn,
+              description: "Master credentials (migrations and administration only)",
+            },
             db_admin_task: {
               value: Fn.jsonencode(this.databaseAdmin!.runSettings),
               description: "How npx cdktf-aws-webapp db-create-app-role runs the database admin task (JSON)",
@@ -1154,7 +1308,10 @@ export class ContainerWebApp extends Construct {
       ...(this.cdn
         ? {
             cdn_distribution_id: { value: this.cdn.distributionId, description: "CloudFront distribution (cache invalidations)" },
-            cdn_domain_name: { value: this.cdn.domainName, description: "The distribution's *.cloudfront.net name (go-live-check --url https://<it>)" },
+            cdn_domain_name: {
+              value: this.cdn.domainName,
+              description: "The distribution's *.cloudfront.net name (go-live-check --url https://<it>)",
+            },
             static_assets_bucket: { value: this.cdn.bucket.bucketName, description: "Upload built static assets here" },
           }
         : {}),
@@ -1163,12 +1320,22 @@ export class ContainerWebApp extends Construct {
         ? {
             redis_endpoint: { value: `${this.cache.address}:${this.cache.port}`, description: "Cache endpoint (TLS only)" },
             ...(this.cache.urlSecret
-              ? { cache_credential_command: { value: this.cache.credentialCommand, description: "Run once after the first apply (and again to rotate): sets the cache password and writes REDIS_URL" } }
+              ? {
+                  cache_credential_command: {
+                    value: this.cache.credentialCommand,
+                    description: "Run once after the first apply (and again to rotate): sets the cache password and writes REDIS_URL",
+                  },
+                }
               : {}),
           }
         : {}),
       ...(this.release
-        ? { release_task: { value: Fn.jsonencode(this.release.runSettings), description: "How npx cdktf-aws-webapp release runs the release command before a deployment (JSON)" } }
+        ? {
+            release_task: {
+              value: Fn.jsonencode(this.release.runSettings),
+              description: "How npx cdktf-aws-webapp release runs the release command before a deployment (JSON)",
+            },
+          }
         : {}),
       ...this.compute.operatorOutputs,
     };
@@ -1183,7 +1350,12 @@ export class ContainerWebApp extends Construct {
     outputPrefixes.set(stack, taken);
     const other = taken.get(prefix);
     if (other !== undefined) {
-      fail(this, "outputPrefix", `must differ from the one of ${other} in the same stack (both would write the outputs ${prefix}app_url, ...); give each app its own outputPrefix`, prefix);
+      fail(
+        this,
+        "outputPrefix",
+        `must differ from the one of ${other} in the same stack (both would write the outputs ${prefix}app_url, ...); give each app its own outputPrefix`,
+        prefix,
+      );
     }
     taken.set(prefix, this.node.path);
     for (const [key, output] of Object.entries(this.operatorOutputs)) {
@@ -1249,6 +1421,11 @@ function checkSameZone(scope: Construct, prop: string, domain: string, appDomain
   let shared = 0;
   while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared++;
   if (shared < 2) {
-    fail(scope, prop, `must be in the app's hosted zone (domain.hostedZoneId, which holds ${appDomain}): the email DNS records are created there; use ${appDomain}, a subdomain or a parent of it`, domain);
+    fail(
+      scope,
+      prop,
+      `must be in the app's hosted zone (domain.hostedZoneId, which holds ${appDomain}): the email DNS records are created there; use ${appDomain}, a subdomain or a parent of it`,
+      domain,
+    );
   }
 }

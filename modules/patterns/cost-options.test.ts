@@ -22,9 +22,14 @@ describe("ContainerWebApp cost options", () => {
     const shared = resource(app({ ...DEV, monthlyBudgetUsd: 60, budgetScope: "environment-tag" }), "aws_budgets_budget");
     expect(shared.cost_filter).toEqual([{ name: "TagKeyValue", values: ["user:Environment$dev"] }]);
     const warning = Object.entries(resources(json, "aws_sns_topic")).find(([, t]) => t.name === "shop-dev-warning")![0];
-    expect(budget.notification.map((n: any) => n.subscriber_sns_topic_arns)).toEqual([[`\${aws_sns_topic.${warning}.arn}`], [`\${aws_sns_topic.${warning}.arn}`]]);
+    expect(budget.notification.map((n: any) => n.subscriber_sns_topic_arns)).toEqual([
+      [`\${aws_sns_topic.${warning}.arn}`],
+      [`\${aws_sns_topic.${warning}.arn}`],
+    ]);
     const topicPolicy = Object.values(resources(json, "aws_sns_topic_policy")).find((p: any) => p.arn.includes(warning));
-    expect(policyOf(topicPolicy).Statement.some((st: any) => st.Principal?.Service === "budgets.amazonaws.com" && st.Action === "sns:Publish")).toBe(true);
+    expect(
+      policyOf(topicPolicy).Statement.some((st: any) => st.Principal?.Service === "budgets.amazonaws.com" && st.Action === "sns:Publish"),
+    ).toBe(true);
     const topicKey = Object.values(resources(json, "aws_kms_key")).find((k: any) => String(k.description).includes("alarm topics"));
     expect(policyOf(topicKey).Statement.some((st: any) => [st.Principal?.Service].flat().includes("budgets.amazonaws.com"))).toBe(true);
   });
@@ -36,7 +41,11 @@ describe("ContainerWebApp cost options", () => {
   });
 
   it("runs a non-production app without NAT: tasks in public subnets with public IPs", () => {
-    const json = app({ ...DEV, network: { natGateways: "none" }, compute: { kind: "fargate", assignPublicIp: true, cpuArchitecture: "ARM64" } });
+    const json = app({
+      ...DEV,
+      network: { natGateways: "none" },
+      compute: { kind: "fargate", assignPublicIp: true, cpuArchitecture: "ARM64" },
+    });
     expect(resources(json, "aws_nat_gateway")).toEqual({});
     expect(resource(json, "aws_ecs_service").network_configuration.assign_public_ip).toBe(true);
     const tasks = Object.values(resources(json, "aws_ecs_task_definition")) as any[];
@@ -53,12 +62,20 @@ describe("ContainerWebApp cost options", () => {
   });
 
   it("refuses a NAT instance or public-IP tasks for production", () => {
-    expect(() => app({ ...PROD, network: { natGateways: "instance" } })).toThrow(/App: network.natGateways must not be "instance" for production/);
-    expect(() => app({ ...PROD, compute: { kind: "fargate", assignPublicIp: true } })).toThrow(/App: compute.assignPublicIp must not be true for production/);
+    expect(() => app({ ...PROD, network: { natGateways: "instance" } })).toThrow(
+      /App: network.natGateways must not be "instance" for production/,
+    );
+    expect(() => app({ ...PROD, compute: { kind: "fargate", assignPublicIp: true } })).toThrow(
+      /App: compute.assignPublicIp must not be true for production/,
+    );
   });
 
   it("refuses no NAT where something still needs egress: private tasks, App Runner", () => {
-    expect(() => app({ ...DEV, network: { natGateways: "none" } })).toThrow(/network.natGateways leaves tasks in private subnets without a way to pull images/);
-    expect(() => app({ ...DEV, network: { natGateways: "none" }, compute: { kind: "apprunner" } })).toThrow(/network.natGateways must give App Runner egress/);
+    expect(() => app({ ...DEV, network: { natGateways: "none" } })).toThrow(
+      /network.natGateways leaves tasks in private subnets without a way to pull images/,
+    );
+    expect(() => app({ ...DEV, network: { natGateways: "none" }, compute: { kind: "apprunner" } })).toThrow(
+      /network.natGateways must give App Runner egress/,
+    );
   });
 });

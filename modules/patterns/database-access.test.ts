@@ -24,7 +24,9 @@ const appContainers = (json: SynthJson): any[] =>
     .filter(([n]) => !n.includes("DatabaseAdmin"))
     .map(([, t]: [string, any]) => JSON.parse(t.container_definitions)[0]);
 const urlSecret = (json: SynthJson): string => {
-  const [name] = Object.entries(resources(json, "aws_secretsmanager_secret")).find(([, s]: [string, any]) => s.name === "shop/qa/DATABASE_URL")!;
+  const [name] = Object.entries(resources(json, "aws_secretsmanager_secret")).find(
+    ([, s]: [string, any]) => s.name === "shop/qa/DATABASE_URL",
+  )!;
   return `\${aws_secretsmanager_secret.${name}.arn}`;
 };
 
@@ -34,10 +36,17 @@ describe("ContainerWebApp database.access", () => {
 
   it("iam (default): plain DB_* settings and rds-db:connect, no DATABASE_URL", () => {
     for (const c of appContainers(iam)) {
-      expect(c.environment).toEqual(expect.arrayContaining([{ name: "DB_USER", value: "app_user" }, { name: "PGSSLMODE", value: "verify-full" }]));
+      expect(c.environment).toEqual(
+        expect.arrayContaining([
+          { name: "DB_USER", value: "app_user" },
+          { name: "PGSSLMODE", value: "verify-full" },
+        ]),
+      );
       expect((c.secrets ?? []).map((s: any) => s.name)).not.toContain("DATABASE_URL");
     }
-    const actions = (Object.values(resources(iam, "aws_iam_role_policy")) as any[]).flatMap((p) => policyOf(p).Statement).map((s: any) => s.Action);
+    const actions = (Object.values(resources(iam, "aws_iam_role_policy")) as any[])
+      .flatMap((p) => policyOf(p).Statement)
+      .map((s: any) => s.Action);
     expect(actions).toContain("rds-db:connect");
   });
 
@@ -48,20 +57,32 @@ describe("ContainerWebApp database.access", () => {
       expect(c.secrets).toContainEqual({ name: "DATABASE_URL", valueFrom: urlSecret(url) });
       expect(c.environment.map((e: any) => e.name)).not.toEqual(expect.arrayContaining(["DATABASE_URL"]));
       expect(c.environment.map((e: any) => e.name)).not.toContain("DB_HOST");
-      expect(c.environment).toEqual(expect.arrayContaining([{ name: "DB_POOL_SIZE", value: "4" }, { name: "NODE_EXTRA_CA_CERTS", value: "/certs/rds-global-bundle.pem" }]));
+      expect(c.environment).toEqual(
+        expect.arrayContaining([
+          { name: "DB_POOL_SIZE", value: "4" },
+          { name: "NODE_EXTRA_CA_CERTS", value: "/certs/rds-global-bundle.pem" },
+        ]),
+      );
       expect(JSON.stringify(c)).not.toContain("master_user_secret");
     }
-    const actions = (Object.values(resources(url, "aws_iam_role_policy")) as any[]).flatMap((p) => policyOf(p).Statement).map((s: any) => s.Action);
+    const actions = (Object.values(resources(url, "aws_iam_role_policy")) as any[])
+      .flatMap((p) => policyOf(p).Statement)
+      .map((s: any) => s.Action);
     expect(actions).not.toContain("rds-db:connect");
   });
 
   it("url: Terraform creates the secret empty (no version, so no password in state); the admin task writes it", () => {
     expect(resources(url, "aws_secretsmanager_secret_version")).toEqual({});
-    const admin = JSON.parse((Object.entries(resources(url, "aws_ecs_task_definition")).find(([n]) => n.includes("DatabaseAdmin"))![1] as any).container_definitions);
+    const admin = JSON.parse(
+      (Object.entries(resources(url, "aws_ecs_task_definition")).find(([n]) => n.includes("DatabaseAdmin"))![1] as any)
+        .container_definitions,
+    );
     const store = admin.find((c: any) => c.name === "store");
     const env = Object.fromEntries(store.environment.map((e: any) => [e.name, e.value]));
     expect(env.URL_SECRET_ARN).toBe(urlSecret(url));
-    expect(env.URL_SUFFIX).toMatch(/:5432\/app\?sslmode=require&sslcert=\/certs\/rds-global-bundle\.pem&connection_limit=4&pool_timeout=15$/);
+    expect(env.URL_SUFFIX).toMatch(
+      /:5432\/app\?sslmode=require&sslcert=\/certs\/rds-global-bundle\.pem&connection_limit=4&pool_timeout=15$/,
+    );
     // The secret is encrypted with the app secrets' key; the task may use that key and write only that secret.
     const statements = (Object.entries(resources(url, "aws_iam_role_policy")) as [string, any][])
       .filter(([n]) => n.includes("DatabaseAdmin_TaskRole"))
@@ -71,7 +92,9 @@ describe("ContainerWebApp database.access", () => {
 
   it("refuses url settings without the url mode, and a DATABASE_URL of its own", () => {
     expect(() => synth({ database: { url: { pgbouncer: true } } })).toThrow(/App: database.url applies only with database.access "url"/);
-    expect(() => synth({ ...URL_MODE, secrets: ["DATABASE_URL"] })).toThrow(/App: secrets must not list DATABASE_URL with database.access "url"/);
+    expect(() => synth({ ...URL_MODE, secrets: ["DATABASE_URL"] })).toThrow(
+      /App: secrets must not list DATABASE_URL with database.access "url"/,
+    );
     expect(() => synth({ database: { access: "token" as never } })).toThrow(/App: database.access must be one of/);
   });
 });

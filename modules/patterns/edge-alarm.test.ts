@@ -45,7 +45,9 @@ describe("ContainerWebApp: the CDN's 5xx alarm outside us-east-1", () => {
   });
 
   it("lets only us-east-1 alarms of the account publish, and subscribes the same people", () => {
-    const policy = Object.entries(resources(json, "aws_sns_topic_policy")).find(([n]) => n.includes("EdgeMonitoring_CriticalTopicPolicy"))![1] as any;
+    const policy = Object.entries(resources(json, "aws_sns_topic_policy")).find(([n]) =>
+      n.includes("EdgeMonitoring_CriticalTopicPolicy"),
+    )![1] as any;
     expect(policy.provider).toBe(US_EAST_1);
     const publish = policyOf(policy).Statement.find((s: any) => s.Sid === "CloudWatchAlarmsPublish");
     expect(publish.Condition.ArnLike["aws:SourceArn"]).toMatch(/^arn:\$\{data\.aws_partition\.\w+\.partition\}:cloudwatch:us-east-1:/);
@@ -69,6 +71,8 @@ describe("ContainerWebApp: the CDN's 5xx alarm outside us-east-1", () => {
     const noCdn = inEuWest1({ cdn: false }, false);
     expect(Object.keys(resources(noCdn, "aws_sns_topic")).filter((n) => n.includes("Edge"))).toEqual([]);
     const nonProd = inEuWest1({ profile: "non-production", domain: undefined }, false);
-    expect(Object.values(resources(nonProd, "aws_cloudwatch_metric_alarm")).filter((a: any) => a.namespace === "AWS/CloudFront")).toEqual([]);
+    expect(Object.values(resources(nonProd, "aws_cloudwatch_metric_alarm")).filter((a: any) => a.namespace === "AWS/CloudFront")).toEqual(
+      [],
+    );
   });
 });

@@ -9,14 +9,17 @@ import { PRODUCTION_APP } from "./testing";
 const PROD: ContainerWebAppProps = PRODUCTION_APP;
 const SECRET = "s3cr3t-0123456789abcdef0123456789abcdef";
 const app = (props: ContainerWebAppProps): SynthJson => synth((s) => new ContainerWebApp(s, "App", props));
-const ref = (json: SynthJson, type: string, attribute: string): string => `\${${type}.${Object.keys(resources(json, type))[0]}.${attribute}}`;
+const ref = (json: SynthJson, type: string, attribute: string): string =>
+  `\${${type}.${Object.keys(resources(json, type))[0]}.${attribute}}`;
 
 describe("ContainerWebApp edge: production reaches the app only through CloudFront", () => {
   const json = app(PROD);
   const lb = resource(json, "aws_lb");
 
   it("creates the VPC origin after the internet gateway it needs (and deletes it before)", () => {
-    expect(resource(json, "aws_cloudfront_vpc_origin").depends_on).toEqual([`\${aws_internet_gateway.${Object.keys(resources(json, "aws_internet_gateway"))[0]}}`]);
+    expect(resource(json, "aws_cloudfront_vpc_origin").depends_on).toEqual([
+      `\${aws_internet_gateway.${Object.keys(resources(json, "aws_internet_gateway"))[0]}}`,
+    ]);
   });
 
   it("puts the load balancer in the private subnets, internal, with no public alias record", () => {
@@ -27,7 +30,9 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
 
   it("admits nothing from 0.0.0.0/0 or ::/0 on the load balancer: CloudFront's prefix list and its own (private) subnets' ranges on 443", () => {
     const sg = lb.security_groups[0].replace(/^\$\{(.*)\.id\}$/, "$1");
-    const rules = (Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[]).filter((r) => r.security_group_id.includes(sg));
+    const rules = (Object.values(resources(json, "aws_vpc_security_group_ingress_rule")) as any[]).filter((r) =>
+      r.security_group_id.includes(sg),
+    );
     const subnetIdOf = (cidr: string) => dataSources(json, "aws_subnet")[/data\.aws_subnet\.(\w+)\.cidr_block/.exec(cidr)![1]].id;
     expect(rules).toEqual([
       expect.objectContaining({ from_port: 443, to_port: 443, prefix_list_id: expect.stringContaining("aws_ec2_managed_prefix_list") }),
@@ -40,7 +45,11 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
 
   it("sends the CDN's app origin through a VPC origin whose ARN is the load balancer's, over HTTPS", () => {
     const vpcOrigin = resource(json, "aws_cloudfront_vpc_origin");
-    expect(vpcOrigin.vpc_origin_endpoint_config[0]).toMatchObject({ arn: ref(json, "aws_lb", "arn"), https_port: 443, origin_protocol_policy: "https-only" });
+    expect(vpcOrigin.vpc_origin_endpoint_config[0]).toMatchObject({
+      arn: ref(json, "aws_lb", "arn"),
+      https_port: 443,
+      origin_protocol_policy: "https-only",
+    });
     const origin = resource(json, "aws_cloudfront_distribution").origin.find((o: any) => o.origin_id === "app");
     expect(origin.vpc_origin_config.vpc_origin_id).toBe(ref(json, "aws_cloudfront_vpc_origin", "id"));
     expect(origin.domain_name).toBe("origin.shop.example.com");
@@ -74,6 +83,8 @@ describe("ContainerWebApp edge: a public load balancer", () => {
     const findings = (props: ContainerWebAppProps) =>
       evaluate(app(props) as unknown as TerraformJson, { tier: "production", rules: [albOriginVerify] }).failed.map((f) => f.path);
     expect(findings({ ...PROD, cdn: { originAccess: "public", originVerifySecret: SECRET } })).toEqual([]);
-    expect(findings({ ...PROD, profile: "non-production", cdn: { originAccess: "public" } })).toEqual([expect.stringContaining("Web_HttpsListener")]);
+    expect(findings({ ...PROD, profile: "non-production", cdn: { originAccess: "public" } })).toEqual([
+      expect.stringContaining("Web_HttpsListener"),
+    ]);
   });
 });

@@ -5,7 +5,10 @@ import { ContainerWebApp, ContainerWebAppProps } from "./container-web-app";
 import { PRODUCTION_APP } from "./testing";
 
 const app = (props: ContainerWebAppProps): SynthJson => synth((s) => new ContainerWebApp(s, "App", props));
-const aliasRecords = (json: SynthJson) => findResources(json, "aws_route53_record", (r) => r.alias !== undefined).map((r) => `${r.type} ${r.name}`).sort();
+const aliasRecords = (json: SynthJson) =>
+  findResources(json, "aws_route53_record", (r) => r.alias !== undefined)
+    .map((r) => `${r.type} ${r.name}`)
+    .sort();
 
 describe("two-phase go-live: alias records only when set", () => {
   it("phase 1 (aliasRecords: false) creates the distribution with its alias and validated certificate, but moves no user", () => {
@@ -34,7 +37,12 @@ describe("two-phase go-live: alias records only when set", () => {
       cdn = new CdnDistribution(s, "Cdn", {
         name: "shop-prod",
         appOrigin: { domainName: "abc123.us-east-1.awsapprunner.com" },
-        domain: { names: ["shop.example.com"], hostedZoneId: "Z0123456789ABC", certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab", aliasRecords: false },
+        domain: {
+          names: ["shop.example.com"],
+          hostedZoneId: "Z0123456789ABC",
+          certificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-1234567890ab",
+          aliasRecords: false,
+        },
       });
     });
     expect(aliasRecords(json)).toEqual([]);

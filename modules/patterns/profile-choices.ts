@@ -9,8 +9,10 @@ import { suppress } from "../core/suppressions";
  */
 export const NON_PRODUCTION_CHOICES: Readonly<Record<string, string>> = {
   "RDS-MULTI-AZ": "non-production profile: a single-AZ database (database.multiAz: true adds a standby)",
-  "RDS-DELETION-PROTECTION": "non-production profile: the database is re-created freely, without deletion protection (profile production keeps it)",
-  "RDS-ENHANCED-MONITORING": "non-production profile: no enhanced monitoring (database.overrides.enhancedMonitoringIntervalSeconds sets it)",
+  "RDS-DELETION-PROTECTION":
+    "non-production profile: the database is re-created freely, without deletion protection (profile production keeps it)",
+  "RDS-ENHANCED-MONITORING":
+    "non-production profile: no enhanced monitoring (database.overrides.enhancedMonitoringIntervalSeconds sets it)",
   "RDS-PERFORMANCE-INSIGHTS": "non-production profile: no customer-managed database key; Performance Insights uses the AWS managed key",
   "SECRETS-CMK": "non-production profile: no customer-managed database key; the master user secret uses the AWS managed key",
   "LOG-GROUP-KMS": "non-production profile: log groups use CloudWatch's own encryption, no customer-managed key (about $1 a month each)",

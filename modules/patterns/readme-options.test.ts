@@ -17,13 +17,22 @@ function propsOf(name: string): string[] {
 }
 
 describe("patterns README documents every option of the pattern", () => {
-  it.each(["ContainerWebAppProps", "FargateComputeOptions", "AppRunnerComputeOptions", "AppWorkerOptions", "AppDatabaseOptions", "AppUploadsOptions", "AppCacheOptions", "AppCdnOptions", "AppEmailOptions", "AppNetworkOptions", "AppReleaseOptions"])(
-    "%s",
-    (name) => {
-      const props = propsOf(name);
-      expect(props.length).toBeGreaterThan(2);
-      const missing = props.filter((p) => !codeWords.has(p));
-      expect(missing).toEqual([]);
-    },
-  );
+  it.each([
+    "ContainerWebAppProps",
+    "FargateComputeOptions",
+    "AppRunnerComputeOptions",
+    "AppWorkerOptions",
+    "AppDatabaseOptions",
+    "AppUploadsOptions",
+    "AppCacheOptions",
+    "AppCdnOptions",
+    "AppEmailOptions",
+    "AppNetworkOptions",
+    "AppReleaseOptions",
+  ])("%s", (name) => {
+    const props = propsOf(name);
+    expect(props.length).toBeGreaterThan(2);
+    const missing = props.filter((p) => !codeWords.has(p));
+    expect(missing).toEqual([]);
+  });
 });

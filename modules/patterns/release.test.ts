@@ -19,7 +19,8 @@ function synth(props: Partial<ContainerWebAppProps> = {}): SynthJson {
   new ContainerWebApp(stack, "App", { ...BASE, ...props });
   return JSON.parse(Testing.synth(stack, true));
 }
-const definition = (json: SynthJson, family: string): any => Object.values(resources(json, "aws_ecs_task_definition")).find((t: any) => t.family === family);
+const definition = (json: SynthJson, family: string): any =>
+  Object.values(resources(json, "aws_ecs_task_definition")).find((t: any) => t.family === family);
 const containers = (def: any): any[] => JSON.parse(def.container_definitions);
 
 describe("ContainerWebApp release (the release phase)", () => {
@@ -65,7 +66,9 @@ describe("ContainerWebApp release (the release phase)", () => {
   });
 
   it("takes its own task size, and refuses App Runner and an empty command", () => {
-    expect(definition(synth({ release: { command: ["node", "migrate.js"], cpu: 1024, memoryMiB: 2048 } }), "shop-qa-release")).toMatchObject({ cpu: "1024", memory: "2048" });
+    expect(
+      definition(synth({ release: { command: ["node", "migrate.js"], cpu: 1024, memoryMiB: 2048 } }), "shop-qa-release"),
+    ).toMatchObject({ cpu: "1024", memory: "2048" });
     expect(() => synth({ compute: { kind: "apprunner" } })).toThrow(/App: release needs compute.kind "fargate"/);
     expect(() => synth({ release: { command: [] } })).toThrow(/App\/Web: addOneOffTask command must name what to run/);
   });

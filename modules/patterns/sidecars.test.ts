@@ -22,7 +22,10 @@ const containers = (json: SynthJson, family: string): any[] => {
 describe("ContainerWebApp sidecars", () => {
   it("passes compute.sidecars and workers[].sidecars to their tasks; imageTag resolves in the app's repository", () => {
     const json = synth({
-      compute: { kind: "fargate", sidecars: [{ name: "otel", image: OTEL, containerPorts: [4317], secrets: { OTEL_CONFIG: PARAMETER_ARN } }] },
+      compute: {
+        kind: "fargate",
+        sidecars: [{ name: "otel", image: OTEL, containerPorts: [4317], secrets: { OTEL_CONFIG: PARAMETER_ARN } }],
+      },
       workers: [{ name: "jobs", sidecars: [{ name: "proxy", imageTag: "proxy-1.0" }] }],
     });
     expect(containers(json, "shop-qa").map((c) => [c.name, c.image])).toEqual([
@@ -33,13 +36,17 @@ describe("ContainerWebApp sidecars", () => {
     expect(proxy).toMatchObject({ name: "proxy", essential: false, image: workerApp.image.replace(/:v1$/, ":proxy-1.0") });
     expect(proxy.logConfiguration.options["awslogs-stream-prefix"]).toBe("proxy");
     // Only the web execution role reads the web sidecar's parameter.
-    const readers = findResources(json, "aws_iam_role_policy", (p) => JSON.stringify(policyOf(p)).includes(PARAMETER_ARN)).map((p) => p.role);
+    const readers = findResources(json, "aws_iam_role_policy", (p) => JSON.stringify(policyOf(p)).includes(PARAMETER_ARN)).map(
+      (p) => p.role,
+    );
     expect(readers).toEqual([expect.stringMatching(/App_Web_ExecutionRole_/)]);
   });
 
   it("refuses a sidecar on the app's port, naming the web service, and accepts the next port", () => {
     const on = (port: number) => synth({ compute: { kind: "fargate", sidecars: [{ name: "otel", image: OTEL, containerPorts: [port] }] } });
-    expect(() => on(3000)).toThrow(/^shop-qa\/App\/Web: sidecars\[0\]\.containerPorts\[0\] must be unique in the task .*already used by the app's containerPort, got 3000 \(set through ContainerWebApp prop compute \(or compute\.overrides\)\)$/);
+    expect(() => on(3000)).toThrow(
+      /^shop-qa\/App\/Web: sidecars\[0\]\.containerPorts\[0\] must be unique in the task .*already used by the app's containerPort, got 3000 \(set through ContainerWebApp prop compute \(or compute\.overrides\)\)$/,
+    );
     expect(() => on(3001)).not.toThrow();
   });
 });

@@ -21,6 +21,8 @@ describe("ContainerWebApp uploads", () => {
   });
 
   it("refuses an origin with the scheme's default port", () => {
-    expect(() => synth({ uploads: { allowedOrigins: ["https://admin.example.com:443"] } })).toThrow(/allowedOrigins\[1\] must not name the scheme's default port/);
+    expect(() => synth({ uploads: { allowedOrigins: ["https://admin.example.com:443"] } })).toThrow(
+      /allowedOrigins\[1\] must not name the scheme's default port/,
+    );
   });
 });

@@ -23,7 +23,9 @@ const webEnv = (json: SynthJson): Record<string, string> => {
 function viewerRequest(json: SynthJson, host: string): Record<string, string> {
   const fn = resource(json, "aws_cloudfront_function");
   const handler = runInNewContext(`${fn.code}\nhandler;`, {}) as (e: unknown) => { headers: Record<string, { value: string }> };
-  const out = handler({ request: { method: "GET", uri: "/api/auth/signin", headers: { host: { value: host }, "x-forwarded-host": { value: "evil.example" } } } });
+  const out = handler({
+    request: { method: "GET", uri: "/api/auth/signin", headers: { host: { value: host }, "x-forwarded-host": { value: "evil.example" } } },
+  });
   return Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k, v.value]));
 }
 
@@ -43,7 +45,10 @@ describe("ContainerWebApp: Auth.js without a domain, end to end on the synthesiz
     expect(dist.default_cache_behavior.viewer_protocol_policy).toBe("redirect-to-https");
     expect(dist.viewer_certificate).toEqual({ cloudfront_default_certificate: true });
     expect(resource(json, "aws_lb").internal).toBe(true);
-    expect(resource(json, "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0]).toMatchObject({ origin_protocol_policy: "http-only", http_port: 80 });
+    expect(resource(json, "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config[0]).toMatchObject({
+      origin_protocol_policy: "http-only",
+      http_port: 80,
+    });
   });
 
   it("hands the app the viewer's host: Host itself (AllViewer over HTTP) and X-Forwarded-Host, whatever the viewer sent", () => {

@@ -37,7 +37,11 @@ describe("ContainerWebApp default availability zones", () => {
       new ContainerWebApp(stack, "App", { ...DEV, ...props });
       return Object.values(resources(synthStack(stack), "aws_subnet")) as any[];
     };
-    const guarded = (subnets: any[]) => subnets.filter((s) => s.lifecycle?.precondition).map((s) => s.tags.Name).sort();
+    const guarded = (subnets: any[]) =>
+      subnets
+        .filter((s) => s.lifecycle?.precondition)
+        .map((s) => s.tags.Name)
+        .sort();
     // The default edge is a VPC origin: the private subnets, where the internal load balancer lives, are guarded.
     expect(guarded(subnetsOf({ cdn: {} }))).toEqual(["shop-dev-private-us-east-1a", "shop-dev-private-us-east-1b"]);
     expect(guarded(subnetsOf({ cdn: false }))).toEqual([]);
@@ -61,12 +65,16 @@ describe("ContainerWebApp default availability zones", () => {
       privateSubnetEgress: { natGateway: true, s3: true, interfaceEndpoints: [] },
     };
     new ContainerWebApp(stack, "App", { ...DEV, cdn: {}, network });
-    const lookups = Object.entries((synthStack(stack).data as any).aws_subnet).filter(([n]) => n.includes("VpcOriginZones")).map(([, l]) => l) as any[];
+    const lookups = Object.entries((synthStack(stack).data as any).aws_subnet)
+      .filter(([n]) => n.includes("VpcOriginZones"))
+      .map(([, l]) => l) as any[];
     expect(lookups.map((l) => l.id)).toEqual(network.privateSubnetIds);
     expect(lookups[1].lifecycle.postcondition).toEqual([
       {
         condition: '${!contains(["use1-az3","usw1-az2","apne1-az3","cac1-az3"], self.availability_zone_id)}',
-        error_message: expect.stringMatching(/^zones\/App\/VpcOriginZones: subnet subnet-0bbbbbbbbbbbbbbb2 of the load balancer is in a zone where CloudFront VPC origins cannot be created /),
+        error_message: expect.stringMatching(
+          /^zones\/App\/VpcOriginZones: subnet subnet-0bbbbbbbbbbbbbbb2 of the load balancer is in a zone where CloudFront VPC origins cannot be created /,
+        ),
       },
     ]);
     const plain = new TerraformStack(Testing.app(), "plain");

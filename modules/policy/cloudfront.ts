@@ -9,6 +9,10 @@ export function cacheBehaviors(distribution: ResourceBlock): { label: string; su
   const first = block(distribution.config.default_cache_behavior);
   return [
     ...(first ? [{ label: "default_cache_behavior", subject: "default", behavior: first }] : []),
-    ...blocks(distribution.config.ordered_cache_behavior).map((b: any) => ({ label: `ordered_cache_behavior ${b.path_pattern}`, subject: String(b.path_pattern), behavior: b })),
+    ...blocks(distribution.config.ordered_cache_behavior).map((b: any) => ({
+      label: `ordered_cache_behavior ${b.path_pattern}`,
+      subject: String(b.path_pattern),
+      behavior: b,
+    })),
   ];
 }

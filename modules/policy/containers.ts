@@ -26,7 +26,9 @@ export function containersOf(taskDefinition: ResourceBlock): ContainerDefinition
     }
   }
   // Entries that are not objects (null, strings) are not container definitions: skipped.
-  return Array.isArray(parsed) ? parsed.filter((c): c is ContainerDefinition => c !== null && typeof c === "object" && !Array.isArray(c)) : undefined;
+  return Array.isArray(parsed)
+    ? parsed.filter((c): c is ContainerDefinition => c !== null && typeof c === "object" && !Array.isArray(c))
+    : undefined;
 }
 
 /** A container's subject for per-finding suppressions: its name, or `#2` when it has none. */

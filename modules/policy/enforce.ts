@@ -44,8 +44,13 @@ const registered = new WeakMap<IConstruct, PolicyOptions>();
 function checkOptions(stack: IConstruct, options: PolicyOptions): void {
   if (!POLICY_TIERS.includes(options?.tier)) {
     const old = (options as { environment?: unknown } | undefined)?.environment;
-    const hint = old !== undefined ? ` (environment names are not used: pass { tier: "baseline" } or { tier: "production" } instead of { environment: ${JSON.stringify(old)} })` : "";
-    throw new ValidationError(`${stack.node.path}: policy tier must be one of ${POLICY_TIERS.join(", ")}, got ${JSON.stringify(options?.tier)}${hint}`);
+    const hint =
+      old !== undefined
+        ? ` (environment names are not used: pass { tier: "baseline" } or { tier: "production" } instead of { environment: ${JSON.stringify(old)} })`
+        : "";
+    throw new ValidationError(
+      `${stack.node.path}: policy tier must be one of ${POLICY_TIERS.join(", ")}, got ${JSON.stringify(options?.tier)}${hint}`,
+    );
   }
 }
 

@@ -77,7 +77,8 @@ export interface EvaluateOptions {
 
 function findingsOf(result: ReturnType<Rule["check"]>): { message: string; subject?: string }[] {
   if (result === undefined) return [];
-  const all: readonly (string | CheckFinding)[] = typeof result === "string" || !Array.isArray(result) ? [result as string | CheckFinding] : result;
+  const all: readonly (string | CheckFinding)[] =
+    typeof result === "string" || !Array.isArray(result) ? [result as string | CheckFinding] : result;
   return all.map((f) => (typeof f === "string" ? { message: f } : { message: f.message, subject: f.subject }));
 }
 
@@ -127,7 +128,10 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
         if (s) used.add(s);
         if (s && tier === "production" && suppressibleIn(rule) === "baseline-only") {
           const why = rule.dataProtection ? "protects data and cannot" : "cannot";
-          failed.push({ ...finding, message: `${message} (suppression refused: ${rule.id} ${why} be suppressed in the production tier; reason given: "${s.reason}")` });
+          failed.push({
+            ...finding,
+            message: `${message} (suppression refused: ${rule.id} ${why} be suppressed in the production tier; reason given: "${s.reason}")`,
+          });
           nFailed++;
         } else if (s) {
           suppressed.push({ ...finding, reason: s.reason, suppressedAt: s.path });
@@ -146,7 +150,10 @@ export function evaluate(json: TerraformJson, options: EvaluateOptions): PolicyR
     .map((s) => ({ ...s, problem: `suppresses unknown rule ${s.ruleId} (known ids: see the policy README)` }));
   const unusedSuppressions = suppressions
     .filter((s) => ids.has(s.ruleId) && !used.has(s) && !s.optional)
-    .map((s) => ({ ...s, problem: `suppression of ${s.ruleId}${s.subject !== undefined ? ` [${s.subject}]` : ""} matched no finding; delete it` }));
+    .map((s) => ({
+      ...s,
+      problem: `suppression of ${s.ruleId}${s.subject !== undefined ? ` [${s.subject}]` : ""} matched no finding; delete it`,
+    }));
   return { tier, rules: summaries, passed, failed, suppressed, invalidSuppressions, unusedSuppressions };
 }
 

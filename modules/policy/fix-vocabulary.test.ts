@@ -68,9 +68,12 @@ describe("fix messages in the library's vocabulary", () => {
     }
   });
 
-  it.each(ALL_RULES.map((r) => [r.id, r] as const))("%s: names a prop that changes the outcome, or says it guards raw resources", (_id, rule) => {
-    const guardsRaw = /guards raw resources/.test(rule.description);
-    expect(referencesIn(rule.fix).length > 0 || guardsRaw, `${rule.id}: fix "${rule.fix}"`).toBe(true);
-    expect(rule.fix, rule.id).toMatch(/`[A-Z]\w+`/); // names a construct or a provider class
-  });
+  it.each(ALL_RULES.map((r) => [r.id, r] as const))(
+    "%s: names a prop that changes the outcome, or says it guards raw resources",
+    (_id, rule) => {
+      const guardsRaw = /guards raw resources/.test(rule.description);
+      expect(referencesIn(rule.fix).length > 0 || guardsRaw, `${rule.id}: fix "${rule.fix}"`).toBe(true);
+      expect(rule.fix, rule.id).toMatch(/`[A-Z]\w+`/); // names a construct or a provider class
+    },
+  );
 });

@@ -21,14 +21,24 @@ export function formatReport(report: PolicyReport): string {
   };
   section(
     "FAILED",
-    report.failed.flatMap((f) => [`  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path}${subjectOf(f)}`, `          ${f.message}`, `          Fix: ${f.fix}`]),
+    report.failed.flatMap((f) => [
+      `  ${f.severity.padEnd(7)} ${f.ruleId}  ${f.path}${subjectOf(f)}`,
+      `          ${f.message}`,
+      `          Fix: ${f.fix}`,
+    ]),
   );
   section(
     "SUPPRESSED",
     report.suppressed.map((s) => `  ${s.ruleId}  ${s.path}${subjectOf(s)}  (at ${s.suppressedAt}): ${s.reason}`),
   );
-  section("INVALID SUPPRESSIONS", report.invalidSuppressions.map((s) => `  ${s.path}: ${s.problem}`));
-  section("UNUSED SUPPRESSIONS", report.unusedSuppressions.map((s) => `  ${s.path}: ${s.problem}`));
+  section(
+    "INVALID SUPPRESSIONS",
+    report.invalidSuppressions.map((s) => `  ${s.path}: ${s.problem}`),
+  );
+  section(
+    "UNUSED SUPPRESSIONS",
+    report.unusedSuppressions.map((s) => `  ${s.path}: ${s.problem}`),
+  );
   const width = Math.max(8, ...report.rules.map((r) => r.ruleId.length));
   section(
     "RULES",

@@ -13,7 +13,11 @@ export interface IngressPermission {
 }
 
 /** Security group rule resource types, standalone (not inline in `aws_security_group`). */
-export const SECURITY_GROUP_RULE_TYPES = ["aws_security_group_rule", "aws_vpc_security_group_ingress_rule", "aws_vpc_security_group_egress_rule"] as const;
+export const SECURITY_GROUP_RULE_TYPES = [
+  "aws_security_group_rule",
+  "aws_vpc_security_group_ingress_rule",
+  "aws_vpc_security_group_egress_rule",
+] as const;
 
 /** Load balancer resource types (`aws_alb` is the legacy alias). */
 export const LOAD_BALANCER_TYPES = ["aws_lb", "aws_alb"] as const;
@@ -21,8 +25,10 @@ export const LOAD_BALANCER_TYPES = ["aws_lb", "aws_alb"] as const;
 /** Listener resource types. */
 export const LISTENER_TYPES = ["aws_lb_listener", "aws_alb_listener"] as const;
 
-const num = (v: unknown): number | undefined => (typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined);
-const strings = (...vs: unknown[]): string[] => vs.flatMap((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])).map(String);
+const num = (v: unknown): number | undefined =>
+  typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v) ? Number(v) : undefined;
+const strings = (...vs: unknown[]): string[] =>
+  vs.flatMap((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])).map(String);
 
 /** Ingress blocks written inline in an `aws_security_group` (or `aws_default_security_group`). */
 export function inlineIngress(group: ResourceBlock): IngressPermission[] {
@@ -40,17 +46,31 @@ export function standaloneIngress(rule: ResourceBlock): IngressPermission | unde
   const c = rule.config;
   if (rule.type === "aws_security_group_rule") {
     if (c.type !== "ingress") return undefined;
-    return { cidrs: strings(c.cidr_blocks, c.ipv6_cidr_blocks), fromPort: num(c.from_port), toPort: num(c.to_port), protocol: String(c.protocol ?? "-1"), description: c.description };
+    return {
+      cidrs: strings(c.cidr_blocks, c.ipv6_cidr_blocks),
+      fromPort: num(c.from_port),
+      toPort: num(c.to_port),
+      protocol: String(c.protocol ?? "-1"),
+      description: c.description,
+    };
   }
   if (rule.type === "aws_vpc_security_group_ingress_rule") {
-    return { cidrs: strings(c.cidr_ipv4, c.cidr_ipv6), fromPort: num(c.from_port), toPort: num(c.to_port), protocol: String(c.ip_protocol ?? "-1"), description: c.description };
+    return {
+      cidrs: strings(c.cidr_ipv4, c.cidr_ipv6),
+      fromPort: num(c.from_port),
+      toPort: num(c.to_port),
+      protocol: String(c.ip_protocol ?? "-1"),
+      description: c.description,
+    };
   }
   return undefined;
 }
 
 /** The security group a standalone rule belongs to, when it is in this stack. */
 export function securityGroupOf(rule: ResourceBlock, stack: StackIndex): ResourceBlock | undefined {
-  return stack.resolveAll(rule.config.security_group_id).find((b) => b.type === "aws_security_group" || b.type === "aws_default_security_group");
+  return stack
+    .resolveAll(rule.config.security_group_id)
+    .find((b) => b.type === "aws_security_group" || b.type === "aws_default_security_group");
 }
 
 /** Every ingress permission of a group: inline ones and standalone rules pointing at it. */

@@ -71,7 +71,9 @@ export function statementsOf(policy: unknown, stack: StackIndex): Statement[] | 
   }
   if (typeof policy === "object") {
     // A statement that is not an object (a stray string or number) is no statement at all.
-    return blocks((policy as any).Statement).filter((s) => typeof s === "object").map(fromJsonStatement);
+    return blocks((policy as any).Statement)
+      .filter((s) => typeof s === "object")
+      .map(fromJsonStatement);
   }
   return undefined;
 }
@@ -82,11 +84,20 @@ export function isWildcardAction(action: string): boolean {
 }
 
 /** Resource types that carry identity-based policy documents. */
-export const IDENTITY_POLICY_TYPES = ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy", "aws_iam_role"] as const;
+export const IDENTITY_POLICY_TYPES = [
+  "aws_iam_policy",
+  "aws_iam_role_policy",
+  "aws_iam_user_policy",
+  "aws_iam_group_policy",
+  "aws_iam_role",
+] as const;
 
 /** The identity policy documents a resource carries (`policy`, or a role's `inline_policy` blocks). */
 export function identityPolicies(resource: { type: string; config: Record<string, any> }): unknown[] {
-  if (resource.type === "aws_iam_role") return blocks(resource.config.inline_policy).map((p: any) => p.policy).filter((p) => p !== undefined);
+  if (resource.type === "aws_iam_role")
+    return blocks(resource.config.inline_policy)
+      .map((p: any) => p.policy)
+      .filter((p) => p !== undefined);
   return resource.config.policy === undefined ? [] : [resource.config.policy];
 }
 

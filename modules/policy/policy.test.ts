@@ -32,7 +32,9 @@ const RDS_RULES = [rdsEncrypted, rdsMultiAz];
 describe("suppress", () => {
   it("rejects a suppression without a reason, naming the construct and the rule", () => {
     const db = database(scratchStack());
-    expect(() => suppress(db, "RDS-MULTI-AZ", undefined as unknown as string)).toThrow(/test\/Db: suppression of RDS-MULTI-AZ needs a reason of at least 10 characters/);
+    expect(() => suppress(db, "RDS-MULTI-AZ", undefined as unknown as string)).toThrow(
+      /test\/Db: suppression of RDS-MULTI-AZ needs a reason of at least 10 characters/,
+    );
   });
 
   it("rejects a reason shorter than 10 characters", () => {
@@ -52,7 +54,12 @@ describe("suppress", () => {
     const report = policyReport(stack, { tier: "baseline", rules: RDS_RULES });
     expect(report.failed).toEqual([]);
     expect(report.suppressed).toEqual([
-      expect.objectContaining({ ruleId: "RDS-MULTI-AZ", path: "test/Db", reason: "staging runs single-AZ to halve its cost", suppressedAt: "test/Db" }),
+      expect.objectContaining({
+        ruleId: "RDS-MULTI-AZ",
+        path: "test/Db",
+        reason: "staging runs single-AZ to halve its cost",
+        suppressedAt: "test/Db",
+      }),
     ]);
     expect(formatReport(report)).toMatch(/SUPPRESSED\n {2}RDS-MULTI-AZ {2}test\/Db .*staging runs single-AZ/);
   });
@@ -71,7 +78,12 @@ describe("suppress", () => {
     const stack = scratchStack();
     suppress(database(stack, "Db", { storageEncrypted: false, multiAz: true }), "RDS-ENCRYPTED", "legacy snapshot restored unencrypted");
     const prod = policyReport(stack, { tier: "production", rules: RDS_RULES });
-    expect(errorsOf(prod)).toEqual([expect.objectContaining({ ruleId: "RDS-ENCRYPTED", message: expect.stringMatching(/suppression refused.*cannot be suppressed in the production tier/) })]);
+    expect(errorsOf(prod)).toEqual([
+      expect.objectContaining({
+        ruleId: "RDS-ENCRYPTED",
+        message: expect.stringMatching(/suppression refused.*cannot be suppressed in the production tier/),
+      }),
+    ]);
     expect(policyReport(stack, { tier: "baseline", rules: RDS_RULES }).suppressed).toHaveLength(1);
   });
 
@@ -93,7 +105,10 @@ describe("per-finding suppressions", () => {
       { name: "DEMO_API_KEY", value: "public-demo-key" },
       { name: "DB_PASSWORD", value: "hunter2hunter2" },
     ];
-    return new EcsTaskDefinition(scope, "Task", { family: "t", containerDefinitions: JSON.stringify([{ name: "app", image: "x", environment }]) });
+    return new EcsTaskDefinition(scope, "Task", {
+      family: "t",
+      containerDefinitions: JSON.stringify([{ name: "app", image: "x", environment }]),
+    });
   }
   const SECRET_RULES = ALL_RULES.filter((r) => r.id === "NO-PLAINTEXT-SECRETS");
 
@@ -108,14 +123,18 @@ describe("per-finding suppressions", () => {
     ]);
     const text = formatReport(report);
     expect(text).toMatch(/error {3}NO-PLAINTEXT-SECRETS {2}test\/Task \[app\/DB_PASSWORD\]/);
-    expect(text).toMatch(/SUPPRESSED\n {2}NO-PLAINTEXT-SECRETS {2}test\/Task \[app\/DEMO_API_KEY\] {2}\(at test\/Task\): the demo key is public/);
+    expect(text).toMatch(
+      /SUPPRESSED\n {2}NO-PLAINTEXT-SECRETS {2}test\/Task \[app\/DEMO_API_KEY\] {2}\(at test\/Task\): the demo key is public/,
+    );
   });
 
   it("name the subject in the synth error line", () => {
     const stack = scratchStack();
     taskWithTwoSecrets(stack);
     enforcePolicies(stack, { tier: "baseline", rules: SECRET_RULES });
-    expect(() => Testing.synth(stack, true)).toThrow(/NO-PLAINTEXT-SECRETS test\/Task \[app\/DB_PASSWORD\]: container "app": DB_PASSWORD is named like a credential/);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /NO-PLAINTEXT-SECRETS test\/Task \[app\/DB_PASSWORD\]: container "app": DB_PASSWORD is named like a credential/,
+    );
   });
 
   it("report a subject that matches no finding as unused, and accept nothing with it", () => {
@@ -124,9 +143,13 @@ describe("per-finding suppressions", () => {
     suppress(task, "NO-PLAINTEXT-SECRETS", "a typo in the variable name must not hide the others", { subject: "app/DB_PASSWD" });
     const report = policyReport(stack, { tier: "baseline", rules: SECRET_RULES });
     expect(report.failed).toHaveLength(2);
-    expect(report.unusedSuppressions.map((s) => s.problem)).toEqual(["suppression of NO-PLAINTEXT-SECRETS [app/DB_PASSWD] matched no finding; delete it"]);
+    expect(report.unusedSuppressions.map((s) => s.problem)).toEqual([
+      "suppression of NO-PLAINTEXT-SECRETS [app/DB_PASSWD] matched no finding; delete it",
+    ]);
     expect(formatReport(report)).toMatch(/, 2 errors, 0 warnings, 0 suppressed, 1 unused suppressions\n/);
-    expect(formatReport(report)).toMatch(/UNUSED SUPPRESSIONS\n {2}test\/Task: suppression of NO-PLAINTEXT-SECRETS \[app\/DB_PASSWD\] matched no finding/);
+    expect(formatReport(report)).toMatch(
+      /UNUSED SUPPRESSIONS\n {2}test\/Task: suppression of NO-PLAINTEXT-SECRETS \[app\/DB_PASSWD\] matched no finding/,
+    );
   });
 
   it("prefer the suppression naming the finding over one for the whole resource", () => {
@@ -155,7 +178,9 @@ describe("per-finding suppressions", () => {
 
   it("refuse an empty subject", () => {
     const task = taskWithTwoSecrets(scratchStack());
-    expect(() => suppress(task, "NO-PLAINTEXT-SECRETS", "a reason long enough", { subject: " " })).toThrow(/test\/Task: suppression of NO-PLAINTEXT-SECRETS needs a non-empty subject/);
+    expect(() => suppress(task, "NO-PLAINTEXT-SECRETS", "a reason long enough", { subject: " " })).toThrow(
+      /test\/Task: suppression of NO-PLAINTEXT-SECRETS needs a non-empty subject/,
+    );
   });
 
   it("let a baseline service run tasks with a public IP for a recorded reason, never a production one", () => {
@@ -164,9 +189,14 @@ describe("per-finding suppressions", () => {
     const rules = ALL_RULES.filter((r) => r.id === "ECS-NO-PUBLIC-IP");
     expect(policyReport(stack, { tier: "baseline", rules }).failed.map((f) => f.ruleId)).toEqual(["ECS-NO-PUBLIC-IP"]);
     suppress(service, "ECS-NO-PUBLIC-IP", "non-production tasks run in public subnets: no NAT gateway to pay for");
-    expect(policyReport(stack, { tier: "baseline", rules }).suppressed.map((s) => s.reason)).toEqual(["non-production tasks run in public subnets: no NAT gateway to pay for"]);
+    expect(policyReport(stack, { tier: "baseline", rules }).suppressed.map((s) => s.reason)).toEqual([
+      "non-production tasks run in public subnets: no NAT gateway to pay for",
+    ]);
     expect(errorsOf(policyReport(stack, { tier: "production", rules }))).toEqual([
-      expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", message: expect.stringMatching(/suppression refused: ECS-NO-PUBLIC-IP cannot be suppressed in the production tier/) }),
+      expect.objectContaining({
+        ruleId: "ECS-NO-PUBLIC-IP",
+        message: expect.stringMatching(/suppression refused: ECS-NO-PUBLIC-IP cannot be suppressed in the production tier/),
+      }),
     ]);
   });
 });
@@ -175,7 +205,8 @@ describe("tier-aware severity", () => {
   it("makes a production rule an error in the production tier and a warning in the baseline", () => {
     const stack = scratchStack();
     database(stack);
-    const severity = (tier: "baseline" | "production") => policyReport(stack, { tier, rules: RDS_RULES }).failed.map((f) => `${f.ruleId}:${f.severity}`);
+    const severity = (tier: "baseline" | "production") =>
+      policyReport(stack, { tier, rules: RDS_RULES }).failed.map((f) => `${f.ruleId}:${f.severity}`);
     expect(severity("production")).toEqual(["RDS-MULTI-AZ:error"]);
     expect(severity("baseline")).toEqual(["RDS-MULTI-AZ:warning"]);
   });
@@ -200,7 +231,9 @@ describe("enforcePolicies", () => {
       message = (e as Error).message;
     }
     expect(message).toMatch(/Validation failed/);
-    expect(message).toMatch(/\[test\] RDS-ENCRYPTED test\/Db: storage_encrypted is not true.*Fix: `PostgresDatabase` always encrypts \(prop `kmsKeyArn`/);
+    expect(message).toMatch(
+      /\[test\] RDS-ENCRYPTED test\/Db: storage_encrypted is not true.*Fix: `PostgresDatabase` always encrypts \(prop `kmsKeyArn`/,
+    );
     expect(message).toMatch(/RDS-NOT-PUBLIC test\/Db: publicly_accessible is true/);
     expect(message).toMatch(/RDS-BACKUP-RETENTION test\/Db/);
     expect(message).not.toMatch(/RDS-MULTI-AZ/); // a warning in dev
@@ -231,7 +264,9 @@ describe("enforcePolicies", () => {
     Testing.synth(stack, true);
     const infos = stack.node.metadata.filter((m) => m.type === "@cdktf/info").map((m) => String(m.data));
     expect(infos).toEqual(["policy (baseline tier): 0 errors, 1 warning, 2 checks passed, 1 accepted with a reason; details: make policy"]);
-    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path} ${m.data}`));
+    const warnings = stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => `${c.node.path} ${m.data}`));
     expect(warnings).toEqual([expect.stringMatching(/^test\/Other \[policy\] RDS-MULTI-AZ test\/Other: multi_az is not true/)]);
   });
 
@@ -277,7 +312,10 @@ describe("enforcePolicies", () => {
 
   it("works for stacks of any environment name, by tier", () => {
     const stacks = { qa: scratchStack("qa"), live: scratchStack("live") };
-    for (const [name, tier] of [["qa", "baseline"], ["live", "production"]] as const) {
+    for (const [name, tier] of [
+      ["qa", "baseline"],
+      ["live", "production"],
+    ] as const) {
       database(stacks[name]);
       enforcePolicies(stacks[name], { tier, rules: RDS_RULES });
       expect(policyReport(stacks[name])).toMatchObject({ tier, stack: name });
@@ -288,7 +326,9 @@ describe("enforcePolicies", () => {
 
   it("refuses an unknown tier, naming the old environment option, and a second registration", () => {
     const stack = scratchStack();
-    expect(() => enforcePolicies(stack, { tier: "prod" as "production" })).toThrow(/policy tier must be one of baseline, production, got "prod"$/);
+    expect(() => enforcePolicies(stack, { tier: "prod" as "production" })).toThrow(
+      /policy tier must be one of baseline, production, got "prod"$/,
+    );
     expect(() => enforcePolicies(stack, { environment: "qa" } as unknown as { tier: "baseline" })).toThrow(
       /got undefined \(environment names are not used: pass \{ tier: "baseline" \} or \{ tier: "production" \} instead of \{ environment: "qa" \}\)/,
     );
@@ -337,17 +377,22 @@ describe("formatReport", () => {
     database(stack, "Db", { storageEncrypted: false });
     const text = formatReport(policyReport(stack, { tier: "production", rules: RDS_RULES }));
     expect(text).toMatch(/^Policy report: test \(production tier\)\n {2}2 rules, 0 passed checks, 2 errors, 0 warnings, 0 suppressed/);
-    expect(text).toMatch(/FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: `PostgresDatabase` always encrypts/);
-    expect(text).toMatch(/RULES\n {2}FAIL RDS-ENCRYPTED +error +checked 1, failed 1, suppressed 0 {2}\[FSBP RDS.3, CKV_AWS_16, AVD-AWS-0080\]/);
+    expect(text).toMatch(
+      /FAILED\n {2}error {3}RDS-ENCRYPTED {2}test\/Db\n {10}storage_encrypted is not true.*\n {10}Fix: `PostgresDatabase` always encrypts/,
+    );
+    expect(text).toMatch(
+      /RULES\n {2}FAIL RDS-ENCRYPTED +error +checked 1, failed 1, suppressed 0 {2}\[FSBP RDS.3, CKV_AWS_16, AVD-AWS-0080\]/,
+    );
   });
 });
 
 describe("reference and document helpers", () => {
   it("finds resource and data references inside interpolations", () => {
-    expect(referencesIn(["arn:${aws_s3_bucket.Site_1A.arn}/*", { x: "${data.aws_iam_policy_document.Doc.json}" }, "aws_s3_bucket.literal"]).map((r) => r.address)).toEqual([
-      "aws_s3_bucket.Site_1A",
-      "data.aws_iam_policy_document.Doc",
-    ]);
+    expect(
+      referencesIn(["arn:${aws_s3_bucket.Site_1A.arn}/*", { x: "${data.aws_iam_policy_document.Doc.json}" }, "aws_s3_bucket.literal"]).map(
+        (r) => r.address,
+      ),
+    ).toEqual(["aws_s3_bucket.Site_1A", "data.aws_iam_policy_document.Doc"]);
   });
 
   it("treats documents built at apply time as unreadable, not as compliant statements", () => {
@@ -375,7 +420,14 @@ describe("JSON shapes of the real provider classes", () => {
     new EcsCluster(stack, "Cluster", { name: "c", setting: [{ name: "containerInsights", value: "enabled" }] });
     new EcsService(stack, "Service", { name: "s", networkConfiguration: { subnets: ["subnet-1"], assignPublicIp: false } });
     const sg = new SecurityGroup(stack, "AlbSg", { name: "alb", description: "Load balancer from the internet", vpcId: "vpc-1" });
-    new VpcSecurityGroupIngressRule(stack, "Https", { securityGroupId: sg.id, cidrIpv4: "0.0.0.0/0", ipProtocol: "tcp", fromPort: 443, toPort: 443, description: "HTTPS from anywhere" });
+    new VpcSecurityGroupIngressRule(stack, "Https", {
+      securityGroupId: sg.id,
+      cidrIpv4: "0.0.0.0/0",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      description: "HTTPS from anywhere",
+    });
     const lb = new Lb(stack, "Alb", { securityGroups: [sg.id], subnets: ["subnet-1", "subnet-2"], dropInvalidHeaderFields: true });
     new LbListener(stack, "Http", {
       loadBalancerArn: lb.arn,
@@ -393,10 +445,25 @@ describe("JSON shapes of the real provider classes", () => {
     });
     new CloudfrontDistribution(stack, "Cdn", {
       enabled: true,
-      origin: [{ originId: "app", domainName: lb.dnsName, customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] } }],
-      defaultCacheBehavior: { targetOriginId: "app", viewerProtocolPolicy: "redirect-to-https", allowedMethods: ["GET", "HEAD"], cachedMethods: ["GET", "HEAD"] },
+      origin: [
+        {
+          originId: "app",
+          domainName: lb.dnsName,
+          customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+        },
+      ],
+      defaultCacheBehavior: {
+        targetOriginId: "app",
+        viewerProtocolPolicy: "redirect-to-https",
+        allowedMethods: ["GET", "HEAD"],
+        cachedMethods: ["GET", "HEAD"],
+      },
       restrictions: { geoRestriction: { restrictionType: "none" } },
-      viewerCertificate: { acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x", sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" },
+      viewerCertificate: {
+        acmCertificateArn: "arn:aws:acm:us-east-1:123456789012:certificate/x",
+        sslSupportMethod: "sni-only",
+        minimumProtocolVersion: "TLSv1.2_2021",
+      },
     });
     new Sesv2ConfigurationSet(stack, "Mail", { configurationSetName: "m", deliveryOptions: { tlsPolicy: "REQUIRE" } });
     new EcrRepository(stack, "Repo", { name: "r", imageTagMutability: "IMMUTABLE", imageScanningConfiguration: { scanOnPush: true } });
@@ -409,9 +476,26 @@ describe("JSON shapes of the real provider classes", () => {
       parameterGroupName: (stack.node.findChild("Params") as InstanceType<typeof DbParameterGroup>).name,
     });
     const ids = [
-      "ECS-CONTAINER-INSIGHTS", "ECS-NO-PUBLIC-IP", "SG-OPEN-INGRESS", "SG-DESCRIPTION", "ALB-DROP-INVALID-HEADERS", "ALB-HTTPS-REDIRECT",
-      "ALB-TLS13-POLICY", "CLOUDFRONT-HTTPS", "CLOUDFRONT-TLS-VERSION", "CLOUDFRONT-ORIGIN-HTTPS", "CLOUDFRONT-S3-OAC", "SES-REQUIRE-TLS",
-      "ECR-IMMUTABLE-TAGS", "ECR-SCAN-ON-PUSH", "RDS-FORCE-SSL", "RDS-ENCRYPTED", "RDS-MULTI-AZ", "RDS-BACKUP-RETENTION", "RDS-LOG-EXPORTS", "RDS-IAM-AUTH",
+      "ECS-CONTAINER-INSIGHTS",
+      "ECS-NO-PUBLIC-IP",
+      "SG-OPEN-INGRESS",
+      "SG-DESCRIPTION",
+      "ALB-DROP-INVALID-HEADERS",
+      "ALB-HTTPS-REDIRECT",
+      "ALB-TLS13-POLICY",
+      "CLOUDFRONT-HTTPS",
+      "CLOUDFRONT-TLS-VERSION",
+      "CLOUDFRONT-ORIGIN-HTTPS",
+      "CLOUDFRONT-S3-OAC",
+      "SES-REQUIRE-TLS",
+      "ECR-IMMUTABLE-TAGS",
+      "ECR-SCAN-ON-PUSH",
+      "RDS-FORCE-SSL",
+      "RDS-ENCRYPTED",
+      "RDS-MULTI-AZ",
+      "RDS-BACKUP-RETENTION",
+      "RDS-LOG-EXPORTS",
+      "RDS-IAM-AUTH",
     ];
     const report = policyReport(stack, { tier: "production", rules: ALL_RULES.filter((r) => ids.includes(r.id)) });
     expect(report.failed.map((f) => `${f.ruleId} ${f.path}: ${f.message}`)).toEqual([]);

@@ -10,13 +10,47 @@ import { enforcePolicies } from "./enforce";
 
 /** Credentials by name: flagged whatever their (non-empty, non-boolean) value. */
 const SECRET_NAMES = [
-  "PASSWORD", "DB_PASSWORD", "dbPassword", "SMTP_PASS", "DB_PWD", "PASSPHRASE", "SECRET", "AUTH_SECRET", "NEXTAUTH_SECRET",
-  "CLIENT_SECRET", "GOOGLE_CLIENT_SECRET", "SESSION_SECRET", "PRIVATE_KEY", "JWT_PRIVATE_KEY", "API_KEY", "apiKey", "STRIPE_APIKEY",
-  "AWS_SECRET_ACCESS_KEY", "SECRET_KEY", "ENCRYPTION_KEY", "SIGNING_KEY", "SUPABASE_SERVICE_ROLE_KEY", "ACCESS_TOKEN", "REFRESH_TOKEN",
-  "GITHUB_TOKEN", "TOKEN", "GOOGLE_CREDENTIALS", "SECRET_KEY_BASE", "BASIC_AUTH", "DBPASSWORD",
+  "PASSWORD",
+  "DB_PASSWORD",
+  "dbPassword",
+  "SMTP_PASS",
+  "DB_PWD",
+  "PASSPHRASE",
+  "SECRET",
+  "AUTH_SECRET",
+  "NEXTAUTH_SECRET",
+  "CLIENT_SECRET",
+  "GOOGLE_CLIENT_SECRET",
+  "SESSION_SECRET",
+  "PRIVATE_KEY",
+  "JWT_PRIVATE_KEY",
+  "API_KEY",
+  "apiKey",
+  "STRIPE_APIKEY",
+  "AWS_SECRET_ACCESS_KEY",
+  "SECRET_KEY",
+  "ENCRYPTION_KEY",
+  "SIGNING_KEY",
+  "SUPABASE_SERVICE_ROLE_KEY",
+  "ACCESS_TOKEN",
+  "REFRESH_TOKEN",
+  "GITHUB_TOKEN",
+  "TOKEN",
+  "GOOGLE_CREDENTIALS",
+  "SECRET_KEY_BASE",
+  "BASIC_AUTH",
+  "DBPASSWORD",
 ];
 /** Connection strings: flagged unless the value is a URL without a password. */
-const CONNECTION_NAMES = ["DATABASE_URL", "DB_URL", "POSTGRES_URL", "MONGODB_URI", "REDIS_URL", "CONNECTION_STRING", "READ_REPLICA_DATABASE_URL"];
+const CONNECTION_NAMES = [
+  "DATABASE_URL",
+  "DB_URL",
+  "POSTGRES_URL",
+  "MONGODB_URI",
+  "REDIS_URL",
+  "CONNECTION_STRING",
+  "READ_REPLICA_DATABASE_URL",
+];
 /** Settings whose names merely contain a credential word: never flagged for their name. */
 const SETTING_NAMES: [string, string][] = [
   ["AUTH_URL", "https://app.example.com"],

@@ -77,7 +77,10 @@ export class StackIndex {
   private readonly byAddress = new Map<string, ResourceBlock>();
 
   public constructor(public readonly json: TerraformJson) {
-    for (const [kind, data] of [["resource", false], ["data", true]] as const) {
+    for (const [kind, data] of [
+      ["resource", false],
+      ["data", true],
+    ] as const) {
       for (const [type, named] of Object.entries(json[kind] ?? {})) {
         for (const [name, raw] of Object.entries(named as Record<string, any>)) {
           const b = toBlock(type, name, raw, data);
@@ -121,7 +124,12 @@ export class StackIndex {
    * Resources of `types` whose `attribute` points at `target`, e.g. the public access blocks
    * whose `bucket` is this bucket (`literalKeys: ["bucket"]` also matches a literal bucket name).
    */
-  public pointingAt(target: ResourceBlock, types: readonly string[], attribute: string, literalKeys: readonly string[] = []): ResourceBlock[] {
+  public pointingAt(
+    target: ResourceBlock,
+    types: readonly string[],
+    attribute: string,
+    literalKeys: readonly string[] = [],
+  ): ResourceBlock[] {
     return this.resources(...types).filter((r) => this.pointsAt(r.config[attribute], target, literalKeys));
   }
 }

@@ -38,7 +38,8 @@ describe("ContainerRepository", () => {
 
   it("uses a customer-managed KMS key, force delete and prevent destroy when asked", () => {
     const json = synth(
-      (s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS, forceDelete: true, preventDestroy: true, maxImageCount: 20 }),
+      (s) =>
+        new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS, forceDelete: true, preventDestroy: true, maxImageCount: 20 }),
     );
     const repo = resource(json, "aws_ecr_repository");
     expect(repo.encryption_configuration).toEqual([{ encryption_type: "KMS", kms_key: KMS }]);
@@ -86,21 +87,40 @@ describe("ContainerRepository", () => {
   });
 
   it.each(["interviewlm/staging/app", "ab", "a.b_c-d/e1", "x".repeat(256)])("accepts the repository name %s", (name) => {
-    expect(resource(synth((s) => new ContainerRepository(s, "Repo", { name })), "aws_ecr_repository").name).toBe(name);
+    expect(
+      resource(
+        synth((s) => new ContainerRepository(s, "Repo", { name })),
+        "aws_ecr_repository",
+      ).name,
+    ).toBe(name);
   });
 
   it("never count-expires a kept tag: one rule per pattern ahead of the untagged and count rules", () => {
     const json = synth((s) => new ContainerRepository(s, "Repo", { name: "app", keepTagPatterns: ["git-abc1234", "release-*"] }));
     const rules = JSON.parse(resource(json, "aws_ecr_lifecycle_policy").policy).rules;
-    expect(rules.map((r: any) => [r.rulePriority, r.selection.tagStatus])).toEqual([[1, "tagged"], [2, "tagged"], [3, "untagged"], [4, "any"]]);
-    expect(rules[0].selection).toEqual({ tagStatus: "tagged", tagPatternList: ["git-abc1234"], countType: "imageCountMoreThan", countNumber: 10000 });
+    expect(rules.map((r: any) => [r.rulePriority, r.selection.tagStatus])).toEqual([
+      [1, "tagged"],
+      [2, "tagged"],
+      [3, "untagged"],
+      [4, "any"],
+    ]);
+    expect(rules[0].selection).toEqual({
+      tagStatus: "tagged",
+      tagPatternList: ["git-abc1234"],
+      countType: "imageCountMoreThan",
+      countNumber: 10000,
+    });
     expect(rules[1].selection.tagPatternList).toEqual(["release-*"]);
     expect(rules[3].selection).toEqual({ tagStatus: "any", countType: "imageCountMoreThan", countNumber: 10 });
   });
 
   it.each([
     ["a tag ECR cannot have", "v1/2", /keepTagPatterns\[0\] must be an image tag or a pattern .*got "v1\/2"/],
-    ["more than 4 wildcards", "*a*b*c*d*", /keepTagPatterns\[0\] must have at most 4 wildcards \(ECR tagPatternList\), got "\*a\*b\*c\*d\*"/],
+    [
+      "more than 4 wildcards",
+      "*a*b*c*d*",
+      /keepTagPatterns\[0\] must have at most 4 wildcards \(ECR tagPatternList\), got "\*a\*b\*c\*d\*"/,
+    ],
   ])("fails on %s in keepTagPatterns", (_, pattern, error) => {
     expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", keepTagPatterns: [pattern] }))).toThrow(error);
   });
@@ -136,7 +156,9 @@ describe("ContainerRepository", () => {
   });
 
   it("rejects a key of another region than the stack's (ECR uses keys of its own region)", () => {
-    expect(() => synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") }))).toThrow(
+    expect(() =>
+      synth((s) => new ContainerRepository(s, "Repo", { name: "app", kmsKeyArn: KMS.replace("us-east-1", "eu-west-1") })),
+    ).toThrow(
       /Repo: kmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and ECR uses keys of its own region only\), not in eu-west-1/,
     );
   });

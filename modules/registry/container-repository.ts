@@ -84,7 +84,12 @@ export class ContainerRepository extends Construct implements RepositoryRef {
     super(scope, id);
     checkTags(this, "tags", props.tags);
     if (!isToken(props.name) && (props.name.length < MIN_NAME_LENGTH || props.name.length > MAX_NAME_LENGTH)) {
-      fail(this, "name", `must be ${MIN_NAME_LENGTH}-${MAX_NAME_LENGTH} characters for an ECR repository (is ${props.name.length})`, props.name);
+      fail(
+        this,
+        "name",
+        `must be ${MIN_NAME_LENGTH}-${MAX_NAME_LENGTH} characters for an ECR repository (is ${props.name.length})`,
+        props.name,
+      );
     }
     const name = checkName(this, "name", "ecrRepository", props.name);
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
@@ -92,25 +97,40 @@ export class ContainerRepository extends Construct implements RepositoryRef {
     const maxImageCount = props.maxImageCount ?? 10;
     const untaggedDays = props.untaggedImageExpiryDays ?? 7;
     // Both are written into the policy JSON at synth: a reference cannot be rendered there.
-    for (const [prop, value] of [["maxImageCount", maxImageCount], ["untaggedImageExpiryDays", untaggedDays]] as const) {
-      if (isToken(value)) fail(this, prop, "must be a literal number (it is written into the lifecycle policy JSON at synth), not a reference", "<token>");
+    for (const [prop, value] of [
+      ["maxImageCount", maxImageCount],
+      ["untaggedImageExpiryDays", untaggedDays],
+    ] as const) {
+      if (isToken(value))
+        fail(this, prop, "must be a literal number (it is written into the lifecycle policy JSON at synth), not a reference", "<token>");
     }
     checkIntegerRange(this, "maxImageCount", maxImageCount, 1, 10000);
     checkIntegerRange(this, "untaggedImageExpiryDays", untaggedDays, 1, 3650);
     const keep = props.keepTagPatterns ?? [];
     keep.forEach((pattern, i) => {
-      if (isToken(pattern)) fail(this, `keepTagPatterns[${i}]`, "must be a literal tag or pattern (it is written into the lifecycle policy JSON at synth), not a reference", "<token>");
-      checkPattern(this, `keepTagPatterns[${i}]`, pattern, /^[A-Za-z0-9_.*-]{1,128}$/, "must be an image tag or a pattern of 1-128 letters, digits, `_`, `.`, `-` and `*`");
-      if ((pattern.match(/\*/g) ?? []).length > 4) fail(this, `keepTagPatterns[${i}]`, "must have at most 4 wildcards (ECR tagPatternList)", pattern);
+      if (isToken(pattern))
+        fail(
+          this,
+          `keepTagPatterns[${i}]`,
+          "must be a literal tag or pattern (it is written into the lifecycle policy JSON at synth), not a reference",
+          "<token>",
+        );
+      checkPattern(
+        this,
+        `keepTagPatterns[${i}]`,
+        pattern,
+        /^[A-Za-z0-9_.*-]{1,128}$/,
+        "must be an image tag or a pattern of 1-128 letters, digits, `_`, `.`, `-` and `*`",
+      );
+      if ((pattern.match(/\*/g) ?? []).length > 4)
+        fail(this, `keepTagPatterns[${i}]`, "must have at most 4 wildcards (ECR tagPatternList)", pattern);
     });
 
     this.repository = new EcrRepository(this, "Repository", {
       name,
       imageTagMutability: "IMMUTABLE",
       imageScanningConfiguration: { scanOnPush: true },
-      encryptionConfiguration: [
-        props.kmsKeyArn ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" },
-      ],
+      encryptionConfiguration: [props.kmsKeyArn ? { encryptionType: "KMS", kmsKey: props.kmsKeyArn } : { encryptionType: "AES256" }],
       forceDelete: props.forceDelete ?? false,
       tags: props.tags,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
@@ -150,7 +170,11 @@ export class ContainerRepository extends Construct implements RepositoryRef {
  * selects its images and expires none below 10000; then the untagged rule; the `tagStatus: any`
  * rule must have the highest priority number.
  */
-export function lifecyclePolicyDocument(maxImageCount: number, untaggedImageExpiryDays: number, keepTagPatterns: readonly string[] = []): string {
+export function lifecyclePolicyDocument(
+  maxImageCount: number,
+  untaggedImageExpiryDays: number,
+  keepTagPatterns: readonly string[] = [],
+): string {
   const keep = keepTagPatterns.map((pattern, i) => ({
     rulePriority: i + 1,
     description: `Keep images tagged ${pattern} (never expired by count)`,

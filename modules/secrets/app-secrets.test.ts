@@ -38,7 +38,8 @@ describe("AppSecrets", () => {
 
   it("protects the secrets and their key from destroy with preventDestroy, and not by default", () => {
     const protectedJson = build({ preventDestroy: true });
-    for (const s of Object.values(resources(protectedJson, "aws_secretsmanager_secret"))) expect(s.lifecycle).toEqual({ prevent_destroy: true });
+    for (const s of Object.values(resources(protectedJson, "aws_secretsmanager_secret")))
+      expect(s.lifecycle).toEqual({ prevent_destroy: true });
     expect(resource(protectedJson, "aws_kms_key").lifecycle).toEqual({ prevent_destroy: true });
     const plain = build();
     for (const s of Object.values(resources(plain, "aws_secretsmanager_secret"))) expect(s.lifecycle).toBeUndefined();
@@ -84,25 +85,51 @@ describe("AppSecrets", () => {
     ["a space", { "LOG LEVEL": "info" }, /parameters keys must be letters, digits/],
     ["a trailing slash", { "flags/": "x" }, /parameters keys must be letters, digits/],
     ["too many levels", { [Array.from({ length: 14 }, (_, i) => `l${i}`).join("/")]: "x" }, /must have at most 15 levels \(has 16\)/],
-    ["a name whose ARN exceeds 1011 characters", { ["x".repeat(952)]: "x" }, /must be at most 961 characters without the leading \/ \(is 962\).*1011/],
+    [
+      "a name whose ARN exceeds 1011 characters",
+      { ["x".repeat(952)]: "x" },
+      /must be at most 961 characters without the leading \/ \(is 962\).*1011/,
+    ],
     ["a secret-looking name", { API_KEY: "abc" }, /must not name secrets/],
     ["a secret-looking nested name", { "auth/client-secret": "abc" }, /must not name secrets.*got "auth\/client-secret"/],
     ["a credential-shaped value", { UPSTREAM: "postgres://app:hunter2@db/app" }, /nor values hold credentials/],
     ["an empty value", { LOG_LEVEL: "" }, /parameters\.LOG_LEVEL\.value must be a non-empty string/],
-    ["a value over 4 KB", { LOG_LEVEL: "x".repeat(4097) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4097\)/],
-    ["a value over 4 KB in UTF-8", { LOG_LEVEL: "é".repeat(2049) }, /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4098\)/],
-    ["a value over 8 KB on Advanced", { LOG_LEVEL: { value: "x".repeat(8193), tier: "Advanced" as const } }, /must be at most 8192 bytes for the Advanced tier/],
-    ["an unknown tier", { LOG_LEVEL: { value: "x", tier: "Premium" as "Advanced" } }, /parameters\.LOG_LEVEL\.tier must be one of "Standard", "Advanced", got "Premium"/],
-    ["a description over 1024 characters", { LOG_LEVEL: { value: "x", description: "d".repeat(1025) } }, /parameters\.LOG_LEVEL\.description must be at most 1024 characters \(is 1025\)/],
+    [
+      "a value over 4 KB",
+      { LOG_LEVEL: "x".repeat(4097) },
+      /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4097\)/,
+    ],
+    [
+      "a value over 4 KB in UTF-8",
+      { LOG_LEVEL: "é".repeat(2049) },
+      /parameters\.LOG_LEVEL\.value must be at most 4096 bytes for the Standard tier \(is 4098\)/,
+    ],
+    [
+      "a value over 8 KB on Advanced",
+      { LOG_LEVEL: { value: "x".repeat(8193), tier: "Advanced" as const } },
+      /must be at most 8192 bytes for the Advanced tier/,
+    ],
+    [
+      "an unknown tier",
+      { LOG_LEVEL: { value: "x", tier: "Premium" as "Advanced" } },
+      /parameters\.LOG_LEVEL\.tier must be one of "Standard", "Advanced", got "Premium"/,
+    ],
+    [
+      "a description over 1024 characters",
+      { LOG_LEVEL: { value: "x", description: "d".repeat(1025) } },
+      /parameters\.LOG_LEVEL\.description must be at most 1024 characters \(is 1025\)/,
+    ],
   ])("fails on a parameter with %s", (_label, bad, message) => {
     expect(() => build({ parameters: bad })).toThrow(message);
   });
 
   it("accepts settings whose names merely contain a credential word (the shared secret heuristic)", () => {
     const json = build({ parameters: { TOKEN_TTL_SECONDS: "3600", PASSWORD_MIN_LENGTH: "12", "auth/url": "https://app.example.com" } });
-    expect(Object.values(resources(json, "aws_ssm_parameter")).map((p) => p.name).sort()).toEqual([
-      "/shop/prod/PASSWORD_MIN_LENGTH", "/shop/prod/TOKEN_TTL_SECONDS", "/shop/prod/auth/url",
-    ]);
+    expect(
+      Object.values(resources(json, "aws_ssm_parameter"))
+        .map((p) => p.name)
+        .sort(),
+    ).toEqual(["/shop/prod/PASSWORD_MIN_LENGTH", "/shop/prod/TOKEN_TTL_SECONDS", "/shop/prod/auth/url"]);
   });
 
   it("accepts the longest parameter name and an Advanced value up to 8 KB", () => {
@@ -155,7 +182,11 @@ describe("AppSecrets", () => {
   it("maps environment variable names to valueFrom references", () => {
     let env: Record<string, any> = {};
     synth((s) => {
-      env = new AppSecrets(s, "AppSecrets", { ...base, secrets, parameters: { ...parameters, "features/new-ui": "on" } }).environmentSecrets();
+      env = new AppSecrets(s, "AppSecrets", {
+        ...base,
+        secrets,
+        parameters: { ...parameters, "features/new-ui": "on" },
+      }).environmentSecrets();
     });
     expect(Object.keys(env).sort()).toEqual(
       ["AUTH_SECRET", "DB_POOL_SIZE", "FEATURE_FLAGS", "FEATURES_NEW_UI", "GOOGLE_CLIENT_SECRET", "LOG_LEVEL", "SESSION_SECRET"].sort(),
@@ -184,7 +215,9 @@ describe("AppSecrets", () => {
 describe("recoveryWindowDaysFor", () => {
   it("frees the names at once outside production, so a destroyed environment can be applied again", () => {
     expect(recoveryWindowDaysFor("non-production")).toBe(0);
-    const all = Object.values(resources(build({ recoveryWindowDays: recoveryWindowDaysFor("non-production") }), "aws_secretsmanager_secret"));
+    const all = Object.values(
+      resources(build({ recoveryWindowDays: recoveryWindowDaysFor("non-production") }), "aws_secretsmanager_secret"),
+    );
     expect(all.map((s) => s.recovery_window_in_days)).toEqual([0, 0, 0]);
   });
 
@@ -193,6 +226,8 @@ describe("recoveryWindowDaysFor", () => {
   });
 
   it("refuses an unknown profile", () => {
-    expect(() => recoveryWindowDaysFor("staging" as "production")).toThrow(/recoveryWindowDaysFor: profile must be one of "production", "non-production", got "staging"/);
+    expect(() => recoveryWindowDaysFor("staging" as "production")).toThrow(
+      /recoveryWindowDaysFor: profile must be one of "production", "non-production", got "staging"/,
+    );
   });
 });

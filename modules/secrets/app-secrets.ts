@@ -166,7 +166,12 @@ export class AppSecrets extends Construct {
     checkArn(this, "kmsKeyArn", props.kmsKeyArn, "kms");
     checkKmsKeyInStackRegion(this, "kmsKeyArn", props.kmsKeyArn, "Secrets Manager");
     if (props.kmsKeyArn !== undefined && !isToken(props.kmsKeyArn) && !/:key\//.test(props.kmsKeyArn)) {
-      fail(this, "kmsKeyArn", "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: IAM grants need the key", props.kmsKeyArn);
+      fail(
+        this,
+        "kmsKeyArn",
+        "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>), not an alias: IAM grants need the key",
+        props.kmsKeyArn,
+      );
     }
 
     if (props.kmsKeyArn === undefined && Object.keys(secretSpecs).length > 0) {
@@ -182,15 +187,20 @@ export class AppSecrets extends Construct {
     const secrets: Record<string, SecretsmanagerSecret> = {};
     for (const [key, spec] of Object.entries(secretSpecs)) {
       const prop = `secrets.${key}`;
-      checkPattern(this, "secrets", key, ENV_NAME, "keys must be environment variable names (letters, digits, _; not starting with a digit)");
+      checkPattern(
+        this,
+        "secrets",
+        key,
+        ENV_NAME,
+        "keys must be environment variable names (letters, digits, _; not starting with a digit)",
+      );
       const name = checkName(this, prop, "secret", `${props.project}/${props.environment}/${key}`);
       checkMaxLength(this, `${prop}.description`, spec.description, 2048);
       // Secrets Manager appends "-" and six characters to ARNs; a name ending like that is ambiguous.
       if (/-[A-Za-z0-9]{6}$/.test(name)) fail(this, prop, "must not end with a hyphen followed by six characters", name);
       secrets[key] = new SecretsmanagerSecret(this, this.uniqueId("Secret", prop, key), {
         name,
-        description:
-          spec.description ?? `${key} for ${props.project} ${props.environment}; set with aws secretsmanager put-secret-value`,
+        description: spec.description ?? `${key} for ${props.project} ${props.environment}; set with aws secretsmanager put-secret-value`,
         kmsKeyId: this.kmsKeyArn,
         recoveryWindowInDays: recoveryWindow,
         lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
@@ -208,7 +218,12 @@ export class AppSecrets extends Construct {
       // The library's one secret heuristic (shared with containers and NO-PLAINTEXT-SECRETS),
       // on the variable the parameter becomes: a plain String parameter is readable in plans.
       if (looksLikeSecret(environmentName(key), spec.value) !== undefined) {
-        fail(this, "parameters", "keys must not name secrets, nor values hold credentials: put secret values in `secrets` (Secrets Manager), never in plain parameters", key);
+        fail(
+          this,
+          "parameters",
+          "keys must not name secrets, nor values hold credentials: put secret values in `secrets` (Secrets Manager), never in plain parameters",
+          key,
+        );
       }
       const name = `/${props.project}/${props.environment}/${key}`;
       checkParameterName(this, prop, name);
@@ -217,7 +232,12 @@ export class AppSecrets extends Construct {
         fail(this, `${prop}.value`, "must be a non-empty string (SSM refuses empty values)", spec.value);
       }
       if (!isToken(spec.value) && Buffer.byteLength(spec.value, "utf8") > MAX_VALUE[tier]) {
-        fail(this, `${prop}.value`, `must be at most ${MAX_VALUE[tier]} bytes for the ${tier} tier (is ${Buffer.byteLength(spec.value, "utf8")})`, spec.value);
+        fail(
+          this,
+          `${prop}.value`,
+          `must be at most ${MAX_VALUE[tier]} bytes for the ${tier} tier (is ${Buffer.byteLength(spec.value, "utf8")})`,
+          spec.value,
+        );
       }
       checkMaxLength(this, `${prop}.description`, spec.description, 1024);
       parameters[key] = new SsmParameter(this, this.uniqueId("Parameter", prop, key), {
@@ -297,5 +317,10 @@ export class AppSecrets extends Construct {
 
 /** The environment variable a parameter is injected as. */
 function environmentName(key: string): string {
-  return ENV_NAME.test(key) ? key : key.toUpperCase().replace(/[^A-Z0-9_]/g, "_").replace(/^(\d)/, "_$1");
+  return ENV_NAME.test(key)
+    ? key
+    : key
+        .toUpperCase()
+        .replace(/[^A-Z0-9_]/g, "_")
+        .replace(/^(\d)/, "_$1");
 }

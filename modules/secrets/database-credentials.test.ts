@@ -22,7 +22,9 @@ describe("databaseCredentialSecrets", () => {
     expect(() => databaseCredentialSecrets(db, { username: "db-user" })).toThrow(
       /databaseCredentialSecrets: names\.username must be an environment variable name .*got "db-user"/,
     );
-    expect(() => databaseCredentialSecrets(db, { username: "PG", password: "PG" })).toThrow(/names\.password must differ from names\.username, got "PG"/);
+    expect(() => databaseCredentialSecrets(db, { username: "PG", password: "PG" })).toThrow(
+      /names\.password must differ from names\.username, got "PG"/,
+    );
   });
 });
 
@@ -42,6 +44,8 @@ describe("databaseCredentialsJsonSecret", () => {
     expect(() => databaseCredentialsJsonSecret({ ...db, masterSecretArn: undefined })).toThrow(
       /databaseCredentialsJsonSecret: database\.masterSecretArn must be set/,
     );
-    expect(() => databaseCredentialsJsonSecret(db, "1CREDS")).toThrow(/databaseCredentialsJsonSecret: name must be an environment variable name.*got "1CREDS"/);
+    expect(() => databaseCredentialsJsonSecret(db, "1CREDS")).toThrow(
+      /databaseCredentialsJsonSecret: name must be an environment variable name.*got "1CREDS"/,
+    );
   });
 });

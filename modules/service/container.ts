@@ -171,11 +171,23 @@ const RESERVED_NAMES = ["AWS_EXECUTION_ENV"];
 const IMAGE_REFERENCE = /^[a-z0-9][^\s]*(:[\w][\w.-]{0,127}|@sha256:[a-f0-9]{64})$/;
 
 function checkImageReference(scope: IConstruct, prop: string, image: string): void {
-  checkPattern(scope, prop, image, IMAGE_REFERENCE, "must be a full image reference with a tag or digest, e.g. public.ecr.aws/org/app:1.2.3");
+  checkPattern(
+    scope,
+    prop,
+    image,
+    IMAGE_REFERENCE,
+    "must be a full image reference with a tag or digest, e.g. public.ecr.aws/org/app:1.2.3",
+  );
 }
 
 function checkImageTag(scope: IConstruct, prop: string, tag: string): void {
-  checkPattern(scope, prop, tag, /^[\w][\w.-]{0,127}$/, "must be a Docker tag (letters, digits, _ . -, up to 128, not starting with . or -)");
+  checkPattern(
+    scope,
+    prop,
+    tag,
+    /^[\w][\w.-]{0,127}$/,
+    "must be a Docker tag (letters, digits, _ . -, up to 128, not starting with . or -)",
+  );
 }
 
 /** The resolved image reference. */
@@ -249,7 +261,10 @@ function renderHealthCheck(scope: IConstruct, prop: string, hc: ContainerHealthC
 }
 
 function logConfiguration(logGroupName: string, region: string, streamPrefix: string) {
-  return { logDriver: "awslogs", options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": streamPrefix } };
+  return {
+    logDriver: "awslogs",
+    options: { "awslogs-group": logGroupName, "awslogs-region": region, "awslogs-stream-prefix": streamPrefix },
+  };
 }
 
 /**
@@ -266,9 +281,11 @@ function inRepository(image: string, repository: RepositoryRef | undefined): boo
 
 /** The sidecar's image: `image`, or `imageTag` in the task's repository. */
 function sidecarImage(scope: IConstruct, prop: string, c: SidecarContainer, repository: RepositoryRef | undefined): string {
-  if (c.image !== undefined && c.imageTag !== undefined) fail(scope, `${prop}.imageTag`, "must not be combined with image; give one of them", c.imageTag);
+  if (c.image !== undefined && c.imageTag !== undefined)
+    fail(scope, `${prop}.imageTag`, "must not be combined with image; give one of them", c.imageTag);
   if (c.imageTag !== undefined) {
-    if (repository === undefined) fail(scope, `${prop}.imageTag`, "needs the task's repository (it is a tag there); give image instead", c.imageTag);
+    if (repository === undefined)
+      fail(scope, `${prop}.imageTag`, "needs the task's repository (it is a tag there); give image instead", c.imageTag);
     checkImageTag(scope, `${prop}.imageTag`, c.imageTag);
     return `${repository.repositoryUrl}:${c.imageTag}`;
   }
@@ -357,13 +374,25 @@ function renderSidecars(
     const prop = `sidecars[${i}]`;
     checkPattern(scope, `${prop}.name`, c.name, SIDECAR_NAME, "must be letters, digits, hyphens and underscores (ECS container names)");
     checkMaxLength(scope, `${prop}.name`, c.name, 255);
-    if (names.has(c.name)) fail(scope, `${prop}.name`, c.name === "app" ? 'must not be "app" (the app container\'s name)' : "must be unique among sidecars", c.name);
+    if (names.has(c.name))
+      fail(
+        scope,
+        `${prop}.name`,
+        c.name === "app" ? 'must not be "app" (the app container\'s name)' : "must be unique among sidecars",
+        c.name,
+      );
     names.add(c.name);
     const image = sidecarImage(scope, prop, c, s.repository);
     for (const [j, port] of (c.containerPorts ?? []).entries()) {
       checkPort(scope, `${prop}.containerPorts[${j}]`, port);
       const owner = ports.get(port);
-      if (owner !== undefined) fail(scope, `${prop}.containerPorts[${j}]`, `must be unique in the task (containers share one network namespace); already used by ${owner}`, port);
+      if (owner !== undefined)
+        fail(
+          scope,
+          `${prop}.containerPorts[${j}]`,
+          `must be unique in the task (containers share one network namespace); already used by ${owner}`,
+          port,
+        );
       ports.set(port, `${prop} (${c.name})`);
     }
     checkIntegerRange(scope, `${prop}.memoryReservationMiB`, c.memoryReservationMiB, 6, 122880);
@@ -374,7 +403,12 @@ function renderSidecars(
     if (c.appStartsAfter !== undefined) {
       checkOneOf(scope, `${prop}.appStartsAfter`, c.appStartsAfter, DEPENDENCY_CONDITIONS);
       if (essential && (c.appStartsAfter === "COMPLETE" || c.appStartsAfter === "SUCCESS")) {
-        fail(scope, `${prop}.appStartsAfter`, `${c.appStartsAfter} needs a non-essential sidecar (an essential container that exits stops the task); set essential to false`, c.appStartsAfter);
+        fail(
+          scope,
+          `${prop}.appStartsAfter`,
+          `${c.appStartsAfter} needs a non-essential sidecar (an essential container that exits stops the task); set essential to false`,
+          c.appStartsAfter,
+        );
       }
       if (c.appStartsAfter === "HEALTHY" && c.healthCheck === undefined) {
         fail(scope, `${prop}.appStartsAfter`, "HEALTHY needs the sidecar's healthCheck", c.appStartsAfter);
@@ -400,7 +434,12 @@ function renderSidecars(
     fail(scope, "sidecars[].cpu", `must add up to at most the task's cpu (${opts.taskCpu} units); raise cpu or reserve less`, cpu);
   }
   if (opts.taskMemoryMiB !== undefined && !isToken(opts.taskMemoryMiB) && memory > opts.taskMemoryMiB) {
-    fail(scope, "sidecars[].memoryReservationMiB", `must add up to at most the task's memory (${opts.taskMemoryMiB} MiB); raise memoryMiB or reserve less`, memory);
+    fail(
+      scope,
+      "sidecars[].memoryReservationMiB",
+      `must add up to at most the task's memory (${opts.taskMemoryMiB} MiB); raise memoryMiB or reserve less`,
+      memory,
+    );
   }
   return rendered;
 }
@@ -467,8 +506,17 @@ export function checkTaskEgress(scope: IConstruct, s: ContainerSettings, image: 
     );
   }
   const kinds = new Set(allSecretRefs(s).map(secretKind));
-  const needed = ["ecr.api", "ecr.dkr", "logs", ...(kinds.has("secretsmanager") ? ["secretsmanager"] : []), ...(kinds.has("ssm") ? ["ssm"] : [])];
-  const missing = [...needed.filter((svc) => !egress.interfaceEndpoints.includes(svc)), ...(egress.s3 ? [] : ["S3 (gateway endpoint, for image layers)"])];
+  const needed = [
+    "ecr.api",
+    "ecr.dkr",
+    "logs",
+    ...(kinds.has("secretsmanager") ? ["secretsmanager"] : []),
+    ...(kinds.has("ssm") ? ["ssm"] : []),
+  ];
+  const missing = [
+    ...needed.filter((svc) => !egress.interfaceEndpoints.includes(svc)),
+    ...(egress.s3 ? [] : ["S3 (gateway endpoint, for image layers)"]),
+  ];
   if (missing.length > 0) {
     fail(
       scope,
@@ -478,4 +526,3 @@ export function checkTaskEgress(scope: IConstruct, s: ContainerSettings, image: 
     );
   }
 }
-

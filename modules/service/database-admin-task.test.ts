@@ -5,10 +5,12 @@ import { AdminTaskRunSettings, DatabaseAdminTask, DatabaseAdminTaskProps, POSTGR
 import { PostgresDatabase } from "../database/postgres-database";
 
 const KMS = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
-const build = (extra: Partial<DatabaseAdminTaskProps> = {}, dbKms?: string) => (scope: Construct) => {
-  const database = new PostgresDatabase(scope, "Db", { name: "shop-dev", network: TEST_NETWORK, kmsKeyArn: dbKms });
-  return new DatabaseAdminTask(scope, "DbAdmin", { name: "shop-dev", database, network: TEST_NETWORK, ...extra });
-};
+const build =
+  (extra: Partial<DatabaseAdminTaskProps> = {}, dbKms?: string) =>
+  (scope: Construct) => {
+    const database = new PostgresDatabase(scope, "Db", { name: "shop-dev", network: TEST_NETWORK, kmsKeyArn: dbKms });
+    return new DatabaseAdminTask(scope, "DbAdmin", { name: "shop-dev", database, network: TEST_NETWORK, ...extra });
+  };
 const containerOf = (json: ReturnType<typeof synth>) => JSON.parse(resource(json, "aws_ecs_task_definition").container_definitions)[0];
 
 describe("DatabaseAdminTask defaults", () => {
@@ -32,8 +34,14 @@ describe("DatabaseAdminTask defaults", () => {
 
   it("injects the master credentials into this task only, as JSON keys of the RDS secret", () => {
     expect(container.secrets).toEqual([
-      { name: "PGPASSWORD", valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:password::$/) },
-      { name: "PGUSER", valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:username::$/) },
+      {
+        name: "PGPASSWORD",
+        valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:password::$/),
+      },
+      {
+        name: "PGUSER",
+        valueFrom: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}:username::$/),
+      },
     ]);
     const statement = policyOf(resource(json, "aws_iam_role_policy")).Statement.find((s: { Sid: string }) => s.Sid === "ReadSecrets");
     expect(statement.Resource).toMatch(/^\$\{aws_db_instance\.Db_Instance_\w+\.master_user_secret\[0\]\.secret_arn\}$/);
@@ -58,8 +66,18 @@ describe("DatabaseAdminTask defaults", () => {
 
   it("is admitted by the database's security group on 5432, from its own group", () => {
     const adminGroup = Object.entries(resources(json, "aws_security_group")).find(([, g]) => g.name === "shop-dev-db-admin")![0];
-    const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.referenced_security_group_id === `\${aws_security_group.${adminGroup}.id}`);
-    expect(ingress).toEqual([expect.objectContaining({ from_port: 5432, to_port: 5432, security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Db_SecurityGroup_\w+\.id\}$/) })]);
+    const ingress = findResources(
+      json,
+      "aws_vpc_security_group_ingress_rule",
+      (r) => r.referenced_security_group_id === `\${aws_security_group.${adminGroup}.id}`,
+    );
+    expect(ingress).toEqual([
+      expect.objectContaining({
+        from_port: 5432,
+        to_port: 5432,
+        security_group_id: expect.stringMatching(/^\$\{aws_security_group\.Db_SecurityGroup_\w+\.id\}$/),
+      }),
+    ]);
   });
 
   it("gives the script the cluster, task definition, private subnets and group", () => {
@@ -79,7 +97,9 @@ describe("DatabaseAdminTask SQL", () => {
     const sql = appRoleSql(false);
     expect(sql).toMatch(/WHERE NOT EXISTS \(SELECT 1 FROM pg_roles WHERE rolname = :'app_user'\) \\gexec/);
     expect(sql).toContain('GRANT rds_iam TO :"app_user";');
-    expect(sql).toContain('ALTER DEFAULT PRIVILEGES FOR ROLE :"master_user" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app_user";');
+    expect(sql).toContain(
+      'ALTER DEFAULT PRIVILEGES FOR ROLE :"master_user" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app_user";',
+    );
     expect(sql).not.toContain("GRANT CREATE");
   });
 
@@ -98,7 +118,9 @@ describe("DatabaseAdminTask options", () => {
   it("runs in a given cluster instead of its own", () => {
     let settings: AdminTaskRunSettings | undefined;
     const json = synth((scope) => {
-      settings = build({ cluster: { clusterName: "shop-dev", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/shop-dev" } })(scope).runSettings;
+      settings = build({ cluster: { clusterName: "shop-dev", clusterArn: "arn:aws:ecs:us-east-1:123456789012:cluster/shop-dev" } })(
+        scope,
+      ).runSettings;
     });
     expect(resources(json, "aws_ecs_cluster")).toEqual({});
     expect(settings!.cluster).toBe("shop-dev");
@@ -117,17 +139,34 @@ describe("DatabaseAdminTask options", () => {
     expect(() => synth(build({ logsKmsKeyArn: other }))).toThrow(
       /DbAdmin: logsKmsKeyArn must be in the stack's AWS provider region us-east-1 \(KMS keys are regional and CloudWatch Logs uses keys of its own region only\), not in eu-west-1/,
     );
-    expect(() => synth(build({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" }))).toThrow(/DbAdmin: logsKmsKeyArn must be a KMS key ARN/);
-    expect(() => synth(build({ connectionUrl: { secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/dev/DATABASE_URL-AbCdEf", secretKmsKeyArn: other } }))).toThrow(/DbAdmin: connectionUrl\.secretKmsKeyArn must be in the stack's AWS provider region us-east-1/);
-    expect(Object.values(resources(synth(build({ logsKmsKeyArn: KMS })), "aws_cloudwatch_log_group")).map((g: any) => g.kms_key_id)).toContain(KMS);
+    expect(() => synth(build({ logsKmsKeyArn: "arn:aws:kms:us-east-1:123456789012:alias/logs" }))).toThrow(
+      /DbAdmin: logsKmsKeyArn must be a KMS key ARN/,
+    );
+    expect(() =>
+      synth(
+        build({
+          connectionUrl: {
+            secretArn: "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/dev/DATABASE_URL-AbCdEf",
+            secretKmsKeyArn: other,
+          },
+        }),
+      ),
+    ).toThrow(/DbAdmin: connectionUrl\.secretKmsKeyArn must be in the stack's AWS provider region us-east-1/);
+    expect(
+      Object.values(resources(synth(build({ logsKmsKeyArn: KMS })), "aws_cloudwatch_log_group")).map((g: any) => g.kms_key_id),
+    ).toContain(KMS);
   });
 
   it("refuses the master user as the app user", () => {
-    expect(() => synth(build({ appUser: "dbadmin" }))).toThrow(/DbAdmin: appUser must differ from the database's master user .*got "dbadmin"/);
+    expect(() => synth(build({ appUser: "dbadmin" }))).toThrow(
+      /DbAdmin: appUser must differ from the database's master user .*got "dbadmin"/,
+    );
   });
 
   it("refuses an app user PostgreSQL would have to quote", () => {
-    expect(() => synth(build({ appUser: "App-User" }))).toThrow(/DbAdmin: appUser must be 1-63 lower-case letters, digits or underscores.*got "App-User"/);
+    expect(() => synth(build({ appUser: "App-User" }))).toThrow(
+      /DbAdmin: appUser must be 1-63 lower-case letters, digits or underscores.*got "App-User"/,
+    );
   });
 });
 
@@ -135,7 +174,9 @@ describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)"
   const SECRET = "arn:aws:secretsmanager:us-east-1:123456789012:secret:shop/dev/DATABASE_URL-AbCdEf";
   let settings: AdminTaskRunSettings | undefined;
   const json = synth((scope) => {
-    settings = build({ connectionUrl: { secretArn: SECRET, secretKmsKeyArn: KMS, poolSize: 5, poolTimeoutSeconds: 20, statementCacheSize: 0 } })(scope).runSettings;
+    settings = build({
+      connectionUrl: { secretArn: SECRET, secretKmsKeyArn: KMS, poolSize: 5, poolTimeoutSeconds: 20, statementCacheSize: 0 },
+    })(scope).runSettings;
   });
   const task = resource(json, "aws_ecs_task_definition");
   const containers = JSON.parse(task.container_definitions);
@@ -143,7 +184,11 @@ describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)"
   const env = (c: any) => Object.fromEntries(c.environment.map((e: any) => [e.name, e.value]));
 
   it("chooses the login, sets its password, then stores the URL: three steps, each after the previous succeeded", () => {
-    expect(containers.map((c: any) => [c.name, c.essential])).toEqual([["select", false], ["psql", false], ["store", true]]);
+    expect(containers.map((c: any) => [c.name, c.essential])).toEqual([
+      ["select", false],
+      ["psql", false],
+      ["store", true],
+    ]);
     expect(byName.psql.dependsOn).toEqual([{ containerName: "select", condition: "SUCCESS" }]);
     expect(byName.store.dependsOn).toEqual([{ containerName: "psql", condition: "SUCCESS" }]);
     expect(task.volume).toEqual([{ name: "handoff" }]);
@@ -169,12 +214,19 @@ describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)"
   it("writes a Prisma URL with verified TLS and the pool settings to exactly that secret", () => {
     expect(env(byName.store)).toMatchObject({
       URL_SECRET_ARN: SECRET,
-      URL_SUFFIX: expect.stringMatching(/^\$\{aws_db_instance\.Db_Instance_\w+\.address\}:5432\/shop_dev\?sslmode=require&sslcert=\/certs\/rds-global-bundle\.pem&connection_limit=5&pool_timeout=20&statement_cache_size=0$/),
+      URL_SUFFIX: expect.stringMatching(
+        /^\$\{aws_db_instance\.Db_Instance_\w+\.address\}:5432\/shop_dev\?sslmode=require&sslcert=\/certs\/rds-global-bundle\.pem&connection_limit=5&pool_timeout=20&statement_cache_size=0$/,
+      ),
     });
-    expect(byName.store.command[0]).toContain("put-secret-value --secret-id \"$URL_SECRET_ARN\" --secret-string file:///handoff/url");
+    expect(byName.store.command[0]).toContain('put-secret-value --secret-id "$URL_SECRET_ARN" --secret-string file:///handoff/url');
     const taskPolicy = findResources(json, "aws_iam_role_policy", (p) => p.role.includes("DbAdmin_TaskRole")).map((p) => policyOf(p))[0];
     expect(taskPolicy.Statement).toEqual([
-      { Sid: "WriteConnectionUrl", Effect: "Allow", Action: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], Resource: SECRET },
+      {
+        Sid: "WriteConnectionUrl",
+        Effect: "Allow",
+        Action: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"],
+        Resource: SECRET,
+      },
       { Sid: "EncryptConnectionUrl", Effect: "Allow", Action: ["kms:Decrypt", "kms:GenerateDataKey"], Resource: KMS },
     ]);
     expect(task.task_role_arn).toMatch(/aws_iam_role\.DbAdmin_TaskRole_\w+\.arn/);
@@ -185,10 +237,14 @@ describe("DatabaseAdminTask connectionUrl (password login, DATABASE_URL secret)"
     const libpq = synth(build({ connectionUrl: { secretArn: SECRET, format: "libpq" } }));
     const store = JSON.parse(resource(libpq, "aws_ecs_task_definition").container_definitions).find((c: any) => c.name === "store");
     expect(env(store).URL_SUFFIX).toMatch(/\/shop_dev\?sslmode=verify-full&sslrootcert=\/certs\/rds-global-bundle\.pem$/);
-    expect(() => synth(build({ connectionUrl: { secretArn: SECRET, format: "libpq", pgbouncer: true } }))).toThrow(/DbAdmin: connectionUrl.pgbouncer is a Prisma setting/);
+    expect(() => synth(build({ connectionUrl: { secretArn: SECRET, format: "libpq", pgbouncer: true } }))).toThrow(
+      /DbAdmin: connectionUrl.pgbouncer is a Prisma setting/,
+    );
   });
 
   it("refuses a secret that is not a full Secrets Manager ARN", () => {
-    expect(() => synth(build({ connectionUrl: { secretArn: "shop/dev/DATABASE_URL" } }))).toThrow(/DbAdmin: connectionUrl.secretArn must be the ARN/);
+    expect(() => synth(build({ connectionUrl: { secretArn: "shop/dev/DATABASE_URL" } }))).toThrow(
+      /DbAdmin: connectionUrl.secretArn must be the ARN/,
+    );
   });
 });

@@ -115,19 +115,19 @@ export interface AdminTaskRunSettings extends RunTaskTarget {
  */
 export function appRoleSql(allowSchemaChanges: boolean, access: "iam" | "url" = "iam"): string {
   const grants = [
-    "GRANT CONNECT ON DATABASE :\"db\" TO :\"app_user\";",
-    "GRANT USAGE ON SCHEMA public TO :\"app_user\";",
-    ...(allowSchemaChanges ? ["GRANT CREATE ON SCHEMA public TO :\"app_user\";"] : []),
-    "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :\"app_user\";",
-    "GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO :\"app_user\";",
-    "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :\"app_user\";",
-    "ALTER DEFAULT PRIVILEGES FOR ROLE :\"master_user\" IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO :\"app_user\";",
+    'GRANT CONNECT ON DATABASE :"db" TO :"app_user";',
+    'GRANT USAGE ON SCHEMA public TO :"app_user";',
+    ...(allowSchemaChanges ? ['GRANT CREATE ON SCHEMA public TO :"app_user";'] : []),
+    'GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO :"app_user";',
+    'GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO :"app_user";',
+    'ALTER DEFAULT PRIVILEGES FOR ROLE :"master_user" IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO :"app_user";',
+    'ALTER DEFAULT PRIVILEGES FOR ROLE :"master_user" IN SCHEMA public GRANT USAGE, SELECT, UPDATE ON SEQUENCES TO :"app_user";',
   ];
   if (access === "iam") {
     return [
       "SELECT format('CREATE ROLE %I LOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
-      "ALTER ROLE :\"app_user\" LOGIN;",
-      "GRANT rds_iam TO :\"app_user\";",
+      'ALTER ROLE :"app_user" LOGIN;',
+      'GRANT rds_iam TO :"app_user";',
       ...grants,
     ].join("\n");
   }
@@ -135,13 +135,13 @@ export function appRoleSql(allowSchemaChanges: boolean, access: "iam" | "url" = 
     "SELECT format('CREATE ROLE %I NOLOGIN', :'app_user') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'app_user') \\gexec",
     ...grants,
     "SELECT format('CREATE ROLE %I LOGIN', :'login') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'login') \\gexec",
-    "ALTER ROLE :\"login\" LOGIN INHERIT;",
-    "GRANT :\"app_user\" TO :\"login\";",
+    'ALTER ROLE :"login" LOGIN INHERIT;',
+    'GRANT :"app_user" TO :"login";',
     "ALTER ROLE :\"login\" SET role = :'app_user';",
     // RDS requires IAM tokens from every member of rds_iam, through app_user too: an app that
     // switches from IAM to URL loses IAM logins here (deploy it right after).
-    "REVOKE rds_iam FROM :\"app_user\";",
-    "REVOKE rds_iam FROM :\"login\";",
+    'REVOKE rds_iam FROM :"app_user";',
+    'REVOKE rds_iam FROM :"login";',
   ].join("\n");
 }
 
@@ -210,7 +210,12 @@ export class DatabaseAdminTask extends Construct {
       fail(this, "appUser", "must differ from the database's master user (the app must not log in as it)", appUser);
     }
     if (props.connectionUrl && !isToken(appUser) && appUser.length > 61) {
-      fail(this, "appUser", "must be at most 61 characters with connectionUrl (its login roles <appUser>_1 and <appUser>_2 must fit PostgreSQL's 63)", appUser);
+      fail(
+        this,
+        "appUser",
+        "must be at most 61 characters with connectionUrl (its login roles <appUser>_1 and <appUser>_2 must fit PostgreSQL's 63)",
+        appUser,
+      );
     }
     checkPattern(this, "database.masterUsername", db.masterUsername, /^[a-z][a-z0-9_]{0,62}$/, "must be a lower-case PostgreSQL role name");
     const architecture = props.cpuArchitecture ?? "X86_64";
@@ -259,13 +264,22 @@ export class DatabaseAdminTask extends Construct {
 
     // The shared renderer validates names and values; the one-off command is added to it.
     const [container] = JSON.parse(
-      containerDefinitions(this, settings, { image: settings.imageUri!, logGroupName: this.logGroup.name, region: awsContext(this).region }),
+      containerDefinitions(this, settings, {
+        image: settings.imageUri!,
+        logGroupName: this.logGroup.name,
+        region: awsContext(this).region,
+      }),
     );
     const allowSchemaChanges = props.allowSchemaChanges ?? false;
     const url = props.connectionUrl;
     const script = adminScript(allowSchemaChanges, url !== undefined);
     const handoffMount = [{ sourceVolume: "handoff", containerPath: HANDOFF, readOnly: false }];
-    const psql = { ...container, name: "psql", command: ["sh", "-c", script], ...(url ? { essential: false, mountPoints: handoffMount, dependsOn: [{ containerName: "select", condition: "SUCCESS" }] } : {}) };
+    const psql = {
+      ...container,
+      name: "psql",
+      command: ["sh", "-c", script],
+      ...(url ? { essential: false, mountPoints: handoffMount, dependsOn: [{ containerName: "select", condition: "SUCCESS" }] } : {}),
+    };
     let containers: object[] = [psql];
     if (url) {
       const urlMode = this.urlModeSteps(props, name, appUser, url, psql, handoffMount);
@@ -348,16 +362,31 @@ export class DatabaseAdminTask extends Construct {
     const cli = props.awsCliImage ?? AWS_CLI_IMAGE;
     const awsCliContainer = (stepName: string, stepScript: string, environment: Record<string, string>) => {
       const [rendered] = JSON.parse(
-        containerDefinitions(this, { imageUri: cli, environment, stopTimeoutSeconds: 10 }, { image: cli, logGroupName: this.logGroup.name, region: awsContext(this).region }),
+        containerDefinitions(
+          this,
+          { imageUri: cli, environment, stopTimeoutSeconds: 10 },
+          { image: cli, logGroupName: this.logGroup.name, region: awsContext(this).region },
+        ),
       );
       rendered.logConfiguration.options["awslogs-stream-prefix"] = stepName;
       return { ...rendered, name: stepName, entryPoint: ["sh", "-c"], command: [stepScript], mountPoints: handoffMount };
     };
     const containers = [
-      { ...awsCliContainer("select", selectLoginScript(), { URL_SECRET_ARN: url.secretArn, APP_USER: appUser, AWS_REGION: awsContext(this).region }), essential: false },
+      {
+        ...awsCliContainer("select", selectLoginScript(), {
+          URL_SECRET_ARN: url.secretArn,
+          APP_USER: appUser,
+          AWS_REGION: awsContext(this).region,
+        }),
+        essential: false,
+      },
       psql,
       {
-        ...awsCliContainer("store", storeUrlScript(), { URL_SECRET_ARN: url.secretArn, URL_SUFFIX: suffix, AWS_REGION: awsContext(this).region }),
+        ...awsCliContainer("store", storeUrlScript(), {
+          URL_SECRET_ARN: url.secretArn,
+          URL_SUFFIX: suffix,
+          AWS_REGION: awsContext(this).region,
+        }),
         essential: true,
         dependsOn: [{ containerName: "psql", condition: "SUCCESS" }],
       },
@@ -370,8 +399,14 @@ export class DatabaseAdminTask extends Construct {
       tags: props.tags,
     });
     taskRole.addToPolicy([
-      { sid: "WriteConnectionUrl", actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"], resources: [url.secretArn] },
-      ...(url.secretKmsKeyArn ? [{ sid: "EncryptConnectionUrl", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [url.secretKmsKeyArn] }] : []),
+      {
+        sid: "WriteConnectionUrl",
+        actions: ["secretsmanager:GetSecretValue", "secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"],
+        resources: [url.secretArn],
+      },
+      ...(url.secretKmsKeyArn
+        ? [{ sid: "EncryptConnectionUrl", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [url.secretKmsKeyArn] }]
+        : []),
     ]);
     return { containers, taskRole };
   }

@@ -15,7 +15,17 @@ import { MetricAlarmSpec, metricAlarm } from "../internal/alarms";
 import { awsContext } from "../internal/aws-context";
 import { Connections, connectable } from "../core/connections";
 import { pascalCase as idPart, physicalName } from "../internal/naming";
-import { checkIntegerRange, checkKmsKeyArn, checkLogRetention, checkMinMax, checkOneOf, checkPattern, checkTags, fail, isToken } from "../internal/validate";
+import {
+  checkIntegerRange,
+  checkKmsKeyArn,
+  checkLogRetention,
+  checkMinMax,
+  checkOneOf,
+  checkPattern,
+  checkTags,
+  fail,
+  isToken,
+} from "../internal/validate";
 import { checkKmsKeyInStackRegion } from "../internal/region-checks";
 import { AlarmTopics, checkAlarmTopics } from "../core/alarm-topics";
 import { NetworkRef } from "../core/network-ref";
@@ -192,7 +202,15 @@ export abstract class FargateServiceBase extends Construct {
   /** What the service waits for besides its roles' policies (each listed once in depends_on). */
   private readonly serviceDependencies = new Set<ITerraformDependable>();
   /** What {@link addOneOffTask} reuses: the app container's settings and where tasks run. */
-  private readonly taskSettings: { props: FargateServiceProps; image: string; region: string; cpu: number; memory: number; architecture: string; assignPublicIp: boolean };
+  private readonly taskSettings: {
+    props: FargateServiceProps;
+    image: string;
+    region: string;
+    cpu: number;
+    memory: number;
+    architecture: string;
+    assignPublicIp: boolean;
+  };
   private readonly oneOffPurposes = new Set<string>();
 
   protected constructor(scope: Construct, id: string, props: FargateServiceProps, kind: ServiceKind) {
@@ -232,7 +250,12 @@ export abstract class FargateServiceBase extends Construct {
       this.taskRole.addToPolicy([
         {
           sid: "EcsExec",
-          actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+          actions: [
+            "ssmmessages:CreateControlChannel",
+            "ssmmessages:CreateDataChannel",
+            "ssmmessages:OpenControlChannel",
+            "ssmmessages:OpenDataChannel",
+          ],
           resources: ["*"],
         },
       ]);
@@ -241,14 +264,18 @@ export abstract class FargateServiceBase extends Construct {
     this.taskSettings = { props, image, region, cpu, memory, architecture, assignPublicIp };
     const pipeline = settings.imageManagedBy === "pipeline";
     const renderContainers = (): string =>
-      containerDefinitions(this, { ...props, environment: { ...props.environment, ...this.addedEnvironment } }, {
-        image,
-        port: kind.containerPort,
-        logGroupName: this.logGroup.name,
-        region,
-        taskCpu: cpu,
-        taskMemoryMiB: memory,
-      });
+      containerDefinitions(
+        this,
+        { ...props, environment: { ...props.environment, ...this.addedEnvironment } },
+        {
+          image,
+          port: kind.containerPort,
+          logGroupName: this.logGroup.name,
+          region,
+          taskCpu: cpu,
+          taskMemoryMiB: memory,
+        },
+      );
     this.taskDefinition = this.fargateTaskDefinition("TaskDefinition", name, cpu, memory, renderContainers, { skipDestroy: pipeline });
     this.acceptWritableRootFilesystems(props);
 
@@ -282,7 +309,8 @@ export abstract class FargateServiceBase extends Construct {
       maxCapacity: settings.max,
       tags: props.tags,
       // Scheduled actions move min/max (e.g. to 0 at night): Terraform must not move them back.
-      lifecycle: props.scheduledCapacity && props.scheduledCapacity.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
+      lifecycle:
+        props.scheduledCapacity && props.scheduledCapacity.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
     });
     const { scaleOut, scaleIn } = settings;
     this.addTargetTracking("CpuScaling", "cpu", "ECSServiceAverageCPUUtilization", settings.cpuTarget, scaleOut, scaleIn);
@@ -297,7 +325,13 @@ export abstract class FargateServiceBase extends Construct {
   private resolveSettings(props: FargateServiceProps, kind: ServiceKind) {
     // The scalable target's resource id is service/<cluster name>/<service name>: an ARN there fails at apply.
     // https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html (ResourceId)
-    checkPattern(this, "cluster.clusterName", props.cluster.clusterName, /^[A-Za-z0-9_-]{1,255}$/, "must be the cluster's name (letters, digits, - and _), not its ARN");
+    checkPattern(
+      this,
+      "cluster.clusterName",
+      props.cluster.clusterName,
+      /^[A-Za-z0-9_-]{1,255}$/,
+      "must be the cluster's name (letters, digits, - and _), not its ARN",
+    );
     const cpu = props.cpu ?? 512;
     const memory = props.memoryMiB ?? 1024;
     checkFargateSize(this, cpu, memory);
@@ -336,18 +370,45 @@ export abstract class FargateServiceBase extends Construct {
     }
     const exec = props.enableExecuteCommand ?? false;
     if (exec && props.readonlyRootFilesystem) {
-      fail(this, "enableExecuteCommand", "needs a writable root filesystem (the SSM agent ECS Exec injects writes to it); set readonlyRootFilesystem to false or leave ECS Exec off", exec);
+      fail(
+        this,
+        "enableExecuteCommand",
+        "needs a writable root filesystem (the SSM agent ECS Exec injects writes to it); set readonlyRootFilesystem to false or leave ECS Exec off",
+        exec,
+      );
     }
     checkKmsKeyArn(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs encrypts with key ARNs only");
     for (const [i, key] of (props.secretsKmsKeyArns ?? []).entries()) {
-      checkKmsKeyArn(this, `secretsKmsKeyArns[${i}]`, key, "the execution role is granted kms:Decrypt on it, and IAM authorizes Decrypt on the key, not on an alias");
+      checkKmsKeyArn(
+        this,
+        `secretsKmsKeyArns[${i}]`,
+        key,
+        "the execution role is granted kms:Decrypt on it, and IAM authorizes Decrypt on the key, not on an alias",
+      );
     }
     checkKmsKeyInStackRegion(this, "logsKmsKeyArn", props.logsKmsKeyArn, "CloudWatch Logs");
     const image = imageOf(this, props);
     // Tasks with a public IP in the public subnets reach ECR and the internet through the internet gateway.
     if (!assignPublicIp) checkTaskEgress(this, props, image, props.network.privateSubnetEgress);
     const { region } = awsContext(this);
-    return { cpu, memory, architecture, imageManagedBy, retention, min, max, desired, cpuTarget, scaleOut, scaleIn, strategy, assignPublicIp, exec, image, region };
+    return {
+      cpu,
+      memory,
+      architecture,
+      imageManagedBy,
+      retention,
+      min,
+      max,
+      desired,
+      cpuTarget,
+      scaleOut,
+      scaleIn,
+      strategy,
+      assignPublicIp,
+      exec,
+      image,
+      region,
+    };
   }
 
   /**
@@ -355,7 +416,10 @@ export abstract class FargateServiceBase extends Construct {
    * oversight: accepted on every task definition of the service (one-off tasks run the app too).
    */
   private acceptWritableRootFilesystems(props: FargateServiceProps): void {
-    for (const [container, readonly] of [["app", props.readonlyRootFilesystem], ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const)] as const) {
+    for (const [container, readonly] of [
+      ["app", props.readonlyRootFilesystem],
+      ...(props.sidecars ?? []).map((c) => [c.name, c.readonlyRootFilesystem] as const),
+    ] as const) {
       if (readonly === false) {
         const reason = `readonlyRootFilesystem: false given explicitly for container ${container} (it writes to its filesystem)`;
         suppress(this, "ECS-READ-ONLY-ROOT-FS", reason, { subject: container, applyToChildren: true, optional: true });
@@ -363,7 +427,11 @@ export abstract class FargateServiceBase extends Construct {
     }
   }
 
-  private createService(props: FargateServiceProps, settings: ReturnType<FargateServiceBase["resolveSettings"]>, pipeline: boolean): EcsService {
+  private createService(
+    props: FargateServiceProps,
+    settings: ReturnType<FargateServiceBase["resolveSettings"]>,
+    pipeline: boolean,
+  ): EcsService {
     const { assignPublicIp } = settings;
     const service = new EcsService(this, "Service", {
       name: this.baseName,
@@ -400,7 +468,9 @@ export abstract class FargateServiceBase extends Construct {
     // execution and task roles' inline policies (grants added after this constructor included).
     service.dependsOn = Lazy.listValue({
       produce: () => {
-        const policies = [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p): p is NonNullable<typeof p> => p !== undefined);
+        const policies = [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter(
+          (p): p is NonNullable<typeof p> => p !== undefined,
+        );
         return [...this.serviceDependencies, ...policies].map((d) => dependable(d));
       },
     });
@@ -411,7 +481,10 @@ export abstract class FargateServiceBase extends Construct {
   private addServiceAlarms(topics: AlarmTopics): void {
     const name = this.baseName;
     const dims = { ClusterName: this.clusterName, ServiceName: name };
-    for (const [metric, word, threshold] of [["CPUUtilization", "cpu", 80], ["MemoryUtilization", "memory", 85]] as const) {
+    for (const [metric, word, threshold] of [
+      ["CPUUtilization", "cpu", 80],
+      ["MemoryUtilization", "memory", 85],
+    ] as const) {
       this.addAlarm(`${word === "cpu" ? "Cpu" : "Memory"}Alarm`, "critical", {
         purpose: `${word}-high`,
         description: `${name}: average ${word} above ${threshold} % for 5 minutes`,
@@ -458,20 +531,32 @@ export abstract class FargateServiceBase extends Construct {
    */
   public addOneOffTask(id: string, options: OneOffTaskOptions): OneOffTask {
     const { props, image, region, assignPublicIp } = this.taskSettings;
-    checkPattern(this, "addOneOffTask purpose", options.purpose, /^[a-z][a-z0-9-]{0,19}$/, "must be 1-20 lower-case letters, digits or hyphens");
+    checkPattern(
+      this,
+      "addOneOffTask purpose",
+      options.purpose,
+      /^[a-z][a-z0-9-]{0,19}$/,
+      "must be 1-20 lower-case letters, digits or hyphens",
+    );
     if (this.oneOffPurposes.has(options.purpose)) fail(this, "addOneOffTask purpose", "must be unique per service", options.purpose);
     this.oneOffPurposes.add(options.purpose);
-    if (options.command.length === 0) fail(this, "addOneOffTask command", "must name what to run, e.g. [\"npx\", \"prisma\", \"migrate\", \"deploy\"]", options.command);
+    if (options.command.length === 0)
+      fail(this, "addOneOffTask command", 'must name what to run, e.g. ["npx", "prisma", "migrate", "deploy"]', options.command);
     const cpu = options.cpu ?? this.taskSettings.cpu;
     const memory = options.memoryMiB ?? this.taskSettings.memory;
     checkFargateSize(this, cpu, memory);
     const settings: ContainerSettings = { ...props, sidecars: [], containerHealthCheck: undefined, command: options.command };
     const render = (): string =>
-      containerDefinitions(this, { ...settings, environment: { ...props.environment, ...this.addedEnvironment } }, { image, logGroupName: this.logGroup.name, region, taskCpu: cpu, taskMemoryMiB: memory });
+      containerDefinitions(
+        this,
+        { ...settings, environment: { ...props.environment, ...this.addedEnvironment } },
+        { image, logGroupName: this.logGroup.name, region, taskCpu: cpu, taskMemoryMiB: memory },
+      );
     const taskDefinition = this.fargateTaskDefinition(id, physicalName(this, "ecs", this.baseName, options.purpose), cpu, memory, render);
     // A run right after apply must find the roles able to pull, log and read the secrets.
     taskDefinition.dependsOn = Lazy.listValue({
-      produce: () => [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p) => p !== undefined).map((p) => dependable(p!)),
+      produce: () =>
+        [this.executionRole.grantsPolicy, this.taskRole.grantsPolicy].filter((p) => p !== undefined).map((p) => dependable(p!)),
     });
     return {
       taskDefinition,
@@ -492,7 +577,14 @@ export abstract class FargateServiceBase extends Construct {
    * A Fargate task definition of this service's roles and architecture; the containers are
    * rendered at synth (so that addEnvironment() can still add variables) and checked now.
    */
-  private fargateTaskDefinition(id: string, family: string, cpu: number, memory: number, render: () => string, extra: { skipDestroy?: boolean } = {}): EcsTaskDefinition {
+  private fargateTaskDefinition(
+    id: string,
+    family: string,
+    cpu: number,
+    memory: number,
+    render: () => string,
+    extra: { skipDestroy?: boolean } = {},
+  ): EcsTaskDefinition {
     render();
     return new EcsTaskDefinition(this, id, {
       family,
@@ -611,4 +703,3 @@ export abstract class FargateServiceBase extends Construct {
     });
   }
 }
-

@@ -63,17 +63,34 @@ export function resolveLoadBalancerProps(scope: Construct, props: WebServiceProp
   checkResourceArn(scope, "certificateArn", props.certificateArn, "acmCertificate");
   // An ALB takes certificates of its own region only ("CertificateNotFound" at apply otherwise).
   const region = providerRegion(scope);
-  const certificateRegion = props.certificateArn !== undefined && !isToken(props.certificateArn) ? props.certificateArn.split(":")[3] : undefined;
+  const certificateRegion =
+    props.certificateArn !== undefined && !isToken(props.certificateArn) ? props.certificateArn.split(":")[3] : undefined;
   if (region !== undefined && certificateRegion !== undefined && certificateRegion !== region) {
-    fail(scope, "certificateArn", `must be an ACM certificate in the stack's AWS provider region ${region} (a load balancer uses certificates of its own region only)`, props.certificateArn);
+    fail(
+      scope,
+      "certificateArn",
+      `must be an ACM certificate in the stack's AWS provider region ${region} (a load balancer uses certificates of its own region only)`,
+      props.certificateArn,
+    );
   }
   if (props.domain) {
     checkDomain(scope, "domain.name", props.domain.name);
-    checkPattern(scope, "domain.hostedZoneId", props.domain.hostedZoneId, /^Z[A-Z0-9]{1,31}$/, "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ");
+    checkPattern(
+      scope,
+      "domain.hostedZoneId",
+      props.domain.hostedZoneId,
+      /^Z[A-Z0-9]{1,31}$/,
+      "must be a Route 53 hosted zone id such as Z0123456789ABCDEFGHIJ",
+    );
   }
   const https = props.https ?? (props.certificateArn !== undefined || props.domain !== undefined);
   if (https && props.certificateArn === undefined && props.domain === undefined) {
-    fail(scope, "https", "needs a certificate: give certificateArn, or domain ({ name, hostedZoneId }) to create a DNS-validated one", https);
+    fail(
+      scope,
+      "https",
+      "needs a certificate: give certificateArn, or domain ({ name, hostedZoneId }) to create a DNS-validated one",
+      https,
+    );
   }
   if (!https && props.certificateArn !== undefined) {
     fail(scope, "https", "is false but certificateArn is given; drop one of them", https);
@@ -82,8 +99,20 @@ export function resolveLoadBalancerProps(scope: Construct, props: WebServiceProp
   if (header) {
     // ALB http-header conditions: a header name of at most 40 RFC 7230 token characters.
     // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_HttpHeaderConditionConfig.html
-    checkPattern(scope, "originVerifyHeader.name", header.name, /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/, "must be an HTTP header name of 1-40 letters, digits and !#$%&'*+.^_`|~- (no spaces or colons)");
-    checkPattern(scope, "originVerifyHeader.value", header.value, /^[\x21-\x7e]{16,128}$/, "must be 16-128 printable characters (it is a shared secret)");
+    checkPattern(
+      scope,
+      "originVerifyHeader.name",
+      header.name,
+      /^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,40}$/,
+      "must be an HTTP header name of 1-40 letters, digits and !#$%&'*+.^_`|~- (no spaces or colons)",
+    );
+    checkPattern(
+      scope,
+      "originVerifyHeader.value",
+      header.value,
+      /^[\x21-\x7e]{16,128}$/,
+      "must be 16-128 printable characters (it is a shared secret)",
+    );
   }
   const routes = props.routes ?? [];
   if (routes.length > 4) fail(scope, "routes", "may hold at most 4 routes (an ECS service takes 5 target groups)", routes.length);
@@ -91,14 +120,27 @@ export function resolveLoadBalancerProps(scope: Construct, props: WebServiceProp
   checkIntegerRange(scope, "idleTimeoutSeconds", props.idleTimeoutSeconds, 1, 4000);
   checkIntegerRange(scope, "requestsPerTargetPerMinute", props.requestsPerTargetPerMinute, 1, 1000000);
   if (props.stickinessDurationSeconds !== undefined && props.stickySessions !== true) {
-    fail(scope, "stickinessDurationSeconds", "needs stickySessions: true (without it the duration would be ignored)", props.stickinessDurationSeconds);
+    fail(
+      scope,
+      "stickinessDurationSeconds",
+      "needs stickySessions: true (without it the duration would be ignored)",
+      props.stickinessDurationSeconds,
+    );
   }
   if (props.accessLogsBucket !== undefined) checkName(scope, "accessLogsBucket", "s3Bucket", props.accessLogsBucket);
   if (props.accessLogsPrefix !== undefined) {
     if (props.accessLogsBucket === undefined) fail(scope, "accessLogsPrefix", "needs accessLogsBucket", props.accessLogsPrefix);
-    checkPattern(scope, "accessLogsPrefix", props.accessLogsPrefix, /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\x21-\x7e]+$/, "must be printable characters without a leading or trailing / and without AWSLogs (ELB adds AWSLogs/<account>/ itself)");
+    checkPattern(
+      scope,
+      "accessLogsPrefix",
+      props.accessLogsPrefix,
+      /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\x21-\x7e]+$/,
+      "must be printable characters without a leading or trailing / and without AWSLogs (ELB adds AWSLogs/<account>/ itself)",
+    );
   }
-  const fixedNames = [props.targetGroupName, ...routes.map((r) => r.targetGroupName)].filter((n): n is string => n !== undefined && !isToken(n));
+  const fixedNames = [props.targetGroupName, ...routes.map((r) => r.targetGroupName)].filter(
+    (n): n is string => n !== undefined && !isToken(n),
+  );
   checkUnique(scope, "targetGroupName and routes[].targetGroupName", fixedNames);
   const dualStack = props.dualStack ?? false;
   checkLoadBalancerSubnets(scope, props, internal, dualStack);
@@ -116,8 +158,17 @@ function checkLoadBalancerSubnets(scope: Construct, props: WebServiceProps, inte
   const subnets = internal ? props.network.privateSubnetIds : props.network.publicSubnetIds;
   if (!isToken(subnets)) {
     if (subnets.length < 2) {
-      const hint = internal ? "" : subnets.length === 0 ? ` (the network has no public subnets: give it public subnets, or use scheme "internal" behind a CloudFront VPC origin)` : "";
-      fail(scope, prop, `must list at least 2 subnets in different availability zones for an ${internal ? "internal" : "internet-facing"} Application Load Balancer${hint}`, subnets);
+      const hint = internal
+        ? ""
+        : subnets.length === 0
+          ? ` (the network has no public subnets: give it public subnets, or use scheme "internal" behind a CloudFront VPC origin)`
+          : "";
+      fail(
+        scope,
+        prop,
+        `must list at least 2 subnets in different availability zones for an ${internal ? "internal" : "internet-facing"} Application Load Balancer${hint}`,
+        subnets,
+      );
     }
     checkUnique(scope, prop, subnets);
     const azs = props.network.availabilityZones;
@@ -127,12 +178,25 @@ function checkLoadBalancerSubnets(scope: Construct, props: WebServiceProps, inte
     }
   }
   if (dualStack && props.network.ipv6Subnets === false) {
-    fail(scope, "dualStack", "needs subnets with IPv6 CIDR blocks, and the network's subnets have none (network.ipv6Subnets is false); drop dualStack or give the VPC and subnets IPv6", dualStack);
+    fail(
+      scope,
+      "dualStack",
+      "needs subnets with IPv6 CIDR blocks, and the network's subnets have none (network.ipv6Subnets is false); drop dualStack or give the VPC and subnets IPv6",
+      dualStack,
+    );
   }
 }
 
 /** The Application Load Balancer: invalid headers dropped, deletion protection, access logs when asked. */
-export function createLoadBalancer(scope: Construct, props: WebServiceProps, name: string, securityGroupId: string, internal: boolean, dualStack: boolean, subnets: string[]): Lb {
+export function createLoadBalancer(
+  scope: Construct,
+  props: WebServiceProps,
+  name: string,
+  securityGroupId: string,
+  internal: boolean,
+  dualStack: boolean,
+  subnets: string[],
+): Lb {
   return new Lb(scope, "LoadBalancer", {
     name: physicalName(scope, "loadBalancer", props.loadBalancerName ?? name, undefined, "loadBalancerName"),
     loadBalancerType: "application",
@@ -192,7 +256,11 @@ export function openIngress(scope: Construct, sg: string, ingress: "anywhere" | 
 export function admitVpcOrigin(scope: Construct, sg: string, subnetIds: readonly string[], port: number, vpcCidr: string): void {
   if (Tokenization.reverseList([...subnetIds]) !== undefined) {
     new VpcSecurityGroupIngressRule(scope, `VpcOrigin${port}Ingress`, {
-      securityGroupId: sg, cidrIpv4: vpcCidr, ipProtocol: "tcp", fromPort: port, toPort: port,
+      securityGroupId: sg,
+      cidrIpv4: vpcCidr,
+      ipProtocol: "tcp",
+      fromPort: port,
+      toPort: port,
       description: `CloudFront VPC origin (VPC range: subnet count unknown at synth) on ${port}`,
     });
     return;
@@ -230,9 +298,7 @@ export function createListeners(scope: Construct, props: WebServiceProps, https:
     loadBalancerArn: loadBalancerArn,
     port: 80,
     protocol: "HTTP",
-    defaultAction: [
-      https ? { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } : serve,
-    ],
+    defaultAction: [https ? { type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } } : serve],
     tags: props.tags,
   });
   const secure = https

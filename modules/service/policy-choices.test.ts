@@ -24,13 +24,18 @@ describe("ECS-READ-ONLY-ROOT-FS: a choice is not a warning", () => {
       sidecars: [{ name: "agent", image: "public.ecr.aws/docker/library/busybox:1.37", memoryReservationMiB: 64 }],
     });
     const report = policyReport(stack, { tier: "production", rules: RULES });
-    expect(report.suppressed.map((s) => [s.subject, s.reason])).toEqual([["app", expect.stringMatching(/readonlyRootFilesystem: false given explicitly for container app/)]]);
+    expect(report.suppressed.map((s) => [s.subject, s.reason])).toEqual([
+      ["app", expect.stringMatching(/readonlyRootFilesystem: false given explicitly for container app/)],
+    ]);
     expect(report.failed.map((f) => f.subject)).toEqual(["agent"]);
   });
 
   it("accepts it on the service's one-off tasks too (they run the app container)", () => {
     const stack = scratchStack();
-    webService(stack, { readonlyRootFilesystem: false }).addOneOffTask("Migrate", { purpose: "migrate", command: ["npm", "run", "migrate"] });
+    webService(stack, { readonlyRootFilesystem: false }).addOneOffTask("Migrate", {
+      purpose: "migrate",
+      command: ["npm", "run", "migrate"],
+    });
     const report = policyReport(stack, { tier: "production", rules: RULES });
     expect(report.failed).toEqual([]);
     expect(report.suppressed.map((s) => s.path)).toEqual(["test/Web/TaskDefinition", "test/Web/Migrate"]);

@@ -30,7 +30,14 @@ const CRON_FIELDS: readonly CronField[] = [
   { name: "hours", min: 0, max: 23, wildcards: ", - * /" },
   { name: "day-of-month", min: 1, max: 31, special: /^(L|LW|L-\d{1,2}|\d{1,2}W)$/, wildcards: ", - * ? / L W" },
   { name: "month", min: 1, max: 12, names: MONTHS, wildcards: ", - * /" },
-  { name: "day-of-week", min: 1, max: 7, names: DAYS, special: /^(L|([1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(L|#[1-5]))$/, wildcards: ", - * ? L #" },
+  {
+    name: "day-of-week",
+    min: 1,
+    max: 7,
+    names: DAYS,
+    special: /^(L|([1-7]|SUN|MON|TUE|WED|THU|FRI|SAT)(L|#[1-5]))$/,
+    wildcards: ", - * ? L #",
+  },
   { name: "year", min: 1970, max: 2199, wildcards: ", - * /" },
 ];
 
@@ -87,7 +94,12 @@ export function checkSchedule(scope: IConstruct, prop: string, schedule: string)
     const items = text.toUpperCase().split(",");
     if (items.some((item) => !isItem(field, item))) {
       const names = field.names ? ` or ${field.names[0]}-${field.names[field.names.length - 1]}` : "";
-      fail(scope, prop, `has ${field.name} ${JSON.stringify(text)}: values must be ${field.min}-${field.max}${names}, with the wildcards ${field.wildcards}`, schedule);
+      fail(
+        scope,
+        prop,
+        `has ${field.name} ${JSON.stringify(text)}: values must be ${field.min}-${field.max}${names}, with the wildcards ${field.wildcards}`,
+        schedule,
+      );
     }
   });
 }

@@ -61,7 +61,13 @@ export function fargateTargetGroup(scope: Construct, id: string, s: TargetGroupS
   }
   checkIntegerRange(scope, `${s.prop}.healthyThreshold`, hc.healthyThreshold, 2, 10);
   checkIntegerRange(scope, `${s.prop}.unhealthyThreshold`, hc.unhealthyThreshold, 2, 10);
-  checkPattern(scope, `${s.prop}.matcher`, matcher, /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/, "must be HTTP codes from 200 to 499 such as 200, 200,302 or 200-299");
+  checkPattern(
+    scope,
+    `${s.prop}.matcher`,
+    matcher,
+    /^[2-4]\d\d(-[2-4]\d\d)?(,[2-4]\d\d(-[2-4]\d\d)?)*$/,
+    "must be HTTP codes from 200 to 499 such as 200, 200,302 or 200-299",
+  );
   for (const range of isToken(matcher) ? [] : matcher.split(",")) {
     const [from, to] = range.split("-").map(Number);
     if (to !== undefined && to < from) fail(scope, `${s.prop}.matcher`, "must list ranges low-high, e.g. 200-299", matcher);
@@ -69,7 +75,14 @@ export function fargateTargetGroup(scope: Construct, id: string, s: TargetGroupS
   checkIntegerRange(scope, "deregistrationDelaySeconds", s.deregistrationDelaySeconds, 0, 3600);
   checkIntegerRange(scope, "stickinessDurationSeconds", s.stickinessSeconds, 1, 604800);
   if (s.name !== undefined) checkName(scope, s.nameProp, "targetGroup", s.name);
-  else checkPattern(scope, "namePrefix", s.namePrefix, /^[A-Za-z0-9][A-Za-z0-9-]{0,5}$/, "must be 1-6 letters, digits or hyphens, not starting with a hyphen (AWS appends the rest of a target group name)");
+  else
+    checkPattern(
+      scope,
+      "namePrefix",
+      s.namePrefix,
+      /^[A-Za-z0-9][A-Za-z0-9-]{0,5}$/,
+      "must be 1-6 letters, digits or hyphens, not starting with a hyphen (AWS appends the rest of a target group name)",
+    );
 
   return new LbTargetGroup(scope, id, {
     ...(s.name !== undefined ? { name: s.name } : { namePrefix: s.namePrefix }),

@@ -112,7 +112,12 @@ describe("WebService defaults (no domain: HTTP only)", () => {
 
   it("scales 2-10 on CPU 70 % without a role_arn on the target", () => {
     const target = resource(json, "aws_appautoscaling_target");
-    expect(target).toMatchObject({ min_capacity: 2, max_capacity: 10, scalable_dimension: "ecs:service:DesiredCount", service_namespace: "ecs" });
+    expect(target).toMatchObject({
+      min_capacity: 2,
+      max_capacity: 10,
+      scalable_dimension: "ecs:service:DesiredCount",
+      service_namespace: "ecs",
+    });
     expect(target.role_arn).toBeUndefined();
     expect(target.resource_id).toMatch(/^service\/\$\{aws_ecs_cluster\..+\.name\}\/\$\{aws_ecs_service\..+\.name\}$/);
     expect(resource(json, "aws_appautoscaling_policy").target_tracking_scaling_policy_configuration).toMatchObject({
@@ -178,7 +183,10 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
   it("terminates TLS 1.2/1.3 with the DNS-validated certificate", () => {
     expect(https).toMatchObject({ protocol: "HTTPS", ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" });
     expect(https.certificate_arn).toBe(`\${${ref("aws_acm_certificate_validation", json)}.certificate_arn}`);
-    expect(resource(json, "aws_acm_certificate")).toMatchObject({ domain_name: "origin.fckdoomscroll.example.com", validation_method: "DNS" });
+    expect(resource(json, "aws_acm_certificate")).toMatchObject({
+      domain_name: "origin.fckdoomscroll.example.com",
+      validation_method: "DNS",
+    });
     const validation = findResources(json, "aws_route53_record", (r) => r.for_each !== undefined)[0];
     expect(validation).toMatchObject({ zone_id: "Z0EXAMPLE0ZONE0ID", name: "${each.value.resource_record_name}" });
     expect(resource(json, "aws_acm_certificate_validation").validation_record_fqdns).toContain("fqdn");
@@ -191,7 +199,9 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
   });
 
   it("answers 403 unless CloudFront's origin header is present", () => {
-    expect(https.default_action).toEqual([expect.objectContaining({ type: "fixed-response", fixed_response: expect.objectContaining({ status_code: "403" }) })]);
+    expect(https.default_action).toEqual([
+      expect.objectContaining({ type: "fixed-response", fixed_response: expect.objectContaining({ status_code: "403" }) }),
+    ]);
     const rules = Object.values(resources(json, "aws_lb_listener_rule")) as any[];
     const header = { http_header: { http_header_name: "X-Origin-Verify", values: ["0123456789abcdef0123"] } };
     expect(rules.find((r) => r.priority === 50000)).toMatchObject({ condition: [header], action: [{ type: "forward" }] });
@@ -269,40 +279,86 @@ describe("WebService for prod (seed 001, behind CloudFront)", () => {
 
   it("also scales on memory 80 % and 2000 requests per target", () => {
     const policies = Object.values(resources(json, "aws_appautoscaling_policy")) as any[];
-    const spec = (type: string) => policies.find((p) => p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type === type);
+    const spec = (type: string) =>
+      policies.find((p) => p.target_tracking_scaling_policy_configuration.predefined_metric_specification.predefined_metric_type === type);
     expect(spec("ECSServiceAverageMemoryUtilization").target_tracking_scaling_policy_configuration.target_value).toBe(80);
     const requests = spec("ALBRequestCountPerTarget").target_tracking_scaling_policy_configuration;
     expect(requests.target_value).toBe(2000);
-    expect(requests.predefined_metric_specification.resource_label).toMatch(/^\$\{aws_lb\..+\.arn_suffix\}\/\$\{aws_lb_target_group\..+\.arn_suffix\}$/);
+    expect(requests.predefined_metric_specification.resource_label).toMatch(
+      /^\$\{aws_lb\..+\.arn_suffix\}\/\$\{aws_lb_target_group\..+\.arn_suffix\}$/,
+    );
   });
 
   it("raises seed 001's alarms on the right topics", () => {
     const alarms = Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[];
     const byName = (suffix: string) => alarms.find((a) => a.alarm_name === `fckdoomscroll-prod-${suffix}`);
     expect(alarms).toHaveLength(8);
-    expect(byName("cpu-high")).toMatchObject({ threshold: 80, period: 60, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(byName("cpu-high")).toMatchObject({
+      threshold: 80,
+      period: 60,
+      evaluation_periods: 5,
+      alarm_actions: [TOPICS.criticalTopicArn],
+    });
     expect(byName("memory-high")).toMatchObject({ threshold: 85, evaluation_periods: 5, alarm_actions: [TOPICS.criticalTopicArn] });
-    expect(byName("alb-5xx")).toMatchObject({ metric_name: "HTTPCode_Target_5XX_Count", statistic: "Sum", threshold: 10, period: 60, alarm_actions: [TOPICS.criticalTopicArn] });
-    expect(byName("alb-latency")).toMatchObject({ metric_name: "TargetResponseTime", threshold: 1, alarm_actions: [TOPICS.warningTopicArn] });
-    expect(byName("alb-unhealthy-hosts")).toMatchObject({ metric_name: "UnHealthyHostCount", threshold: 0, alarm_actions: [TOPICS.warningTopicArn] });
+    expect(byName("alb-5xx")).toMatchObject({
+      metric_name: "HTTPCode_Target_5XX_Count",
+      statistic: "Sum",
+      threshold: 10,
+      period: 60,
+      alarm_actions: [TOPICS.criticalTopicArn],
+    });
+    expect(byName("alb-latency")).toMatchObject({
+      metric_name: "TargetResponseTime",
+      threshold: 1,
+      alarm_actions: [TOPICS.warningTopicArn],
+    });
+    expect(byName("alb-unhealthy-hosts")).toMatchObject({
+      metric_name: "UnHealthyHostCount",
+      threshold: 0,
+      alarm_actions: [TOPICS.warningTopicArn],
+    });
     // What the load balancer answers itself (no target, timeouts): on the load balancer dimension alone.
     const elb5xx = byName("alb-elb-5xx");
-    expect(elb5xx).toMatchObject({ namespace: "AWS/ApplicationELB", metric_name: "HTTPCode_ELB_5XX_Count", statistic: "Sum", comparison_operator: "GreaterThanThreshold", threshold: 10, period: 60, alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(elb5xx).toMatchObject({
+      namespace: "AWS/ApplicationELB",
+      metric_name: "HTTPCode_ELB_5XX_Count",
+      statistic: "Sum",
+      comparison_operator: "GreaterThanThreshold",
+      threshold: 10,
+      period: 60,
+      alarm_actions: [TOPICS.criticalTopicArn],
+    });
     expect(Object.keys(elb5xx.dimensions)).toEqual(["LoadBalancer"]);
     expect(elb5xx.dimensions.LoadBalancer).toBe(byName("alb-5xx").dimensions.LoadBalancer);
     const none = byName("alb-no-healthy-hosts");
-    expect(none).toMatchObject({ metric_name: "HealthyHostCount", statistic: "Minimum", comparison_operator: "LessThanThreshold", threshold: 1, evaluation_periods: 2, treat_missing_data: "breaching", alarm_actions: [TOPICS.criticalTopicArn] });
+    expect(none).toMatchObject({
+      metric_name: "HealthyHostCount",
+      statistic: "Minimum",
+      comparison_operator: "LessThanThreshold",
+      threshold: 1,
+      evaluation_periods: 2,
+      treat_missing_data: "breaching",
+      alarm_actions: [TOPICS.criticalTopicArn],
+    });
     expect(none.dimensions).toEqual(byName("alb-5xx").dimensions);
     const running = byName("running-below-desired");
     expect(running).toMatchObject({ threshold: 0, evaluation_periods: 5, alarm_actions: [TOPICS.warningTopicArn] });
-    expect(running.metric_query.map((q: any) => q.metric?.metric_name ?? q.expression)).toEqual(["RunningTaskCount", "DesiredTaskCount", "desired - running"]);
+    expect(running.metric_query.map((q: any) => q.metric?.metric_name ?? q.expression)).toEqual([
+      "RunningTaskCount",
+      "DesiredTaskCount",
+      "desired - running",
+    ]);
   });
 });
 
 describe("WebService options", () => {
   it("renders environment variables in a stable, sorted order", () => {
-    const a = synthWeb({ environment: { NODE_ENV: "production", AUTH_TRUST_HOST: "true", AWS_REGION: "us-east-1", AUTH_URL: "https://x.example.com" } });
-    const b = synthWeb({ environment: { AUTH_URL: "https://x.example.com", AWS_REGION: "us-east-1", NODE_ENV: "production", AUTH_TRUST_HOST: "true" } });
+    const a = synthWeb({
+      environment: { NODE_ENV: "production", AUTH_TRUST_HOST: "true", AWS_REGION: "us-east-1", AUTH_URL: "https://x.example.com" },
+    });
+    const b = synthWeb({
+      environment: { AUTH_URL: "https://x.example.com", AWS_REGION: "us-east-1", NODE_ENV: "production", AUTH_TRUST_HOST: "true" },
+    });
     const defs = (json: any) => resource(json, "aws_ecs_task_definition").container_definitions;
     expect(defs(a)).toBe(defs(b));
     expect(containerOf(a).environment.map((e: any) => e.name)).toEqual(["AUTH_TRUST_HOST", "AUTH_URL", "AWS_REGION", "NODE_ENV"]);
@@ -332,7 +388,10 @@ describe("WebService options", () => {
     });
     expect(resources(json, "aws_acm_certificate")).toEqual({});
     expect(findResources(json, "aws_lb_listener", (l) => l.port === 443)[0].certificate_arn).toBe(certificateArn);
-    expect(resource(json, "aws_lb")).toMatchObject({ enable_deletion_protection: false, access_logs: { bucket: "fckdoomscroll-test-alb-logs", enabled: true } });
+    expect(resource(json, "aws_lb")).toMatchObject({
+      enable_deletion_protection: false,
+      access_logs: { bucket: "fckdoomscroll-test-alb-logs", enabled: true },
+    });
     expect(resource(json, "aws_ecs_service")).toMatchObject({ enable_execute_command: true, health_check_grace_period_seconds: 90 });
     expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
     expect(containerOf(json)).toMatchObject({
@@ -344,7 +403,11 @@ describe("WebService options", () => {
     const exec = statementsOf(json, "ExecutionRole").map((s) => s.Sid);
     expect(exec).toEqual(["WriteLogs"]);
     expect(statementsOf(json, "TaskRole")[0].Action).toContain("ssmmessages:OpenDataChannel");
-    expect(findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4).map((r) => r.from_port).sort()).toEqual([443, 80]);
+    expect(
+      findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv4)
+        .map((r) => r.from_port)
+        .sort(),
+    ).toEqual([443, 80]);
   });
 
   it("mounts the root filesystem read-only when asked (ECS Exec off)", () => {
@@ -355,7 +418,10 @@ describe("WebService options", () => {
   it("runs ARM64 tasks on Fargate Spot (AWS accepts ARM64 on FARGATE_SPOT from platform 1.4.0)", () => {
     const json = synthWeb({ cpuArchitecture: "ARM64", capacityProviderStrategy: SPOT_CAPACITY });
     expect(resource(json, "aws_ecs_task_definition").runtime_platform.cpu_architecture).toBe("ARM64");
-    expect(resource(json, "aws_ecs_service")).toMatchObject({ platform_version: "LATEST", capacity_provider_strategy: [{ capacity_provider: "FARGATE_SPOT", weight: 1 }] });
+    expect(resource(json, "aws_ecs_service")).toMatchObject({
+      platform_version: "LATEST",
+      capacity_provider_strategy: [{ capacity_provider: "FARGATE_SPOT", weight: 1 }],
+    });
   });
 
   describe("assignPublicIp (tasks in public subnets, no NAT needed)", () => {
@@ -364,14 +430,21 @@ describe("WebService options", () => {
       const service = resource(json, "aws_ecs_service");
       expect(service.network_configuration).toMatchObject({ subnets: [...TEST_NETWORK.publicSubnetIds], assign_public_ip: true });
       const [taskGroup] = service.network_configuration.security_groups;
-      const ingress = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.security_group_id === taskGroup.replace(/\.arn\}$|\.id\}$/, ".id}"));
+      const ingress = findResources(
+        json,
+        "aws_vpc_security_group_ingress_rule",
+        (r) => r.security_group_id === taskGroup.replace(/\.arn\}$|\.id\}$/, ".id}"),
+      );
       expect(ingress).toHaveLength(1);
       expect(ingress[0].referenced_security_group_id).toMatch(/LoadBalancerSecurityGroup/);
       expect(ingress[0].cidr_ipv4).toBeUndefined();
     });
 
     it("keeps tasks in private subnets without a public IP by default", () => {
-      expect(resource(synthWeb(), "aws_ecs_service").network_configuration).toMatchObject({ subnets: [...TEST_NETWORK.privateSubnetIds], assign_public_ip: false });
+      expect(resource(synthWeb(), "aws_ecs_service").network_configuration).toMatchObject({
+        subnets: [...TEST_NETWORK.privateSubnetIds],
+        assign_public_ip: false,
+      });
     });
 
     it("is accepted with its recorded reason in the baseline policy tier and refused in production", () => {
@@ -379,9 +452,13 @@ describe("WebService options", () => {
       webService(stack, { assignPublicIp: true });
       const baseline = policyReport(stack, { tier: "baseline", rules: [ecsNoPublicIp] });
       expect(baseline.failed).toEqual([]);
-      expect(baseline.suppressed).toEqual([expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", reason: expect.stringMatching(/instead of paying for a NAT/) })]);
+      expect(baseline.suppressed).toEqual([
+        expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", reason: expect.stringMatching(/instead of paying for a NAT/) }),
+      ]);
       const production = policyReport(stack, { tier: "production", rules: [ecsNoPublicIp] });
-      expect(errorsOf(production)).toEqual([expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", message: expect.stringMatching(/suppression refused/) })]);
+      expect(errorsOf(production)).toEqual([
+        expect.objectContaining({ ruleId: "ECS-NO-PUBLIC-IP", message: expect.stringMatching(/suppression refused/) }),
+      ]);
     });
   });
 
@@ -393,13 +470,31 @@ describe("WebService options", () => {
       stickinessDurationSeconds: 3600,
       accessLogsBucket: "fckdoomscroll-test-alb-logs",
       accessLogsPrefix: "alb/web",
-      healthCheck: { path: "/healthz", intervalSeconds: 10, timeoutSeconds: 3, healthyThreshold: 3, unhealthyThreshold: 5, matcher: "200-299" },
+      healthCheck: {
+        path: "/healthz",
+        intervalSeconds: 10,
+        timeoutSeconds: 3,
+        healthyThreshold: 3,
+        unhealthyThreshold: 5,
+        matcher: "200-299",
+      },
     });
-    expect(resource(json, "aws_lb")).toMatchObject({ idle_timeout: 300, access_logs: { bucket: "fckdoomscroll-test-alb-logs", prefix: "alb/web", enabled: true } });
+    expect(resource(json, "aws_lb")).toMatchObject({
+      idle_timeout: 300,
+      access_logs: { bucket: "fckdoomscroll-test-alb-logs", prefix: "alb/web", enabled: true },
+    });
     expect(resource(json, "aws_lb_target_group")).toMatchObject({
       deregistration_delay: "0",
       stickiness: { type: "lb_cookie", enabled: true, cookie_duration: 3600 },
-      health_check: { path: "/healthz", interval: 10, timeout: 3, healthy_threshold: 3, unhealthy_threshold: 5, matcher: "200-299", port: "traffic-port" },
+      health_check: {
+        path: "/healthz",
+        interval: 10,
+        timeout: 3,
+        healthy_threshold: 3,
+        unhealthy_threshold: 5,
+        matcher: "200-299",
+        port: "traffic-port",
+      },
     });
   });
 
@@ -426,7 +521,12 @@ describe("WebService options", () => {
   it("accepts the path and host patterns ELB takes: suffix wildcards, ELB's punctuation, 128 characters, wildcard hosts", () => {
     const paths = ["*.png", "/api/v?/*", "/user/@me/~files/a+b:c$d'e\"f&g", `/${"a".repeat(127)}`];
     const hosts = ["*.example.com", "api-?.example.co", `${"a".repeat(120)}.example`];
-    const json = synthWeb({ routes: [{ name: "api", priority: 20, pathPatterns: paths.slice(0, 2), hostHeaders: hosts.slice(0, 2) }, { name: "files", priority: 21, pathPatterns: paths.slice(2), hostHeaders: hosts.slice(2) }] });
+    const json = synthWeb({
+      routes: [
+        { name: "api", priority: 20, pathPatterns: paths.slice(0, 2), hostHeaders: hosts.slice(0, 2) },
+        { name: "files", priority: 21, pathPatterns: paths.slice(2), hostHeaders: hosts.slice(2) },
+      ],
+    });
     const conditions = Object.values(resources(json, "aws_lb_listener_rule")).flatMap((r: any) => r.condition);
     expect(conditions.flatMap((c: any) => c.path_pattern?.values ?? []).sort()).toEqual([...paths].sort());
     expect(conditions.flatMap((c: any) => c.host_header?.values ?? []).sort()).toEqual([...hosts].sort());
@@ -441,13 +541,30 @@ describe("WebService options", () => {
     const scope = scratchStack();
     const network = new Network(scope, "Network", { name: "fckdoomscroll-test", availabilityZones: ["us-east-1a", "us-east-1b"] });
     expect(() => webService(scope, { network, dualStack: true })).toThrow(/test\/Web: dualStack needs subnets with IPv6 CIDR blocks/);
-    expect(resource(synth((s) => webService(s, { network: new Network(s, "Network", { name: "fckdoomscroll-test", availabilityZones: ["us-east-1a", "us-east-1b"] }) })), "aws_lb").ip_address_type).toBe("ipv4");
+    expect(
+      resource(
+        synth((s) =>
+          webService(s, {
+            network: new Network(s, "Network", { name: "fckdoomscroll-test", availabilityZones: ["us-east-1a", "us-east-1b"] }),
+          }),
+        ),
+        "aws_lb",
+      ).ip_address_type,
+    ).toBe("ipv4");
   });
 
   it("serves IPv6 too when dual-stack on IPv6 subnets: AAAA alias and ::/0 ingress", () => {
-    const json = synthWeb({ dualStack: true, network: { ...TEST_NETWORK, ipv6Subnets: true }, domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" } });
+    const json = synthWeb({
+      dualStack: true,
+      network: { ...TEST_NETWORK, ipv6Subnets: true },
+      domain: { name: "app.example.com", hostedZoneId: "Z0EXAMPLE0ZONE0ID" },
+    });
     expect(resource(json, "aws_lb").ip_address_type).toBe("dualstack");
-    expect(findResources(json, "aws_route53_record", (r) => r.alias).map((r) => r.type).sort()).toEqual(["A", "AAAA"]);
+    expect(
+      findResources(json, "aws_route53_record", (r) => r.alias)
+        .map((r) => r.type)
+        .sort(),
+    ).toEqual(["A", "AAAA"]);
     const v6 = findResources(json, "aws_vpc_security_group_ingress_rule", (r) => r.cidr_ipv6 === "::/0");
     expect(v6.map((r) => r.from_port).sort()).toEqual([443, 80]);
   });
@@ -457,15 +574,27 @@ describe("WebService options", () => {
     const secretsKey = "arn:aws:kms:us-east-1:123456789012:key/66666666-7777-8888-9999-000000000000";
     const json = synthWeb({ logsKmsKeyArn: logsKey, secrets: { AUTH_SECRET: AUTH_SECRET_ARN }, secretsKmsKeyArns: [secretsKey] });
     expect(resource(json, "aws_cloudwatch_log_group").kms_key_id).toBe(logsKey);
-    expect(statementsOf(json, "ExecutionRole").find((s) => s.Sid === "DecryptSecrets")).toMatchObject({ Action: "kms:Decrypt", Resource: secretsKey });
+    expect(statementsOf(json, "ExecutionRole").find((s) => s.Sid === "DecryptSecrets")).toMatchObject({
+      Action: "kms:Decrypt",
+      Resource: secretsKey,
+    });
   });
 
   it("keeps the load balancer 5XX alarm but drops the no-healthy-target alarm when a schedule may run no task", () => {
-    const names = (json: any) => (Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[]).map((a) => a.alarm_name.replace(/^.*-prod-|^[a-z]+-[a-z]+-/, ""));
-    const nightly = synthWeb({ alarms: TOPICS, scheduledCapacity: [{ name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: 0, maxCapacity: 0 }] });
+    const names = (json: any) =>
+      (Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[]).map((a) =>
+        a.alarm_name.replace(/^.*-prod-|^[a-z]+-[a-z]+-/, ""),
+      );
+    const nightly = synthWeb({
+      alarms: TOPICS,
+      scheduledCapacity: [{ name: "night", schedule: "cron(0 20 * * ? *)", minCapacity: 0, maxCapacity: 0 }],
+    });
     expect(names(nightly)).toContain("alb-elb-5xx");
     expect(names(nightly)).not.toContain("alb-no-healthy-hosts");
-    const always = synthWeb({ alarms: TOPICS, scheduledCapacity: [{ name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: 1, maxCapacity: 4 }] });
+    const always = synthWeb({
+      alarms: TOPICS,
+      scheduledCapacity: [{ name: "day", schedule: "cron(0 8 * * ? *)", minCapacity: 1, maxCapacity: 4 }],
+    });
     expect(names(always)).toContain("alb-no-healthy-hosts");
   });
 
@@ -477,7 +606,10 @@ describe("WebService options", () => {
       ],
     });
     const actions = Object.values(resources(json, "aws_appautoscaling_scheduled_action")) as any[];
-    expect(actions.map((a) => [a.schedule, a.timezone])).toEqual([["rate(1 hour)", "UTC"], ["at(2030-01-01T08:00:00)", "UTC"]]);
+    expect(actions.map((a) => [a.schedule, a.timezone])).toEqual([
+      ["rate(1 hour)", "UTC"],
+      ["at(2030-01-01T08:00:00)", "UTC"],
+    ]);
     expect(resource(json, "aws_appautoscaling_target").lifecycle).toEqual({ ignore_changes: ["min_capacity", "max_capacity"] });
   });
 
@@ -508,7 +640,9 @@ describe("WebService options", () => {
       scheduledCapacity: schedules.map(([name, schedule, timezone]) => ({ name, schedule, timezone, minCapacity: 2, maxCapacity: 10 })),
     });
     const actions = Object.values(resources(json, "aws_appautoscaling_scheduled_action")) as any[];
-    expect(actions.map((a) => [a.schedule, a.timezone]).sort()).toEqual(schedules.map(([, schedule, timezone]) => [schedule, timezone]).sort());
+    expect(actions.map((a) => [a.schedule, a.timezone]).sort()).toEqual(
+      schedules.map(([, schedule, timezone]) => [schedule, timezone]).sort(),
+    );
   });
 });
 
@@ -542,7 +676,10 @@ describe("WebService wiring", () => {
   });
 
   /** Synthesize a web service and the given attributes as outputs, resolved as Terraform sees them. */
-  const exposed = (overrides: Record<string, unknown>, pick: (web: WebService) => Record<string, string>): { web: WebService; out: Record<string, string> } => {
+  const exposed = (
+    overrides: Record<string, unknown>,
+    pick: (web: WebService) => Record<string, string>,
+  ): { web: WebService; out: Record<string, string> } => {
     let web!: WebService;
     const json = synth((s) => {
       web = webService(s, overrides);
@@ -612,9 +749,12 @@ describe("WebService as a WebCompute", () => {
   });
 
   it("refuses a variable added twice", () => {
-    expect(() => synthWeb({}, (web) => { web.addEnvironment("APP_URL", "a"); web.addEnvironment("APP_URL", "b"); })).toThrow(
-      /test\/Web: addEnvironment\(APP_URL\) was already added/,
-    );
+    expect(() =>
+      synthWeb({}, (web) => {
+        web.addEnvironment("APP_URL", "a");
+        web.addEnvironment("APP_URL", "b");
+      }),
+    ).toThrow(/test\/Web: addEnvironment\(APP_URL\) was already added/);
   });
 
   it("hands a CDN the load balancer itself, so protocol, host and header are derived from one place", () => {

@@ -15,7 +15,16 @@ import { FargateServiceBase, FargateServiceProps } from "./fargate-service-base"
 import { LoadBalancerDomain, aliasToLoadBalancer } from "./load-balancer-domain";
 import { LoadBalancerOriginRef, OriginVerifyHeader } from "../core/load-balancer-origin";
 import { TargetHealthCheck, fargateTargetGroup } from "./target-group";
-import { addLoadBalancerAlarms, addRoutes, admitVpcOrigin, createListeners, createLoadBalancer, openIngress, resolveLoadBalancerProps, TLS_POLICY } from "./load-balancer";
+import {
+  addLoadBalancerAlarms,
+  addRoutes,
+  admitVpcOrigin,
+  createListeners,
+  createLoadBalancer,
+  openIngress,
+  resolveLoadBalancerProps,
+  TLS_POLICY,
+} from "./load-balancer";
 
 export { TLS_POLICY };
 /** AWS-managed prefix list of CloudFront's origin-facing addresses. */
@@ -73,7 +82,9 @@ export interface WebServiceProps extends FargateServiceProps {
   readonly originVerifyHeader?: OriginVerifyHeader;
   /** Serve HTTPS on 443 and redirect 80 to it. @default - true when certificateArn or domain is given */
   readonly https?: boolean;
-  /** ACM certificate for the HTTPS listener, in the stack's region (checked when both are literals). @default - one is created for `domain` */
+  /**
+   * ACM certificate for the HTTPS listener, in the stack's region (checked when both are literals). @default - one is created for `domain`
+   */
   readonly certificateArn?: string;
   /**
    * Name and zone for the load balancer: a DNS-validated certificate is created unless
@@ -246,7 +257,13 @@ export class WebService extends FargateServiceBase implements WebCompute {
     }
     // A service that may run no task at all (minimum or a scheduled minimum of 0) has no healthy
     // target by design then: the no-healthy-target alarm would page every night.
-    addLoadBalancerAlarms((...a) => this.addAlarm(...a), name, this.loadBalancerArnSuffix, this.targetGroupArnSuffix, (props.minCapacity ?? 2) === 0 || (props.scheduledCapacity ?? []).some((a) => a.minCapacity === 0));
+    addLoadBalancerAlarms(
+      (...a) => this.addAlarm(...a),
+      name,
+      this.loadBalancerArnSuffix,
+      this.targetGroupArnSuffix,
+      (props.minCapacity ?? 2) === 0 || (props.scheduledCapacity ?? []).some((a) => a.minCapacity === 0),
+    );
   }
 
   /** How a CDN reaches this service (`CdnDistribution`'s `appOrigin`): derived from {@link origin}. */

@@ -76,13 +76,25 @@ describe("WorkerService (seed 003 queue worker)", () => {
     const actions = resources(json, "aws_appautoscaling_scheduled_action");
     const idOf = (suffix: string) => Object.keys(actions).find((k) => actions[k].name.endsWith(suffix))!;
     const [nightId, morningId] = [idOf("-night"), idOf("-morning")];
-    expect(actions[nightId]).toMatchObject({ name: "fckdoomscroll-test-worker-night", timezone: "Europe/Berlin", scalable_target_action: { min_capacity: "0", max_capacity: "0" } });
+    expect(actions[nightId]).toMatchObject({
+      name: "fckdoomscroll-test-worker-night",
+      timezone: "Europe/Berlin",
+      scalable_target_action: { min_capacity: "0", max_capacity: "0" },
+    });
     expect(actions[morningId].depends_on).toEqual([`aws_appautoscaling_scheduled_action.${nightId}`]);
   });
 
   it("has only the ECS alarms and the database path", () => {
     const names = (Object.values(resources(json, "aws_cloudwatch_metric_alarm")) as any[]).map((a) => a.alarm_name).sort();
-    expect(names).toEqual(["fckdoomscroll-test-worker-cpu-high", "fckdoomscroll-test-worker-memory-high", "fckdoomscroll-test-worker-running-below-desired"]);
-    expect(Object.values(resources(json, "aws_vpc_security_group_egress_rule")).map((r: any) => r.to_port).sort()).toEqual([443, 5432]);
+    expect(names).toEqual([
+      "fckdoomscroll-test-worker-cpu-high",
+      "fckdoomscroll-test-worker-memory-high",
+      "fckdoomscroll-test-worker-running-below-desired",
+    ]);
+    expect(
+      Object.values(resources(json, "aws_vpc_security_group_egress_rule"))
+        .map((r: any) => r.to_port)
+        .sort(),
+    ).toEqual([443, 5432]);
   });
 });

@@ -101,7 +101,12 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
     // encryption with AWS KMS", Amazon S3 User Guide): another region's key fails on the first write.
     const keyRegion = arnRegion(s3.kmsKeyId);
     if (keyRegion && s3.region && keyRegion !== s3.region) {
-      fail(where, "state.s3.kmsKeyId", `must be a KMS key in the state bucket's region ${s3.region} (state.s3.region; S3 encrypts with keys of the bucket's region only), not in ${keyRegion}`, s3.kmsKeyId);
+      fail(
+        where,
+        "state.s3.kmsKeyId",
+        `must be a KMS key in the state bucket's region ${s3.region} (state.s3.region; S3 encrypts with keys of the bucket's region only), not in ${keyRegion}`,
+        s3.kmsKeyId,
+      );
     }
     // Terraform's S3 backend refuses keys that start or end with "/" or contain "//" (the AWS SDK v2
     // no longer cleans object paths, so such a key could not be read back).
@@ -114,7 +119,13 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
       /^(?!\/)(?!.*\/\/)(?!.*\/$).+$/,
       "must not start or end with / nor contain // (it makes the S3 state key <keyPrefix>/<environment>.tfstate, which Terraform refuses then)",
     );
-    checkPattern(where, "environment", props.environment, /^(?!\/)[^]+$/, `must not start with / (the S3 state key would be ${key}, with //)`);
+    checkPattern(
+      where,
+      "environment",
+      props.environment,
+      /^(?!\/)[^]+$/,
+      `must not start with / (the S3 state key would be ${key}, with //)`,
+    );
     const backend = new S3Backend(stack, {
       bucket: s3.bucket,
       key,
@@ -127,10 +138,22 @@ export function configureRemoteState(stack: TerraformStack, props: RemoteStatePr
     return backend;
   }
   const c = cloud as CloudStateSettings;
-  checkPattern(where, "state.cloud.organization", c.organization, /^[A-Za-z0-9_-]+$/, "must be a Terraform Cloud organization name (letters, digits, - and _)");
+  checkPattern(
+    where,
+    "state.cloud.organization",
+    c.organization,
+    /^[A-Za-z0-9_-]+$/,
+    "must be a Terraform Cloud organization name (letters, digits, - and _)",
+  );
   const workspace = cloudWorkspaceName(props.project, props.environment, c.workspace);
   checkPattern(where, "state.cloud.workspace", workspace, /^[A-Za-z0-9_-]{1,90}$/, "must be 1-90 letters, digits, - and _");
-  checkPattern(where, "state.cloud.project", c.project, HCP_PROJECT_PATTERN, "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)");
+  checkPattern(
+    where,
+    "state.cloud.project",
+    c.project,
+    HCP_PROJECT_PATTERN,
+    "must be an HCP Terraform project name (1-40 letters, digits, spaces, - and _)",
+  );
   return new CloudBackend(stack, {
     organization: c.organization,
     hostname: c.hostname ?? "app.terraform.io",

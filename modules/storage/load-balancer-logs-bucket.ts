@@ -56,7 +56,13 @@ export class LoadBalancerLogsBucket extends Construct {
     this.bucketArn = this.bucket.bucketArn;
     const elbAccount = new DataAwsElbServiceAccount(this, "ElbAccount");
     if (props.prefix !== undefined) {
-      checkPattern(this, "prefix", props.prefix, /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\w!\-.*'()/]{1,200}$/, "must be an S3 key prefix without leading or trailing '/' and without 'AWSLogs'");
+      checkPattern(
+        this,
+        "prefix",
+        props.prefix,
+        /^(?!\/)(?!.*\/$)(?!.*AWSLogs)[\w!\-.*'()/]{1,200}$/,
+        "must be an S3 key prefix without leading or trailing '/' and without 'AWSLogs'",
+      );
     }
     this.prefix = props.prefix;
     const logs = `${this.bucket.bucketArn}/${props.prefix ? `${props.prefix}/` : ""}AWSLogs/${awsContext(this).accountId}/*`;

@@ -73,7 +73,14 @@ function runOnce(command: string, args: string[], extraEnv: Record<string, strin
   return { seconds, cpuSeconds, maxRssMb };
 }
 
-function measure(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}, measureMemory = false, runs = RUNS) {
+function measure(
+  label: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  measureMemory = false,
+  runs = RUNS,
+) {
   runOnce(command, args, extraEnv, measureMemory); // warm the file cache; not counted
   const samples = Array.from({ length: runs }, () => runOnce(command, args, extraEnv, measureMemory));
   const seconds = median(samples.map((s) => s.seconds));
@@ -82,7 +89,9 @@ function measure(label: string, command: string, args: string[], extraEnv: Recor
   const mem = samples.map((s) => s.maxRssMb).filter((m): m is number => m !== undefined);
   const maxRssMb = mem.length ? Math.max(...mem) : undefined;
   const cpuText = cpuSeconds !== undefined ? `  cpu ${cpuSeconds.toFixed(2)} s` : "";
-  console.log(`  ${label.padEnd(46)} ${seconds.toFixed(3)} s${cpuText}${maxRssMb ? `  peak ${maxRssMb.toFixed(0)} MB` : ""}  (median of ${runs})`);
+  console.log(
+    `  ${label.padEnd(46)} ${seconds.toFixed(3)} s${cpuText}${maxRssMb ? `  peak ${maxRssMb.toFixed(0)} MB` : ""}  (median of ${runs})`,
+  );
   return { seconds, cpuSeconds, maxRssMb };
 }
 
@@ -117,29 +126,52 @@ function main(): void {
 
   const floorDir = writeFloorProject();
   const floor = measure("1. cdktf synth, one-resource stack (floor)", "npx", [
-    "cdktf", "synth", "--app", `node ${join(floorDir, "main.js")}`, "--output", join(floorDir, "out"),
+    "cdktf",
+    "synth",
+    "--app",
+    `node ${join(floorDir, "main.js")}`,
+    "--output",
+    join(floorDir, "out"),
   ]);
   const synth = measure("2. npm run synth (all environments)", "npm", ["run", "--silent", "synth"]);
-  const floorApp = measure("3a. one-resource app process alone (app floor)", "node", [join(floorDir, "main.js")], { CDKTF_OUTDIR: join(floorDir, "app-out") }, true);
+  const floorApp = measure(
+    "3a. one-resource app process alone (app floor)",
+    "node",
+    [join(floorDir, "main.js")],
+    { CDKTF_OUTDIR: join(floorDir, "app-out") },
+    true,
+  );
   const appOut = join(WORK, "app-out");
   const app = measure("3b. app process alone (main, no CLI)", "node", [join(ROOT, "scripts", "app.js")], { CDKTF_OUTDIR: appOut }, true);
 
   const counts = [1, 10, 40];
   const scaling = counts.map((n) =>
-    measure(`4. stack with ${n} web service${n > 1 ? "s" : ""}`, "node", [join(ROOT, "scripts", "app.js"), "scripts/bench/services-app.ts"], {
-      CDKTF_OUTDIR: join(WORK, `services-${n}`),
-      BENCH_SERVICES: String(n),
-    }, true),
+    measure(
+      `4. stack with ${n} web service${n > 1 ? "s" : ""}`,
+      "node",
+      [join(ROOT, "scripts", "app.js"), "scripts/bench/services-app.ts"],
+      {
+        CDKTF_OUTDIR: join(WORK, `services-${n}`),
+        BENCH_SERVICES: String(n),
+      },
+      true,
+    ),
   );
   const test = process.env.BENCH_SKIP_TEST ? undefined : measure("5. npm test", "npm", ["test", "--silent"], {}, false, 1);
 
   const ratio = synth.seconds / floor.seconds;
   const appRatio = app.seconds / floorApp.seconds;
   const cpuRatio = (a: { cpuSeconds?: number }, b: { cpuSeconds?: number }) =>
-    a.cpuSeconds !== undefined && b.cpuSeconds ? `; cpu ${a.cpuSeconds.toFixed(2)} s vs ${b.cpuSeconds.toFixed(2)} s = ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}x` : "";
+    a.cpuSeconds !== undefined && b.cpuSeconds
+      ? `; cpu ${a.cpuSeconds.toFixed(2)} s vs ${b.cpuSeconds.toFixed(2)} s = ${(a.cpuSeconds / b.cpuSeconds).toFixed(2)}x`
+      : "";
   console.log("\nside by side (medians of the same run; wall time, then CPU time)");
-  console.log(`  app process  ${app.seconds.toFixed(3)} s vs one-resource app   ${floorApp.seconds.toFixed(3)} s = ${appRatio.toFixed(2)}x${cpuRatio(app, floorApp)} (target ${BUDGETS.appOverFloorApp}x)`);
-  console.log(`  full synth   ${synth.seconds.toFixed(3)} s vs one-resource synth ${floor.seconds.toFixed(3)} s = ${ratio.toFixed(2)}x${cpuRatio(synth, floor)} (target ${BUDGETS.synthOverFloor}x)`);
+  console.log(
+    `  app process  ${app.seconds.toFixed(3)} s vs one-resource app   ${floorApp.seconds.toFixed(3)} s = ${appRatio.toFixed(2)}x${cpuRatio(app, floorApp)} (target ${BUDGETS.appOverFloorApp}x)`,
+  );
+  console.log(
+    `  full synth   ${synth.seconds.toFixed(3)} s vs one-resource synth ${floor.seconds.toFixed(3)} s = ${ratio.toFixed(2)}x${cpuRatio(synth, floor)} (target ${BUDGETS.synthOverFloor}x)`,
+  );
   const marginalMs = ((scaling[2].seconds - scaling[0].seconds) / (counts[2] - counts[0])) * 1000;
   const firstSlope = ((scaling[1].seconds - scaling[0].seconds) / (counts[1] - counts[0])) * 1000;
   const secondSlope = ((scaling[2].seconds - scaling[1].seconds) / (counts[2] - counts[1])) * 1000;
@@ -149,12 +181,26 @@ function main(): void {
   console.log("\nbudgets");
   const results = [
     check("full synth / CLI floor", ratio <= BUDGETS.synthOverFloor, `${ratio.toFixed(2)}x (budget ${BUDGETS.synthOverFloor}x)`),
-    check("app process / one-resource app", appRatio <= BUDGETS.appOverFloorApp, `${appRatio.toFixed(2)}x (budget ${BUDGETS.appOverFloorApp}x)`),
+    check(
+      "app process / one-resource app",
+      appRatio <= BUDGETS.appOverFloorApp,
+      `${appRatio.toFixed(2)}x (budget ${BUDGETS.appOverFloorApp}x)`,
+    ),
     check("app process wall time", app.seconds <= BUDGETS.appSeconds, `${app.seconds.toFixed(2)} s (budget ${BUDGETS.appSeconds} s)`),
-    check("app process peak memory", (app.maxRssMb ?? Infinity) <= BUDGETS.appMegabytes, `${app.maxRssMb?.toFixed(0)} MB (budget ${BUDGETS.appMegabytes} MB)`),
-    check("marginal cost per web service", marginalMs <= BUDGETS.marginalMsPerService, `${marginalMs.toFixed(1)} ms (budget ${BUDGETS.marginalMsPerService} ms)`),
+    check(
+      "app process peak memory",
+      (app.maxRssMb ?? Infinity) <= BUDGETS.appMegabytes,
+      `${app.maxRssMb?.toFixed(0)} MB (budget ${BUDGETS.appMegabytes} MB)`,
+    ),
+    check(
+      "marginal cost per web service",
+      marginalMs <= BUDGETS.marginalMsPerService,
+      `${marginalMs.toFixed(1)} ms (budget ${BUDGETS.marginalMsPerService} ms)`,
+    ),
     check("growth is linear", linear, `slope 1→10: ${firstSlope.toFixed(1)} ms, 10→40: ${secondSlope.toFixed(1)} ms per service`),
-    ...(test ? [check("npm test", test.seconds <= BUDGETS.testSeconds, `${test.seconds.toFixed(1)} s (budget ${BUDGETS.testSeconds} s)`)] : []),
+    ...(test
+      ? [check("npm test", test.seconds <= BUDGETS.testSeconds, `${test.seconds.toFixed(1)} s (budget ${BUDGETS.testSeconds} s)`)]
+      : []),
   ];
   console.log(`\npeak memory with 40 services: ${scaling[2].maxRssMb?.toFixed(0)} MB`);
   process.exitCode = results.every(Boolean) ? 0 : 1;

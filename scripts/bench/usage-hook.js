@@ -6,6 +6,9 @@ if (file) {
   process.on("exit", () => {
     const usage = process.resourceUsage();
     // maxRSS is in kilobytes.
-    writeFileSync(file, JSON.stringify({ maxRssMb: usage.maxRSS / 1024, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }));
+    writeFileSync(
+      file,
+      JSON.stringify({ maxRssMb: usage.maxRSS / 1024, userMs: usage.userCPUTime / 1000, systemMs: usage.systemCPUTime / 1000 }),
+    );
   });
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { Assumptions, DEFAULT_ASSUMPTIONS, averageMinimum, checkBudget, countResources, estimateStack, formatEstimate, spotShareOf } from "./estimate";
+import {
+  Assumptions,
+  DEFAULT_ASSUMPTIONS,
+  averageMinimum,
+  checkBudget,
+  countResources,
+  estimateStack,
+  formatEstimate,
+  spotShareOf,
+} from "./estimate";
 
 const A: Assumptions = { ...DEFAULT_ASSUMPTIONS, natDataGbPerMonth: 10, albLcus: 0, logGbPerGroupPerMonth: 1, storageGbPerBucket: 2 };
 
@@ -95,20 +104,30 @@ describe("estimateStack", () => {
   });
 
   it("prices ARM64 tasks at the Graviton rate", () => {
-    const arm = estimateStack("arm", {
-      resource: {
-        aws_ecs_task_definition: { T: { cpu: "1024", memory: "2048", runtime_platform: { cpu_architecture: "ARM64" } } },
-        aws_ecs_service: { S: { task_definition: "${aws_ecs_task_definition.T.arn}", desired_count: 1 } },
+    const arm = estimateStack(
+      "arm",
+      {
+        resource: {
+          aws_ecs_task_definition: { T: { cpu: "1024", memory: "2048", runtime_platform: { cpu_architecture: "ARM64" } } },
+          aws_ecs_service: { S: { task_definition: "${aws_ecs_task_definition.T.arn}", desired_count: 1 } },
+        },
       },
-    }, A);
+      A,
+    );
     // 730 × (1 × 0.03238 + 2 × 0.00356) = 730 × 0.0395 = 28.835
     expect(arm.lines[0]).toMatchObject({ item: "Fargate on-demand tasks (1 vCPU/2 GB ARM64)", monthlyUsd: 28.84 });
   });
 
   it("prices a NAT instance, its root volume and public IPv4", () => {
-    const nat = estimateStack("nat", {
-      resource: { aws_instance: { Nat: { instance_type: "t4g.nano", associate_public_ip_address: true, root_block_device: { volume_size: 4 } } } },
-    }, A);
+    const nat = estimateStack(
+      "nat",
+      {
+        resource: {
+          aws_instance: { Nat: { instance_type: "t4g.nano", associate_public_ip_address: true, root_block_device: { volume_size: 4 } } },
+        },
+      },
+      A,
+    );
     const items = Object.fromEntries(nat.lines.map((l) => [l.item, l.monthlyUsd]));
     expect(items).toEqual({ "EC2 t4g.nano": 3.07, "EC2 public IPv4": 3.65, "EC2 root volumes (gp3)": 0.32 }); // 730 × 0.0042; 4 GB × 0.08
   });
@@ -155,7 +174,12 @@ describe("scheduled capacity", () => {
 
 describe("RDS Proxy", () => {
   it("bills the vCPUs of the instance behind it, at least 2", () => {
-    const json = { resource: { aws_db_proxy: { P: {} }, aws_db_instance: { Db: { instance_class: "db.t4g.micro", multi_az: true, allocated_storage: 20 } } } };
+    const json = {
+      resource: {
+        aws_db_proxy: { P: {} },
+        aws_db_instance: { Db: { instance_class: "db.t4g.micro", multi_az: true, allocated_storage: 20 } },
+      },
+    };
     // 2 vCPU × 730 h × 0.015 = 21.90
     expect(estimateStack("p", json, A).lines.find((l) => l.item === "RDS Proxy")?.monthlyUsd).toBe(21.9);
   });
@@ -164,7 +188,15 @@ describe("RDS Proxy", () => {
 describe("spotShareOf", () => {
   it("places the base first, then splits the rest by weight", () => {
     expect(spotShareOf([{ capacity_provider: "FARGATE_SPOT", weight: 1 }], 3)).toBe(1);
-    expect(spotShareOf([{ capacity_provider: "FARGATE", base: 2, weight: 0 }, { capacity_provider: "FARGATE_SPOT", weight: 1 }], 4)).toBe(0.5);
+    expect(
+      spotShareOf(
+        [
+          { capacity_provider: "FARGATE", base: 2, weight: 0 },
+          { capacity_provider: "FARGATE_SPOT", weight: 1 },
+        ],
+        4,
+      ),
+    ).toBe(0.5);
     expect(spotShareOf(undefined, 2)).toBe(0);
   });
 });
@@ -209,7 +241,9 @@ describe("ElastiCache", () => {
   });
 
   it("lists a node type without a price as unpriced", () => {
-    const estimate = estimateStack("t", { resource: { aws_elasticache_replication_group: { G: { engine: "valkey", node_type: "cache.r7g.4xlarge", num_cache_clusters: 1 } } } });
+    const estimate = estimateStack("t", {
+      resource: { aws_elasticache_replication_group: { G: { engine: "valkey", node_type: "cache.r7g.4xlarge", num_cache_clusters: 1 } } },
+    });
     expect(estimate.unpriced).toEqual(["aws_elasticache_replication_group (valkey cache.r7g.4xlarge)"]);
   });
 });

@@ -94,27 +94,82 @@ export interface StackJson {
 
 /** Resource types with no charge of their own (their cost, if any, shows up elsewhere). */
 const FREE = new Set([
-  "aws_acm_certificate", "aws_acm_certificate_validation", "aws_appautoscaling_policy", "aws_appautoscaling_scheduled_action",
-  "aws_appautoscaling_target", "aws_apprunner_auto_scaling_configuration_version", "aws_apprunner_vpc_connector",
-  "aws_apprunner_custom_domain_association", "aws_budgets_budget", "aws_cloudfront_origin_access_control",
-  "aws_cloudfront_response_headers_policy", "aws_cloudwatch_log_delivery", "aws_cloudwatch_log_delivery_destination",
-  "aws_cloudwatch_log_delivery_source", "aws_db_parameter_group", "aws_db_subnet_group", "aws_default_network_acl",
-  "aws_default_security_group", "aws_ecr_lifecycle_policy", "aws_ecr_repository_policy", "aws_ecs_cluster_capacity_providers",
-  "aws_ecs_task_definition", "aws_flow_log", "aws_iam_role", "aws_iam_role_policy", "aws_iam_role_policy_attachment",
-  "aws_iam_policy", "aws_iam_instance_profile", "aws_internet_gateway", "aws_kms_alias", "aws_lb_listener", "aws_lb_listener_rule",
-  "aws_lb_target_group", "aws_network_acl", "aws_network_interface", "aws_route", "aws_route53_record", "aws_route_table",
-  "aws_route_table_association", "aws_s3_bucket_lifecycle_configuration", "aws_s3_bucket_ownership_controls", "aws_s3_bucket_policy",
-  "aws_s3_bucket_public_access_block", "aws_s3_bucket_server_side_encryption_configuration", "aws_s3_bucket_versioning",
-  "aws_security_group", "aws_ses_template", "aws_sesv2_configuration_set", "aws_sesv2_configuration_set_event_destination",
-  "aws_sesv2_email_identity", "aws_sesv2_email_identity_mail_from_attributes", "aws_sns_topic", "aws_sns_topic_policy",
-  "aws_sns_topic_subscription", "aws_ssm_parameter", "aws_subnet", "aws_vpc", "aws_vpc_security_group_egress_rule",
-  "aws_vpc_security_group_ingress_rule", "aws_wafv2_web_acl_logging_configuration", "aws_wafv2_web_acl_association",
+  "aws_acm_certificate",
+  "aws_acm_certificate_validation",
+  "aws_appautoscaling_policy",
+  "aws_appautoscaling_scheduled_action",
+  "aws_appautoscaling_target",
+  "aws_apprunner_auto_scaling_configuration_version",
+  "aws_apprunner_vpc_connector",
+  "aws_apprunner_custom_domain_association",
+  "aws_budgets_budget",
+  "aws_cloudfront_origin_access_control",
+  "aws_cloudfront_response_headers_policy",
+  "aws_cloudwatch_log_delivery",
+  "aws_cloudwatch_log_delivery_destination",
+  "aws_cloudwatch_log_delivery_source",
+  "aws_db_parameter_group",
+  "aws_db_subnet_group",
+  "aws_default_network_acl",
+  "aws_default_security_group",
+  "aws_ecr_lifecycle_policy",
+  "aws_ecr_repository_policy",
+  "aws_ecs_cluster_capacity_providers",
+  "aws_ecs_task_definition",
+  "aws_flow_log",
+  "aws_iam_role",
+  "aws_iam_role_policy",
+  "aws_iam_role_policy_attachment",
+  "aws_iam_policy",
+  "aws_iam_instance_profile",
+  "aws_internet_gateway",
+  "aws_kms_alias",
+  "aws_lb_listener",
+  "aws_lb_listener_rule",
+  "aws_lb_target_group",
+  "aws_network_acl",
+  "aws_network_interface",
+  "aws_route",
+  "aws_route53_record",
+  "aws_route_table",
+  "aws_route_table_association",
+  "aws_s3_bucket_lifecycle_configuration",
+  "aws_s3_bucket_ownership_controls",
+  "aws_s3_bucket_policy",
+  "aws_s3_bucket_public_access_block",
+  "aws_s3_bucket_server_side_encryption_configuration",
+  "aws_s3_bucket_versioning",
+  "aws_security_group",
+  "aws_ses_template",
+  "aws_sesv2_configuration_set",
+  "aws_sesv2_configuration_set_event_destination",
+  "aws_sesv2_email_identity",
+  "aws_sesv2_email_identity_mail_from_attributes",
+  "aws_sns_topic",
+  "aws_sns_topic_policy",
+  "aws_sns_topic_subscription",
+  "aws_ssm_parameter",
+  "aws_subnet",
+  "aws_vpc",
+  "aws_vpc_security_group_egress_rule",
+  "aws_vpc_security_group_ingress_rule",
+  "aws_wafv2_web_acl_logging_configuration",
+  "aws_wafv2_web_acl_association",
   // Free up to 1 TB and 10 million requests a month (CloudFront always-free tier), far above these environments.
-  "aws_cloudfront_distribution", "aws_cloudfront_vpc_origin", "aws_db_proxy_default_target_group", "aws_db_proxy_target",
-  "aws_terraform_data", "terraform_data", "aws_ecs_task_definition", "aws_iam_service_linked_role",
+  "aws_cloudfront_distribution",
+  "aws_cloudfront_vpc_origin",
+  "aws_db_proxy_default_target_group",
+  "aws_db_proxy_target",
+  "aws_terraform_data",
+  "terraform_data",
+  "aws_ecs_task_definition",
+  "aws_iam_service_linked_role",
   // CloudFront Functions: 2 million invocations a month free (always-free tier), then $0.10 per million.
   "aws_cloudfront_function",
-  "aws_elasticache_parameter_group", "aws_elasticache_subnet_group", "aws_elasticache_user", "aws_elasticache_user_group",
+  "aws_elasticache_parameter_group",
+  "aws_elasticache_subnet_group",
+  "aws_elasticache_user",
+  "aws_elasticache_user_group",
 ]);
 
 /** `n` formatted for a detail string: at most 4 decimals, no trailing zeros. */
@@ -169,7 +224,13 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
   // ---- network ----
   const nats = all(resources, "aws_nat_gateway").filter((n) => n.connectivity_type !== "private");
   hourly("NAT gateway (hours)", "aws_nat_gateway", nats.length, PRICES.natGatewayHour.usd);
-  monthly("NAT gateway (data processed)", "aws_nat_gateway", nats.length * assumptions.natDataGbPerMonth, PRICES.natGatewayDataGb.usd, " GB");
+  monthly(
+    "NAT gateway (data processed)",
+    "aws_nat_gateway",
+    nats.length * assumptions.natDataGbPerMonth,
+    PRICES.natGatewayDataGb.usd,
+    " GB",
+  );
   hourly("Elastic IP (public IPv4)", "aws_eip", all(resources, "aws_eip").length, PRICES.publicIpv4Hour.usd);
   const interfaceAzs = all(resources, "aws_vpc_endpoint")
     .filter((e) => e.vpc_endpoint_type === "Interface")
@@ -203,7 +264,9 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
   // ---- ECS Fargate ----
   estimateFargate(resources, assumptions, hourly);
   const clusters = all(resources, "aws_ecs_cluster");
-  const insightClusters = clusters.filter((c) => (c.setting ?? []).some((s: any) => s.name === "containerInsights" && s.value !== "disabled"));
+  const insightClusters = clusters.filter((c) =>
+    (c.setting ?? []).some((s: any) => s.name === "containerInsights" && s.value !== "disabled"),
+  );
   const services = all(resources, "aws_ecs_service");
   const metrics =
     insightClusters.length * assumptions.containerInsightsMetrics.perCluster +
@@ -220,7 +283,13 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
     const asc = scaling ? resources[scaling.split(".")[0]]?.[scaling.split(".")[1]] : undefined;
     const min = Number(asc?.min_size ?? 1);
     const active = Math.min(assumptions.appRunnerActiveHoursPerMonth, h);
-    add("App Runner provisioned memory", "aws_apprunner_service", min, `${min} × ${num(gb)} GB × ${num(h - active)} idle h × $${PRICES.appRunnerProvisionedGbHour.usd}`, min * gb * (h - active) * PRICES.appRunnerProvisionedGbHour.usd);
+    add(
+      "App Runner provisioned memory",
+      "aws_apprunner_service",
+      min,
+      `${min} × ${num(gb)} GB × ${num(h - active)} idle h × $${PRICES.appRunnerProvisionedGbHour.usd}`,
+      min * gb * (h - active) * PRICES.appRunnerProvisionedGbHour.usd,
+    );
     add(
       "App Runner active instance",
       "aws_apprunner_service",
@@ -238,7 +307,13 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
     const label = `${db.instance_class}${azs === 2 ? " Multi-AZ" : ""}`;
     if (rate !== undefined) add(`RDS ${label}`, "aws_db_instance", azs, `${azs} × ${h} h × $${rate}`, azs * h * rate);
     const gb = Number(db.allocated_storage ?? 20);
-    add(`RDS storage gp3${azs === 2 ? " (Multi-AZ)" : ""}`, "aws_db_instance", gb * azs, `${gb} GB × ${azs} × $${PRICES.rdsGp3GbMonth.usd}`, gb * azs * PRICES.rdsGp3GbMonth.usd);
+    add(
+      `RDS storage gp3${azs === 2 ? " (Multi-AZ)" : ""}`,
+      "aws_db_instance",
+      gb * azs,
+      `${gb} GB × ${azs} × $${PRICES.rdsGp3GbMonth.usd}`,
+      gb * azs * PRICES.rdsGp3GbMonth.usd,
+    );
     if (rate === undefined) unknownClass.add(String(db.instance_class));
   }
 
@@ -246,21 +321,41 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
   for (const group of all(resources, "aws_elasticache_replication_group")) {
     priced.add("aws_elasticache_replication_group");
     const engine = group.engine === "redis" ? "redis" : "valkey";
-    const nodes = typeof group.num_cache_clusters === "number"
-      ? group.num_cache_clusters
-      : Number(group.num_node_groups ?? 1) * (1 + Number(group.replicas_per_node_group ?? 0));
+    const nodes =
+      typeof group.num_cache_clusters === "number"
+        ? group.num_cache_clusters
+        : Number(group.num_node_groups ?? 1) * (1 + Number(group.replicas_per_node_group ?? 0));
     const rate = ELASTICACHE_NODE_HOUR[engine][String(group.node_type)];
     if (rate === undefined) unknownCacheNode.add(`${engine} ${group.node_type}`);
-    else add(`ElastiCache ${engine} ${group.node_type}`, "aws_elasticache_replication_group", nodes, `${nodes} × ${h} h × $${rate}`, nodes * h * rate);
+    else
+      add(
+        `ElastiCache ${engine} ${group.node_type}`,
+        "aws_elasticache_replication_group",
+        nodes,
+        `${nodes} × ${h} h × $${rate}`,
+        nodes * h * rate,
+      );
   }
   for (const cache of all(resources, "aws_elasticache_serverless_cache")) {
     priced.add("aws_elasticache_serverless_cache");
     const engine = cache.engine === "redis" ? "redis" : "valkey";
     const p = ELASTICACHE_SERVERLESS[engine];
     const gb = Math.max(p.minGb, assumptions.cacheServerlessDataGb);
-    add(`ElastiCache Serverless ${engine} (data)`, "aws_elasticache_serverless_cache", gb, `${num(gb)} GB × ${h} h × $${p.gbHour}`, gb * h * p.gbHour);
+    add(
+      `ElastiCache Serverless ${engine} (data)`,
+      "aws_elasticache_serverless_cache",
+      gb,
+      `${num(gb)} GB × ${h} h × $${p.gbHour}`,
+      gb * h * p.gbHour,
+    );
     const ecpu = assumptions.cacheServerlessEcpuMillions;
-    add(`ElastiCache Serverless ${engine} (ECPU)`, "aws_elasticache_serverless_cache", ecpu, `${ecpu} M × $${p.ecpuMillion}`, ecpu * p.ecpuMillion);
+    add(
+      `ElastiCache Serverless ${engine} (ECPU)`,
+      "aws_elasticache_serverless_cache",
+      ecpu,
+      `${ecpu} M × $${p.ecpuMillion}`,
+      ecpu * p.ecpuMillion,
+    );
   }
 
   // RDS Proxy bills the vCPUs of the instance behind it (at least 2).
@@ -269,31 +364,73 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
     priced.add("aws_db_proxy");
     const db = all(resources, "aws_db_instance")[0];
     const vcpus = proxies * Math.max(2, RDS_INSTANCE_VCPUS[String(db?.instance_class)] ?? 2);
-    add("RDS Proxy", "aws_db_proxy", vcpus, `${vcpus} vCPU × ${h} h × $${PRICES.rdsProxyVcpuHour.usd}`, vcpus * h * PRICES.rdsProxyVcpuHour.usd);
+    add(
+      "RDS Proxy",
+      "aws_db_proxy",
+      vcpus,
+      `${vcpus} vCPU × ${h} h × $${PRICES.rdsProxyVcpuHour.usd}`,
+      vcpus * h * PRICES.rdsProxyVcpuHour.usd,
+    );
   }
 
   // ---- security and monitoring ----
-  monthly("KMS keys", "aws_kms_key", all(resources, "aws_kms_key").reduce((s, k) => s + countOf(k), 0), PRICES.kmsKeyMonth.usd);
+  monthly(
+    "KMS keys",
+    "aws_kms_key",
+    all(resources, "aws_kms_key").reduce((s, k) => s + countOf(k), 0),
+    PRICES.kmsKeyMonth.usd,
+  );
   const managedSecrets = all(resources, "aws_db_instance").filter((d) => d.manage_master_user_password === true).length;
   const secrets = all(resources, "aws_secretsmanager_secret").length + managedSecrets;
   monthly("Secrets Manager secrets (incl. RDS-managed)", "aws_secretsmanager_secret", secrets, PRICES.secretMonth.usd);
   monthly("CloudWatch alarms", "aws_cloudwatch_metric_alarm", all(resources, "aws_cloudwatch_metric_alarm").length, PRICES.alarmMonth.usd);
-  monthly("CloudWatch dashboards", "aws_cloudwatch_dashboard", all(resources, "aws_cloudwatch_dashboard").length, PRICES.dashboardMonth.usd);
+  monthly(
+    "CloudWatch dashboards",
+    "aws_cloudwatch_dashboard",
+    all(resources, "aws_cloudwatch_dashboard").length,
+    PRICES.dashboardMonth.usd,
+  );
   const logGroups = all(resources, "aws_cloudwatch_log_group").length;
-  monthly("CloudWatch Logs ingestion", "aws_cloudwatch_log_group", logGroups * assumptions.logGbPerGroupPerMonth, PRICES.logIngestionGb.usd, " GB");
+  monthly(
+    "CloudWatch Logs ingestion",
+    "aws_cloudwatch_log_group",
+    logGroups * assumptions.logGbPerGroupPerMonth,
+    PRICES.logIngestionGb.usd,
+    " GB",
+  );
   for (const acl of all(resources, "aws_wafv2_web_acl")) {
     priced.add("aws_wafv2_web_acl");
     const rules = Array.isArray(acl.rule) ? acl.rule.length : 0;
     add("WAF web ACL", "aws_wafv2_web_acl", 1, `$${PRICES.wafWebAclMonth.usd}`, PRICES.wafWebAclMonth.usd);
     add("WAF rules", "aws_wafv2_web_acl", rules, `${rules} × $${PRICES.wafRuleMonth.usd}`, rules * PRICES.wafRuleMonth.usd);
-    add("WAF requests", "aws_wafv2_web_acl", assumptions.wafRequestsMillions, `${assumptions.wafRequestsMillions} M × $${PRICES.wafRequestsMillion.usd}`, assumptions.wafRequestsMillions * PRICES.wafRequestsMillion.usd);
+    add(
+      "WAF requests",
+      "aws_wafv2_web_acl",
+      assumptions.wafRequestsMillions,
+      `${assumptions.wafRequestsMillions} M × $${PRICES.wafRequestsMillion.usd}`,
+      assumptions.wafRequestsMillions * PRICES.wafRequestsMillion.usd,
+    );
   }
 
   // ---- storage ----
-  monthly("S3 storage", "aws_s3_bucket", all(resources, "aws_s3_bucket").length * assumptions.storageGbPerBucket, PRICES.s3StandardGbMonth.usd, " GB");
-  monthly("ECR image storage", "aws_ecr_repository", all(resources, "aws_ecr_repository").length * assumptions.storageGbPerBucket, PRICES.ecrStorageGbMonth.usd, " GB");
+  monthly(
+    "S3 storage",
+    "aws_s3_bucket",
+    all(resources, "aws_s3_bucket").length * assumptions.storageGbPerBucket,
+    PRICES.s3StandardGbMonth.usd,
+    " GB",
+  );
+  monthly(
+    "ECR image storage",
+    "aws_ecr_repository",
+    all(resources, "aws_ecr_repository").length * assumptions.storageGbPerBucket,
+    PRICES.ecrStorageGbMonth.usd,
+    " GB",
+  );
 
-  const unpriced = Object.keys(resources).filter((t) => !FREE.has(t) && !priced.has(t) && !PRICED_TYPES.has(t)).sort();
+  const unpriced = Object.keys(resources)
+    .filter((t) => !FREE.has(t) && !priced.has(t) && !PRICED_TYPES.has(t))
+    .sort();
   if (unknownClass.size > 0) unpriced.push(...[...unknownClass].map((c) => `aws_db_instance (${c})`));
   if (unknownCacheNode.size > 0) unpriced.push(...[...unknownCacheNode].map((c) => `aws_elasticache_replication_group (${c})`));
   const sorted = [...lines].sort((a, b) => b.monthlyUsd - a.monthlyUsd || a.item.localeCompare(b.item));
@@ -309,10 +446,26 @@ export function estimateStack(stack: string, json: StackJson, assumptions: Assum
 
 /** Types priced above even when a stack has none with a cost (so they never show as unpriced). */
 const PRICED_TYPES = new Set([
-  "aws_nat_gateway", "aws_eip", "aws_vpc_endpoint", "aws_instance", "aws_lb", "aws_ecs_service", "aws_ecs_cluster",
-  "aws_apprunner_service", "aws_db_instance", "aws_kms_key", "aws_secretsmanager_secret", "aws_cloudwatch_metric_alarm",
-  "aws_cloudwatch_dashboard", "aws_cloudwatch_log_group", "aws_wafv2_web_acl", "aws_s3_bucket", "aws_ecr_repository", "aws_db_proxy",
-  "aws_elasticache_replication_group", "aws_elasticache_serverless_cache",
+  "aws_nat_gateway",
+  "aws_eip",
+  "aws_vpc_endpoint",
+  "aws_instance",
+  "aws_lb",
+  "aws_ecs_service",
+  "aws_ecs_cluster",
+  "aws_apprunner_service",
+  "aws_db_instance",
+  "aws_kms_key",
+  "aws_secretsmanager_secret",
+  "aws_cloudwatch_metric_alarm",
+  "aws_cloudwatch_dashboard",
+  "aws_cloudwatch_log_group",
+  "aws_wafv2_web_acl",
+  "aws_s3_bucket",
+  "aws_ecr_repository",
+  "aws_db_proxy",
+  "aws_elasticache_replication_group",
+  "aws_elasticache_serverless_cache",
 ]);
 
 /** "1 vCPU", "2 GB", "1024", "2048" → vCPUs or GB (plain numbers are CPU units or MiB, divided by `per`). */
@@ -351,7 +504,12 @@ function estimateFargate(
     const arch = arm ? "ARM64" : "x86";
     const size = `${num(vcpu)} vCPU/${num(gb)} GB ${arch}`;
     hourly(`Fargate on-demand tasks (${size})`, "aws_ecs_service", tasks * (1 - spotShare), perTaskHour);
-    hourly(`Fargate Spot tasks (${size}, −${Math.round(assumptions.spotDiscount * 100)} %)`, "aws_ecs_service", tasks * spotShare, perTaskHour * (1 - assumptions.spotDiscount));
+    hourly(
+      `Fargate Spot tasks (${size}, −${Math.round(assumptions.spotDiscount * 100)} %)`,
+      "aws_ecs_service",
+      tasks * spotShare,
+      perTaskHour * (1 - assumptions.spotDiscount),
+    );
     const publicIp = (svc.network_configuration?.assign_public_ip ?? false) === true;
     if (publicIp) hourly("Fargate task public IPv4", "aws_ecs_service", tasks, PRICES.publicIpv4Hour.usd);
   }
@@ -411,7 +569,9 @@ export function spotShareOf(strategy: any, tasks: number): number {
   }
   const weights = strategy.reduce((s: number, e: any) => s + Number(e.weight ?? 0), 0);
   if (weights > 0) {
-    const spotWeight = strategy.filter((e: any) => e.capacity_provider === "FARGATE_SPOT").reduce((s: number, e: any) => s + Number(e.weight ?? 0), 0);
+    const spotWeight = strategy
+      .filter((e: any) => e.capacity_provider === "FARGATE_SPOT")
+      .reduce((s: number, e: any) => s + Number(e.weight ?? 0), 0);
     spot += (remaining * spotWeight) / weights;
   }
   return spot / tasks;
@@ -422,10 +582,7 @@ export function spotShareOf(strategy: any, tasks: number): number {
  * instance (a literal `count` multiplies), no data sources.
  */
 export function countResources(json: StackJson): number {
-  return Object.values(json.resource ?? {}).reduce(
-    (sum, byName) => sum + Object.values(byName).reduce((s, r) => s + countOf(r), 0),
-    0,
-  );
+  return Object.values(json.resource ?? {}).reduce((sum, byName) => sum + Object.values(byName).reduce((s, r) => s + countOf(r), 0), 0);
 }
 
 /** A budget check's verdict. */

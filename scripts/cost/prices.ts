@@ -52,7 +52,11 @@ export const PRICES = {
   wafRequestsMillion: { usd: 0.6, unit: "million requests", source: "https://aws.amazon.com/waf/pricing/" },
   s3StandardGbMonth: { usd: 0.023, unit: "GB-month", source: "https://aws.amazon.com/s3/pricing/" },
   ecrStorageGbMonth: { usd: 0.1, unit: "GB-month", source: "https://aws.amazon.com/ecr/pricing/" },
-  rdsProxyVcpuHour: { usd: 0.015, unit: "vCPU-hour of the database instance (at least 2)", source: "https://aws.amazon.com/rds/proxy/pricing/" },
+  rdsProxyVcpuHour: {
+    usd: 0.015,
+    unit: "vCPU-hour of the database instance (at least 2)",
+    source: "https://aws.amazon.com/rds/proxy/pricing/",
+  },
   ebsGp3GbMonth: { usd: 0.08, unit: "GB-month", source: "https://aws.amazon.com/ebs/pricing/" },
 } as const satisfies Record<string, Price>;
 
@@ -70,8 +74,15 @@ export const RDS_INSTANCE_HOUR: Readonly<Record<string, number>> = {
 };
 /** vCPUs of each RDS instance class (RDS Proxy bills per vCPU of the instances behind it). */
 export const RDS_INSTANCE_VCPUS: Readonly<Record<string, number>> = {
-  "db.t4g.micro": 2, "db.t4g.small": 2, "db.t4g.medium": 2, "db.t4g.large": 2,
-  "db.t3.micro": 2, "db.t3.small": 2, "db.t3.medium": 2, "db.m7g.large": 2, "db.r7g.large": 2,
+  "db.t4g.micro": 2,
+  "db.t4g.small": 2,
+  "db.t4g.medium": 2,
+  "db.t4g.large": 2,
+  "db.t3.micro": 2,
+  "db.t3.small": 2,
+  "db.t3.medium": 2,
+  "db.m7g.large": 2,
+  "db.r7g.large": 2,
 };
 /** Source of {@link RDS_INSTANCE_HOUR}. */
 export const RDS_INSTANCE_SOURCE = RDS;
@@ -95,21 +106,33 @@ const ELASTICACHE = "https://aws.amazon.com/elasticache/pricing/";
  */
 export const ELASTICACHE_NODE_HOUR: Readonly<Record<"valkey" | "redis", Readonly<Record<string, number>>>> = {
   redis: {
-    "cache.t4g.micro": 0.016, "cache.t4g.small": 0.032, "cache.t4g.medium": 0.065,
-    "cache.t3.micro": 0.017, "cache.t3.small": 0.034, "cache.t3.medium": 0.068,
-    "cache.m7g.large": 0.158, "cache.r7g.large": 0.219,
+    "cache.t4g.micro": 0.016,
+    "cache.t4g.small": 0.032,
+    "cache.t4g.medium": 0.065,
+    "cache.t3.micro": 0.017,
+    "cache.t3.small": 0.034,
+    "cache.t3.medium": 0.068,
+    "cache.m7g.large": 0.158,
+    "cache.r7g.large": 0.219,
   },
   valkey: {
-    "cache.t4g.micro": 0.0128, "cache.t4g.small": 0.0256, "cache.t4g.medium": 0.052,
-    "cache.t3.micro": 0.0136, "cache.t3.small": 0.0272, "cache.t3.medium": 0.0544,
-    "cache.m7g.large": 0.1264, "cache.r7g.large": 0.1752,
+    "cache.t4g.micro": 0.0128,
+    "cache.t4g.small": 0.0256,
+    "cache.t4g.medium": 0.052,
+    "cache.t3.micro": 0.0136,
+    "cache.t3.small": 0.0272,
+    "cache.t3.medium": 0.0544,
+    "cache.m7g.large": 0.1264,
+    "cache.r7g.large": 0.1752,
   },
 };
 /**
  * ElastiCache Serverless, by engine: USD per GB-hour of data stored (metered at least `minGb`) and
  * per million ECPUs. Checked 2026-12-06 on the ElastiCache pricing page.
  */
-export const ELASTICACHE_SERVERLESS: Readonly<Record<"valkey" | "redis", { readonly gbHour: number; readonly minGb: number; readonly ecpuMillion: number }>> = {
+export const ELASTICACHE_SERVERLESS: Readonly<
+  Record<"valkey" | "redis", { readonly gbHour: number; readonly minGb: number; readonly ecpuMillion: number }>
+> = {
   valkey: { gbHour: 0.084, minGb: 0.1, ecpuMillion: 0.0023 },
   redis: { gbHour: 0.125, minGb: 1, ecpuMillion: 0.0034 },
 };

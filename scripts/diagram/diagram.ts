@@ -33,8 +33,12 @@ function fargateLabel(r: Resources): string | undefined {
       const vcpu = task ? Number(task.cpu) / 1024 : undefined;
       const gb = task ? Number(task.memory) / 1024 : undefined;
       const arch = task?.runtime_platform?.cpu_architecture === "ARM64" ? "ARM64" : "x86";
-      const spot = (svc.capacity_provider_strategy ?? []).some((e: any) => e.capacity_provider === "FARGATE_SPOT" && (e.weight > 0 || e.base > 0));
-      const target = all(r, "aws_appautoscaling_target").find((t) => String(t.resource_id).includes(`.${Object.entries(r.aws_ecs_service).find(([, v]) => v === svc)![0]}.`));
+      const spot = (svc.capacity_provider_strategy ?? []).some(
+        (e: any) => e.capacity_provider === "FARGATE_SPOT" && (e.weight > 0 || e.base > 0),
+      );
+      const target = all(r, "aws_appautoscaling_target").find((t) =>
+        String(t.resource_id).includes(`.${Object.entries(r.aws_ecs_service).find(([, v]) => v === svc)![0]}.`),
+      );
       const count = target ? `${target.min_capacity}-${target.max_capacity} tasks` : plural(Number(svc.desired_count ?? 1), "task");
       const where = svc.network_configuration?.assign_public_ip === true ? "public subnets, public IP" : "private subnets";
       return `ECS Fargate${spot ? " Spot" : ""}<br/>${count}, ${vcpu} vCPU / ${gb} GB ${arch}<br/>${where}`;
@@ -99,18 +103,28 @@ export function diagramOf(stack: string, json: StackJson): string {
   const assets = cdn ? [cdn.origin ?? []].flat().find((o: any) => o.origin_access_control_id !== undefined) : undefined;
   if (assets) {
     lines.push(`  assets[("S3 static assets")]`);
-    const paths = [cdn.ordered_cache_behavior ?? []].flat().filter((b: any) => b.target_origin_id === assets.origin_id).map((b: any) => b.path_pattern);
+    const paths = [cdn.ordered_cache_behavior ?? []]
+      .flat()
+      .filter((b: any) => b.target_origin_id === assets.origin_id)
+      .map((b: any) => b.path_pattern);
     edges.push(`  cdn -->|"${[...paths, "OAC"].join(", ")}"| assets`);
   }
   const db = all(r, "aws_db_instance")[0];
   if (db) {
-    const traits = [db.multi_az ? "Multi-AZ" : "single-AZ", db.storage_encrypted ? "encrypted" : "unencrypted", db.deletion_protection ? "deletion protection" : undefined]
+    const traits = [
+      db.multi_az ? "Multi-AZ" : "single-AZ",
+      db.storage_encrypted ? "encrypted" : "unencrypted",
+      db.deletion_protection ? "deletion protection" : undefined,
+    ]
       .filter(Boolean)
       .join(", ");
-    lines.push(`  db[("RDS ${db.engine === "postgres" ? "PostgreSQL" : db.engine} ${db.engine_version ?? ""}<br/>${db.instance_class}, ${traits}")]`);
+    lines.push(
+      `  db[("RDS ${db.engine === "postgres" ? "PostgreSQL" : db.engine} ${db.engine_version ?? ""}<br/>${db.instance_class}, ${traits}")]`,
+    );
     if (app) edges.push(`  ${app} -->|5432, TLS| db`);
   }
-  const secrets = all(r, "aws_secretsmanager_secret").length + all(r, "aws_db_instance").filter((d) => d.manage_master_user_password).length;
+  const secrets =
+    all(r, "aws_secretsmanager_secret").length + all(r, "aws_db_instance").filter((d) => d.manage_master_user_password).length;
   const parameters = all(r, "aws_ssm_parameter").length;
   if (secrets + parameters > 0) {
     lines.push(`  config[("Secrets Manager: ${plural(secrets, "secret")}<br/>SSM: ${plural(parameters, "parameter")}")]`);

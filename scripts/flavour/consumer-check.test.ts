@@ -15,8 +15,18 @@ describe.runIf(existsSync(join(ROOT, "flavours")))("the README's install command
   const rendered = renderText(source, CDKTF, CDKTN);
 
   it("installs each line's package with that line's framework, provider and constructs", () => {
-    expect(installArgs(source, CDKTF)).toEqual(["@platform/cdktf-aws-webapp", "cdktf@0.21.0", "constructs@^10.4", "@cdktf/provider-aws@21.22.1"]);
-    expect(installArgs(rendered, CDKTN)).toEqual(["@platform/cdktn-aws-webapp", "cdktn@0.24.0", "constructs@10.7", "@cdktn/provider-aws@25.7.0"]);
+    expect(installArgs(source, CDKTF)).toEqual([
+      "@platform/cdktf-aws-webapp",
+      "cdktf@0.21.0",
+      "constructs@^10.4",
+      "@cdktf/provider-aws@21.22.1",
+    ]);
+    expect(installArgs(rendered, CDKTN)).toEqual([
+      "@platform/cdktn-aws-webapp",
+      "cdktn@0.24.0",
+      "constructs@10.7",
+      "@cdktn/provider-aws@25.7.0",
+    ]);
   });
 
   it("shows a small app that imports only its own line's packages", () => {

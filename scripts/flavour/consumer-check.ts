@@ -55,21 +55,55 @@ function check(line: FrameworkLine, tree: string, work: string): void {
 
   const consumer = join(work, `consumer-${line.framework}`);
   mkdirSync(consumer);
-  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: `consumer-${line.framework}`, version: "1.0.0", private: true }, null, 2));
+  writeFileSync(
+    join(consumer, "package.json"),
+    JSON.stringify({ name: `consumer-${line.framework}`, version: "1.0.0", private: true }, null, 2),
+  );
   const readme = readFileSync(join(tree, "README.md"), "utf8");
   const args = installArgs(readme, line).map((a) => (a === line.packageName ? tarball : a));
-  const install = run(`npm install ${args.join(" ").replace(tarball, packed.filename)} (README) + ${TOOLS.join(" ")}`, "npm", ["install", "--no-audit", "--no-fund", ...args, ...TOOLS], { cwd: consumer });
+  const install = run(
+    `npm install ${args.join(" ").replace(tarball, packed.filename)} (README) + ${TOOLS.join(" ")}`,
+    "npm",
+    ["install", "--no-audit", "--no-fund", ...args, ...TOOLS],
+    { cwd: consumer },
+  );
   const unsupported = [...install.stderr.matchAll(/EBADENGINE\s+package: '([^']+)'/g)].map((m) => m[1]);
-  if (unsupported.length) console.log(`  on Node ${process.version} npm warned (EBADENGINE, not an error) that these declare a higher Node: ${unsupported.join(", ")}`);
+  if (unsupported.length)
+    console.log(
+      `  on Node ${process.version} npm warned (EBADENGINE, not an error) that these declare a higher Node: ${unsupported.join(", ")}`,
+    );
 
   writeFileSync(join(consumer, "main.ts"), smallApp(readme));
   writeFileSync(
     join(consumer, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { target: "ES2022", module: "commonjs", strict: true, esModuleInterop: true, skipLibCheck: true, types: ["node"], outDir: "out" }, files: ["main.ts"] }, null, 2),
+    JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "commonjs",
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          types: ["node"],
+          outDir: "out",
+        },
+        files: ["main.ts"],
+      },
+      null,
+      2,
+    ),
   );
-  run("type-check (tsc --noEmit)", process.execPath, [join(consumer, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", consumer], { cwd: consumer });
+  run(
+    "type-check (tsc --noEmit)",
+    process.execPath,
+    [join(consumer, "node_modules", "typescript", "bin", "tsc"), "--noEmit", "-p", consumer],
+    { cwd: consumer },
+  );
   run("compile (tsc)", process.execPath, [join(consumer, "node_modules", "typescript", "bin", "tsc"), "-p", consumer], { cwd: consumer });
-  run("synthesize (node out/main.js)", process.execPath, [join(consumer, "out", "main.js")], { cwd: consumer, env: { ...process.env, CDKTF_OUTDIR: join(consumer, "cdktf.out"), CHECKPOINT_DISABLE: "1" } });
+  run("synthesize (node out/main.js)", process.execPath, [join(consumer, "out", "main.js")], {
+    cwd: consumer,
+    env: { ...process.env, CDKTF_OUTDIR: join(consumer, "cdktf.out"), CHECKPOINT_DISABLE: "1" },
+  });
 
   const stacks = readdirSync(join(consumer, "cdktf.out", "stacks"));
   for (const stack of stacks) {
@@ -77,7 +111,8 @@ function check(line: FrameworkLine, tree: string, work: string): void {
     const resources = Object.values(json.resource ?? {}).reduce<number>((n, r) => n + Object.keys(r as object).length, 0);
     const aws = json.terraform.required_providers.aws;
     console.log(`  stack ${stack}: ${resources} resources, required_providers.aws ${aws.source} ${aws.version}`);
-    if (aws.version !== line.versions.aws) throw new Error(`${stack}: required_providers.aws.version ${aws.version}, expected ${line.versions.aws}`);
+    if (aws.version !== line.versions.aws)
+      throw new Error(`${stack}: required_providers.aws.version ${aws.version}, expected ${line.versions.aws}`);
     if (resources === 0) throw new Error(`${stack}: no resources`);
   }
   if (stacks.length === 0) throw new Error("the small app synthesized no stack");

@@ -51,14 +51,28 @@ describe(`framework line: ${LINE.framework}`, () => {
     // ...and the library's override gives the same block on both, and compiles on both.
     const stack = new TerraformStack(Testing.app(), "state");
     configureRemoteState(stack, { project: "shop", environment: "dev", state: { s3: { bucket: "shop-state", region: "us-east-1" } } });
-    expect(JSON.parse(Testing.synth(stack)).terraform.backend.s3).toEqual({ bucket: "shop-state", key: "shop/dev.tfstate", region: "us-east-1", encrypt: true, use_lockfile: true });
+    expect(JSON.parse(Testing.synth(stack)).terraform.backend.s3).toEqual({
+      bucket: "shop-state",
+      key: "shop/dev.tfstate",
+      region: "us-east-1",
+      encrypt: true,
+      use_lockfile: true,
+    });
   });
 
   it("always sets comparison_operator and evaluation_periods on alarms: aws 6.66's bindings made them optional (PromQL alarms), 6.25 requires them", () => {
     const json = synth((scope) =>
       metricAlarm(scope, "Alarm", "shop-dev", {
-        purpose: "cpu-high", description: "CPU", namespace: "AWS/ECS", metricName: "CPUUtilization", dimensions: { ClusterName: "c" },
-        comparison: "GreaterThanThreshold", threshold: 80, periodSeconds: 60, evaluationPeriods: 5, topicArn: "arn:aws:sns:us-east-1:123456789012:t",
+        purpose: "cpu-high",
+        description: "CPU",
+        namespace: "AWS/ECS",
+        metricName: "CPUUtilization",
+        dimensions: { ClusterName: "c" },
+        comparison: "GreaterThanThreshold",
+        threshold: 80,
+        periodSeconds: 60,
+        evaluationPeriods: 5,
+        topicArn: "arn:aws:sns:us-east-1:123456789012:t",
       }),
     );
     expect(Object.values(json.resource?.aws_cloudwatch_metric_alarm ?? {})).toEqual([

@@ -9,4 +9,6 @@ const root = process.cwd();
 const outDir = resolve(process.argv[3] ?? join(root, "flavours", CDKTN.framework, "dist"));
 const started = Date.now();
 const result = renderTree(root, outDir);
-console.log(`rendered ${result.files} files as ${CDKTN.framework} (${result.changed} changed) into ${relative(process.cwd(), outDir) || "."} in ${Date.now() - started} ms`);
+console.log(
+  `rendered ${result.files} files as ${CDKTN.framework} (${result.changed} changed) into ${relative(process.cwd(), outDir) || "."} in ${Date.now() - started} ms`,
+);

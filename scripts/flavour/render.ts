@@ -26,7 +26,9 @@ export function isRendered(path: string): boolean {
 export function sourceFiles(root: string): string[] {
   try {
     const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" });
-    return [...new Set(out.split("\0").filter(Boolean))].filter((f) => existsSync(join(root, f)) && statSync(join(root, f)).isFile()).sort();
+    return [...new Set(out.split("\0").filter(Boolean))]
+      .filter((f) => existsSync(join(root, f)) && statSync(join(root, f)).isFile())
+      .sort();
   } catch {
     // Not a git checkout (an unpacked archive): every file outside the usual build and install output.
     const skip = new Set(["node_modules", "dist", "cdktf.out", ".git", ".gen", ".cdktf-app", "flavours"]);
@@ -66,9 +68,10 @@ export function renderTree(root: string, outDir: string, from: FrameworkLine = C
       continue;
     }
     const text = bytes.toString("utf8");
-    const rendered = file === "package.json"
-      ? `${JSON.stringify(renderPackageJson(JSON.parse(text) as PackageJson, from, to), null, 2)}\n`
-      : renderText(text, from, to);
+    const rendered =
+      file === "package.json"
+        ? `${JSON.stringify(renderPackageJson(JSON.parse(text) as PackageJson, from, to), null, 2)}\n`
+        : renderText(text, from, to);
     if (rendered !== text) changed++;
     writeFileSync(target, rendered, { mode: statSync(join(root, file)).mode });
   }

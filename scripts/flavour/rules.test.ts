@@ -20,8 +20,12 @@ describe("flavour rules: cdktf -> cdktn", () => {
     expect(line(`const { Testing } = await import('cdktf');`)).toBe(`const { Testing } = await import('cdktn');`);
     expect(line(`const { App } = require("cdktf");`)).toBe(`const { App } = require("cdktn");`);
     expect(line("import type { App } from `cdktf`;")).toBe("import type { App } from `cdktn`;");
-    expect(line(`["cdktf", "constructs", "@cdktf/provider-aws/lib/provider"]`)).toBe(`["cdktn", "constructs", "@cdktn/provider-aws/lib/provider"]`);
-    expect(line(`readFileSync(join(ROOT, "node_modules", "cdktf", "package.json"))`)).toBe(`readFileSync(join(ROOT, "node_modules", "cdktn", "package.json"))`);
+    expect(line(`["cdktf", "constructs", "@cdktf/provider-aws/lib/provider"]`)).toBe(
+      `["cdktn", "constructs", "@cdktn/provider-aws/lib/provider"]`,
+    );
+    expect(line(`readFileSync(join(ROOT, "node_modules", "cdktf", "package.json"))`)).toBe(
+      `readFileSync(join(ROOT, "node_modules", "cdktn", "package.json"))`,
+    );
   });
 
   it("rewrites the package name, the CLI, prose and identifiers", () => {
@@ -62,7 +66,9 @@ describe("flavour rules: cdktf -> cdktn", () => {
     expect(line("(`cdktf`, `cdktf-cli` 0.21.0, `@cdktf/provider-aws` 21.22.1 for hashicorp/aws 6.25.0, `constructs` 10.4)")).toBe(
       "(`cdktn`, `cdktn-cli` 0.24.0, `@cdktn/provider-aws` 25.7.0 for hashicorp/aws 6.66.0, `constructs` 10.7)",
     );
-    expect(line("override because cdktf 0.21's `S3Backend` has no typed prop")).toBe("override because cdktn 0.24's `S3Backend` has no typed prop");
+    expect(line("override because cdktf 0.21's `S3Backend` has no typed prop")).toBe(
+      "override because cdktn 0.24's `S3Backend` has no typed prop",
+    );
     // No framework named: versions are facts about something else (a CIDR, the aws provider in prose).
     expect(line(`databaseSubnetCidrs: ["10.0.20.0/24", "10.0.21.0/24"]`)).toBe(`databaseSubnetCidrs: ["10.0.20.0/24", "10.0.21.0/24"]`);
     expect(line("the pinned 6.25 has the fix")).toBe("the pinned 6.25 has the fix");
@@ -72,7 +78,9 @@ describe("flavour rules: cdktf -> cdktn", () => {
 
   it("keeps a line that already names the target framework, or carries the keep marker", () => {
     expect(line("moving to cdktn is a rename of cdktf")).toBe("moving to cdktn is a rename of cdktf");
-    expect(line(`ManagedBy: "cdktf" }; // flavour: keep (a deployed tag value)`)).toBe(`ManagedBy: "cdktf" }; // flavour: keep (a deployed tag value)`);
+    expect(line(`ManagedBy: "cdktf" }; // flavour: keep (a deployed tag value)`)).toBe(
+      `ManagedBy: "cdktf" }; // flavour: keep (a deployed tag value)`,
+    );
     expect(line(`ManagedBy: "cdktf" };`)).toBe(`ManagedBy: "cdktn" };`);
   });
 
@@ -90,7 +98,9 @@ describe("flavour rules: cdktf -> cdktn", () => {
       "<!-- flavour: end -->",
       "end",
     ].join("\n");
-    expect(renderText(source, CDKTF, CDKTN)).toBe(["# cdktn-aws-webapp", "On CDK Terrain: `npm i cdktn`", "| cdktf 0.21 | archived |", "end"].join("\n"));
+    expect(renderText(source, CDKTF, CDKTN)).toBe(
+      ["# cdktn-aws-webapp", "On CDK Terrain: `npm i cdktn`", "| cdktf 0.21 | archived |", "end"].join("\n"),
+    );
     const verbatim = `// flavour: verbatim\nimport { App } from "cdktf";\n`;
     expect(renderText(verbatim, CDKTF, CDKTN)).toBe(verbatim);
     expect(() => renderText("<!-- flavour: only cdktn\nopen", CDKTF, CDKTN)).toThrow(/"cdktn" has no "flavour: end"/);
@@ -103,11 +113,20 @@ describe("flavour rules: cdktf -> cdktn", () => {
     expect(pkg.name).toBe("@platform/cdktn-aws-webapp");
     expect(pkg.description).toMatch(/^CDK Terrain constructs/);
     expect(pkg.peerDependencies).toEqual({ "@cdktn/provider-aws": "^25.7.0", cdktn: "^0.24.0", constructs: ">=10.6.0 <10.8.0" });
-    expect(pkg.devDependencies).toMatchObject({ "@cdktn/provider-aws": "25.7.0", cdktn: "0.24.0", "cdktn-cli": "0.24.0", constructs: "10.7.2" });
+    expect(pkg.devDependencies).toMatchObject({
+      "@cdktn/provider-aws": "25.7.0",
+      cdktn: "0.24.0",
+      "cdktn-cli": "0.24.0",
+      constructs: "10.7.2",
+    });
     expect(Object.keys(pkg.devDependencies ?? {}).filter((n) => n.includes("cdktf"))).toEqual([]);
     expect(pkg.engines).toEqual({ node: ">=22.11.0" });
     expect(pkg.scripts?.synth).toBe("CHECKPOINT_DISABLE=1 cdktn synth");
-    expect(pkg.bin).toEqual(Object.fromEntries(Object.entries(source.bin ?? {}).map(([k, v]) => [k.replace("cdktf-", "cdktn-"), String(v).replace("cdktf-", "cdktn-")])));
+    expect(pkg.bin).toEqual(
+      Object.fromEntries(
+        Object.entries(source.bin ?? {}).map(([k, v]) => [k.replace("cdktf-", "cdktn-"), String(v).replace("cdktf-", "cdktn-")]),
+      ),
+    );
     expect(pkg.main).toBe(source.main);
     expect(pkg.files).toEqual(source.files);
   });
@@ -124,14 +143,18 @@ describe("flavour rules: cdktf -> cdktn", () => {
 
 describe.runIf(SOURCE_TREE)("flavour render: the whole tree", () => {
   it("renders every file git sees except the source lockfile and the flavour folders, with no cdktf module specifier left", () => {
-    expect([isRendered("package-lock.json"), isRendered("flavours/cdktn/package.json"), isRendered("modules/a/package-lock.json")]).toEqual([false, false, true]);
+    expect([isRendered("package-lock.json"), isRendered("flavours/cdktn/package.json"), isRendered("modules/a/package-lock.json")]).toEqual(
+      [false, false, true],
+    );
     const out = mkdtempSync(join(tmpdir(), "flavour-"));
     try {
       const result = renderTree(ROOT, out);
       expect(result.files).toBeGreaterThan(100);
       // Paths are rendered too: the package's bin file is named for the line.
       expect(existsSync(join(out, "cli", "cdktn-aws-webapp.ts"))).toBe(existsSync(join(ROOT, "cli", "cdktf-aws-webapp.ts")));
-      expect(readFileSync(join(out, "modules", "internal", "testing.ts"), "utf8")).toMatch(/from "cdktn";\n.*from "@cdktn\/provider-aws\/lib\/provider";/);
+      expect(readFileSync(join(out, "modules", "internal", "testing.ts"), "utf8")).toMatch(
+        /from "cdktn";\n.*from "@cdktn\/provider-aws\/lib\/provider";/,
+      );
       const rendered = JSON.parse(readFileSync(join(out, "package.json"), "utf8"));
       expect(rendered.name).toBe(CDKTN.packageName);
       // Every import of the framework or its provider, in every rendered source file, is cdktn's.

@@ -171,11 +171,15 @@ export function renderPackageJson(source: PackageJson, from: FrameworkLine, to: 
         continue;
       }
       const version =
-        renamed === to.framework || renamed === `${to.framework}-cli` ? to.versions.framework
-        : renamed === `${to.providerScope}/provider-aws` ? to.versions.provider
-        : name === "constructs" ? to.versions.constructs
-        : undefined;
-      if (version === undefined) throw new Error(`package.json: no ${to.framework} version known for ${name} (from ${from.framework}'s ${name})`);
+        renamed === to.framework || renamed === `${to.framework}-cli`
+          ? to.versions.framework
+          : renamed === `${to.providerScope}/provider-aws`
+            ? to.versions.provider
+            : name === "constructs"
+              ? to.versions.constructs
+              : undefined;
+      if (version === undefined)
+        throw new Error(`package.json: no ${to.framework} version known for ${name} (from ${from.framework}'s ${name})`);
       out[renamed] = !peer ? version : name === "constructs" ? to.constructsPeer : `^${version}`;
     }
     return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));

@@ -19,7 +19,6 @@ export function jsonDiff(a: unknown, b: unknown, path = ""): string[] {
 
 const [left, right] = process.argv.slice(3);
 if (left && right) {
-
   for (const stack of readdirSync(join(left, "stacks")).sort()) {
     const read = (dir: string) => JSON.parse(readFileSync(join(dir, "stacks", stack, "cdk.tf.json"), "utf8"));
     const a = read(left);
@@ -27,10 +26,15 @@ if (left && right) {
     const diffs = jsonDiff(a, b);
 
     const resources = Object.values((a.resource ?? {}) as Record<string, object>).reduce((n, r) => n + Object.keys(r).length, 0);
-    console.log(`${stack}: ${resources} resources, ${diffs.length} differing paths${diffs.length ? `: ${diffs.map((p) => `${p} (${JSON.stringify(pick(a, p))} -> ${JSON.stringify(pick(b, p))})`).join("; ")}` : ""}`);
+    console.log(
+      `${stack}: ${resources} resources, ${diffs.length} differing paths${diffs.length ? `: ${diffs.map((p) => `${p} (${JSON.stringify(pick(a, p))} -> ${JSON.stringify(pick(b, p))})`).join("; ")}` : ""}`,
+    );
   }
 }
 
 function pick(value: unknown, path: string): unknown {
-  return path.split(/\.|\[|\]/).filter(Boolean).reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
+  return path
+    .split(/\.|\[|\]/)
+    .filter(Boolean)
+    .reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], value);
 }

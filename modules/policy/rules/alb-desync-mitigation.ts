@@ -5,7 +5,8 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const albDesyncMitigation = defineRule({
   id: "ALB-DESYNC-MITIGATION",
   cites: ["FSBP ELB.12", "CKV_AWS_328"],
-  description: "Application load balancers use desync mitigation mode defensive (the default) or strictest, never monitor. `WebService` never changes it; the rule guards raw resources and overrides.",
+  description:
+    "Application load balancers use desync mitigation mode defensive (the default) or strictest, never monitor. `WebService` never changes it; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb) => {
@@ -14,5 +15,5 @@ export const albDesyncMitigation = defineRule({
       ? undefined
       : `desync_mitigation_mode is ${mode}`;
   },
-  fix: "`WebService` leaves the default (defensive); raw `Lb`: leave `desyncMitigationMode` unset or set it to \"defensive\" or \"strictest\"",
+  fix: '`WebService` leaves the default (defensive); raw `Lb`: leave `desyncMitigationMode` unset or set it to "defensive" or "strictest"',
 });

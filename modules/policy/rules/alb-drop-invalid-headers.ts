@@ -5,7 +5,8 @@ import { ALWAYS, defineRule } from "../types";
 export const albDropInvalidHeaders = defineRule({
   id: "ALB-DROP-INVALID-HEADERS",
   cites: ["FSBP ELB.4", "CKV_AWS_131", "AVD-AWS-0052"],
-  description: "Application load balancers drop invalid HTTP header fields instead of forwarding them to targets (HTTP desync / smuggling). `WebService` always sets it; the rule guards raw resources and overrides.",
+  description:
+    "Application load balancers drop invalid HTTP header fields instead of forwarding them to targets (HTTP desync / smuggling). `WebService` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: [...LOAD_BALANCER_TYPES],
   check: (lb) =>

@@ -17,7 +17,9 @@ export const albHttpsRedirect = defineRule({
     if (protocol !== "HTTP") return undefined;
     const actions = blocks(listener.config.default_action);
     const redirects = actions.length > 0 && actions.every((a: any) => a.type === "redirect" && block(a.redirect)?.protocol === "HTTPS");
-    return redirects ? undefined : `HTTP listener on port ${listener.config.port ?? "?"} does not redirect to HTTPS (default action: ${actions.map((a: any) => a.type).join(", ") || "none"})`;
+    return redirects
+      ? undefined
+      : `HTTP listener on port ${listener.config.port ?? "?"} does not redirect to HTTPS (default action: ${actions.map((a: any) => a.type).join(", ") || "none"})`;
   },
-  fix: "give `WebService` prop `domain` or `certificateArn` (HTTPS on 443, port 80 redirects; `https` defaults to true then), or suppress on `WebService.httpListener` with the reason when there is no certificate; raw `LbListener`: port-80 default action `{ type: \"redirect\", redirect: { protocol: \"HTTPS\", port: \"443\", statusCode: \"HTTP_301\" } }`",
+  fix: 'give `WebService` prop `domain` or `certificateArn` (HTTPS on 443, port 80 redirects; `https` defaults to true then), or suppress on `WebService.httpListener` with the reason when there is no certificate; raw `LbListener`: port-80 default action `{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }`',
 });

@@ -2,7 +2,9 @@ import { LISTENER_TYPES, SECURITY_GROUP_RULE_TYPES, isInternetFacingAlb, loadBal
 import { StackIndex, blocks } from "../stack-index";
 import { PRODUCTION_ERROR, ResourceBlock, defineRule } from "../types";
 
-/** True when a security group admits a managed prefix list (CloudFront's origin-facing list, in this library), inline or by a rule resource. */
+/**
+ * True when a security group admits a managed prefix list (CloudFront's origin-facing list, in this library), inline or by a rule resource.
+ */
 function admitsPrefixList(group: ResourceBlock, stack: StackIndex): boolean {
   if (blocks(group.config.ingress).some((i: any) => [i.prefix_list_ids].flat().filter(Boolean).length > 0)) return true;
   return stack
@@ -11,7 +13,9 @@ function admitsPrefixList(group: ResourceBlock, stack: StackIndex): boolean {
     .some((r) =>
       r.type === "aws_vpc_security_group_ingress_rule"
         ? r.config.prefix_list_id !== undefined
-        : r.type === "aws_security_group_rule" && r.config.type === "ingress" && [r.config.prefix_list_ids].flat().filter(Boolean).length > 0,
+        : r.type === "aws_security_group_rule" &&
+          r.config.type === "ingress" &&
+          [r.config.prefix_list_ids].flat().filter(Boolean).length > 0,
     );
 }
 

@@ -5,7 +5,8 @@ import { ALWAYS, defineRule } from "../types";
 export const albTargetHealthCheck = defineRule({
   id: "ALB-TARGET-HEALTH-CHECK",
   cites: ["CKV_AWS_261"],
-  description: "HTTP and HTTPS target groups define an enabled health check with a path, so the load balancer stops routing to a task that is up but not serving. `WebService` always defines one; the rule guards raw resources and overrides.",
+  description:
+    "HTTP and HTTPS target groups define an enabled health check with a path, so the load balancer stops routing to a task that is up but not serving. `WebService` always defines one; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_lb_target_group", "aws_alb_target_group"],
   check: (tg) => {

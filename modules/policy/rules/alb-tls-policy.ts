@@ -8,7 +8,8 @@ export const TLS13_POLICY = /^ELBSecurityPolicy-TLS13-1-[23]-/;
 export const albTlsPolicy = defineRule({
   id: "ALB-TLS13-POLICY",
   cites: ["FSBP ELB.17", "CKV_AWS_103", "CKV2_AWS_74", "AVD-AWS-0047"],
-  description: "HTTPS and TLS listeners use an ELBSecurityPolicy-TLS13-1-2-* (or 1-3) policy: TLS 1.3 offered, nothing older than TLS 1.2 accepted. `WebService` always sets it; the rule guards raw resources and overrides.",
+  description:
+    "HTTPS and TLS listeners use an ELBSecurityPolicy-TLS13-1-2-* (or 1-3) policy: TLS 1.3 offered, nothing older than TLS 1.2 accepted. `WebService` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: [...LISTENER_TYPES],
   check: (listener) => {
@@ -19,5 +20,5 @@ export const albTlsPolicy = defineRule({
       ? undefined
       : `${protocol} listener uses ssl_policy ${policy ?? "unset (provider default)"}, not a TLS 1.3 policy`;
   },
-  fix: "`WebService` always uses ELBSecurityPolicy-TLS13-1-2-2021-06 on HTTPS; raw `LbListener`: `sslPolicy: \"ELBSecurityPolicy-TLS13-1-2-2021-06\"` (or \"ELBSecurityPolicy-TLS13-1-2-Res-2021-06\")",
+  fix: '`WebService` always uses ELBSecurityPolicy-TLS13-1-2-2021-06 on HTTPS; raw `LbListener`: `sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06"` (or "ELBSecurityPolicy-TLS13-1-2-Res-2021-06")',
 });

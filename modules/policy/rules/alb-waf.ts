@@ -16,5 +16,5 @@ export const albWaf = defineRule({
     const open = groups.length === 0 || groups.some((g) => ingressOf(g, stack).some(isWorldOpen));
     return open ? "internet-facing load balancer has no WAFv2 web ACL association and admits traffic from the whole internet" : undefined;
   },
-  fix: "set `WebService` prop `ingress` to \"cloudfront\" (only CloudFront reaches the load balancer) behind a `CdnDistribution` with prop `webAcl` or `webAclArn`; raw: a `Wafv2WebAclAssociation` (resourceArn: the load balancer) with a REGIONAL web ACL",
+  fix: 'set `WebService` prop `ingress` to "cloudfront" (only CloudFront reaches the load balancer) behind a `CdnDistribution` with prop `webAcl` or `webAclArn`; raw: a `Wafv2WebAclAssociation` (resourceArn: the load balancer) with a REGIONAL web ACL',
 });

@@ -16,7 +16,8 @@ export const cloudfrontHsts = defineRule({
     if (!sts) return "security_headers_config has no strict_transport_security";
     const problems: string[] = [];
     const maxAge = Number(sts.access_control_max_age_sec);
-    if (!isUnknown(sts.access_control_max_age_sec) && !(maxAge >= HSTS_MIN_MAX_AGE_SECONDS)) problems.push(`access_control_max_age_sec is ${sts.access_control_max_age_sec ?? "unset"}, below ${HSTS_MIN_MAX_AGE_SECONDS}`);
+    if (!isUnknown(sts.access_control_max_age_sec) && !(maxAge >= HSTS_MIN_MAX_AGE_SECONDS))
+      problems.push(`access_control_max_age_sec is ${sts.access_control_max_age_sec ?? "unset"}, below ${HSTS_MIN_MAX_AGE_SECONDS}`);
     if (sts.include_subdomains !== true) problems.push("strict_transport_security.include_subdomains is not true");
     if (sts.override !== true) problems.push("strict_transport_security.override is not true: the origin's header wins");
     return problems;

@@ -17,11 +17,12 @@ export const cloudfrontOriginHttps = defineRule({
       const problems: { subject: string; message: string }[] = [];
       const subject = String(o.origin_id);
       const policy = custom.origin_protocol_policy;
-      if (policy !== "https-only" && !isUnknown(policy)) problems.push({ subject, message: `origin ${o.origin_id} has origin_protocol_policy ${policy}` });
+      if (policy !== "https-only" && !isUnknown(policy))
+        problems.push({ subject, message: `origin ${o.origin_id} has origin_protocol_policy ${policy}` });
       // A list known only at apply is a single token string: blocks() reads it as one unknown entry.
       const old = blocks(custom.origin_ssl_protocols).filter((p) => OLD_PROTOCOLS.includes(p));
       if (old.length > 0) problems.push({ subject, message: `origin ${o.origin_id} allows ${old.join(", ")}` });
       return problems;
     }),
-  fix: "give the app origin a certificate and keep `CdnDistribution` prop `appOrigin` with `protocol` \"https-only\" (the default when `originHasCertificate`); raw `CloudfrontDistribution`: `customOriginConfig { originProtocolPolicy: \"https-only\", originSslProtocols: [\"TLSv1.2\"] }`",
+  fix: 'give the app origin a certificate and keep `CdnDistribution` prop `appOrigin` with `protocol` "https-only" (the default when `originHasCertificate`); raw `CloudfrontDistribution`: `customOriginConfig { originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] }`',
 });

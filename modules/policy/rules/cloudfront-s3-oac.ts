@@ -23,7 +23,8 @@ export const cloudfrontS3Oac = defineRule({
       if (!bucketRef && !S3_REST.test(domain)) return [];
       const problems: string[] = [];
       if (!o.origin_access_control_id) problems.push(`S3 origin ${o.origin_id} has no origin_access_control_id`);
-      if (blocks(o.s3_origin_config).some((c: any) => c.origin_access_identity)) problems.push(`S3 origin ${o.origin_id} uses a legacy origin access identity`);
+      if (blocks(o.s3_origin_config).some((c: any) => c.origin_access_identity))
+        problems.push(`S3 origin ${o.origin_id} uses a legacy origin access identity`);
       return problems;
     }),
   fix: "`CdnDistribution` always reads its bucket through origin access control; raw: a `CloudfrontOriginAccessControl` (s3, always, sigv4) as the origin's `originAccessControlId`, and a bucket policy allowing cloudfront.amazonaws.com with aws:SourceArn = the distribution",

@@ -5,7 +5,8 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const cloudfrontSecurityHeaders = defineRule({
   id: "CLOUDFRONT-SECURITY-HEADERS",
   cites: ["CKV2_AWS_32"],
-  description: "Every cache behavior of a CloudFront distribution has a response headers policy (HSTS, X-Content-Type-Options, X-Frame-Options, Referrer-Policy). `CdnDistribution` always does; the rule guards raw resources and overrides.",
+  description:
+    "Every cache behavior of a CloudFront distribution has a response headers policy (HSTS, X-Content-Type-Options, X-Frame-Options, Referrer-Policy). `CdnDistribution` always does; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_cloudfront_distribution"],
   check: (d) =>

@@ -19,8 +19,9 @@ export const cloudfrontTlsVersion = defineRule({
     if (!MODERN_VIEWER_POLICIES.includes(cert.minimum_protocol_version)) {
       problems.push(`viewer_certificate.minimum_protocol_version is ${cert.minimum_protocol_version ?? "unset (TLSv1)"}`);
     }
-    if (cert.ssl_support_method !== "sni-only") problems.push(`viewer_certificate.ssl_support_method is ${cert.ssl_support_method ?? "unset"}, not sni-only`);
+    if (cert.ssl_support_method !== "sni-only")
+      problems.push(`viewer_certificate.ssl_support_method is ${cert.ssl_support_method ?? "unset"}, not sni-only`);
     return problems;
   },
-  fix: "`CdnDistribution` prop `domain` always serves TLSv1.2_2021 with SNI; raw `CloudfrontDistribution`: `viewerCertificate { acmCertificateArn, sslSupportMethod: \"sni-only\", minimumProtocolVersion: \"TLSv1.2_2021\" }`",
+  fix: '`CdnDistribution` prop `domain` always serves TLSv1.2_2021 with SNI; raw `CloudfrontDistribution`: `viewerCertificate { acmCertificateArn, sslSupportMethod: "sni-only", minimumProtocolVersion: "TLSv1.2_2021" }`',
 });

@@ -13,7 +13,11 @@ export const ecrScanOnPush = defineRule({
     if (block(r.config.image_scanning_configuration)?.scan_on_push === true) return undefined;
     const registryWide = stack
       .resources("aws_ecr_registry_scanning_configuration")
-      .some((c) => c.config.scan_type === "ENHANCED" || blocks(c.config.rule).some((x: any) => x.scan_frequency === "SCAN_ON_PUSH" || x.scan_frequency === "CONTINUOUS_SCAN"));
+      .some(
+        (c) =>
+          c.config.scan_type === "ENHANCED" ||
+          blocks(c.config.rule).some((x: any) => x.scan_frequency === "SCAN_ON_PUSH" || x.scan_frequency === "CONTINUOUS_SCAN"),
+      );
     return registryWide ? undefined : "image_scanning_configuration.scan_on_push is not true and no registry scanning configuration exists";
   },
   fix: "`ContainerRepository` always scans on push; raw `EcrRepository`: `imageScanningConfiguration: { scanOnPush: true }` (or enhanced registry scanning)",

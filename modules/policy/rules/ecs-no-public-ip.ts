@@ -10,6 +10,7 @@ export const ecsNoPublicIp = defineRule({
   severity: ALWAYS,
   suppressible: "baseline-only",
   resourceTypes: ["aws_ecs_service"],
-  check: (s) => (block(s.config.network_configuration)?.assign_public_ip === true ? "network_configuration.assign_public_ip is true" : undefined),
+  check: (s) =>
+    block(s.config.network_configuration)?.assign_public_ip === true ? "network_configuration.assign_public_ip is true" : undefined,
   fix: "keep `WebService`/`WorkerService` prop `assignPublicIp` false (the default: private subnets behind NAT); it may be true only for a non-production (baseline-tier) stack; raw `EcsService`: `networkConfiguration.assignPublicIp: false` with private subnets, or a suppression with the reason outside production",
 });

@@ -4,7 +4,8 @@ import { ALWAYS, defineRule } from "../types";
 export const ecsSeparateRoles = defineRule({
   id: "ECS-SEPARATE-ROLES",
   cites: ["CKV_AWS_249"],
-  description: "An ECS task definition's task role (what the app may call) differs from its execution role (image pull, logs, secrets injection), so the app never holds the agent's secret-reading grants. The library's services always do; the rule guards raw resources and overrides.",
+  description:
+    "An ECS task definition's task role (what the app may call) differs from its execution role (image pull, logs, secrets injection), so the app never holds the agent's secret-reading grants. The library's services always do; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_ecs_task_definition"],
   check: (t) => {

@@ -20,7 +20,9 @@ export const iamNoAdministratorAccess = defineRule({
   ],
   check: (r) => {
     const arns: unknown[] = [r.config.policy_arn, ...blocks(r.config.managed_policy_arns), ...blocks(r.config.policy_arns)];
-    return arns.filter((a): a is string => typeof a === "string" && ADMIN_MANAGED_POLICIES.test(a)).map((a) => ({ subject: a, message: `attaches ${a}` }));
+    return arns
+      .filter((a): a is string => typeof a === "string" && ADMIN_MANAGED_POLICIES.test(a))
+      .map((a) => ({ subject: a, message: `attaches ${a}` }));
   },
   fix: "keep AdministratorAccess out of `DeployRole` prop `awsManagedPolicies` (use `statements` with the exact actions); raw: attach a customer managed policy with the specific actions instead",
 });

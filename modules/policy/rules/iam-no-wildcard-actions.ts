@@ -11,7 +11,9 @@ export const iamNoWildcardActions = defineRule({
   check: (r, { stack }) =>
     allowStatements(r, stack).flatMap((s) => [
       ...s.actions.filter(isWildcardAction).map((a) => ({ subject: a, message: `Allow statement grants wildcard action "${a}"` })),
-      ...(s.notActions.length > 0 ? [{ subject: "NotAction", message: `Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else` }] : []),
+      ...(s.notActions.length > 0
+        ? [{ subject: "NotAction", message: `Allow statement uses NotAction (${s.notActions.join(", ")}), granting everything else` }]
+        : []),
     ]),
   fix: "list exact actions in `DeployRole` prop `statements` and in statements given to `WorkloadRole.addToPolicy` (the `modules/core/statements.ts` builders do); raw policies: the exact actions the workload calls",
 });

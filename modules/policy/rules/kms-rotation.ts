@@ -4,7 +4,8 @@ import { ALWAYS, defineRule } from "../types";
 export const kmsRotation = defineRule({
   id: "KMS-ROTATION",
   cites: ["FSBP KMS.4", "CKV_AWS_7", "AVD-AWS-0065"],
-  description: "Customer managed symmetric KMS keys have automatic key rotation enabled. `EncryptionKey` always sets it; the rule guards raw resources and overrides.",
+  description:
+    "Customer managed symmetric KMS keys have automatic key rotation enabled. `EncryptionKey` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   resourceTypes: ["aws_kms_key"],
   check: (k) => {

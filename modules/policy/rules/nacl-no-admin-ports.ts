@@ -47,11 +47,20 @@ export const naclNoAdminPorts = defineRule({
   resourceTypes: ["aws_vpc", "aws_default_network_acl", "aws_network_acl"],
   check: (r, { stack }) => {
     if (r.type === "aws_vpc") {
-      const adopted = stack.resources("aws_default_network_acl").some((acl) => stack.resolveAll(acl.config.default_network_acl_id).some((b) => b.address === r.address));
-      return adopted ? undefined : "the VPC's default network ACL is not managed (aws_default_network_acl): it allows all inbound traffic, SSH and RDP included";
+      const adopted = stack
+        .resources("aws_default_network_acl")
+        .some((acl) => stack.resolveAll(acl.config.default_network_acl_id).some((b) => b.address === r.address));
+      return adopted
+        ? undefined
+        : "the VPC's default network ACL is not managed (aws_default_network_acl): it allows all inbound traffic, SSH and RDP included";
     }
     const list = entries(r);
-    return ADMIN_PORTS.flatMap((port) => WORLD.filter((cidr) => admits(list, port, cidr)).map((cidr) => ({ subject: `tcp/${port}`, message: `ingress admits TCP ${port} from ${cidr}` })));
+    return ADMIN_PORTS.flatMap((port) =>
+      WORLD.filter((cidr) => admits(list, port, cidr)).map((cidr) => ({
+        subject: `tcp/${port}`,
+        message: `ingress admits TCP ${port} from ${cidr}`,
+      })),
+    );
   },
   fix: "`Network` always adopts the default network ACL (`Network.defaultNetworkAcl`: deny TCP 22 and 3389 from the internet, then allow all); raw `Vpc`: a `DefaultNetworkAcl` (defaultNetworkAclId: vpc.defaultNetworkAclId) doing the same",
 });

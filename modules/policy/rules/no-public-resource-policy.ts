@@ -19,7 +19,7 @@ export const noPublicResourcePolicy = defineRule({
   id: "NO-PUBLIC-RESOURCE-POLICY",
   cites: ["CKV_AWS_70", "CKV_AWS_169", "CKV_AWS_32", "CKV_AWS_33", "CKV_AWS_60", "FSBP S3.2", "FSBP S3.3"],
   description:
-    "No resource-based policy (S3 bucket, SNS topic, SQS queue, ECR repository, secret, KMS key, role trust policy) has an Allow statement for Principal \"*\" without a condition: grant services and accounts by name, or scope a wildcard with aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID. The library's resource policies always name their principals; the rule guards raw resources and overrides.",
+    'No resource-based policy (S3 bucket, SNS topic, SQS queue, ECR repository, secret, KMS key, role trust policy) has an Allow statement for Principal "*" without a condition: grant services and accounts by name, or scope a wildcard with aws:SourceArn / aws:SourceAccount / aws:PrincipalOrgID. The library\'s resource policies always name their principals; the rule guards raw resources and overrides.',
   severity: ALWAYS,
   dataProtection: true,
   resourceTypes: Object.keys(POLICY_ATTRIBUTE),

@@ -8,6 +8,9 @@ export const rdsDeletionProtection = defineRule({
   severity: PRODUCTION_ERROR,
   dataProtection: true,
   resourceTypes: ["aws_db_instance"],
-  check: (r) => (r.config.deletion_protection === true ? undefined : "deletion_protection is not true: terraform destroy or a replacement deletes the database"),
+  check: (r) =>
+    r.config.deletion_protection === true
+      ? undefined
+      : "deletion_protection is not true: terraform destroy or a replacement deletes the database",
   fix: "keep `PostgresDatabase` prop `deletionProtection` true (the default); raw `DbInstance`: `deletionProtection: true`",
 });

@@ -11,7 +11,8 @@ export const rdsEnhancedMonitoring = defineRule({
   check: (r) => {
     const interval = r.config.monitoring_interval;
     const known = typeof interval === "number" || !isUnknown(interval);
-    if (known && (typeof interval !== "number" || interval <= 0)) return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
+    if (known && (typeof interval !== "number" || interval <= 0))
+      return `monitoring_interval is ${interval ?? "unset"}: enhanced monitoring is off`;
     return r.config.monitoring_role_arn ? undefined : "monitoring_interval is set but monitoring_role_arn is missing";
   },
   fix: "set `PostgresDatabase` prop `enhancedMonitoringIntervalSeconds` (1, 5, 10, 15, 30 or 60; it creates the monitoring role); raw `DbInstance`: `monitoringInterval` with `monitoringRoleArn`",

@@ -4,7 +4,8 @@ import { ALWAYS, defineRule } from "../types";
 export const rdsNotPublic = defineRule({
   id: "RDS-NOT-PUBLIC",
   cites: ["FSBP RDS.2", "CKV_AWS_17"],
-  description: "RDS instances are not publicly accessible: no public IP, reachable only inside the VPC. `PostgresDatabase` always sets it; the rule guards raw resources and overrides.",
+  description:
+    "RDS instances are not publicly accessible: no public IP, reachable only inside the VPC. `PostgresDatabase` always sets it; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   dataProtection: true,
   resourceTypes: ["aws_db_instance"],

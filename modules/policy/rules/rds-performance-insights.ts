@@ -9,7 +9,9 @@ export const rdsPerformanceInsights = defineRule({
   resourceTypes: ["aws_db_instance"],
   check: (r) => {
     if (r.config.performance_insights_enabled !== true) return "performance_insights_enabled is not true";
-    return r.config.performance_insights_kms_key_id ? undefined : "performance_insights_kms_key_id is unset: Performance Insights uses the AWS managed key";
+    return r.config.performance_insights_kms_key_id
+      ? undefined
+      : "performance_insights_kms_key_id is unset: Performance Insights uses the AWS managed key";
   },
   fix: "keep `PostgresDatabase` prop `performanceInsights` true (the default) and set its prop `kmsKeyArn` to a customer managed key; raw `DbInstance`: `performanceInsightsEnabled: true` with `performanceInsightsKmsKeyId`",
 });

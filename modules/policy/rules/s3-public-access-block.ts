@@ -7,7 +7,8 @@ const FLAGS = ["block_public_acls", "block_public_policy", "ignore_public_acls",
 export const s3PublicAccessBlock = defineRule({
   id: "S3-PUBLIC-ACCESS-BLOCK",
   cites: ["FSBP S3.8", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV2_AWS_6"],
-  description: "Every S3 bucket has an aws_s3_bucket_public_access_block with all four settings true, so no ACL or policy can make it public. `PrivateBucket` always has one; the rule guards raw resources and overrides.",
+  description:
+    "Every S3 bucket has an aws_s3_bucket_public_access_block with all four settings true, so no ACL or policy can make it public. `PrivateBucket` always has one; the rule guards raw resources and overrides.",
   severity: ALWAYS,
   dataProtection: true,
   resourceTypes: ["aws_s3_bucket"],

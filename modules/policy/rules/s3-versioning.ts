@@ -12,9 +12,10 @@ export const s3Versioning = defineRule({
   resourceTypes: ["aws_s3_bucket"],
   check: (bucket, { stack }) => {
     const enabled =
-      bucketConfigs(bucket, stack, "aws_s3_bucket_versioning").some((v) => block(v.config.versioning_configuration)?.status === "Enabled") ||
-      block(bucket.config.versioning)?.enabled === true;
+      bucketConfigs(bucket, stack, "aws_s3_bucket_versioning").some(
+        (v) => block(v.config.versioning_configuration)?.status === "Enabled",
+      ) || block(bucket.config.versioning)?.enabled === true;
     return enabled ? undefined : `${bucketLabel(bucket)} has no aws_s3_bucket_versioning with status Enabled`;
   },
-  fix: "keep `PrivateBucket` prop `versioned` true (the default); raw `S3Bucket`: an `S3BucketVersioningA` with status \"Enabled\" and a lifecycle expiring noncurrent versions",
+  fix: 'keep `PrivateBucket` prop `versioned` true (the default); raw `S3Bucket`: an `S3BucketVersioningA` with status "Enabled" and a lifecycle expiring noncurrent versions',
 });

@@ -3,7 +3,8 @@ import { ResourceBlock } from "../types";
 import { ALWAYS, defineRule } from "../types";
 
 const WORLD = ["0.0.0.0/0", "::/0"];
-const list = (...vs: unknown[]): string[] => vs.flatMap((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])).map(String);
+const list = (...vs: unknown[]): string[] =>
+  vs.flatMap((v) => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v])).map(String);
 
 /** Egress permissions of a group (inline) or of a standalone egress rule: protocol and CIDRs. */
 function egressOf(r: ResourceBlock): { protocol: string; cidrs: string[] }[] {
@@ -24,7 +25,8 @@ function egressOf(r: ResourceBlock): { protocol: string; cidrs: string[] }[] {
 export const sgEgressAllPorts = defineRule({
   id: "SG-EGRESS-ALL-PORTS",
   cites: ["CKV_AWS_382"],
-  description: "No security group rule allows egress on all protocols and ports (-1) to 0.0.0.0/0 or ::/0: outbound access names its protocol and ports (e.g. TCP 443), which limits exfiltration and command-and-control channels.",
+  description:
+    "No security group rule allows egress on all protocols and ports (-1) to 0.0.0.0/0 or ::/0: outbound access names its protocol and ports (e.g. TCP 443), which limits exfiltration and command-and-control channels.",
   severity: ALWAYS,
   resourceTypes: ["aws_security_group", "aws_security_group_rule", "aws_vpc_security_group_egress_rule"],
   check: (r) =>

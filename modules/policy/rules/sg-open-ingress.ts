@@ -1,4 +1,12 @@
-import { IngressPermission, inlineIngress, isOnlyPorts, isWorldOpen, publicLoadBalancersOf, securityGroupOf, standaloneIngress } from "../network";
+import {
+  IngressPermission,
+  inlineIngress,
+  isOnlyPorts,
+  isWorldOpen,
+  publicLoadBalancersOf,
+  securityGroupOf,
+  standaloneIngress,
+} from "../network";
 import { ALWAYS, ResourceBlock, defineRule } from "../types";
 
 /** Ports the internet may reach, and only on an internet-facing load balancer's group. */
@@ -38,5 +46,5 @@ export const sgOpenIngress = defineRule({
         message: `ingress ${describe(p)}${publicLb ? "" : " on a group not attached to an internet-facing load balancer"}`,
       }));
   },
-  fix: "set `WebService` prop `ingress` to \"cloudfront\" where CloudFront fronts the app (only 80/443 on an internet-facing load balancer may be world-open); raw rules: admit other security groups (referencedSecurityGroupId) or the CloudFront origin-facing prefix list",
+  fix: 'set `WebService` prop `ingress` to "cloudfront" where CloudFront fronts the app (only 80/443 on an internet-facing load balancer may be world-open); raw rules: admit other security groups (referencedSecurityGroupId) or the CloudFront origin-facing prefix list',
 });

@@ -4,7 +4,8 @@ import { PRODUCTION_ERROR, defineRule } from "../types";
 export const subnetNoAutoPublicIp = defineRule({
   id: "SUBNET-NO-AUTO-PUBLIC-IP",
   cites: ["FSBP EC2.15", "CKV_AWS_130"],
-  description: "Subnets do not auto-assign public IPv4 addresses: load balancers and NAT gateways get theirs explicitly, and nothing else should have one. `Network` always leaves it off; the rule guards raw resources and overrides.",
+  description:
+    "Subnets do not auto-assign public IPv4 addresses: load balancers and NAT gateways get theirs explicitly, and nothing else should have one. `Network` always leaves it off; the rule guards raw resources and overrides.",
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_subnet"],
   check: (s) => (s.config.map_public_ip_on_launch === true ? "map_public_ip_on_launch is true" : undefined),

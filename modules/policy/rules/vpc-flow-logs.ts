@@ -10,7 +10,9 @@ export const vpcFlowLogs = defineRule({
   check: (vpc, { stack }) => {
     const logs = stack.pointingAt(vpc, ["aws_flow_log"], "vpc_id");
     if (logs.length === 0) return "VPC has no aws_flow_log";
-    return logs.some((l) => l.config.traffic_type === "ALL" || l.config.traffic_type === "REJECT") ? undefined : "flow log traffic_type is neither ALL nor REJECT";
+    return logs.some((l) => l.config.traffic_type === "ALL" || l.config.traffic_type === "REJECT")
+      ? undefined
+      : "flow log traffic_type is neither ALL nor REJECT";
   },
-  fix: "keep `Network` prop `flowLogs` enabled (the default) with `trafficType` ALL or REJECT; raw `Vpc`: a `FlowLog { vpcId, trafficType: \"ALL\" }` to CloudWatch Logs (with retention) or S3",
+  fix: 'keep `Network` prop `flowLogs` enabled (the default) with `trafficType` ALL or REJECT; raw `Vpc`: a `FlowLog { vpcId, trafficType: "ALL" }` to CloudWatch Logs (with retention) or S3',
 });

@@ -14,5 +14,5 @@ export const wafKnownBadInputs = defineRule({
     const text = JSON.stringify(acl.config.rule ?? []) + String(acl.config.rule_json ?? "");
     return text.includes(KNOWN_BAD_INPUTS) ? undefined : `web ACL has no ${KNOWN_BAD_INPUTS} rule`;
   },
-  fix: "`CloudFrontWebAcl` (`CdnDistribution` prop `webAcl`) always includes it; raw `Wafv2WebAcl`: a rule with managedRuleGroupStatement { vendorName: \"AWS\", name: \"AWSManagedRulesKnownBadInputsRuleSet\" } and overrideAction none",
+  fix: '`CloudFrontWebAcl` (`CdnDistribution` prop `webAcl`) always includes it; raw `Wafv2WebAcl`: a rule with managedRuleGroupStatement { vendorName: "AWS", name: "AWSManagedRulesKnownBadInputsRuleSet" } and overrideAction none',
 });

@@ -8,6 +8,8 @@ export const wafLogging = defineRule({
   severity: PRODUCTION_ERROR,
   resourceTypes: ["aws_wafv2_web_acl"],
   check: (acl, { stack }) =>
-    stack.pointingAt(acl, ["aws_wafv2_web_acl_logging_configuration"], "resource_arn").length > 0 ? undefined : "web ACL has no aws_wafv2_web_acl_logging_configuration",
+    stack.pointingAt(acl, ["aws_wafv2_web_acl_logging_configuration"], "resource_arn").length > 0
+      ? undefined
+      : "web ACL has no aws_wafv2_web_acl_logging_configuration",
   fix: "keep `CloudFrontWebAcl` prop `logging` (`CdnDistribution` prop `webAclLogging`) true, the default; raw `Wafv2WebAcl`: a `Wafv2WebAclLoggingConfiguration` to a log group named aws-waf-logs-... (redact Authorization/Cookie)",
 });
