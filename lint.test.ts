@@ -14,7 +14,12 @@ const ROOT = __dirname;
 function tool(name: string, args: string[]): Promise<{ code: number; output: string }> {
   return new Promise((done) =>
     execFile(join(ROOT, "node_modules", ".bin", name), args, { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}`.trim() }),
+      error?.code === "ENOENT"
+        ? done({
+            code: 127,
+            output: `node_modules/.bin/${name} not found: run npm ci (rm node_modules first if it is a link to another checkout's)`,
+          })
+        : done({ code: error ? Number(error.code ?? 1) : 0, output: `${stdout}${stderr}`.trim() }),
     ),
   );
 }
