@@ -1216,7 +1216,8 @@ export class ContainerWebApp extends Construct {
     // Guide, https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html):
     // created after the gateway, and deleted (15+ minutes) before the gateway is detached.
     const gateway = this.createdNetwork?.internetGateway;
-    if (cdn.vpcOrigin && gateway) cdn.vpcOrigin.dependsOn = [...(cdn.vpcOrigin.dependsOn ?? []), gateway.fqn];
+    if (cdn.vpcOrigin && gateway)
+      cdn.vpcOrigin.dependsOn = [...(cdn.vpcOrigin.dependsOn ?? []), `${gateway.terraformResourceType}.${gateway.friendlyUniqueId}`];
     return { logsKey, monitoring, cdn };
   }
 

@@ -18,7 +18,7 @@ describe("ContainerWebApp edge: production reaches the app only through CloudFro
 
   it("creates the VPC origin after the internet gateway it needs (and deletes it before)", () => {
     expect(resource(json, "aws_cloudfront_vpc_origin").depends_on).toEqual([
-      `\${aws_internet_gateway.${Object.keys(resources(json, "aws_internet_gateway"))[0]}}`,
+      `aws_internet_gateway.${Object.keys(resources(json, "aws_internet_gateway"))[0]}`,
     ]);
   });
 
