@@ -2,9 +2,8 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { Construct } from "constructs";
 import { PrivateBucket } from "../core/private-bucket";
-import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
-import { checkRegionOffers } from "../internal/region-checks";
-import { REGION_PATTERN, checkPattern } from "../internal/validate";
+import { checkPattern } from "../internal/validate";
+import { checkOriginShieldRegion } from "./cdn-checks";
 import { EdgeDistribution, EdgeOptions, allowDistributionRead } from "./edge-parts";
 import { CACHING_OPTIMIZED_POLICY_ID } from "./managed-policies";
 
@@ -49,15 +48,7 @@ export class BucketDistribution extends EdgeDistribution {
 
   public constructor(scope: Construct, id: string, props: BucketDistributionProps) {
     super(scope, id, props);
-    checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
-    checkRegionOffers(
-      this,
-      "originShieldRegion",
-      props.originShieldRegion,
-      ORIGIN_SHIELD_REGIONS,
-      "CloudFront Origin Shield",
-      "originShield",
-    );
+    checkOriginShieldRegion(this, props.originShieldRegion);
     // A key, not a path: CloudFront refuses a leading slash in DefaultRootObject.
     // https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/DefaultRootObject.html
     checkPattern(

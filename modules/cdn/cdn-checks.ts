@@ -1,6 +1,8 @@
 import { IConstruct } from "constructs";
 import { pascalCase } from "../internal/naming";
-import { DOMAIN_PATTERN, checkPattern, fail, isToken } from "../internal/validate";
+import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
+import { checkRegionOffers } from "../internal/region-checks";
+import { DOMAIN_PATTERN, REGION_PATTERN, checkPattern, fail, isToken } from "../internal/validate";
 import { CLOUDFRONT_REGION } from "./managed-policies";
 
 /**
@@ -122,4 +124,13 @@ export function checkOriginHeaderName(scope: IConstruct, prop: string, name: str
 /** PascalCase of a DNS name for construct ids: `*.app.example.com` → `WildcardAppExampleCom`. */
 export function idOfName(name: string): string {
   return pascalCase(name.replace(/^\*\./, "wildcard."));
+}
+
+/**
+ * An Origin Shield region: a region code CloudFront offers Origin Shield in ("Choosing the AWS Region
+ * for Origin Shield", CloudFront Developer Guide); any other region fails at apply.
+ */
+export function checkOriginShieldRegion(scope: IConstruct, region: string | undefined): void {
+  checkPattern(scope, "originShieldRegion", region, REGION_PATTERN, "must be an AWS region code such as us-east-1");
+  checkRegionOffers(scope, "originShieldRegion", region, ORIGIN_SHIELD_REGIONS, "CloudFront Origin Shield", "originShield");
 }

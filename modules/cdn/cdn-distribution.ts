@@ -7,13 +7,11 @@ import { Construct } from "constructs";
 import { bucketReadStatements, bucketReadWriteStatements } from "../core/statements";
 import { RoleRef, grantTo } from "../core/workload-role";
 import { checkName } from "../internal/naming";
-import { REGION_PATTERN, checkPattern, checkUnique, fail } from "../internal/validate";
-import { ORIGIN_SHIELD_REGIONS } from "../internal/aws-facts";
-import { checkRegionOffers } from "../internal/region-checks";
+import { checkPattern, checkUnique, fail } from "../internal/validate";
 import { CdnAppOrigin } from "../core/load-balancer-origin";
 import { BucketCorsRule, bucketCorsConfiguration } from "../core/bucket-cors";
 import { PrivateBucket } from "../core/private-bucket";
-import { checkPathPattern } from "./cdn-checks";
+import { checkOriginShieldRegion, checkPathPattern } from "./cdn-checks";
 import {
   ALL_VIEWER_EXCEPT_HOST_HEADER_POLICY_ID,
   ALL_VIEWER_POLICY_ID,
@@ -128,17 +126,7 @@ export class CdnDistribution extends EdgeDistribution {
   public constructor(scope: Construct, id: string, props: CdnDistributionProps) {
     // Name, price class, domain, us-east-1 needs, WAF, logs, alarm: checked; headers, certificate, WAF created.
     super(scope, id, props);
-    checkPattern(this, "originShieldRegion", props.originShieldRegion, REGION_PATTERN, "must be an AWS region code such as us-east-1");
-    // CloudFront offers Origin Shield in some regions only ("Choosing the AWS Region for Origin
-    // Shield", CloudFront Developer Guide); any other region fails at apply.
-    checkRegionOffers(
-      this,
-      "originShieldRegion",
-      props.originShieldRegion,
-      ORIGIN_SHIELD_REGIONS,
-      "CloudFront Origin Shield",
-      "originShield",
-    );
+    checkOriginShieldRegion(this, props.originShieldRegion);
     const staticPaths = this.staticPaths(props.extraStaticPaths ?? []);
     const origin = resolveAppOrigin(this, props.appOrigin, props.requireOriginVerification ?? false);
 
